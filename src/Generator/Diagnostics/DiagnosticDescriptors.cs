@@ -1,0 +1,111 @@
+using Microsoft.CodeAnalysis;
+
+namespace Bookings.Generated.Generator.Diagnostics
+{
+    /// <summary>
+    /// Every diagnostic the generator reports. Each message names the problem and what to write
+    /// instead; docs/schema-reference.md has a bad and a fixed example per ID.
+    /// </summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "Bookings.Generated.Schema";
+        private const string HelpBase = "docs/schema-reference.md#";
+
+        public static readonly DiagnosticDescriptor MalformedJson = Error(
+            "DDB001",
+            "Descriptor is not valid JSON",
+            "The descriptor is not valid JSON: {0}. Fix the JSON syntax at this position.");
+
+        public static readonly DiagnosticDescriptor WrongValueKind = Error(
+            "DDB002",
+            "Property has the wrong kind of value",
+            "'{0}' must be {1}, but {2} was found. Write {1} here.");
+
+        public static readonly DiagnosticDescriptor UnknownProperty = Error(
+            "DDB003",
+            "Unknown property",
+            "Unknown property '{0}' in {1}.{2} Allowed here: {3}.");
+
+        public static readonly DiagnosticDescriptor MissingProperty = Error(
+            "DDB004",
+            "Required property is missing",
+            "{0} is missing the required property '{1}'. Add \"{1}\": {2}.");
+
+        public static readonly DiagnosticDescriptor UnknownType = Error(
+            "DDB005",
+            "Unknown attribute type",
+            "Unknown type '{0}'.{1} Supported types: {2}.");
+
+        public static readonly DiagnosticDescriptor DuplicateName = Error(
+            "DDB006",
+            "Duplicate name",
+            "Duplicate {0} '{1}'; the first one is at {2}. Give each {0} a unique name or remove one.");
+
+        public static readonly DiagnosticDescriptor DuplicateGeneratedType = Error(
+            "DDB007",
+            "Two descriptors generate the same C# type",
+            "The type '{0}' is already generated from another descriptor. Rename one of the tables or give the files different namespaces.");
+
+        public static readonly DiagnosticDescriptor UnknownTemplatePart = Error(
+            "DDB008",
+            "Key template names an undeclared part",
+            "The key template of '{0}' names '{{{1}}}', which is neither an attribute nor a key part.{2} Declare it under \"keyParts\" (or \"attributes\"), or fix the name.");
+
+        public static readonly DiagnosticDescriptor InvalidTemplate = Error(
+            "DDB009",
+            "Key template is not valid",
+            "The key template '{0}' is not valid: {1}.");
+
+        public static readonly DiagnosticDescriptor InvalidKeyType = Error(
+            "DDB010",
+            "Key attribute or key part has a type keys cannot have",
+            "'{0}' is used in a key but has type '{1}'. Keys and key parts are strings or numbers (string, int, long, decimal).");
+
+        public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+            "DDB011",
+            "Name is not a valid C# identifier",
+            "'{0}' is not a valid C# {1}{2}. Use letters, digits and underscores, starting with a letter (for example '{3}').");
+
+        public static readonly DiagnosticDescriptor InvalidDefault = Error(
+            "DDB012",
+            "Default value does not fit the attribute's type",
+            "The default for '{0}' must be {1}, but {2} was found. Write a default of type '{3}' or remove it.");
+
+        public static readonly DiagnosticDescriptor InvalidPattern = Error(
+            "DDB013",
+            "Pattern is not a valid regular expression",
+            "The pattern of '{0}' is not a valid regular expression: {1}. Fix the expression (remember to escape '\\\\' in JSON).");
+
+        public static readonly DiagnosticDescriptor InvalidValue = Error(
+            "DDB014",
+            "Value is not one of the allowed values",
+            "'{0}' is not a valid value for '{1}'.{2} Allowed values: {3}.");
+
+        public static readonly DiagnosticDescriptor KeyAttributeMisuse = Error(
+            "DDB015",
+            "Key attribute is declared in a conflicting way",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor NotApplicable = Error(
+            "DDB016",
+            "Property does not apply here",
+            "'{0}' does not apply to '{1}': {2}.");
+
+        public static readonly DiagnosticDescriptor UnusedKeyPart = new(
+            "DDB017",
+            "Key part is declared but no template uses it",
+            "The key part '{0}' is not used by any key template. Use it in a template or remove it.",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "ddb017");
+
+        public static readonly DiagnosticDescriptor InternalError = Error(
+            "DDB999",
+            "The generator failed on this descriptor",
+            "The generator could not process this descriptor ({0}: {1}). Please report this with the descriptor attached.");
+
+        private static DiagnosticDescriptor Error(string id, string title, string message)
+            => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+    }
+}

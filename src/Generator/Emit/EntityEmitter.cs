@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using Bookings.Generated.Generator.Model;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>Writes the entity record: key, attributes, extra attributes and a masking <c>ToString()</c>.</summary>
+    internal static class EntityEmitter
+    {
+        public static void Write(SourceWriter w, TableModel table)
+        {
+            w.Line("/// <summary>");
+            w.Line($"/// An item of the <c>{Xml.Escape(table.TableName)}</c> table.{(table.Description is null ? string.Empty : " " + Xml.Escape(table.Description))}");
+            w.Line("/// <c>ToString()</c> masks personal data and leaves secrets out.");
+            w.Line("/// </summary>");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public sealed partial record {table.TypeName}");
+
+            w.Summary($"The item's key. Key attributes{(HasStoredParts(table) ? " and the attributes that feed them" : string.Empty)} are read from it.");
+            w.Line($"public required global::{table.Namespace}.{table.KeyTypeName} Key {{ get; init; }}");
+
+            foreach (var key in KeyEmitter.AllKeys(table))
+            {
+                // A plain key is its own part, so the key type holds it under the attribute's property name too.
+                w.Line();
+                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> key attribute, from <see cref=\"Key\"/>.");
+                w.Line($"public {KeyEmitter.KeyAttributeType(table, key)} {KeyEmitter.KeyAttributeProperty(table, key)} => Key.{KeyEmitter.KeyAttributeProperty(table, key)};");
+            }
+
+            foreach (var part in table.KeyParts)
+            {
+                if (part.StoredAttribute is null)
+                {
+                    continue;
+                }
+
+                w.Line();
+                w.Summary($"The stored <c>{Xml.Escape(part.StoredAttribute)}</c> attribute, from <see cref=\"Key\"/>.");
+                w.Line($"public {ValueKinds.CSharpType(part.Type)} {part.PropertyName} => Key.{part.PropertyName};");
+            }
+
+            foreach (var attribute in table.Attributes)
+            {
+                w.Line();
+                w.Summary(AttributeSummary(attribute));
+                var type = ValueKinds.CSharpType(attribute.Type) + (attribute.IsNullable ? "?" : string.Empty);
+                var required = attribute.IsRequiredMember ? "required " : string.Empty;
+                var initializer = attribute.DefaultLiteral is null ? string.Empty : $" = {attribute.DefaultLiteral};";
+                w.Line($"public {required}{type} {attribute.PropertyName} {{ get; init; }}{initializer}");
+            }
+
+            if (table.KeepsExtraAttributes)
+            {
+                w.Line();
+                w.Line("/// <summary>");
+                w.Line("/// Attributes the schema does not declare, as stored. They are written back unchanged, so a");
+                w.Line("/// read-modify-write through this SDK never deletes what another writer added.");
+                w.Line("/// </summary>");
+                w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }");
+                w.Indent().Line("= global::Bookings.Generated.Runtime.ExtraAttributes.Empty;").Outdent();
+            }
+
+            w.Line();
+            w.Summary("Prints the item with personal data masked and secrets left out.");
+            w.Line("public override string ToString()");
+            w.Indent().Line("=> string.Create(").Indent();
+            w.Line("global::System.Globalization.CultureInfo.InvariantCulture,");
+            w.Line($"$\"{table.TypeName} {{{{ {string.Join(", ", PrintedMembers(table))} }}}}\");");
+            w.Outdent().Outdent();
+            w.Close();
+        }
+
+        private static IEnumerable<string> PrintedMembers(TableModel table)
+        {
+            yield return "Key = {Key}";
+            foreach (var attribute in table.Attributes)
+            {
+                yield return $"{attribute.PropertyName} = {{{Printed(attribute.PropertyName, attribute.Sensitivity)}}}";
+            }
+
+            if (table.KeepsExtraAttributes)
+            {
+                yield return "ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))}";
+            }
+        }
+
+        /// <summary>
+        /// The interpolation hole's expression that prints a value according to its sensitivity;
+        /// parenthesised, since a bare <c>global::</c> would read as a format string.
+        /// </summary>
+        public static string Printed(string expression, Sensitivity sensitivity) => sensitivity switch
+        {
+            Sensitivity.Phone => $"(global::Bookings.Generated.Runtime.PhoneNumber.Mask({expression}))",
+            Sensitivity.Personal => $"(global::Bookings.Generated.Runtime.Redact.Personal({expression}))",
+            Sensitivity.Secret => $"(global::Bookings.Generated.Runtime.Redact.Secret({expression}))",
+            _ => expression,
+        };
+
+        private static string AttributeSummary(AttributeModel attribute)
+        {
+            var text = $"Stored as <c>{Xml.Escape(attribute.Name)}</c>";
+            text += attribute.IsRequiredMember ? "; required." : attribute.IsNullable ? "; optional (null when absent)." : $"; defaults to <c>{Xml.Escape(attribute.DefaultLiteral!)}</c>.";
+            text += attribute.Sensitivity switch
+            {
+                Sensitivity.Phone => " A phone number: normalised on write, masked when printed.",
+                Sensitivity.Personal => " Personal data: masked when printed.",
+                Sensitivity.Secret => " A secret: never printed.",
+                _ => string.Empty,
+            };
+            return attribute.Description is null ? text : text + " " + Xml.Escape(attribute.Description);
+        }
+
+        /// <summary>Key attributes composed from a template; a single-part key is the part itself.</summary>
+        public static IEnumerable<KeyModel> Keys(TableModel table)
+        {
+            if (!table.PartitionKey.IsSinglePart)
+            {
+                yield return table.PartitionKey;
+            }
+
+            if (table.SortKey is { IsSinglePart: false })
+            {
+                yield return table.SortKey;
+            }
+        }
+
+        private static bool HasStoredParts(TableModel table)
+        {
+            foreach (var part in table.KeyParts)
+            {
+                if (part.StoredAttribute is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,357 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bookings.Generated.Generator.Model;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>
+    /// Writes the key type: typed parts, validation and normalisation in <c>Create</c>, parsing of stored
+    /// key attributes in <c>TryParse</c>, the request key map, and a masking <c>ToString()</c>.
+    /// </summary>
+    internal static class KeyEmitter
+    {
+        private const string Runtime = "global::Bookings.Generated.Runtime.";
+
+        public static void Write(SourceWriter w, TableModel table)
+        {
+            var keys = AllKeys(table).ToList();
+            w.Line("/// <summary>");
+            w.Line($"/// The key of a <see cref=\"{table.TypeName}\"/>: {string.Join(", ", keys.Select(Describe))}.");
+            w.Line("/// Build one with <see cref=\"Create\"/>; read one back from stored attributes with <see cref=\"TryParse\"/>.");
+            w.Line("/// </summary>");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public sealed partial record {table.KeyTypeName}");
+
+            var patterns = table.KeyParts.Where(p => p.Pattern is not null).ToList();
+            foreach (var part in patterns)
+            {
+                w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {part.PropertyName}Pattern =");
+                w.Indent().Line($"new({Literals.String(part.Pattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);").Outdent();
+                w.Line();
+            }
+
+            WriteConstructor(w, table);
+            WriteProperties(w, table);
+            WriteCreate(w, table);
+            WriteTryParse(w, table);
+            WriteToAttributeMap(w, table);
+            WriteToString(w, table);
+            WriteTryCreate(w, table);
+            foreach (var key in EntityEmitter.Keys(table))
+            {
+                WriteSplit(w, table, key);
+            }
+
+            w.Close();
+        }
+
+        /// <summary>The C# type of a stored key attribute: text for templates, the part's type for a plain key.</summary>
+        public static string KeyAttributeType(TableModel table, KeyModel key)
+            => key.IsSinglePart ? ValueKinds.CSharpType(Part(table, key.Segments[0].Text).Type) : "string";
+
+        /// <summary>The key type's property holding a stored key attribute: the part's for a plain key.</summary>
+        public static string KeyAttributeProperty(TableModel table, KeyModel key)
+            => key.IsSinglePart ? Part(table, key.Segments[0].Text).PropertyName : key.PropertyName;
+
+        public static KeyPartModel Part(TableModel table, string name) => table.KeyParts.First(p => p.Name == name);
+
+        public static IEnumerable<KeyModel> AllKeys(TableModel table)
+        {
+            yield return table.PartitionKey;
+            if (table.SortKey is not null)
+            {
+                yield return table.SortKey;
+            }
+        }
+
+        /// <summary>The parameter through which TryParse receives a stored key attribute.</summary>
+        public static string KeyParameter(TableModel table, KeyModel key)
+            => key.IsSinglePart ? Part(table, key.Segments[0].Text).ParameterName : Parsing.Names.ToParameterName(key.PropertyName);
+
+        private static string Describe(KeyModel key)
+            => key.IsSinglePart
+                ? $"<c>{Xml.Escape(key.AttributeName)}</c>"
+                : $"<c>{Xml.Escape(key.AttributeName)}</c> = <c>{Xml.Escape(Template(key))}</c>";
+
+        public static string Template(KeyModel key)
+            => string.Concat(key.Segments.Select(s => s.IsPart ? "{" + s.Text + "}" : s.Text));
+
+        private static void WriteConstructor(SourceWriter w, TableModel table)
+        {
+            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+            w.Open($"private {table.KeyTypeName}({parameters})");
+            foreach (var part in table.KeyParts)
+            {
+                w.Line($"{part.PropertyName} = {part.ParameterName};");
+            }
+
+            foreach (var key in EntityEmitter.Keys(table))
+            {
+                w.Line($"{key.PropertyName} = {Compose(table, key)};");
+            }
+
+            w.Close();
+        }
+
+        private static string Compose(TableModel table, KeyModel key)
+        {
+            var pieces = key.Segments
+                .Select(s => s.IsPart ? ValueKinds.ToKeyText(Part(table, s.Text).Type, Part(table, s.Text).ParameterName) : Literals.String(s.Text))
+                .ToList();
+            if (pieces.Count == 1)
+            {
+                return pieces[0];
+            }
+
+            if (pieces.Count <= 4)
+            {
+                return $"string.Concat({string.Join(", ", pieces)})";
+            }
+
+            return $"string.Join(string.Empty, {string.Join(", ", pieces)})";
+        }
+
+        private static void WriteProperties(SourceWriter w, TableModel table)
+        {
+            foreach (var part in table.KeyParts)
+            {
+                w.Line();
+                var normalised = part.Sensitivity == Sensitivity.Phone ? ", normalised to 010-XXXX-XXXX" : string.Empty;
+                w.Summary($"The <c>{Xml.Escape(part.Name)}</c> part{normalised}.");
+                w.Line($"public {ValueKinds.CSharpType(part.Type)} {part.PropertyName} {{ get; }}");
+            }
+
+            foreach (var key in EntityEmitter.Keys(table))
+            {
+                w.Line();
+                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value: <c>{Xml.Escape(Template(key))}</c>.");
+                w.Line($"public string {key.PropertyName} {{ get; }}");
+            }
+        }
+
+        private static void WriteCreate(SourceWriter w, TableModel table)
+        {
+            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+            var arguments = string.Join(", ", table.KeyParts.Select(p => p.ParameterName));
+            w.Line();
+            w.Summary("Builds a key from its parts, validating and normalising them before any request is sent.");
+            w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid; the message names it, never its value.</exception>");
+            w.Line($"public static {table.KeyTypeName} Create({parameters})");
+            w.Indent().Line($"=> TryCreate({arguments}, out var createdKey, out var validationError) ? createdKey : throw validationError;").Outdent();
+        }
+
+        private static void WriteTryParse(SourceWriter w, TableModel table)
+        {
+            var keys = AllKeys(table).ToList();
+            var parameters = string.Join(", ", keys.Select(k => $"{KeyAttributeType(table, k)}{(KeyAttributeType(table, k) == "string" ? "?" : string.Empty)} {KeyParameter(table, k)}"));
+            w.Line();
+            w.Summary("Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.");
+            w.Open($"public static bool TryParse({parameters}, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? result)");
+            w.Line("result = null;");
+            var nullable = keys.Where(k => KeyAttributeType(table, k) == "string").Select(k => $"{KeyParameter(table, k)} is null").ToList();
+            if (nullable.Count > 0)
+            {
+                w.Open($"if ({string.Join(" || ", nullable)})");
+                w.Line("return false;");
+                w.Close();
+                w.Line();
+            }
+
+            var arguments = new Dictionary<string, string>();
+            foreach (var key in keys)
+            {
+                if (key.IsSinglePart)
+                {
+                    var part = Part(table, key.Segments[0].Text);
+                    arguments[part.Name] = part.ParameterName;
+                    continue;
+                }
+
+                var parts = key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
+                var outs = string.Concat(parts.Select(p => $", out var {Local(p)}Text"));
+                w.Open($"if (!TrySplit{key.PropertyName}({KeyParameter(table, key)}{outs}))");
+                w.Line("return false;");
+                w.Close();
+                w.Line();
+                foreach (var part in parts)
+                {
+                    if (part.Type == ValueKind.String)
+                    {
+                        arguments[part.Name] = Local(part) + "Text";
+                        continue;
+                    }
+
+                    var type = ValueKinds.CSharpType(part.Type);
+                    var styles = part.Type == ValueKind.Decimal ? "Number" : "AllowLeadingSign";
+                    // Only the canonical spelling is accepted, so a parsed key writes back exactly as stored.
+                    w.Open($"if (!{type}.TryParse({Local(part)}Text, global::System.Globalization.NumberStyles.{styles}, global::System.Globalization.CultureInfo.InvariantCulture, out var {Local(part)}Value)");
+                    w.Indent().Line($"|| {Local(part)}Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != {Local(part)}Text)").Outdent();
+                    w.Line("return false;");
+                    w.Close();
+                    w.Line();
+                    arguments[part.Name] = Local(part) + "Value";
+                }
+            }
+
+            var args = string.Join(", ", table.KeyParts.Select(p => arguments[p.Name]));
+            w.Line($"return TryCreate({args}, out result, out _);");
+            w.Close();
+        }
+
+        private static string Local(KeyPartModel part) => part.ParameterName;
+
+        private static void WriteToAttributeMap(SourceWriter w, TableModel table)
+        {
+            var keys = AllKeys(table).ToList();
+            w.Line();
+            w.Summary("The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.");
+            w.Line("public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()");
+            w.Indent().Line($"=> new({keys.Count})").Outdent();
+            w.Indent().Open();
+            foreach (var key in keys)
+            {
+                w.Line($"[{Literals.String(key.AttributeName)}] = {KeyAttributeValue(table, key, string.Empty)},");
+            }
+
+            w.Close(";").Outdent();
+        }
+
+        /// <summary>The AttributeValue expression for a stored key attribute, read from a key through <paramref name="prefix"/>.</summary>
+        public static string KeyAttributeValue(TableModel table, KeyModel key, string prefix)
+        {
+            if (key.IsSinglePart)
+            {
+                var part = Part(table, key.Segments[0].Text);
+                return ValueKinds.ToAttributeValue(part.Type, prefix + part.PropertyName);
+            }
+
+            return ValueKinds.ToAttributeValue(ValueKind.String, prefix + key.PropertyName);
+        }
+
+        private static void WriteToString(SourceWriter w, TableModel table)
+        {
+            var members = table.KeyParts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.PropertyName, p.Sensitivity)}}}");
+            w.Line();
+            w.Summary("Prints the key parts with personal parts masked and secret parts left out.");
+            w.Line("public override string ToString()");
+            w.Indent().Line("=> string.Create(").Indent();
+            w.Line("global::System.Globalization.CultureInfo.InvariantCulture,");
+            w.Line($"$\"{table.KeyTypeName} {{{{ {string.Join(", ", members)} }}}}\");");
+            w.Outdent().Outdent();
+        }
+
+        private static void WriteTryCreate(SourceWriter w, TableModel table)
+        {
+            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(p.Type == ValueKind.String ? "?" : string.Empty)} {p.ParameterName}"));
+            w.Line();
+            w.Line("private static bool TryCreate(");
+            w.Indent();
+            w.Line($"{parameters},");
+            w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? createdKey,");
+            w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out {Runtime}DynamoValidationException? validationError)");
+            w.Outdent();
+            w.Open();
+            w.Line("createdKey = null;");
+            var textParts = table.KeyParts.Where(p => p.Type == ValueKind.String).ToList();
+            if (textParts.Count > 0)
+            {
+                w.Line("string problem;");
+            }
+
+            var arguments = new List<string>();
+            foreach (var part in table.KeyParts)
+            {
+                if (part.Type != ValueKind.String)
+                {
+                    arguments.Add(part.ParameterName);
+                    continue;
+                }
+
+                var pattern = part.Pattern is null ? "null" : part.PropertyName + "Pattern";
+                var separator = part.ForbiddenText is null ? "null" : Literals.String(part.ForbiddenText);
+                if (part.Sensitivity == Sensitivity.Phone)
+                {
+                    var normalised = "normalized" + part.PropertyName;
+                    WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidPhone({part.ParameterName}, out var {normalised}, out problem)");
+                    if (part.Pattern is not null || part.ForbiddenText is not null)
+                    {
+                        WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({normalised}, {pattern}, {separator}, out problem)");
+                    }
+
+                    arguments.Add(normalised);
+                    continue;
+                }
+
+                WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({part.ParameterName}, {pattern}, {separator}, out problem)");
+                arguments.Add(part.ParameterName);
+            }
+
+            w.Line();
+            w.Line($"createdKey = new {table.KeyTypeName}({string.Join(", ", arguments)});");
+            w.Line("validationError = null;");
+            w.Line("return true;");
+            w.Close();
+        }
+
+        private static void WriteCheck(SourceWriter w, TableModel table, KeyPartModel part, string condition)
+        {
+            w.Line();
+            w.Open($"if (!{condition})");
+            w.Line($"validationError = new {Runtime}DynamoValidationException({Literals.String(table.TypeName)}, {Literals.String(part.Name)}, problem);");
+            w.Line("return false;");
+            w.Close();
+        }
+
+        private static void WriteSplit(SourceWriter w, TableModel table, KeyModel key)
+        {
+            var parts = key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
+            var outs = string.Concat(parts.Select(p => $", out string {Local(p)}"));
+            w.Line();
+            w.Summary($"Splits a stored <c>{Xml.Escape(key.AttributeName)}</c> (<c>{Xml.Escape(Template(key))}</c>) into the text of its parts.");
+            w.Open($"private static bool TrySplit{key.PropertyName}(string storedKey{outs})");
+            foreach (var part in parts)
+            {
+                w.Line($"{Local(part)} = string.Empty;");
+            }
+
+            w.Line("var cursor = 0;");
+            for (var i = 0; i < key.Segments.Count; i++)
+            {
+                var segment = key.Segments[i];
+                if (!segment.IsPart)
+                {
+                    var literal = Literals.String(segment.Text);
+                    w.Open($"if (storedKey.Length - cursor < {segment.Text.Length} || string.CompareOrdinal(storedKey, cursor, {literal}, 0, {segment.Text.Length}) != 0)");
+                    w.Line("return false;");
+                    w.Close();
+                    w.Line();
+                    w.Line($"cursor += {segment.Text.Length};");
+                    continue;
+                }
+
+                var part = Part(table, segment.Text);
+                if (i + 1 == key.Segments.Count)
+                {
+                    w.Line($"{Local(part)} = storedKey.Substring(cursor);");
+                    w.Line("return true;");
+                    w.Close();
+                    return;
+                }
+
+                // The part may not contain the literal after it, so its first occurrence ends the part.
+                var next = key.Segments[i + 1].Text;
+                w.Line($"var {Local(part)}End = storedKey.IndexOf({Literals.String(next)}, cursor, global::System.StringComparison.Ordinal);");
+                w.Open($"if ({Local(part)}End < 0)");
+                w.Line("return false;");
+                w.Close();
+                w.Line();
+                w.Line($"{Local(part)} = storedKey.Substring(cursor, {Local(part)}End - cursor);");
+                w.Line($"cursor = {Local(part)}End + {next.Length};");
+                i++;
+            }
+
+            w.Line("return cursor == storedKey.Length;");
+            w.Close();
+        }
+    }
+}

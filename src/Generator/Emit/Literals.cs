@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>C# literal text for values taken from a descriptor.</summary>
+    internal static class Literals
+    {
+        public static string String(string value)
+        {
+            var builder = new StringBuilder(value.Length + 2);
+            builder.Append('"');
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '"': builder.Append("\\\""); break;
+                    case '\\': builder.Append("\\\\"); break;
+                    case '\n': builder.Append("\\n"); break;
+                    case '\r': builder.Append("\\r"); break;
+                    case '\t': builder.Append("\\t"); break;
+                    case '\0': builder.Append("\\0"); break;
+                    default:
+                        if (c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.Append('"').ToString();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Linq;
+using Bookings.Generated.Generator.Model;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>Writes the per-table definition class and the per-file schema class that lists the tables.</summary>
+    internal static class TableEmitter
+    {
+        private const string Runtime = "global::Bookings.Generated.Runtime.";
+
+        public static void Write(SourceWriter w, TableModel table)
+        {
+            w.Summary($"The <c>{Xml.Escape(table.TableName)}</c> table as the schema declares it, and its stored attribute names.");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public static partial class {table.TableTypeName}");
+            w.Summary("The physical table name used unless options add a prefix or override it.");
+            w.Line($"public const string DefaultName = {Literals.String(table.TableName)};");
+            w.Line();
+            w.Summary("Keys and billing mode, enough to create the table.");
+            w.Line($"public static {Runtime}TableDefinition Definition {{ get; }} = new(");
+            w.Indent();
+            w.Line($"{Literals.String(table.TypeName)},");
+            w.Line("DefaultName,");
+            w.Line($"{KeyDefinition(table, table.PartitionKey)},");
+            w.Line($"{(table.SortKey is null ? "null" : KeyDefinition(table, table.SortKey))},");
+            w.Line($"global::Amazon.DynamoDBv2.BillingMode.{table.BillingMode});");
+            w.Outdent();
+            w.Line();
+            w.Summary("The stored attribute names, for hand-written expressions.");
+            w.Open("public static class Attributes");
+            foreach (var key in KeyEmitter.AllKeys(table))
+            {
+                w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute.");
+                w.Line($"public const string {key.PropertyName} = {Literals.String(key.AttributeName)};");
+            }
+
+            foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
+            {
+                w.Summary($"<c>{Xml.Escape(part.StoredAttribute!)}</c>, also a key part.");
+                w.Line($"public const string {part.PropertyName} = {Literals.String(part.StoredAttribute!)};");
+            }
+
+            foreach (var attribute in table.Attributes)
+            {
+                w.Summary($"<c>{Xml.Escape(attribute.Name)}</c>.");
+                w.Line($"public const string {attribute.PropertyName} = {Literals.String(attribute.Name)};");
+            }
+
+            w.Close();
+            w.Close();
+        }
+
+        private static string KeyDefinition(TableModel table, KeyModel key)
+        {
+            var type = KeyEmitter.KeyAttributeType(table, key) == "string" ? "S" : "N";
+            return $"new {Runtime}KeyAttributeDefinition({Literals.String(key.AttributeName)}, global::Amazon.DynamoDBv2.ScalarAttributeType.{type})";
+        }
+
+        public static void WriteSchema(SourceWriter w, SchemaModel schema)
+        {
+            w.Summary($"The tables declared in {Xml.Escape(schema.FileName)}.");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public static partial class {schema.SchemaTypeName}");
+            w.Summary("Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.");
+            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}TableDefinition> Tables {{ get; }} = new[]");
+            w.Open();
+            foreach (var table in schema.Tables)
+            {
+                w.Line($"global::{schema.Namespace}.{table.TableTypeName}.Definition,");
+            }
+
+            w.Close(";");
+            w.Close();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+namespace Bookings.Generated.Generator.Model
+{
+    /// <summary>Everything one descriptor file declares, ready to emit.</summary>
+    /// <param name="FileName">The descriptor's file name, used only in generated comments.</param>
+    /// <param name="Namespace">The C# namespace of every generated type.</param>
+    /// <param name="SchemaTypeName">The static class that lists the file's tables (<c>BookingsSchema</c>).</param>
+    /// <param name="Tables">The tables, in declaration order.</param>
+    internal sealed record SchemaModel(
+        string FileName,
+        string Namespace,
+        string SchemaTypeName,
+        EquatableArray<TableModel> Tables);
+
+    /// <summary>One DynamoDB table and the single entity stored in it.</summary>
+    /// <param name="Namespace">The C# namespace of the generated types.</param>
+    /// <param name="TypeName">The entity's C# type name (<c>Booking</c>); other names derive from it.</param>
+    /// <param name="TableName">The physical table name used unless options override it.</param>
+    /// <param name="Description">Free text for XML docs, or null.</param>
+    /// <param name="BillingMode">A DynamoDB billing mode constant name (<c>PAY_PER_REQUEST</c>).</param>
+    /// <param name="PartitionKey">The partition key.</param>
+    /// <param name="SortKey">The sort key, or null for a table with a simple key.</param>
+    /// <param name="KeyParts">The typed parts the key builder takes, in parameter order.</param>
+    /// <param name="Attributes">Stored attributes that are not key attributes, in declaration order.</param>
+    /// <param name="KeepsExtraAttributes">Whether attributes outside the schema are kept and written back.</param>
+    internal sealed record TableModel(
+        string Namespace,
+        string TypeName,
+        string TableName,
+        string? Description,
+        string BillingMode,
+        KeyModel PartitionKey,
+        KeyModel? SortKey,
+        EquatableArray<KeyPartModel> KeyParts,
+        EquatableArray<AttributeModel> Attributes,
+        bool KeepsExtraAttributes)
+    {
+        public string KeyTypeName => TypeName + "Key";
+
+        public string MarshallerTypeName => TypeName + "Marshaller";
+
+        public string RepositoryTypeName => TypeName + "Repository";
+
+        public string RepositoryInterfaceName => "I" + TypeName + "Repository";
+
+        public string TableTypeName => TypeName + "Table";
+    }
+
+    /// <summary>A key attribute and the template its value is built from.</summary>
+    /// <param name="AttributeName">The stored attribute name (<c>booking_num</c>).</param>
+    /// <param name="PropertyName">The C# property name (<c>BookingNum</c>).</param>
+    /// <param name="Segments">Literals and part references; a key without a template is one part naming itself.</param>
+    internal sealed record KeyModel(
+        string AttributeName,
+        string PropertyName,
+        EquatableArray<TemplateSegment> Segments)
+    {
+        /// <summary>True when the key is exactly one part with no literals: the value is stored as given.</summary>
+        public bool IsSinglePart => Segments.Count == 1 && Segments[0].IsPart;
+    }
+
+    /// <summary>A piece of a key template: literal text or a reference to a key part.</summary>
+    internal sealed record TemplateSegment(bool IsPart, string Text);
+
+    /// <summary>A typed value the key builder takes.</summary>
+    /// <param name="Name">The name used in templates (<c>biz_id</c>).</param>
+    /// <param name="PropertyName">The property on the key type (<c>BizId</c>).</param>
+    /// <param name="ParameterName">The builder parameter, already escaped if it is a keyword (<c>bizId</c>).</param>
+    /// <param name="Type">The part's C# type.</param>
+    /// <param name="Sensitivity">How the part is masked when printed, and whether it is normalised.</param>
+    /// <param name="Pattern">A regular expression the value must match, or null.</param>
+    /// <param name="ForbiddenText">Literal text the value may not contain, because parsing splits on it; or null.</param>
+    /// <param name="StoredAttribute">The item attribute that also stores the part on its own, or null for a key-only part.</param>
+    internal sealed record KeyPartModel(
+        string Name,
+        string PropertyName,
+        string ParameterName,
+        ValueKind Type,
+        Sensitivity Sensitivity,
+        string? Pattern,
+        string? ForbiddenText,
+        string? StoredAttribute);
+
+    /// <summary>A stored attribute of the entity that is not a key attribute or key part.</summary>
+    /// <param name="Name">The stored attribute name.</param>
+    /// <param name="PropertyName">The C# property name.</param>
+    /// <param name="Type">The C# type.</param>
+    /// <param name="Required">Required attributes are non-nullable; missing ones fail to map.</param>
+    /// <param name="DefaultLiteral">A C# literal used when the value is not given, or null.</param>
+    /// <param name="Sensitivity">How the value is masked when printed.</param>
+    /// <param name="Pattern">A regular expression a string value must match before it is written, or null.</param>
+    /// <param name="Description">Free text for XML docs, or null.</param>
+    internal sealed record AttributeModel(
+        string Name,
+        string PropertyName,
+        ValueKind Type,
+        bool Required,
+        string? DefaultLiteral,
+        Sensitivity Sensitivity,
+        string? Pattern,
+        string? Description)
+    {
+        /// <summary>A property that must be set in an object initializer (required with no default).</summary>
+        public bool IsRequiredMember => Required && DefaultLiteral is null;
+
+        /// <summary>Optional with no default: the property is nullable and a null is not written.</summary>
+        public bool IsNullable => !Required && DefaultLiteral is null;
+    }
+
+    /// <summary>The value types the descriptor format supports.</summary>
+    internal enum ValueKind
+    {
+        String,
+        Bool,
+        Int32,
+        Int64,
+        Decimal,
+        Double,
+    }
+
+    /// <summary>How a value is treated when the SDK prints it.</summary>
+    internal enum Sensitivity
+    {
+        /// <summary>Printed as is.</summary>
+        None,
+
+        /// <summary>A phone number: normalised on write, printed as <c>010-****-5678</c>.</summary>
+        Phone,
+
+        /// <summary>Personal data such as a name: printed with all but its first character hidden.</summary>
+        Personal,
+
+        /// <summary>A secret such as a session cookie: never printed at all.</summary>
+        Secret,
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using Bookings.Generated.Generator.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Bookings.Generated.Generator.Parsing
+{
+    /// <summary>The file being read and the diagnostics found in it so far.</summary>
+    internal sealed class DescriptorContext
+    {
+        private readonly SourceText _text;
+        private readonly List<DiagnosticInfo> _diagnostics = new();
+
+        public DescriptorContext(string filePath, SourceText text)
+        {
+            FilePath = filePath;
+            _text = text;
+        }
+
+        public string FilePath { get; }
+
+        public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+        public bool HasErrors { get; private set; }
+
+        public LocationInfo Locate(TextSpan span)
+        {
+            // Clamp so a span at the very end of a truncated file still has a valid position.
+            var start = System.Math.Min(span.Start, _text.Length);
+            var end = System.Math.Min(System.Math.Max(span.End, start), _text.Length);
+            var clamped = TextSpan.FromBounds(start, end);
+            return new LocationInfo(FilePath, clamped, _text.Lines.GetLinePositionSpan(clamped));
+        }
+
+        public string Describe(TextSpan span) => Locate(span).Describe();
+
+        public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] arguments)
+        {
+            if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+            {
+                HasErrors = true;
+            }
+
+            _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(span), arguments));
+        }
+    }
+}

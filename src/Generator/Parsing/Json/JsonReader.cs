@@ -1,0 +1,351 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Bookings.Generated.Generator.Parsing.Json
+{
+    /// <summary>Thrown for text that is not JSON; carries the offset where reading stopped.</summary>
+    internal sealed class JsonSyntaxException : System.Exception
+    {
+        public JsonSyntaxException(string message, int position)
+            : base(message) => Position = position;
+
+        public int Position { get; }
+    }
+
+    /// <summary>
+    /// A strict recursive-descent JSON reader (RFC 8259) that records spans. Duplicate property
+    /// names are kept, so the schema reader can report them where they stand.
+    /// </summary>
+    internal sealed class JsonReader
+    {
+        // Deeper nesting than any descriptor needs; the bound keeps hostile input from overflowing the stack.
+        private const int MaxDepth = 64;
+
+        private readonly string _text;
+        private readonly CancellationToken _cancellationToken;
+        private int _position;
+        private int _depth;
+
+        private JsonReader(string text, CancellationToken cancellationToken)
+        {
+            _text = text;
+            _cancellationToken = cancellationToken;
+        }
+
+        public static JsonNode Read(string text, CancellationToken cancellationToken)
+        {
+            var reader = new JsonReader(text, cancellationToken);
+            reader.SkipWhitespace();
+            var root = reader.ReadValue();
+            reader.SkipWhitespace();
+            if (reader._position < text.Length)
+            {
+                throw new JsonSyntaxException("unexpected text after the end of the document", reader._position);
+            }
+
+            return root;
+        }
+
+        private JsonNode ReadValue()
+        {
+            if (_position >= _text.Length)
+            {
+                throw new JsonSyntaxException("unexpected end of file; a value was expected", _position);
+            }
+
+            switch (_text[_position])
+            {
+                case '{':
+                    return ReadObject();
+                case '[':
+                    return ReadArray();
+                case '"':
+                    var start = _position;
+                    var value = ReadString();
+                    return new JsonString(TextSpan.FromBounds(start, _position), value);
+                case 't':
+                    return ReadLiteral("true", s => new JsonBoolean(s, true));
+                case 'f':
+                    return ReadLiteral("false", s => new JsonBoolean(s, false));
+                case 'n':
+                    return ReadLiteral("null", s => new JsonNull(s));
+                default:
+                    var c = _text[_position];
+                    if (c == '-' || (c >= '0' && c <= '9'))
+                    {
+                        return ReadNumber();
+                    }
+
+                    throw new JsonSyntaxException($"unexpected character '{Printable(c)}'; a value was expected", _position);
+            }
+        }
+
+        private JsonObject ReadObject()
+        {
+            var start = _position;
+            Enter();
+            _position++; // {
+            var properties = new List<JsonProperty>();
+            SkipWhitespace();
+            if (Peek() == '}')
+            {
+                _position++;
+                _depth--;
+                return new JsonObject(TextSpan.FromBounds(start, _position), properties);
+            }
+
+            while (true)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                SkipWhitespace();
+                if (Peek() != '"')
+                {
+                    throw new JsonSyntaxException("a property name in double quotes was expected", _position);
+                }
+
+                var nameStart = _position;
+                var name = ReadString();
+                var nameSpan = TextSpan.FromBounds(nameStart, _position);
+                SkipWhitespace();
+                Expect(':', "':' was expected after the property name");
+                SkipWhitespace();
+                var value = ReadValue();
+                properties.Add(new JsonProperty(name, nameSpan, value));
+                SkipWhitespace();
+                var next = Peek();
+                if (next == ',')
+                {
+                    _position++;
+                    continue;
+                }
+
+                if (next == '}')
+                {
+                    _position++;
+                    _depth--;
+                    return new JsonObject(TextSpan.FromBounds(start, _position), properties);
+                }
+
+                throw new JsonSyntaxException(
+                    next == '\0' ? "unexpected end of file; '}' was expected" : "',' or '}' was expected after a property value",
+                    _position);
+            }
+        }
+
+        private JsonArray ReadArray()
+        {
+            var start = _position;
+            Enter();
+            _position++; // [
+            var items = new List<JsonNode>();
+            SkipWhitespace();
+            if (Peek() == ']')
+            {
+                _position++;
+                _depth--;
+                return new JsonArray(TextSpan.FromBounds(start, _position), items);
+            }
+
+            while (true)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                SkipWhitespace();
+                items.Add(ReadValue());
+                SkipWhitespace();
+                var next = Peek();
+                if (next == ',')
+                {
+                    _position++;
+                    continue;
+                }
+
+                if (next == ']')
+                {
+                    _position++;
+                    _depth--;
+                    return new JsonArray(TextSpan.FromBounds(start, _position), items);
+                }
+
+                throw new JsonSyntaxException(
+                    next == '\0' ? "unexpected end of file; ']' was expected" : "',' or ']' was expected after an array item",
+                    _position);
+            }
+        }
+
+        private string ReadString()
+        {
+            _position++; // opening quote
+            var builder = new StringBuilder();
+            while (true)
+            {
+                if (_position >= _text.Length)
+                {
+                    throw new JsonSyntaxException("unterminated string; a closing '\"' was expected", _position);
+                }
+
+                var c = _text[_position];
+                if (c == '"')
+                {
+                    _position++;
+                    return builder.ToString();
+                }
+
+                if (c < ' ')
+                {
+                    throw new JsonSyntaxException("control characters must be escaped inside a string", _position);
+                }
+
+                if (c != '\\')
+                {
+                    builder.Append(c);
+                    _position++;
+                    continue;
+                }
+
+                _position++;
+                if (_position >= _text.Length)
+                {
+                    throw new JsonSyntaxException("unterminated escape sequence", _position);
+                }
+
+                var escape = _text[_position];
+                _position++;
+                switch (escape)
+                {
+                    case '"': builder.Append('"'); break;
+                    case '\\': builder.Append('\\'); break;
+                    case '/': builder.Append('/'); break;
+                    case 'b': builder.Append('\b'); break;
+                    case 'f': builder.Append('\f'); break;
+                    case 'n': builder.Append('\n'); break;
+                    case 'r': builder.Append('\r'); break;
+                    case 't': builder.Append('\t'); break;
+                    case 'u':
+                        if (_position + 4 > _text.Length
+                            || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                        {
+                            throw new JsonSyntaxException("'\\u' must be followed by four hexadecimal digits", _position);
+                        }
+
+                        builder.Append((char)code);
+                        _position += 4;
+                        break;
+                    default:
+                        throw new JsonSyntaxException($"unknown escape sequence '\\{Printable(escape)}'", _position - 2);
+                }
+            }
+        }
+
+        private JsonNumber ReadNumber()
+        {
+            var start = _position;
+            if (Peek() == '-')
+            {
+                _position++;
+            }
+
+            if (Peek() == '0')
+            {
+                _position++;
+            }
+            else if (IsDigit(Peek()))
+            {
+                SkipDigits();
+            }
+            else
+            {
+                throw new JsonSyntaxException("a digit was expected", _position);
+            }
+
+            if (Peek() == '.')
+            {
+                _position++;
+                if (!IsDigit(Peek()))
+                {
+                    throw new JsonSyntaxException("a digit was expected after the decimal point", _position);
+                }
+
+                SkipDigits();
+            }
+
+            if (Peek() == 'e' || Peek() == 'E')
+            {
+                _position++;
+                if (Peek() == '+' || Peek() == '-')
+                {
+                    _position++;
+                }
+
+                if (!IsDigit(Peek()))
+                {
+                    throw new JsonSyntaxException("a digit was expected in the exponent", _position);
+                }
+
+                SkipDigits();
+            }
+
+            return new JsonNumber(TextSpan.FromBounds(start, _position), _text.Substring(start, _position - start));
+        }
+
+        private JsonNode ReadLiteral(string literal, System.Func<TextSpan, JsonNode> create)
+        {
+            if (string.CompareOrdinal(_text, _position, literal, 0, literal.Length) != 0)
+            {
+                throw new JsonSyntaxException($"unexpected character '{Printable(_text[_position])}'; a value was expected", _position);
+            }
+
+            var span = new TextSpan(_position, literal.Length);
+            _position += literal.Length;
+            return create(span);
+        }
+
+        private void Enter()
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw new JsonSyntaxException($"nesting deeper than {MaxDepth} levels", _position);
+            }
+        }
+
+        private void Expect(char expected, string message)
+        {
+            if (Peek() != expected)
+            {
+                throw new JsonSyntaxException(message, _position);
+            }
+
+            _position++;
+        }
+
+        private char Peek() => _position < _text.Length ? _text[_position] : '\0';
+
+        private void SkipDigits()
+        {
+            while (IsDigit(Peek()))
+            {
+                _position++;
+            }
+        }
+
+        private void SkipWhitespace()
+        {
+            while (_position < _text.Length)
+            {
+                var c = _text[_position];
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+                {
+                    return;
+                }
+
+                _position++;
+            }
+        }
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+        private static string Printable(char c) => c < ' ' ? $"\\u{(int)c:x4}" : c.ToString();
+    }
+}

@@ -1,0 +1,779 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Bookings.Generated.Generator.Diagnostics;
+using Bookings.Generated.Generator.Emit;
+using Bookings.Generated.Generator.Model;
+using Bookings.Generated.Generator.Parsing.Json;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Bookings.Generated.Generator.Parsing
+{
+    /// <summary>The outcome of reading one descriptor: a model when it has no errors, and its diagnostics.</summary>
+    internal sealed record ParseResult(SchemaModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>Reads a <c>*.tables.json</c> descriptor into a <see cref="SchemaModel"/>.</summary>
+    internal sealed class SchemaParser
+    {
+        public const string FileSuffix = ".tables.json";
+
+        private static readonly string[] RootProperties = { "$schema", "namespace", "name", "tables" };
+        private static readonly string[] TableProperties =
+        {
+            "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "extraAttributes",
+        };
+
+        private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
+        private static readonly string[] KeyPartProperties = { "type", "pattern", "sensitive", "description" };
+        private static readonly string[] AttributeProperties = { "type", "required", "default", "pattern", "sensitive", "csharpName", "description" };
+        private static readonly string[] BillingModes = { "PAY_PER_REQUEST" };
+        private static readonly string[] SensitivityNames = { "phone", "personal", "secret" };
+
+        /// <summary>Members every generated entity and key has; an attribute may not take these names.</summary>
+        private static readonly string[] ReservedPropertyNames =
+        {
+            "Key", "ExtraAttributes", "ToString", "Equals", "GetHashCode", "EqualityContract", "Create", "TryParse", "Parse", "ToAttributeMap",
+        };
+
+        private static readonly Dictionary<string, ValueKind> Types = new()
+        {
+            ["string"] = ValueKind.String,
+            ["bool"] = ValueKind.Bool,
+            ["int"] = ValueKind.Int32,
+            ["long"] = ValueKind.Int64,
+            ["decimal"] = ValueKind.Decimal,
+            ["double"] = ValueKind.Double,
+        };
+
+        // Names people reach for from other schema languages, mapped to the type they most likely mean.
+        private static readonly Dictionary<string, string> TypeAliases = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["boolean"] = "bool",
+            ["integer"] = "int",
+            ["int32"] = "int",
+            ["int64"] = "long",
+            ["number"] = "decimal",
+            ["float"] = "double",
+            ["str"] = "string",
+            ["text"] = "string",
+        };
+
+        private readonly DescriptorContext _context;
+
+        private SchemaParser(DescriptorContext context) => _context = context;
+
+        /// <summary>Parses a descriptor; never throws except for cancellation.</summary>
+        public static ParseResult Parse(string path, SourceText? text, CancellationToken cancellationToken)
+        {
+            var context = new DescriptorContext(path, text ?? SourceText.From(string.Empty));
+            SchemaModel? model = null;
+            try
+            {
+                var parser = new SchemaParser(context);
+                model = parser.ReadRoot(text?.ToString() ?? string.Empty, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // A generator that throws fails the whole build with CS8785; report instead.
+                context.Report(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), ex.GetType().Name, ex.Message);
+                model = null;
+            }
+
+            return new ParseResult(context.HasErrors ? null : model, context.Diagnostics.ToEquatableArray());
+        }
+
+        private SchemaModel? ReadRoot(string text, CancellationToken cancellationToken)
+        {
+            JsonNode root;
+            try
+            {
+                root = JsonReader.Read(text, cancellationToken);
+            }
+            catch (JsonSyntaxException ex)
+            {
+                _context.Report(DiagnosticDescriptors.MalformedJson, new TextSpan(ex.Position, 0), ex.Message);
+                return null;
+            }
+
+            if (root is not JsonObject rootObject)
+            {
+                _context.Report(DiagnosticDescriptors.WrongValueKind, root.Span, "the descriptor", "an object", root.KindName);
+                return null;
+            }
+
+            var reader = new ObjectReader(_context, rootObject, "the descriptor", RootProperties);
+            reader.String("$schema");
+            var ns = reader.String("namespace", required: true, "\"MyCompany.Data\"");
+            if (ns is not null && !Names.IsValidNamespace(ns.Value))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidIdentifier, ns.Span, ns.Value, "namespace", string.Empty, "MyCompany.Data");
+            }
+
+            var schemaName = ReadSchemaName(reader);
+            var tablesJson = reader.Array("tables", required: true, "[ { \"name\": \"Order\", ... } ]");
+            var tables = new List<TableModel>();
+            var typeNames = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            var tableNames = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            if (schemaName is not null)
+            {
+                typeNames[schemaName] = new TextSpan(0, 0);
+            }
+
+            if (tablesJson is not null)
+            {
+                foreach (var item in tablesJson.Items)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (item is not JsonObject tableJson)
+                    {
+                        _context.Report(DiagnosticDescriptors.WrongValueKind, item.Span, "tables[]", "an object", item.KindName);
+                        continue;
+                    }
+
+                    var table = ReadTable(tableJson, ns?.Value ?? string.Empty, typeNames, tableNames);
+                    if (table is not null)
+                    {
+                        tables.Add(table);
+                    }
+                }
+            }
+
+            if (ns is null || schemaName is null)
+            {
+                return null;
+            }
+
+            return new SchemaModel(Path.GetFileName(_context.FilePath), ns.Value, schemaName, tables.ToEquatableArray());
+        }
+
+        private string? ReadSchemaName(ObjectReader reader)
+        {
+            var explicitName = reader.String("name");
+            if (explicitName is not null)
+            {
+                if (!Names.IsValidIdentifier(explicitName.Value))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, explicitName.Span, explicitName.Value, "type name", string.Empty, Names.SuggestIdentifier(explicitName.Value));
+                    return null;
+                }
+
+                return explicitName.Value + "Schema";
+            }
+
+            var fileName = Path.GetFileName(_context.FilePath);
+            var stem = fileName.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase)
+                ? fileName.Substring(0, fileName.Length - FileSuffix.Length)
+                : Path.GetFileNameWithoutExtension(fileName);
+            var candidate = Names.ToPascalCase(stem);
+            if (!Names.IsValidIdentifier(candidate))
+            {
+                _context.Report(
+                    DiagnosticDescriptors.InvalidIdentifier,
+                    new TextSpan(reader.Json.Span.Start, 1),
+                    candidate,
+                    "type name",
+                    " (made from the file name; set \"name\" at the top of the descriptor)",
+                    Names.SuggestIdentifier(stem));
+                return null;
+            }
+
+            return candidate + "Schema";
+        }
+
+        private TableModel? ReadTable(JsonObject json, string ns, Dictionary<string, TextSpan> typeNames, Dictionary<string, TextSpan> tableNames)
+        {
+            var errorsBefore = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            var label = json.Properties.FirstOrDefault(p => p.Name == "name")?.Value is JsonString nameJson
+                ? $"table '{nameJson.Value}'"
+                : "a table";
+            var reader = new ObjectReader(_context, json, label, TableProperties);
+            var name = reader.String("name", required: true, "\"Order\"");
+            var tableName = reader.String("tableName", required: true, "\"orders\"");
+            var description = reader.String("description");
+            var billing = reader.String("billingMode");
+            var extra = reader.Boolean("extraAttributes");
+
+            if (name is not null)
+            {
+                if (!Names.IsValidIdentifier(name.Value))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, name.Span, name.Value, "type name", string.Empty, Names.SuggestIdentifier(name.Value));
+                }
+                else
+                {
+                    foreach (var derived in new[] { "", "Key", "Marshaller", "Repository", "Table" })
+                    {
+                        ClaimUnique(typeNames, name.Value + derived, name.Span, "generated type");
+                    }
+
+                    ClaimUnique(typeNames, "I" + name.Value + "Repository", name.Span, "generated type");
+                }
+            }
+
+            if (tableName is not null)
+            {
+                ValidateTableName(tableName);
+                ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
+            }
+
+            if (billing is not null && Array.IndexOf(BillingModes, billing.Value) < 0)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, billing.Span, billing.Value, "billingMode", Names.DidYouMean(billing.Value, BillingModes), string.Join(", ", BillingModes));
+            }
+
+            // Attributes first: key templates refer to them.
+            var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"id\": { \"type\": \"string\" } }"));
+            var keyParts = ReadKeyParts(reader.Object("keyParts"));
+            var partitionJson = reader.Object("partitionKey", required: true, "{ \"attribute\": \"id\" }");
+            var sortJson = reader.Object("sortKey");
+
+            var usedParts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            var keyPartModels = new List<KeyPartModel>();
+            var partition = partitionJson is null ? null : ReadKey(partitionJson, "partitionKey", attributes, keyParts, usedParts, keyPartModels);
+            var sort = sortJson is null ? null : ReadKey(sortJson, "sortKey", attributes, keyParts, usedParts, keyPartModels);
+
+            foreach (var part in keyParts.Values)
+            {
+                if (!usedParts.ContainsKey(part.Name))
+                {
+                    _context.Report(DiagnosticDescriptors.UnusedKeyPart, part.NameSpan, part.Name);
+                }
+            }
+
+            // Attributes that feed a key are held by the key type; the rest are the entity's own properties.
+            var keyOwned = new HashSet<string>(StringComparer.Ordinal);
+            if (partition is not null)
+            {
+                keyOwned.Add(partition.AttributeName);
+            }
+
+            if (sort is not null)
+            {
+                keyOwned.Add(sort.AttributeName);
+            }
+
+            foreach (var part in keyPartModels)
+            {
+                if (part.StoredAttribute is not null)
+                {
+                    keyOwned.Add(part.StoredAttribute);
+                }
+            }
+
+            var ownAttributes = attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).Select(a => a.Model).ToList();
+            CheckPropertyNames(name?.Value, partition, sort, keyPartModels, attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).ToList(), attributes);
+
+            var errorsAfter = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+            if (errorsAfter != errorsBefore || name is null || tableName is null || partition is null)
+            {
+                return null;
+            }
+
+            return new TableModel(
+                ns,
+                name.Value,
+                tableName.Value,
+                description?.Value,
+                billing?.Value ?? "PAY_PER_REQUEST",
+                partition,
+                sort,
+                keyPartModels.ToEquatableArray(),
+                ownAttributes.ToEquatableArray(),
+                extra?.Value ?? false);
+        }
+
+        private void ValidateTableName(JsonString tableName)
+        {
+            // DynamoDB's own rule: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.
+            var valid = tableName.Value.Length >= 3 && tableName.Value.Length <= 255
+                        && tableName.Value.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.');
+            if (!valid)
+            {
+                _context.Report(
+                    DiagnosticDescriptors.InvalidValue,
+                    tableName.Span,
+                    tableName.Value,
+                    "tableName",
+                    " DynamoDB table names are 3 to 255 characters.",
+                    "letters, digits, '_', '-' and '.'");
+            }
+        }
+
+        private void ClaimUnique(Dictionary<string, TextSpan> seen, string value, TextSpan span, string what)
+        {
+            if (seen.TryGetValue(value, out var first))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, span, what, value, first.Length == 0 ? "the schema class" : _context.Describe(first));
+                return;
+            }
+
+            seen.Add(value, span);
+        }
+
+        private sealed class ParsedAttribute
+        {
+            public ParsedAttribute(AttributeModel model, TextSpan nameSpan, TextSpan? csharpNameSpan)
+            {
+                Model = model;
+                NameSpan = nameSpan;
+                CSharpNameSpan = csharpNameSpan;
+            }
+
+            public AttributeModel Model { get; }
+
+            public TextSpan NameSpan { get; }
+
+            public TextSpan? CSharpNameSpan { get; }
+        }
+
+        private sealed class ParsedKeyPart
+        {
+            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern)
+            {
+                Name = name;
+                NameSpan = nameSpan;
+                Type = type;
+                Sensitivity = sensitivity;
+                Pattern = pattern;
+            }
+
+            public string Name { get; }
+
+            public TextSpan NameSpan { get; }
+
+            public ValueKind Type { get; }
+
+            public Sensitivity Sensitivity { get; }
+
+            public string? Pattern { get; }
+        }
+
+        private Dictionary<string, ParsedAttribute> ReadAttributes(JsonObject? json)
+        {
+            var result = new Dictionary<string, ParsedAttribute>(StringComparer.Ordinal);
+            if (json is null)
+            {
+                return result;
+            }
+
+            foreach (var property in json.Properties)
+            {
+                if (result.TryGetValue(property.Name, out var first))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "attribute", property.Name, _context.Describe(first.NameSpan));
+                    continue;
+                }
+
+                if (property.Value is not JsonObject attributeJson)
+                {
+                    _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, "an object such as { \"type\": \"string\" }", property.Value.KindName);
+                    continue;
+                }
+
+                if (property.Name.Length == 0)
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidValue, property.NameSpan, string.Empty, "attribute name", " Attribute names cannot be empty.", "any non-empty text");
+                    continue;
+                }
+
+                var reader = new ObjectReader(_context, attributeJson, $"attribute '{property.Name}'", AttributeProperties);
+                var type = ReadType(reader, property.Name);
+                var required = reader.Boolean("required")?.Value ?? false;
+                var csharpName = reader.String("csharpName");
+                var sensitivity = ReadSensitivity(reader, property.Name, type);
+                var pattern = ReadPattern(reader, property.Name, type);
+                var description = reader.String("description")?.Value;
+                var defaultLiteral = ReadDefault(reader.Property("default"), property.Name, type);
+
+                var propertyName = csharpName?.Value ?? Names.ToPascalCase(property.Name);
+                if (!Names.IsValidIdentifier(propertyName))
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.InvalidIdentifier,
+                        csharpName?.Span ?? property.NameSpan,
+                        propertyName,
+                        "property name",
+                        csharpName is null ? $" (made from the attribute name '{property.Name}'; set \"csharpName\")" : string.Empty,
+                        Names.SuggestIdentifier(property.Name));
+                }
+
+                var model = new AttributeModel(property.Name, propertyName, type ?? ValueKind.String, required, defaultLiteral, sensitivity, pattern, description);
+                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span));
+            }
+
+            return result;
+        }
+
+        private Dictionary<string, ParsedKeyPart> ReadKeyParts(JsonObject? json)
+        {
+            var result = new Dictionary<string, ParsedKeyPart>(StringComparer.Ordinal);
+            if (json is null)
+            {
+                return result;
+            }
+
+            foreach (var property in json.Properties)
+            {
+                if (result.TryGetValue(property.Name, out var first))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "key part", property.Name, _context.Describe(first.NameSpan));
+                    continue;
+                }
+
+                if (property.Value is not JsonObject partJson)
+                {
+                    _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, "an object such as { \"type\": \"string\" }", property.Value.KindName);
+                    continue;
+                }
+
+                var reader = new ObjectReader(_context, partJson, $"key part '{property.Name}'", KeyPartProperties);
+                var type = ReadType(reader, property.Name);
+                var sensitivity = ReadSensitivity(reader, property.Name, type);
+                var pattern = ReadPattern(reader, property.Name, type);
+                reader.String("description");
+                if (type is not null && !IsKeyType(type.Value))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidKeyType, reader.Property("type")!.Value.Span, property.Name, TypeName(type.Value));
+                }
+
+                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type ?? ValueKind.String, sensitivity, pattern));
+            }
+
+            return result;
+        }
+
+        private KeyModel? ReadKey(
+            JsonObject json,
+            string which,
+            Dictionary<string, ParsedAttribute> attributes,
+            Dictionary<string, ParsedKeyPart> keyParts,
+            Dictionary<string, TextSpan> usedParts,
+            List<KeyPartModel> partModels)
+        {
+            var reader = new ObjectReader(_context, json, which, KeyProperties);
+            var attribute = reader.String("attribute", required: true, "\"id\"");
+            var template = reader.String("template");
+            var csharpName = reader.String("csharpName");
+            reader.String("description");
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            attributes.TryGetValue(attribute.Value, out var declared);
+            if (template is null)
+            {
+                // A plain key: the attribute itself is the key's only part.
+                if (declared is null)
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.KeyAttributeMisuse,
+                        attribute.Span,
+                        $"The {which} attribute '{attribute.Value}' is not declared. Declare it under \"attributes\" with its type, or give the key a \"template\".");
+                    return null;
+                }
+
+                if (csharpName is not null)
+                {
+                    _context.Report(DiagnosticDescriptors.NotApplicable, csharpName.Span, "csharpName", which, "a key without a template takes its C# name from the attribute; set \"csharpName\" on the attribute instead");
+                }
+
+                var type = declared.Model.Type;
+                if (!IsKeyType(type))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidKeyType, attribute.Span, attribute.Value, TypeName(type));
+                    return null;
+                }
+
+                if (!ClaimPart(usedParts, attribute.Value, attribute.Span))
+                {
+                    return null;
+                }
+
+                var part = new KeyPartModel(
+                    attribute.Value,
+                    declared.Model.PropertyName,
+                    Names.ToParameterName(declared.Model.PropertyName),
+                    type,
+                    declared.Model.Sensitivity,
+                    declared.Model.Pattern,
+                    null,
+                    null);
+                partModels.Add(part);
+                var segments = new[] { new TemplateSegment(true, attribute.Value) }.ToEquatableArray();
+                return new KeyModel(attribute.Value, declared.Model.PropertyName, segments);
+            }
+
+            if (declared is not null)
+            {
+                _context.Report(
+                    DiagnosticDescriptors.KeyAttributeMisuse,
+                    declared.NameSpan,
+                    $"'{attribute.Value}' is built from the {which} template \"{template.Value}\", so it cannot also be declared as an attribute. Remove it from \"attributes\" (set \"csharpName\" or \"description\" on the {which} instead).");
+                return null;
+            }
+
+            var parsed = KeyTemplate.TryParse(template.Value, out var error);
+            if (parsed is null)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidTemplate, template.Span, template.Value, error!);
+                return null;
+            }
+
+            var ok = true;
+            for (var i = 0; i < parsed.Count; i++)
+            {
+                var segment = parsed[i];
+                if (!segment.IsPart)
+                {
+                    continue;
+                }
+
+                var forbidden = i + 1 < parsed.Count ? parsed[i + 1].Text : null;
+                if (keyParts.TryGetValue(segment.Text, out var keyPart))
+                {
+                    ok &= ClaimPart(usedParts, segment.Text, template.Span);
+                    partModels.Add(new KeyPartModel(
+                        keyPart.Name,
+                        Names.ToPascalCase(keyPart.Name),
+                        Names.ToParameterName(Names.ToPascalCase(keyPart.Name)),
+                        keyPart.Type,
+                        keyPart.Sensitivity,
+                        keyPart.Pattern,
+                        forbidden,
+                        null));
+                }
+                else if (attributes.TryGetValue(segment.Text, out var stored))
+                {
+                    if (!IsKeyType(stored.Model.Type))
+                    {
+                        _context.Report(DiagnosticDescriptors.InvalidKeyType, stored.NameSpan, stored.Model.Name, TypeName(stored.Model.Type));
+                        ok = false;
+                        continue;
+                    }
+
+                    ok &= ClaimPart(usedParts, segment.Text, template.Span);
+                    partModels.Add(new KeyPartModel(
+                        stored.Model.Name,
+                        stored.Model.PropertyName,
+                        Names.ToParameterName(stored.Model.PropertyName),
+                        stored.Model.Type,
+                        stored.Model.Sensitivity,
+                        stored.Model.Pattern,
+                        forbidden,
+                        stored.Model.Name));
+                }
+                else
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.UnknownTemplatePart,
+                        template.Span,
+                        attribute.Value,
+                        segment.Text,
+                        Names.DidYouMean(segment.Text, keyParts.Keys.Concat(attributes.Keys)));
+                    ok = false;
+                }
+            }
+
+            if (!ok)
+            {
+                return null;
+            }
+
+            var propertyName = csharpName?.Value ?? Names.ToPascalCase(attribute.Value);
+            if (!Names.IsValidIdentifier(propertyName))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidIdentifier, csharpName?.Span ?? attribute.Span, propertyName, "property name", string.Empty, Names.SuggestIdentifier(attribute.Value));
+                return null;
+            }
+
+            return new KeyModel(attribute.Value, propertyName, parsed.ToEquatableArray());
+        }
+
+        private bool ClaimPart(Dictionary<string, TextSpan> usedParts, string name, TextSpan span)
+        {
+            if (usedParts.TryGetValue(name, out var first))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, span, "key part use", name, _context.Describe(first));
+                return false;
+            }
+
+            usedParts.Add(name, span);
+            return true;
+        }
+
+        private void CheckPropertyNames(
+            string? typeName,
+            KeyModel? partition,
+            KeyModel? sort,
+            List<KeyPartModel> parts,
+            List<ParsedAttribute> own,
+            Dictionary<string, ParsedAttribute> all)
+        {
+            // Entity members: key-derived properties, then the entity's own attributes.
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var reserved in ReservedPropertyNames)
+            {
+                seen[reserved] = "a generated member";
+            }
+
+            if (typeName is not null)
+            {
+                seen[typeName] = "the type's own name";
+            }
+
+            void Claim(string propertyName, TextSpan span, string source)
+            {
+                if (seen.TryGetValue(propertyName, out var holder))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateName, span, "C# property name", propertyName, holder);
+                    return;
+                }
+
+                seen[propertyName] = $"'{source}'";
+            }
+
+            foreach (var key in new[] { partition, sort })
+            {
+                if (key is not null && !key.IsSinglePart)
+                {
+                    Claim(key.PropertyName, new TextSpan(0, 0), key.AttributeName);
+                }
+            }
+
+            foreach (var part in parts)
+            {
+                var span = all.TryGetValue(part.Name, out var declared) ? declared.CSharpNameSpan ?? declared.NameSpan : new TextSpan(0, 0);
+                Claim(part.PropertyName, span, part.Name);
+            }
+
+            foreach (var attribute in own)
+            {
+                Claim(attribute.Model.PropertyName, attribute.CSharpNameSpan ?? attribute.NameSpan, attribute.Model.Name);
+            }
+        }
+
+        private ValueKind? ReadType(ObjectReader reader, string owner)
+        {
+            var type = reader.String("type", required: true, "\"string\"");
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (Types.TryGetValue(type.Value, out var kind))
+            {
+                return kind;
+            }
+
+            var hint = TypeAliases.TryGetValue(type.Value, out var alias)
+                ? $" Did you mean '{alias}'?"
+                : Names.DidYouMean(type.Value, Types.Keys);
+            _context.Report(DiagnosticDescriptors.UnknownType, type.Span, type.Value, hint, string.Join(", ", Types.Keys));
+            _ = owner;
+            return null;
+        }
+
+        private Sensitivity ReadSensitivity(ObjectReader reader, string owner, ValueKind? type)
+        {
+            var value = reader.String("sensitive");
+            if (value is null)
+            {
+                return Sensitivity.None;
+            }
+
+            switch (value.Value)
+            {
+                case "phone":
+                    if (type is not null && type != ValueKind.String)
+                    {
+                        _context.Report(DiagnosticDescriptors.NotApplicable, value.Span, "sensitive: phone", owner, "phone numbers are strings; use \"type\": \"string\"");
+                    }
+
+                    return Sensitivity.Phone;
+                case "personal":
+                    return Sensitivity.Personal;
+                case "secret":
+                    return Sensitivity.Secret;
+                default:
+                    _context.Report(DiagnosticDescriptors.InvalidValue, value.Span, value.Value, "sensitive", Names.DidYouMean(value.Value, SensitivityNames), string.Join(", ", SensitivityNames));
+                    return Sensitivity.None;
+            }
+        }
+
+        private string? ReadPattern(ObjectReader reader, string owner, ValueKind? type)
+        {
+            var pattern = reader.String("pattern");
+            if (pattern is null)
+            {
+                return null;
+            }
+
+            if (type is not null && type != ValueKind.String)
+            {
+                _context.Report(DiagnosticDescriptors.NotApplicable, pattern.Span, "pattern", owner, "patterns apply to strings only");
+                return null;
+            }
+
+            try
+            {
+                _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
+                return pattern.Value;
+            }
+            catch (ArgumentException ex)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidPattern, pattern.Span, owner, ex.Message);
+                return null;
+            }
+        }
+
+        private string? ReadDefault(JsonProperty? property, string owner, ValueKind? type)
+        {
+            if (property is null || type is null)
+            {
+                return null;
+            }
+
+            var value = property.Value;
+            string? literal = type switch
+            {
+                ValueKind.String => value is JsonString s ? Literals.String(s.Value) : null,
+                ValueKind.Bool => value is JsonBoolean b ? (b.Value ? "true" : "false") : null,
+                ValueKind.Int32 => value is JsonNumber i && int.TryParse(i.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? i.Text : null,
+                ValueKind.Int64 => value is JsonNumber l && long.TryParse(l.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? l.Text + "L" : null,
+                ValueKind.Decimal => value is JsonNumber d && decimal.TryParse(d.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? d.Text + "m" : null,
+                ValueKind.Double => value is JsonNumber f && double.TryParse(f.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? f.Text + "d" : null,
+                _ => null,
+            };
+
+            if (literal is null)
+            {
+                var expected = type switch
+                {
+                    ValueKind.String => "a string",
+                    ValueKind.Bool => "true or false",
+                    ValueKind.Int32 => "a whole number from -2147483648 to 2147483647",
+                    ValueKind.Int64 => "a whole number that fits in 64 bits",
+                    _ => "a number",
+                };
+                var found = value is JsonNumber n ? $"the number {n.Text}" : value.KindName;
+                _context.Report(DiagnosticDescriptors.InvalidDefault, value.Span, owner, expected, found, TypeName(type.Value));
+            }
+
+            return literal;
+        }
+
+        private static bool IsKeyType(ValueKind type)
+            => type == ValueKind.String || type == ValueKind.Int32 || type == ValueKind.Int64 || type == ValueKind.Decimal;
+
+        private static string TypeName(ValueKind type) => Types.First(pair => pair.Value == type).Key;
+    }
+}

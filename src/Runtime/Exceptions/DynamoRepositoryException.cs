@@ -1,0 +1,147 @@
+using System;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// The base of every exception the SDK raises, so a caller can catch one type. Messages and
+    /// <see cref="Key"/> never hold an unmasked phone number or a secret.
+    /// </summary>
+    public class DynamoRepositoryException : Exception
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="message">What went wrong, already masked.</param>
+        /// <param name="operation">The operation, such as <c>GetItem</c>.</param>
+        /// <param name="table">The physical table name, or null.</param>
+        /// <param name="key">The item key with personal parts masked, or null.</param>
+        /// <param name="attempts">How many times the request was sent (0 when it never was).</param>
+        /// <param name="innerException">The underlying exception, or null.</param>
+        public DynamoRepositoryException(string message, string? operation = null, string? table = null, string? key = null, int attempts = 0, Exception? innerException = null)
+            : base(message, innerException)
+        {
+            Operation = operation;
+            Table = table;
+            Key = key;
+            Attempts = attempts;
+        }
+
+        /// <summary>The DynamoDB operation, such as <c>GetItem</c>; null when the error came before any operation.</summary>
+        public string? Operation { get; }
+
+        /// <summary>The physical table name, or null.</summary>
+        public string? Table { get; }
+
+        /// <summary>The item key as printed by its key type: personal parts masked, secrets omitted.</summary>
+        public string? Key { get; }
+
+        /// <summary>How many times the request was sent; 0 when input was rejected before sending.</summary>
+        public int Attempts { get; }
+    }
+
+    /// <summary>DynamoDB kept throttling the request after every allowed retry.</summary>
+    public sealed class DynamoThrottledException : DynamoRepositoryException
+    {
+        /// <inheritdoc cref="DynamoRepositoryException(string, string, string, string, int, Exception)"/>
+        public DynamoThrottledException(string message, string? operation, string? table, string? key, int attempts, Exception? innerException)
+            : base(message, operation, table, key, attempts, innerException)
+        {
+        }
+    }
+
+    /// <summary>A network failure, timeout or server error that did not clear within the retry budget.</summary>
+    public sealed class DynamoTransientException : DynamoRepositoryException
+    {
+        /// <inheritdoc cref="DynamoRepositoryException(string, string, string, string, int, Exception)"/>
+        public DynamoTransientException(string message, string? operation, string? table, string? key, int attempts, Exception? innerException)
+            : base(message, operation, table, key, attempts, innerException)
+        {
+        }
+    }
+
+    /// <summary>The credentials in use may not perform the operation, or were not recognised.</summary>
+    public sealed class DynamoAccessDeniedException : DynamoRepositoryException
+    {
+        /// <inheritdoc cref="DynamoRepositoryException(string, string, string, string, int, Exception)"/>
+        public DynamoAccessDeniedException(string message, string? operation, string? table, string? key, int attempts, Exception? innerException)
+            : base(message, operation, table, key, attempts, innerException)
+        {
+        }
+    }
+
+    /// <summary>The table does not exist (or is not active yet) in the account and region in use.</summary>
+    public sealed class DynamoTableNotFoundException : DynamoRepositoryException
+    {
+        /// <inheritdoc cref="DynamoRepositoryException(string, string, string, string, int, Exception)"/>
+        public DynamoTableNotFoundException(string message, string? operation, string? table, string? key, int attempts, Exception? innerException)
+            : base(message, operation, table, key, attempts, innerException)
+        {
+        }
+    }
+
+    /// <summary>A condition on a write was not met, for example the item did not exist.</summary>
+    public sealed class DynamoConditionFailedException : DynamoRepositoryException
+    {
+        /// <inheritdoc cref="DynamoRepositoryException(string, string, string, string, int, Exception)"/>
+        public DynamoConditionFailedException(string message, string? operation, string? table, string? key, int attempts, Exception? innerException)
+            : base(message, operation, table, key, attempts, innerException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Input was rejected before any request was sent: a missing required value, a key part that does
+    /// not match its pattern, a phone number that cannot be normalised. Names the attribute, never its value.
+    /// </summary>
+    public sealed class DynamoValidationException : DynamoRepositoryException
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="entity">The entity type, such as <c>Booking</c>.</param>
+        /// <param name="attribute">The stored attribute or key part name.</param>
+        /// <param name="problem">What is wrong and what is expected, without the value itself.</param>
+        public DynamoValidationException(string entity, string attribute, string problem)
+            : base($"Invalid {entity}: '{attribute}' {problem}.")
+        {
+            Entity = entity;
+            Attribute = attribute;
+        }
+
+        /// <summary>The entity type whose input was rejected.</summary>
+        public string Entity { get; }
+
+        /// <summary>The attribute or key part that was rejected.</summary>
+        public string Attribute { get; }
+    }
+
+    /// <summary>
+    /// A stored item does not fit the schema: a required attribute is missing or has another type.
+    /// Raised instead of a <see cref="NullReferenceException"/> or <see cref="InvalidCastException"/> from generated code.
+    /// </summary>
+    public sealed class DynamoMappingException : DynamoRepositoryException
+    {
+        /// <summary>Creates the exception.</summary>
+        /// <param name="entity">The entity type being read.</param>
+        /// <param name="attribute">The attribute that could not be mapped.</param>
+        /// <param name="expected">The DynamoDB type the schema expects (such as <c>S</c>), or a description.</param>
+        /// <param name="found">What the item held instead (a DynamoDB type, or <c>nothing</c>).</param>
+        /// <param name="key">The item key, masked, when known.</param>
+        public DynamoMappingException(string entity, string attribute, string expected, string found, string? key)
+            : base($"Cannot read {entity}{(key is null ? string.Empty : " " + key)}: attribute '{attribute}' should be {expected} but is {found}.", key: key)
+        {
+            Entity = entity;
+            Attribute = attribute;
+            Expected = expected;
+            Found = found;
+        }
+
+        /// <summary>The entity type being read.</summary>
+        public string Entity { get; }
+
+        /// <summary>The attribute that could not be mapped.</summary>
+        public string Attribute { get; }
+
+        /// <summary>What the schema expects.</summary>
+        public string Expected { get; }
+
+        /// <summary>What the stored item held.</summary>
+        public string Found { get; }
+    }
+}

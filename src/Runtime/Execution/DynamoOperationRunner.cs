@@ -1,0 +1,115 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Runs one DynamoDB request for a generated repository: logs it, retries throttling and transient
+    /// failures with backoff, and turns AWS exceptions into the SDK's typed exceptions with a masked key.
+    /// </summary>
+    public sealed class DynamoOperationRunner
+    {
+        private readonly RetryPolicy _retry;
+        private readonly ILogger _logger;
+
+        /// <summary>Creates a runner.</summary>
+        /// <param name="retry">Retry settings; <see cref="RetryOptions"/> defaults when null.</param>
+        /// <param name="logger">Where operation logs go; nothing is logged when null.</param>
+        public DynamoOperationRunner(RetryOptions? retry = null, ILogger? logger = null)
+        {
+            _retry = new RetryPolicy(retry ?? new RetryOptions());
+            _logger = logger ?? NullLogger.Instance;
+        }
+
+        /// <summary>Sends a request, retrying as the policy allows.</summary>
+        /// <typeparam name="TResponse">The AWS response type.</typeparam>
+        /// <param name="operation">What is being done, for logs and exceptions.</param>
+        /// <param name="send">Sends the request once.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts; never retried.</param>
+        /// <exception cref="DynamoRepositoryException">The request failed; the subtype says why.</exception>
+        public async Task<TResponse> ExecuteAsync<TResponse>(
+            DynamoOperation operation,
+            Func<CancellationToken, Task<TResponse>> send,
+            CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(send);
+            var started = Stopwatch.GetTimestamp();
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                RuntimeLog.OperationStarting(_logger, operation.Name, operation.Table, operation.KeyText);
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var response = await send(cancellationToken).ConfigureAwait(false);
+                    if (_logger.IsEnabled(LogLevel.Information))
+                    {
+                        RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started));
+                    }
+
+                    return response;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception ex) when (ex is not DynamoRepositoryException)
+                {
+                    var category = RetryPolicy.Classify(ex);
+                    if (_retry.ShouldRetry(category, attempt, operation.Idempotent))
+                    {
+                        var delay = _retry.GetDelay(attempt, Random.Shared);
+                        if (_logger.IsEnabled(LogLevel.Warning))
+                        {
+                            RuntimeLog.OperationRetrying(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(ex), attempt, delay.TotalMilliseconds);
+                        }
+
+                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    throw Fail(operation, category, ex, attempt, started);
+                }
+            }
+        }
+
+        private DynamoRepositoryException Fail(DynamoOperation operation, ErrorCategory category, Exception ex, int attempts, long started)
+        {
+            var key = operation.KeyText;
+            var code = RuntimeLog.ErrorCode(ex);
+            if (category == operation.Expected)
+            {
+                if (_logger.IsEnabled(LogLevel.Debug))
+                {
+                    RuntimeLog.OperationEndedAsExpected(_logger, operation.Name, operation.Table, key, code, ElapsedMs(started));
+                }
+            }
+            else if (_logger.IsEnabled(LogLevel.Error))
+            {
+                RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, key, code, attempts, ElapsedMs(started));
+            }
+
+            var subject = $"{operation.Name} on table '{operation.Table}'{(operation.Key is null ? string.Empty : " for " + key)}";
+            var keyForException = operation.Key is null ? null : key;
+            return category switch
+            {
+                ErrorCategory.Throttling => new DynamoThrottledException($"{subject} was still throttled ({code}) after {attempts} attempt(s).", operation.Name, operation.Table, keyForException, attempts, ex),
+                ErrorCategory.Transient when !operation.Idempotent => new DynamoTransientException($"{subject} failed with {code}; the write may or may not have been applied, so it was not retried.", operation.Name, operation.Table, keyForException, attempts, ex),
+                ErrorCategory.Transient => new DynamoTransientException($"{subject} failed with {code} after {attempts} attempt(s).", operation.Name, operation.Table, keyForException, attempts, ex),
+                ErrorCategory.AccessDenied => new DynamoAccessDeniedException($"{subject} was denied ({code}). Check the credentials and the IAM policy for this table.", operation.Name, operation.Table, keyForException, attempts, ex),
+                ErrorCategory.TableNotFound => new DynamoTableNotFoundException($"{subject} failed: the table does not exist in this account and region. Create it first (for example with DynamoTableManager.EnsureTablesAsync).", operation.Name, operation.Table, keyForException, attempts, ex),
+                ErrorCategory.ConditionFailed => new DynamoConditionFailedException($"{subject}: the condition was not met.", operation.Name, operation.Table, keyForException, attempts, ex),
+                ErrorCategory.Validation => new DynamoRepositoryException($"{subject} was rejected by DynamoDB as invalid ({code}).", operation.Name, operation.Table, keyForException, attempts, ex),
+                _ => new DynamoRepositoryException($"{subject} failed with {code}.", operation.Name, operation.Table, keyForException, attempts, ex),
+            };
+        }
+
+        private static double ElapsedMs(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+}

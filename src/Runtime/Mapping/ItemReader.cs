@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Amazon.DynamoDBv2.Model;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Reads typed values out of a stored item for generated marshallers. A missing attribute reads
+    /// as null; an attribute of the wrong type, or a number that does not fit, is a
+    /// <see cref="DynamoMappingException"/> naming the attribute and the masked key.
+    /// </summary>
+    public readonly struct ItemReader
+    {
+        private readonly IReadOnlyDictionary<string, AttributeValue> _item;
+        private readonly string _entity;
+        private readonly object? _key;
+
+        /// <summary>Creates a reader for one item.</summary>
+        /// <param name="item">The stored item.</param>
+        /// <param name="entity">The entity type name, for error messages.</param>
+        /// <param name="key">
+        /// The item's key object, or null before it is known. Only its <c>ToString()</c> (masked by
+        /// generated key types) is used, and only when an error is raised, so reading costs nothing extra.
+        /// </param>
+        public ItemReader(IReadOnlyDictionary<string, AttributeValue> item, string entity, object? key = null)
+        {
+            _item = item;
+            _entity = entity;
+            _key = key;
+        }
+
+        /// <summary>The same item, with its key known for error messages.</summary>
+        public ItemReader WithKey(object key) => new(_item, _entity, key);
+
+        /// <summary>A string (S) attribute, or null when absent or NULL.</summary>
+        public string? String(string name)
+        {
+            var value = Find(name);
+            if (value is null)
+            {
+                return null;
+            }
+
+            return value.S ?? throw Mismatch(name, "a string (S)", value);
+        }
+
+        /// <summary>A boolean (BOOL) attribute, or null when absent or NULL.</summary>
+        public bool? Boolean(string name)
+        {
+            var value = Find(name);
+            if (value is null)
+            {
+                return null;
+            }
+
+            return value.BOOL ?? throw Mismatch(name, "a boolean (BOOL)", value);
+        }
+
+        /// <summary>A number (N) attribute that fits in an <see cref="int"/>, or null when absent or NULL.</summary>
+        public int? Int32(string name)
+        {
+            var text = Number(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var result)
+                ? result
+                : throw OutOfRange(name, "a whole number that fits in int");
+        }
+
+        /// <summary>A number (N) attribute that fits in a <see cref="long"/>, or null when absent or NULL.</summary>
+        public long? Int64(string name)
+        {
+            var text = Number(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var result)
+                ? result
+                : throw OutOfRange(name, "a whole number that fits in long");
+        }
+
+        /// <summary>A number (N) attribute as a <see cref="decimal"/>, or null when absent or NULL.</summary>
+        public decimal? Decimal(string name)
+        {
+            var text = Number(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var result)
+                ? result
+                : throw OutOfRange(name, "a number that fits in decimal");
+        }
+
+        /// <summary>A number (N) attribute as a <see cref="double"/>, or null when absent or NULL.</summary>
+        public double? Double(string name)
+        {
+            var text = Number(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var result)
+                ? result
+                : throw OutOfRange(name, "a number that fits in double");
+        }
+
+        /// <summary>The error for a required attribute that is absent.</summary>
+        public DynamoMappingException Missing(string name, string expected)
+            => new(_entity, name, expected, "missing", _key?.ToString());
+
+        /// <summary>The error for stored key attributes that do not fit the key template.</summary>
+        public DynamoMappingException InvalidKey(string name, string template)
+            => new(_entity, name, $"a key of the form {template}", "a value that does not fit it", null);
+
+        /// <summary>
+        /// Every attribute whose name is not in <paramref name="known"/>, for entities that keep
+        /// attributes outside the schema; empty when there are none.
+        /// </summary>
+        public IReadOnlyDictionary<string, AttributeValue> Extras(ISet<string> known)
+        {
+            Dictionary<string, AttributeValue>? extras = null;
+            foreach (var pair in _item)
+            {
+                if (!known.Contains(pair.Key))
+                {
+                    (extras ??= new Dictionary<string, AttributeValue>()).Add(pair.Key, pair.Value);
+                }
+            }
+
+            return extras ?? ExtraAttributes.Empty;
+        }
+
+        private string? Number(string name)
+        {
+            var value = Find(name);
+            if (value is null)
+            {
+                return null;
+            }
+
+            return value.N ?? throw Mismatch(name, "a number (N)", value);
+        }
+
+        private AttributeValue? Find(string name)
+            => _item.TryGetValue(name, out var value) && value is not null && value.NULL != true ? value : null;
+
+        private DynamoMappingException Mismatch(string name, string expected, AttributeValue found)
+            => new(_entity, name, expected, Describe(found), _key?.ToString());
+
+        private DynamoMappingException OutOfRange(string name, string expected)
+            => new(_entity, name, expected, "a number outside that range", _key?.ToString());
+
+        private static string Describe(AttributeValue value)
+        {
+            if (value.S is not null) return "a string (S)";
+            if (value.N is not null) return "a number (N)";
+            if (value.BOOL is not null) return "a boolean (BOOL)";
+            if (value.B is not null) return "binary (B)";
+            if (value.SS is not null) return "a string set (SS)";
+            if (value.NS is not null) return "a number set (NS)";
+            if (value.BS is not null) return "a binary set (BS)";
+            if (value.M is not null) return "a map (M)";
+            if (value.L is not null) return "a list (L)";
+            return "an empty value";
+        }
+    }
+
+    /// <summary>Helpers for the attributes an entity keeps beyond its schema.</summary>
+    public static class ExtraAttributes
+    {
+        /// <summary>The shared empty set of extra attributes.</summary>
+        public static IReadOnlyDictionary<string, AttributeValue> Empty { get; } =
+            new System.Collections.ObjectModel.ReadOnlyDictionary<string, AttributeValue>(new Dictionary<string, AttributeValue>());
+
+        /// <summary>
+        /// Copies extra attributes into an item being written, skipping any whose name the schema
+        /// declares: the typed property is the truth for those.
+        /// </summary>
+        public static void CopyTo(IReadOnlyDictionary<string, AttributeValue>? extras, Dictionary<string, AttributeValue> item, ISet<string> known)
+        {
+            if (extras is null)
+            {
+                return;
+            }
+
+            foreach (var pair in extras)
+            {
+                if (!known.Contains(pair.Key) && pair.Value is not null)
+                {
+                    item[pair.Key] = pair.Value;
+                }
+            }
+        }
+
+        /// <summary>Prints the names of extra attributes only; their values may be personal data.</summary>
+        public static string Describe(IReadOnlyDictionary<string, AttributeValue>? extras)
+            => extras is null || extras.Count == 0 ? "[]" : "[" + string.Join(", ", System.Linq.Enumerable.OrderBy(extras.Keys, k => k, System.StringComparer.Ordinal)) + "]";
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>Settings every generated repository of a service shares.</summary>
+    public sealed class DynamoRepositoryOptions
+    {
+        /// <summary>
+        /// Put in front of every physical table name that is not overridden (<c>test-</c> turns <c>sms</c>
+        /// into <c>test-sms</c>), for per-environment or per-test tables. Default: none.
+        /// </summary>
+        public string? TableNamePrefix { get; set; }
+
+        /// <summary>
+        /// Full physical table names by entity name (<c>["Booking"] = "bookings-prod"</c>). An override is
+        /// used as given; the prefix does not apply to it.
+        /// </summary>
+        public IDictionary<string, string> TableNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>Whether gets read strongly consistent data. Default false (eventually consistent, half the cost).</summary>
+        public bool ConsistentRead { get; set; }
+
+        /// <summary>Retry settings for throttled and transient failures.</summary>
+        public RetryOptions Retry { get; set; } = new();
+
+        /// <summary>The physical table name for a table: its override, or the prefix and its default name.</summary>
+        public string ResolveTableName(TableDefinition table)
+        {
+            ArgumentNullException.ThrowIfNull(table);
+            return TableNames.TryGetValue(table.EntityName, out var name) ? name : (TableNamePrefix ?? string.Empty) + table.TableName;
+        }
+    }
+}

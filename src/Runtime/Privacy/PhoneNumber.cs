@@ -1,0 +1,84 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Korean mobile numbers: normalisation to the stored <c>010-1234-5678</c> form and masking
+    /// to <c>010-****-5678</c> for anything the SDK prints.
+    /// </summary>
+    public static class PhoneNumber
+    {
+        private const string MaskedUnknown = "***-****-****";
+
+        /// <summary>
+        /// Normalises <c>01012345678</c>, <c>010-1234-5678</c>, <c>010 1234 5678</c> or <c>+82 10-1234-5678</c>
+        /// to <c>010-1234-5678</c>. Ten-digit numbers (<c>011-123-4567</c>) keep a three-digit middle group.
+        /// </summary>
+        /// <returns>False when the text is not a Korean mobile number.</returns>
+        public static bool TryNormalize(string? value, [NotNullWhen(true)] out string? normalized)
+        {
+            normalized = null;
+            if (value is null)
+            {
+                return false;
+            }
+
+            Span<char> digits = stackalloc char[11];
+            var count = 0;
+            var text = value.AsSpan().Trim();
+            if (text.StartsWith("+82", StringComparison.Ordinal))
+            {
+                // +82 10-1234-5678 is 010-1234-5678 dialled from abroad.
+                digits[count++] = '0';
+                text = text.Slice(3);
+            }
+
+            foreach (var c in text)
+            {
+                if (c >= '0' && c <= '9')
+                {
+                    if (count == digits.Length)
+                    {
+                        return false;
+                    }
+
+                    digits[count++] = c;
+                }
+                else if (c != '-' && c != ' ' && c != '.')
+                {
+                    return false;
+                }
+            }
+
+            if ((count != 10 && count != 11) || digits[0] != '0' || digits[1] != '1')
+            {
+                return false;
+            }
+
+            var middle = count - 7;
+            ReadOnlySpan<char> d = digits;
+            normalized = $"{d.Slice(0, 3)}-{d.Slice(3, middle)}-{d.Slice(3 + middle, 4)}";
+            return true;
+        }
+
+        /// <summary>
+        /// Masks a phone number as <c>010-****-5678</c>: the carrier prefix and the last four digits stay.
+        /// Text that is not a phone number is masked completely; nothing of it is printed.
+        /// </summary>
+        public static string Mask(string? value)
+        {
+            if (value is null)
+            {
+                return "null";
+            }
+
+            if (!TryNormalize(value, out var normalized))
+            {
+                return MaskedUnknown;
+            }
+
+            return string.Concat(normalized.AsSpan(0, 4), "****", normalized.AsSpan(normalized.Length - 5));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Classifies failures and computes retry delays: exponential backoff with full jitter
+    /// (a random delay between zero and the capped exponential bound), which spreads retries of
+    /// many clients apart instead of letting them collide again.
+    /// </summary>
+    public sealed class RetryPolicy
+    {
+        private readonly RetryOptions _options;
+
+        /// <summary>Creates a policy from options; they are validated here.</summary>
+        public RetryPolicy(RetryOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            if (options.MaxAttempts < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "RetryOptions.MaxAttempts must be at least 1.");
+            }
+
+            if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < options.BaseDelay)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "RetryOptions.BaseDelay must be non-negative and no more than MaxDelay.");
+            }
+
+            _options = options;
+        }
+
+        /// <summary>Attempts in all, the first included.</summary>
+        public int MaxAttempts => _options.MaxAttempts;
+
+        /// <summary>Sorts an exception raised by the AWS client into a <see cref="ErrorCategory"/>.</summary>
+        public static ErrorCategory Classify(Exception exception)
+        {
+            switch (exception)
+            {
+                case AmazonServiceException service:
+                    return ClassifyService(service);
+                case HttpRequestException:
+                case IOException:
+                case SocketException:
+                case TimeoutException:
+                case WebException:
+                    return ErrorCategory.Transient;
+                case AmazonClientException client when client.InnerException is not null:
+                    return Classify(client.InnerException);
+                default:
+                    return ErrorCategory.Other;
+            }
+        }
+
+        /// <summary>
+        /// Whether a failure of <paramref name="category"/> on attempt <paramref name="attempt"/> (1-based) is retried.
+        /// A write that is not idempotent is not retried after a transient failure, because it may have been applied.
+        /// </summary>
+        public bool ShouldRetry(ErrorCategory category, int attempt, bool idempotent)
+        {
+            if (attempt >= _options.MaxAttempts)
+            {
+                return false;
+            }
+
+            return category switch
+            {
+                ErrorCategory.Throttling => true,
+                ErrorCategory.Transient => idempotent,
+                _ => false,
+            };
+        }
+
+        /// <summary>The delay before retry number <paramref name="attempt"/> (1 for the first retry), drawn with full jitter.</summary>
+        public TimeSpan GetDelay(int attempt, Random random)
+        {
+            ArgumentNullException.ThrowIfNull(random);
+            var bound = UpperBound(attempt);
+            return TimeSpan.FromTicks((long)(random.NextDouble() * bound.Ticks));
+        }
+
+        /// <summary>The largest delay <see cref="GetDelay"/> can return for an attempt: base × 2^(attempt−1), capped.</summary>
+        public TimeSpan UpperBound(int attempt)
+        {
+            var exponent = Math.Clamp(attempt - 1, 0, 30);
+            var ticks = Math.Min((double)_options.BaseDelay.Ticks * Math.Pow(2, exponent), _options.MaxDelay.Ticks);
+            return TimeSpan.FromTicks((long)ticks);
+        }
+
+        private static ErrorCategory ClassifyService(AmazonServiceException exception)
+        {
+            switch (exception.ErrorCode)
+            {
+                case "ProvisionedThroughputExceededException":
+                case "ThrottlingException":
+                case "Throttling":
+                case "RequestLimitExceeded":
+                case "TooManyRequestsException":
+                    return ErrorCategory.Throttling;
+                case "InternalServerError":
+                case "InternalFailure":
+                case "ServiceUnavailable":
+                case "ServiceUnavailableException":
+                    return ErrorCategory.Transient;
+                case "AccessDeniedException":
+                case "UnrecognizedClientException":
+                case "InvalidSignatureException":
+                case "MissingAuthenticationToken":
+                case "ExpiredTokenException":
+                    return ErrorCategory.AccessDenied;
+                case "ResourceNotFoundException":
+                    return ErrorCategory.TableNotFound;
+                case "ConditionalCheckFailedException":
+                    return ErrorCategory.ConditionFailed;
+                case "ValidationException":
+                case "SerializationException":
+                    return ErrorCategory.Validation;
+            }
+
+            if (exception is ProvisionedThroughputExceededException or RequestLimitExceededException)
+            {
+                return ErrorCategory.Throttling;
+            }
+
+            var status = (int)exception.StatusCode;
+            if (status >= 500)
+            {
+                return ErrorCategory.Transient;
+            }
+
+            return status == 429 ? ErrorCategory.Throttling : ErrorCategory.Other;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>Creates the tables a schema declares, under the names the options resolve.</summary>
+    public sealed class DynamoTableManager
+    {
+        private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+        private readonly IAmazonDynamoDB _client;
+        private readonly DynamoRepositoryOptions _options;
+        private readonly ILogger _logger;
+        private readonly DynamoOperationRunner _runner;
+
+        /// <summary>Creates a table manager.</summary>
+        public DynamoTableManager(IAmazonDynamoDB client, DynamoRepositoryOptions? options = null, ILogger<DynamoTableManager>? logger = null)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            _client = client;
+            _options = options ?? new DynamoRepositoryOptions();
+            _logger = (ILogger?)logger ?? NullLogger.Instance;
+            _runner = new DynamoOperationRunner(_options.Retry, _logger);
+        }
+
+        /// <summary>
+        /// Creates every table that does not exist yet and waits until each is active.
+        /// </summary>
+        /// <returns>The physical names of the tables that were created.</returns>
+        public async Task<IReadOnlyList<string>> EnsureTablesAsync(IEnumerable<TableDefinition> tables, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(tables);
+            var created = new List<string>();
+            foreach (var table in tables)
+            {
+                var name = _options.ResolveTableName(table);
+                if (await ExistsAsync(name, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                RuntimeLog.TableCreating(_logger, name);
+                try
+                {
+                    await _runner.ExecuteAsync(
+                        new DynamoOperation("CreateTable", name),
+                        ct => _client.CreateTableAsync(table.ToCreateTableRequest(name), ct),
+                        cancellationToken).ConfigureAwait(false);
+                }
+                catch (DynamoRepositoryException ex) when (ex.InnerException is ResourceInUseException)
+                {
+                    // Another process created it between our check and our request: fine.
+                }
+
+                await WaitUntilActiveAsync(name, cancellationToken).ConfigureAwait(false);
+                RuntimeLog.TableReady(_logger, name);
+                created.Add(name);
+            }
+
+            return created;
+        }
+
+        /// <summary>Whether a table of that physical name exists.</summary>
+        public async Task<bool> ExistsAsync(string tableName, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new DynamoOperation("DescribeTable", tableName, Expected: ErrorCategory.TableNotFound),
+                    ct => _client.DescribeTableAsync(tableName, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (DynamoTableNotFoundException)
+            {
+                return false;
+            }
+        }
+
+        private async Task WaitUntilActiveAsync(string tableName, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var response = await _runner.ExecuteAsync(
+                    new DynamoOperation("DescribeTable", tableName),
+                    ct => _client.DescribeTableAsync(tableName, ct),
+                    cancellationToken).ConfigureAwait(false);
+                if (response.Table?.TableStatus == TableStatus.ACTIVE)
+                {
+                    return;
+                }
+
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

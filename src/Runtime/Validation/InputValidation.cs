@@ -1,0 +1,79 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Checks generated code runs on input before a request is sent. Every failure is a
+    /// <see cref="DynamoValidationException"/> that names the attribute and never echoes the value.
+    /// </summary>
+    public static class InputValidation
+    {
+        /// <summary>Rejects null; returns the value.</summary>
+        public static T NotNull<T>(T? value, string entity, string attribute)
+            where T : class
+            => value ?? throw new DynamoValidationException(entity, attribute, "is required but was null");
+
+        /// <summary>Rejects text that does not match the schema's pattern; returns the value.</summary>
+        public static string Matches(string value, Regex pattern, string entity, string attribute)
+            => pattern.IsMatch(value) ? value : throw new DynamoValidationException(entity, attribute, PatternProblem(pattern));
+
+        /// <summary>Normalises a phone number (see <see cref="PhoneNumber.TryNormalize"/>) or rejects it.</summary>
+        public static string Phone(string? value, string entity, string attribute)
+            => IsValidPhone(value, out var normalized, out var problem) ? normalized : throw new DynamoValidationException(entity, attribute, problem);
+
+        /// <summary>
+        /// Checks a text key part without throwing: not null, not empty (DynamoDB refuses empty keys),
+        /// matching <paramref name="pattern"/> when given, and free of <paramref name="separator"/> when given,
+        /// since a stored key could otherwise not be split back into its parts.
+        /// </summary>
+        /// <param name="value">The part's value.</param>
+        /// <param name="pattern">The schema's pattern, or null.</param>
+        /// <param name="separator">The literal that follows the part in its template, or null.</param>
+        /// <param name="problem">What is wrong, for a <see cref="DynamoValidationException"/>; empty when valid.</param>
+        public static bool IsValidKeyText([NotNullWhen(true)] string? value, Regex? pattern, string? separator, out string problem)
+        {
+            if (value is null)
+            {
+                problem = "is required but was null";
+                return false;
+            }
+
+            if (value.Length == 0)
+            {
+                problem = "must not be empty";
+                return false;
+            }
+
+            if (separator is not null && value.Contains(separator, System.StringComparison.Ordinal))
+            {
+                problem = $"must not contain '{separator}', which separates the parts of the key";
+                return false;
+            }
+
+            if (pattern is not null && !pattern.IsMatch(value))
+            {
+                problem = PatternProblem(pattern);
+                return false;
+            }
+
+            problem = string.Empty;
+            return true;
+        }
+
+        /// <summary>Normalises a phone number without throwing; <paramref name="problem"/> says why it failed.</summary>
+        public static bool IsValidPhone([NotNullWhen(true)] string? value, [NotNullWhen(true)] out string? normalized, out string problem)
+        {
+            if (PhoneNumber.TryNormalize(value, out normalized))
+            {
+                problem = string.Empty;
+                return true;
+            }
+
+            problem = value is null ? "is required but was null" : "is not a Korean mobile number (expected 010-XXXX-XXXX or 010XXXXXXXX)";
+            return false;
+        }
+
+        private static string PatternProblem(Regex pattern) => $"does not match the pattern {pattern}";
+    }
+}
