@@ -38,6 +38,10 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(send);
             var started = Stopwatch.GetTimestamp();
+            using var activity = DynamoTelemetry.ActivitySource.StartActivity("DynamoDB " + operation.Name, ActivityKind.Client);
+            activity?.SetTag("db.system", "dynamodb");
+            activity?.SetTag("db.operation", operation.Name);
+            activity?.SetTag("aws.dynamodb.table_names", operation.Table);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 RuntimeLog.OperationStarting(_logger, operation.Name, operation.Table, operation.KeyText);
@@ -48,6 +52,7 @@ namespace Bookings.Generated.Runtime
                 try
                 {
                     var response = await send(cancellationToken).ConfigureAwait(false);
+                    Record(operation, "success", started);
                     if (_logger.IsEnabled(LogLevel.Information))
                     {
                         RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started));
@@ -62,8 +67,14 @@ namespace Bookings.Generated.Runtime
                 catch (Exception ex) when (ex is not DynamoRepositoryException)
                 {
                     var category = RetryPolicy.Classify(ex);
+                    if (category == ErrorCategory.Throttling)
+                    {
+                        DynamoTelemetry.Throttles.Add(1, new("db.operation", operation.Name), new("aws.dynamodb.table_names", operation.Table));
+                    }
+
                     if (_retry.ShouldRetry(category, attempt, operation.Idempotent))
                     {
+                        DynamoTelemetry.Retries.Add(1, new("db.operation", operation.Name), new("aws.dynamodb.table_names", operation.Table), new("error.type", RuntimeLog.ErrorCode(ex)));
                         var delay = _retry.GetDelay(attempt, Random.Shared);
                         if (_logger.IsEnabled(LogLevel.Warning))
                         {
@@ -74,6 +85,8 @@ namespace Bookings.Generated.Runtime
                         continue;
                     }
 
+                    Record(operation, category == operation.Expected ? "expected" : "error", started);
+                    activity?.SetStatus(category == operation.Expected ? ActivityStatusCode.Unset : ActivityStatusCode.Error, RuntimeLog.ErrorCode(ex));
                     throw Fail(operation, category, ex, attempt, started);
                 }
             }
@@ -109,6 +122,13 @@ namespace Bookings.Generated.Runtime
                 _ => new DynamoRepositoryException($"{subject} failed with {code}.", operation.Name, operation.Table, keyForException, attempts, ex),
             };
         }
+
+        private static void Record(DynamoOperation operation, string outcome, long started)
+            => DynamoTelemetry.Duration.Record(
+                ElapsedMs(started),
+                new("db.operation", operation.Name),
+                new("aws.dynamodb.table_names", operation.Table),
+                new("outcome", outcome));
 
         private static double ElapsedMs(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
