@@ -93,9 +93,12 @@ namespace Bookings.Generated.Runtime
                 return null;
             }
 
+            // decimal rounds silently past 28-29 significant digits and below 1E-28; DynamoDB stores 38 digits
+            // down to 1E-130, so such a number would not read back exactly: refuse it instead.
             return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var result)
+                   && SignificantDigits(result.ToString(CultureInfo.InvariantCulture)) == SignificantDigits(text)
                 ? result
-                : throw OutOfRange(name, "a number that fits in decimal");
+                : throw OutOfRange(name, "a number that fits in decimal exactly");
         }
 
         /// <summary>A number (N) attribute as a <see cref="double"/>, or null when absent or NULL.</summary>
@@ -136,6 +139,15 @@ namespace Bookings.Generated.Runtime
             }
 
             return extras ?? ExtraAttributes.Empty;
+        }
+
+        /// <summary>Digits of the mantissa without leading and trailing zeros: what must survive a conversion.</summary>
+        private static int SignificantDigits(string text)
+        {
+            var exponent = text.IndexOfAny(['e', 'E']);
+            var mantissa = exponent < 0 ? text : text.Substring(0, exponent);
+            var digits = mantissa.Replace("-", string.Empty, System.StringComparison.Ordinal).Replace("+", string.Empty, System.StringComparison.Ordinal).Replace(".", string.Empty, System.StringComparison.Ordinal);
+            return digits.Trim('0').Length;
         }
 
         private string? Number(string name)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Security.Cryptography;
 
 namespace Bookings.Generated.Runtime
 {
@@ -20,6 +21,16 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>Whether gets read strongly consistent data. Default false (eventually consistent, half the cost).</summary>
         public bool ConsistentRead { get; set; }
+
+        /// <summary>
+        /// The key that signs continuation tokens (at least 32 bytes). Set the same key on every instance of
+        /// a service so a token from one instance works on another and after a restart. Default: a random
+        /// key per process, which is safe but makes tokens valid only within this process.
+        /// </summary>
+        public byte[] ContinuationTokenKey { get; set; } = RandomNumberGenerator.GetBytes(32);
+
+        /// <summary>How batch reads and writes are split and retried.</summary>
+        public BatchOptions Batch { get; set; } = new();
 
         /// <summary>Retry settings for throttled and transient failures.</summary>
         public RetryOptions Retry { get; set; } = new();

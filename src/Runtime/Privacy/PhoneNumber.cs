@@ -51,7 +51,7 @@ namespace Bookings.Generated.Runtime
                 }
             }
 
-            if ((count != 10 && count != 11) || digits[0] != '0' || digits[1] != '1')
+            if (!IsMobilePrefix(digits, count))
             {
                 return false;
             }
@@ -60,6 +60,25 @@ namespace Bookings.Generated.Runtime
             ReadOnlySpan<char> d = digits;
             normalized = $"{d.Slice(0, 3)}-{d.Slice(3, middle)}-{d.Slice(3 + middle, 4)}";
             return true;
+        }
+
+        /// <summary>
+        /// Korean mobile carrier prefixes: 010 with eight more digits, and the older 011 and 016–019 with
+        /// seven or eight. 012–015 are paging and machine numbers, not phones a person answers.
+        /// </summary>
+        private static bool IsMobilePrefix(ReadOnlySpan<char> digits, int count)
+        {
+            if (count < 10 || digits[0] != '0' || digits[1] != '1')
+            {
+                return false;
+            }
+
+            return digits[2] switch
+            {
+                '0' => count == 11,
+                '1' or '6' or '7' or '8' or '9' => count is 10 or 11,
+                _ => false,
+            };
         }
 
         /// <summary>

@@ -8,7 +8,21 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>Personal data such as a name: the first character and <c>***</c> (<c>K***</c>).</summary>
         public static string Personal(string? value)
-            => value is null ? "null" : value.Length == 0 ? string.Empty : value.Substring(0, 1) + "***";
+        {
+            if (value is null)
+            {
+                return "null";
+            }
+
+            if (value.Length == 0)
+            {
+                return string.Empty;
+            }
+
+            // Keep a whole first character: half of a surrogate pair would print as a broken glyph.
+            var first = char.IsHighSurrogate(value[0]) && value.Length > 1 ? 2 : 1;
+            return string.Concat(System.MemoryExtensions.AsSpan(value, 0, first), "***");
+        }
 
         /// <summary>Personal data that is not text: never printed.</summary>
         public static string Personal<T>(T value) => value is null ? "null" : SecretPlaceholder;

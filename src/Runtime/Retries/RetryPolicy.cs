@@ -15,7 +15,9 @@ namespace Bookings.Generated.Runtime
     /// </summary>
     public sealed class RetryPolicy
     {
-        private readonly RetryOptions _options;
+        private readonly int _maxAttempts;
+        private readonly TimeSpan _baseDelay;
+        private readonly TimeSpan _maxDelay;
 
         /// <summary>Creates a policy from options; they are validated here.</summary>
         public RetryPolicy(RetryOptions options)
@@ -31,11 +33,14 @@ namespace Bookings.Generated.Runtime
                 throw new ArgumentOutOfRangeException(nameof(options), "RetryOptions.BaseDelay must be non-negative and no more than MaxDelay.");
             }
 
-            _options = options;
+            // Copied, so a later change to a shared options object cannot bypass the checks above.
+            _maxAttempts = options.MaxAttempts;
+            _baseDelay = options.BaseDelay;
+            _maxDelay = options.MaxDelay;
         }
 
         /// <summary>Attempts in all, the first included.</summary>
-        public int MaxAttempts => _options.MaxAttempts;
+        public int MaxAttempts => _maxAttempts;
 
         /// <summary>Sorts an exception raised by the AWS client into a <see cref="ErrorCategory"/>.</summary>
         public static ErrorCategory Classify(Exception exception)
@@ -49,6 +54,9 @@ namespace Bookings.Generated.Runtime
                 case SocketException:
                 case TimeoutException:
                 case WebException:
+                case OperationCanceledException:
+                    // The runner lets the caller's own cancellation through before classifying, so a
+                    // cancellation that reaches here is an HTTP timeout.
                     return ErrorCategory.Transient;
                 case AmazonClientException client when client.InnerException is not null:
                     return Classify(client.InnerException);
@@ -63,7 +71,7 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         public bool ShouldRetry(ErrorCategory category, int attempt, bool idempotent)
         {
-            if (attempt >= _options.MaxAttempts)
+            if (attempt >= _maxAttempts)
             {
                 return false;
             }
@@ -88,7 +96,7 @@ namespace Bookings.Generated.Runtime
         public TimeSpan UpperBound(int attempt)
         {
             var exponent = Math.Clamp(attempt - 1, 0, 30);
-            var ticks = Math.Min((double)_options.BaseDelay.Ticks * Math.Pow(2, exponent), _options.MaxDelay.Ticks);
+            var ticks = Math.Min((double)_baseDelay.Ticks * Math.Pow(2, exponent), _maxDelay.Ticks);
             return TimeSpan.FromTicks((long)ticks);
         }
 

@@ -1,0 +1,346 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2;
+using Bookings.Generated.Runtime.Tests.Support;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Bookings.Generated.Runtime.Tests
+{
+    /// <summary>The retry loop, driven by a fake send delegate: no DynamoDB and no AWS client involved.</summary>
+    public sealed class DynamoOperationRunnerTests
+    {
+        private const string RawPhone = "010-1234-5678";
+        private const string MaskedPhone = "010-****-5678";
+        private const int RetryingEventId = 1003;
+
+        private static readonly RetryOptions FastRetries = new()
+        {
+            MaxAttempts = 4,
+            BaseDelay = TimeSpan.FromMilliseconds(1),
+            MaxDelay = TimeSpan.FromMilliseconds(4),
+        };
+
+        private readonly ListLogger _logger = new();
+
+        private static DynamoOperation GetItem(bool idempotent = true, ErrorCategory? expected = null)
+            => new("GetItem", "test-sms", new PhoneKey(RawPhone), idempotent, expected);
+
+        private static Exception Throttle() => RetryPolicyTests.Aws("ProvisionedThroughputExceededException");
+
+        private static Exception ServerError() => RetryPolicyTests.Aws("InternalServerError", HttpStatusCode.InternalServerError);
+
+        private DynamoOperationRunner Runner(RetryOptions? options = null) => new(options ?? FastRetries, _logger);
+
+        /// <summary>A send delegate that throws the given failures in turn, then returns "ok".</summary>
+        private sealed class FakeSend
+        {
+            private readonly Func<int, Exception?> _failure;
+            private int _calls;
+
+            public FakeSend(Func<int, Exception?> failure) => _failure = failure;
+
+            public int Calls => Volatile.Read(ref _calls);
+
+            public Task<string> Send(CancellationToken cancellationToken)
+            {
+                var call = Interlocked.Increment(ref _calls);
+                var failure = _failure(call);
+                return failure is null ? Task.FromResult("ok") : Task.FromException<string>(failure);
+            }
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(1)]
+        [InlineData(3)]
+        public async Task Succeeds_after_throttles_within_MaxAttempts(int throttles)
+        {
+            var send = new FakeSend(call => call <= throttles ? Throttle() : null);
+
+            var result = await Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None);
+
+            Assert.Equal("ok", result);
+            Assert.Equal(throttles + 1, send.Calls);
+
+            var retries = _logger.WithEventId(RetryingEventId);
+            Assert.Equal(throttles, retries.Count);
+            Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
+            Assert.Equal(Enumerable.Range(1, throttles).Cast<object?>(), retries.Select(e => e.Value("Attempt")));
+            Assert.All(retries, e => Assert.Equal("ProvisionedThroughputExceededException", e.Value("ErrorCode")));
+            Assert.Single(_logger.WithEventId(1002));
+            Assert.DoesNotContain(_logger.Entries, e => e.Level >= LogLevel.Error);
+            AssertNoRawPhoneLogged();
+        }
+
+        [Fact]
+        public async Task Raises_DynamoThrottledException_after_MaxAttempts_throttles()
+        {
+            var send = new FakeSend(_ => Throttle());
+
+            var ex = await Assert.ThrowsAsync<DynamoThrottledException>(() => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+
+            Assert.Equal(FastRetries.MaxAttempts, send.Calls);
+            Assert.Equal(FastRetries.MaxAttempts, ex.Attempts);
+            Assert.Equal("GetItem", ex.Operation);
+            Assert.Equal("test-sms", ex.Table);
+            Assert.Contains(MaskedPhone, ex.Message, StringComparison.Ordinal);
+            Assert.Contains(MaskedPhone, ex.Key, StringComparison.Ordinal);
+            Assert.Contains("ProvisionedThroughputExceededException", ex.Message, StringComparison.Ordinal);
+            Assert.Contains($"{FastRetries.MaxAttempts} attempt", ex.Message, StringComparison.Ordinal);
+            AssertHasNoRawPhone(ex.Message);
+            AssertHasNoRawPhone(ex.Key!);
+            Assert.IsType<AmazonDynamoDBException>(ex.InnerException);
+
+            var retries = _logger.WithEventId(RetryingEventId);
+            Assert.Equal(FastRetries.MaxAttempts - 1, retries.Count);
+            Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
+            var failed = Assert.Single(_logger.WithEventId(1004));
+            Assert.Equal(LogLevel.Error, failed.Level);
+            Assert.Equal(FastRetries.MaxAttempts, failed.Value("Attempts"));
+            AssertNoRawPhoneLogged();
+        }
+
+        [Fact]
+        public async Task Retry_delays_logged_stay_within_the_policy_bounds()
+        {
+            var options = new RetryOptions { MaxAttempts = 5, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(3) };
+            var policy = new RetryPolicy(options);
+            var send = new FakeSend(_ => Throttle());
+
+            await Assert.ThrowsAsync<DynamoThrottledException>(() => Runner(options).ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+
+            foreach (var entry in _logger.WithEventId(RetryingEventId))
+            {
+                var attempt = (int)entry.Value("Attempt")!;
+                var delayMs = (double)entry.Value("DelayMs")!;
+                Assert.InRange(delayMs, 0, policy.UpperBound(attempt).TotalMilliseconds);
+            }
+        }
+
+        [Fact]
+        public async Task Idempotent_operation_retries_transient_failures()
+        {
+            var send = new FakeSend(call => call switch
+            {
+                1 => ServerError(),
+                2 => new HttpRequestException("connection reset"),
+                _ => null,
+            });
+
+            Assert.Equal("ok", await Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            Assert.Equal(3, send.Calls);
+            Assert.Equal(2, _logger.WithEventId(RetryingEventId).Count);
+            Assert.Equal("HttpRequestException", _logger.WithEventId(RetryingEventId)[1].Value("ErrorCode"));
+        }
+
+        [Fact]
+        public async Task Idempotent_operation_raises_DynamoTransientException_when_transient_failures_persist()
+        {
+            var send = new FakeSend(_ => ServerError());
+
+            var ex = await Assert.ThrowsAsync<DynamoTransientException>(() => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+
+            Assert.Equal(FastRetries.MaxAttempts, send.Calls);
+            Assert.Equal(FastRetries.MaxAttempts, ex.Attempts);
+            Assert.Contains(MaskedPhone, ex.Message, StringComparison.Ordinal);
+            AssertHasNoRawPhone(ex.Message);
+        }
+
+        [Fact]
+        public async Task Non_idempotent_operation_is_not_retried_after_a_transient_failure()
+        {
+            var send = new FakeSend(_ => ServerError());
+            var operation = new DynamoOperation("UpdateItem", "test-sms", new PhoneKey(RawPhone), Idempotent: false);
+
+            var ex = await Assert.ThrowsAsync<DynamoTransientException>(() => Runner().ExecuteAsync(operation, send.Send, CancellationToken.None));
+
+            Assert.Equal(1, send.Calls);
+            Assert.Equal(1, ex.Attempts);
+            Assert.Contains("may or may not have been applied", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("not retried", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(MaskedPhone, ex.Message, StringComparison.Ordinal);
+            AssertHasNoRawPhone(ex.Message);
+            Assert.Empty(_logger.WithEventId(RetryingEventId));
+            AssertNoRawPhoneLogged();
+        }
+
+        [Fact]
+        public async Task Non_idempotent_operation_is_retried_after_throttling_which_applies_nothing()
+        {
+            var send = new FakeSend(call => call == 1 ? Throttle() : null);
+            var operation = new DynamoOperation("UpdateItem", "test-sms", new PhoneKey(RawPhone), Idempotent: false);
+
+            Assert.Equal("ok", await Runner().ExecuteAsync(operation, send.Send, CancellationToken.None));
+            Assert.Equal(2, send.Calls);
+        }
+
+        [Fact]
+        public async Task Cancellation_during_the_backoff_delay_throws_promptly_and_is_not_retried()
+        {
+            // Delays of up to 30 s: the test only finishes quickly if the wait is cancelled.
+            var options = new RetryOptions { MaxAttempts = 5, BaseDelay = TimeSpan.FromSeconds(30), MaxDelay = TimeSpan.FromSeconds(30) };
+            using var cts = new CancellationTokenSource();
+            var sentAfterCancellation = 0;
+            var calls = 0;
+
+            // Cancel shortly after the first retry is announced, i.e. once the runner is in its backoff wait.
+            _logger.OnLog = entry =>
+            {
+                if (entry.EventId.Id == RetryingEventId)
+                {
+                    cts.CancelAfter(TimeSpan.FromMilliseconds(30));
+                }
+            };
+
+            async Task<string> Send(CancellationToken token)
+            {
+                if (token.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref sentAfterCancellation);
+                }
+
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    throw Throttle();
+                }
+
+                // Should the random delay have been shorter than 30 ms: an in-flight request that honours the token.
+                await Task.Delay(Timeout.Infinite, token);
+                return "unreachable";
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner(options).ExecuteAsync(GetItem(), Send, cts.Token));
+            stopwatch.Stop();
+
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+            Assert.Equal(cts.Token, ex.CancellationToken);
+            Assert.Equal(0, sentAfterCancellation);
+            Assert.InRange(calls, 1, 2);
+            Assert.DoesNotContain(_logger.Entries, e => e.Level >= LogLevel.Error);
+        }
+
+        [Fact]
+        public async Task A_request_cancelled_by_the_caller_is_not_retried_or_wrapped()
+        {
+            using var cts = new CancellationTokenSource();
+            var calls = 0;
+
+            Task<string> Send(CancellationToken token)
+            {
+                calls++;
+                cts.Cancel();
+                token.ThrowIfCancellationRequested();
+                return Task.FromResult("unreachable");
+            }
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner().ExecuteAsync(GetItem(), Send, cts.Token));
+            Assert.Equal(1, calls);
+            Assert.Empty(_logger.WithEventId(RetryingEventId));
+        }
+
+        [Fact]
+        public async Task ConditionalCheckFailed_is_a_DynamoConditionFailedException_and_not_retried()
+        {
+            var send = new FakeSend(_ => RetryPolicyTests.Aws("ConditionalCheckFailedException"));
+
+            var ex = await Assert.ThrowsAsync<DynamoConditionFailedException>(() => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+
+            Assert.Equal(1, send.Calls);
+            Assert.Equal(1, ex.Attempts);
+            Assert.Contains("condition was not met", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(MaskedPhone, ex.Message, StringComparison.Ordinal);
+            AssertHasNoRawPhone(ex.Message);
+            Assert.Empty(_logger.WithEventId(RetryingEventId));
+            Assert.Equal(LogLevel.Error, Assert.Single(_logger.WithEventId(1004)).Level);
+        }
+
+        [Fact]
+        public async Task An_expected_failure_is_logged_at_debug_not_error()
+        {
+            var send = new FakeSend(_ => RetryPolicyTests.Aws("ConditionalCheckFailedException"));
+
+            await Assert.ThrowsAsync<DynamoConditionFailedException>(
+                () => Runner().ExecuteAsync(GetItem(expected: ErrorCategory.ConditionFailed), send.Send, CancellationToken.None));
+
+            Assert.Equal(LogLevel.Debug, Assert.Single(_logger.WithEventId(1005)).Level);
+            Assert.Empty(_logger.WithEventId(1004));
+        }
+
+        [Theory]
+        [InlineData("AccessDeniedException", typeof(DynamoAccessDeniedException))]
+        [InlineData("UnrecognizedClientException", typeof(DynamoAccessDeniedException))]
+        [InlineData("ResourceNotFoundException", typeof(DynamoTableNotFoundException))]
+        [InlineData("ValidationException", typeof(DynamoRepositoryException))]
+        [InlineData("SomethingNew", typeof(DynamoRepositoryException))]
+        public async Task Failures_that_are_not_retried_are_translated_to_typed_exceptions(string code, Type expected)
+        {
+            var send = new FakeSend(_ => RetryPolicyTests.Aws(code));
+
+            var ex = await Assert.ThrowsAnyAsync<DynamoRepositoryException>(() => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+
+            Assert.IsType(expected, ex);
+            Assert.Equal(1, send.Calls);
+            Assert.Equal(1, ex.Attempts);
+            Assert.Contains(code == "ResourceNotFoundException" ? "does not exist" : code, ex.Message, StringComparison.Ordinal);
+            Assert.Contains(MaskedPhone, ex.Message, StringComparison.Ordinal);
+            AssertHasNoRawPhone(ex.Message);
+            Assert.IsType<AmazonDynamoDBException>(ex.InnerException);
+        }
+
+        [Fact]
+        public async Task An_SDK_exception_thrown_by_send_passes_through_unchanged()
+        {
+            var mapping = new DynamoMappingException("Sms", "phone", "a string (S)", "a number (N)", null);
+            var send = new FakeSend(_ => mapping);
+
+            var ex = await Assert.ThrowsAsync<DynamoMappingException>(() => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+
+            Assert.Same(mapping, ex);
+            Assert.Equal(1, send.Calls);
+        }
+
+        [Fact]
+        public async Task An_operation_without_a_key_prints_no_key()
+        {
+            var send = new FakeSend(_ => RetryPolicyTests.Aws("ResourceNotFoundException"));
+            var operation = new DynamoOperation("DescribeTable", "test-sms");
+
+            var ex = await Assert.ThrowsAsync<DynamoTableNotFoundException>(() => Runner().ExecuteAsync(operation, send.Send, CancellationToken.None));
+
+            Assert.Null(ex.Key);
+            Assert.StartsWith("DescribeTable on table 'test-sms' failed", ex.Message, StringComparison.Ordinal);
+            Assert.Equal("-", Assert.Single(_logger.WithEventId(1004)).Value("Key"));
+        }
+
+        [Fact]
+        public async Task A_null_send_delegate_is_rejected()
+        {
+            await Assert.ThrowsAsync<ArgumentNullException>(() => Runner().ExecuteAsync<string>(GetItem(), null!, CancellationToken.None));
+        }
+
+        private void AssertNoRawPhoneLogged()
+        {
+            Assert.NotEmpty(_logger.Entries);
+            foreach (var entry in _logger.Entries)
+            {
+                AssertHasNoRawPhone(entry.AllText);
+            }
+
+            Assert.All(_logger.Entries.Where(e => e.Value("Key") is not null), e => Assert.Contains(MaskedPhone, e.AllText, StringComparison.Ordinal));
+        }
+
+        private static void AssertHasNoRawPhone(string text)
+        {
+            Assert.DoesNotContain(RawPhone, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("01012345678", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("1234", text, StringComparison.Ordinal);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Bookings.Generated.Runtime.Tests
+{
+    public sealed class InputValidationTests
+    {
+        private static readonly Regex BookingId = new("^[A-Z0-9]{8}$", RegexOptions.CultureInvariant);
+
+        [Fact]
+        public void IsValidKeyText_rejects_null()
+        {
+            Assert.False(InputValidation.IsValidKeyText(null, BookingId, "#", out var problem));
+            Assert.Equal("is required but was null", problem);
+        }
+
+        [Fact]
+        public void IsValidKeyText_rejects_empty_text_even_without_a_pattern()
+        {
+            Assert.False(InputValidation.IsValidKeyText(string.Empty, null, null, out var problem));
+            Assert.Contains("empty", problem, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("ROOM#12", "#")]
+        [InlineData("a::b", "::")]
+        [InlineData("#", "#")]
+        public void IsValidKeyText_rejects_the_separator_without_echoing_the_value(string value, string separator)
+        {
+            Assert.False(InputValidation.IsValidKeyText(value, null, separator, out var problem));
+            Assert.Contains($"'{separator}'", problem, StringComparison.Ordinal);
+            Assert.DoesNotContain(value, problem.Replace($"'{separator}'", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("abc12345")]
+        [InlineData("010-1234-5678")]
+        [InlineData("TOOLONG123")]
+        public void IsValidKeyText_rejects_a_pattern_mismatch_naming_the_pattern_not_the_value(string value)
+        {
+            Assert.False(InputValidation.IsValidKeyText(value, BookingId, "#", out var problem));
+            Assert.Contains(BookingId.ToString(), problem, StringComparison.Ordinal);
+            Assert.DoesNotContain(value, problem, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("AB12CD34", "#")]
+        [InlineData("AB12CD34", null)]
+        public void IsValidKeyText_accepts_a_good_value_with_an_empty_problem(string value, string? separator)
+        {
+            Assert.True(InputValidation.IsValidKeyText(value, BookingId, separator, out var problem));
+            Assert.Equal(string.Empty, problem);
+        }
+
+        [Fact]
+        public void IsValidKeyText_without_pattern_or_separator_accepts_any_non_empty_text()
+        {
+            Assert.True(InputValidation.IsValidKeyText("anything # at all", null, null, out var problem));
+            Assert.Empty(problem);
+        }
+
+        [Theory]
+        [InlineData("010-1234-5678", "010-1234-5678")]
+        [InlineData("+82 10 1234 5678", "010-1234-5678")]
+        public void IsValidPhone_normalises(string input, string expected)
+        {
+            Assert.True(InputValidation.IsValidPhone(input, out var normalized, out var problem));
+            Assert.Equal(expected, normalized);
+            Assert.Empty(problem);
+        }
+
+        [Theory]
+        [InlineData(null, "null")]
+        [InlineData("02-1234-5678", "not a Korean mobile number")]
+        [InlineData("010-1234-56789", "not a Korean mobile number")]
+        public void IsValidPhone_explains_without_the_value(string? input, string expectedText)
+        {
+            Assert.False(InputValidation.IsValidPhone(input, out var normalized, out var problem));
+            Assert.Null(normalized);
+            Assert.Contains(expectedText, problem, StringComparison.Ordinal);
+            if (input is not null)
+            {
+                Assert.DoesNotContain(input, problem, StringComparison.Ordinal);
+                Assert.DoesNotContain("1234", problem, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void Phone_throws_a_validation_exception_naming_entity_and_attribute_but_not_the_value()
+        {
+            const string raw = "010-9876-54321";
+            var ex = Assert.Throws<DynamoValidationException>(() => InputValidation.Phone(raw, "Sms", "phone"));
+
+            Assert.Equal("Sms", ex.Entity);
+            Assert.Equal("phone", ex.Attribute);
+            Assert.Contains("Sms", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("'phone'", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(raw, ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("9876", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("54321", ex.Message, StringComparison.Ordinal);
+            Assert.Null(ex.Key);
+            Assert.Equal(0, ex.Attempts);
+            Assert.Null(ex.Operation);
+            Assert.IsAssignableFrom<DynamoRepositoryException>(ex);
+        }
+
+        [Fact]
+        public void Phone_returns_the_normalised_number()
+        {
+            Assert.Equal("010-1234-5678", InputValidation.Phone("01012345678", "Sms", "phone"));
+        }
+
+        [Fact]
+        public void Matches_throws_naming_the_pattern_and_not_the_value()
+        {
+            const string raw = "secret-value-42";
+            var ex = Assert.Throws<DynamoValidationException>(() => InputValidation.Matches(raw, BookingId, "Booking", "bookingId"));
+
+            Assert.Equal("Booking", ex.Entity);
+            Assert.Equal("bookingId", ex.Attribute);
+            Assert.Contains("Booking", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("'bookingId'", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(BookingId.ToString(), ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(raw, ex.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Matches_returns_a_matching_value()
+        {
+            Assert.Equal("AB12CD34", InputValidation.Matches("AB12CD34", BookingId, "Booking", "bookingId"));
+        }
+
+        [Fact]
+        public void NotNull_throws_for_null_and_returns_the_value_otherwise()
+        {
+            var ex = Assert.Throws<DynamoValidationException>(() => InputValidation.NotNull<string>(null, "Booking", "guestName"));
+            Assert.Equal("Invalid Booking: 'guestName' is required but was null.", ex.Message);
+
+            var value = "Kim Soo";
+            Assert.Same(value, InputValidation.NotNull(value, "Booking", "guestName"));
+        }
+
+        [Fact]
+        public void Validation_exception_message_is_built_from_entity_attribute_and_problem_only()
+        {
+            InputValidation.IsValidKeyText("ROOM#12", null, "#", out var problem);
+            var ex = new DynamoValidationException("Booking", "roomId", problem);
+
+            Assert.Equal($"Invalid Booking: 'roomId' {problem}.", ex.Message);
+            Assert.DoesNotContain("ROOM", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("12", ex.Message, StringComparison.Ordinal);
+        }
+    }
+}
