@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime;
+using Bookings.Generated.Testing;
+using Xunit;
+
+namespace Bookings.Generated.Integration.Tests
+{
+    [Collection(DynamoDbCollection.Name)]
+    public sealed class BatchTests
+    {
+        private readonly DynamoDbFixture _fixture;
+
+        public BatchTests(DynamoDbFixture fixture) => _fixture = fixture;
+
+        private static Booking Sample(int i) => new()
+        {
+            Key = BookingKey.Create("1051707", i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"010-{1000 + (i % 9000):D4}-{i % 10000:D4}"),
+            Name = "Customer " + i,
+            BookingTime = "2025-10-20 14:30:00",
+        };
+
+        [Fact]
+        public async Task A_thousand_item_batch_write_stores_everything_and_batch_get_reads_it_back()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "batch-1000");
+            var table = options.TableNames[BookingTable.Definition.EntityName];
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry));
+            var bookings = Enumerable.Range(0, 1000).Select(Sample).ToList();
+
+            // Duplicates of the first ten keys: only their last write may be sent, or DynamoDB rejects the batch.
+            var writes = bookings.Select(b => ((object)b.Key, new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(b) } }))
+                .Concat(bookings.Take(10).Select(b => ((object)b.Key, new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(b with { RemindSms = true }) } })))
+                .ToList();
+            await batches.WriteAsync(table, writes, default);
+
+            var keys = bookings.Select(b => ((object)b.Key, b.Key.ToAttributeMap())).ToList();
+            var items = await batches.GetAsync(table, keys, consistentRead: true, default);
+            var read = items.Select(BookingMarshaller.FromItem).ToDictionary(b => b.Key);
+            Assert.Equal(1000, read.Count);
+            Assert.All(bookings.Take(10), b => Assert.True(read[b.Key].RemindSms));
+            Assert.All(bookings.Skip(10), b => Assert.Equal(b, read[b.Key]));
+        }
+
+        [Fact]
+        public async Task A_batch_against_a_missing_table_fails_with_a_typed_error()
+        {
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner());
+            var booking = Sample(1);
+            var writes = new List<(object, WriteRequest)> { (booking.Key, new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(booking) } }) };
+            await Assert.ThrowsAsync<DynamoTableNotFoundException>(() => batches.WriteAsync(_fixture.UniqueTableName("missing"), writes, default));
+        }
+    }
+}
