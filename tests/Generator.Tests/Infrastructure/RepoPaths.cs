@@ -1,0 +1,35 @@
+using System;
+using System.IO;
+
+namespace Bookings.Generated.Generator.Tests.Infrastructure
+{
+    /// <summary>Finds files of the repository from wherever the tests run (bin/, an IDE, CI).</summary>
+    internal static class RepoPaths
+    {
+        private const string SolutionFile = "Bookings.Generated.sln";
+
+        private static readonly Lazy<string> LazyRoot = new(FindRoot);
+
+        /// <summary>The directory holding <c>Bookings.Generated.sln</c>.</summary>
+        public static string Root => LazyRoot.Value;
+
+        /// <summary>The real descriptor the Bookings project generates from.</summary>
+        public static string BookingsDescriptor => Path.Combine(Root, "schema", "bookings.tables.json");
+
+        private static string FindRoot()
+        {
+            foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+            {
+                for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+                {
+                    if (File.Exists(Path.Combine(directory.FullName, SolutionFile)))
+                    {
+                        return directory.FullName;
+                    }
+                }
+            }
+
+            throw new InvalidOperationException($"No {SolutionFile} found above {AppContext.BaseDirectory}.");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.IO;
+
+namespace Bookings.Generated.Generator.Tests.Infrastructure
+{
+    /// <summary>Descriptors the tests run the generator on.</summary>
+    internal static class Schemas
+    {
+        public const string BookingsPath = "/repo/schema/bookings.tables.json";
+        public const string OrdersPath = "/repo/schema/orders.tables.json";
+        public const string TelemetryPath = "/repo/schema/telemetry.tables.json";
+
+        /// <summary>The repository's real descriptor, as the Bookings project compiles it.</summary>
+        public static string Bookings => File.ReadAllText(RepoPaths.BookingsDescriptor);
+
+        /// <summary>
+        /// A composite key with a typed (<c>long</c>) part behind a prefix, a constant sort key, key parts that
+        /// are also stored attributes, every value type, defaults, a pattern, <c>csharpName</c>, every
+        /// sensitivity, a keyword-named attribute, text that needs escaping, and a second table in the file.
+        /// </summary>
+        public const string Orders = """
+            {
+              "namespace": "Shop.Orders",
+              "tables": [
+                {
+                  "name": "Order",
+                  "tableName": "shop-orders",
+                  "description": "An order & its \"lines\" <summed>.",
+                  "partitionKey": { "attribute": "pk", "template": "ORDER#{order_id}", "csharpName": "PartitionKey", "description": "ORDER# and the order number." },
+                  "sortKey": { "attribute": "sk", "template": "#META" },
+                  "keyParts": {
+                    "order_id": { "type": "long", "description": "The order number." }
+                  },
+                  "attributes": {
+                    "customer_email": { "type": "string", "required": true, "sensitive": "personal", "pattern": "^[^@\\s]+@[^@\\s]+$", "description": "Where receipts go." },
+                    "customer_phone": { "type": "string", "sensitive": "phone" },
+                    "total": { "type": "decimal", "required": true, "default": 0.00 },
+                    "item_count": { "type": "int", "required": true },
+                    "loyalty_points": { "type": "long", "default": -1 },
+                    "weight_kg": { "type": "double" },
+                    "gift": { "type": "bool" },
+                    "note": { "type": "string", "csharpName": "CustomerNote", "default": "tab\tquote\" backslash\\ done" },
+                    "event": { "type": "string" },
+                    "api_token": { "type": "string", "sensitive": "secret" }
+                  }
+                },
+                {
+                  "name": "OrderLine",
+                  "tableName": "shop-order-lines",
+                  "partitionKey": { "attribute": "line_pk", "template": "{tenant}#ORDER#{order_no}" },
+                  "sortKey": { "attribute": "line_sk", "template": "LINE#{line_no}" },
+                  "keyParts": {
+                    "order_no": { "type": "long" },
+                    "line_no": { "type": "int" }
+                  },
+                  "attributes": {
+                    "tenant": { "type": "string", "required": true, "pattern": "^[a-z]+$" },
+                    "sku": { "type": "string", "required": true },
+                    "quantity": { "type": "int", "required": true, "default": 1 },
+                    "unit_price": { "type": "decimal", "required": true }
+                  },
+                  "extraAttributes": true
+                }
+              ]
+            }
+            """;
+
+        /// <summary>A numeric partition key without a template and no sort key; the schema class is named by "name".</summary>
+        public const string Telemetry = """
+            {
+              "namespace": "Metrics.Storage",
+              "name": "Telemetry",
+              "tables": [
+                {
+                  "name": "Counter",
+                  "tableName": "counters",
+                  "billingMode": "PAY_PER_REQUEST",
+                  "partitionKey": { "attribute": "counter_id" },
+                  "attributes": {
+                    "counter_id": { "type": "long", "required": true, "description": "The counter's number." },
+                    "count": { "type": "long", "required": true, "default": 0 },
+                    "ratio": { "type": "double", "default": 0.5 },
+                    "label": { "type": "string" },
+                    "enabled": { "type": "bool", "required": true, "default": true }
+                  }
+                }
+              ]
+            }
+            """;
+
+        public const string AccountsPath = "/repo/schema/accounts.tables.json";
+
+        /// <summary>
+        /// Text key parts only (one of them a stored attribute with phone sensitivity), a constant sort key,
+        /// personal and secret key parts, kept extra attributes, a keyword-named attribute, an optional value
+        /// type, and descriptions and defaults that need escaping.
+        /// </summary>
+        public const string Accounts = """
+            {
+              "$schema": "./tables.schema.json",
+              "namespace": "Shop.Accounts",
+              "name": "Accounts",
+              "tables": [
+                {
+                  "name": "Account",
+                  "tableName": "accounts.v2",
+                  "description": "A customer account & its <profile>.",
+                  "partitionKey": { "attribute": "pk", "template": "TENANT#{tenant}#USER#{user}" },
+                  "sortKey": { "attribute": "sk", "template": "#PROFILE" },
+                  "keyParts": {
+                    "user": { "type": "string", "sensitive": "personal", "pattern": "^[a-z0-9._-]+$", "description": "The login name." }
+                  },
+                  "attributes": {
+                    "tenant": { "type": "string", "required": true, "pattern": "^[a-z]+$", "description": "The tenant, also stored on its own." },
+                    "mobile": { "type": "string", "required": true, "sensitive": "phone" },
+                    "display_name": { "type": "string", "sensitive": "personal", "csharpName": "Nickname" },
+                    "password_hash": { "type": "string", "required": true, "sensitive": "secret" },
+                    "class": { "type": "string", "default": "C:\\temp \"quoted\" \u00e9" },
+                    "visits": { "type": "int" },
+                    "active": { "type": "bool", "required": true, "default": true }
+                  },
+                  "extraAttributes": true
+                },
+                {
+                  "name": "Device",
+                  "tableName": "devices",
+                  "partitionKey": { "attribute": "device_id" },
+                  "sortKey": { "attribute": "token", "template": "TOKEN#{token_id}" },
+                  "keyParts": {
+                    "token_id": { "type": "string", "sensitive": "secret" }
+                  },
+                  "attributes": {
+                    "device_id": { "type": "string", "required": true },
+                    "platform": { "type": "string", "required": true, "pattern": "^(ios|android)$" }
+                  }
+                }
+              ]
+            }
+            """;
+    }
+}
