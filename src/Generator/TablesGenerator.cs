@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using Bookings.Generated.Generator.Diagnostics;
 using Bookings.Generated.Generator.Emit;
 using Bookings.Generated.Generator.Model;
@@ -36,29 +38,59 @@ namespace Bookings.Generated.Generator
                 .SelectMany(static (result, _) => result.Diagnostics)
                 .WithTrackingName(TrackingNames.Diagnostics);
 
+            // Hint names of every descriptor, gathered to find types two descriptors would both generate.
+            // Only the (usually empty) set of clashes flows back, so other files' outputs stay cached.
+            var clashes = models
+                .Select(static (model, _) => model is null ? EquatableArray<string>.Empty : SchemaEmitter.HintNames(model))
+                .Collect()
+                .Select(static (all, _) => Clashes(all))
+                .WithTrackingName(TrackingNames.Clashes);
+
             context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
-            context.RegisterSourceOutput(models, static (spc, model) => Emit(spc, model));
+            context.RegisterSourceOutput(models.Combine(clashes), static (spc, input) => Emit(spc, input.Left, input.Right));
         }
 
-        private static void Emit(SourceProductionContext context, SchemaModel? model)
+        private static EquatableArray<string> Clashes(System.Collections.Immutable.ImmutableArray<EquatableArray<string>> all)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var clashes = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var names in all)
+            {
+                foreach (var name in names)
+                {
+                    if (!seen.Add(name))
+                    {
+                        clashes.Add(name);
+                    }
+                }
+            }
+
+            return clashes.ToEquatableArray();
+        }
+
+        private static void Emit(SourceProductionContext context, SchemaModel? model, EquatableArray<string> clashes)
         {
             if (model is null)
             {
                 return;
             }
 
+            var skipped = new List<string>();
             foreach (var file in SchemaEmitter.Emit(model))
             {
-                try
+                if (clashes.Contains(file.HintName))
                 {
-                    context.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+                    // Emitting it from both files would fail the whole generator; each file reports the clash instead.
+                    skipped.Add(file.HintName.Substring(0, file.HintName.Length - SchemaEmitter.HintSuffix.Length));
+                    continue;
                 }
-                catch (ArgumentException)
-                {
-                    // Another descriptor already generated this type; adding it again would fail the build.
-                    var typeName = file.HintName.Substring(0, file.HintName.Length - ".g.cs".Length);
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateGeneratedType, Location.None, typeName));
-                }
+
+                context.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+            }
+
+            if (skipped.Count > 0)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateGeneratedType, Location.None, string.Join(", ", skipped), model.FileName));
             }
         }
     }

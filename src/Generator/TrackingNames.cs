@@ -7,5 +7,6 @@ namespace Bookings.Generated.Generator
         public const string Parsed = nameof(Parsed);
         public const string Models = nameof(Models);
         public const string Diagnostics = nameof(Diagnostics);
+        public const string Clashes = nameof(Clashes);
     }
 }

@@ -29,7 +29,7 @@ namespace Bookings.Generated.Generator.Tests
         {
             var run = GeneratorHarness.Run(Bookings(), Warned());
 
-            Assert.Equal(new[] { "Descriptors", "Diagnostics", "Models", "Parsed" }, StepNames.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "Clashes", "Descriptors", "Diagnostics", "Models", "Parsed" }, StepNames.OrderBy(n => n, StringComparer.Ordinal));
             foreach (var name in StepNames)
             {
                 Assert.True(run.Result.TrackedSteps.ContainsKey(name), $"No tracked step '{name}'. Tracked: {string.Join(", ", run.Result.TrackedSteps.Keys)}");

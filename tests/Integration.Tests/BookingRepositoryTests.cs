@@ -104,6 +104,35 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_key_read_back_keeps_the_stored_phone_spelling_so_it_addresses_the_same_item()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, nameof(A_key_read_back_keeps_the_stored_phone_spelling_so_it_addresses_the_same_item));
+            var repository = new BookingRepository(_fixture.Client, options);
+            var legacyKey = new Dictionary<string, AttributeValue>
+            {
+                ["booking_num"] = new() { S = "1051707_900" },
+                ["phone"] = new() { S = "01099998888" },
+            };
+            var item = new Dictionary<string, AttributeValue>(legacyKey)
+            {
+                ["name"] = new() { S = "Legacy" },
+                ["booking_time"] = new() { S = "2025-10-22 09:00:00" },
+            };
+            await _fixture.Client.PutItemAsync(new PutItemRequest { TableName = repository.TableName, Item = item });
+
+            Assert.True(BookingKey.TryParse("1051707_900", "01099998888", out var key));
+            Assert.Equal("01099998888", key.Phone);
+            var read = await repository.GetAsync(key);
+            Assert.NotNull(read);
+            Assert.True(await repository.SetConfirmSmsAsync(read.Key, true));
+
+            var raw = await _fixture.Client.GetItemAsync(repository.TableName, legacyKey);
+            Assert.True(raw.Item["confirm_sms"].BOOL);
+            var scan = await _fixture.Client.ScanAsync(new ScanRequest { TableName = repository.TableName });
+            Assert.Equal(1, scan.Count);
+        }
+
+        [Fact]
         public async Task Flag_update_of_a_missing_booking_returns_false_and_creates_nothing()
         {
             var options = await BookingTables.CreateAsync(_fixture, nameof(Flag_update_of_a_missing_booking_returns_false_and_creates_nothing));

@@ -44,7 +44,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateGeneratedType = Error(
             "DDB007",
             "Two descriptors generate the same C# type",
-            "The type '{0}' is already generated from another descriptor. Rename one of the tables or give the files different namespaces.");
+            "The types {0} would be generated from {1} and from another descriptor, so neither file generates them. Rename one of the tables or give the files different namespaces.");
 
         public static readonly DiagnosticDescriptor UnknownTemplatePart = Error(
             "DDB008",

@@ -22,7 +22,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 // A plain key is its own part, so the key type holds it under the attribute's property name too.
                 w.Line();
-                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> key attribute, from <see cref=\"Key\"/>.");
+                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> key attribute, from <see cref=\"Key\"/>.{KeyEmitter.Describe(key.Description)}");
                 w.Line($"public {KeyEmitter.KeyAttributeType(table, key)} {KeyEmitter.KeyAttributeProperty(table, key)} => Key.{KeyEmitter.KeyAttributeProperty(table, key)};");
             }
 
@@ -34,7 +34,7 @@ namespace Bookings.Generated.Generator.Emit
                 }
 
                 w.Line();
-                w.Summary($"The stored <c>{Xml.Escape(part.StoredAttribute)}</c> attribute, from <see cref=\"Key\"/>.");
+                w.Summary($"The stored <c>{Xml.Escape(part.StoredAttribute)}</c> attribute, from <see cref=\"Key\"/>.{KeyEmitter.Describe(part.Description)}");
                 w.Line($"public {ValueKinds.CSharpType(part.Type)} {part.PropertyName} => Key.{part.PropertyName};");
             }
 

@@ -73,6 +73,9 @@ namespace Bookings.Generated.Generator.Emit
                 ? $"<c>{Xml.Escape(key.AttributeName)}</c>"
                 : $"<c>{Xml.Escape(key.AttributeName)}</c> = <c>{Xml.Escape(Template(key))}</c>";
 
+        /// <summary>A description as a sentence to append to a summary, or nothing.</summary>
+        public static string Describe(string? description) => description is null ? string.Empty : " " + Xml.Escape(description);
+
         public static string Template(KeyModel key)
             => string.Concat(key.Segments.Select(s => s.IsPart ? "{" + s.Text + "}" : s.Text));
 
@@ -116,15 +119,15 @@ namespace Bookings.Generated.Generator.Emit
             foreach (var part in table.KeyParts)
             {
                 w.Line();
-                var normalised = part.Sensitivity == Sensitivity.Phone ? ", normalised to 010-XXXX-XXXX" : string.Empty;
-                w.Summary($"The <c>{Xml.Escape(part.Name)}</c> part{normalised}.");
+                var normalised = part.Sensitivity == Sensitivity.Phone ? ": normalised to 010-XXXX-XXXX by Create, kept as stored by TryParse" : string.Empty;
+                w.Summary($"The <c>{Xml.Escape(part.Name)}</c> part{normalised}.{Describe(part.Description)}");
                 w.Line($"public {ValueKinds.CSharpType(part.Type)} {part.PropertyName} {{ get; }}");
             }
 
             foreach (var key in EntityEmitter.Keys(table))
             {
                 w.Line();
-                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value: <c>{Xml.Escape(Template(key))}</c>.");
+                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value: <c>{Xml.Escape(Template(key))}</c>.{Describe(key.Description)}");
                 w.Line($"public string {key.PropertyName} {{ get; }}");
             }
         }
@@ -137,7 +140,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary("Builds a key from its parts, validating and normalising them before any request is sent.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid; the message names it, never its value.</exception>");
             w.Line($"public static {table.KeyTypeName} Create({parameters})");
-            w.Indent().Line($"=> TryCreate({arguments}, out var createdKey, out var validationError) ? createdKey : throw validationError;").Outdent();
+            w.Indent().Line($"=> TryCreate({arguments}{(table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? ", keepStoredSpelling: false" : string.Empty)}, out var createdKey, out var validationError) ? createdKey : throw validationError;").Outdent();
         }
 
         private static void WriteTryParse(SourceWriter w, TableModel table)
@@ -184,8 +187,9 @@ namespace Bookings.Generated.Generator.Emit
                     var type = ValueKinds.CSharpType(part.Type);
                     var styles = part.Type == ValueKind.Decimal ? "Number" : "AllowLeadingSign";
                     // Only the canonical spelling is accepted, so a parsed key writes back exactly as stored.
-                    w.Open($"if (!{type}.TryParse({Local(part)}Text, global::System.Globalization.NumberStyles.{styles}, global::System.Globalization.CultureInfo.InvariantCulture, out var {Local(part)}Value)");
+                    w.Line($"if (!{type}.TryParse({Local(part)}Text, global::System.Globalization.NumberStyles.{styles}, global::System.Globalization.CultureInfo.InvariantCulture, out var {Local(part)}Value)");
                     w.Indent().Line($"|| {Local(part)}Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != {Local(part)}Text)").Outdent();
+                    w.Open();
                     w.Line("return false;");
                     w.Close();
                     w.Line();
@@ -194,7 +198,8 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             var args = string.Join(", ", table.KeyParts.Select(p => arguments[p.Name]));
-            w.Line($"return TryCreate({args}, out result, out _);");
+            var keepStored = table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? ", keepStoredSpelling: true" : string.Empty;
+            w.Line($"return TryCreate({args}{keepStored}, out result, out _);");
             w.Close();
         }
 
@@ -243,10 +248,21 @@ namespace Bookings.Generated.Generator.Emit
         private static void WriteTryCreate(SourceWriter w, TableModel table)
         {
             var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(p.Type == ValueKind.String ? "?" : string.Empty)} {p.ParameterName}"));
+            var hasPhone = table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone);
             w.Line();
+            if (hasPhone)
+            {
+                w.Line("// A key read back from storage keeps the phone spelling it was stored with, so it addresses the");
+                w.Line("// same item; a key built by Create normalises it.");
+            }
+
             w.Line("private static bool TryCreate(");
             w.Indent();
             w.Line($"{parameters},");
+            if (hasPhone)
+            {
+                w.Line("bool keepStoredSpelling,");
+            }
             w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? createdKey,");
             w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out {Runtime}DynamoValidationException? validationError)");
             w.Outdent();
@@ -278,7 +294,7 @@ namespace Bookings.Generated.Generator.Emit
                         WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({normalised}, {pattern}, {separator}, out problem)");
                     }
 
-                    arguments.Add(normalised);
+                    arguments.Add($"keepStoredSpelling ? {part.ParameterName} : {normalised}");
                     continue;
                 }
 
@@ -340,7 +356,9 @@ namespace Bookings.Generated.Generator.Emit
 
                 // The part may not contain the literal after it, so its first occurrence ends the part.
                 var next = key.Segments[i + 1].Text;
-                w.Line($"var {Local(part)}End = storedKey.IndexOf({Literals.String(next)}, cursor, global::System.StringComparison.Ordinal);");
+                w.Line(next.Length == 1
+                    ? $"var {Local(part)}End = storedKey.IndexOf({Literals.Char(next[0])}, cursor);"
+                    : $"var {Local(part)}End = storedKey.IndexOf({Literals.String(next)}, cursor, global::System.StringComparison.Ordinal);");
                 w.Open($"if ({Local(part)}End < 0)");
                 w.Line("return false;");
                 w.Close();

@@ -76,7 +76,7 @@ namespace Bookings.Generated.Generator.Emit
         {
             var variable = EntityVariable(table);
             var capacity = StoredNames(table).Count();
-            w.Summary("The item to store: validated and normalised, with extra attributes kept.");
+            w.Summary(table.KeepsExtraAttributes ? "The item to store: validated and normalised, with extra attributes kept." : "The item to store: validated and normalised.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A required value is missing or a value is invalid.</exception>");
             w.Open($"public static {AttributeMap} ToItem(global::{table.Namespace}.{table.TypeName} {variable})");
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({variable});");
@@ -115,6 +115,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line($"{Runtime}ExtraAttributes.CopyTo({variable}.ExtraAttributes, item, DeclaredAttributes);");
             }
 
+            w.Line();
             w.Line("return item;");
             w.Close();
         }
@@ -182,6 +183,13 @@ namespace Bookings.Generated.Generator.Emit
             w.Line();
             w.Summary($"The stored form of <c>{Xml.Escape(attribute.Name)}</c>, validated{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)}; used by <see cref=\"ToItem\"/> and by updates.");
             w.Line($"internal static global::Amazon.DynamoDBv2.Model.AttributeValue {attribute.PropertyName}Value({type}{(attribute.Type == ValueKind.String ? "?" : string.Empty)} value)");
+            if (attribute.Type == ValueKind.Double)
+            {
+                // DynamoDB has no NaN or infinity; refuse them here rather than in a failed request.
+                w.Indent().Line($"=> {ValueKinds.ToAttributeValue(attribute.Type, $"{Runtime}InputValidation.Finite(value, {entity}, {name})")};").Outdent();
+                return;
+            }
+
             if (attribute.Type != ValueKind.String)
             {
                 w.Indent().Line($"=> {ValueKinds.ToAttributeValue(attribute.Type, "value")};").Outdent();

@@ -143,41 +143,45 @@ namespace Bookings.Generated.Generator.Emit
 
             foreach (var attribute in table.Attributes)
             {
-                WriteSetter(w, table, attribute, partitionName);
+                WriteSetter(w, table, attribute);
+            }
+
+            if (table.Attributes.Count > 0)
+            {
+                WriteUpdateAttribute(w, table, partitionName);
             }
 
             w.Close();
         }
 
-        private static void WriteSetter(SourceWriter w, TableModel table, AttributeModel attribute, string partitionName)
+        private static void WriteSetter(SourceWriter w, TableModel table, AttributeModel attribute)
         {
-            var name = Literals.String(attribute.Name);
+            var marshaller = $"global::{table.Namespace}.{table.MarshallerTypeName}";
+            var value = attribute.IsNullable
+                ? $"value is null ? null : {marshaller}.{attribute.PropertyName}Value({(ValueKinds.IsValueType(attribute.Type) ? "value.Value" : "value")})"
+                : $"{marshaller}.{attribute.PropertyName}Value(value)";
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Open($"public async {Task}<bool> Set{attribute.PropertyName}Async({Key(table)} key, {ParameterType(attribute)} value, {Token})");
+            w.Line($"public {Task}<bool> Set{attribute.PropertyName}Async({Key(table)} key, {ParameterType(attribute)} value, {Token})");
+            w.Indent().Line($"=> UpdateAttributeAsync(key, {Literals.String(attribute.Name)}, {value}, cancellationToken);").Outdent();
+        }
+
+        private static void WriteUpdateAttribute(SourceWriter w, TableModel table, string partitionName)
+        {
+            w.Line();
+            w.Summary("Sets one attribute of an existing item, or removes it when <paramref name=\"value\"/> is null; false when the item does not exist.");
+            w.Open($"private async {Task}<bool> UpdateAttributeAsync({Key(table)} key, string attribute, {Model}AttributeValue? value, global::System.Threading.CancellationToken cancellationToken)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(key);");
-            var update = attribute.IsNullable ? "value is null ? \"REMOVE #value\" : \"SET #value = :value\"" : "\"SET #value = :value\"";
             w.Line($"var request = new {Model}UpdateItemRequest");
             w.Open();
             w.Line("TableName = TableName,");
             w.Line("Key = key.ToAttributeMap(),");
-            w.Line($"UpdateExpression = {update},");
+            w.Line("UpdateExpression = value is null ? \"REMOVE #value\" : \"SET #value = :value\",");
             w.Line("// The condition keeps an update of a missing item from creating a half item.");
             w.Line("ConditionExpression = \"attribute_exists(#key)\",");
-            w.Line($"ExpressionAttributeNames = new() {{ [\"#key\"] = {partitionName}, [\"#value\"] = {name} }},");
+            w.Line($"ExpressionAttributeNames = new() {{ [\"#key\"] = {partitionName}, [\"#value\"] = attribute }},");
+            w.Line("ExpressionAttributeValues = value is null ? null : new() { [\":value\"] = value },");
             w.Close(";");
-            var argument = attribute.IsNullable && ValueKinds.IsValueType(attribute.Type) ? "value.Value" : "value";
-            if (attribute.IsNullable)
-            {
-                w.Open("if (value is not null)");
-                w.Line($"request.ExpressionAttributeValues = new() {{ [\":value\"] = global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value({argument}) }};");
-                w.Close();
-            }
-            else
-            {
-                w.Line($"request.ExpressionAttributeValues = new() {{ [\":value\"] = global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value({argument}) }};");
-            }
-
             w.Line();
             w.Open("try");
             w.Line("await _runner.ExecuteAsync(");

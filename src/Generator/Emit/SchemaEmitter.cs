@@ -25,6 +25,27 @@ namespace Bookings.Generated.Generator.Emit
             yield return File(schema, schema.SchemaTypeName, w => TableEmitter.WriteSchema(w, schema));
         }
 
+        public const string HintSuffix = ".g.cs";
+
+        /// <summary>The hint names <see cref="Emit"/> produces for a model, without emitting anything.</summary>
+        public static EquatableArray<string> HintNames(SchemaModel schema)
+        {
+            var names = new List<string>();
+            foreach (var table in schema.Tables)
+            {
+                names.Add(HintName(schema, table.TypeName));
+                names.Add(HintName(schema, table.KeyTypeName));
+                names.Add(HintName(schema, table.MarshallerTypeName));
+                names.Add(HintName(schema, table.RepositoryTypeName));
+                names.Add(HintName(schema, table.TableTypeName));
+            }
+
+            names.Add(HintName(schema, schema.SchemaTypeName));
+            return names.ToEquatableArray();
+        }
+
+        private static string HintName(SchemaModel schema, string typeName) => $"{schema.Namespace}.{typeName}{HintSuffix}";
+
         /// <summary>The attribute every generated type carries.</summary>
         public static string GeneratedCodeAttribute
             => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{ToolVersion}\")]";
@@ -39,7 +60,7 @@ namespace Bookings.Generated.Generator.Emit
             writer.Open($"namespace {schema.Namespace}");
             body(writer);
             writer.Close();
-            return new GeneratedFile($"{schema.Namespace}.{typeName}.g.cs", writer.ToString());
+            return new GeneratedFile(HintName(schema, typeName), writer.ToString());
         }
     }
 }

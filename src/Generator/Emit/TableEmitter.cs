@@ -62,14 +62,15 @@ namespace Bookings.Generated.Generator.Emit
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public static partial class {schema.SchemaTypeName}");
             w.Summary("Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.");
-            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}TableDefinition> Tables {{ get; }} = new[]");
+            w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}TableDefinition> Tables {{ get; }} =");
+            w.Indent().Line($"global::System.Array.AsReadOnly(new {Runtime}TableDefinition[]");
             w.Open();
             foreach (var table in schema.Tables)
             {
                 w.Line($"global::{schema.Namespace}.{table.TableTypeName}.Definition,");
             }
 
-            w.Close(";");
+            w.Close(");").Outdent();
             w.Close();
         }
     }

@@ -49,10 +49,12 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="AttributeName">The stored attribute name (<c>booking_num</c>).</param>
     /// <param name="PropertyName">The C# property name (<c>BookingNum</c>).</param>
     /// <param name="Segments">Literals and part references; a key without a template is one part naming itself.</param>
+    /// <param name="Description">Free text for XML docs, or null.</param>
     internal sealed record KeyModel(
         string AttributeName,
         string PropertyName,
-        EquatableArray<TemplateSegment> Segments)
+        EquatableArray<TemplateSegment> Segments,
+        string? Description)
     {
         /// <summary>True when the key is exactly one part with no literals: the value is stored as given.</summary>
         public bool IsSinglePart => Segments.Count == 1 && Segments[0].IsPart;
@@ -70,6 +72,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Pattern">A regular expression the value must match, or null.</param>
     /// <param name="ForbiddenText">Literal text the value may not contain, because parsing splits on it; or null.</param>
     /// <param name="StoredAttribute">The item attribute that also stores the part on its own, or null for a key-only part.</param>
+    /// <param name="Description">Free text for XML docs, or null.</param>
     internal sealed record KeyPartModel(
         string Name,
         string PropertyName,
@@ -78,7 +81,8 @@ namespace Bookings.Generated.Generator.Model
         Sensitivity Sensitivity,
         string? Pattern,
         string? ForbiddenText,
-        string? StoredAttribute);
+        string? StoredAttribute,
+        string? Description);
 
     /// <summary>A stored attribute of the entity that is not a key attribute or key part.</summary>
     /// <param name="Name">The stored attribute name.</param>

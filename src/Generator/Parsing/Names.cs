@@ -39,6 +39,28 @@ namespace Bookings.Generated.Generator.Parsing
         public static bool IsValidIdentifier(string name)
             => SyntaxFacts.IsValidIdentifier(name) && !IsKeyword(name);
 
+        /// <summary>
+        /// A valid type name: an identifier that is not a contextual keyword (<c>record</c>, <c>var</c>) and
+        /// not all lower case, which C# reserves for future keywords (CS8981).
+        /// </summary>
+        public static bool IsValidTypeName(string name)
+        {
+            if (!IsValidIdentifier(name) || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None)
+            {
+                return false;
+            }
+
+            foreach (var c in name)
+            {
+                if (!(c >= 'a' && c <= 'z'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static bool IsKeyword(string name)
             => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.VarKeyword;
 

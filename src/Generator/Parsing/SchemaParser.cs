@@ -33,11 +33,22 @@ namespace Bookings.Generated.Generator.Parsing
         private static readonly string[] BillingModes = { "PAY_PER_REQUEST" };
         private static readonly string[] SensitivityNames = { "phone", "personal", "secret" };
 
-        /// <summary>Members every generated entity and key has; an attribute may not take these names.</summary>
-        private static readonly string[] ReservedPropertyNames =
+        /// <summary>Members every generated entity has, compiler-generated record members included.</summary>
+        private static readonly string[] EntityMembers =
         {
-            "Key", "ExtraAttributes", "ToString", "Equals", "GetHashCode", "EqualityContract", "Create", "TryParse", "Parse", "ToAttributeMap",
+            "Key", "ExtraAttributes", "Attributes", "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "PrintMembers",
+            "Deconstruct", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
+
+        /// <summary>Members every generated key type has.</summary>
+        private static readonly string[] KeyMembers =
+        {
+            "Create", "TryParse", "TryCreate", "ToAttributeMap", "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract",
+            "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        };
+
+        /// <summary>Locals and parameters the generated key code declares beside the part parameters.</summary>
+        private static readonly string[] GeneratedLocals = { "cursor", "result", "problem", "createdKey", "validationError", "storedKey" };
 
         private static readonly Dictionary<string, ValueKind> Types = new()
         {
@@ -159,7 +170,7 @@ namespace Bookings.Generated.Generator.Parsing
             var explicitName = reader.String("name");
             if (explicitName is not null)
             {
-                if (!Names.IsValidIdentifier(explicitName.Value))
+                if (!Names.IsValidTypeName(explicitName.Value))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidIdentifier, explicitName.Span, explicitName.Value, "type name", string.Empty, Names.SuggestIdentifier(explicitName.Value));
                     return null;
@@ -173,7 +184,7 @@ namespace Bookings.Generated.Generator.Parsing
                 ? fileName.Substring(0, fileName.Length - FileSuffix.Length)
                 : Path.GetFileNameWithoutExtension(fileName);
             var candidate = Names.ToPascalCase(stem);
-            if (!Names.IsValidIdentifier(candidate))
+            if (!Names.IsValidTypeName(candidate))
             {
                 _context.Report(
                     DiagnosticDescriptors.InvalidIdentifier,
@@ -203,18 +214,20 @@ namespace Bookings.Generated.Generator.Parsing
 
             if (name is not null)
             {
-                if (!Names.IsValidIdentifier(name.Value))
+                if (!Names.IsValidTypeName(name.Value))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidIdentifier, name.Span, name.Value, "type name", string.Empty, Names.SuggestIdentifier(name.Value));
                 }
                 else
                 {
-                    foreach (var derived in new[] { "", "Key", "Marshaller", "Repository", "Table" })
+                    // One report per table, even when several of its generated types clash.
+                    foreach (var derived in new[] { name.Value, name.Value + "Key", name.Value + "Marshaller", name.Value + "Repository", name.Value + "Table", "I" + name.Value + "Repository" })
                     {
-                        ClaimUnique(typeNames, name.Value + derived, name.Span, "generated type");
+                        if (!ClaimUnique(typeNames, derived, name.Span, "generated type"))
+                        {
+                            break;
+                        }
                     }
-
-                    ClaimUnique(typeNames, "I" + name.Value + "Repository", name.Span, "generated type");
                 }
             }
 
@@ -240,9 +253,10 @@ namespace Bookings.Generated.Generator.Parsing
             var partition = partitionJson is null ? null : ReadKey(partitionJson, "partitionKey", attributes, keyParts, usedParts, keyPartModels);
             var sort = sortJson is null ? null : ReadKey(sortJson, "sortKey", attributes, keyParts, usedParts, keyPartModels);
 
+            var keysParsed = partition is not null && (sortJson is null || sort is not null);
             foreach (var part in keyParts.Values)
             {
-                if (!usedParts.ContainsKey(part.Name))
+                if (keysParsed && !usedParts.ContainsKey(part.Name))
                 {
                     _context.Report(DiagnosticDescriptors.UnusedKeyPart, part.NameSpan, part.Name);
                 }
@@ -269,7 +283,13 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var ownAttributes = attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).Select(a => a.Model).ToList();
-            CheckPropertyNames(name?.Value, partition, sort, keyPartModels, attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).ToList(), attributes);
+            CheckGeneratedNames(
+                name?.Value,
+                partition,
+                sort,
+                keyPartModels,
+                attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).ToList(),
+                n => attributes.TryGetValue(n, out var a) ? a.CSharpNameSpan ?? a.NameSpan : keyParts.TryGetValue(n, out var k) ? k.NameSpan : new TextSpan(json.Span.Start, 1));
 
             var errorsAfter = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             if (errorsAfter != errorsBefore || name is null || tableName is null || partition is null)
@@ -307,15 +327,16 @@ namespace Bookings.Generated.Generator.Parsing
             }
         }
 
-        private void ClaimUnique(Dictionary<string, TextSpan> seen, string value, TextSpan span, string what)
+        private bool ClaimUnique(Dictionary<string, TextSpan> seen, string value, TextSpan span, string what)
         {
             if (seen.TryGetValue(value, out var first))
             {
                 _context.Report(DiagnosticDescriptors.DuplicateName, span, what, value, first.Length == 0 ? "the schema class" : _context.Describe(first));
-                return;
+                return false;
             }
 
             seen.Add(value, span);
+            return true;
         }
 
         private sealed class ParsedAttribute
@@ -336,8 +357,9 @@ namespace Bookings.Generated.Generator.Parsing
 
         private sealed class ParsedKeyPart
         {
-            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern)
+            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern, string? description)
             {
+                Description = description;
                 Name = name;
                 NameSpan = nameSpan;
                 Type = type;
@@ -354,6 +376,8 @@ namespace Bookings.Generated.Generator.Parsing
             public Sensitivity Sensitivity { get; }
 
             public string? Pattern { get; }
+
+            public string? Description { get; }
         }
 
         private Dictionary<string, ParsedAttribute> ReadAttributes(JsonObject? json)
@@ -438,13 +462,13 @@ namespace Bookings.Generated.Generator.Parsing
                 var type = ReadType(reader, property.Name);
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
                 var pattern = ReadPattern(reader, property.Name, type);
-                reader.String("description");
+                var description = reader.String("description")?.Value;
                 if (type is not null && !IsKeyType(type.Value))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidKeyType, reader.Property("type")!.Value.Span, property.Name, TypeName(type.Value));
                 }
 
-                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type ?? ValueKind.String, sensitivity, pattern));
+                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type ?? ValueKind.String, sensitivity, pattern, description));
             }
 
             return result;
@@ -462,7 +486,7 @@ namespace Bookings.Generated.Generator.Parsing
             var attribute = reader.String("attribute", required: true, "\"id\"");
             var template = reader.String("template");
             var csharpName = reader.String("csharpName");
-            reader.String("description");
+            var keyDescription = reader.String("description")?.Value;
             if (attribute is null)
             {
                 return null;
@@ -506,10 +530,11 @@ namespace Bookings.Generated.Generator.Parsing
                     declared.Model.Sensitivity,
                     declared.Model.Pattern,
                     null,
-                    null);
+                    null,
+                    declared.Model.Description);
                 partModels.Add(part);
                 var segments = new[] { new TemplateSegment(true, attribute.Value) }.ToEquatableArray();
-                return new KeyModel(attribute.Value, declared.Model.PropertyName, segments);
+                return new KeyModel(attribute.Value, declared.Model.PropertyName, segments, keyDescription ?? declared.Model.Description);
             }
 
             if (declared is not null)
@@ -540,7 +565,12 @@ namespace Bookings.Generated.Generator.Parsing
                 var forbidden = i + 1 < parsed.Count ? parsed[i + 1].Text : null;
                 if (keyParts.TryGetValue(segment.Text, out var keyPart))
                 {
-                    ok &= ClaimPart(usedParts, segment.Text, template.Span);
+                    if (!ClaimPart(usedParts, segment.Text, template.Span))
+                    {
+                        ok = false;
+                        continue;
+                    }
+
                     partModels.Add(new KeyPartModel(
                         keyPart.Name,
                         Names.ToPascalCase(keyPart.Name),
@@ -549,7 +579,8 @@ namespace Bookings.Generated.Generator.Parsing
                         keyPart.Sensitivity,
                         keyPart.Pattern,
                         forbidden,
-                        null));
+                        null,
+                        keyPart.Description));
                 }
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
@@ -560,7 +591,12 @@ namespace Bookings.Generated.Generator.Parsing
                         continue;
                     }
 
-                    ok &= ClaimPart(usedParts, segment.Text, template.Span);
+                    if (!ClaimPart(usedParts, segment.Text, template.Span))
+                    {
+                        ok = false;
+                        continue;
+                    }
+
                     partModels.Add(new KeyPartModel(
                         stored.Model.Name,
                         stored.Model.PropertyName,
@@ -569,7 +605,8 @@ namespace Bookings.Generated.Generator.Parsing
                         stored.Model.Sensitivity,
                         stored.Model.Pattern,
                         forbidden,
-                        stored.Model.Name));
+                        stored.Model.Name,
+                        stored.Model.Description));
                 }
                 else
                 {
@@ -595,7 +632,7 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
-            return new KeyModel(attribute.Value, propertyName, parsed.ToEquatableArray());
+            return new KeyModel(attribute.Value, propertyName, parsed.ToEquatableArray(), keyDescription);
         }
 
         private bool ClaimPart(Dictionary<string, TextSpan> usedParts, string name, TextSpan span)
@@ -610,55 +647,98 @@ namespace Bookings.Generated.Generator.Parsing
             return true;
         }
 
-        private void CheckPropertyNames(
+        /// <summary>
+        /// Checks that the C# names a table produces can live together: entity properties, the key type's
+        /// members, and the key builder's parameters against the locals generated code declares.
+        /// </summary>
+        private void CheckGeneratedNames(
             string? typeName,
             KeyModel? partition,
             KeyModel? sort,
             List<KeyPartModel> parts,
             List<ParsedAttribute> own,
-            Dictionary<string, ParsedAttribute> all)
+            Func<string, TextSpan> spanOf)
         {
-            // Entity members: key-derived properties, then the entity's own attributes.
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var reserved in ReservedPropertyNames)
-            {
-                seen[reserved] = "a generated member";
-            }
+            var keys = new[] { partition, sort }.Where(k => k is not null && !k.IsSinglePart).Select(k => k!).ToList();
 
-            if (typeName is not null)
+            // The entity record.
+            var entity = new Dictionary<string, string>(StringComparer.Ordinal);
+            Reserve(entity, EntityMembers, "a member every generated entity has");
+            Reserve(entity, typeName is null ? Array.Empty<string>() : new[] { typeName }, "the type's own name");
+            foreach (var key in keys)
             {
-                seen[typeName] = "the type's own name";
-            }
-
-            void Claim(string propertyName, TextSpan span, string source)
-            {
-                if (seen.TryGetValue(propertyName, out var holder))
-                {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, span, "C# property name", propertyName, holder);
-                    return;
-                }
-
-                seen[propertyName] = $"'{source}'";
-            }
-
-            foreach (var key in new[] { partition, sort })
-            {
-                if (key is not null && !key.IsSinglePart)
-                {
-                    Claim(key.PropertyName, new TextSpan(0, 0), key.AttributeName);
-                }
+                Claim(entity, "C# property name", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
             }
 
             foreach (var part in parts)
             {
-                var span = all.TryGetValue(part.Name, out var declared) ? declared.CSharpNameSpan ?? declared.NameSpan : new TextSpan(0, 0);
-                Claim(part.PropertyName, span, part.Name);
+                Claim(entity, "C# property name", part.PropertyName, spanOf(part.Name), part.Name);
             }
 
             foreach (var attribute in own)
             {
-                Claim(attribute.Model.PropertyName, attribute.CSharpNameSpan ?? attribute.NameSpan, attribute.Model.Name);
+                Claim(entity, "C# property name", attribute.Model.PropertyName, attribute.CSharpNameSpan ?? attribute.NameSpan, attribute.Model.Name);
             }
+
+            // The key type: its parts and key attributes beside its own members.
+            var keyType = new Dictionary<string, string>(StringComparer.Ordinal);
+            Reserve(keyType, KeyMembers, "a member every generated key has");
+            Reserve(keyType, typeName is null ? Array.Empty<string>() : new[] { typeName + "Key" }, "the key type's own name");
+            foreach (var key in keys)
+            {
+                Reserve(keyType, new[] { "TrySplit" + key.PropertyName }, $"the method that splits '{key.AttributeName}'");
+            }
+
+            foreach (var part in parts.Where(p => p.Pattern is not null))
+            {
+                Reserve(keyType, new[] { part.PropertyName + "Pattern" }, $"the pattern of '{part.Name}'");
+            }
+
+            foreach (var key in keys)
+            {
+                Claim(keyType, "C# member of the key type", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
+            }
+
+            foreach (var part in parts)
+            {
+                Claim(keyType, "C# member of the key type", part.PropertyName, spanOf(part.Name), part.Name);
+            }
+
+            // Key builder parameters against the locals that generated code declares for the parts.
+            var locals = new Dictionary<string, string>(StringComparer.Ordinal);
+            Reserve(locals, GeneratedLocals, "a local of generated code");
+            foreach (var part in parts)
+            {
+                var p = part.ParameterName.TrimStart('@');
+                Reserve(locals, new[] { p + "Text", p + "End", p + "Value", "normalized" + part.PropertyName }, $"a local for '{part.Name}'");
+            }
+
+            foreach (var part in parts)
+            {
+                Claim(locals, "parameter name", part.ParameterName.TrimStart('@'), spanOf(part.Name), part.Name);
+            }
+        }
+
+        private static void Reserve(Dictionary<string, string> scope, IEnumerable<string> names, string holder)
+        {
+            foreach (var name in names)
+            {
+                if (!scope.ContainsKey(name))
+                {
+                    scope[name] = holder;
+                }
+            }
+        }
+
+        private void Claim(Dictionary<string, string> scope, string what, string name, TextSpan span, string source)
+        {
+            if (scope.TryGetValue(name, out var holder))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, span, what, name, holder + " (rename with \"csharpName\", or rename the attribute or part)");
+                return;
+            }
+
+            scope[name] = $"'{source}'";
         }
 
         private ValueKind? ReadType(ObjectReader reader, string owner)
@@ -730,7 +810,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
             catch (ArgumentException ex)
             {
-                _context.Report(DiagnosticDescriptors.InvalidPattern, pattern.Span, owner, ex.Message);
+                _context.Report(DiagnosticDescriptors.InvalidPattern, pattern.Span, owner, ex.Message.TrimEnd('.'));
                 return null;
             }
         }
@@ -750,7 +830,7 @@ namespace Bookings.Generated.Generator.Parsing
                 ValueKind.Int32 => value is JsonNumber i && int.TryParse(i.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? i.Text : null,
                 ValueKind.Int64 => value is JsonNumber l && long.TryParse(l.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? l.Text + "L" : null,
                 ValueKind.Decimal => value is JsonNumber d && decimal.TryParse(d.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? d.Text + "m" : null,
-                ValueKind.Double => value is JsonNumber f && double.TryParse(f.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? f.Text + "d" : null,
+                ValueKind.Double => value is JsonNumber f && double.TryParse(f.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && !double.IsInfinity(parsed) ? f.Text + "d" : null,
                 _ => null,
             };
 
@@ -762,6 +842,7 @@ namespace Bookings.Generated.Generator.Parsing
                     ValueKind.Bool => "true or false",
                     ValueKind.Int32 => "a whole number from -2147483648 to 2147483647",
                     ValueKind.Int64 => "a whole number that fits in 64 bits",
+                    ValueKind.Double => "a finite number",
                     _ => "a number",
                 };
                 var found = value is JsonNumber n ? $"the number {n.Text}" : value.KindName;

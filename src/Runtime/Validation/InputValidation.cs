@@ -14,6 +14,10 @@ namespace Bookings.Generated.Runtime
             where T : class
             => value ?? throw new DynamoValidationException(entity, attribute, "is required but was null");
 
+        /// <summary>Rejects NaN and infinity, which DynamoDB cannot store; returns the value.</summary>
+        public static double Finite(double value, string entity, string attribute)
+            => double.IsFinite(value) ? value : throw new DynamoValidationException(entity, attribute, "must be a finite number (DynamoDB stores no NaN or infinity)");
+
         /// <summary>Rejects text that does not match the schema's pattern; returns the value.</summary>
         public static string Matches(string value, Regex pattern, string entity, string attribute)
             => pattern.IsMatch(value) ? value : throw new DynamoValidationException(entity, attribute, PatternProblem(pattern));

@@ -20,7 +20,7 @@ namespace Shop.Accounts
         /// <summary>The stored <c>sk</c> key attribute, from <see cref="Key"/>.</summary>
         public string Sk => Key.Sk;
 
-        /// <summary>The stored <c>tenant</c> attribute, from <see cref="Key"/>.</summary>
+        /// <summary>The stored <c>tenant</c> attribute, from <see cref="Key"/>. The tenant, also stored on its own.</summary>
         public string Tenant => Key.Tenant;
 
         /// <summary>Stored as <c>mobile</c>; required. A phone number: normalised on write, masked when printed.</summary>

@@ -25,10 +25,10 @@ namespace Shop.Accounts
             Sk = "#PROFILE";
         }
 
-        /// <summary>The <c>tenant</c> part.</summary>
+        /// <summary>The <c>tenant</c> part. The tenant, also stored on its own.</summary>
         public string Tenant { get; }
 
-        /// <summary>The <c>user</c> part.</summary>
+        /// <summary>The <c>user</c> part. The login name.</summary>
         public string User { get; }
 
         /// <summary>The stored <c>pk</c> value: <c>TENANT#{tenant}#USER#{user}</c>.</summary>

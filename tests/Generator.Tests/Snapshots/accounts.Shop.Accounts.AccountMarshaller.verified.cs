@@ -50,6 +50,7 @@ namespace Shop.Accounts
             }
 
             global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(account.ExtraAttributes, item, DeclaredAttributes);
+
             return item;
         }
 

@@ -115,36 +115,31 @@ namespace Shop.Accounts
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "mobile" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Accounts.AccountMarshaller.MobileValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "mobile", global::Shop.Accounts.AccountMarshaller.MobileValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "display_name", value is null ? null : global::Shop.Accounts.AccountMarshaller.NicknameValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "password_hash", global::Shop.Accounts.AccountMarshaller.PasswordHashValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "class", global::Shop.Accounts.AccountMarshaller.ClassValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "visits", value is null ? null : global::Shop.Accounts.AccountMarshaller.VisitsValue(value.Value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "active", global::Shop.Accounts.AccountMarshaller.ActiveValue(value), cancellationToken);
+
+        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
+        private async global::System.Threading.Tasks.Task<bool> UpdateAttributeAsync(global::Shop.Accounts.AccountKey key, string attribute, global::Amazon.DynamoDBv2.Model.AttributeValue? value, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.ArgumentNullException.ThrowIfNull(key);
             var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
@@ -154,131 +149,9 @@ namespace Shop.Accounts
                 UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
                 // The condition keeps an update of a missing item from creating a half item.
                 ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "display_name" },
+                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = attribute },
+                ExpressionAttributeValues = value is null ? null : new() { [":value"] = value },
             };
-            if (value is not null)
-            {
-                request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Accounts.AccountMarshaller.NicknameValue(value) };
-            }
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "password_hash" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Accounts.AccountMarshaller.PasswordHashValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "class" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Accounts.AccountMarshaller.ClassValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "visits" },
-            };
-            if (value is not null)
-            {
-                request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Accounts.AccountMarshaller.VisitsValue(value.Value) };
-            }
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "active" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Accounts.AccountMarshaller.ActiveValue(value) };
 
             try
             {

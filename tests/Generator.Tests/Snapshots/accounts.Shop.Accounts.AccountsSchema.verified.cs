@@ -9,10 +9,11 @@ namespace Shop.Accounts
     public static partial class AccountsSchema
     {
         /// <summary>Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } = new[]
-        {
-            global::Shop.Accounts.AccountTable.Definition,
-            global::Shop.Accounts.DeviceTable.Definition,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
+            global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
+            {
+                global::Shop.Accounts.AccountTable.Definition,
+                global::Shop.Accounts.DeviceTable.Definition,
+            });
     }
 }

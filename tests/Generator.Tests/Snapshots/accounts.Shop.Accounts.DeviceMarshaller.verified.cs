@@ -11,7 +11,7 @@ namespace Shop.Accounts
         private static readonly global::System.Text.RegularExpressions.Regex PlatformPattern =
             new("^(ios|android)$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-        /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
+        /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Accounts.Device device)
         {
@@ -23,6 +23,7 @@ namespace Shop.Accounts
                 ["token"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Token },
                 ["platform"] = PlatformValue(device.Platform),
             };
+
             return item;
         }
 

@@ -14,10 +14,10 @@ namespace Bookings
         /// <summary>The item's key. Key attributes are read from it.</summary>
         public required global::Bookings.BookingKey Key { get; init; }
 
-        /// <summary>The stored <c>booking_num</c> key attribute, from <see cref="Key"/>.</summary>
+        /// <summary>The stored <c>booking_num</c> key attribute, from <see cref="Key"/>. The store's business id and the booking id, joined by '_'.</summary>
         public string BookingNum => Key.BookingNum;
 
-        /// <summary>The stored <c>phone</c> key attribute, from <see cref="Key"/>.</summary>
+        /// <summary>The stored <c>phone</c> key attribute, from <see cref="Key"/>. The customer's mobile number, stored as 010-XXXX-XXXX.</summary>
         public string Phone => Key.Phone;
 
         /// <summary>Stored as <c>name</c>; required. Personal data: masked when printed. The customer's name.</summary>

@@ -25,22 +25,22 @@ namespace Bookings
             BookingNum = string.Concat(bizId, "_", bookId);
         }
 
-        /// <summary>The <c>biz_id</c> part.</summary>
+        /// <summary>The <c>biz_id</c> part. The store's numeric business id.</summary>
         public string BizId { get; }
 
-        /// <summary>The <c>book_id</c> part.</summary>
+        /// <summary>The <c>book_id</c> part. The numeric booking id within the store.</summary>
         public string BookId { get; }
 
-        /// <summary>The <c>phone</c> part, normalised to 010-XXXX-XXXX.</summary>
+        /// <summary>The <c>phone</c> part: normalised to 010-XXXX-XXXX by Create, kept as stored by TryParse. The customer's mobile number, stored as 010-XXXX-XXXX.</summary>
         public string Phone { get; }
 
-        /// <summary>The stored <c>booking_num</c> value: <c>{biz_id}_{book_id}</c>.</summary>
+        /// <summary>The stored <c>booking_num</c> value: <c>{biz_id}_{book_id}</c>. The store's business id and the booking id, joined by '_'.</summary>
         public string BookingNum { get; }
 
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static BookingKey Create(string bizId, string bookId, string phone)
-            => TryCreate(bizId, bookId, phone, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(bizId, bookId, phone, keepStoredSpelling: false, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? bookingNum, string? phone, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BookingKey? result)
@@ -56,7 +56,7 @@ namespace Bookings
                 return false;
             }
 
-            return TryCreate(bizIdText, bookIdText, phone, out result, out _);
+            return TryCreate(bizIdText, bookIdText, phone, keepStoredSpelling: true, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -73,8 +73,11 @@ namespace Bookings
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"BookingKey {{ BizId = {BizId}, BookId = {BookId}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))} }}");
 
+        // A key read back from storage keeps the phone spelling it was stored with, so it addresses the
+        // same item; a key built by Create normalises it.
         private static bool TryCreate(
             string? bizId, string? bookId, string? phone,
+            bool keepStoredSpelling,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BookingKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -99,7 +102,7 @@ namespace Bookings
                 return false;
             }
 
-            createdKey = new BookingKey(bizId, bookId, normalizedPhone);
+            createdKey = new BookingKey(bizId, bookId, keepStoredSpelling ? phone : normalizedPhone);
             validationError = null;
             return true;
         }
@@ -110,7 +113,7 @@ namespace Bookings
             bizId = string.Empty;
             bookId = string.Empty;
             var cursor = 0;
-            var bizIdEnd = storedKey.IndexOf("_", cursor, global::System.StringComparison.Ordinal);
+            var bizIdEnd = storedKey.IndexOf('_', cursor);
             if (bizIdEnd < 0)
             {
                 return false;

@@ -43,6 +43,7 @@ namespace Bookings
             };
 
             global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(booking.ExtraAttributes, item, DeclaredAttributes);
+
             return item;
         }
 

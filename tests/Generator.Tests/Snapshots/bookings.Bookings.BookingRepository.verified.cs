@@ -115,164 +115,43 @@ namespace Bookings
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "booking_num", ["#value"] = "name" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Bookings.BookingMarshaller.NameValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "name", global::Bookings.BookingMarshaller.NameValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "booking_num", ["#value"] = "booking_time" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Bookings.BookingMarshaller.BookingTimeValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "booking_num", ["#value"] = "confirm_sms" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Bookings.BookingMarshaller.ConfirmSmsValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "booking_num", ["#value"] = "remind_sms" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Bookings.BookingMarshaller.RemindSmsValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "booking_num", ["#value"] = "option_sms" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Bookings.BookingMarshaller.OptionSmsValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value), cancellationToken);
+
+        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
+        private async global::System.Threading.Tasks.Task<bool> UpdateAttributeAsync(global::Bookings.BookingKey key, string attribute, global::Amazon.DynamoDBv2.Model.AttributeValue? value, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.ArgumentNullException.ThrowIfNull(key);
             var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
             {
                 TableName = TableName,
                 Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
+                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
                 // The condition keeps an update of a missing item from creating a half item.
                 ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "booking_num", ["#value"] = "option_time" },
+                ExpressionAttributeNames = new() { ["#key"] = "booking_num", ["#value"] = attribute },
+                ExpressionAttributeValues = value is null ? null : new() { [":value"] = value },
             };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Bookings.BookingMarshaller.OptionTimeValue(value) };
 
             try
             {

@@ -9,10 +9,11 @@ namespace Bookings
     public static partial class BookingsSchema
     {
         /// <summary>Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } = new[]
-        {
-            global::Bookings.BookingTable.Definition,
-            global::Bookings.SessionTable.Definition,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
+            global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
+            {
+                global::Bookings.BookingTable.Definition,
+                global::Bookings.SessionTable.Definition,
+            });
     }
 }

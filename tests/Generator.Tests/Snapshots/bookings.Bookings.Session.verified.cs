@@ -14,7 +14,7 @@ namespace Bookings
         /// <summary>The item's key. Key attributes are read from it.</summary>
         public required global::Bookings.SessionKey Key { get; init; }
 
-        /// <summary>The stored <c>id</c> key attribute, from <see cref="Key"/>.</summary>
+        /// <summary>The stored <c>id</c> key attribute, from <see cref="Key"/>. The session record id; "1" for the single shared session.</summary>
         public string Id => Key.Id;
 
         /// <summary>Stored as <c>cookies</c>; required. A secret: never printed. The browser cookies as a JSON array.</summary>

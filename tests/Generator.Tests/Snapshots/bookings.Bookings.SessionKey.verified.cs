@@ -16,7 +16,7 @@ namespace Bookings
             Id = id;
         }
 
-        /// <summary>The <c>id</c> part.</summary>
+        /// <summary>The <c>id</c> part. The session record id; "1" for the single shared session.</summary>
         public string Id { get; }
 
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>

@@ -8,7 +8,7 @@ namespace Bookings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class SessionMarshaller
     {
-        /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
+        /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Session session)
         {
@@ -19,6 +19,7 @@ namespace Bookings
                 ["id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Id },
                 ["cookies"] = CookiesValue(session.Cookies),
             };
+
             return item;
         }
 

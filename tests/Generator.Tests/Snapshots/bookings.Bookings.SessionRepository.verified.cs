@@ -100,19 +100,23 @@ namespace Bookings
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "cookies", global::Bookings.SessionMarshaller.CookiesValue(value), cancellationToken);
+
+        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
+        private async global::System.Threading.Tasks.Task<bool> UpdateAttributeAsync(global::Bookings.SessionKey key, string attribute, global::Amazon.DynamoDBv2.Model.AttributeValue? value, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.ArgumentNullException.ThrowIfNull(key);
             var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
             {
                 TableName = TableName,
                 Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
+                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
                 // The condition keeps an update of a missing item from creating a half item.
                 ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "id", ["#value"] = "cookies" },
+                ExpressionAttributeNames = new() { ["#key"] = "id", ["#value"] = attribute },
+                ExpressionAttributeValues = value is null ? null : new() { [":value"] = value },
             };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Bookings.SessionMarshaller.CookiesValue(value) };
 
             try
             {

@@ -14,7 +14,7 @@ namespace Shop.Orders
         /// <summary>The item's key. Key attributes are read from it.</summary>
         public required global::Shop.Orders.OrderKey Key { get; init; }
 
-        /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>.</summary>
+        /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>. ORDER# and the order number.</summary>
         public string PartitionKey => Key.PartitionKey;
 
         /// <summary>The stored <c>sk</c> key attribute, from <see cref="Key"/>.</summary>

@@ -18,10 +18,10 @@ namespace Shop.Orders
             Sk = "#META";
         }
 
-        /// <summary>The <c>order_id</c> part.</summary>
+        /// <summary>The <c>order_id</c> part. The order number.</summary>
         public long OrderId { get; }
 
-        /// <summary>The stored <c>pk</c> value: <c>ORDER#{order_id}</c>.</summary>
+        /// <summary>The stored <c>pk</c> value: <c>ORDER#{order_id}</c>. ORDER# and the order number.</summary>
         public string PartitionKey { get; }
 
         /// <summary>The stored <c>sk</c> value: <c>#META</c>.</summary>
@@ -47,8 +47,8 @@ namespace Shop.Orders
             }
 
             if (!long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderIdValue)
+                || orderIdValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText)
             {
-                    || orderIdValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText)
                 return false;
             }
 

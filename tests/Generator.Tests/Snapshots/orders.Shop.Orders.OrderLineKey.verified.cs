@@ -58,8 +58,8 @@ namespace Shop.Orders
             }
 
             if (!long.TryParse(orderNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderNoValue)
+                || orderNoValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderNoText)
             {
-                    || orderNoValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderNoText)
                 return false;
             }
 
@@ -69,8 +69,8 @@ namespace Shop.Orders
             }
 
             if (!int.TryParse(lineNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var lineNoValue)
+                || lineNoValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != lineNoText)
             {
-                    || lineNoValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != lineNoText)
                 return false;
             }
 

@@ -36,6 +36,7 @@ namespace Shop.Orders
             };
 
             global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(orderLine.ExtraAttributes, item, DeclaredAttributes);
+
             return item;
         }
 

@@ -106,77 +106,31 @@ namespace Shop.Orders
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "line_pk", ["#value"] = "sku" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderLineMarshaller.SkuValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "sku", global::Shop.Orders.OrderLineMarshaller.SkuValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetQuantityAsync(global::Shop.Orders.OrderLineKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "line_pk", ["#value"] = "quantity" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderLineMarshaller.QuantityValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetQuantityAsync(global::Shop.Orders.OrderLineKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "quantity", global::Shop.Orders.OrderLineMarshaller.QuantityValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetUnitPriceAsync(global::Shop.Orders.OrderLineKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetUnitPriceAsync(global::Shop.Orders.OrderLineKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "unit_price", global::Shop.Orders.OrderLineMarshaller.UnitPriceValue(value), cancellationToken);
+
+        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
+        private async global::System.Threading.Tasks.Task<bool> UpdateAttributeAsync(global::Shop.Orders.OrderLineKey key, string attribute, global::Amazon.DynamoDBv2.Model.AttributeValue? value, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.ArgumentNullException.ThrowIfNull(key);
             var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
             {
                 TableName = TableName,
                 Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
+                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
                 // The condition keeps an update of a missing item from creating a half item.
                 ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "line_pk", ["#value"] = "unit_price" },
+                ExpressionAttributeNames = new() { ["#key"] = "line_pk", ["#value"] = attribute },
+                ExpressionAttributeValues = value is null ? null : new() { [":value"] = value },
             };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderLineMarshaller.UnitPriceValue(value) };
 
             try
             {

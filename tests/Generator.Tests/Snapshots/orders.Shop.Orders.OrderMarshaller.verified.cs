@@ -11,7 +11,7 @@ namespace Shop.Orders
         private static readonly global::System.Text.RegularExpressions.Regex CustomerEmailPattern =
             new("^[^@\\s]+@[^@\\s]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-        /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
+        /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Orders.Order order)
         {
@@ -52,6 +52,7 @@ namespace Shop.Orders
             {
                 item["api_token"] = ApiTokenValue(apiTokenGiven);
             }
+
             return item;
         }
 
@@ -114,7 +115,7 @@ namespace Shop.Orders
 
         /// <summary>The stored form of <c>weight_kg</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WeightKgValue(double value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>gift</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue GiftValue(bool value)

@@ -127,36 +127,47 @@ namespace Shop.Orders
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "customer_email" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.CustomerEmailValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "customer_email", global::Shop.Orders.OrderMarshaller.CustomerEmailValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "customer_phone", value is null ? null : global::Shop.Orders.OrderMarshaller.CustomerPhoneValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "total", global::Shop.Orders.OrderMarshaller.TotalValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "item_count", global::Shop.Orders.OrderMarshaller.ItemCountValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "loyalty_points", global::Shop.Orders.OrderMarshaller.LoyaltyPointsValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "weight_kg", value is null ? null : global::Shop.Orders.OrderMarshaller.WeightKgValue(value.Value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "gift", value is null ? null : global::Shop.Orders.OrderMarshaller.GiftValue(value.Value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "note", global::Shop.Orders.OrderMarshaller.CustomerNoteValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "event", value is null ? null : global::Shop.Orders.OrderMarshaller.EventValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "api_token", value is null ? null : global::Shop.Orders.OrderMarshaller.ApiTokenValue(value), cancellationToken);
+
+        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
+        private async global::System.Threading.Tasks.Task<bool> UpdateAttributeAsync(global::Shop.Orders.OrderKey key, string attribute, global::Amazon.DynamoDBv2.Model.AttributeValue? value, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.ArgumentNullException.ThrowIfNull(key);
             var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
@@ -166,256 +177,9 @@ namespace Shop.Orders
                 UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
                 // The condition keeps an update of a missing item from creating a half item.
                 ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "customer_phone" },
+                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = attribute },
+                ExpressionAttributeValues = value is null ? null : new() { [":value"] = value },
             };
-            if (value is not null)
-            {
-                request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.CustomerPhoneValue(value) };
-            }
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "total" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.TotalValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "item_count" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.ItemCountValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "loyalty_points" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.LoyaltyPointsValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "weight_kg" },
-            };
-            if (value is not null)
-            {
-                request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.WeightKgValue(value.Value) };
-            }
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "gift" },
-            };
-            if (value is not null)
-            {
-                request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.GiftValue(value.Value) };
-            }
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "note" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.CustomerNoteValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "event" },
-            };
-            if (value is not null)
-            {
-                request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.EventValue(value) };
-            }
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "pk", ["#value"] = "api_token" },
-            };
-            if (value is not null)
-            {
-                request.ExpressionAttributeValues = new() { [":value"] = global::Shop.Orders.OrderMarshaller.ApiTokenValue(value) };
-            }
 
             try
             {

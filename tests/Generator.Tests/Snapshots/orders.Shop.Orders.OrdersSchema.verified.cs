@@ -9,10 +9,11 @@ namespace Shop.Orders
     public static partial class OrdersSchema
     {
         /// <summary>Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } = new[]
-        {
-            global::Shop.Orders.OrderTable.Definition,
-            global::Shop.Orders.OrderLineTable.Definition,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
+            global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
+            {
+                global::Shop.Orders.OrderTable.Definition,
+                global::Shop.Orders.OrderLineTable.Definition,
+            });
     }
 }

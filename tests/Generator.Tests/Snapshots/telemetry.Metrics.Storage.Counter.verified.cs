@@ -14,7 +14,7 @@ namespace Metrics.Storage
         /// <summary>The item's key. Key attributes are read from it.</summary>
         public required global::Metrics.Storage.CounterKey Key { get; init; }
 
-        /// <summary>The stored <c>counter_id</c> key attribute, from <see cref="Key"/>.</summary>
+        /// <summary>The stored <c>counter_id</c> key attribute, from <see cref="Key"/>. The counter's number.</summary>
         public long CounterId => Key.CounterId;
 
         /// <summary>Stored as <c>count</c>; defaults to <c>0L</c>.</summary>

@@ -16,7 +16,7 @@ namespace Metrics.Storage
             CounterId = counterId;
         }
 
-        /// <summary>The <c>counter_id</c> part.</summary>
+        /// <summary>The <c>counter_id</c> part. The counter's number.</summary>
         public long CounterId { get; }
 
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>

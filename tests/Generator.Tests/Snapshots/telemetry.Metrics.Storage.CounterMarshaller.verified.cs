@@ -8,7 +8,7 @@ namespace Metrics.Storage
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class CounterMarshaller
     {
-        /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
+        /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Metrics.Storage.Counter counter)
         {
@@ -26,6 +26,7 @@ namespace Metrics.Storage
             {
                 item["label"] = LabelValue(labelGiven);
             }
+
             return item;
         }
 
@@ -58,7 +59,7 @@ namespace Metrics.Storage
 
         /// <summary>The stored form of <c>ratio</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RatioValue(double value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>label</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelValue(string? value)

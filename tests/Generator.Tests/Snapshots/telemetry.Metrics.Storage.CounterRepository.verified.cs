@@ -109,65 +109,23 @@ namespace Metrics.Storage
         }
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "counter_id", ["#value"] = "count" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Metrics.Storage.CounterMarshaller.CountValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "count", global::Metrics.Storage.CounterMarshaller.CountValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetRatioAsync(global::Metrics.Storage.CounterKey key, double value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "counter_id", ["#value"] = "ratio" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Metrics.Storage.CounterMarshaller.RatioValue(value) };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> SetRatioAsync(global::Metrics.Storage.CounterKey key, double value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "ratio", global::Metrics.Storage.CounterMarshaller.RatioValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetLabelAsync(global::Metrics.Storage.CounterKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetLabelAsync(global::Metrics.Storage.CounterKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "label", value is null ? null : global::Metrics.Storage.CounterMarshaller.LabelValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateAttributeAsync(key, "enabled", global::Metrics.Storage.CounterMarshaller.EnabledValue(value), cancellationToken);
+
+        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
+        private async global::System.Threading.Tasks.Task<bool> UpdateAttributeAsync(global::Metrics.Storage.CounterKey key, string attribute, global::Amazon.DynamoDBv2.Model.AttributeValue? value, global::System.Threading.CancellationToken cancellationToken)
         {
             global::System.ArgumentNullException.ThrowIfNull(key);
             var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
@@ -177,41 +135,9 @@ namespace Metrics.Storage
                 UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
                 // The condition keeps an update of a missing item from creating a half item.
                 ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "counter_id", ["#value"] = "label" },
+                ExpressionAttributeNames = new() { ["#key"] = "counter_id", ["#value"] = attribute },
+                ExpressionAttributeValues = value is null ? null : new() { [":value"] = value },
             };
-            if (value is not null)
-            {
-                request.ExpressionAttributeValues = new() { [":value"] = global::Metrics.Storage.CounterMarshaller.LabelValue(value) };
-            }
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "counter_id", ["#value"] = "enabled" },
-            };
-            request.ExpressionAttributeValues = new() { [":value"] = global::Metrics.Storage.CounterMarshaller.EnabledValue(value) };
 
             try
             {

@@ -9,9 +9,10 @@ namespace Metrics.Storage
     public static partial class TelemetrySchema
     {
         /// <summary>Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } = new[]
-        {
-            global::Metrics.Storage.CounterTable.Definition,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
+            global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
+            {
+                global::Metrics.Storage.CounterTable.Definition,
+            });
     }
 }
