@@ -36,6 +36,11 @@ namespace Bookings.Generated.Generator.Emit
             WriteTryParse(w, table);
             WriteToAttributeMap(w, table);
             WriteToString(w, table);
+            if (table.SortKey is not null)
+            {
+                WritePartitionKeyValue(w, table);
+            }
+
             WriteTryCreate(w, table);
             foreach (var key in EntityEmitter.Keys(table))
             {
@@ -309,12 +314,64 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        private static void WriteCheck(SourceWriter w, TableModel table, KeyPartModel part, string condition)
+        private static void WriteCheck(SourceWriter w, TableModel table, KeyPartModel part, string condition, bool throwOnFailure = false)
         {
+            var error = $"new {Runtime}DynamoValidationException({Literals.String(table.TypeName)}, {Literals.String(part.Name)}, problem)";
             w.Line();
             w.Open($"if (!{condition})");
-            w.Line($"validationError = new {Runtime}DynamoValidationException({Literals.String(table.TypeName)}, {Literals.String(part.Name)}, problem);");
-            w.Line("return false;");
+            if (throwOnFailure)
+            {
+                w.Line($"throw {error};");
+            }
+            else
+            {
+                w.Line($"validationError = {error};");
+                w.Line("return false;");
+            }
+
+            w.Close();
+        }
+
+        /// <summary>The parts the partition key is built from, in parameter order.</summary>
+        public static List<KeyPartModel> PartitionParts(TableModel table)
+            => table.PartitionKey.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
+
+        private static void WritePartitionKeyValue(SourceWriter w, TableModel table)
+        {
+            var parts = PartitionParts(table);
+            var parameters = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+            w.Line();
+            w.Summary($"The stored <c>{Xml.Escape(table.PartitionKey.AttributeName)}</c> value for a partition, validated and normalised like <see cref=\"Create\"/>; for queries over one partition.");
+            w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
+            w.Open($"public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue({parameters})");
+            if (parts.Any(p => p.Type == ValueKind.String))
+            {
+                w.Line("string problem;");
+            }
+
+            foreach (var part in parts.Where(p => p.Type == ValueKind.String))
+            {
+                var pattern = part.Pattern is null ? "null" : part.PropertyName + "Pattern";
+                var separator = part.ForbiddenText is null ? "null" : Literals.String(part.ForbiddenText);
+                if (part.Sensitivity == Sensitivity.Phone)
+                {
+                    WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidPhone({part.ParameterName}, out var normalized{part.PropertyName}, out problem)", throwOnFailure: true);
+                    w.Line();
+                    w.Line($"{part.ParameterName} = normalized{part.PropertyName};");
+                    if (part.Pattern is null && part.ForbiddenText is null)
+                    {
+                        continue;
+                    }
+                }
+
+                WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({part.ParameterName}, {pattern}, {separator}, out problem)", throwOnFailure: true);
+            }
+
+            w.Line();
+            var value = table.PartitionKey.IsSinglePart
+                ? ValueKinds.ToAttributeValue(parts[0].Type, parts[0].ParameterName)
+                : ValueKinds.ToAttributeValue(ValueKind.String, Compose(table, table.PartitionKey));
+            w.Line($"return {value};");
             w.Close();
         }
 

@@ -78,6 +78,25 @@ namespace Shop.Accounts
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"AccountKey {{ Tenant = {Tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(User))} }}");
 
+        /// <summary>The stored <c>pk</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string tenant, string user)
+        {
+            string problem;
+
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out problem))
+            {
+                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "tenant", problem);
+            }
+
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(user, UserPattern, null, out problem))
+            {
+                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "user", problem);
+            }
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("TENANT#", tenant, "#USER#", user) };
+        }
+
         private static bool TryCreate(
             string? tenant, string? user,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccountKey? createdKey,

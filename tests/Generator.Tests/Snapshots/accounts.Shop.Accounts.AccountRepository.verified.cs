@@ -20,6 +20,32 @@ namespace Shop.Accounts
         /// <summary>Deletes an item; false when there was none.</summary>
         global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.AccountKey key, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
+        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Accounts.Account account, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
+        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Account> items, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Shop.Accounts.Account>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.AccountKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
+        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.AccountKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised before anything is sent.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> QueryAsync(string tenant, string user, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>> QueryPageAsync(string tenant, string user, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Sets <c>mobile</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -46,6 +72,8 @@ namespace Shop.Accounts
         private readonly global::Amazon.DynamoDBv2.IAmazonDynamoDB _client;
         private readonly global::Bookings.Generated.Runtime.DynamoOperationRunner _runner;
         private readonly bool _consistentRead;
+        private readonly global::Bookings.Generated.Runtime.DynamoBatches _batches;
+        private readonly global::Bookings.Generated.Runtime.DynamoReads _reads;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -61,6 +89,8 @@ namespace Shop.Accounts
             _client = client;
             _runner = new global::Bookings.Generated.Runtime.DynamoOperationRunner(options.Retry, logger);
             _consistentRead = options.ConsistentRead;
+            _batches = new global::Bookings.Generated.Runtime.DynamoBatches(client, _runner, options.Retry, options.Batch);
+            _reads = new global::Bookings.Generated.Runtime.DynamoReads(client, _runner, new global::Bookings.Generated.Runtime.ContinuationTokens(options.ContinuationTokenKey));
             TableName = options.ResolveTableName(global::Shop.Accounts.AccountTable.Definition);
         }
 
@@ -112,6 +142,141 @@ namespace Shop.Accounts
                 ct => _client.DeleteItemAsync(request, ct),
                 cancellationToken).ConfigureAwait(false);
             return response.Attributes is { Count: > 0 };
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Accounts.Account account, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var item = global::Shop.Accounts.AccountMarshaller.ToItem(account);
+            var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest
+            {
+                TableName = TableName,
+                Item = item,
+                // Never overwrites: flags already set on an existing item stay as they are.
+                ConditionExpression = "attribute_not_exists(#key)",
+                ExpressionAttributeNames = new() { ["#key"] = "pk" },
+            };
+
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new global::Bookings.Generated.Runtime.DynamoOperation("PutItem", TableName, account.Key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
+                    ct => _client.PutItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
+            {
+                return false;
+            }
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Account> items, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(items);
+            var writes = new global::System.Collections.Generic.List<(object Key, global::Amazon.DynamoDBv2.Model.WriteRequest Request)>();
+            foreach (var item in items)
+            {
+                writes.Add((item.Key, new global::Amazon.DynamoDBv2.Model.WriteRequest { PutRequest = new global::Amazon.DynamoDBv2.Model.PutRequest { Item = global::Shop.Accounts.AccountMarshaller.ToItem(item) } }));
+            }
+
+            return _batches.WriteAsync(TableName, writes, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Shop.Accounts.Account>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.AccountKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(keys);
+            var requested = new global::System.Collections.Generic.List<(object Key, global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> Attributes)>();
+            foreach (var key in keys)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                requested.Add((key, key.ToAttributeMap()));
+            }
+
+            var items = await _batches.GetAsync(TableName, requested, _consistentRead, cancellationToken).ConfigureAwait(false);
+            var result = new global::System.Collections.Generic.List<global::Shop.Accounts.Account>(items.Count);
+            foreach (var item in items)
+            {
+                result.Add(global::Shop.Accounts.AccountMarshaller.FromItem(item));
+            }
+
+            return result;
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.AccountKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(keys);
+            var writes = new global::System.Collections.Generic.List<(object Key, global::Amazon.DynamoDBv2.Model.WriteRequest Request)>();
+            foreach (var key in keys)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                writes.Add((key, new global::Amazon.DynamoDBv2.Model.WriteRequest { DeleteRequest = new global::Amazon.DynamoDBv2.Model.DeleteRequest { Key = key.ToAttributeMap() } }));
+            }
+
+            return _batches.WriteAsync(TableName, writes, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ScanAsync(int segments = 1, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request = new global::Amazon.DynamoDBv2.Model.ScanRequest { TableName = TableName, ConsistentRead = _consistentRead };
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_reads.ScanAllAsync(request, segments, cancellationToken), false))
+            {
+                yield return global::Shop.Accounts.AccountMarshaller.FromItem(item);
+            }
+        }
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> QueryAsync(string tenant, string user, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            // Built here, not inside the iterator, so invalid parts fail at the call rather than at the first read.
+            var request = PartitionQuery(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), options);
+            return ReadAllAsync(request, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account partition {{ Tenant = {tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(user))} }}"), cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>> QueryPageAsync(string tenant, string user, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (pageSize < 1)
+            {
+                throw new global::System.ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
+            }
+
+            var request = PartitionQuery(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), options);
+            request.Limit = pageSize;
+            var (items, token) = await _reads.QueryPageAsync(request, string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account partition {{ Tenant = {tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(user))} }}"), continuationToken, cancellationToken).ConfigureAwait(false);
+            var page = new global::System.Collections.Generic.List<global::Shop.Accounts.Account>(items.Count);
+            foreach (var item in items)
+            {
+                page.Add(global::Shop.Accounts.AccountMarshaller.FromItem(item));
+            }
+
+            return new global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>(page, token);
+        }
+
+        private global::Amazon.DynamoDBv2.Model.QueryRequest PartitionQuery(global::Amazon.DynamoDBv2.Model.AttributeValue partition, global::Bookings.Generated.Runtime.QueryOptions? options)
+        {
+            return new global::Amazon.DynamoDBv2.Model.QueryRequest
+            {
+                TableName = TableName,
+                KeyConditionExpression = "#partition = :partition",
+                ExpressionAttributeNames = new() { ["#partition"] = "pk" },
+                ExpressionAttributeValues = new() { [":partition"] = partition },
+                ScanIndexForward = options?.Descending != true,
+                ConsistentRead = options?.ConsistentRead ?? _consistentRead,
+                Limit = options?.PageSize,
+            };
+        }
+
+        private async global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ReadAllAsync(global::Amazon.DynamoDBv2.Model.QueryRequest request, string partition, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken)
+        {
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_reads.QueryAllAsync(request, partition, cancellationToken), false))
+            {
+                yield return global::Shop.Accounts.AccountMarshaller.FromItem(item);
+            }
         }
 
         /// <inheritdoc/>

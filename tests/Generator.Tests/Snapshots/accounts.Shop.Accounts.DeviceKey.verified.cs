@@ -63,6 +63,20 @@ namespace Shop.Accounts
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"DeviceKey {{ DeviceId = {DeviceId}, TokenId = {(global::Bookings.Generated.Runtime.Redact.Secret(TokenId))} }}");
 
+        /// <summary>The stored <c>device_id</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string deviceId)
+        {
+            string problem;
+
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(deviceId, null, null, out problem))
+            {
+                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "device_id", problem);
+            }
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = deviceId };
+        }
+
         private static bool TryCreate(
             string? deviceId, string? tokenId,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeviceKey? createdKey,

@@ -73,6 +73,25 @@ namespace Bookings
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"BookingKey {{ BizId = {BizId}, BookId = {BookId}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))} }}");
 
+        /// <summary>The stored <c>booking_num</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string bizId, string bookId)
+        {
+            string problem;
+
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out problem))
+            {
+                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "biz_id", problem);
+            }
+
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out problem))
+            {
+                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "book_id", problem);
+            }
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat(bizId, "_", bookId) };
+        }
+
         // A key read back from storage keeps the phone spelling it was stored with, so it addresses the
         // same item; a key built by Create normalises it.
         private static bool TryCreate(

@@ -20,6 +20,24 @@ namespace Bookings
         /// <summary>Deletes an item; false when there was none.</summary>
         global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.SessionKey key, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
+        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Session session, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
+        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Session> items, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Session>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.SessionKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
+        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.SessionKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Session> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Sets <c>cookies</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
     }
@@ -31,6 +49,8 @@ namespace Bookings
         private readonly global::Amazon.DynamoDBv2.IAmazonDynamoDB _client;
         private readonly global::Bookings.Generated.Runtime.DynamoOperationRunner _runner;
         private readonly bool _consistentRead;
+        private readonly global::Bookings.Generated.Runtime.DynamoBatches _batches;
+        private readonly global::Bookings.Generated.Runtime.DynamoReads _reads;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -46,6 +66,8 @@ namespace Bookings
             _client = client;
             _runner = new global::Bookings.Generated.Runtime.DynamoOperationRunner(options.Retry, logger);
             _consistentRead = options.ConsistentRead;
+            _batches = new global::Bookings.Generated.Runtime.DynamoBatches(client, _runner, options.Retry, options.Batch);
+            _reads = new global::Bookings.Generated.Runtime.DynamoReads(client, _runner, new global::Bookings.Generated.Runtime.ContinuationTokens(options.ContinuationTokenKey));
             TableName = options.ResolveTableName(global::Bookings.SessionTable.Definition);
         }
 
@@ -97,6 +119,91 @@ namespace Bookings
                 ct => _client.DeleteItemAsync(request, ct),
                 cancellationToken).ConfigureAwait(false);
             return response.Attributes is { Count: > 0 };
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Session session, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var item = global::Bookings.SessionMarshaller.ToItem(session);
+            var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest
+            {
+                TableName = TableName,
+                Item = item,
+                // Never overwrites: flags already set on an existing item stay as they are.
+                ConditionExpression = "attribute_not_exists(#key)",
+                ExpressionAttributeNames = new() { ["#key"] = "id" },
+            };
+
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new global::Bookings.Generated.Runtime.DynamoOperation("PutItem", TableName, session.Key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
+                    ct => _client.PutItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
+            {
+                return false;
+            }
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Session> items, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(items);
+            var writes = new global::System.Collections.Generic.List<(object Key, global::Amazon.DynamoDBv2.Model.WriteRequest Request)>();
+            foreach (var item in items)
+            {
+                writes.Add((item.Key, new global::Amazon.DynamoDBv2.Model.WriteRequest { PutRequest = new global::Amazon.DynamoDBv2.Model.PutRequest { Item = global::Bookings.SessionMarshaller.ToItem(item) } }));
+            }
+
+            return _batches.WriteAsync(TableName, writes, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Session>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.SessionKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(keys);
+            var requested = new global::System.Collections.Generic.List<(object Key, global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> Attributes)>();
+            foreach (var key in keys)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                requested.Add((key, key.ToAttributeMap()));
+            }
+
+            var items = await _batches.GetAsync(TableName, requested, _consistentRead, cancellationToken).ConfigureAwait(false);
+            var result = new global::System.Collections.Generic.List<global::Bookings.Session>(items.Count);
+            foreach (var item in items)
+            {
+                result.Add(global::Bookings.SessionMarshaller.FromItem(item));
+            }
+
+            return result;
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.SessionKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(keys);
+            var writes = new global::System.Collections.Generic.List<(object Key, global::Amazon.DynamoDBv2.Model.WriteRequest Request)>();
+            foreach (var key in keys)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                writes.Add((key, new global::Amazon.DynamoDBv2.Model.WriteRequest { DeleteRequest = new global::Amazon.DynamoDBv2.Model.DeleteRequest { Key = key.ToAttributeMap() } }));
+            }
+
+            return _batches.WriteAsync(TableName, writes, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Session> ScanAsync(int segments = 1, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request = new global::Amazon.DynamoDBv2.Model.ScanRequest { TableName = TableName, ConsistentRead = _consistentRead };
+            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_reads.ScanAllAsync(request, segments, cancellationToken), false))
+            {
+                yield return global::Bookings.SessionMarshaller.FromItem(item);
+            }
         }
 
         /// <inheritdoc/>

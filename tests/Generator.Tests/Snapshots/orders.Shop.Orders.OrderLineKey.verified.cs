@@ -91,6 +91,20 @@ namespace Shop.Orders
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"OrderLineKey {{ Tenant = {Tenant}, OrderNo = {OrderNo}, LineNo = {LineNo} }}");
 
+        /// <summary>The stored <c>line_pk</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string tenant, long orderNo)
+        {
+            string problem;
+
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out problem))
+            {
+                throw new global::Bookings.Generated.Runtime.DynamoValidationException("OrderLine", "tenant", problem);
+            }
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat(tenant, "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
+        }
+
         private static bool TryCreate(
             string? tenant, long orderNo, int lineNo,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderLineKey? createdKey,

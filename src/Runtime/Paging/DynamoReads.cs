@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Paged reads for generated repositories: every page of a query or scan as a lazily paging stream,
+    /// single pages with signed continuation tokens, and scans split over parallel segments.
+    /// </summary>
+    public sealed class DynamoReads
+    {
+        private readonly IAmazonDynamoDB _client;
+        private readonly DynamoOperationRunner _runner;
+        private readonly ContinuationTokens _tokens;
+
+        /// <summary>Creates the reader for one client.</summary>
+        public DynamoReads(IAmazonDynamoDB client, DynamoOperationRunner runner, ContinuationTokens tokens)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            ArgumentNullException.ThrowIfNull(runner);
+            ArgumentNullException.ThrowIfNull(tokens);
+            _client = client;
+            _runner = runner;
+            _tokens = tokens;
+        }
+
+        /// <summary>Every item a query matches; the next page is requested only when the caller reaches it.</summary>
+        /// <param name="request">The query; its <c>ExclusiveStartKey</c> is managed here.</param>
+        /// <param name="key">The key or partition being queried, for logs; masked by its <c>ToString()</c>.</param>
+        /// <param name="cancellationToken">Stops the stream.</param>
+        public async IAsyncEnumerable<Dictionary<string, AttributeValue>> QueryAllAsync(
+            QueryRequest request,
+            object? key,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            while (true)
+            {
+                var response = await SendQueryAsync(request, key, cancellationToken).ConfigureAwait(false);
+                if (response.Items is not null)
+                {
+                    foreach (var item in response.Items)
+                    {
+                        yield return item;
+                    }
+                }
+
+                if (response.LastEvaluatedKey is not { Count: > 0 })
+                {
+                    yield break;
+                }
+
+                request.ExclusiveStartKey = response.LastEvaluatedKey;
+            }
+        }
+
+        /// <summary>One page of a query, starting where <paramref name="continuationToken"/> says.</summary>
+        /// <exception cref="DynamoValidationException">The token is not valid for this table and index.</exception>
+        public async Task<(List<Dictionary<string, AttributeValue>> Items, string? ContinuationToken)> QueryPageAsync(
+            QueryRequest request,
+            object? key,
+            string? continuationToken,
+            CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            request.ExclusiveStartKey = _tokens.Decode(request.TableName, request.IndexName, continuationToken);
+            var response = await SendQueryAsync(request, key, cancellationToken).ConfigureAwait(false);
+            return (response.Items ?? new List<Dictionary<string, AttributeValue>>(), _tokens.Encode(request.TableName, request.IndexName, response.LastEvaluatedKey));
+        }
+
+        /// <summary>
+        /// Every item a scan returns. With more than one segment, the segments are read in parallel and
+        /// their items merged into one stream as they arrive (order is not defined).
+        /// </summary>
+        /// <param name="request">The scan; <c>Segment</c>, <c>TotalSegments</c> and <c>ExclusiveStartKey</c> are managed here.</param>
+        /// <param name="segments">Parallel segments, 1 to 1,000,000.</param>
+        /// <param name="cancellationToken">Stops the stream and the segment workers.</param>
+        public async IAsyncEnumerable<Dictionary<string, AttributeValue>> ScanAllAsync(
+            ScanRequest request,
+            int segments = 1,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            if (segments < 1 || segments > 1_000_000)
+            {
+                throw new ArgumentOutOfRangeException(nameof(segments), "A scan has 1 to 1,000,000 segments.");
+            }
+
+            if (segments == 1)
+            {
+                await foreach (var item in ScanSegmentAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+
+                yield break;
+            }
+
+            // Bounded, so a slow consumer holds the workers back instead of buffering the whole table.
+            var channel = Channel.CreateBounded<Dictionary<string, AttributeValue>>(new BoundedChannelOptions(1000) { SingleReader = true });
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var workers = new Task[segments];
+            for (var segment = 0; segment < segments; segment++)
+            {
+                var copy = Copy(request, segment, segments);
+                workers[segment] = Task.Run(
+                    async () =>
+                    {
+                        await foreach (var item in ScanSegmentAsync(copy, stop.Token).ConfigureAwait(false))
+                        {
+                            await channel.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
+                        }
+                    },
+                    stop.Token);
+            }
+
+            var completion = Task.WhenAll(workers).ContinueWith(
+                t => channel.Writer.TryComplete(t.Exception?.InnerException),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            try
+            {
+                await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+            }
+            finally
+            {
+                // The consumer stopped early or a worker failed: stop the others before leaving.
+                await stop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await completion.ConfigureAwait(false);
+                    await Task.WhenAll(workers).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Expected when the workers were stopped.
+                }
+                catch (DynamoRepositoryException)
+                {
+                    // Already surfaced through the channel.
+                }
+            }
+        }
+
+        private async IAsyncEnumerable<Dictionary<string, AttributeValue>> ScanSegmentAsync(
+            ScanRequest request,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var response = await _runner.ExecuteAsync(
+                    new DynamoOperation("Scan", request.TableName, request.TotalSegments is > 1 ? $"segment {request.Segment} of {request.TotalSegments}" : null),
+                    ct => _client.ScanAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                if (response.Items is not null)
+                {
+                    foreach (var item in response.Items)
+                    {
+                        yield return item;
+                    }
+                }
+
+                if (response.LastEvaluatedKey is not { Count: > 0 })
+                {
+                    yield break;
+                }
+
+                request.ExclusiveStartKey = response.LastEvaluatedKey;
+            }
+        }
+
+        private Task<QueryResponse> SendQueryAsync(QueryRequest request, object? key, CancellationToken cancellationToken)
+            => _runner.ExecuteAsync(
+                new DynamoOperation("Query", request.TableName, key),
+                ct => _client.QueryAsync(request, ct),
+                cancellationToken);
+
+        private static ScanRequest Copy(ScanRequest request, int segment, int segments) => new()
+        {
+            TableName = request.TableName,
+            IndexName = request.IndexName,
+            FilterExpression = request.FilterExpression,
+            ProjectionExpression = request.ProjectionExpression,
+            ExpressionAttributeNames = request.ExpressionAttributeNames,
+            ExpressionAttributeValues = request.ExpressionAttributeValues,
+            ConsistentRead = request.ConsistentRead,
+            Limit = request.Limit,
+            Segment = segment,
+            TotalSegments = segments,
+        };
+    }
+}

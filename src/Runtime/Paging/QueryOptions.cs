@@ -1,0 +1,15 @@
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>How a query reads a partition.</summary>
+    public sealed record QueryOptions
+    {
+        /// <summary>Newest (highest sort key) first. Default false: ascending sort-key order.</summary>
+        public bool Descending { get; init; }
+
+        /// <summary>Strongly consistent reads; null uses the repository's default.</summary>
+        public bool? ConsistentRead { get; init; }
+
+        /// <summary>Items per request (DynamoDB's <c>Limit</c>); null lets DynamoDB fill pages up to 1 MB.</summary>
+        public int? PageSize { get; init; }
+    }
+}
