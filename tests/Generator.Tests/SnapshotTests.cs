@@ -22,16 +22,20 @@ namespace Bookings.Generated.Generator.Tests
                 new[]
                 {
                     "Bookings.Booking.g.cs",
+                    "Bookings.BookingFields.g.cs",
                     "Bookings.BookingKey.g.cs",
                     "Bookings.BookingMarshaller.g.cs",
                     "Bookings.BookingRepository.g.cs",
                     "Bookings.BookingTable.g.cs",
+                    "Bookings.BookingUpdate.g.cs",
                     "Bookings.BookingsSchema.g.cs",
                     "Bookings.Session.g.cs",
+                    "Bookings.SessionFields.g.cs",
                     "Bookings.SessionKey.g.cs",
                     "Bookings.SessionMarshaller.g.cs",
                     "Bookings.SessionRepository.g.cs",
                     "Bookings.SessionTable.g.cs",
+                    "Bookings.SessionUpdate.g.cs",
                 },
                 run.Sources.Select(s => s.HintName));
         }

@@ -38,8 +38,26 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary("Stores an item, replacing any item with the same key.");
             w.Line($"{Task} PutAsync({Entity(table)} {variable}, {Token});");
             w.Line();
+            w.Summary("Stores an item if <paramref name=\"condition\"/> holds for the item stored now (attributes of a missing item are absent).");
+            w.Line($"/// <exception cref=\"{Runtime}DynamoConditionFailedException\">The condition did not hold; <c>CurrentItem</c> holds the stored <see cref=\"{table.TypeName}\"/>, if any.</exception>");
+            w.Line($"{Task} PutAsync({Entity(table)} {variable}, {Runtime}Condition condition, {Token});");
+            w.Line();
             w.Summary("Deletes an item; false when there was none.");
             w.Line($"{Task}<bool> DeleteAsync({Key(table)} key, {Token});");
+            w.Line();
+            w.Summary("Deletes an item if <paramref name=\"condition\"/> holds; false when there was none.");
+            w.Line($"/// <exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>");
+            w.Line($"{Task}<bool> DeleteAsync({Key(table)} key, {Runtime}Condition condition, {Token});");
+            if (table.Attributes.Count > 0)
+            {
+                w.Line();
+                w.Summary("Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.");
+                w.Line($"{Task}<{Entity(table)}?> UpdateAsync({Key(table)} key, global::{table.Namespace}.{table.UpdateTypeName} update, {Token});");
+                w.Line();
+                w.Summary("Applies typed changes if <paramref name=\"condition\"/> holds; null when the item does not exist.");
+                w.Line($"/// <exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>");
+                w.Line($"{Task}<{Entity(table)}?> UpdateAsync({Key(table)} key, global::{table.Namespace}.{table.UpdateTypeName} update, {Runtime}Condition condition, {Token});");
+            }
             w.Line();
             w.Summary("Stores an item only if no item has its key; false (and nothing changed) when one already exists.");
             w.Line($"{Task}<bool> CreateAsync({Entity(table)} {variable}, {Token});");
@@ -179,6 +197,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("return response.Attributes is { Count: > 0 };");
             w.Close();
 
+            WriteConditionalWrites(w, table, partitionName);
             WriteCreate(w, table, partitionName);
             WriteBatches(w, table);
             WriteScan(w, table);
@@ -198,6 +217,132 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Close();
+        }
+
+        private static void WriteConditionalWrites(SourceWriter w, TableModel table, string partitionName)
+        {
+            var variable = MarshallerEmitter.EntityVariable(table);
+            var marshaller = $"global::{table.Namespace}.{table.MarshallerTypeName}";
+
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open($"public async {Task} PutAsync({Entity(table)} {variable}, {Runtime}Condition condition, {Token})");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(condition);");
+            w.Line($"var item = {marshaller}.ToItem({variable});");
+            w.Line($"var expressions = new {Runtime}ExpressionBuilder();");
+            w.Line($"var request = new {Model}PutItemRequest");
+            w.Open();
+            w.Line("TableName = TableName,");
+            w.Line("Item = item,");
+            w.Line("ConditionExpression = condition.Render(expressions),");
+            w.Line("ExpressionAttributeNames = expressions.Names,");
+            w.Line("ExpressionAttributeValues = expressions.Values,");
+            w.Line("ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,");
+            w.Close(";");
+            w.Open("try");
+            w.Line("await _runner.ExecuteAsync(");
+            w.Indent();
+            w.Line($"new {Runtime}DynamoOperation(\"PutItem\", TableName, {variable}.Key, Expected: {Runtime}ErrorCategory.ConditionFailed),");
+            w.Line("ct => _client.PutItemAsync(request, ct),");
+            w.Line("cancellationToken).ConfigureAwait(false);");
+            w.Outdent();
+            w.Close();
+            w.Open($"catch ({Runtime}DynamoConditionFailedException failed)");
+            w.Line("throw WithCurrentItem(failed);");
+            w.Close();
+            w.Close();
+
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open($"public async {Task}<bool> DeleteAsync({Key(table)} key, {Runtime}Condition condition, {Token})");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(key);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(condition);");
+            w.Line($"var expressions = new {Runtime}ExpressionBuilder();");
+            w.Line($"var request = new {Model}DeleteItemRequest");
+            w.Open();
+            w.Line("TableName = TableName,");
+            w.Line("Key = key.ToAttributeMap(),");
+            w.Line($"ConditionExpression = ({Runtime}Condition.ItemExists({partitionName}) & condition).Render(expressions),");
+            w.Line("ExpressionAttributeNames = expressions.Names,");
+            w.Line("ExpressionAttributeValues = expressions.Values,");
+            w.Line("ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,");
+            w.Close(";");
+            w.Open("try");
+            w.Line("await _runner.ExecuteAsync(");
+            w.Indent();
+            w.Line($"new {Runtime}DynamoOperation(\"DeleteItem\", TableName, key, Expected: {Runtime}ErrorCategory.ConditionFailed),");
+            w.Line("ct => _client.DeleteItemAsync(request, ct),");
+            w.Line("cancellationToken).ConfigureAwait(false);");
+            w.Outdent();
+            w.Line("return true;");
+            w.Close();
+            w.Open($"catch ({Runtime}DynamoConditionFailedException failed) when (!HasCurrentItem(failed))");
+            w.Line("return false;");
+            w.Close();
+            w.Open($"catch ({Runtime}DynamoConditionFailedException failed)");
+            w.Line("throw WithCurrentItem(failed);");
+            w.Close();
+            w.Close();
+
+            if (table.Attributes.Count > 0)
+            {
+                var update = $"global::{table.Namespace}.{table.UpdateTypeName}";
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line($"public {Task}<{Entity(table)}?> UpdateAsync({Key(table)} key, {update} update, {Token})");
+                w.Indent().Line("=> UpdateCoreAsync(key, update, null, cancellationToken);").Outdent();
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Open($"public {Task}<{Entity(table)}?> UpdateAsync({Key(table)} key, {update} update, {Runtime}Condition condition, {Token})");
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(condition);");
+                w.Line("return UpdateCoreAsync(key, update, condition, cancellationToken);");
+                w.Close();
+                w.Line();
+                w.Open($"private async {Task}<{Entity(table)}?> UpdateCoreAsync({Key(table)} key, {update} update, {Runtime}Condition? condition, global::System.Threading.CancellationToken cancellationToken)");
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(key);");
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(update);");
+                w.Line($"var expressions = new {Runtime}ExpressionBuilder();");
+                w.Line("var changes = update.Changes.Render(expressions);");
+                w.Line("// The existence check keeps an update of a missing item from creating a half item.");
+                w.Line($"var exists = {Runtime}Condition.ItemExists({partitionName});");
+                w.Line($"var request = new {Model}UpdateItemRequest");
+                w.Open();
+                w.Line("TableName = TableName,");
+                w.Line("Key = key.ToAttributeMap(),");
+                w.Line("UpdateExpression = changes,");
+                w.Line("ConditionExpression = (condition is null ? exists : exists & condition).Render(expressions),");
+                w.Line("ExpressionAttributeNames = expressions.Names,");
+                w.Line("ExpressionAttributeValues = expressions.Values,");
+                w.Line("ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_NEW,");
+                w.Line("ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,");
+                w.Close(";");
+                w.Open("try");
+                w.Line("var response = await _runner.ExecuteAsync(");
+                w.Indent();
+                w.Line($"new {Runtime}DynamoOperation(\"UpdateItem\", TableName, key, update.Changes.IsIdempotent, {Runtime}ErrorCategory.ConditionFailed),");
+                w.Line("ct => _client.UpdateItemAsync(request, ct),");
+                w.Line("cancellationToken).ConfigureAwait(false);");
+                w.Outdent();
+                w.Line($"return {marshaller}.FromItem(response.Attributes);");
+                w.Close();
+                w.Open($"catch ({Runtime}DynamoConditionFailedException failed) when (!HasCurrentItem(failed))");
+                w.Line("return null;");
+                w.Close();
+                w.Open($"catch ({Runtime}DynamoConditionFailedException failed)");
+                w.Line("throw WithCurrentItem(failed);");
+                w.Close();
+                w.Close();
+            }
+
+            w.Line();
+            w.Line($"private static bool HasCurrentItem({Runtime}DynamoConditionFailedException failed)");
+            w.Indent().Line($"=> failed.InnerException is {Model}ConditionalCheckFailedException {{ Item.Count: > 0 }};").Outdent();
+            w.Line();
+            w.Summary("The failure with the stored item attached, as the entity type, when DynamoDB returned it.");
+            w.Line($"private static {Runtime}DynamoConditionFailedException WithCurrentItem({Runtime}DynamoConditionFailedException failed)");
+            w.Indent().Line($"=> failed.InnerException is {Model}ConditionalCheckFailedException {{ Item: {{ Count: > 0 }} item }}");
+            w.Indent().Line($"? failed.WithCurrentItem({marshaller}.FromItem(item))");
+            w.Line(": failed;").Outdent().Outdent();
         }
 
         private static void WriteCreate(SourceWriter w, TableModel table, string partitionName)

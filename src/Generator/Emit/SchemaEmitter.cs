@@ -20,6 +20,8 @@ namespace Bookings.Generated.Generator.Emit
                 yield return File(schema, table.MarshallerTypeName, w => MarshallerEmitter.Write(w, table));
                 yield return File(schema, table.RepositoryTypeName, w => RepositoryEmitter.Write(w, table));
                 yield return File(schema, table.TableTypeName, w => TableEmitter.Write(w, table));
+                yield return File(schema, table.FieldsTypeName, w => FieldsEmitter.WriteFields(w, table));
+                yield return File(schema, table.UpdateTypeName, w => FieldsEmitter.WriteUpdate(w, table));
             }
 
             yield return File(schema, schema.SchemaTypeName, w => TableEmitter.WriteSchema(w, schema));
@@ -38,6 +40,8 @@ namespace Bookings.Generated.Generator.Emit
                 names.Add(HintName(schema, table.MarshallerTypeName));
                 names.Add(HintName(schema, table.RepositoryTypeName));
                 names.Add(HintName(schema, table.TableTypeName));
+                names.Add(HintName(schema, table.FieldsTypeName));
+                names.Add(HintName(schema, table.UpdateTypeName));
             }
 
             names.Add(HintName(schema, schema.SchemaTypeName));

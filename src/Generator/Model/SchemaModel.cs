@@ -43,6 +43,10 @@ namespace Bookings.Generated.Generator.Model
         public string RepositoryInterfaceName => "I" + TypeName + "Repository";
 
         public string TableTypeName => TypeName + "Table";
+
+        public string FieldsTypeName => TypeName + "Fields";
+
+        public string UpdateTypeName => TypeName + "Update";
     }
 
     /// <summary>A key attribute and the template its value is built from.</summary>

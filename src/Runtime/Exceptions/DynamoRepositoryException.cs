@@ -85,6 +85,16 @@ namespace Bookings.Generated.Runtime
             : base(message, operation, table, key, attempts, innerException)
         {
         }
+
+        /// <summary>
+        /// The item as stored when the condition failed (the generated entity type), when DynamoDB returned
+        /// it; null when the item does not exist or the request did not ask for it.
+        /// </summary>
+        public object? CurrentItem { get; private init; }
+
+        /// <summary>The same failure, carrying the item as it was stored when the condition failed.</summary>
+        public DynamoConditionFailedException WithCurrentItem(object? currentItem)
+            => new(Message, Operation, Table, Key, Attempts, InnerException) { CurrentItem = currentItem };
     }
 
     /// <summary>

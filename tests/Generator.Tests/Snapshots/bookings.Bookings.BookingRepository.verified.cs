@@ -17,8 +17,23 @@ namespace Bookings
         /// <summary>Stores an item, replacing any item with the same key.</summary>
         global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>CurrentItem</c> holds the stored <see cref="Booking"/>, if any.</exception>
+        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Deletes an item; false when there was none.</summary>
         global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
         global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default);
@@ -143,6 +158,124 @@ namespace Bookings
                 cancellationToken).ConfigureAwait(false);
             return response.Attributes is { Count: > 0 };
         }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(condition);
+            var item = global::Bookings.BookingMarshaller.ToItem(booking);
+            var expressions = new global::Bookings.Generated.Runtime.ExpressionBuilder();
+            var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest
+            {
+                TableName = TableName,
+                Item = item,
+                ConditionExpression = condition.Render(expressions),
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+                ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            };
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new global::Bookings.Generated.Runtime.DynamoOperation("PutItem", TableName, booking.Key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
+                    ct => _client.PutItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
+            {
+                throw WithCurrentItem(failed);
+            }
+        }
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(key);
+            global::System.ArgumentNullException.ThrowIfNull(condition);
+            var expressions = new global::Bookings.Generated.Runtime.ExpressionBuilder();
+            var request = new global::Amazon.DynamoDBv2.Model.DeleteItemRequest
+            {
+                TableName = TableName,
+                Key = key.ToAttributeMap(),
+                ConditionExpression = (global::Bookings.Generated.Runtime.Condition.ItemExists("booking_num") & condition).Render(expressions),
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+                ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            };
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new global::Bookings.Generated.Runtime.DynamoOperation("DeleteItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
+                    ct => _client.DeleteItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
+            {
+                return false;
+            }
+            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
+            {
+                throw WithCurrentItem(failed);
+            }
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
+            => UpdateCoreAsync(key, update, null, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(condition);
+            return UpdateCoreAsync(key, update, condition, cancellationToken);
+        }
+
+        private async global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateCoreAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition, global::System.Threading.CancellationToken cancellationToken)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(key);
+            global::System.ArgumentNullException.ThrowIfNull(update);
+            var expressions = new global::Bookings.Generated.Runtime.ExpressionBuilder();
+            var changes = update.Changes.Render(expressions);
+            // The existence check keeps an update of a missing item from creating a half item.
+            var exists = global::Bookings.Generated.Runtime.Condition.ItemExists("booking_num");
+            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
+            {
+                TableName = TableName,
+                Key = key.ToAttributeMap(),
+                UpdateExpression = changes,
+                ConditionExpression = (condition is null ? exists : exists & condition).Render(expressions),
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+                ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_NEW,
+                ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            };
+            try
+            {
+                var response = await _runner.ExecuteAsync(
+                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, update.Changes.IsIdempotent, global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
+                    ct => _client.UpdateItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return global::Bookings.BookingMarshaller.FromItem(response.Attributes);
+            }
+            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
+            {
+                return null;
+            }
+            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
+            {
+                throw WithCurrentItem(failed);
+            }
+        }
+
+        private static bool HasCurrentItem(global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
+            => failed.InnerException is global::Amazon.DynamoDBv2.Model.ConditionalCheckFailedException { Item.Count: > 0 };
+
+        /// <summary>The failure with the stored item attached, as the entity type, when DynamoDB returned it.</summary>
+        private static global::Bookings.Generated.Runtime.DynamoConditionFailedException WithCurrentItem(global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
+            => failed.InnerException is global::Amazon.DynamoDBv2.Model.ConditionalCheckFailedException { Item: { Count: > 0 } item }
+                ? failed.WithCurrentItem(global::Bookings.BookingMarshaller.FromItem(item))
+                : failed;
 
         /// <inheritdoc/>
         public async global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default)

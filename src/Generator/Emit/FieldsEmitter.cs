@@ -1,0 +1,107 @@
+using System.Linq;
+using Bookings.Generated.Generator.Model;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>
+    /// Writes the typed fields conditions are built from (<c>BookingFields.ConfirmSms.Equal(false)</c>) and
+    /// the update type whose methods exist only for attributes that may change.
+    /// </summary>
+    internal static class FieldsEmitter
+    {
+        private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string AttributeValue = "global::Amazon.DynamoDBv2.Model.AttributeValue";
+
+        public static void WriteFields(SourceWriter w, TableModel table)
+        {
+            var marshaller = $"global::{table.Namespace}.{table.MarshallerTypeName}";
+            w.Summary($"The stored attributes of <see cref=\"{table.TypeName}\"/> as typed fields, for conditions on writes.");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public static partial class {table.FieldsTypeName}");
+            var first = true;
+            foreach (var key in KeyEmitter.AllKeys(table))
+            {
+                var type = KeyEmitter.KeyAttributeType(table, key);
+                var kind = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).Type : ValueKind.String;
+                Separate(w, ref first);
+                w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute, as stored.");
+                w.Line($"public static readonly {Runtime}Field<{type}> {KeyEmitter.KeyAttributeProperty(table, key)} =");
+                w.Indent().Line($"new({Literals.String(key.AttributeName)}, static value => {ValueKinds.ToAttributeValue(kind, "value")});").Outdent();
+            }
+
+            foreach (var attribute in table.Attributes)
+            {
+                Separate(w, ref first);
+                w.Summary($"<c>{Xml.Escape(attribute.Name)}</c>; values are validated{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)} as they are when stored.");
+                w.Line($"public static readonly {Runtime}Field<{ValueKinds.CSharpType(attribute.Type)}> {attribute.PropertyName} =");
+                w.Indent().Line($"new({Literals.String(attribute.Name)}, {marshaller}.{attribute.PropertyName}Value);").Outdent();
+            }
+
+            w.Close();
+        }
+
+        public static void WriteUpdate(SourceWriter w, TableModel table)
+        {
+            var fields = $"global::{table.Namespace}.{table.FieldsTypeName}";
+            w.Line("/// <summary>");
+            w.Line($"/// Typed changes to a stored <see cref=\"{table.TypeName}\"/>, for <c>{table.RepositoryTypeName}.UpdateAsync</c>.");
+            w.Line("/// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.");
+            w.Line("/// </summary>");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public sealed partial class {table.UpdateTypeName}");
+            w.Summary("The collected changes.");
+            w.Line($"public {Runtime}UpdateBuilder Changes {{ get; }} = new();");
+            foreach (var attribute in table.Attributes)
+            {
+                var type = ValueKinds.CSharpType(attribute.Type);
+                var name = Literals.String(attribute.Name);
+                var field = $"{fields}.{attribute.PropertyName}";
+                w.Line();
+                w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c>.");
+                w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type} value)");
+                w.Line($"Changes.Set({name}, {field}.ToValue(value));");
+                w.Line("return this;");
+                w.Close();
+
+                w.Line();
+                w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c> only if the item does not have it yet.");
+                w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}IfNotExists({type} value)");
+                w.Line($"Changes.SetIfNotExists({name}, {field}.ToValue(value));");
+                w.Line("return this;");
+                w.Close();
+
+                if (attribute.IsNullable)
+                {
+                    w.Line();
+                    w.Summary($"Removes <c>{Xml.Escape(attribute.Name)}</c>.");
+                    w.Open($"public {table.UpdateTypeName} Remove{attribute.PropertyName}()");
+                    w.Line($"Changes.Remove({name});");
+                    w.Line("return this;");
+                    w.Close();
+                }
+
+                if (ValueKinds.IsNumber(attribute.Type))
+                {
+                    w.Line();
+                    w.Summary($"Adds <paramref name=\"delta\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.");
+                    w.Open($"public {table.UpdateTypeName} Add{attribute.PropertyName}({type} delta)");
+                    w.Line($"Changes.Add({name}, {field}.ToValue(delta));");
+                    w.Line("return this;");
+                    w.Close();
+                }
+            }
+
+            w.Close();
+        }
+
+        private static void Separate(SourceWriter w, ref bool first)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using Amazon.DynamoDBv2.Model;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// The changes of one update request, collected by a generated <c>…Update</c> type whose methods
+    /// exist only for attributes that may change: key attributes cannot be set.
+    /// </summary>
+    public sealed class UpdateBuilder
+    {
+        private readonly List<Func<ExpressionBuilder, string>> _set = new();
+        private readonly List<Func<ExpressionBuilder, string>> _remove = new();
+        private readonly List<Func<ExpressionBuilder, string>> _add = new();
+        private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// False when the update adds to a number: repeating it after an ambiguous failure could add twice,
+        /// so the runtime does not retry it blindly.
+        /// </summary>
+        public bool IsIdempotent { get; private set; } = true;
+
+        /// <summary>Whether no change was added.</summary>
+        public bool IsEmpty => _touched.Count == 0;
+
+        /// <summary>Sets an attribute.</summary>
+        public void Set(string attribute, AttributeValue value)
+        {
+            Touch(attribute);
+            _set.Add(e => $"{e.Name(attribute)} = {e.Value(value)}");
+        }
+
+        /// <summary>Sets an attribute only if the item does not have it yet.</summary>
+        public void SetIfNotExists(string attribute, AttributeValue value)
+        {
+            Touch(attribute);
+            _set.Add(e =>
+            {
+                var name = e.Name(attribute);
+                return $"{name} = if_not_exists({name}, {e.Value(value)})";
+            });
+        }
+
+        /// <summary>Removes an attribute.</summary>
+        public void Remove(string attribute)
+        {
+            Touch(attribute);
+            _remove.Add(e => e.Name(attribute));
+        }
+
+        /// <summary>Adds a number to an attribute (a missing attribute counts as 0).</summary>
+        public void Add(string attribute, AttributeValue number)
+        {
+            Touch(attribute);
+            IsIdempotent = false;
+            _add.Add(e => $"{e.Name(attribute)} {e.Value(number)}");
+        }
+
+        /// <summary>The <c>UpdateExpression</c> text.</summary>
+        /// <exception cref="InvalidOperationException">Nothing to update.</exception>
+        public string Render(ExpressionBuilder expressions)
+        {
+            ArgumentNullException.ThrowIfNull(expressions);
+            if (IsEmpty)
+            {
+                throw new InvalidOperationException("The update changes nothing; add at least one change.");
+            }
+
+            var clauses = new List<string>(3);
+            Clause(clauses, "SET", _set, expressions);
+            Clause(clauses, "REMOVE", _remove, expressions);
+            Clause(clauses, "ADD", _add, expressions);
+            return string.Join(" ", clauses);
+        }
+
+        private void Touch(string attribute)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(attribute);
+
+            // DynamoDB rejects two changes to one attribute in a request; say so before sending.
+            if (!_touched.Add(attribute))
+            {
+                throw new InvalidOperationException($"The update already changes '{attribute}'; change each attribute once per update.");
+            }
+        }
+
+        private static void Clause(List<string> clauses, string keyword, List<Func<ExpressionBuilder, string>> parts, ExpressionBuilder expressions)
+        {
+            if (parts.Count == 0)
+            {
+                return;
+            }
+
+            var rendered = new List<string>(parts.Count);
+            foreach (var part in parts)
+            {
+                rendered.Add(part(expressions));
+            }
+
+            clauses.Add(keyword + " " + string.Join(", ", rendered));
+        }
+    }
+}
