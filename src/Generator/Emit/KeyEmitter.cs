@@ -20,7 +20,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("/// Build one with <see cref=\"Create\"/>; read one back from stored attributes with <see cref=\"TryParse\"/>.");
             w.Line("/// </summary>");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public sealed partial record {table.KeyTypeName}");
+            w.Open($"public sealed partial record {table.KeyTypeName} : {Runtime}IDynamoKey");
 
             var patterns = table.KeyParts.Where(p => p.Pattern is not null).ToList();
             foreach (var part in patterns)

@@ -9,7 +9,7 @@ namespace Shop.Accounts
     /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial record AccountKey
+    public sealed partial record AccountKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private static readonly global::System.Text.RegularExpressions.Regex TenantPattern =
             new("^[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);

@@ -9,7 +9,7 @@ namespace Shop.Accounts
     /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial record DeviceKey
+    public sealed partial record DeviceKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private DeviceKey(string deviceId, string tokenId)
         {

@@ -9,7 +9,7 @@ namespace Bookings
     /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial record BookingKey
+    public sealed partial record BookingKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private static readonly global::System.Text.RegularExpressions.Regex BizIdPattern =
             new("^[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);

@@ -9,7 +9,7 @@ namespace Bookings
     /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial record SessionKey
+    public sealed partial record SessionKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private SessionKey(string id)
         {

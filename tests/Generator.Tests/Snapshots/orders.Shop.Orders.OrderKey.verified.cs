@@ -9,7 +9,7 @@ namespace Shop.Orders
     /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial record OrderKey
+    public sealed partial record OrderKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private OrderKey(long orderId)
         {

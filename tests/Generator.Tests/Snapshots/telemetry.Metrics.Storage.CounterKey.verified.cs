@@ -9,7 +9,7 @@ namespace Metrics.Storage
     /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial record CounterKey
+    public sealed partial record CounterKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private CounterKey(long counterId)
         {

@@ -21,6 +21,9 @@ namespace Metrics.Storage
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>CurrentItem</c> holds the stored <see cref="Counter"/>, if any.</exception>
         global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
+        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Deletes an item; false when there was none.</summary>
         global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -34,9 +37,6 @@ namespace Metrics.Storage
         /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
-        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
@@ -70,327 +70,92 @@ namespace Metrics.Storage
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class CounterRepository : ICounterRepository
     {
-        private readonly global::Amazon.DynamoDBv2.IAmazonDynamoDB _client;
-        private readonly global::Bookings.Generated.Runtime.DynamoOperationRunner _runner;
-        private readonly bool _consistentRead;
-        private readonly global::Bookings.Generated.Runtime.DynamoBatches _batches;
-        private readonly global::Bookings.Generated.Runtime.DynamoReads _reads;
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Metrics.Storage.Counter, global::Metrics.Storage.CounterKey> Mapping = new(
+            global::Metrics.Storage.CounterTable.Definition,
+            static counter => counter.Key,
+            global::Metrics.Storage.CounterMarshaller.ToItem,
+            global::Metrics.Storage.CounterMarshaller.FromItem);
+
+        private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Metrics.Storage.Counter, global::Metrics.Storage.CounterKey> _core;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
-        /// <param name="options">Table names, retries and read consistency; defaults when null.</param>
+        /// <param name="options">Table names, retries, batches and read consistency; defaults when null.</param>
         /// <param name="logger">Where operation logs go, with keys masked; nothing is logged when null.</param>
         public CounterRepository(
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<CounterRepository>? logger = null)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(client);
-            options ??= new global::Bookings.Generated.Runtime.DynamoRepositoryOptions();
-            _client = client;
-            _runner = new global::Bookings.Generated.Runtime.DynamoOperationRunner(options.Retry, logger);
-            _consistentRead = options.ConsistentRead;
-            _batches = new global::Bookings.Generated.Runtime.DynamoBatches(client, _runner, options.Retry, options.Batch);
-            _reads = new global::Bookings.Generated.Runtime.DynamoReads(client, _runner, new global::Bookings.Generated.Runtime.ContinuationTokens(options.ContinuationTokenKey));
-            TableName = options.ResolveTableName(global::Metrics.Storage.CounterTable.Definition);
-        }
+            => _core = new(client, Mapping, options, logger);
 
         /// <inheritdoc/>
-        public string TableName { get; }
+        public string TableName => _core.TableName;
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> GetAsync(global::Metrics.Storage.CounterKey key, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.GetItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                ConsistentRead = _consistentRead,
-            };
-            var response = await _runner.ExecuteAsync(
-                new global::Bookings.Generated.Runtime.DynamoOperation("GetItem", TableName, key),
-                ct => _client.GetItemAsync(request, ct),
-                cancellationToken).ConfigureAwait(false);
-            return response.Item is { Count: > 0 } item
-                ? global::Metrics.Storage.CounterMarshaller.FromItem(item)
-                : null;
-        }
+        public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> GetAsync(global::Metrics.Storage.CounterKey key, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetAsync(key, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var item = global::Metrics.Storage.CounterMarshaller.ToItem(counter);
-            var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest { TableName = TableName, Item = item };
-            await _runner.ExecuteAsync(
-                new global::Bookings.Generated.Runtime.DynamoOperation("PutItem", TableName, counter.Key),
-                ct => _client.PutItemAsync(request, ct),
-                cancellationToken).ConfigureAwait(false);
-        }
+        public global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.PutAsync(counter, null, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.DeleteItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_OLD,
-            };
-            var response = await _runner.ExecuteAsync(
-                new global::Bookings.Generated.Runtime.DynamoOperation("DeleteItem", TableName, key),
-                ct => _client.DeleteItemAsync(request, ct),
-                cancellationToken).ConfigureAwait(false);
-            return response.Attributes is { Count: > 0 };
-        }
+        public global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.PutAsync(counter, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(condition);
-            var item = global::Metrics.Storage.CounterMarshaller.ToItem(counter);
-            var expressions = new global::Bookings.Generated.Runtime.ExpressionBuilder();
-            var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest
-            {
-                TableName = TableName,
-                Item = item,
-                ConditionExpression = condition.Render(expressions),
-                ExpressionAttributeNames = expressions.Names,
-                ExpressionAttributeValues = expressions.Values,
-                ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,
-            };
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("PutItem", TableName, counter.Key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.PutItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
-            {
-                throw WithCurrentItem(failed);
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.CreateAsync(counter, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            global::System.ArgumentNullException.ThrowIfNull(condition);
-            var expressions = new global::Bookings.Generated.Runtime.ExpressionBuilder();
-            var request = new global::Amazon.DynamoDBv2.Model.DeleteItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                ConditionExpression = (global::Bookings.Generated.Runtime.Condition.ItemExists("counter_id") & condition).Render(expressions),
-                ExpressionAttributeNames = expressions.Names,
-                ExpressionAttributeValues = expressions.Values,
-                ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,
-            };
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("DeleteItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.DeleteItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
-            {
-                return false;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
-            {
-                throw WithCurrentItem(failed);
-            }
-        }
+        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.DeleteAsync(key, null, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.DeleteAsync(key, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateCoreAsync(key, update, null, cancellationToken);
+            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(condition);
-            return UpdateCoreAsync(key, update, condition, cancellationToken);
-        }
-
-        private async global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateCoreAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            global::System.ArgumentNullException.ThrowIfNull(update);
-            var expressions = new global::Bookings.Generated.Runtime.ExpressionBuilder();
-            var changes = update.Changes.Render(expressions);
-            // The existence check keeps an update of a missing item from creating a half item.
-            var exists = global::Bookings.Generated.Runtime.Condition.ItemExists("counter_id");
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = changes,
-                ConditionExpression = (condition is null ? exists : exists & condition).Render(expressions),
-                ExpressionAttributeNames = expressions.Names,
-                ExpressionAttributeValues = expressions.Values,
-                ReturnValues = global::Amazon.DynamoDBv2.ReturnValue.ALL_NEW,
-                ReturnValuesOnConditionCheckFailure = global::Amazon.DynamoDBv2.ReturnValuesOnConditionCheckFailure.ALL_OLD,
-            };
-            try
-            {
-                var response = await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, update.Changes.IsIdempotent, global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return global::Metrics.Storage.CounterMarshaller.FromItem(response.Attributes);
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
-            {
-                return null;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
-            {
-                throw WithCurrentItem(failed);
-            }
-        }
-
-        private static bool HasCurrentItem(global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
-            => failed.InnerException is global::Amazon.DynamoDBv2.Model.ConditionalCheckFailedException { Item.Count: > 0 };
-
-        /// <summary>The failure with the stored item attached, as the entity type, when DynamoDB returned it.</summary>
-        private static global::Bookings.Generated.Runtime.DynamoConditionFailedException WithCurrentItem(global::Bookings.Generated.Runtime.DynamoConditionFailedException failed)
-            => failed.InnerException is global::Amazon.DynamoDBv2.Model.ConditionalCheckFailedException { Item: { Count: > 0 } item }
-                ? failed.WithCurrentItem(global::Metrics.Storage.CounterMarshaller.FromItem(item))
-                : failed;
-
-        /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> CreateAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var item = global::Metrics.Storage.CounterMarshaller.ToItem(counter);
-            var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest
-            {
-                TableName = TableName,
-                Item = item,
-                // Never overwrites: flags already set on an existing item stay as they are.
-                ConditionExpression = "attribute_not_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "counter_id" },
-            };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("PutItem", TableName, counter.Key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.PutItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Metrics.Storage.Counter> items, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(items);
-            var writes = new global::System.Collections.Generic.List<(object Key, global::Amazon.DynamoDBv2.Model.WriteRequest Request)>();
-            foreach (var item in items)
-            {
-                writes.Add((item.Key, new global::Amazon.DynamoDBv2.Model.WriteRequest { PutRequest = new global::Amazon.DynamoDBv2.Model.PutRequest { Item = global::Metrics.Storage.CounterMarshaller.ToItem(item) } }));
-            }
-
-            return _batches.WriteAsync(TableName, writes, cancellationToken);
-        }
+            => _core.PutManyAsync(items, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Metrics.Storage.Counter>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Metrics.Storage.CounterKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(keys);
-            var requested = new global::System.Collections.Generic.List<(object Key, global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> Attributes)>();
-            foreach (var key in keys)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(key, nameof(keys));
-                requested.Add((key, key.ToAttributeMap()));
-            }
-
-            var items = await _batches.GetAsync(TableName, requested, _consistentRead, cancellationToken).ConfigureAwait(false);
-            var result = new global::System.Collections.Generic.List<global::Metrics.Storage.Counter>(items.Count);
-            foreach (var item in items)
-            {
-                result.Add(global::Metrics.Storage.CounterMarshaller.FromItem(item));
-            }
-
-            return result;
-        }
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Metrics.Storage.Counter>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Metrics.Storage.CounterKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetManyAsync(keys, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Metrics.Storage.CounterKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(keys);
-            var writes = new global::System.Collections.Generic.List<(object Key, global::Amazon.DynamoDBv2.Model.WriteRequest Request)>();
-            foreach (var key in keys)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(key, nameof(keys));
-                writes.Add((key, new global::Amazon.DynamoDBv2.Model.WriteRequest { DeleteRequest = new global::Amazon.DynamoDBv2.Model.DeleteRequest { Key = key.ToAttributeMap() } }));
-            }
-
-            return _batches.WriteAsync(TableName, writes, cancellationToken);
-        }
+            => _core.DeleteManyAsync(keys, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(int segments = 1, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var request = new global::Amazon.DynamoDBv2.Model.ScanRequest { TableName = TableName, ConsistentRead = _consistentRead };
-            await foreach (var item in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(_reads.ScanAllAsync(request, segments, cancellationToken), false))
-            {
-                yield return global::Metrics.Storage.CounterMarshaller.FromItem(item);
-            }
-        }
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ScanAsync(segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateAttributeAsync(key, "count", global::Metrics.Storage.CounterMarshaller.CountValue(value), cancellationToken);
+            => _core.SetAttributeAsync(key, "count", global::Metrics.Storage.CounterMarshaller.CountValue(value), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetRatioAsync(global::Metrics.Storage.CounterKey key, double value, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateAttributeAsync(key, "ratio", global::Metrics.Storage.CounterMarshaller.RatioValue(value), cancellationToken);
+            => _core.SetAttributeAsync(key, "ratio", global::Metrics.Storage.CounterMarshaller.RatioValue(value), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetLabelAsync(global::Metrics.Storage.CounterKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateAttributeAsync(key, "label", value is null ? null : global::Metrics.Storage.CounterMarshaller.LabelValue(value), cancellationToken);
+            => _core.SetAttributeAsync(key, "label", value is null ? null : global::Metrics.Storage.CounterMarshaller.LabelValue(value), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateAttributeAsync(key, "enabled", global::Metrics.Storage.CounterMarshaller.EnabledValue(value), cancellationToken);
+            => _core.SetAttributeAsync(key, "enabled", global::Metrics.Storage.CounterMarshaller.EnabledValue(value), cancellationToken);
 
-        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
-        private async global::System.Threading.Tasks.Task<bool> UpdateAttributeAsync(global::Metrics.Storage.CounterKey key, string attribute, global::Amazon.DynamoDBv2.Model.AttributeValue? value, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(key);
-            var request = new global::Amazon.DynamoDBv2.Model.UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = value is null ? "REMOVE #value" : "SET #value = :value",
-                // The condition keeps an update of a missing item from creating a half item.
-                ConditionExpression = "attribute_exists(#key)",
-                ExpressionAttributeNames = new() { ["#key"] = "counter_id", ["#value"] = attribute },
-                ExpressionAttributeValues = value is null ? null : new() { [":value"] = value },
-            };
-
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new global::Bookings.Generated.Runtime.DynamoOperation("UpdateItem", TableName, key, Expected: global::Bookings.Generated.Runtime.ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (global::Bookings.Generated.Runtime.DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Metrics.Storage.CounterUpdate update)
+            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
     }
 }

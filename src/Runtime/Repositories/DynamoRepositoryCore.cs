@@ -1,0 +1,352 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// The logic every generated repository shares, written once: requests with placeholders only,
+    /// existence guards so updates never create half items, the stored item on a failed condition,
+    /// batches, scans and queries. Generated repositories give it typed signatures.
+    /// </summary>
+    /// <typeparam name="TEntity">The generated entity record.</typeparam>
+    /// <typeparam name="TKey">The generated key type.</typeparam>
+    public sealed class DynamoRepositoryCore<TEntity, TKey>
+        where TEntity : class
+        where TKey : class, IDynamoKey
+    {
+        private readonly IAmazonDynamoDB _client;
+        private readonly EntityMapping<TEntity, TKey> _mapping;
+        private readonly DynamoOperationRunner _runner;
+        private readonly DynamoBatches _batches;
+        private readonly DynamoReads _reads;
+        private readonly bool _consistentRead;
+        private readonly string _partitionKey;
+
+        /// <summary>Creates the core of one repository.</summary>
+        /// <param name="client">The DynamoDB client; the caller owns it.</param>
+        /// <param name="mapping">How the entity maps to items.</param>
+        /// <param name="options">Table names, retries, batches and read consistency; defaults when null.</param>
+        /// <param name="logger">Where operation logs go, with keys masked; nothing is logged when null.</param>
+        public DynamoRepositoryCore(IAmazonDynamoDB client, EntityMapping<TEntity, TKey> mapping, DynamoRepositoryOptions? options = null, ILogger? logger = null)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            ArgumentNullException.ThrowIfNull(mapping);
+            options ??= new DynamoRepositoryOptions();
+            _client = client;
+            _mapping = mapping;
+            _runner = new DynamoOperationRunner(options.Retry, logger);
+            _batches = new DynamoBatches(client, _runner, options.Retry, options.Batch);
+            _reads = new DynamoReads(client, _runner, new ContinuationTokens(options.ContinuationTokenKey));
+            _consistentRead = options.ConsistentRead;
+            _partitionKey = mapping.Table.PartitionKey.Name;
+            TableName = options.ResolveTableName(mapping.Table);
+        }
+
+        /// <summary>The physical table name in use, after prefixes and overrides.</summary>
+        public string TableName { get; }
+
+        /// <summary>Reads an item; null when it does not exist.</summary>
+        public async Task<TEntity?> GetAsync(TKey key, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var request = new GetItemRequest { TableName = TableName, Key = key.ToAttributeMap(), ConsistentRead = _consistentRead };
+            var response = await _runner.ExecuteAsync(
+                new DynamoOperation("GetItem", TableName, key),
+                ct => _client.GetItemAsync(request, ct),
+                cancellationToken).ConfigureAwait(false);
+            return response.Item is { Count: > 0 } item ? _mapping.FromItem(item) : null;
+        }
+
+        /// <summary>Stores an item, replacing any item with its key; with a condition, only if it holds.</summary>
+        /// <exception cref="DynamoConditionFailedException">The condition did not hold; <c>CurrentItem</c> holds the stored entity, if any.</exception>
+        public async Task PutAsync(TEntity entity, Condition? condition, CancellationToken cancellationToken)
+        {
+            var item = _mapping.ToItem(entity);
+            var request = new PutItemRequest { TableName = TableName, Item = item };
+            if (condition is not null)
+            {
+                var expressions = new ExpressionBuilder();
+                request.ConditionExpression = condition.Render(expressions);
+                request.ExpressionAttributeNames = expressions.Names;
+                request.ExpressionAttributeValues = expressions.Values;
+                request.ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD;
+            }
+
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new DynamoOperation("PutItem", TableName, _mapping.KeyOf(entity), Expected: ErrorCategory.ConditionFailed),
+                    ct => _client.PutItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (DynamoConditionFailedException failed)
+            {
+                throw WithCurrentItem(failed);
+            }
+        }
+
+        /// <summary>Stores an item only if no item has its key; false (nothing changed) when one exists.</summary>
+        public async Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken)
+        {
+            try
+            {
+                // Never overwrites: flags already set on an existing item stay as they are.
+                await PutAsync(entity, !Condition.ItemExists(_partitionKey), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (DynamoConditionFailedException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Deletes an item, with a condition if given; false when there was none.</summary>
+        /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        public async Task<bool> DeleteAsync(TKey key, Condition? condition, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var expressions = new ExpressionBuilder();
+            var guard = condition is null ? Condition.ItemExists(_partitionKey) : Condition.ItemExists(_partitionKey) & condition;
+            var request = new DeleteItemRequest
+            {
+                TableName = TableName,
+                Key = key.ToAttributeMap(),
+                ConditionExpression = guard.Render(expressions),
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            };
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new DynamoOperation("DeleteItem", TableName, key, Expected: ErrorCategory.ConditionFailed),
+                    ct => _client.DeleteItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
+            {
+                return false;
+            }
+            catch (DynamoConditionFailedException failed)
+            {
+                throw WithCurrentItem(failed);
+            }
+        }
+
+        /// <summary>
+        /// Applies changes to an existing item, with a condition if given, and returns the item as stored
+        /// afterwards; null when the item does not exist, which is never created.
+        /// </summary>
+        /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        public async Task<TEntity?> UpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            ArgumentNullException.ThrowIfNull(changes);
+            var expressions = new ExpressionBuilder();
+            var update = changes.Render(expressions);
+
+            // The existence guard keeps an update of a missing item from creating a half item.
+            var guard = condition is null ? Condition.ItemExists(_partitionKey) : Condition.ItemExists(_partitionKey) & condition;
+            var request = new UpdateItemRequest
+            {
+                TableName = TableName,
+                Key = key.ToAttributeMap(),
+                UpdateExpression = update,
+                ConditionExpression = guard.Render(expressions),
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+                ReturnValues = ReturnValue.ALL_NEW,
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            };
+            try
+            {
+                var response = await _runner.ExecuteAsync(
+                    new DynamoOperation("UpdateItem", TableName, key, changes.IsIdempotent, ErrorCategory.ConditionFailed),
+                    ct => _client.UpdateItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return _mapping.FromItem(response.Attributes);
+            }
+            catch (DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
+            {
+                return null;
+            }
+            catch (DynamoConditionFailedException failed)
+            {
+                throw WithCurrentItem(failed);
+            }
+        }
+
+        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
+        public async Task<bool> SetAttributeAsync(TKey key, string attribute, AttributeValue? value, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var changes = new UpdateBuilder();
+            if (value is null)
+            {
+                changes.Remove(attribute);
+            }
+            else
+            {
+                changes.Set(attribute, value);
+            }
+
+            var expressions = new ExpressionBuilder();
+            var request = new UpdateItemRequest
+            {
+                TableName = TableName,
+                Key = key.ToAttributeMap(),
+                UpdateExpression = changes.Render(expressions),
+                ConditionExpression = Condition.ItemExists(_partitionKey).Render(expressions),
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+            };
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new DynamoOperation("UpdateItem", TableName, key, Expected: ErrorCategory.ConditionFailed),
+                    ct => _client.UpdateItemAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (DynamoConditionFailedException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Stores many items in batches of 25; a key given twice is written once, with its last item.</summary>
+        /// <exception cref="DynamoBatchIncompleteException">Some items were not written; it lists their keys.</exception>
+        public Task PutManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(entities);
+            var writes = new List<(object Key, WriteRequest Request)>();
+            foreach (var entity in entities)
+            {
+                var item = _mapping.ToItem(entity);
+                writes.Add((_mapping.KeyOf(entity), new WriteRequest { PutRequest = new PutRequest { Item = item } }));
+            }
+
+            return _batches.WriteAsync(TableName, writes, cancellationToken);
+        }
+
+        /// <summary>Reads many items in batches of 100; missing ones are left out, order is not defined.</summary>
+        /// <exception cref="DynamoBatchIncompleteException">Some keys could not be read; it lists them.</exception>
+        public async Task<IReadOnlyList<TEntity>> GetManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(keys);
+            var requested = new List<(object Key, Dictionary<string, AttributeValue> Attributes)>();
+            foreach (var key in keys)
+            {
+                ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                requested.Add((key, key.ToAttributeMap()));
+            }
+
+            var items = await _batches.GetAsync(TableName, requested, _consistentRead, cancellationToken).ConfigureAwait(false);
+            var result = new List<TEntity>(items.Count);
+            foreach (var item in items)
+            {
+                result.Add(_mapping.FromItem(item));
+            }
+
+            return result;
+        }
+
+        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
+        /// <exception cref="DynamoBatchIncompleteException">Some deletes were not done; it lists their keys.</exception>
+        public Task DeleteManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(keys);
+            var writes = new List<(object Key, WriteRequest Request)>();
+            foreach (var key in keys)
+            {
+                ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                writes.Add((key, new WriteRequest { DeleteRequest = new DeleteRequest { Key = key.ToAttributeMap() } }));
+            }
+
+            return _batches.WriteAsync(TableName, writes, cancellationToken);
+        }
+
+        /// <summary>Every item of the table, read lazily; several segments are read in parallel.</summary>
+        public async IAsyncEnumerable<TEntity> ScanAsync(int segments, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var request = new ScanRequest { TableName = TableName, ConsistentRead = _consistentRead };
+            await foreach (var item in _reads.ScanAllAsync(request, segments, cancellationToken).ConfigureAwait(false))
+            {
+                yield return _mapping.FromItem(item);
+            }
+        }
+
+        /// <summary>
+        /// Every item of one partition, read lazily. The partition value is validated by the caller before
+        /// this is called, so invalid input fails at the call, not at the first read.
+        /// </summary>
+        /// <param name="partition">The stored partition key value.</param>
+        /// <param name="label">How logs name the partition, already masked.</param>
+        /// <param name="options">Order, consistency and page size.</param>
+        /// <param name="cancellationToken">Stops the stream.</param>
+        public IAsyncEnumerable<TEntity> QueryAsync(AttributeValue partition, string label, QueryOptions? options, CancellationToken cancellationToken)
+            => ReadAllAsync(PartitionQuery(partition, options), label, cancellationToken);
+
+        /// <summary>One page of a partition, from where the continuation token marks.</summary>
+        /// <exception cref="DynamoValidationException">The token is not valid for this table.</exception>
+        public async Task<Page<TEntity>> QueryPageAsync(AttributeValue partition, string label, int pageSize, string? continuationToken, QueryOptions? options, CancellationToken cancellationToken)
+        {
+            if (pageSize < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
+            }
+
+            var request = PartitionQuery(partition, options);
+            request.Limit = pageSize;
+            var (items, token) = await _reads.QueryPageAsync(request, label, continuationToken, cancellationToken).ConfigureAwait(false);
+            var page = new List<TEntity>(items.Count);
+            foreach (var item in items)
+            {
+                page.Add(_mapping.FromItem(item));
+            }
+
+            return new Page<TEntity>(page, token);
+        }
+
+        private QueryRequest PartitionQuery(AttributeValue partition, QueryOptions? options)
+        {
+            ArgumentNullException.ThrowIfNull(partition);
+            var expressions = new ExpressionBuilder();
+            var condition = $"{expressions.Name(_partitionKey)} = {expressions.Value(partition)}";
+            return new QueryRequest
+            {
+                TableName = TableName,
+                KeyConditionExpression = condition,
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+                ScanIndexForward = options?.Descending != true,
+                ConsistentRead = options?.ConsistentRead ?? _consistentRead,
+                Limit = options?.PageSize,
+            };
+        }
+
+        private async IAsyncEnumerable<TEntity> ReadAllAsync(QueryRequest request, string label, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var item in _reads.QueryAllAsync(request, label, cancellationToken).ConfigureAwait(false))
+            {
+                yield return _mapping.FromItem(item);
+            }
+        }
+
+        private static bool HasCurrentItem(DynamoConditionFailedException failed)
+            => failed.InnerException is ConditionalCheckFailedException { Item.Count: > 0 };
+
+        /// <summary>The failure with the stored item attached as the entity type, when DynamoDB returned it.</summary>
+        private DynamoConditionFailedException WithCurrentItem(DynamoConditionFailedException failed)
+            => failed.InnerException is ConditionalCheckFailedException { Item: { Count: > 0 } item }
+                ? failed.WithCurrentItem(_mapping.FromItem(item))
+                : failed;
+    }
+}
