@@ -86,6 +86,14 @@ namespace Bookings.Generated.Generator.Emit
                 $"{Task} DeleteManyAsync({Enumerable}<{key}> keys, {Token});",
                 $"<exception cref=\"{Runtime}DynamoBatchIncompleteException\">Some deletes were not done within the retry budget; it lists their keys.</exception>");
             Member(w, "Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.", $"{AsyncEnumerable}<{entity}> ScanAsync(int segments = 1, {Token});");
+            Member(w, "A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.", $"{Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null);");
+            Member(w, "A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.", $"{Runtime}TransactionItem TransactDelete({key} key, {Runtime}Condition? condition = null);");
+            if (table.Attributes.Count > 0)
+            {
+                Member(w, "An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.", $"{Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null);");
+            }
+
+            Member(w, "A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.", $"{Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition);");
             if (table.SortKey is not null)
             {
                 var partition = PartitionParameters(table);
@@ -178,6 +186,14 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyList<{entity}>> GetManyAsync({Enumerable}<{key}> keys, {Token})", "_core.GetManyAsync(keys, cancellationToken);");
             Delegate(w, $"public {Task} DeleteManyAsync({Enumerable}<{key}> keys, {Token})", "_core.DeleteManyAsync(keys, cancellationToken);");
             Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync(int segments = 1, {Token})", "_core.ScanAsync(segments, cancellationToken);");
+            Delegate(w, $"public {Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null)", $"_core.TransactPut({variable}, condition);");
+            Delegate(w, $"public {Runtime}TransactionItem TransactDelete({key} key, {Runtime}Condition? condition = null)", "_core.TransactDelete(key, condition);");
+            if (table.Attributes.Count > 0)
+            {
+                Delegate(w, $"public {Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null)", "_core.TransactUpdate(key, Changes(update), condition);");
+            }
+
+            Delegate(w, $"public {Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition)", "_core.TransactConditionCheck(key, condition);");
             if (table.SortKey is not null)
             {
                 var partition = PartitionParameters(table);

@@ -315,6 +315,61 @@ namespace Bookings.Generated.Runtime
             return new Page<TEntity>(page, token);
         }
 
+        /// <summary>A put for <see cref="DynamoTransactions"/>, conditional if a condition is given.</summary>
+        public TransactionItem TransactPut(TEntity entity, Condition? condition)
+        {
+            var item = _mapping.ToItem(entity);
+            return TransactionItem.Create("Put", TableName, _mapping.KeyOf(entity), condition, (request, expressions, text) => request.Put = new Put
+            {
+                TableName = TableName,
+                Item = item,
+                ConditionExpression = text,
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+            });
+        }
+
+        /// <summary>A delete for <see cref="DynamoTransactions"/>, conditional if a condition is given.</summary>
+        public TransactionItem TransactDelete(TKey key, Condition? condition)
+            => TransactionItem.Create("Delete", TableName, key, condition, (request, expressions, text) => request.Delete = new Delete
+            {
+                TableName = TableName,
+                Key = key.ToAttributeMap(),
+                ConditionExpression = text,
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+            });
+
+        /// <summary>An update of an existing item for <see cref="DynamoTransactions"/>; a missing item cancels the transaction.</summary>
+        public TransactionItem TransactUpdate(TKey key, UpdateBuilder changes, Condition? condition)
+        {
+            ArgumentNullException.ThrowIfNull(changes);
+            var guard = condition is null ? Condition.ItemExists(_partitionKey) : Condition.ItemExists(_partitionKey) & condition;
+            return TransactionItem.Create("Update", TableName, key, guard, (request, expressions, text) => request.Update = new Update
+            {
+                TableName = TableName,
+                Key = key.ToAttributeMap(),
+                UpdateExpression = changes.Render(expressions),
+                ConditionExpression = text,
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+            });
+        }
+
+        /// <summary>A condition another item must meet for <see cref="DynamoTransactions"/> to write anything.</summary>
+        public TransactionItem TransactConditionCheck(TKey key, Condition condition)
+        {
+            ArgumentNullException.ThrowIfNull(condition);
+            return TransactionItem.Create("ConditionCheck", TableName, key, condition, (request, expressions, text) => request.ConditionCheck = new ConditionCheck
+            {
+                TableName = TableName,
+                Key = key.ToAttributeMap(),
+                ConditionExpression = text,
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+            });
+        }
+
         private QueryRequest PartitionQuery(AttributeValue partition, QueryOptions? options)
         {
             ArgumentNullException.ThrowIfNull(partition);

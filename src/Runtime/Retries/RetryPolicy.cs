@@ -124,6 +124,7 @@ namespace Bookings.Generated.Runtime
                 case "ResourceNotFoundException":
                     return ErrorCategory.TableNotFound;
                 case "ConditionalCheckFailedException":
+                case "TransactionCanceledException":
                     return ErrorCategory.ConditionFailed;
                 case "ValidationException":
                 case "SerializationException":

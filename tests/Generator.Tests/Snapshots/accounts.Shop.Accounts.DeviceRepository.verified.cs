@@ -53,6 +53,18 @@ namespace Shop.Accounts
         /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Device> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
+        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Shop.Accounts.Device device, global::Bookings.Generated.Runtime.Condition? condition = null);
+
+        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
+        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Shop.Accounts.DeviceKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
+
+        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
+        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
+
+        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
+        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Accounts.DeviceKey key, global::Bookings.Generated.Runtime.Condition condition);
+
         /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
         global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Device> QueryAsync(string deviceId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -137,6 +149,22 @@ namespace Shop.Accounts
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Device> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.ScanAsync(segments, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Shop.Accounts.Device device, global::Bookings.Generated.Runtime.Condition? condition = null)
+            => _core.TransactPut(device, condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Shop.Accounts.DeviceKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
+            => _core.TransactDelete(key, condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
+            => _core.TransactUpdate(key, Changes(update), condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Accounts.DeviceKey key, global::Bookings.Generated.Runtime.Condition condition)
+            => _core.TransactConditionCheck(key, condition);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Device> QueryAsync(string deviceId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -53,6 +53,18 @@ namespace Metrics.Storage
         /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
+        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition? condition = null);
+
+        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
+        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
+
+        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
+        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
+
+        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
+        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition);
+
         /// <summary>Sets <c>count</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -138,6 +150,22 @@ namespace Metrics.Storage
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.ScanAsync(segments, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition? condition = null)
+            => _core.TransactPut(counter, condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
+            => _core.TransactDelete(key, condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
+            => _core.TransactUpdate(key, Changes(update), condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition)
+            => _core.TransactConditionCheck(key, condition);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)

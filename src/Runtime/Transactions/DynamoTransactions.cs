@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Writes items of any generated tables all together or not at all (TransactWriteItems). Every call
+    /// carries an idempotency token, so the runtime's retries of a transaction are safe.
+    /// </summary>
+    public sealed class DynamoTransactions
+    {
+        /// <summary>DynamoDB's limit of items in one transaction.</summary>
+        public const int MaxItems = 100;
+
+        private readonly IAmazonDynamoDB _client;
+        private readonly DynamoOperationRunner _runner;
+
+        /// <summary>Creates the transaction writer.</summary>
+        public DynamoTransactions(IAmazonDynamoDB client, DynamoRepositoryOptions? options = null, ILogger<DynamoTransactions>? logger = null)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            _client = client;
+            _runner = new DynamoOperationRunner((options ?? new DynamoRepositoryOptions()).Retry, logger);
+        }
+
+        /// <summary>Writes every item or none.</summary>
+        /// <param name="items">1 to 100 items from generated repositories' <c>Transact…</c> methods, at most one per key.</param>
+        /// <param name="idempotencyToken">
+        /// Makes a repeated call within 10 minutes a no-op instead of a second write; a new one is made when null.
+        /// Pass your own to make retries across process restarts safe.
+        /// </param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <exception cref="DynamoTransactionCanceledException">DynamoDB cancelled the transaction; it says why per item.</exception>
+        public async Task WriteAsync(IReadOnlyList<TransactionItem> items, string? idempotencyToken = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(items);
+            if (items.Count is < 1 or > MaxItems)
+            {
+                throw new ArgumentOutOfRangeException(nameof(items), items.Count, $"A transaction holds 1 to {MaxItems} items.");
+            }
+
+            var requests = new List<TransactWriteItem>(items.Count);
+            foreach (var item in items)
+            {
+                ArgumentNullException.ThrowIfNull(item, nameof(items));
+                requests.Add(item.Request);
+            }
+
+            var request = new TransactWriteItemsRequest
+            {
+                TransactItems = requests,
+                ClientRequestToken = idempotencyToken ?? Guid.NewGuid().ToString("N"),
+            };
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new DynamoOperation("TransactWriteItems", items[0].Table, $"{items.Count} item(s)", Expected: ErrorCategory.ConditionFailed),
+                    ct => _client.TransactWriteItemsAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (DynamoRepositoryException ex) when (ex.InnerException is TransactionCanceledException canceled)
+            {
+                var reasons = new List<TransactionCancellationReason>(items.Count);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var code = canceled.CancellationReasons is { } all && i < all.Count ? all[i]?.Code ?? "None" : "None";
+                    reasons.Add(new TransactionCancellationReason(items[i], code));
+                }
+
+                throw new DynamoTransactionCanceledException(reasons, ex.Attempts, canceled);
+            }
+        }
+    }
+}
