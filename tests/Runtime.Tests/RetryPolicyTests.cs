@@ -32,7 +32,7 @@ namespace Bookings.Generated.Runtime.Tests
         [InlineData("ConditionalCheckFailedException", ErrorCategory.ConditionFailed)]
         [InlineData("ValidationException", ErrorCategory.Validation)]
         [InlineData("SerializationException", ErrorCategory.Validation)]
-        [InlineData("TransactionCanceledException", ErrorCategory.Other)]
+        [InlineData("TransactionCanceledException", ErrorCategory.TransactionCanceled)]
         [InlineData("SomethingNew", ErrorCategory.Other)]
         public void Classify_maps_error_codes(string code, ErrorCategory expected)
         {

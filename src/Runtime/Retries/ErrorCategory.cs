@@ -21,6 +21,9 @@ namespace Bookings.Generated.Runtime
         /// <summary>A write's condition was not met: not retried.</summary>
         ConditionFailed,
 
+        /// <summary>A transaction was cancelled (a condition, a conflict): not retried; the reasons are per item.</summary>
+        TransactionCanceled,
+
         /// <summary>DynamoDB rejected the request as invalid: not retried.</summary>
         Validation,
     }

@@ -124,8 +124,9 @@ namespace Bookings.Generated.Runtime
                 case "ResourceNotFoundException":
                     return ErrorCategory.TableNotFound;
                 case "ConditionalCheckFailedException":
-                case "TransactionCanceledException":
                     return ErrorCategory.ConditionFailed;
+                case "TransactionCanceledException":
+                    return ErrorCategory.TransactionCanceled;
                 case "ValidationException":
                 case "SerializationException":
                     return ErrorCategory.Validation;

@@ -59,7 +59,7 @@ namespace Bookings.Generated.Runtime
             try
             {
                 await _runner.ExecuteAsync(
-                    new DynamoOperation("TransactWriteItems", items[0].Table, $"{items.Count} item(s)", Expected: ErrorCategory.ConditionFailed),
+                    new DynamoOperation("TransactWriteItems", items[0].Table, $"{items.Count} item(s)", Expected: ErrorCategory.TransactionCanceled),
                     ct => _client.TransactWriteItemsAsync(request, ct),
                     cancellationToken).ConfigureAwait(false);
             }
