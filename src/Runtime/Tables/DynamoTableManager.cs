@@ -82,6 +82,52 @@ namespace Bookings.Generated.Runtime
             }
         }
 
+        /// <summary>Every table name in the account and region (or the endpoint), all pages read.</summary>
+        public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken = default)
+        {
+            var names = new List<string>();
+            string? start = null;
+            do
+            {
+                var request = new ListTablesRequest { ExclusiveStartTableName = start };
+                var response = await _runner.ExecuteAsync(
+                    new DynamoOperation("ListTables", "*"),
+                    ct => _client.ListTablesAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                names.AddRange(response.TableNames ?? new List<string>());
+                start = response.LastEvaluatedTableName;
+            }
+            while (!string.IsNullOrEmpty(start));
+
+            return names;
+        }
+
+        /// <summary>Deletes the tables of a schema, under the names the options resolve; missing ones are skipped.</summary>
+        /// <returns>The physical names of the tables that were deleted.</returns>
+        public async Task<IReadOnlyList<string>> DeleteTablesAsync(IEnumerable<TableDefinition> tables, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(tables);
+            var deleted = new List<string>();
+            foreach (var table in tables)
+            {
+                var name = _options.ResolveTableName(table);
+                try
+                {
+                    await _runner.ExecuteAsync(
+                        new DynamoOperation("DeleteTable", name, Expected: ErrorCategory.TableNotFound),
+                        ct => _client.DeleteTableAsync(name, ct),
+                        cancellationToken).ConfigureAwait(false);
+                    deleted.Add(name);
+                }
+                catch (DynamoTableNotFoundException)
+                {
+                    // Already gone: deleting is idempotent.
+                }
+            }
+
+            return deleted;
+        }
+
         private async Task WaitUntilActiveAsync(string tableName, CancellationToken cancellationToken)
         {
             while (true)
