@@ -26,6 +26,7 @@ namespace Bookings.Generated.Generator.Tests
                     "Bookings.BookingKey.g.cs",
                     "Bookings.BookingMarshaller.g.cs",
                     "Bookings.BookingRepository.g.cs",
+                    "Bookings.BookingSortKey.g.cs",
                     "Bookings.BookingTable.g.cs",
                     "Bookings.BookingUpdate.g.cs",
                     "Bookings.BookingsSchema.g.cs",

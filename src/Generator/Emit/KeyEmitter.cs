@@ -38,7 +38,16 @@ namespace Bookings.Generated.Generator.Emit
             WriteToString(w, table);
             if (table.SortKey is not null)
             {
-                WritePartitionKeyValue(w, table);
+                WriteKeyValue(w, table, table.PartitionKey, "PartitionKeyValue");
+                WriteKeyValue(w, table, table.SortKey, "SortKeyValue");
+                if (!table.SortKey.IsSinglePart)
+                {
+                    var sortParts = PartsOf(table, table.SortKey).Count;
+                    for (var count = 0; count < sortParts; count++)
+                    {
+                        WriteSortKeyPrefix(w, table, table.SortKey, count);
+                    }
+                }
             }
 
             WriteTryCreate(w, table);
@@ -332,18 +341,76 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        /// <summary>The parts the partition key is built from, in parameter order.</summary>
-        public static List<KeyPartModel> PartitionParts(TableModel table)
-            => table.PartitionKey.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
+        /// <summary>The parts a key is built from, in parameter order.</summary>
+        public static List<KeyPartModel> PartsOf(TableModel table, KeyModel key)
+            => key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
 
-        private static void WritePartitionKeyValue(SourceWriter w, TableModel table)
+        /// <summary>The parts the partition key is built from, in parameter order.</summary>
+        public static List<KeyPartModel> PartitionParts(TableModel table) => PartsOf(table, table.PartitionKey);
+
+        /// <summary>
+        /// Writes <c>public static AttributeValue {name}(parts…)</c>: the stored value of one key attribute,
+        /// validated and normalised like <c>Create</c>; queries use it for the partition and the sort key.
+        /// </summary>
+        private static void WriteKeyValue(SourceWriter w, TableModel table, KeyModel key, string name)
         {
-            var parts = PartitionParts(table);
-            var parameters = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+            var parts = PartsOf(table, key);
             w.Line();
-            w.Summary($"The stored <c>{Xml.Escape(table.PartitionKey.AttributeName)}</c> value for a partition, validated and normalised like <see cref=\"Create\"/>; for queries over one partition.");
+            w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value for the given parts, validated and normalised like <see cref=\"Create\"/>.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
-            w.Open($"public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue({parameters})");
+            w.Open($"public static global::Amazon.DynamoDBv2.Model.AttributeValue {name}({Parameters(parts)})");
+            WriteThrowingChecks(w, table, parts);
+            w.Line();
+            var value = key.IsSinglePart
+                ? ValueKinds.ToAttributeValue(parts[0].Type, parts[0].ParameterName)
+                : ValueKinds.ToAttributeValue(ValueKind.String, Compose(table, key));
+            w.Line($"return {value};");
+            w.Close();
+        }
+
+        /// <summary>
+        /// Writes <c>public static string SortKeyPrefix(first parts…)</c>: the text every stored sort key with
+        /// those left-most parts starts with, up to and including the literal after the last given part.
+        /// </summary>
+        private static void WriteSortKeyPrefix(SourceWriter w, TableModel table, KeyModel key, int count)
+        {
+            var parts = PartsOf(table, key).Take(count).ToList();
+            var pieces = new List<string>();
+            var seen = 0;
+            foreach (var segment in key.Segments)
+            {
+                if (segment.IsPart)
+                {
+                    if (seen == count)
+                    {
+                        break;
+                    }
+
+                    var part = Part(table, segment.Text);
+                    pieces.Add(ValueKinds.ToKeyText(part.Type, part.ParameterName));
+                    seen++;
+                }
+                else
+                {
+                    pieces.Add(Literals.String(segment.Text));
+                }
+            }
+
+            w.Line();
+            w.Summary($"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> with {(count == 0 ? "any parts" : "these left-most parts")} starts with, for <c>begins_with</c> queries.");
+            w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
+            w.Open($"public static string SortKeyPrefix({Parameters(parts)})");
+            WriteThrowingChecks(w, table, parts);
+            w.Line();
+            w.Line($"return {(pieces.Count == 0 ? "string.Empty" : pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")};");
+            w.Close();
+        }
+
+        private static string Parameters(List<KeyPartModel> parts)
+            => string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+
+        private static void WriteThrowingChecks(SourceWriter w, TableModel table, List<KeyPartModel> parts)
+        {
             if (parts.Any(p => p.Type == ValueKind.String))
             {
                 w.Line("string problem;");
@@ -366,13 +433,6 @@ namespace Bookings.Generated.Generator.Emit
 
                 WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({part.ParameterName}, {pattern}, {separator}, out problem)", throwOnFailure: true);
             }
-
-            w.Line();
-            var value = table.PartitionKey.IsSinglePart
-                ? ValueKinds.ToAttributeValue(parts[0].Type, parts[0].ParameterName)
-                : ValueKinds.ToAttributeValue(ValueKind.String, Compose(table, table.PartitionKey));
-            w.Line($"return {value};");
-            w.Close();
         }
 
         private static void WriteSplit(SourceWriter w, TableModel table, KeyModel key)

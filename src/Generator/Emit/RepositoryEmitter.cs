@@ -104,8 +104,18 @@ namespace Bookings.Generated.Generator.Emit
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
                     w,
+                    $"The items of one partition whose sort key meets <paramref name=\"sortKey\"/>{(table.HasSortKeyParts ? $" (see <see cref=\"{table.SortKeyTypeName}\"/>)" : string.Empty)}, read lazily.",
+                    $"{AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token});",
+                    $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
+                Member(
+                    w,
                     "One page of a partition, from the place <paramref name=\"continuationToken\"/> marks (null for the first page).",
                     $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token});",
+                    $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
+                Member(
+                    w,
+                    "One page of the items of a partition whose sort key meets <paramref name=\"sortKey\"/>.",
+                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
             }
 
@@ -198,8 +208,10 @@ namespace Bookings.Generated.Generator.Emit
             {
                 var partition = PartitionParameters(table);
                 var arguments = string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => p.ParameterName));
-                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), options, cancellationToken);");
-                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), pageSize, continuationToken, options, cancellationToken);");
+                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, options, cancellationToken);");
+                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);");
+                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, pageSize, continuationToken, options, cancellationToken);");
+                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);");
             }
 
             foreach (var attribute in table.Attributes)

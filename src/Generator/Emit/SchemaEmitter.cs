@@ -22,6 +22,10 @@ namespace Bookings.Generated.Generator.Emit
                 yield return File(schema, table.TableTypeName, w => TableEmitter.Write(w, table));
                 yield return File(schema, table.FieldsTypeName, w => FieldsEmitter.WriteFields(w, table));
                 yield return File(schema, table.UpdateTypeName, w => FieldsEmitter.WriteUpdate(w, table));
+                if (table.HasSortKeyParts)
+                {
+                    yield return File(schema, table.SortKeyTypeName, w => SortKeyEmitter.Write(w, table));
+                }
             }
 
             yield return File(schema, schema.SchemaTypeName, w => TableEmitter.WriteSchema(w, schema));
@@ -42,6 +46,10 @@ namespace Bookings.Generated.Generator.Emit
                 names.Add(HintName(schema, table.TableTypeName));
                 names.Add(HintName(schema, table.FieldsTypeName));
                 names.Add(HintName(schema, table.UpdateTypeName));
+                if (table.HasSortKeyParts)
+                {
+                    names.Add(HintName(schema, table.SortKeyTypeName));
+                }
             }
 
             names.Add(HintName(schema, schema.SchemaTypeName));

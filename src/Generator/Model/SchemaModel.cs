@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Bookings.Generated.Generator.Model
 {
     /// <summary>Everything one descriptor file declares, ready to emit.</summary>
@@ -47,6 +49,11 @@ namespace Bookings.Generated.Generator.Model
         public string FieldsTypeName => TypeName + "Fields";
 
         public string UpdateTypeName => TypeName + "Update";
+
+        public string SortKeyTypeName => TypeName + "SortKey";
+
+        /// <summary>A sort key built from parts, so conditions on it can be typed; a constant one has none.</summary>
+        public bool HasSortKeyParts => SortKey is not null && SortKey.Segments.Any(s => s.IsPart);
     }
 
     /// <summary>A key attribute and the template its value is built from.</summary>

@@ -43,7 +43,7 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>Members every generated key type has.</summary>
         private static readonly string[] KeyMembers =
         {
-            "Create", "TryParse", "TryCreate", "ToAttributeMap", "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract",
+            "Create", "TryParse", "TryCreate", "ToAttributeMap", "PartitionKeyValue", "SortKeyValue", "SortKeyPrefix", "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract",
             "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
 
@@ -221,7 +221,7 @@ namespace Bookings.Generated.Generator.Parsing
                 else
                 {
                     // One report per table, even when several of its generated types clash.
-                    foreach (var derived in new[] { name.Value, name.Value + "Key", name.Value + "Marshaller", name.Value + "Repository", name.Value + "Table", name.Value + "Fields", name.Value + "Update", "I" + name.Value + "Repository" })
+                    foreach (var derived in new[] { name.Value, name.Value + "Key", name.Value + "Marshaller", name.Value + "Repository", name.Value + "Table", name.Value + "Fields", name.Value + "Update", name.Value + "SortKey", "I" + name.Value + "Repository" })
                     {
                         if (!ClaimUnique(typeNames, derived, name.Span, "generated type"))
                         {

@@ -291,19 +291,20 @@ namespace Bookings.Generated.Runtime
         /// <param name="label">How logs name the partition, already masked.</param>
         /// <param name="options">Order, consistency and page size.</param>
         /// <param name="cancellationToken">Stops the stream.</param>
-        public IAsyncEnumerable<TEntity> QueryAsync(AttributeValue partition, string label, QueryOptions? options, CancellationToken cancellationToken)
-            => ReadAllAsync(PartitionQuery(partition, options), label, cancellationToken);
+        /// <param name="sortKey">A condition on the sort key, or null for the whole partition.</param>
+        public IAsyncEnumerable<TEntity> QueryAsync(AttributeValue partition, string label, SortKeyCondition? sortKey, QueryOptions? options, CancellationToken cancellationToken)
+            => ReadAllAsync(PartitionQuery(partition, sortKey, options), label, cancellationToken);
 
         /// <summary>One page of a partition, from where the continuation token marks.</summary>
         /// <exception cref="DynamoValidationException">The token is not valid for this table.</exception>
-        public async Task<Page<TEntity>> QueryPageAsync(AttributeValue partition, string label, int pageSize, string? continuationToken, QueryOptions? options, CancellationToken cancellationToken)
+        public async Task<Page<TEntity>> QueryPageAsync(AttributeValue partition, string label, SortKeyCondition? sortKey, int pageSize, string? continuationToken, QueryOptions? options, CancellationToken cancellationToken)
         {
             if (pageSize < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
             }
 
-            var request = PartitionQuery(partition, options);
+            var request = PartitionQuery(partition, sortKey, options);
             request.Limit = pageSize;
             var (items, token) = await _reads.QueryPageAsync(request, label, continuationToken, cancellationToken).ConfigureAwait(false);
             var page = new List<TEntity>(items.Count);
@@ -370,11 +371,18 @@ namespace Bookings.Generated.Runtime
             });
         }
 
-        private QueryRequest PartitionQuery(AttributeValue partition, QueryOptions? options)
+        private QueryRequest PartitionQuery(AttributeValue partition, SortKeyCondition? sortKey, QueryOptions? options)
         {
             ArgumentNullException.ThrowIfNull(partition);
             var expressions = new ExpressionBuilder();
             var condition = $"{expressions.Name(_partitionKey)} = {expressions.Value(partition)}";
+            if (sortKey is not null)
+            {
+                var sortKeyName = _mapping.Table.SortKey?.Name
+                    ?? throw new InvalidOperationException($"Table '{TableName}' has no sort key to put a condition on.");
+                condition += " AND " + sortKey.Render(sortKeyName, expressions);
+            }
+
             return new QueryRequest
             {
                 TableName = TableName,

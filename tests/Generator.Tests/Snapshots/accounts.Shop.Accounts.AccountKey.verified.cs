@@ -78,7 +78,7 @@ namespace Shop.Accounts
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"AccountKey {{ Tenant = {Tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(User))} }}");
 
-        /// <summary>The stored <c>pk</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string tenant, string user)
         {
@@ -95,6 +95,14 @@ namespace Shop.Accounts
             }
 
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("TENANT#", tenant, "#USER#", user) };
+        }
+
+        /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
+        {
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#PROFILE" };
         }
 
         private static bool TryCreate(

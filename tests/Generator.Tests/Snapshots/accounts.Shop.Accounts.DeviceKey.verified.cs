@@ -63,7 +63,7 @@ namespace Shop.Accounts
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"DeviceKey {{ DeviceId = {DeviceId}, TokenId = {(global::Bookings.Generated.Runtime.Redact.Secret(TokenId))} }}");
 
-        /// <summary>The stored <c>device_id</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <summary>The stored <c>device_id</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string deviceId)
         {
@@ -75,6 +75,28 @@ namespace Shop.Accounts
             }
 
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = deviceId };
+        }
+
+        /// <summary>The stored <c>token</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(string tokenId)
+        {
+            string problem;
+
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tokenId, null, null, out problem))
+            {
+                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "token_id", problem);
+            }
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("TOKEN#", tokenId) };
+        }
+
+        /// <summary>The text every stored <c>token</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static string SortKeyPrefix()
+        {
+
+            return "TOKEN#";
         }
 
         private static bool TryCreate(

@@ -73,7 +73,7 @@ namespace Bookings
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"BookingKey {{ BizId = {BizId}, BookId = {BookId}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))} }}");
 
-        /// <summary>The stored <c>booking_num</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <summary>The stored <c>booking_num</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string bizId, string bookId)
         {
@@ -90,6 +90,22 @@ namespace Bookings
             }
 
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat(bizId, "_", bookId) };
+        }
+
+        /// <summary>The stored <c>phone</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(string phone)
+        {
+            string problem;
+
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidPhone(phone, out var normalizedPhone, out problem))
+            {
+                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "phone", problem);
+            }
+
+            phone = normalizedPhone;
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = phone };
         }
 
         // A key read back from storage keeps the phone spelling it was stored with, so it addresses the

@@ -20,10 +20,13 @@ namespace Bookings
         /// <summary>Stored as <c>cookies</c>; required. A secret: never printed. The browser cookies as a JSON array.</summary>
         public required string Cookies { get; init; }
 
+        /// <summary>Stored as <c>expires_at</c>; optional (null when absent). When the session expires, in Unix epoch seconds (the TTL attribute); absent when no session lifetime is configured.</summary>
+        public long? ExpiresAt { get; init; }
+
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Session {{ Key = {Key}, Cookies = {(global::Bookings.Generated.Runtime.Redact.Secret(Cookies))} }}");
+                $"Session {{ Key = {Key}, Cookies = {(global::Bookings.Generated.Runtime.Redact.Secret(Cookies))}, ExpiresAt = {ExpiresAt} }}");
     }
 }

@@ -15,5 +15,9 @@ namespace Bookings
         /// <summary><c>cookies</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Cookies =
             new("cookies", global::Bookings.SessionMarshaller.CookiesValue);
+
+        /// <summary><c>expires_at</c>; values are validated as they are when stored.</summary>
+        public static readonly global::Bookings.Generated.Runtime.Field<long> ExpiresAt =
+            new("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue);
     }
 }

@@ -14,11 +14,16 @@ namespace Bookings
         {
             global::System.ArgumentNullException.ThrowIfNull(session);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(session.Key, "Session", "Key");
-            var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(2)
+            var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
                 ["id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Id },
                 ["cookies"] = CookiesValue(session.Cookies),
             };
+
+            if (session.ExpiresAt is { } expiresAtGiven)
+            {
+                item["expires_at"] = ExpiresAtValue(expiresAtGiven);
+            }
 
             return item;
         }
@@ -40,6 +45,7 @@ namespace Bookings
             {
                 Key = key,
                 Cookies = reader.String("cookies") ?? throw reader.Missing("cookies", "a string (S)"),
+                ExpiresAt = reader.Int64("expires_at"),
             };
         }
 
@@ -49,5 +55,9 @@ namespace Bookings
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Session", "cookies");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
+
+        /// <summary>The stored form of <c>expires_at</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        internal static global::Amazon.DynamoDBv2.Model.AttributeValue ExpiresAtValue(long value)
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

@@ -67,6 +67,9 @@ namespace Bookings
 
         /// <summary>Sets <c>cookies</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Sets <c>expires_at</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.SessionKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="ISessionRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
@@ -161,6 +164,10 @@ namespace Bookings
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "cookies", global::Bookings.SessionMarshaller.CookiesValue(value), cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.SessionKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.SetAttributeAsync(key, "expires_at", value is null ? null : global::Bookings.SessionMarshaller.ExpiresAtValue(value.Value), cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.SessionUpdate update)
             => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;

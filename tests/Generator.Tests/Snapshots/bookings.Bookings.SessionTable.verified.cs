@@ -26,6 +26,8 @@ namespace Bookings
             public const string Id = "id";
             /// <summary><c>cookies</c>.</summary>
             public const string Cookies = "cookies";
+            /// <summary><c>expires_at</c>.</summary>
+            public const string ExpiresAt = "expires_at";
         }
     }
 }

@@ -27,5 +27,33 @@ namespace Bookings
             Changes.SetIfNotExists("cookies", global::Bookings.SessionFields.Cookies.ToValue(value));
             return this;
         }
+
+        /// <summary>Sets <c>expires_at</c>.</summary>
+        public SessionUpdate SetExpiresAt(long value)
+        {
+            Changes.Set("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(value));
+            return this;
+        }
+
+        /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
+        public SessionUpdate SetExpiresAtIfNotExists(long value)
+        {
+            Changes.SetIfNotExists("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(value));
+            return this;
+        }
+
+        /// <summary>Removes <c>expires_at</c>.</summary>
+        public SessionUpdate RemoveExpiresAt()
+        {
+            Changes.Remove("expires_at");
+            return this;
+        }
+
+        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        public SessionUpdate AddExpiresAt(long delta)
+        {
+            Changes.Add("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(delta));
+            return this;
+        }
     }
 }

@@ -74,12 +74,20 @@ namespace Shop.Orders
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"OrderKey {{ OrderId = {OrderId} }}");
 
-        /// <summary>The stored <c>pk</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(long orderId)
         {
 
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
+        }
+
+        /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
+        {
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#META" };
         }
 
         private static bool TryCreate(

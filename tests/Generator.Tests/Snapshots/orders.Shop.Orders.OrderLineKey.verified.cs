@@ -91,7 +91,7 @@ namespace Shop.Orders
                 global::System.Globalization.CultureInfo.InvariantCulture,
                 $"OrderLineKey {{ Tenant = {Tenant}, OrderNo = {OrderNo}, LineNo = {LineNo} }}");
 
-        /// <summary>The stored <c>line_pk</c> value for a partition, validated and normalised like <see cref="Create"/>; for queries over one partition.</summary>
+        /// <summary>The stored <c>line_pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string tenant, long orderNo)
         {
@@ -103,6 +103,22 @@ namespace Shop.Orders
             }
 
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat(tenant, "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
+        }
+
+        /// <summary>The stored <c>line_sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(int lineNo)
+        {
+
+            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
+        }
+
+        /// <summary>The text every stored <c>line_sk</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
+        public static string SortKeyPrefix()
+        {
+
+            return "LINE#";
         }
 
         private static bool TryCreate(

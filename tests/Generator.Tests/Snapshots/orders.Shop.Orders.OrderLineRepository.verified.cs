@@ -69,9 +69,17 @@ namespace Shop.Orders
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
         global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/> (see <see cref="OrderLineSortKey"/>), read lazily.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.OrderLine>> QueryPageAsync(string tenant, long orderNo, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.OrderLine>> QueryPageAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Sets <c>sku</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
@@ -174,11 +182,19 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), options, cancellationToken);
+            => _core.QueryAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), null, options, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.QueryAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.OrderLine>> QueryPageAsync(string tenant, long orderNo, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), null, pageSize, continuationToken, options, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.OrderLine>> QueryPageAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.QueryPageAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)

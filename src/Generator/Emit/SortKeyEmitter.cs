@@ -1,0 +1,73 @@
+using System.Linq;
+using Bookings.Generated.Generator.Model;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>
+    /// Writes the typed sort-key conditions of a table with a sort key: comparisons on whole keys built from
+    /// their parts, and <c>BeginsWith</c> on the left-most parts of a template.
+    /// </summary>
+    internal static class SortKeyEmitter
+    {
+        private const string Condition = "global::Bookings.Generated.Runtime.SortKeyCondition";
+
+        public static void Write(SourceWriter w, TableModel table)
+        {
+            var sortKey = table.SortKey!;
+            var keyType = $"global::{table.Namespace}.{table.KeyTypeName}";
+            var parts = KeyEmitter.PartsOf(table, sortKey);
+            var parameters = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+            var arguments = string.Join(", ", parts.Select(p => p.ParameterName));
+            var lows = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} low{p.PropertyName}"));
+            var highs = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} high{p.PropertyName}"));
+
+            w.Line("/// <summary>");
+            w.Line($"/// Conditions on the sort key <c>{Xml.Escape(sortKey.AttributeName)}</c> (<c>{Xml.Escape(KeyEmitter.Template(sortKey))}</c>) of");
+            w.Line($"/// <see cref=\"{table.TypeName}\"/>, for queries within one partition. Parts are validated and normalised like keys.");
+            w.Line("/// </summary>");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public static partial class {table.SortKeyTypeName}");
+            foreach (var (name, description) in new[]
+            {
+                ("Equal", "equals"),
+                ("LessThan", "sorts before"),
+                ("LessThanOrEqual", "sorts before or equals"),
+                ("GreaterThan", "sorts after"),
+                ("GreaterThanOrEqual", "sorts after or equals"),
+            })
+            {
+                w.Summary($"The sort key {description} the one these parts make.");
+                w.Line($"public static {Condition} {name}({parameters})");
+                w.Indent().Line($"=> {Condition}.{name}({keyType}.SortKeyValue({arguments}));").Outdent();
+                w.Line();
+            }
+
+            w.Summary("The sort key lies between the two made from these parts, both included.");
+            w.Line($"public static {Condition} Between({lows}, {highs})");
+            w.Indent().Line($"=> {Condition}.Between({keyType}.SortKeyValue({string.Join(", ", parts.Select(p => "low" + p.PropertyName))}), {keyType}.SortKeyValue({string.Join(", ", parts.Select(p => "high" + p.PropertyName))}));").Outdent();
+
+            if (sortKey.IsSinglePart && parts[0].Type == ValueKind.String)
+            {
+                w.Line();
+                w.Summary("The sort key starts with <paramref name=\"prefix\"/>, taken as given.");
+                w.Line($"public static {Condition} BeginsWith(string prefix)");
+                w.Indent().Line($"=> {Condition}.BeginsWith(prefix);").Outdent();
+            }
+            else if (!sortKey.IsSinglePart)
+            {
+                for (var count = 0; count < parts.Count; count++)
+                {
+                    var given = parts.Take(count).ToList();
+                    w.Line();
+                    w.Summary(count == 0
+                        ? "Any sort key of this template: it starts with the template's leading text."
+                        : $"Sort keys whose left-most part{(count == 1 ? " is" : "s are")} {string.Join(", ", given.Select(p => $"<paramref name=\"{p.ParameterName.TrimStart('@')}\"/>"))}.");
+                    w.Line($"public static {Condition} BeginsWith({string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"))})");
+                    w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => p.ParameterName))}));").Outdent();
+                }
+            }
+
+            w.Close();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Bookings.Generated.Integration.Tests.Shop;
+using Bookings.Generated.Runtime;
+using Bookings.Generated.Testing;
+using Xunit;
+
+namespace Bookings.Generated.Integration.Tests
+{
+    /// <summary>Typed sort-key conditions, on a plain sort key and on a template with several parts.</summary>
+    [Collection(DynamoDbCollection.Name)]
+    public sealed class SortKeyQueryTests
+    {
+        private readonly DynamoDbFixture _fixture;
+
+        public SortKeyQueryTests(DynamoDbFixture fixture) => _fixture = fixture;
+
+        private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+        {
+            var list = new List<T>();
+            await foreach (var item in items)
+            {
+                list.Add(item);
+            }
+
+            return list;
+        }
+
+        [Fact]
+        public async Task Conditions_on_a_phone_sort_key_use_the_normalised_form()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "sk-phone");
+            var repository = new BookingRepository(_fixture.Client, options);
+            await repository.PutManyAsync(new[] { "010-1111-0001", "010-1111-0002", "010-2222-0003", "010-3333-0004" }.Select(phone =>
+                new Booking { Key = BookingKey.Create("1051707", "1", phone), Name = "N", BookingTime = "2025-10-20 14:30:00" }));
+
+            var prefix = await ToListAsync(repository.QueryAsync("1051707", "1", BookingSortKey.BeginsWith("010-1111")));
+            Assert.Equal(new[] { "010-1111-0001", "010-1111-0002" }, prefix.Select(b => b.Key.Phone));
+
+            var between = await ToListAsync(repository.QueryAsync("1051707", "1", BookingSortKey.Between("01011110002", "010 2222 0003")));
+            Assert.Equal(new[] { "010-1111-0002", "010-2222-0003" }, between.Select(b => b.Key.Phone));
+
+            var exact = await repository.QueryPageAsync("1051707", "1", BookingSortKey.Equal("01033330004"), pageSize: 10);
+            Assert.Single(exact.Items);
+            Assert.Null(exact.ContinuationToken);
+        }
+
+        [Fact]
+        public async Task Prefix_builders_select_by_the_left_most_parts_of_a_template()
+        {
+            var options = new DynamoRepositoryOptions();
+            options.TableNames[ShiftTable.Definition.EntityName] = _fixture.UniqueTableName("shifts");
+            await new DynamoTableManager(_fixture.Client, options).EnsureTablesAsync(ShopSchema.Tables);
+            var shifts = new ShiftRepository(_fixture.Client, options);
+            var all = new[] { ("2025-10-20", 1L), ("2025-10-20", 2L), ("2025-10-21", 1L), ("2025-10-22", 3L) }
+                .Select(s => new Shift { Key = ShiftKey.Create("7", s.Item1, s.Item2), Hours = 7.5m })
+                .ToList();
+            await shifts.PutManyAsync(all);
+            await shifts.PutAsync(new Shift { Key = ShiftKey.Create("8", "2025-10-20", 1), Hours = 1m });
+
+            Assert.Equal(4, (await ToListAsync(shifts.QueryAsync("7", ShiftSortKey.BeginsWith()))).Count);
+            var day = await ToListAsync(shifts.QueryAsync("7", ShiftSortKey.BeginsWith("2025-10-20")));
+            Assert.Equal(new[] { 1L, 2L }, day.Select(s => s.Key.StaffId));
+            var range = await ToListAsync(shifts.QueryAsync("7", ShiftSortKey.Between("2025-10-20", 2, "2025-10-21", 1)));
+            Assert.Equal(2, range.Count);
+            Assert.Single(await ToListAsync(shifts.QueryAsync("7", ShiftSortKey.GreaterThan("2025-10-21", 1))));
+
+            Assert.Throws<DynamoValidationException>(() => ShiftSortKey.BeginsWith("20 Oct"));
+
+            var updated = await shifts.UpdateAsync(all[0].Key, new ShiftUpdate().AddVisits(2).SetNote("busy"));
+            Assert.Equal(2, updated?.Visits);
+            Assert.Equal("busy", updated?.Note);
+            Assert.Equal("SHIFT#2025-10-20#1", all[0].Key.Sk);
+        }
+    }
+}
