@@ -75,6 +75,27 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task Scans_and_queries_filter_with_typed_conditions()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "filters");
+            var repository = new BookingRepository(_fixture.Client, options);
+            var bookings = Enumerable.Range(0, 40).Select(n => Sample((n % 4).ToString(System.Globalization.CultureInfo.InvariantCulture), n) with { OptionSms = n % 3 == 0 }).ToList();
+            await repository.PutManyAsync(bookings);
+
+            var waiting = new List<Booking>();
+            await foreach (var booking in repository.ScanAsync(BookingFields.OptionSms.Equal(false), segments: 2))
+            {
+                waiting.Add(booking);
+            }
+
+            Assert.Equal(bookings.Count(b => !b.OptionSms), waiting.Count);
+            Assert.All(waiting, b => Assert.False(b.OptionSms));
+
+            var page = await repository.QueryPageAsync("1051707", "0", pageSize: 100, options: new QueryOptions { Filter = BookingFields.OptionSms.Equal(true) });
+            Assert.Equal(bookings.Count(b => b.Key.BookId == "0" && b.OptionSms), page.Items.Count);
+        }
+
+        [Fact]
         public async Task Query_reads_one_partition_lazily_and_in_pages_with_tokens()
         {
             var options = await BookingTables.CreateAsync(_fixture, "query");

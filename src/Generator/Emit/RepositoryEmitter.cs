@@ -86,6 +86,10 @@ namespace Bookings.Generated.Generator.Emit
                 $"{Task} DeleteManyAsync({Enumerable}<{key}> keys, {Token});",
                 $"<exception cref=\"{Runtime}DynamoBatchIncompleteException\">Some deletes were not done within the retry budget; it lists their keys.</exception>");
             Member(w, "Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.", $"{AsyncEnumerable}<{entity}> ScanAsync(int segments = 1, {Token});");
+            Member(
+                w,
+                $"The items of the table that meet <paramref name=\"filter\"/> (built from <see cref=\"{table.FieldsTypeName}\"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.",
+                $"{AsyncEnumerable}<{entity}> ScanAsync({Runtime}Condition filter, int segments = 1, {Token});");
             Member(w, "A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.", $"{Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null);");
             Member(w, "A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.", $"{Runtime}TransactionItem TransactDelete({key} key, {Runtime}Condition? condition = null);");
             if (table.Attributes.Count > 0)
@@ -195,7 +199,8 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task} PutManyAsync({Enumerable}<{entity}> items, {Token})", "_core.PutManyAsync(items, cancellationToken);");
             Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyList<{entity}>> GetManyAsync({Enumerable}<{key}> keys, {Token})", "_core.GetManyAsync(keys, cancellationToken);");
             Delegate(w, $"public {Task} DeleteManyAsync({Enumerable}<{key}> keys, {Token})", "_core.DeleteManyAsync(keys, cancellationToken);");
-            Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync(int segments = 1, {Token})", "_core.ScanAsync(segments, cancellationToken);");
+            Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync(int segments = 1, {Token})", "_core.ScanAsync(null, segments, cancellationToken);");
+            Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync({Runtime}Condition filter, int segments = 1, {Token})", "_core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);");
             Delegate(w, $"public {Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null)", $"_core.TransactPut({variable}, condition);");
             Delegate(w, $"public {Runtime}TransactionItem TransactDelete({key} key, {Runtime}Condition? condition = null)", "_core.TransactDelete(key, condition);");
             if (table.Attributes.Count > 0)

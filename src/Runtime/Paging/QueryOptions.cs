@@ -11,5 +11,11 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>Items per request (DynamoDB's <c>Limit</c>); null lets DynamoDB fill pages up to 1 MB.</summary>
         public int? PageSize { get; init; }
+
+        /// <summary>
+        /// A condition items must meet to be returned, from the entity's <c>…Fields</c>. DynamoDB applies it after
+        /// reading, so filtered-out items still cost read capacity and a page may hold fewer than <see cref="PageSize"/> items.
+        /// </summary>
+        public Condition? Filter { get; init; }
     }
 }

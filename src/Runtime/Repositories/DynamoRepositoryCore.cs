@@ -273,10 +273,18 @@ namespace Bookings.Generated.Runtime
             return _batches.WriteAsync(TableName, writes, cancellationToken);
         }
 
-        /// <summary>Every item of the table, read lazily; several segments are read in parallel.</summary>
-        public async IAsyncEnumerable<TEntity> ScanAsync(int segments, [EnumeratorCancellation] CancellationToken cancellationToken)
+        /// <summary>Every item of the table (that meets <paramref name="filter"/>, if given), read lazily; several segments are read in parallel.</summary>
+        public async IAsyncEnumerable<TEntity> ScanAsync(Condition? filter, int segments, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var request = new ScanRequest { TableName = TableName, ConsistentRead = _consistentRead };
+            if (filter is not null)
+            {
+                var expressions = new ExpressionBuilder();
+                request.FilterExpression = filter.Render(expressions);
+                request.ExpressionAttributeNames = expressions.Names;
+                request.ExpressionAttributeValues = expressions.Values;
+            }
+
             await foreach (var item in _reads.ScanAllAsync(request, segments, cancellationToken).ConfigureAwait(false))
             {
                 yield return _mapping.FromItem(item);
@@ -383,10 +391,13 @@ namespace Bookings.Generated.Runtime
                 condition += " AND " + sortKey.Render(sortKeyName, expressions);
             }
 
+            var filter = options?.Filter?.Render(expressions);
+
             return new QueryRequest
             {
                 TableName = TableName,
                 KeyConditionExpression = condition,
+                FilterExpression = filter,
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
                 ScanIndexForward = options?.Descending != true,

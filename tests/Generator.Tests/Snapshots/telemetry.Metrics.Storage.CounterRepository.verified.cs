@@ -53,6 +53,9 @@ namespace Metrics.Storage
         /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="CounterFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
+        global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
         global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition? condition = null);
 
@@ -149,7 +152,11 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(segments, cancellationToken);
+            => _core.ScanAsync(null, segments, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition? condition = null)
