@@ -12,7 +12,12 @@ internal static class ClientSettings
 
     internal static AWSCredentials LocalCredentials() => new BasicAWSCredentials(LocalKey, LocalKey);
 
-    internal static AmazonDynamoDBConfig CreateConfig(Uri endpoint, string region, int? maxErrorRetry)
+    /// <summary>
+    /// A configuration whose client does not retry by itself: the runtime's <c>DynamoOperationRunner</c> owns
+    /// retries, and SDK retries underneath it would multiply attempts and resend writes that must not be
+    /// repeated (an ADD after a timeout, for one). That includes the SDK's separate stale-connection resends.
+    /// </summary>
+    internal static AmazonDynamoDBConfig CreateConfig(Uri endpoint, string region)
     {
         var config = new AmazonDynamoDBConfig
         {
@@ -22,12 +27,9 @@ internal static class ClientSettings
             AuthenticationRegion = region,
             // AWS_ENDPOINT_URL(_DYNAMODB) in the environment must not redirect an explicit endpoint.
             IgnoreConfiguredEndpointUrls = true,
+            MaxErrorRetry = 0,
+            MaxStaleConnectionRetries = 0,
         };
-
-        if (maxErrorRetry is int retries)
-        {
-            config.MaxErrorRetry = retries;
-        }
 
         return config;
     }

@@ -37,9 +37,6 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
     /// <summary>The signing region the clients created by this class use: <c>us-east-1</c>.</summary>
     public const string Region = "us-east-1";
 
-    /// <summary>How many times SDK clients from <see cref="CreateClient"/> retry a failed request.</summary>
-    private const int ClientMaxErrorRetry = 2;
-
     private static readonly TimeSpan ProbeAttemptTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(5);
@@ -147,7 +144,7 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
     /// <see cref="AmazonDynamoDBClient"/> together with any credentials (DynamoDB Local accepts any).
     /// </summary>
     /// <returns>A new configuration object.</returns>
-    public AmazonDynamoDBConfig CreateConfig() => ClientSettings.CreateConfig(Endpoint, Region, ClientMaxErrorRetry);
+    public AmazonDynamoDBConfig CreateConfig() => ClientSettings.CreateConfig(Endpoint, Region);
 
     /// <summary>
     /// Creates a low-level client for this server, with dummy credentials and the configuration of
@@ -314,7 +311,7 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
         using var timeoutSource = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
 
-        AmazonDynamoDBConfig config = ClientSettings.CreateConfig(Endpoint, Region, maxErrorRetry: 0);
+        AmazonDynamoDBConfig config = ClientSettings.CreateConfig(Endpoint, Region);
         config.Timeout = ProbeAttemptTimeout;
         using var probe = new AmazonDynamoDBClient(ClientSettings.LocalCredentials(), config);
 

@@ -14,7 +14,6 @@ namespace Bookings.Generated.DynamoDbLocal;
 public sealed class DynamoDbTarget : IAsyncDisposable
 {
     private readonly AWSCredentials? _credentials;
-    private readonly int? _maxErrorRetry;
 
     internal DynamoDbTarget(DynamoDbLocalServer server)
     {
@@ -22,7 +21,6 @@ public sealed class DynamoDbTarget : IAsyncDisposable
         Endpoint = server.Endpoint;
         Region = DynamoDbLocalServer.Region;
         _credentials = ClientSettings.LocalCredentials();
-        _maxErrorRetry = 2;
     }
 
     internal DynamoDbTarget(Uri endpoint, string region, AWSCredentials? credentials)
@@ -55,7 +53,7 @@ public sealed class DynamoDbTarget : IAsyncDisposable
     /// to adjust before creating a client of one's own.
     /// </summary>
     /// <returns>A new configuration object.</returns>
-    public AmazonDynamoDBConfig CreateConfig() => ClientSettings.CreateConfig(Endpoint, Region, _maxErrorRetry);
+    public AmazonDynamoDBConfig CreateConfig() => ClientSettings.CreateConfig(Endpoint, Region);
 
     /// <summary>
     /// Creates a low-level client for this endpoint. The caller owns (and disposes) the client.
