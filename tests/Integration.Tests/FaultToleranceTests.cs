@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Bookings.Generated.Runtime;
+using Bookings.Generated.Testing;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Bookings.Generated.Integration.Tests
+{
+    /// <summary>The generated repositories through a proxy that injects faults into real DynamoDB Local traffic.</summary>
+    [Collection(DynamoDbCollection.Name)]
+    public sealed class FaultToleranceTests
+    {
+        private static readonly Regex UnmaskedPhone = new(@"01[016789]-?\d{3,4}-?\d{4}", RegexOptions.CultureInvariant);
+        private readonly DynamoDbFixture _fixture;
+
+        public FaultToleranceTests(DynamoDbFixture fixture) => _fixture = fixture;
+
+        private static DynamoRepositoryOptions Patient(DynamoRepositoryOptions options)
+        {
+            options.Retry = new RetryOptions { MaxAttempts = 12, BaseDelay = TimeSpan.FromMilliseconds(2), MaxDelay = TimeSpan.FromMilliseconds(40) };
+            options.Batch = new BatchOptions { MaxRounds = 20, MaxConcurrency = 4 };
+            return options;
+        }
+
+        private static Booking Sample(int n) => new()
+        {
+            Key = BookingKey.Create("1051707", n.ToString(System.Globalization.CultureInfo.InvariantCulture), $"010-{2000 + n:D4}-{n:D4}"),
+            Name = "Customer " + n,
+            BookingTime = "2025-10-20 14:30:00",
+        };
+
+        [Fact]
+        public async Task Mixed_operations_under_heavy_throttling_all_complete_and_retry_logs_are_masked()
+        {
+            var options = Patient(await BookingTables.CreateAsync(_fixture, "faults-mixed"));
+            var plan = new FaultPlan { Seed = 7, ProvisionedThroughputExceededRate = 0.25, ThrottlingRate = 0.05, InternalServerErrorRate = 0.03, ServiceUnavailableRate = 0.03 };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            using var client = proxy.CreateClient();
+            var logs = new LogCollector();
+            using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            var repository = new BookingRepository(client, options, loggers.CreateLogger<BookingRepository>());
+
+            var bookings = Enumerable.Range(0, 60).Select(Sample).ToList();
+            await Parallel.ForEachAsync(bookings, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (booking, ct) =>
+            {
+                await repository.PutAsync(booking, ct);
+                Assert.Equal(booking, await repository.GetAsync(booking.Key, ct));
+                Assert.True(await repository.SetConfirmSmsAsync(booking.Key, true, ct));
+                Assert.True((await repository.UpdateAsync(booking.Key, new BookingUpdate().SetRemindSms(true), ct))?.RemindSms);
+            });
+            await Parallel.ForEachAsync(bookings.Take(20), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (booking, ct) =>
+                Assert.True(await repository.DeleteAsync(booking.Key, ct)));
+
+            var stored = await new BookingRepository(_fixture.Client, options).GetManyAsync(bookings.Select(b => b.Key));
+            Assert.Equal(40, stored.Count);
+            Assert.All(stored, b => Assert.True(b.ConfirmSms && b.RemindSms));
+
+            Assert.True(proxy.Stats.Faults > 20, $"Only {proxy.Stats.Faults} faults were injected.");
+            var retries = logs.Lines.Where(l => l.EventId == 1003).ToList();
+            Assert.NotEmpty(retries);
+            Assert.All(retries, l => Assert.Equal(LogLevel.Warning, l.Level));
+            Assert.All(logs.Lines, l => Assert.False(UnmaskedPhone.IsMatch(l.Message), "Unmasked phone in a log line: " + l.Message));
+        }
+
+        [Fact]
+        public async Task A_large_batch_write_with_unprocessed_items_and_throttling_stores_every_item()
+        {
+            var options = Patient(await BookingTables.CreateAsync(_fixture, "faults-batch"));
+            var plan = new FaultPlan { Seed = 11, PartialBatchRate = 0.5, UnprocessedFraction = 0.4, ProvisionedThroughputExceededRate = 0.15 };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            using var client = proxy.CreateClient();
+            var repository = new BookingRepository(client, options);
+            var bookings = Enumerable.Range(0, 500).Select(Sample).ToList();
+
+            await repository.PutManyAsync(bookings);
+
+            Assert.True(proxy.Stats.UnprocessedItems > 0);
+            var stored = await new BookingRepository(_fixture.Client, options).GetManyAsync(bookings.Select(b => b.Key));
+            Assert.Equal(500, stored.Count);
+        }
+
+        [Fact]
+        public async Task A_batch_that_cannot_finish_names_exactly_the_items_not_written()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "faults-incomplete");
+            options.Batch = new BatchOptions { MaxRounds = 2 };
+            options.Retry = new RetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) };
+            var plan = new FaultPlan { Seed = 3, PartialBatchRate = 1.0, UnprocessedFraction = 0.4 };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            using var client = proxy.CreateClient();
+            var repository = new BookingRepository(client, options);
+            var bookings = Enumerable.Range(0, 25).Select(Sample).ToList();
+
+            var error = await Assert.ThrowsAsync<DynamoBatchIncompleteException>(() => repository.PutManyAsync(bookings));
+
+            var stored = await new BookingRepository(_fixture.Client, options).GetManyAsync(bookings.Select(b => b.Key));
+            var missing = bookings.Select(b => b.Key).Except(stored.Select(b => b.Key)).ToHashSet();
+            Assert.NotEmpty(missing);
+            Assert.Equal(missing, error.PendingKeys.Cast<BookingKey>().ToHashSet());
+            Assert.False(UnmaskedPhone.IsMatch(error.Message), error.Message);
+        }
+
+        private sealed class LogCollector : ILoggerProvider
+        {
+            public ConcurrentQueue<(LogLevel Level, int EventId, string Message)> Queue { get; } = new();
+
+            public IEnumerable<(LogLevel Level, int EventId, string Message)> Lines => Queue;
+
+            public ILogger CreateLogger(string categoryName) => new Collector(this);
+
+            public void Dispose()
+            {
+            }
+
+            private sealed class Collector : ILogger
+            {
+                private readonly LogCollector _owner;
+
+                public Collector(LogCollector owner) => _owner = owner;
+
+                public IDisposable? BeginScope<TState>(TState state)
+                    where TState : notnull => null;
+
+                public bool IsEnabled(LogLevel logLevel) => true;
+
+                public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+                    => _owner.Queue.Enqueue((logLevel, eventId.Id, formatter(state, exception) + (exception is null ? string.Empty : " " + exception.Message)));
+            }
+        }
+    }
+}
