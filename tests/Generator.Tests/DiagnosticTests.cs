@@ -322,6 +322,29 @@ namespace Bookings.Generated.Generator.Tests
             Assert.Empty(run.Sources);
         }
 
+        [Fact]
+        public void A_ttl_attribute_must_be_a_declared_number_of_epoch_seconds()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Cart",
+                      "tableName": "carts",
+                      "ttl": "expires",
+                      "partitionKey": { "attribute": "id" },
+                      "attributes": { "id": { "type": "string" }, "expires": { "type": "string" } }
+                    }
+                  ]
+                }
+                """;
+
+            var diagnostic = OnlyError(descriptor, "DDB014");
+            Assertions.Reported(diagnostic, "DDB014", DiagnosticSeverity.Error, Path, 7, 14);
+            Assertions.MessageContains(diagnostic, "'expires' is not a valid value for 'ttl'.", "The TTL attribute holds epoch seconds.", "\"type\": \"long\"");
+        }
+
         private static Diagnostic OnlyError(string descriptor, string id)
         {
             var run = GeneratorHarness.Run(Path, descriptor);

@@ -72,6 +72,10 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(2, updated?.Visits);
             Assert.Equal("busy", updated?.Note);
             Assert.Equal("SHIFT#2025-10-20#1", all[0].Key.Sk);
+
+            var ttl = await _fixture.Client.DescribeTimeToLiveAsync(new Amazon.DynamoDBv2.Model.DescribeTimeToLiveRequest { TableName = shifts.TableName });
+            Assert.Equal("expires_at", ttl.TimeToLiveDescription.AttributeName);
+            Assert.Equal(Amazon.DynamoDBv2.TimeToLiveStatus.ENABLED, ttl.TimeToLiveDescription.TimeToLiveStatus);
         }
     }
 }

@@ -23,7 +23,11 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("DefaultName,");
             w.Line($"{KeyDefinition(table, table.PartitionKey)},");
             w.Line($"{(table.SortKey is null ? "null" : KeyDefinition(table, table.SortKey))},");
-            w.Line($"global::Amazon.DynamoDBv2.BillingMode.{table.BillingMode});");
+            w.Line($"global::Amazon.DynamoDBv2.BillingMode.{table.BillingMode}{(table.TtlAttribute is null ? ");" : ",")}");
+            if (table.TtlAttribute is not null)
+            {
+                w.Line($"TtlAttribute: {Literals.String(table.TtlAttribute)});");
+            }
             w.Outdent();
             w.Line();
             w.Summary("The stored attribute names, for hand-written expressions.");

@@ -24,6 +24,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="KeyParts">The typed parts the key builder takes, in parameter order.</param>
     /// <param name="Attributes">Stored attributes that are not key attributes, in declaration order.</param>
     /// <param name="KeepsExtraAttributes">Whether attributes outside the schema are kept and written back.</param>
+    /// <param name="TtlAttribute">The attribute DynamoDB's time to live reads (epoch seconds), or null.</param>
     internal sealed record TableModel(
         string Namespace,
         string TypeName,
@@ -34,7 +35,8 @@ namespace Bookings.Generated.Generator.Model
         KeyModel? SortKey,
         EquatableArray<KeyPartModel> KeyParts,
         EquatableArray<AttributeModel> Attributes,
-        bool KeepsExtraAttributes)
+        bool KeepsExtraAttributes,
+        string? TtlAttribute)
     {
         public string KeyTypeName => TypeName + "Key";
 

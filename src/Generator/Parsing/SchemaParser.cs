@@ -24,7 +24,7 @@ namespace Bookings.Generated.Generator.Parsing
         private static readonly string[] RootProperties = { "$schema", "namespace", "name", "tables" };
         private static readonly string[] TableProperties =
         {
-            "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "extraAttributes",
+            "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "extraAttributes", "ttl",
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
@@ -211,6 +211,7 @@ namespace Bookings.Generated.Generator.Parsing
             var description = reader.String("description");
             var billing = reader.String("billingMode");
             var extra = reader.Boolean("extraAttributes");
+            var ttl = reader.String("ttl");
 
             if (name is not null)
             {
@@ -283,6 +284,21 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var ownAttributes = attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).Select(a => a.Model).ToList();
+            if (ttl is not null)
+            {
+                // DynamoDB deletes items whose TTL attribute, a number of epoch seconds, lies in the past.
+                var target = ownAttributes.FirstOrDefault(a => a.Name == ttl.Value);
+                if (target is null || (target.Type != ValueKind.Int64 && target.Type != ValueKind.Int32))
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.InvalidValue,
+                        ttl.Span,
+                        ttl.Value,
+                        "ttl",
+                        keyOwned.Contains(ttl.Value) ? " A key attribute cannot be the TTL attribute." : " The TTL attribute holds epoch seconds.",
+                        "the name of a non-key attribute declared with \"type\": \"long\"");
+                }
+            }
             CheckGeneratedNames(
                 name?.Value,
                 partition,
@@ -307,7 +323,8 @@ namespace Bookings.Generated.Generator.Parsing
                 sort,
                 keyPartModels.ToEquatableArray(),
                 ownAttributes.ToEquatableArray(),
-                extra?.Value ?? false);
+                extra?.Value ?? false,
+                ttl?.Value);
         }
 
         private void ValidateTableName(JsonString tableName)

@@ -29,7 +29,8 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>
-        /// Creates every table that does not exist yet and waits until each is active.
+        /// Creates every table that does not exist yet, waits until each is active, and turns on time to live
+        /// where the schema declares a TTL attribute (for existing tables too).
         /// </summary>
         /// <returns>The physical names of the tables that were created.</returns>
         public async Task<IReadOnlyList<string>> EnsureTablesAsync(IEnumerable<TableDefinition> tables, CancellationToken cancellationToken = default)
@@ -41,6 +42,7 @@ namespace Bookings.Generated.Runtime
                 var name = _options.ResolveTableName(table);
                 if (await ExistsAsync(name, cancellationToken).ConfigureAwait(false))
                 {
+                    await EnsureTimeToLiveAsync(table, name, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -58,6 +60,7 @@ namespace Bookings.Generated.Runtime
                 }
 
                 await WaitUntilActiveAsync(name, cancellationToken).ConfigureAwait(false);
+                await EnsureTimeToLiveAsync(table, name, cancellationToken).ConfigureAwait(false);
                 RuntimeLog.TableReady(_logger, name);
                 created.Add(name);
             }
@@ -126,6 +129,34 @@ namespace Bookings.Generated.Runtime
             }
 
             return deleted;
+        }
+
+        private async Task EnsureTimeToLiveAsync(TableDefinition table, string name, CancellationToken cancellationToken)
+        {
+            if (table.TtlAttribute is null)
+            {
+                return;
+            }
+
+            var current = await _runner.ExecuteAsync(
+                new DynamoOperation("DescribeTimeToLive", name),
+                ct => _client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = name }, ct),
+                cancellationToken).ConfigureAwait(false);
+            var status = current.TimeToLiveDescription?.TimeToLiveStatus;
+            if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING)
+            {
+                return;
+            }
+
+            var request = new UpdateTimeToLiveRequest
+            {
+                TableName = name,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = table.TtlAttribute, Enabled = true },
+            };
+            await _runner.ExecuteAsync(
+                new DynamoOperation("UpdateTimeToLive", name),
+                ct => _client.UpdateTimeToLiveAsync(request, ct),
+                cancellationToken).ConfigureAwait(false);
         }
 
         private async Task WaitUntilActiveAsync(string tableName, CancellationToken cancellationToken)

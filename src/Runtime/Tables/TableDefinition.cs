@@ -17,12 +17,14 @@ namespace Bookings.Generated.Runtime
     /// <param name="PartitionKey">The partition (HASH) key.</param>
     /// <param name="SortKey">The sort (RANGE) key, or null.</param>
     /// <param name="BillingMode">The billing mode; generated tables use on-demand.</param>
+    /// <param name="TtlAttribute">The attribute DynamoDB's time to live reads (epoch seconds), or null when items never expire.</param>
     public sealed record TableDefinition(
         string EntityName,
         string TableName,
         KeyAttributeDefinition PartitionKey,
         KeyAttributeDefinition? SortKey,
-        BillingMode BillingMode)
+        BillingMode BillingMode,
+        string? TtlAttribute = null)
     {
         /// <summary>A CreateTable request for this table under the given physical name.</summary>
         public CreateTableRequest ToCreateTableRequest(string physicalName)
