@@ -75,6 +75,19 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Close(");").Outdent();
+            w.Line();
+            var services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+            w.Summary("Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.");
+            w.Open($"public static {services} Add{schema.SchemaTypeName.Substring(0, schema.SchemaTypeName.Length - "Schema".Length)}Repositories(this {services} services)");
+            foreach (var table in schema.Tables)
+            {
+                var implementation = $"global::{schema.Namespace}.{table.RepositoryTypeName}";
+                w.Line($"{Runtime}DynamoServiceCollectionExtensions.AddRepository<global::{schema.Namespace}.{table.RepositoryInterfaceName}, {implementation}>(");
+                w.Indent().Line($"services, static (client, options, logger) => new {implementation}(client, options, logger));").Outdent();
+            }
+
+            w.Line("return services;");
+            w.Close();
             w.Close();
         }
     }

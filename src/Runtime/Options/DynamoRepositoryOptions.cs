@@ -4,9 +4,27 @@ using System.Security.Cryptography;
 
 namespace Bookings.Generated.Runtime
 {
-    /// <summary>Settings every generated repository of a service shares.</summary>
+    /// <summary>
+    /// Settings every generated repository of a service shares. Bound from configuration by
+    /// <c>AddDynamoRepositories</c> (section <c>DynamoDb</c> by convention) and validated at start-up.
+    /// </summary>
     public sealed class DynamoRepositoryOptions
     {
+        /// <summary>The AWS region, such as <c>ap-northeast-2</c>. Default: the AWS SDK's own resolution (environment, profile).</summary>
+        public string? Region { get; set; }
+
+        /// <summary>
+        /// An explicit endpoint such as <c>http://localhost:8000</c>, for DynamoDB Local and tests only. Default: the
+        /// region's DynamoDB endpoint.
+        /// </summary>
+        public string? ServiceUrl { get; set; }
+
+        /// <summary>An explicit access key id; needs <see cref="SecretAccessKey"/>. Default: the AWS default credential chain.</summary>
+        public string? AccessKeyId { get; set; }
+
+        /// <summary>The secret for <see cref="AccessKeyId"/>. Never printed.</summary>
+        public string? SecretAccessKey { get; set; }
+
         /// <summary>
         /// Put in front of every physical table name that is not overridden (<c>test-</c> turns <c>sms</c>
         /// into <c>test-sms</c>), for per-environment or per-test tables. Default: none.

@@ -130,6 +130,7 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
                 typeof(Amazon.Runtime.AmazonServiceClient).Assembly.Location,                       // AWSSDK.Core
                 typeof(Amazon.DynamoDBv2.IAmazonDynamoDB).Assembly.Location,                        // AWSSDK.DynamoDBv2
                 typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location,                     // Logging.Abstractions
+                typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location, // DependencyInjection.Abstractions
                 typeof(Bookings.Generated.Runtime.DynamoRepositoryOptions).Assembly.Location,      // the runtime
             };
 

@@ -15,5 +15,15 @@ namespace Bookings
                 global::Bookings.BookingTable.Definition,
                 global::Bookings.SessionTable.Definition,
             });
+
+        /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingsRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.IBookingRepository, global::Bookings.BookingRepository>(
+                services, static (client, options, logger) => new global::Bookings.BookingRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.ISessionRepository, global::Bookings.SessionRepository>(
+                services, static (client, options, logger) => new global::Bookings.SessionRepository(client, options, logger));
+            return services;
+        }
     }
 }

@@ -15,5 +15,15 @@ namespace Shop.Orders
                 global::Shop.Orders.OrderTable.Definition,
                 global::Shop.Orders.OrderLineTable.Definition,
             });
+
+        /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddOrdersRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Shop.Orders.IOrderRepository, global::Shop.Orders.OrderRepository>(
+                services, static (client, options, logger) => new global::Shop.Orders.OrderRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Shop.Orders.IOrderLineRepository, global::Shop.Orders.OrderLineRepository>(
+                services, static (client, options, logger) => new global::Shop.Orders.OrderLineRepository(client, options, logger));
+            return services;
+        }
     }
 }

@@ -14,5 +14,13 @@ namespace Metrics.Storage
             {
                 global::Metrics.Storage.CounterTable.Definition,
             });
+
+        /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTelemetryRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+        {
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Metrics.Storage.ICounterRepository, global::Metrics.Storage.CounterRepository>(
+                services, static (client, options, logger) => new global::Metrics.Storage.CounterRepository(client, options, logger));
+            return services;
+        }
     }
 }

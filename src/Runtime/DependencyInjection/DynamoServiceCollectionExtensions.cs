@@ -1,0 +1,73 @@
+using System;
+using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Registers the runtime: validated options, the DynamoDB client, the table manager and transactions.
+    /// A schema's generated <c>Add…Repositories</c> then registers its repositories on top.
+    /// </summary>
+    public static class DynamoServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Binds <see cref="DynamoRepositoryOptions"/> from <paramref name="configuration"/> (for example the
+        /// <c>DynamoDb</c> section), validates them when the host starts, and registers the runtime's services.
+        /// A client registered before this call is kept (the caller then owns its retry settings).
+        /// </summary>
+        public static IServiceCollection AddDynamoRepositories(this IServiceCollection services, IConfiguration configuration)
+        {
+            ArgumentNullException.ThrowIfNull(services);
+            ArgumentNullException.ThrowIfNull(configuration);
+            services.AddOptions<DynamoRepositoryOptions>().Bind(configuration).ValidateOnStart();
+            return AddCore(services);
+        }
+
+        /// <summary>Like <see cref="AddDynamoRepositories(IServiceCollection, IConfiguration)"/>, configured in code.</summary>
+        public static IServiceCollection AddDynamoRepositories(this IServiceCollection services, Action<DynamoRepositoryOptions> configure)
+        {
+            ArgumentNullException.ThrowIfNull(services);
+            ArgumentNullException.ThrowIfNull(configure);
+            services.AddOptions<DynamoRepositoryOptions>().Configure(configure).ValidateOnStart();
+            return AddCore(services);
+        }
+
+        /// <summary>
+        /// Registers one generated repository as a singleton (repositories are thread-safe); generated
+        /// <c>Add…Repositories</c> methods call this per table. Needs <c>AddDynamoRepositories</c>.
+        /// </summary>
+        public static IServiceCollection AddRepository<TService, TImplementation>(
+            this IServiceCollection services,
+            Func<IAmazonDynamoDB, DynamoRepositoryOptions, ILogger<TImplementation>?, TImplementation> create)
+            where TService : class
+            where TImplementation : class, TService
+        {
+            ArgumentNullException.ThrowIfNull(services);
+            ArgumentNullException.ThrowIfNull(create);
+            services.TryAddSingleton<TService>(provider => create(
+                provider.GetRequiredService<IAmazonDynamoDB>(),
+                provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,
+                provider.GetService<ILogger<TImplementation>>()));
+            return services;
+        }
+
+        private static IServiceCollection AddCore(IServiceCollection services)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoRepositoryOptions>, DynamoRepositoryOptionsValidator>());
+            services.TryAddSingleton<IAmazonDynamoDB>(provider => DynamoClientFactory.Create(provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value));
+            services.TryAddSingleton(provider => new DynamoTableManager(
+                provider.GetRequiredService<IAmazonDynamoDB>(),
+                provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,
+                provider.GetService<ILogger<DynamoTableManager>>()));
+            services.TryAddSingleton(provider => new DynamoTransactions(
+                provider.GetRequiredService<IAmazonDynamoDB>(),
+                provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,
+                provider.GetService<ILogger<DynamoTransactions>>()));
+            return services;
+        }
+    }
+}

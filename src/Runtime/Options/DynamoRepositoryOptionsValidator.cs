@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Options;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Checks <see cref="DynamoRepositoryOptions"/> at start-up; each failure names the setting and says what
+    /// to write instead, and never echoes a secret.
+    /// </summary>
+    public sealed class DynamoRepositoryOptionsValidator : IValidateOptions<DynamoRepositoryOptions>
+    {
+        /// <inheritdoc/>
+        public ValidateOptionsResult Validate(string? name, DynamoRepositoryOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            var failures = new List<string>();
+            if (string.IsNullOrEmpty(options.AccessKeyId) != string.IsNullOrEmpty(options.SecretAccessKey))
+            {
+                failures.Add("AccessKeyId and SecretAccessKey go together: set both, or neither to use the AWS default credential chain.");
+            }
+
+            if (options.ServiceUrl is { Length: > 0 } url
+                && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+            {
+                failures.Add($"ServiceUrl '{url}' is not an absolute http:// or https:// URL (for example http://localhost:8000).");
+            }
+
+            if (options.Region is { Length: > 0 } region && !IsRegionName(region))
+            {
+                failures.Add($"Region '{region}' is not a region name (for example ap-northeast-2).");
+            }
+
+            if (options.TableNamePrefix is { Length: > 0 } prefix && !IsTableNameText(prefix))
+            {
+                failures.Add($"TableNamePrefix '{prefix}' has characters DynamoDB table names cannot hold; use letters, digits, '_', '-' and '.'.");
+            }
+
+            foreach (var pair in options.TableNames)
+            {
+                if (pair.Value is null || pair.Value.Length is < 3 or > 255 || !IsTableNameText(pair.Value))
+                {
+                    failures.Add($"TableNames:{pair.Key} '{pair.Value}' is not a DynamoDB table name (3 to 255 letters, digits, '_', '-' and '.').");
+                }
+            }
+
+            if (options.Retry is null)
+            {
+                failures.Add("Retry must be set.");
+            }
+            else
+            {
+                if (options.Retry.MaxAttempts < 1)
+                {
+                    failures.Add($"Retry:MaxAttempts is {options.Retry.MaxAttempts}; it counts the first attempt, so use 1 or more.");
+                }
+
+                if (options.Retry.BaseDelay < TimeSpan.Zero || options.Retry.MaxDelay < options.Retry.BaseDelay)
+                {
+                    failures.Add("Retry:BaseDelay must be zero or more and no more than Retry:MaxDelay (for example 00:00:00.050 and 00:00:02).");
+                }
+            }
+
+            if (options.Batch is null || options.Batch.MaxConcurrency < 1 || options.Batch.MaxRounds < 1)
+            {
+                failures.Add("Batch:MaxConcurrency and Batch:MaxRounds must be 1 or more.");
+            }
+
+            if (options.ContinuationTokenKey is null || options.ContinuationTokenKey.Length < 32)
+            {
+                failures.Add("ContinuationTokenKey must be at least 32 bytes (base64 in configuration).");
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        private static bool IsTableNameText(string text)
+        {
+            foreach (var c in text)
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsRegionName(string region)
+        {
+            foreach (var c in region)
+            {
+                if (!(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+                {
+                    return false;
+                }
+            }
+
+            return region.Contains('-', StringComparison.Ordinal);
+        }
+    }
+}
