@@ -147,6 +147,30 @@ namespace Bookings.Generated.Runtime
         /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         public async Task<TEntity?> UpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, CancellationToken cancellationToken)
         {
+            var response = await SendUpdateAsync(key, changes, condition, ReturnValue.ALL_NEW, cancellationToken).ConfigureAwait(false);
+            return response is null ? null : _mapping.FromItem(response.Attributes);
+        }
+
+        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
+        public async Task<bool> SetAttributeAsync(TKey key, string attribute, AttributeValue? value, CancellationToken cancellationToken)
+        {
+            var changes = new UpdateBuilder();
+            if (value is null)
+            {
+                changes.Remove(attribute);
+            }
+            else
+            {
+                changes.Set(attribute, value);
+            }
+
+            // Nothing is read back: a flag update must not fail on an unrelated attribute that does not map.
+            return await SendUpdateAsync(key, changes, null, ReturnValue.NONE, cancellationToken).ConfigureAwait(false) is not null;
+        }
+
+        /// <summary>Sends an update guarded by the item's existence; null when the item does not exist.</summary>
+        private async Task<UpdateItemResponse?> SendUpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, ReturnValue returnValues, CancellationToken cancellationToken)
+        {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(changes);
             var expressions = new ExpressionBuilder();
@@ -162,16 +186,15 @@ namespace Bookings.Generated.Runtime
                 ConditionExpression = guard.Render(expressions),
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
-                ReturnValues = ReturnValue.ALL_NEW,
-                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                ReturnValues = returnValues,
+                ReturnValuesOnConditionCheckFailure = condition is null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD,
             };
             try
             {
-                var response = await _runner.ExecuteAsync(
+                return await _runner.ExecuteAsync(
                     new DynamoOperation("UpdateItem", TableName, key, changes.IsIdempotent, ErrorCategory.ConditionFailed),
                     ct => _client.UpdateItemAsync(request, ct),
                     cancellationToken).ConfigureAwait(false);
-                return _mapping.FromItem(response.Attributes);
             }
             catch (DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
             {
@@ -180,44 +203,6 @@ namespace Bookings.Generated.Runtime
             catch (DynamoConditionFailedException failed)
             {
                 throw WithCurrentItem(failed);
-            }
-        }
-
-        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
-        public async Task<bool> SetAttributeAsync(TKey key, string attribute, AttributeValue? value, CancellationToken cancellationToken)
-        {
-            ArgumentNullException.ThrowIfNull(key);
-            var changes = new UpdateBuilder();
-            if (value is null)
-            {
-                changes.Remove(attribute);
-            }
-            else
-            {
-                changes.Set(attribute, value);
-            }
-
-            var expressions = new ExpressionBuilder();
-            var request = new UpdateItemRequest
-            {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                UpdateExpression = changes.Render(expressions),
-                ConditionExpression = Condition.ItemExists(_partitionKey).Render(expressions),
-                ExpressionAttributeNames = expressions.Names,
-                ExpressionAttributeValues = expressions.Values,
-            };
-            try
-            {
-                await _runner.ExecuteAsync(
-                    new DynamoOperation("UpdateItem", TableName, key, Expected: ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (DynamoConditionFailedException)
-            {
-                return false;
             }
         }
 
