@@ -16,11 +16,11 @@ namespace Bookings.Generated.Runtime
         /// <param name="attempts">How many times the request was sent (0 when it never was).</param>
         /// <param name="innerException">The underlying exception, or null.</param>
         public DynamoRepositoryException(string message, string? operation = null, string? table = null, string? key = null, int attempts = 0, Exception? innerException = null)
-            : base(message, innerException)
+            : base(PhoneNumber.MaskAll(message), innerException)
         {
             Operation = operation;
             Table = table;
-            Key = key;
+            Key = key is null ? null : PhoneNumber.MaskAll(key);
             Attempts = attempts;
         }
 

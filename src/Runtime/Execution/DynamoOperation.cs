@@ -15,6 +15,6 @@ namespace Bookings.Generated.Runtime
     public readonly record struct DynamoOperation(string Name, string Table, object? Key = null, bool Idempotent = true, ErrorCategory? Expected = null)
     {
         /// <summary>The key as printed in logs: masked by its key type, or "-" for operations without one.</summary>
-        internal string KeyText => Key?.ToString() ?? "-";
+        internal string KeyText => Key?.ToString() is { } text ? PhoneNumber.MaskAll(text) : "-";
     }
 }

@@ -81,6 +81,31 @@ namespace Bookings.Generated.Runtime
             };
         }
 
+        // A Korean mobile number anywhere in free text, in any of the spellings TryNormalize accepts.
+        private static readonly System.Text.RegularExpressions.Regex PhoneInText = new(
+            @"(?<![0-9])(?:\+82[-. ]?|0)(1[016789])[-. ]?([0-9]{3,4})[-. ]?([0-9]{4})(?![0-9])",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(100));
+
+        /// <summary>
+        /// Masks every mobile number in free text (<c>... 01012345678 ...</c> → <c>... 010-****-5678 ...</c>).
+        /// The SDK passes its exception messages and logged keys through this, so masking is enforced rather than
+        /// remembered: a hand-written key type or message that prints a raw number is still masked.
+        /// </summary>
+        public static string MaskAll(string text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            try
+            {
+                return PhoneInText.Replace(text, match => "0" + match.Groups[1].Value + "-****-" + match.Groups[3].Value);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // Pathological input: print nothing of it rather than risk printing a number.
+                return "[text withheld: could not be masked]";
+            }
+        }
+
         /// <summary>
         /// Masks a phone number as <c>010-****-5678</c>: the carrier prefix and the last four digits stay.
         /// Text that is not a phone number is masked completely; nothing of it is printed.
