@@ -17,7 +17,8 @@ namespace Bookings
             DefaultName,
             new global::Bookings.Generated.Runtime.KeyAttributeDefinition("id", global::Amazon.DynamoDBv2.ScalarAttributeType.S),
             null,
-            global::Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST);
+            global::Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+            TtlAttribute: "expires_at");
 
         /// <summary>The stored attribute names, for hand-written expressions.</summary>
         public static class Attributes

@@ -1,0 +1,70 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Bookings
+{
+    /// <summary>The three SMS flags of a booking, as the legacy <c>update_flag</c> named them.</summary>
+    public enum BookingFlag
+    {
+        /// <summary><c>confirm_sms</c>: the confirmation SMS was sent.</summary>
+        ConfirmSms,
+
+        /// <summary><c>remind_sms</c>: the two-hour reminder SMS was sent.</summary>
+        RemindSms,
+
+        /// <summary><c>option_sms</c>: the event/option SMS was sent.</summary>
+        OptionSms,
+    }
+
+    /// <summary>Conversions between <see cref="BookingFlag"/> and the stored attribute names.</summary>
+    public static class BookingFlags
+    {
+        /// <summary>The stored attribute names of the flags, in declaration order.</summary>
+        public static readonly string[] AttributeNames =
+        {
+            BookingTable.Attributes.ConfirmSms,
+            BookingTable.Attributes.RemindSms,
+            BookingTable.Attributes.OptionSms,
+        };
+
+        /// <summary>The stored attribute name of a flag (<c>confirm_sms</c>, <c>remind_sms</c>, <c>option_sms</c>).</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="flag"/> is not a defined flag.</exception>
+        public static string AttributeName(this BookingFlag flag) => flag switch
+        {
+            BookingFlag.ConfirmSms => BookingTable.Attributes.ConfirmSms,
+            BookingFlag.RemindSms => BookingTable.Attributes.RemindSms,
+            BookingFlag.OptionSms => BookingTable.Attributes.OptionSms,
+            _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "Not a booking flag."),
+        };
+
+        /// <summary>
+        /// Reads a flag from its stored name (<c>confirm_sms</c>), its short name (<c>confirm</c>) or its C#
+        /// name (<c>ConfirmSms</c>), ignoring case.
+        /// </summary>
+        /// <returns>False when <paramref name="text"/> names no flag.</returns>
+        public static bool TryParse(string? text, [NotNullWhen(true)] out BookingFlag? flag)
+        {
+            flag = (text ?? string.Empty).Trim().ToUpperInvariant() switch
+            {
+                "CONFIRM_SMS" or "CONFIRM" or "CONFIRMSMS" => BookingFlag.ConfirmSms,
+                "REMIND_SMS" or "REMIND" or "REMINDSMS" => BookingFlag.RemindSms,
+                "OPTION_SMS" or "OPTION" or "OPTIONSMS" => BookingFlag.OptionSms,
+                _ => null,
+            };
+            return flag is not null;
+        }
+
+        /// <summary>The flag's value on a booking.</summary>
+        public static bool Get(this Booking booking, BookingFlag flag)
+        {
+            ArgumentNullException.ThrowIfNull(booking);
+            return flag switch
+            {
+                BookingFlag.ConfirmSms => booking.ConfirmSms,
+                BookingFlag.RemindSms => booking.RemindSms,
+                BookingFlag.OptionSms => booking.OptionSms,
+                _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "Not a booking flag."),
+            };
+        }
+    }
+}
