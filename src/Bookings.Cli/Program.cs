@@ -1,6 +1,5 @@
-using System.CommandLine;
+using System;
 using System.Threading.Tasks;
-using Bookings.Cli.Commands;
 
 namespace Bookings.Cli
 {
@@ -8,13 +7,6 @@ namespace Bookings.Cli
     internal static class Program
     {
         private static Task<int> Main(string[] args)
-        {
-            var root = new RootCommand("Operator's tool for the booking and session tables.");
-            root.Options.Add(GlobalOptions.Endpoint);
-            root.Options.Add(GlobalOptions.LogLevel);
-            root.Options.Add(GlobalOptions.LogFormat);
-            root.Subcommands.Add(DemoCommand.Create());
-            return root.Parse(args).InvokeAsync();
-        }
+            => new CliApp(Console.Out, Console.Error, errorIsTerminal: !Console.IsErrorRedirected).RunAsync(args);
     }
 }

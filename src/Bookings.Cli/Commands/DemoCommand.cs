@@ -19,7 +19,7 @@ namespace Bookings.Cli.Commands
             var command = new Command("demo", "Create the tables if missing, then write, read and update sample bookings and a session.");
             command.SetAction((parseResult, cancellationToken) => RunAsync(
                 parseResult.GetValue(GlobalOptions.Endpoint),
-                parseResult.GetValue(GlobalOptions.LogLevel),
+                parseResult.GetValue(GlobalOptions.LogLevel) ?? LogLevel.Information,
                 parseResult.GetValue(GlobalOptions.LogFormat),
                 cancellationToken));
             return command;

@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Bookings.Generated.Runtime;
+using Spectre.Console;
+
+namespace Bookings.Cli.Commands
+{
+    /// <summary>
+    /// <c>import FILE</c>: writes bookings from JSON lines or a JSON array in batches, with a progress bar on stderr.
+    /// Invalid rows are reported with their line number and skipped; rows DynamoDB did not write are reported
+    /// as failed; neither stops the rest. Like the legacy create, an imported booking replaces one with the same key.
+    /// </summary>
+    internal static class ImportCommand
+    {
+        public static Command Create(CliIo io)
+        {
+            var file = new Argument<string>("file") { Description = "A JSON lines file (one booking object per line) or a JSON array of booking objects." };
+            var batchSize = new Option<int>("--batch-size")
+            {
+                Description = "Rows written per batch call (the SDK sends them 25 per request). Default 100.",
+                DefaultValueFactory = _ => 100,
+            };
+            var command = new Command("import", "Write bookings from a file in batches; invalid rows are reported with their line number and skipped.") { file, batchSize };
+            return command.Runs(
+                io,
+                (context, parse, ct) => RunAsync(context, parse.GetRequiredValue(file), parse.GetValue(batchSize), ct),
+                validate: parse =>
+                {
+                    var path = parse.GetRequiredValue(file);
+                    if (!File.Exists(path))
+                    {
+                        throw CliException.Usage($"File not found: {path}", "Check the path (relative paths start at the current directory).");
+                    }
+
+                    if (parse.GetValue(batchSize) is < 1 or > 10_000)
+                    {
+                        throw CliException.Usage("--batch-size must be between 1 and 10000.", "Use the default (100) unless DynamoDB throttles; then try 25.");
+                    }
+                });
+        }
+
+        private static async Task<int> RunAsync(CliContext context, string path, int batchSize, CancellationToken cancellationToken)
+        {
+            var service = new BookingService(context.Client, context.Options, context.Loggers);
+            IEnumerable<ImportRow> rows;
+            int total;
+            if (ImportRows.IsJsonArray(path))
+            {
+                var all = ImportRows.ReadArray(path);
+                rows = all;
+                total = all.Count;
+            }
+            else
+            {
+                total = ImportRows.CountLines(path);
+                rows = ImportRows.ReadLines(path);
+            }
+
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(context.Error),
+                Ansi = context.Io.ErrorIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = context.Io.ErrorIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = context.Io.ErrorIsTerminal ? InteractionSupport.Yes : InteractionSupport.No,
+            });
+            var report = new ImportReport();
+            try
+            {
+                await ImportAsync(console, context.Io.ErrorIsTerminal, service, rows, total, batchSize, report, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DynamoRepositoryException)
+            {
+                // Fatal for every row (missing table, no access, no connection): stop, say how far it got, then report the cause.
+                await context.Error.WriteLineAsync($"import stopped: written {report.Written}, skipped {report.Skipped}, failed {report.Failed}; the remaining rows were not attempted. Fix the cause below and import the file again (rows already written are simply replaced).").ConfigureAwait(false);
+                throw;
+            }
+
+            if (context.Json)
+            {
+                context.WriteJson(json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file", path);
+                    json.WriteString("table", service.TableName);
+                    json.WriteNumber("written", report.Written);
+                    json.WriteNumber("skipped", report.Skipped);
+                    json.WriteNumber("failed", report.Failed);
+                    json.WriteStartArray("problems");
+                    foreach (var problem in report.Problems)
+                    {
+                        json.WriteStartObject();
+                        json.WriteNumber("line", problem.Line);
+                        json.WriteString("status", problem.Status);
+                        json.WriteString("reason", problem.Reason);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                });
+            }
+            else
+            {
+                context.Out.WriteLine($"Imported {Path.GetFileName(path)} into table '{service.TableName}': written {report.Written}, skipped {report.Skipped}, failed {report.Failed}.");
+                if (report.Skipped + report.Failed > 0)
+                {
+                    context.Out.WriteLine("Fix the rows reported above (each with its line number) and import the file again: rows already written are simply replaced.");
+                }
+            }
+
+            return report.Skipped + report.Failed == 0 ? ExitCodes.Success : ExitCodes.Incomplete;
+        }
+
+        private static Task ImportAsync(IAnsiConsole console, bool interactive, BookingService service, IEnumerable<ImportRow> rows, int total, int batchSize, ImportReport report, string name, CancellationToken cancellationToken)
+        {
+            if (!interactive)
+            {
+                // Not a terminal (a pipe, a CI log, a test): a plain line per tenth of the file instead of a redrawn bar.
+                var lines = new LineProgress(console, $"import {name}", total);
+                return ImportRowsAsync(service, rows, batchSize, report, console, lines.Advance, cancellationToken);
+            }
+
+            return console.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask($"import {name}", maxValue: Math.Max(total, 1));
+                    await ImportRowsAsync(service, rows, batchSize, report, console, done => task.Increment(done), cancellationToken).ConfigureAwait(false);
+                    task.Value = task.MaxValue;
+                });
+        }
+
+        private static async Task ImportRowsAsync(BookingService service, IEnumerable<ImportRow> rows, int batchSize, ImportReport report, IAnsiConsole console, Action<int> advance, CancellationToken cancellationToken)
+        {
+            var batch = new List<ImportRow>(batchSize);
+            foreach (var row in rows)
+            {
+                if (row.Booking is null)
+                {
+                    report.Skip(console, row.Line, row.Problem!);
+                    advance(1);
+                    continue;
+                }
+
+                batch.Add(row);
+                if (batch.Count == batchSize)
+                {
+                    await WriteBatchAsync(service, batch, report, console, cancellationToken).ConfigureAwait(false);
+                    advance(batch.Count);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteBatchAsync(service, batch, report, console, cancellationToken).ConfigureAwait(false);
+                advance(batch.Count);
+            }
+        }
+
+        private static async Task WriteBatchAsync(BookingService service, List<ImportRow> batch, ImportReport report, IAnsiConsole console, CancellationToken cancellationToken)
+        {
+            // A later row with the same key replaces an earlier one, as two puts in a row would: only the last is
+            // sent, and the earlier rows share its outcome (the table ends up as if all had been written), with a note.
+            var lastByKey = new Dictionary<BookingKey, ImportRow>();
+            var replaced = new Dictionary<BookingKey, List<int>>();
+            foreach (var row in batch)
+            {
+                if (lastByKey.TryGetValue(row.Booking!.Key, out var earlier))
+                {
+                    console.WriteLine($"line {earlier.Line}: note: replaced by line {row.Line}, which has the same booking_num and phone");
+                    if (!replaced.TryGetValue(row.Booking.Key, out var lines))
+                    {
+                        replaced[row.Booking.Key] = lines = new List<int>();
+                    }
+
+                    lines.Add(earlier.Line);
+                }
+
+                lastByKey[row.Booking.Key] = row;
+            }
+
+            IReadOnlySet<object>? pending = null;
+            string? failure = null;
+            try
+            {
+                await service.Repository.PutManyAsync(lastByKey.Values.Select(r => r.Booking!), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DynamoBatchIncompleteException ex) when (!IsFatal(ex))
+            {
+                pending = new HashSet<object>(ex.PendingKeys);
+                failure = $"DynamoDB did not write it ({ex.Attempts} round(s)); importing the file again retries it";
+            }
+            catch (DynamoRepositoryException ex) when (!IsFatal(ex))
+            {
+                failure = ex.Message;
+            }
+
+            foreach (var (key, row) in lastByKey)
+            {
+                var failed = failure is not null && (pending is null || pending.Contains(key));
+                var lines = replaced.TryGetValue(key, out var earlierLines) ? earlierLines.Append(row.Line) : new[] { row.Line };
+                foreach (var line in lines)
+                {
+                    if (failed)
+                    {
+                        report.Fail(console, line, failure!);
+                    }
+                    else
+                    {
+                        report.Written++;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Failures every further batch would hit too: the import stops instead of failing row after row.</summary>
+        private static bool IsFatal(DynamoRepositoryException exception)
+            => exception is DynamoTableNotFoundException or DynamoAccessDeniedException or DynamoValidationException
+               || (exception is DynamoTransientException && HasConnectionFailure(exception))
+               || (exception is DynamoBatchIncompleteException { InnerException: DynamoRepositoryException cause } && IsFatal(cause));
+
+        private static bool HasConnectionFailure(System.Exception exception)
+        {
+            for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+            {
+                if (inner is System.Net.Http.HttpRequestException or System.Net.Sockets.SocketException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Progress as plain lines: "import x.jsonl: 500/2000 rows (25%)" at each tenth and at the end.</summary>
+        private sealed class LineProgress
+        {
+            private readonly IAnsiConsole _console;
+            private readonly string _label;
+            private readonly int _total;
+            private int _done;
+            private int _shownTenths;
+
+            public LineProgress(IAnsiConsole console, string label, int total)
+            {
+                _console = console;
+                _label = label;
+                _total = Math.Max(total, 1);
+            }
+
+            public void Advance(int rows)
+            {
+                _done += rows;
+                var tenths = Math.Min(10, _done * 10 / _total);
+                if (tenths > _shownTenths)
+                {
+                    _shownTenths = tenths;
+                    _console.WriteLine($"{_label}: {_done}/{_total} rows ({tenths * 10}%)");
+                }
+            }
+        }
+
+        private sealed class ImportReport
+        {
+            public int Written { get; set; }
+
+            public int Skipped { get; private set; }
+
+            public int Failed { get; private set; }
+
+            public List<(int Line, string Status, string Reason)> Problems { get; } = new();
+
+            public void Skip(IAnsiConsole console, int line, string reason)
+            {
+                Skipped++;
+                Problems.Add((line, "skipped", reason));
+                console.WriteLine($"line {line}: skipped: {reason}");
+            }
+
+            public void Fail(IAnsiConsole console, int line, string reason)
+            {
+                Failed++;
+                Problems.Add((line, "failed", reason));
+                console.WriteLine($"line {line}: failed: {reason}");
+            }
+        }
+    }
+}

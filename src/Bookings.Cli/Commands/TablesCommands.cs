@@ -1,0 +1,213 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Bookings.Cli.Commands
+{
+    /// <summary>
+    /// <c>tables ensure|list|delete</c>, through the runtime's <see cref="DynamoTableManager"/> (which also turns on
+    /// the session table's time to live on <c>expires_at</c>, as the schema declares).
+    /// </summary>
+    internal static class TablesCommands
+    {
+        public static Command Create(CliIo io)
+        {
+            var tables = new Command("tables", "Create, list or delete the booking and session tables.");
+            tables.Subcommands.Add(Ensure(io));
+            tables.Subcommands.Add(List(io));
+            tables.Subcommands.Add(Delete(io));
+            return tables;
+        }
+
+        private static Command Ensure(CliIo io)
+        {
+            var command = new Command("ensure", "Create the sms and session tables where missing (with --table-prefix), wait until they are active, and turn on the session table's time to live (expires_at).");
+            return command.Runs(io, async (context, parse, ct) =>
+            {
+                var manager = Manager(context);
+                var created = await manager.EnsureTablesAsync(BookingsSchema.Tables, ct).ConfigureAwait(false);
+                var rows = new List<(string Entity, string Table, string Status, string? Ttl)>();
+                foreach (var definition in BookingsSchema.Tables)
+                {
+                    var name = context.TableName(definition);
+                    var ttl = definition.TtlAttribute is null ? null : await DescribeTtlAsync(context, name, ct).ConfigureAwait(false);
+                    rows.Add((definition.EntityName, name, created.Contains(name) ? "created" : "exists", ttl));
+                }
+
+                if (context.Json)
+                {
+                    context.WriteJson(json =>
+                    {
+                        json.WriteStartObject();
+                        json.WriteStartArray("tables");
+                        foreach (var row in rows)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("entity", row.Entity);
+                            json.WriteString("table", row.Table);
+                            json.WriteString("status", row.Status);
+                            if (row.Ttl is null)
+                            {
+                                json.WriteNull("ttl");
+                            }
+                            else
+                            {
+                                json.WriteString("ttl", row.Ttl);
+                            }
+
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                        json.WriteEndObject();
+                    });
+                }
+                else
+                {
+                    var table = new TextTable("entity", "table", "status", "time to live");
+                    foreach (var row in rows)
+                    {
+                        table.Add(row.Entity, row.Table, row.Status, row.Ttl ?? "-");
+                    }
+
+                    table.WriteTo(context.Out);
+                }
+
+                return ExitCodes.Success;
+            }, ensureTablesWhenEmbedded: false);
+        }
+
+        private static Command List(CliIo io)
+        {
+            var command = new Command("list", "List every table at the endpoint, marking the ones this tool uses under the current --table-prefix.");
+            return command.Runs(io, async (context, parse, ct) =>
+            {
+                var names = await Manager(context).ListAsync(ct).ConfigureAwait(false);
+                var ours = BookingsSchema.Tables.ToDictionary(t => context.TableName(t), t => t.EntityName, StringComparer.Ordinal);
+                if (context.Json)
+                {
+                    context.WriteJson(json =>
+                    {
+                        json.WriteStartObject();
+                        json.WriteStartArray("tables");
+                        foreach (var name in names)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("name", name);
+                            if (ours.TryGetValue(name, out var entity))
+                            {
+                                json.WriteString("entity", entity);
+                            }
+                            else
+                            {
+                                json.WriteNull("entity");
+                            }
+
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                        json.WriteEndObject();
+                    });
+                }
+                else if (names.Count == 0)
+                {
+                    context.Out.WriteLine($"No tables at {context.TargetDescription}. Create them with 'bookings tables ensure'.");
+                }
+                else
+                {
+                    var table = new TextTable("table", "used as");
+                    foreach (var name in names)
+                    {
+                        table.Add(name, ours.TryGetValue(name, out var entity) ? entity : "-");
+                    }
+
+                    table.WriteTo(context.Out);
+                }
+
+                return ExitCodes.Success;
+            }, ensureTablesWhenEmbedded: false);
+        }
+
+        private static Command Delete(CliIo io)
+        {
+            var yes = new Option<bool>("--yes") { Description = "Confirm: delete the tables and every booking and session in them." };
+            var command = new Command("delete", "Delete the sms and session tables (with --table-prefix) and all their data. Needs --yes.") { yes };
+            return command.Runs(
+                io,
+                async (context, parse, ct) =>
+                {
+                    var deleted = await Manager(context).DeleteTablesAsync(BookingsSchema.Tables, ct).ConfigureAwait(false);
+                    var rows = BookingsSchema.Tables
+                        .Select(t => (Entity: t.EntityName, Table: context.TableName(t), Status: deleted.Contains(context.TableName(t)) ? "deleted" : "absent"))
+                        .ToList();
+
+                    if (context.Json)
+                    {
+                        context.WriteJson(json =>
+                        {
+                            json.WriteStartObject();
+                            json.WriteStartArray("tables");
+                            foreach (var row in rows)
+                            {
+                                json.WriteStartObject();
+                                json.WriteString("entity", row.Entity);
+                                json.WriteString("table", row.Table);
+                                json.WriteString("status", row.Status);
+                                json.WriteEndObject();
+                            }
+
+                            json.WriteEndArray();
+                            json.WriteEndObject();
+                        });
+                    }
+                    else
+                    {
+                        var table = new TextTable("entity", "table", "status");
+                        foreach (var row in rows)
+                        {
+                            table.Add(row.Entity, row.Table, row.Status);
+                        }
+
+                        table.WriteTo(context.Out);
+                    }
+
+                    return ExitCodes.Success;
+                },
+                ensureTablesWhenEmbedded: false,
+                validate: parse =>
+                {
+                    if (!parse.GetValue(yes))
+                    {
+                        throw CliException.Usage(
+                            "Refusing to delete the tables without confirmation: this deletes every booking and session in them.",
+                            "Add --yes (and check --endpoint and --table-prefix first; 'bookings tables list' shows what is there).");
+                    }
+                });
+        }
+
+        private static DynamoTableManager Manager(CliContext context)
+            => new(context.Client, context.Options, context.Loggers.CreateLogger<DynamoTableManager>());
+
+        /// <summary>The time-to-live state of a table, such as "expires_at (ENABLED)".</summary>
+        private static async Task<string> DescribeTtlAsync(CliContext context, string table, CancellationToken cancellationToken)
+        {
+            var runner = new DynamoOperationRunner(context.Options.Retry, context.Loggers.CreateLogger("Bookings.Cli.Tables"));
+            var response = await runner.ExecuteAsync(
+                new DynamoOperation("DescribeTimeToLive", table),
+                c => context.Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = table }, c),
+                cancellationToken).ConfigureAwait(false);
+            var description = response.TimeToLiveDescription;
+            return description?.TimeToLiveStatus is null
+                ? "off"
+                : $"{description.AttributeName ?? "?"} ({description.TimeToLiveStatus.Value})";
+        }
+    }
+}
