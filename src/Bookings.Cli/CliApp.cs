@@ -1,3 +1,4 @@
+using Bookings.Generated.Runtime;
 using System;
 using System.CommandLine;
 using System.IO;
@@ -55,7 +56,7 @@ namespace Bookings.Cli
                     if (shown.Add(error.Message))
                     {
                         // Parser messages quote the offending token, which may be a phone number: mask any.
-                        await _io.Error.WriteLineAsync("error: " + SensitiveText.MaskPhones(error.Message)).ConfigureAwait(false);
+                        await _io.Error.WriteLineAsync("error: " + PhoneNumber.MaskAll(error.Message)).ConfigureAwait(false);
                     }
                 }
 

@@ -1,3 +1,4 @@
+using Bookings.Generated.Runtime;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -116,9 +117,9 @@ namespace Bookings.Tests
         [Fact]
         public void Phones_inside_free_text_are_masked_but_ids_and_amounts_are_not()
         {
-            Assert.Equal("010-****-5678 / 011-****-4567 / 010-****-0000.", SensitiveText.MaskPhones("01012345678 / 011-123-4567 / 010.9999.0000."));
-            Assert.Equal("order 2010123456789 amount 45000", SensitiveText.MaskPhones("order 2010123456789 amount 45000"));
-            Assert.Equal("010-****-5678", SensitiveText.MaskPhones("+82 10-1234-5678"));
+            Assert.Equal("010-****-5678 / 011-****-4567 / 010-****-0000.", PhoneNumber.MaskAll("01012345678 / 011-123-4567 / 010.9999.0000."));
+            Assert.Equal("order 2010123456789 amount 45000", PhoneNumber.MaskAll("order 2010123456789 amount 45000"));
+            Assert.Equal("010-****-5678", PhoneNumber.MaskAll("+82 10-1234-5678"));
         }
 
         private static string Write(Booking booking, bool mask)

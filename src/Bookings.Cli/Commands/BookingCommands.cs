@@ -177,7 +177,7 @@ namespace Bookings.Cli.Commands
                     if (!BookingFlags.TryParse(parse.GetValue(flag), out parsed))
                     {
                         throw CliException.Usage(
-                            $"Unknown flag '{SensitiveText.MaskPhones(parse.GetValue(flag) ?? string.Empty)}'.",
+                            $"Unknown flag '{PhoneNumber.MaskAll(parse.GetValue(flag) ?? string.Empty)}'.",
                             "Use one of confirm_sms, remind_sms, option_sms (or confirm, remind, option).");
                     }
                 });

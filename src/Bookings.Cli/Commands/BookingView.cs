@@ -33,7 +33,7 @@ namespace Bookings.Cli.Commands
             extras.Sort(System.StringComparer.Ordinal);
             foreach (var name in extras)
             {
-                table.Add(SensitiveText.MaskPhones(name), Describe(name, item[name]));
+                table.Add(PhoneNumber.MaskAll(name), Describe(name, item[name]));
             }
 
             table.WriteTo(writer);
@@ -54,7 +54,7 @@ namespace Bookings.Cli.Commands
 
             if (value.S is not null)
             {
-                return value.S.Length == 0 ? "\"\"" : SensitiveText.MaskPhones(value.S);
+                return value.S.Length == 0 ? "\"\"" : PhoneNumber.MaskAll(value.S);
             }
 
             if (value.N is not null)
@@ -70,7 +70,7 @@ namespace Bookings.Cli.Commands
             using var buffer = new MemoryStream();
             using (var json = CliContext.CreateJsonWriter(buffer))
             {
-                AttributeValueJson.Write(json, value, SensitiveText.MaskPhones);
+                AttributeValueJson.Write(json, value, PhoneNumber.MaskAll);
             }
 
             return Encoding.UTF8.GetString(buffer.ToArray());

@@ -141,7 +141,7 @@ namespace Bookings
         {
             ArgumentNullException.ThrowIfNull(writer);
             ArgumentNullException.ThrowIfNull(item);
-            Func<string, string>? mask = maskPersonalData ? SensitiveText.MaskPhones : null;
+            Func<string, string>? mask = maskPersonalData ? PhoneNumber.MaskAll : null;
             writer.WriteStartObject();
             foreach (var name in Booking.DeclaredAttributes)
             {
@@ -179,7 +179,7 @@ namespace Bookings
             {
                 if (item[name] is { } value)
                 {
-                    writer.WritePropertyName(maskPersonalData ? SensitiveText.MaskPhones(name) : name);
+                    writer.WritePropertyName(maskPersonalData ? PhoneNumber.MaskAll(name) : name);
                     AttributeValueJson.Write(writer, value, mask);
                 }
             }
