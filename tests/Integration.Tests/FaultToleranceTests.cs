@@ -105,6 +105,42 @@ namespace Bookings.Generated.Integration.Tests
             Assert.False(UnmaskedPhone.IsMatch(error.Message), error.Message);
         }
 
+        [Fact]
+        public async Task The_retry_budget_is_respected_under_constant_throttling()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "faults-budget");
+            options.Retry = new RetryOptions { MaxAttempts = 4, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) };
+            var plan = new FaultPlan { Seed = 5, ProvisionedThroughputExceededRate = 1.0, OnlyOperations = new HashSet<string> { "GetItem" } };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            using var client = proxy.CreateClient();
+            var repository = new BookingRepository(client, options);
+
+            var error = await Assert.ThrowsAsync<DynamoThrottledException>(() => repository.GetAsync(Sample(1).Key));
+
+            Assert.Equal(4, error.Attempts);
+            Assert.Equal(4, proxy.Stats.TotalRequests);
+            Assert.False(UnmaskedPhone.IsMatch(error.Message), error.Message);
+        }
+
+        [Fact]
+        public async Task Cancellation_during_backoff_ends_the_call_promptly()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "faults-cancel");
+            options.Retry = new RetryOptions { MaxAttempts = 10, BaseDelay = TimeSpan.FromSeconds(20), MaxDelay = TimeSpan.FromSeconds(20), MaxElapsed = TimeSpan.FromMinutes(5) };
+            var plan = new FaultPlan { Seed = 5, ProvisionedThroughputExceededRate = 1.0, OnlyOperations = new HashSet<string> { "GetItem" } };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            using var client = proxy.CreateClient();
+            var repository = new BookingRepository(client, options);
+            using var cancellation = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => repository.GetAsync(Sample(1).Key, cancellation.Token));
+
+            // Cancelled while waiting out a backoff of up to 20 s: it must end close to the 0.5 s mark.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+            Assert.InRange(proxy.Stats.TotalRequests, 1, 2);
+        }
+
         private sealed class LogCollector : ILoggerProvider
         {
             public ConcurrentQueue<(LogLevel Level, int EventId, string Message)> Queue { get; } = new();

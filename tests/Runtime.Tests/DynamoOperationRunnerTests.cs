@@ -55,6 +55,31 @@ namespace Bookings.Generated.Runtime.Tests
             }
         }
 
+        [Fact]
+        public async Task Stops_retrying_when_the_elapsed_time_budget_would_be_exceeded()
+        {
+            var options = new RetryOptions
+            {
+                MaxAttempts = 1000,
+                BaseDelay = TimeSpan.FromMilliseconds(20),
+                MaxDelay = TimeSpan.FromMilliseconds(20),
+                MaxElapsed = TimeSpan.FromMilliseconds(300),
+            };
+            var send = new FakeSend(_ => Throttle());
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            var ex = await Assert.ThrowsAsync<DynamoThrottledException>(() => Runner(options).ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+
+            // The budget bounds the time, not the attempts: far fewer than 1000 were made.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+            Assert.InRange(ex.Attempts, 2, 999);
+            Assert.Equal(send.Calls, ex.Attempts);
+        }
+
+        [Fact]
+        public void A_negative_elapsed_budget_is_refused()
+            => Assert.Throws<ArgumentOutOfRangeException>(() => new RetryPolicy(new RetryOptions { MaxElapsed = TimeSpan.FromSeconds(-1) }));
+
         [Theory]
         [InlineData(0)]
         [InlineData(1)]
@@ -184,7 +209,7 @@ namespace Bookings.Generated.Runtime.Tests
         public async Task Cancellation_during_the_backoff_delay_throws_promptly_and_is_not_retried()
         {
             // Delays of up to 30 s: the test only finishes quickly if the wait is cancelled.
-            var options = new RetryOptions { MaxAttempts = 5, BaseDelay = TimeSpan.FromSeconds(30), MaxDelay = TimeSpan.FromSeconds(30) };
+            var options = new RetryOptions { MaxAttempts = 5, BaseDelay = TimeSpan.FromSeconds(30), MaxDelay = TimeSpan.FromSeconds(30), MaxElapsed = TimeSpan.FromMinutes(5) };
             using var cts = new CancellationTokenSource();
             var sentAfterCancellation = 0;
             var calls = 0;

@@ -72,10 +72,11 @@ namespace Bookings.Generated.Runtime
                         DynamoTelemetry.Throttles.Add(1, new("db.operation", operation.Name), new("aws.dynamodb.table_names", operation.Table));
                     }
 
-                    if (_retry.ShouldRetry(category, attempt, operation.Idempotent))
+                    TimeSpan delay = default;
+                    if (_retry.ShouldRetry(category, attempt, operation.Idempotent)
+                        && _retry.FitsBudget(Stopwatch.GetElapsedTime(started), delay = _retry.GetDelay(attempt, Random.Shared)))
                     {
                         DynamoTelemetry.Retries.Add(1, new("db.operation", operation.Name), new("aws.dynamodb.table_names", operation.Table), new("error.type", RuntimeLog.ErrorCode(ex)));
-                        var delay = _retry.GetDelay(attempt, Random.Shared);
                         if (_logger.IsEnabled(LogLevel.Warning))
                         {
                             RuntimeLog.OperationRetrying(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(ex), attempt, delay.TotalMilliseconds);

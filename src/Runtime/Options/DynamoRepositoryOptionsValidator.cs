@@ -59,6 +59,11 @@ namespace Bookings.Generated.Runtime
                 {
                     failures.Add("Retry:BaseDelay must be zero or more and no more than Retry:MaxDelay (for example 00:00:00.050 and 00:00:02).");
                 }
+
+                if (options.Retry.MaxElapsed < TimeSpan.Zero)
+                {
+                    failures.Add("Retry:MaxElapsed must be zero or more (for example 00:00:10).");
+                }
             }
 
             if (options.Batch is null || options.Batch.MaxConcurrency < 1 || options.Batch.MaxRounds < 1)

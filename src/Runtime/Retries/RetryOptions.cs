@@ -13,5 +13,11 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>No single delay is longer than this. Default 2 s.</summary>
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>
+        /// No retry is scheduled whose delay would end later than this after the first attempt started, whatever
+        /// attempts remain. Default 10 s.
+        /// </summary>
+        public TimeSpan MaxElapsed { get; set; } = TimeSpan.FromSeconds(10);
     }
 }

@@ -18,6 +18,7 @@ namespace Bookings.Generated.Runtime
         private readonly int _maxAttempts;
         private readonly TimeSpan _baseDelay;
         private readonly TimeSpan _maxDelay;
+        private readonly TimeSpan _maxElapsed;
 
         /// <summary>Creates a policy from options; they are validated here.</summary>
         public RetryPolicy(RetryOptions options)
@@ -33,11 +34,20 @@ namespace Bookings.Generated.Runtime
                 throw new ArgumentOutOfRangeException(nameof(options), "RetryOptions.BaseDelay must be non-negative and no more than MaxDelay.");
             }
 
+            if (options.MaxElapsed < TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "RetryOptions.MaxElapsed must be non-negative.");
+            }
+
             // Copied, so a later change to a shared options object cannot bypass the checks above.
             _maxAttempts = options.MaxAttempts;
             _baseDelay = options.BaseDelay;
             _maxDelay = options.MaxDelay;
+            _maxElapsed = options.MaxElapsed;
         }
+
+        /// <summary>Whether a retry after <paramref name="delay"/> still ends within the elapsed-time budget.</summary>
+        public bool FitsBudget(TimeSpan elapsed, TimeSpan delay) => elapsed + delay <= _maxElapsed;
 
         /// <summary>Attempts in all, the first included.</summary>
         public int MaxAttempts => _maxAttempts;
