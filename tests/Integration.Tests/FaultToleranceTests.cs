@@ -106,6 +106,23 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task Success_logs_carry_the_duration_and_the_consumed_capacity()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "logs-capacity");
+            var logs = new LogCollector();
+            using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+            var repository = new BookingRepository(_fixture.Client, options, loggers.CreateLogger<BookingRepository>());
+
+            await repository.PutAsync(Sample(1));
+            await repository.GetAsync(Sample(1).Key);
+
+            var successes = logs.Lines.Where(l => l.EventId == 1002).Select(l => l.Message).ToList();
+            Assert.Equal(2, successes.Count);
+            Assert.All(successes, m => Assert.Matches(@"succeeded in \d+\.\d ms, \d+(\.\d+)? capacity units", m));
+            Assert.All(successes, m => Assert.Contains("010-****-0001", m, StringComparison.Ordinal));
+        }
+
+        [Fact]
         public async Task The_retry_budget_is_respected_under_constant_throttling()
         {
             var options = await BookingTables.CreateAsync(_fixture, "faults-budget");

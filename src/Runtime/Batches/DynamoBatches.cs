@@ -138,6 +138,7 @@ namespace Bookings.Generated.Runtime
                 var request = new BatchWriteItemRequest
                 {
                     RequestItems = new Dictionary<string, List<WriteRequest>> { [table] = remaining.Select(p => p.Value).ToList() },
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 };
                 BatchWriteItemResponse response;
                 try
@@ -192,6 +193,7 @@ namespace Bookings.Generated.Runtime
                     {
                         [table] = new() { Keys = remaining.Select(p => p.Value).ToList(), ConsistentRead = consistentRead },
                     },
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 };
                 BatchGetItemResponse response;
                 try

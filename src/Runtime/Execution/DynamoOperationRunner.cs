@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -55,7 +57,7 @@ namespace Bookings.Generated.Runtime
                     Record(operation, "success", started);
                     if (_logger.IsEnabled(LogLevel.Information))
                     {
-                        RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started));
+                        RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started), ConsumedCapacity(response));
                     }
 
                     return response;
@@ -130,6 +132,37 @@ namespace Bookings.Generated.Runtime
                 new("db.operation", operation.Name),
                 new("aws.dynamodb.table_names", operation.Table),
                 new("outcome", outcome));
+
+        /// <summary>The capacity units a response reports, when the request asked for them (<c>ReturnConsumedCapacity</c>).</summary>
+        private static double? ConsumedCapacity(object? response) => response switch
+        {
+            GetItemResponse r => r.ConsumedCapacity?.CapacityUnits,
+            PutItemResponse r => r.ConsumedCapacity?.CapacityUnits,
+            UpdateItemResponse r => r.ConsumedCapacity?.CapacityUnits,
+            DeleteItemResponse r => r.ConsumedCapacity?.CapacityUnits,
+            QueryResponse r => r.ConsumedCapacity?.CapacityUnits,
+            ScanResponse r => r.ConsumedCapacity?.CapacityUnits,
+            BatchWriteItemResponse r => Sum(r.ConsumedCapacity),
+            BatchGetItemResponse r => Sum(r.ConsumedCapacity),
+            TransactWriteItemsResponse r => Sum(r.ConsumedCapacity),
+            _ => null,
+        };
+
+        private static double? Sum(List<ConsumedCapacity>? capacities)
+        {
+            if (capacities is null || capacities.Count == 0)
+            {
+                return null;
+            }
+
+            double total = 0;
+            foreach (var capacity in capacities)
+            {
+                total += capacity.CapacityUnits ?? 0;
+            }
+
+            return total;
+        }
 
         private static double ElapsedMs(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }

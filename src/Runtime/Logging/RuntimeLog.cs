@@ -14,8 +14,8 @@ namespace Bookings.Generated.Runtime
         public static partial void OperationStarting(ILogger logger, string operation, string table, string? key);
 
         [LoggerMessage(EventId = 1002, EventName = "OperationSucceeded", Level = LogLevel.Information,
-            Message = "DynamoDB {Operation} on {Table} for {Key} succeeded in {DurationMs:F1} ms")]
-        public static partial void OperationSucceeded(ILogger logger, string operation, string table, string? key, double durationMs);
+            Message = "DynamoDB {Operation} on {Table} for {Key} succeeded in {DurationMs:F1} ms, {ConsumedCapacity} capacity units")]
+        public static partial void OperationSucceeded(ILogger logger, string operation, string table, string? key, double durationMs, double? consumedCapacity);
 
         [LoggerMessage(EventId = 1003, EventName = "OperationRetrying", Level = LogLevel.Warning,
             Message = "DynamoDB {Operation} on {Table} for {Key} failed with {ErrorCode} on attempt {Attempt}; retrying in {DelayMs:F0} ms")]

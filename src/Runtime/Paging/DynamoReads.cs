@@ -195,6 +195,7 @@ namespace Bookings.Generated.Runtime
             ExpressionAttributeValues = request.ExpressionAttributeValues,
             ConsistentRead = request.ConsistentRead,
             Limit = request.Limit,
+            ReturnConsumedCapacity = request.ReturnConsumedCapacity,
             Segment = segment,
             TotalSegments = segments,
         };

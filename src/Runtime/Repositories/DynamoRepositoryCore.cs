@@ -55,7 +55,7 @@ namespace Bookings.Generated.Runtime
         public async Task<TEntity?> GetAsync(TKey key, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
-            var request = new GetItemRequest { TableName = TableName, Key = key.ToAttributeMap(), ConsistentRead = _consistentRead };
+            var request = new GetItemRequest { TableName = TableName, Key = key.ToAttributeMap(), ConsistentRead = _consistentRead, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
             var response = await _runner.ExecuteAsync(
                 new DynamoOperation("GetItem", TableName, key),
                 ct => _client.GetItemAsync(request, ct),
@@ -68,7 +68,7 @@ namespace Bookings.Generated.Runtime
         public async Task PutAsync(TEntity entity, Condition? condition, CancellationToken cancellationToken)
         {
             var item = _mapping.ToItem(entity);
-            var request = new PutItemRequest { TableName = TableName, Item = item };
+            var request = new PutItemRequest { TableName = TableName, Item = item, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
             if (condition is not null)
             {
                 var expressions = new ExpressionBuilder();
@@ -121,6 +121,7 @@ namespace Bookings.Generated.Runtime
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
                 ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             };
             try
             {
@@ -187,6 +188,7 @@ namespace Bookings.Generated.Runtime
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
                 ReturnValues = returnValues,
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 ReturnValuesOnConditionCheckFailure = condition is null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD,
             };
             try
@@ -261,7 +263,7 @@ namespace Bookings.Generated.Runtime
         /// <summary>Every item of the table (that meets <paramref name="filter"/>, if given), read lazily; several segments are read in parallel.</summary>
         public async IAsyncEnumerable<TEntity> ScanAsync(Condition? filter, int segments, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var request = new ScanRequest { TableName = TableName, ConsistentRead = _consistentRead };
+            var request = new ScanRequest { TableName = TableName, ConsistentRead = _consistentRead, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
             if (filter is not null)
             {
                 var expressions = new ExpressionBuilder();
@@ -388,6 +390,7 @@ namespace Bookings.Generated.Runtime
                 ScanIndexForward = options?.Descending != true,
                 ConsistentRead = options?.ConsistentRead ?? _consistentRead,
                 Limit = options?.PageSize,
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             };
         }
 
