@@ -27,7 +27,7 @@ namespace Bookings.Generated.Integration.Tests
         {
             var options = await BookingTables.CreateAsync(_fixture, "batch-1000");
             var table = options.TableNames[BookingTable.Definition.EntityName];
-            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry));
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoBatches>()));
             var bookings = Enumerable.Range(0, 1000).Select(Sample).ToList();
 
             // Duplicates of the first ten keys: only their last write may be sent, or DynamoDB rejects the batch.
@@ -47,7 +47,7 @@ namespace Bookings.Generated.Integration.Tests
         [Fact]
         public async Task A_batch_against_a_missing_table_fails_with_a_typed_error()
         {
-            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner());
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(null, GuardedLogs.For<DynamoBatches>()));
             var booking = Sample(1);
             var writes = new List<(object, WriteRequest)> { (booking.Key, new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(booking) } }) };
             await Assert.ThrowsAsync<DynamoTableNotFoundException>(() => batches.WriteAsync(_fixture.UniqueTableName("missing"), writes, default));

@@ -18,7 +18,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Put_get_update_get_delete_get_round_trip()
         {
             var options = await BookingTables.CreateAsync(_fixture, nameof(Put_get_update_get_delete_get_round_trip));
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var key = BookingKey.Create("1051707", "12345", "01012345678");
             var booking = new Booking { Key = key, Name = "Kim Soo", BookingTime = "2025-10-20 14:30:00" };
 
@@ -41,7 +41,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Stored_item_has_the_legacy_shape_with_exact_attribute_types()
         {
             var options = await BookingTables.CreateAsync(_fixture, nameof(Stored_item_has_the_legacy_shape_with_exact_attribute_types));
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             await repository.PutAsync(new Booking { Key = BookingKey.Create("1051707", "12345", "010 1234 5678"), Name = "Kim Soo", BookingTime = "2025-10-20 14:30:00" });
 
             var raw = await _fixture.Client.GetItemAsync(new GetItemRequest
@@ -72,7 +72,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Extra_attributes_survive_a_read_modify_write()
         {
             var options = await BookingTables.CreateAsync(_fixture, nameof(Extra_attributes_survive_a_read_modify_write));
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var key = BookingKey.Create("1051707", "777", "010-2222-3333");
             await _fixture.Client.PutItemAsync(new PutItemRequest
             {
@@ -107,7 +107,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_key_read_back_keeps_the_stored_phone_spelling_so_it_addresses_the_same_item()
         {
             var options = await BookingTables.CreateAsync(_fixture, nameof(A_key_read_back_keeps_the_stored_phone_spelling_so_it_addresses_the_same_item));
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var legacyKey = new Dictionary<string, AttributeValue>
             {
                 ["booking_num"] = new() { S = "1051707_900" },
@@ -136,7 +136,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Flag_update_of_a_missing_booking_returns_false_and_creates_nothing()
         {
             var options = await BookingTables.CreateAsync(_fixture, nameof(Flag_update_of_a_missing_booking_returns_false_and_creates_nothing));
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var key = BookingKey.Create("1051707", "404", "01000000000");
 
             Assert.False(await repository.SetOptionSmsAsync(key, true));
@@ -149,7 +149,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_stored_item_of_the_wrong_shape_raises_a_mapping_exception_with_a_masked_key()
         {
             var options = await BookingTables.CreateAsync(_fixture, nameof(A_stored_item_of_the_wrong_shape_raises_a_mapping_exception_with_a_masked_key));
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             await _fixture.Client.PutItemAsync(new PutItemRequest
             {
                 TableName = repository.TableName,
@@ -174,7 +174,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Invalid_input_is_rejected_before_any_request()
         {
             var options = await BookingTables.CreateAsync(_fixture, nameof(Invalid_input_is_rejected_before_any_request));
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
 
             var phone = Assert.Throws<DynamoValidationException>(() => BookingKey.Create("1051707", "1", "02-123-4567"));
             Assert.Equal("phone", phone.Attribute);
@@ -197,7 +197,7 @@ namespace Bookings.Generated.Integration.Tests
         {
             var options = new DynamoRepositoryOptions();
             options.TableNames[BookingTable.Definition.EntityName] = _fixture.UniqueTableName("never-created");
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
 
             var error = await Assert.ThrowsAsync<DynamoTableNotFoundException>(
                 () => repository.GetAsync(BookingKey.Create("1", "2", "01012345678")));

@@ -12,7 +12,7 @@ namespace Bookings.Generated.Integration.Tests
             var options = new DynamoRepositoryOptions();
             options.TableNames[BookingTable.Definition.EntityName] = fixture.UniqueTableName(testName + "-sms");
             options.TableNames[SessionTable.Definition.EntityName] = fixture.UniqueTableName(testName + "-session");
-            await new DynamoTableManager(fixture.Client, options).EnsureTablesAsync(BookingsSchema.Tables);
+            await new DynamoTableManager(fixture.Client, options, GuardedLogs.For<DynamoTableManager>()).EnsureTablesAsync(BookingsSchema.Tables);
             return options;
         }
     }

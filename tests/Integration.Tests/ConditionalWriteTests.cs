@@ -16,7 +16,7 @@ namespace Bookings.Generated.Integration.Tests
         private async Task<(BookingRepository Repository, Booking Booking)> StoredAsync(string test)
         {
             var options = await BookingTables.CreateAsync(_fixture, test);
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var booking = new Booking { Key = BookingKey.Create("1051707", "1", "01012345678"), Name = "Kim Soo", BookingTime = "2025-10-20 14:30:00" };
             await repository.PutAsync(booking);
             return (repository, booking);

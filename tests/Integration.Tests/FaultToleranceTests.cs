@@ -56,7 +56,7 @@ namespace Bookings.Generated.Integration.Tests
             await Parallel.ForEachAsync(bookings.Take(20), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (booking, ct) =>
                 Assert.True(await repository.DeleteAsync(booking.Key, ct)));
 
-            var stored = await new BookingRepository(_fixture.Client, options).GetManyAsync(bookings.Select(b => b.Key));
+            var stored = await new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>()).GetManyAsync(bookings.Select(b => b.Key));
             Assert.Equal(40, stored.Count);
             Assert.All(stored, b => Assert.True(b.ConfirmSms && b.RemindSms));
 
@@ -74,13 +74,13 @@ namespace Bookings.Generated.Integration.Tests
             var plan = new FaultPlan { Seed = 11, PartialBatchRate = 0.5, UnprocessedFraction = 0.4, ProvisionedThroughputExceededRate = 0.15 };
             await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
             using var client = proxy.CreateClient();
-            var repository = new BookingRepository(client, options);
+            var repository = new BookingRepository(client, options, GuardedLogs.For<BookingRepository>());
             var bookings = Enumerable.Range(0, 500).Select(Sample).ToList();
 
             await repository.PutManyAsync(bookings);
 
             Assert.True(proxy.Stats.UnprocessedItems > 0);
-            var stored = await new BookingRepository(_fixture.Client, options).GetManyAsync(bookings.Select(b => b.Key));
+            var stored = await new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>()).GetManyAsync(bookings.Select(b => b.Key));
             Assert.Equal(500, stored.Count);
         }
 
@@ -93,12 +93,12 @@ namespace Bookings.Generated.Integration.Tests
             var plan = new FaultPlan { Seed = 3, PartialBatchRate = 1.0, UnprocessedFraction = 0.4 };
             await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
             using var client = proxy.CreateClient();
-            var repository = new BookingRepository(client, options);
+            var repository = new BookingRepository(client, options, GuardedLogs.For<BookingRepository>());
             var bookings = Enumerable.Range(0, 25).Select(Sample).ToList();
 
             var error = await Assert.ThrowsAsync<DynamoBatchIncompleteException>(() => repository.PutManyAsync(bookings));
 
-            var stored = await new BookingRepository(_fixture.Client, options).GetManyAsync(bookings.Select(b => b.Key));
+            var stored = await new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>()).GetManyAsync(bookings.Select(b => b.Key));
             var missing = bookings.Select(b => b.Key).Except(stored.Select(b => b.Key)).ToHashSet();
             Assert.NotEmpty(missing);
             Assert.Equal(missing, error.PendingKeys.Cast<BookingKey>().ToHashSet());
@@ -130,7 +130,7 @@ namespace Bookings.Generated.Integration.Tests
             var plan = new FaultPlan { Seed = 5, ProvisionedThroughputExceededRate = 1.0, OnlyOperations = new HashSet<string> { "GetItem" } };
             await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
             using var client = proxy.CreateClient();
-            var repository = new BookingRepository(client, options);
+            var repository = new BookingRepository(client, options, GuardedLogs.For<BookingRepository>());
 
             var error = await Assert.ThrowsAsync<DynamoThrottledException>(() => repository.GetAsync(Sample(1).Key));
 
@@ -147,7 +147,7 @@ namespace Bookings.Generated.Integration.Tests
             var plan = new FaultPlan { Seed = 5, ProvisionedThroughputExceededRate = 1.0, OnlyOperations = new HashSet<string> { "GetItem" } };
             await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
             using var client = proxy.CreateClient();
-            var repository = new BookingRepository(client, options);
+            var repository = new BookingRepository(client, options, GuardedLogs.For<BookingRepository>());
             using var cancellation = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             var clock = System.Diagnostics.Stopwatch.StartNew();
 

@@ -26,7 +26,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Create_never_overwrites_an_existing_booking()
         {
             var options = await BookingTables.CreateAsync(_fixture, "create-if-absent");
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var booking = Sample("1", 1);
 
             Assert.True(await repository.CreateAsync(booking));
@@ -41,7 +41,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Put_many_get_many_delete_many()
         {
             var options = await BookingTables.CreateAsync(_fixture, "many");
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var bookings = Enumerable.Range(0, 120).Select(n => Sample((n % 7).ToString(System.Globalization.CultureInfo.InvariantCulture), n)).ToList();
 
             await repository.PutManyAsync(bookings);
@@ -60,7 +60,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Scan_returns_every_item_once_whatever_the_segments(int segments)
         {
             var options = await BookingTables.CreateAsync(_fixture, "scan-" + segments);
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var bookings = Enumerable.Range(0, 250).Select(n => Sample((n % 25).ToString(System.Globalization.CultureInfo.InvariantCulture), n)).ToList();
             await repository.PutManyAsync(bookings);
 
@@ -78,7 +78,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Scans_and_queries_filter_with_typed_conditions()
         {
             var options = await BookingTables.CreateAsync(_fixture, "filters");
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var bookings = Enumerable.Range(0, 40).Select(n => Sample((n % 4).ToString(System.Globalization.CultureInfo.InvariantCulture), n) with { OptionSms = n % 3 == 0 }).ToList();
             await repository.PutManyAsync(bookings);
 
@@ -99,7 +99,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Query_reads_one_partition_lazily_and_in_pages_with_tokens()
         {
             var options = await BookingTables.CreateAsync(_fixture, "query");
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var partition = Enumerable.Range(0, 23).Select(n => Sample("77", n)).ToList();
             await repository.PutManyAsync(partition.Concat(Enumerable.Range(100, 5).Select(n => Sample("78", n))));
 
@@ -139,14 +139,14 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_continuation_token_from_another_table_or_a_tampered_one_is_rejected_before_sending()
         {
             var options = await BookingTables.CreateAsync(_fixture, "tokens");
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             await repository.PutManyAsync(Enumerable.Range(0, 3).Select(n => Sample("5", n)));
             var first = await repository.QueryPageAsync("1051707", "5", pageSize: 1);
             Assert.NotNull(first.ContinuationToken);
 
             var otherOptions = await BookingTables.CreateAsync(_fixture, "tokens-other");
             otherOptions.ContinuationTokenKey = options.ContinuationTokenKey;
-            var other = new BookingRepository(_fixture.Client, otherOptions);
+            var other = new BookingRepository(_fixture.Client, otherOptions, GuardedLogs.For<BookingRepository>());
             await Assert.ThrowsAsync<DynamoValidationException>(() => other.QueryPageAsync("1051707", "5", 1, first.ContinuationToken));
 
             var tampered = first.ContinuationToken!.Substring(0, first.ContinuationToken.Length - 2) + "xx";
@@ -156,7 +156,7 @@ namespace Bookings.Generated.Integration.Tests
         [Fact]
         public void Invalid_partition_parts_fail_at_the_call()
         {
-            var repository = new BookingRepository(_fixture.Client);
+            var repository = new BookingRepository(_fixture.Client, null, GuardedLogs.For<BookingRepository>());
             var error = Assert.Throws<DynamoValidationException>(() => repository.QueryAsync("10_51707", "77"));
             Assert.Equal("biz_id", error.Attribute);
         }

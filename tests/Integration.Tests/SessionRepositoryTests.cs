@@ -16,7 +16,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Put_get_update_get_delete_get_round_trip()
         {
             var options = await BookingTables.CreateAsync(_fixture, "session-round-trip");
-            var repository = new SessionRepository(_fixture.Client, options);
+            var repository = new SessionRepository(_fixture.Client, options, GuardedLogs.For<SessionRepository>());
             var key = SessionKey.Create("1");
 
             await repository.PutAsync(new Session { Key = key, Cookies = Cookies });
@@ -35,7 +35,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Save_overwrites_without_merging()
         {
             var options = await BookingTables.CreateAsync(_fixture, "session-overwrite");
-            var repository = new SessionRepository(_fixture.Client, options);
+            var repository = new SessionRepository(_fixture.Client, options, GuardedLogs.For<SessionRepository>());
             var key = SessionKey.Create("1");
 
             await repository.PutAsync(new Session { Key = key, Cookies = Cookies });

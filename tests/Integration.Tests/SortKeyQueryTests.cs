@@ -31,7 +31,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Conditions_on_a_phone_sort_key_use_the_normalised_form()
         {
             var options = await BookingTables.CreateAsync(_fixture, "sk-phone");
-            var repository = new BookingRepository(_fixture.Client, options);
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             await repository.PutManyAsync(new[] { "010-1111-0001", "010-1111-0002", "010-2222-0003", "010-3333-0004" }.Select(phone =>
                 new Booking { Key = BookingKey.Create("1051707", "1", phone), Name = "N", BookingTime = "2025-10-20 14:30:00" }));
 
@@ -51,8 +51,8 @@ namespace Bookings.Generated.Integration.Tests
         {
             var options = new DynamoRepositoryOptions();
             options.TableNames[ShiftTable.Definition.EntityName] = _fixture.UniqueTableName("shifts");
-            await new DynamoTableManager(_fixture.Client, options).EnsureTablesAsync(ShopSchema.Tables);
-            var shifts = new ShiftRepository(_fixture.Client, options);
+            await new DynamoTableManager(_fixture.Client, options, GuardedLogs.For<DynamoTableManager>()).EnsureTablesAsync(ShopSchema.Tables);
+            var shifts = new ShiftRepository(_fixture.Client, options, GuardedLogs.For<ShiftRepository>());
             var all = new[] { ("2025-10-20", 1L), ("2025-10-20", 2L), ("2025-10-21", 1L), ("2025-10-22", 3L) }
                 .Select(s => new Shift { Key = ShiftKey.Create("7", s.Item1, s.Item2), Hours = 7.5m })
                 .ToList();

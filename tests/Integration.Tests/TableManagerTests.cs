@@ -18,7 +18,7 @@ namespace Bookings.Generated.Integration.Tests
         {
             var prefix = _fixture.UniqueTableName("tm") + "-";
             var options = new DynamoRepositoryOptions { TableNamePrefix = prefix };
-            var manager = new DynamoTableManager(_fixture.Client, options);
+            var manager = new DynamoTableManager(_fixture.Client, options, GuardedLogs.For<DynamoTableManager>());
 
             Assert.Equal(new[] { prefix + "sms", prefix + "session" }, await manager.EnsureTablesAsync(BookingsSchema.Tables));
             Assert.Empty(await manager.EnsureTablesAsync(BookingsSchema.Tables));

@@ -25,12 +25,12 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_transaction_writes_items_of_several_tables_together()
         {
             var options = await BookingTables.CreateAsync(_fixture, "tx-commit");
-            var bookings = new BookingRepository(_fixture.Client, options);
-            var sessions = new SessionRepository(_fixture.Client, options);
+            var bookings = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
+            var sessions = new SessionRepository(_fixture.Client, options, GuardedLogs.For<SessionRepository>());
             var existing = Sample("1");
             await bookings.PutAsync(existing);
 
-            await new DynamoTransactions(_fixture.Client, options).WriteAsync(new[]
+            await new DynamoTransactions(_fixture.Client, options, GuardedLogs.For<DynamoTransactions>()).WriteAsync(new[]
             {
                 bookings.TransactPut(Sample("2"), !BookingFields.BookingNum.Exists()),
                 bookings.TransactUpdate(existing.Key, new BookingUpdate().SetConfirmSms(true), BookingFields.ConfirmSms.Equal(false)),
@@ -46,7 +46,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_cancelled_transaction_writes_nothing_and_says_why_per_item()
         {
             var options = await BookingTables.CreateAsync(_fixture, "tx-cancel");
-            var bookings = new BookingRepository(_fixture.Client, options);
+            var bookings = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var existing = Sample("1");
             await bookings.PutAsync(existing with { ConfirmSms = true });
 
@@ -57,7 +57,7 @@ namespace Bookings.Generated.Integration.Tests
                 bookings.TransactDelete(Sample("4").Key),
             };
             var error = await Assert.ThrowsAsync<DynamoTransactionCanceledException>(
-                () => new DynamoTransactions(_fixture.Client, options).WriteAsync(items));
+                () => new DynamoTransactions(_fixture.Client, options, GuardedLogs.For<DynamoTransactions>()).WriteAsync(items));
 
             Assert.Equal(new[] { "None", "ConditionalCheckFailed", "None" }, error.Reasons.Select(r => r.Code));
             Assert.Same(items[1], error.Reasons.Single(r => r.CausedCancellation).Item);
@@ -70,10 +70,10 @@ namespace Bookings.Generated.Integration.Tests
         public async Task An_update_in_a_transaction_never_creates_a_missing_item()
         {
             var options = await BookingTables.CreateAsync(_fixture, "tx-missing");
-            var bookings = new BookingRepository(_fixture.Client, options);
+            var bookings = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
 
             var error = await Assert.ThrowsAsync<DynamoTransactionCanceledException>(
-                () => new DynamoTransactions(_fixture.Client, options).WriteAsync(new[] { bookings.TransactUpdate(Sample("9").Key, new BookingUpdate().SetConfirmSms(true)) }));
+                () => new DynamoTransactions(_fixture.Client, options, GuardedLogs.For<DynamoTransactions>()).WriteAsync(new[] { bookings.TransactUpdate(Sample("9").Key, new BookingUpdate().SetConfirmSms(true)) }));
             Assert.Equal("ConditionalCheckFailed", error.Reasons[0].Code);
             Assert.Null(await bookings.GetAsync(Sample("9").Key));
         }
@@ -82,9 +82,9 @@ namespace Bookings.Generated.Integration.Tests
         public async Task The_same_idempotency_token_makes_a_repeat_a_no_op()
         {
             var options = await BookingTables.CreateAsync(_fixture, "tx-idempotent");
-            var bookings = new BookingRepository(_fixture.Client, options);
+            var bookings = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             await bookings.PutAsync(Sample("1") with { });
-            var transactions = new DynamoTransactions(_fixture.Client, options);
+            var transactions = new DynamoTransactions(_fixture.Client, options, GuardedLogs.For<DynamoTransactions>());
             var update = new BookingUpdate().SetOptionTime("once");
 
             await transactions.WriteAsync(new[] { bookings.TransactUpdate(Sample("1").Key, update) }, "token-1");

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace Bookings.Generated.Integration.Tests
+{
+    /// <summary>
+    /// The logger every repository in this suite writes to, at Debug level, so the whole suite's traffic is
+    /// logged. Each line, and the message of any exception logged with it, is checked as it is written: an
+    /// unmasked mobile number or a test cookie value fails the operation that wrote it, and so its test.
+    /// </summary>
+    internal static class GuardedLogs
+    {
+        /// <summary>Secret values the tests store; none may ever be printed.</summary>
+        public static readonly string[] Secrets = { "cookie-value-that-must-not-print", "NID_AUT", "demo-secret-cookie" };
+
+        private static readonly Regex UnmaskedPhone = new(@"(?<![0-9])01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}(?![0-9])", RegexOptions.CultureInvariant);
+        private static readonly ILoggerFactory Factory = LoggerFactory.Create(b => b.AddProvider(new Provider()).SetMinimumLevel(LogLevel.Debug));
+
+        /// <summary>Every line written so far, for tests that look at the whole suite's logs.</summary>
+        public static ConcurrentQueue<string> Lines { get; } = new();
+
+        public static ILogger<T> For<T>() => Factory.CreateLogger<T>();
+
+        /// <summary>Throws when <paramref name="text"/> holds an unmasked number or a secret.</summary>
+        public static void Check(string text)
+        {
+            if (UnmaskedPhone.IsMatch(text))
+            {
+                throw new InvalidOperationException("An unmasked phone number reached a log line: " + UnmaskedPhone.Replace(text, "<PHONE>"));
+            }
+
+            foreach (var secret in Secrets)
+            {
+                if (text.Contains(secret, StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("A secret value reached a log line.");
+                }
+            }
+        }
+
+        private sealed class Provider : ILoggerProvider
+        {
+            public ILogger CreateLogger(string categoryName) => new Guard();
+
+            public void Dispose()
+            {
+            }
+        }
+
+        private sealed class Guard : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var line = formatter(state, exception) + (exception is null ? string.Empty : " | " + exception.Message);
+                Lines.Enqueue(line);
+                Check(line);
+            }
+        }
+    }
+}
