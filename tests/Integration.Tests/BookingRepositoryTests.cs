@@ -25,6 +25,7 @@ namespace Bookings.Generated.Integration.Tests
             await repository.PutAsync(booking);
             var stored = await repository.GetAsync(key);
             Assert.Equal(booking, stored);
+            Assert.Equal(booking, await repository.GetAsync(key, consistentRead: true));
 
             Assert.True(await repository.SetConfirmSmsAsync(key, true));
             var updated = await repository.GetAsync(key);

@@ -44,6 +44,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Open($"public partial interface {table.RepositoryInterfaceName}");
             Member(w, "The physical table name in use, after prefixes and overrides.", "string TableName { get; }");
             Member(w, "Reads an item; null when it does not exist.", $"{Task}<{entity}?> GetAsync({key} key, {Token});");
+            Member(w, "Reads an item, strongly consistent or not as <paramref name=\"consistentRead\"/> says; null when it does not exist.", $"{Task}<{entity}?> GetAsync({key} key, bool consistentRead, {Token});");
             Member(w, "Stores an item, replacing any item with the same key.", $"{Task} PutAsync({entity} {variable}, {Token});");
             Member(
                 w,
@@ -184,7 +185,8 @@ namespace Bookings.Generated.Generator.Emit
             w.Outdent();
 
             Delegate(w, "public string TableName => _core.TableName;");
-            Delegate(w, $"public {Task}<{entity}?> GetAsync({key} key, {Token})", "_core.GetAsync(key, cancellationToken);");
+            Delegate(w, $"public {Task}<{entity}?> GetAsync({key} key, {Token})", "_core.GetAsync(key, null, cancellationToken);");
+            Delegate(w, $"public {Task}<{entity}?> GetAsync({key} key, bool consistentRead, {Token})", "_core.GetAsync(key, consistentRead, cancellationToken);");
             Delegate(w, $"public {Task} PutAsync({entity} {variable}, {Token})", $"_core.PutAsync({variable}, null, cancellationToken);");
             Delegate(w, $"public {Task} PutAsync({entity} {variable}, {Runtime}Condition condition, {Token})", $"_core.PutAsync({variable}, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
             Delegate(w, $"public {Task}<bool> CreateAsync({entity} {variable}, {Token})", $"_core.CreateAsync({variable}, cancellationToken);");

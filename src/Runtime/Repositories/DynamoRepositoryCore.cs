@@ -52,10 +52,13 @@ namespace Bookings.Generated.Runtime
         public string TableName { get; }
 
         /// <summary>Reads an item; null when it does not exist.</summary>
-        public async Task<TEntity?> GetAsync(TKey key, CancellationToken cancellationToken)
+        /// <param name="key">The item's key.</param>
+        /// <param name="consistentRead">Strongly consistent for this read; null uses the repository's default.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        public async Task<TEntity?> GetAsync(TKey key, bool? consistentRead, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
-            var request = new GetItemRequest { TableName = TableName, Key = key.ToAttributeMap(), ConsistentRead = _consistentRead, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+            var request = new GetItemRequest { TableName = TableName, Key = key.ToAttributeMap(), ConsistentRead = consistentRead ?? _consistentRead, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
             var response = await _runner.ExecuteAsync(
                 new DynamoOperation("GetItem", TableName, key),
                 ct => _client.GetItemAsync(request, ct),

@@ -14,6 +14,9 @@ namespace Bookings
         /// <summary>Reads an item; null when it does not exist.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Booking?> GetAsync(global::Bookings.BookingKey key, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
+        global::System.Threading.Tasks.Task<global::Bookings.Booking?> GetAsync(global::Bookings.BookingKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Stores an item, replacing any item with the same key.</summary>
         global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -130,7 +133,11 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> GetAsync(global::Bookings.BookingKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, cancellationToken);
+            => _core.GetAsync(key, null, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Bookings.Booking?> GetAsync(global::Bookings.BookingKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetAsync(key, consistentRead, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default)

@@ -14,6 +14,9 @@ namespace Shop.Orders
         /// <summary>Reads an item; null when it does not exist.</summary>
         global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> GetAsync(global::Shop.Orders.OrderKey key, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
+        global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> GetAsync(global::Shop.Orders.OrderKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Stores an item, replacing any item with the same key.</summary>
         global::System.Threading.Tasks.Task PutAsync(global::Shop.Orders.Order order, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -142,7 +145,11 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> GetAsync(global::Shop.Orders.OrderKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, cancellationToken);
+            => _core.GetAsync(key, null, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> GetAsync(global::Shop.Orders.OrderKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetAsync(key, consistentRead, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Shop.Orders.Order order, global::System.Threading.CancellationToken cancellationToken = default)

@@ -14,6 +14,9 @@ namespace Metrics.Storage
         /// <summary>Reads an item; null when it does not exist.</summary>
         global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> GetAsync(global::Metrics.Storage.CounterKey key, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
+        global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> GetAsync(global::Metrics.Storage.CounterKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Stores an item, replacing any item with the same key.</summary>
         global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -108,7 +111,11 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> GetAsync(global::Metrics.Storage.CounterKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, cancellationToken);
+            => _core.GetAsync(key, null, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> GetAsync(global::Metrics.Storage.CounterKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetAsync(key, consistentRead, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default)
