@@ -345,6 +345,29 @@ namespace Bookings.Generated.Generator.Tests
             Assertions.MessageContains(diagnostic, "'expires' is not a valid value for 'ttl'.", "The TTL attribute holds epoch seconds.", "\"type\": \"long\"");
         }
 
+        [Fact]
+        public void A_version_attribute_must_be_a_declared_long()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Cart",
+                      "tableName": "carts",
+                      "version": "rev",
+                      "partitionKey": { "attribute": "id" },
+                      "attributes": { "id": { "type": "string" }, "rev": { "type": "int" } }
+                    }
+                  ]
+                }
+                """;
+
+            var diagnostic = OnlyError(descriptor, "DDB014");
+            Assertions.Reported(diagnostic, "DDB014", DiagnosticSeverity.Error, Path, 7, 18);
+            Assertions.MessageContains(diagnostic, "'rev' is not a valid value for 'version'.", "\"type\": \"long\"");
+        }
+
         private static Diagnostic OnlyError(string descriptor, string id)
         {
             var run = GeneratorHarness.Run(Path, descriptor);

@@ -51,7 +51,17 @@ namespace Bookings.Generated.Generator.Emit
             w.Open($"public sealed partial class {table.UpdateTypeName}");
             w.Summary("The collected changes.");
             w.Line($"public {Runtime}UpdateBuilder Changes {{ get; }} = new();");
-            foreach (var attribute in table.Attributes)
+            if (table.VersionAttribute is not null)
+            {
+                w.Line();
+                w.Summary($"The version the item must still be at (<c>{Xml.Escape(table.VersionAttribute)}</c> as read); required, since every write checks it. The update moves it on by one.");
+                w.Open($"public {table.UpdateTypeName} ExpectVersion(long version)");
+                w.Line("Changes.ExpectedVersion = version;");
+                w.Line("return this;");
+                w.Close();
+            }
+
+            foreach (var attribute in table.ChangeableAttributes)
             {
                 var type = ValueKinds.CSharpType(attribute.Type);
                 var name = Literals.String(attribute.Name);

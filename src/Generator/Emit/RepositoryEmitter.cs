@@ -52,11 +52,12 @@ namespace Bookings.Generated.Generator.Emit
                 $"{Task} PutAsync({entity} {variable}, {Runtime}Condition condition, {Token});",
                 $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The condition did not hold; <c>CurrentItem</c> holds the stored <see cref=\"{table.TypeName}\"/>, if any.</exception>");
             Member(w, "Stores an item only if no item has its key; false (and nothing changed) when one already exists.", $"{Task}<bool> CreateAsync({entity} {variable}, {Token});");
-            Member(w, "Deletes an item; false when there was none.", $"{Task}<bool> DeleteAsync({key} key, {Token});");
+            var version = VersionParameter(table);
+            Member(w, "Deletes an item; false when there was none." + VersionNote(table), $"{Task}<bool> DeleteAsync({key} key, {version}{Token});", LockException(table));
             Member(
                 w,
-                "Deletes an item if <paramref name=\"condition\"/> holds; false when there was none.",
-                $"{Task}<bool> DeleteAsync({key} key, {Runtime}Condition condition, {Token});",
+                "Deletes an item if <paramref name=\"condition\"/> holds; false when there was none." + VersionNote(table),
+                $"{Task}<bool> DeleteAsync({key} key, {version}{Runtime}Condition condition, {Token});",
                 $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>");
             if (table.Attributes.Count > 0)
             {
@@ -92,7 +93,7 @@ namespace Bookings.Generated.Generator.Emit
                 $"The items of the table that meet <paramref name=\"filter\"/> (built from <see cref=\"{table.FieldsTypeName}\"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.",
                 $"{AsyncEnumerable}<{entity}> ScanAsync({Runtime}Condition filter, int segments = 1, {Token});");
             Member(w, "A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.", $"{Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null);");
-            Member(w, "A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.", $"{Runtime}TransactionItem TransactDelete({key} key, {Runtime}Condition? condition = null);");
+            Member(w, "A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given." + VersionNote(table), $"{Runtime}TransactionItem TransactDelete({key} key, {version}{Runtime}Condition? condition = null);");
             if (table.Attributes.Count > 0)
             {
                 Member(w, "An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.", $"{Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null);");
@@ -124,7 +125,7 @@ namespace Bookings.Generated.Generator.Emit
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
             }
 
-            foreach (var attribute in table.Attributes)
+            foreach (var attribute in table.ChangeableAttributes.Where(_ => table.VersionAttribute is null))
             {
                 Member(
                     w,
@@ -134,6 +135,15 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Close();
         }
+
+        /// <summary>The expected-version parameter that writes of a versioned entity take, with its trailing comma.</summary>
+        private static string VersionParameter(TableModel table) => table.VersionAttribute is null ? string.Empty : "long expectedVersion, ";
+
+        private static string VersionNote(TableModel table)
+            => table.VersionAttribute is null ? string.Empty : " The item must still be at <paramref name=\"expectedVersion\"/> (optimistic locking).";
+
+        private static string? LockException(TableModel table)
+            => table.VersionAttribute is null ? null : $"<exception cref=\"{Runtime}DynamoOptimisticLockException\">Another writer changed the item since it was read.</exception>";
 
         private static void Member(SourceWriter w, string summary, string declaration, string? exception = null)
         {
@@ -167,7 +177,16 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"global::{table.Namespace}.{table.TableTypeName}.Definition,");
             w.Line($"static {variable} => {variable}.Key,");
             w.Line($"{marshaller}.ToItem,");
-            w.Line($"{marshaller}.FromItem);");
+            if (table.VersionAttribute is null)
+            {
+                w.Line($"{marshaller}.FromItem);");
+            }
+            else
+            {
+                w.Line($"{marshaller}.FromItem,");
+                w.Line($"{Literals.String(table.VersionAttribute)},");
+                w.Line($"static {variable} => {variable}.{table.VersionProperty});");
+            }
             w.Outdent();
             w.Line();
             w.Line($"private readonly {core} _core;");
@@ -190,8 +209,10 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task} PutAsync({entity} {variable}, {Token})", $"_core.PutAsync({variable}, null, cancellationToken);");
             Delegate(w, $"public {Task} PutAsync({entity} {variable}, {Runtime}Condition condition, {Token})", $"_core.PutAsync({variable}, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
             Delegate(w, $"public {Task}<bool> CreateAsync({entity} {variable}, {Token})", $"_core.CreateAsync({variable}, cancellationToken);");
-            Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {Token})", "_core.DeleteAsync(key, null, cancellationToken);");
-            Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {Runtime}Condition condition, {Token})", "_core.DeleteAsync(key, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
+            var version = VersionParameter(table);
+            var expected = table.VersionAttribute is null ? "null" : "expectedVersion";
+            Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {version}{Token})", $"_core.DeleteAsync(key, {expected}, null, cancellationToken);");
+            Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {version}{Runtime}Condition condition, {Token})", $"_core.DeleteAsync(key, {expected}, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
             if (table.Attributes.Count > 0)
             {
                 Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Token})", "_core.UpdateAsync(key, Changes(update), null, cancellationToken);");
@@ -204,7 +225,7 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync(int segments = 1, {Token})", "_core.ScanAsync(null, segments, cancellationToken);");
             Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync({Runtime}Condition filter, int segments = 1, {Token})", "_core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);");
             Delegate(w, $"public {Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null)", $"_core.TransactPut({variable}, condition);");
-            Delegate(w, $"public {Runtime}TransactionItem TransactDelete({key} key, {Runtime}Condition? condition = null)", "_core.TransactDelete(key, condition);");
+            Delegate(w, $"public {Runtime}TransactionItem TransactDelete({key} key, {version}{Runtime}Condition? condition = null)", $"_core.TransactDelete(key, {expected}, condition);");
             if (table.Attributes.Count > 0)
             {
                 Delegate(w, $"public {Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null)", "_core.TransactUpdate(key, Changes(update), condition);");
@@ -221,7 +242,7 @@ namespace Bookings.Generated.Generator.Emit
                 Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);");
             }
 
-            foreach (var attribute in table.Attributes)
+            foreach (var attribute in table.ChangeableAttributes.Where(_ => table.VersionAttribute is null))
             {
                 var value = attribute.IsNullable
                     ? $"value is null ? null : {marshaller}.{attribute.PropertyName}Value({(ValueKinds.IsValueType(attribute.Type) ? "value.Value" : "value")})"

@@ -25,6 +25,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Attributes">Stored attributes that are not key attributes, in declaration order.</param>
     /// <param name="KeepsExtraAttributes">Whether attributes outside the schema are kept and written back.</param>
     /// <param name="TtlAttribute">The attribute DynamoDB's time to live reads (epoch seconds), or null.</param>
+    /// <param name="VersionAttribute">The attribute optimistic locking checks and moves on per write, or null.</param>
     internal sealed record TableModel(
         string Namespace,
         string TypeName,
@@ -36,7 +37,8 @@ namespace Bookings.Generated.Generator.Model
         EquatableArray<KeyPartModel> KeyParts,
         EquatableArray<AttributeModel> Attributes,
         bool KeepsExtraAttributes,
-        string? TtlAttribute)
+        string? TtlAttribute,
+        string? VersionAttribute)
     {
         public string KeyTypeName => TypeName + "Key";
 
@@ -47,6 +49,12 @@ namespace Bookings.Generated.Generator.Model
         public string RepositoryInterfaceName => "I" + TypeName + "Repository";
 
         public string TableTypeName => TypeName + "Table";
+
+        /// <summary>The attributes a caller may change directly: all but the version, which the SDK manages.</summary>
+        public System.Collections.Generic.IEnumerable<AttributeModel> ChangeableAttributes => Attributes.Where(a => a.Name != VersionAttribute);
+
+        /// <summary>The C# property of the version attribute, or null.</summary>
+        public string? VersionProperty => Attributes.FirstOrDefault(a => a.Name == VersionAttribute)?.PropertyName;
 
         public string FieldsTypeName => TypeName + "Fields";
 

@@ -24,7 +24,7 @@ namespace Bookings.Generated.Generator.Parsing
         private static readonly string[] RootProperties = { "$schema", "namespace", "name", "tables" };
         private static readonly string[] TableProperties =
         {
-            "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "extraAttributes", "ttl",
+            "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "extraAttributes", "ttl", "version",
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
@@ -212,6 +212,7 @@ namespace Bookings.Generated.Generator.Parsing
             var billing = reader.String("billingMode");
             var extra = reader.Boolean("extraAttributes");
             var ttl = reader.String("ttl");
+            var version = reader.String("version");
 
             if (name is not null)
             {
@@ -284,6 +285,26 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var ownAttributes = attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).Select(a => a.Model).ToList();
+            if (version is not null)
+            {
+                // The SDK manages the version: it starts at 0 for an entity never stored and moves on by one per write.
+                var index = ownAttributes.FindIndex(a => a.Name == version.Value);
+                if (index < 0 || ownAttributes[index].Type != ValueKind.Int64)
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.InvalidValue,
+                        version.Span,
+                        version.Value,
+                        "version",
+                        keyOwned.Contains(version.Value) ? " A key attribute cannot be the version attribute." : " The version attribute counts writes.",
+                        "the name of a non-key attribute declared with \"type\": \"long\"");
+                }
+                else if (ownAttributes[index].DefaultLiteral is null)
+                {
+                    ownAttributes[index] = ownAttributes[index] with { DefaultLiteral = "0L" };
+                }
+            }
+
             if (ttl is not null)
             {
                 // DynamoDB deletes items whose TTL attribute, a number of epoch seconds, lies in the past.
@@ -324,7 +345,8 @@ namespace Bookings.Generated.Generator.Parsing
                 keyPartModels.ToEquatableArray(),
                 ownAttributes.ToEquatableArray(),
                 extra?.Value ?? false,
-                ttl?.Value);
+                ttl?.Value,
+                version?.Value);
         }
 
         private void ValidateTableName(JsonString tableName)

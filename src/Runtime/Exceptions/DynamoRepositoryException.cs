@@ -155,3 +155,27 @@ namespace Bookings.Generated.Runtime
         public string Found { get; }
     }
 }
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// Another writer changed (or deleted) the item since it was read: its version is not the one this write
+    /// expected. Nothing was written; read the item again and reapply the change.
+    /// </summary>
+    public sealed class DynamoOptimisticLockException : DynamoRepositoryException
+    {
+        /// <summary>Creates the exception.</summary>
+        public DynamoOptimisticLockException(string operation, string table, string? key, long expectedVersion, object? currentItem, int attempts, Exception? innerException)
+            : base($"{operation} on table '{table}'{(key is null ? string.Empty : " for " + key)} lost a race: the item is no longer at version {expectedVersion}{(currentItem is null ? " (it was deleted)" : string.Empty)}. Read it again and reapply the change.", operation, table, key, attempts, innerException)
+        {
+            ExpectedVersion = expectedVersion;
+            CurrentItem = currentItem;
+        }
+
+        /// <summary>The version the write expected.</summary>
+        public long ExpectedVersion { get; }
+
+        /// <summary>The item as stored now (the generated entity type), or null when it no longer exists.</summary>
+        public object? CurrentItem { get; }
+    }
+}

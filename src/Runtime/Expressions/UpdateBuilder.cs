@@ -21,6 +21,12 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         public bool IsIdempotent { get; private set; } = true;
 
+        /// <summary>
+        /// The version the item must be at, for entities with optimistic locking (set by the generated
+        /// <c>ExpectVersion</c>); the update then also moves the version on by one.
+        /// </summary>
+        public long? ExpectedVersion { get; set; }
+
         /// <summary>Whether no change was added.</summary>
         public bool IsEmpty => _touched.Count == 0;
 
@@ -59,7 +65,10 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>The <c>UpdateExpression</c> text.</summary>
         /// <exception cref="InvalidOperationException">Nothing to update.</exception>
-        public string Render(ExpressionBuilder expressions)
+        public string Render(ExpressionBuilder expressions) => Render(expressions, null, null);
+
+        /// <summary>The <c>UpdateExpression</c> text with one more attribute set, without changing this builder.</summary>
+        internal string Render(ExpressionBuilder expressions, string? alsoSet, AttributeValue? alsoSetValue)
         {
             ArgumentNullException.ThrowIfNull(expressions);
             if (IsEmpty)
@@ -68,7 +77,13 @@ namespace Bookings.Generated.Runtime
             }
 
             var clauses = new List<string>(3);
-            Clause(clauses, "SET", _set, expressions);
+            var set = _set;
+            if (alsoSet is not null && alsoSetValue is not null)
+            {
+                set = new List<Func<ExpressionBuilder, string>>(_set) { e => $"{e.Name(alsoSet)} = {e.Value(alsoSetValue)}" };
+            }
+
+            Clause(clauses, "SET", set, expressions);
             Clause(clauses, "REMOVE", _remove, expressions);
             Clause(clauses, "ADD", _add, expressions);
             return string.Join(" ", clauses);

@@ -27,6 +27,7 @@ namespace Bookings.Generated.Runtime
         private readonly DynamoReads _reads;
         private readonly bool _consistentRead;
         private readonly string _partitionKey;
+        private readonly string? _versionAttribute;
 
         /// <summary>Creates the core of one repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -45,6 +46,7 @@ namespace Bookings.Generated.Runtime
             _reads = new DynamoReads(client, _runner, new ContinuationTokens(options.ContinuationTokenKey));
             _consistentRead = options.ConsistentRead;
             _partitionKey = mapping.Table.PartitionKey.Name;
+            _versionAttribute = mapping.VersionAttribute;
             TableName = options.ResolveTableName(mapping.Table);
         }
 
@@ -66,11 +68,47 @@ namespace Bookings.Generated.Runtime
             return response.Item is { Count: > 0 } item ? _mapping.FromItem(item) : null;
         }
 
-        /// <summary>Stores an item, replacing any item with its key; with a condition, only if it holds.</summary>
+        /// <summary>
+        /// Stores an item, replacing any item with its key; with a condition, only if it holds. With optimistic
+        /// locking the stored item must still be at the entity's version (or absent for version 0), and the
+        /// version moves on by one.
+        /// </summary>
         /// <exception cref="DynamoConditionFailedException">The condition did not hold; <c>CurrentItem</c> holds the stored entity, if any.</exception>
-        public async Task PutAsync(TEntity entity, Condition? condition, CancellationToken cancellationToken)
+        /// <exception cref="DynamoOptimisticLockException">Another writer changed the item since it was read.</exception>
+        public Task PutAsync(TEntity entity, Condition? condition, CancellationToken cancellationToken)
+            => PutCoreAsync(entity, condition, create: false, cancellationToken);
+
+        /// <summary>Stores an item only if no item has its key; false (nothing changed) when one exists.</summary>
+        public async Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken)
+        {
+            try
+            {
+                // Never overwrites: flags already set on an existing item stay as they are.
+                await PutCoreAsync(entity, !Condition.ItemExists(_partitionKey), create: true, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (DynamoConditionFailedException)
+            {
+                return false;
+            }
+        }
+
+        private async Task PutCoreAsync(TEntity entity, Condition? condition, bool create, CancellationToken cancellationToken)
         {
             var item = _mapping.ToItem(entity);
+            var key = _mapping.KeyOf(entity);
+            long expected = 0;
+            if (_versionAttribute is not null)
+            {
+                // A new item starts at version 1; otherwise the write expects the version that was read.
+                expected = create ? 0 : _mapping.VersionOf!(entity);
+                item[_versionAttribute] = Number(expected + 1);
+                if (!create)
+                {
+                    condition = condition is null ? VersionIs(expected) : VersionIs(expected) & condition;
+                }
+            }
+
             var request = new PutItemRequest { TableName = TableName, Item = item, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
             if (condition is not null)
             {
@@ -84,9 +122,13 @@ namespace Bookings.Generated.Runtime
             try
             {
                 await _runner.ExecuteAsync(
-                    new DynamoOperation("PutItem", TableName, _mapping.KeyOf(entity), Expected: ErrorCategory.ConditionFailed),
+                    new DynamoOperation("PutItem", TableName, key, Expected: ErrorCategory.ConditionFailed),
                     ct => _client.PutItemAsync(request, ct),
                     cancellationToken).ConfigureAwait(false);
+            }
+            catch (DynamoConditionFailedException failed) when (_versionAttribute is not null && !create && LostRace(failed, expected, missingIsConflict: expected > 0))
+            {
+                throw Conflict(failed, "PutItem", key, expected);
             }
             catch (DynamoConditionFailedException failed)
             {
@@ -94,28 +136,28 @@ namespace Bookings.Generated.Runtime
             }
         }
 
-        /// <summary>Stores an item only if no item has its key; false (nothing changed) when one exists.</summary>
-        public async Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken)
-        {
-            try
-            {
-                // Never overwrites: flags already set on an existing item stay as they are.
-                await PutAsync(entity, !Condition.ItemExists(_partitionKey), cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
-
-        /// <summary>Deletes an item, with a condition if given; false when there was none.</summary>
+        /// <summary>
+        /// Deletes an item, with a condition if given; false when there was none. With optimistic locking
+        /// <paramref name="expectedVersion"/> is required and the item must still be at it.
+        /// </summary>
         /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
-        public async Task<bool> DeleteAsync(TKey key, Condition? condition, CancellationToken cancellationToken)
+        /// <exception cref="DynamoOptimisticLockException">Another writer changed the item since it was read.</exception>
+        public async Task<bool> DeleteAsync(TKey key, long? expectedVersion, Condition? condition, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
+            var guard = Condition.ItemExists(_partitionKey);
+            var expected = RequireVersion(expectedVersion, "delete");
+            if (_versionAttribute is not null)
+            {
+                guard &= VersionIs(expected);
+            }
+
+            if (condition is not null)
+            {
+                guard &= condition;
+            }
+
             var expressions = new ExpressionBuilder();
-            var guard = condition is null ? Condition.ItemExists(_partitionKey) : Condition.ItemExists(_partitionKey) & condition;
             var request = new DeleteItemRequest
             {
                 TableName = TableName,
@@ -138,6 +180,10 @@ namespace Bookings.Generated.Runtime
             {
                 return false;
             }
+            catch (DynamoConditionFailedException failed) when (_versionAttribute is not null && LostRace(failed, expected, missingIsConflict: false))
+            {
+                throw Conflict(failed, "DeleteItem", key, expected);
+            }
             catch (DynamoConditionFailedException failed)
             {
                 throw WithCurrentItem(failed);
@@ -158,6 +204,11 @@ namespace Bookings.Generated.Runtime
         /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
         public async Task<bool> SetAttributeAsync(TKey key, string attribute, AttributeValue? value, CancellationToken cancellationToken)
         {
+            if (_versionAttribute is not null)
+            {
+                throw new InvalidOperationException("An entity with optimistic locking is changed through UpdateAsync with ExpectVersion, so every write checks its version.");
+            }
+
             var changes = new UpdateBuilder();
             if (value is null)
             {
@@ -177,11 +228,22 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(changes);
+            var expected = RequireVersion(changes.ExpectedVersion, "update");
             var expressions = new ExpressionBuilder();
-            var update = changes.Render(expressions);
+            var update = changes.Render(expressions, _versionAttribute, _versionAttribute is null ? null : Number(expected + 1));
 
             // The existence guard keeps an update of a missing item from creating a half item.
-            var guard = condition is null ? Condition.ItemExists(_partitionKey) : Condition.ItemExists(_partitionKey) & condition;
+            var guard = Condition.ItemExists(_partitionKey);
+            if (_versionAttribute is not null)
+            {
+                guard &= VersionIs(expected);
+            }
+
+            if (condition is not null)
+            {
+                guard &= condition;
+            }
+
             var request = new UpdateItemRequest
             {
                 TableName = TableName,
@@ -192,7 +254,7 @@ namespace Bookings.Generated.Runtime
                 ExpressionAttributeValues = expressions.Values,
                 ReturnValues = returnValues,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                ReturnValuesOnConditionCheckFailure = condition is null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                ReturnValuesOnConditionCheckFailure = condition is null && _versionAttribute is null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD,
             };
             try
             {
@@ -204,6 +266,10 @@ namespace Bookings.Generated.Runtime
             catch (DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
             {
                 return null;
+            }
+            catch (DynamoConditionFailedException failed) when (_versionAttribute is not null && LostRace(failed, expected, missingIsConflict: false))
+            {
+                throw Conflict(failed, "UpdateItem", key, expected);
             }
             catch (DynamoConditionFailedException failed)
             {
@@ -314,45 +380,75 @@ namespace Bookings.Generated.Runtime
             return new Page<TEntity>(page, token);
         }
 
-        /// <summary>A put for <see cref="DynamoTransactions"/>, conditional if a condition is given.</summary>
+        /// <summary>A put for <see cref="DynamoTransactions"/>, conditional if a condition is given; versions are checked like <see cref="PutAsync"/>.</summary>
         public TransactionItem TransactPut(TEntity entity, Condition? condition)
         {
             var item = _mapping.ToItem(entity);
-            return TransactionItem.Create("Put", TableName, _mapping.KeyOf(entity), condition, (request, expressions, text) => request.Put = new Put
+            long expected = 0;
+            if (_versionAttribute is not null)
+            {
+                expected = _mapping.VersionOf!(entity);
+                item[_versionAttribute] = Number(expected + 1);
+                condition = condition is null ? VersionIs(expected) : VersionIs(expected) & condition;
+            }
+
+            return Versioned(TransactionItem.Create("Put", TableName, _mapping.KeyOf(entity), condition, (request, expressions, text) => request.Put = new Put
             {
                 TableName = TableName,
                 Item = item,
                 ConditionExpression = text,
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
-            });
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            }), expected);
         }
 
-        /// <summary>A delete for <see cref="DynamoTransactions"/>, conditional if a condition is given.</summary>
-        public TransactionItem TransactDelete(TKey key, Condition? condition)
-            => TransactionItem.Create("Delete", TableName, key, condition, (request, expressions, text) => request.Delete = new Delete
+        /// <summary>A delete for <see cref="DynamoTransactions"/>, conditional if a condition is given; with optimistic locking <paramref name="expectedVersion"/> is required.</summary>
+        public TransactionItem TransactDelete(TKey key, long? expectedVersion, Condition? condition)
+        {
+            var expected = RequireVersion(expectedVersion, "delete");
+            if (_versionAttribute is not null)
+            {
+                condition = condition is null ? VersionIs(expected) : VersionIs(expected) & condition;
+            }
+
+            return Versioned(TransactionItem.Create("Delete", TableName, key, condition, (request, expressions, text) => request.Delete = new Delete
             {
                 TableName = TableName,
                 Key = key.ToAttributeMap(),
                 ConditionExpression = text,
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
-            });
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            }), expected);
+        }
 
         /// <summary>An update of an existing item for <see cref="DynamoTransactions"/>; a missing item cancels the transaction.</summary>
         public TransactionItem TransactUpdate(TKey key, UpdateBuilder changes, Condition? condition)
         {
             ArgumentNullException.ThrowIfNull(changes);
-            var guard = condition is null ? Condition.ItemExists(_partitionKey) : Condition.ItemExists(_partitionKey) & condition;
-            return TransactionItem.Create("Update", TableName, key, guard, (request, expressions, text) => request.Update = new Update
+            var expected = RequireVersion(changes.ExpectedVersion, "update");
+            var guard = Condition.ItemExists(_partitionKey);
+            if (_versionAttribute is not null)
+            {
+                guard &= VersionIs(expected);
+            }
+
+            if (condition is not null)
+            {
+                guard &= condition;
+            }
+
+            return Versioned(TransactionItem.Create("Update", TableName, key, guard, (request, expressions, text) => request.Update = new Update
             {
                 TableName = TableName,
                 Key = key.ToAttributeMap(),
-                UpdateExpression = changes.Render(expressions),
+                UpdateExpression = changes.Render(expressions, _versionAttribute, _versionAttribute is null ? null : Number(expected + 1)),
                 ConditionExpression = text,
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
-            });
+                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+            }), expected);
         }
 
         /// <summary>A condition another item must meet for <see cref="DynamoTransactions"/> to write anything.</summary>
@@ -404,6 +500,61 @@ namespace Bookings.Generated.Runtime
                 yield return _mapping.FromItem(item);
             }
         }
+
+        private TransactionItem Versioned(TransactionItem item, long expected)
+        {
+            if (_versionAttribute is not null)
+            {
+                item.ExpectVersion(_versionAttribute, expected, stored => _mapping.FromItem(stored));
+            }
+
+            return item;
+        }
+
+        private static AttributeValue Number(long value) => new() { N = value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        /// <summary>The item is at <paramref name="expected"/>; for version 0, there is no item yet.</summary>
+        private Condition VersionIs(long expected)
+        {
+            var attribute = _versionAttribute!;
+            var value = Number(expected);
+            return expected == 0 ? !Condition.ItemExists(_partitionKey) : new Condition.Raw(e => $"{e.Name(attribute)} = {e.Value(value)}");
+        }
+
+        /// <summary>The expected version, required for writes to an entity with optimistic locking.</summary>
+        private long RequireVersion(long? expectedVersion, string write)
+        {
+            if (_versionAttribute is null)
+            {
+                return 0;
+            }
+
+            return expectedVersion ?? throw new DynamoValidationException(
+                _mapping.Table.EntityName,
+                _versionAttribute,
+                $"must be given for a {write}: pass the version of the item as read (ExpectVersion on an update)");
+        }
+
+        /// <summary>Whether a failed condition was the version check: the stored item is at another version, or gone.</summary>
+        private bool LostRace(DynamoConditionFailedException failed, long expected, bool missingIsConflict)
+        {
+            if (failed.InnerException is not ConditionalCheckFailedException { Item: { Count: > 0 } stored })
+            {
+                return missingIsConflict;
+            }
+
+            return RepositoryVersions.VersionIn(stored, _versionAttribute!) != expected;
+        }
+
+        private DynamoOptimisticLockException Conflict(DynamoConditionFailedException failed, string operation, TKey key, long expected)
+            => new(
+                operation,
+                TableName,
+                PhoneNumber.MaskAll(key.ToString() ?? string.Empty),
+                expected,
+                failed.InnerException is ConditionalCheckFailedException { Item: { Count: > 0 } stored } ? _mapping.FromItem(stored) : null,
+                failed.Attempts,
+                failed);
 
         private static bool HasCurrentItem(DynamoConditionFailedException failed)
             => failed.InnerException is ConditionalCheckFailedException { Item.Count: > 0 };

@@ -24,7 +24,32 @@ namespace Bookings.Generated.Runtime
             Func<TEntity, TKey> keyOf,
             Func<TEntity, Dictionary<string, AttributeValue>> toItem,
             Func<IReadOnlyDictionary<string, AttributeValue>, TEntity> fromItem)
+            : this(table, keyOf, toItem, fromItem, null, null)
         {
+        }
+
+        /// <summary>Creates the mapping of an entity with a version attribute for optimistic locking.</summary>
+        /// <param name="table">The table definition.</param>
+        /// <param name="keyOf">The entity's key.</param>
+        /// <param name="toItem">The generated marshaller's <c>ToItem</c>.</param>
+        /// <param name="fromItem">The generated marshaller's <c>FromItem</c>.</param>
+        /// <param name="versionAttribute">The stored version attribute, or null for no optimistic locking.</param>
+        /// <param name="versionOf">The entity's version as read (0 for an entity never stored).</param>
+        public EntityMapping(
+            TableDefinition table,
+            Func<TEntity, TKey> keyOf,
+            Func<TEntity, Dictionary<string, AttributeValue>> toItem,
+            Func<IReadOnlyDictionary<string, AttributeValue>, TEntity> fromItem,
+            string? versionAttribute,
+            Func<TEntity, long>? versionOf)
+        {
+            VersionAttribute = versionAttribute;
+            VersionOf = versionOf;
+            if ((versionAttribute is null) != (versionOf is null))
+            {
+                throw new ArgumentException("A version attribute and its accessor go together.", nameof(versionOf));
+            }
+
             ArgumentNullException.ThrowIfNull(table);
             ArgumentNullException.ThrowIfNull(keyOf);
             ArgumentNullException.ThrowIfNull(toItem);
@@ -46,5 +71,11 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>Item to entity.</summary>
         public Func<IReadOnlyDictionary<string, AttributeValue>, TEntity> FromItem { get; }
+
+        /// <summary>The stored version attribute, or null when the entity has no optimistic locking.</summary>
+        public string? VersionAttribute { get; }
+
+        /// <summary>The entity's version as read, or null when the entity has no optimistic locking.</summary>
+        public Func<TEntity, long>? VersionOf { get; }
     }
 }

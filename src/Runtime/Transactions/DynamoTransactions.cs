@@ -68,11 +68,38 @@ namespace Bookings.Generated.Runtime
                 var reasons = new List<TransactionCancellationReason>(items.Count);
                 for (var i = 0; i < items.Count; i++)
                 {
-                    var code = canceled.CancellationReasons is { } all && i < all.Count ? all[i]?.Code ?? "None" : "None";
-                    reasons.Add(new TransactionCancellationReason(items[i], code));
+                    var reason = canceled.CancellationReasons is { } all && i < all.Count ? all[i] : null;
+                    reasons.Add(new TransactionCancellationReason(items[i], reason?.Code ?? "None"));
                 }
 
-                throw new DynamoTransactionCanceledException(reasons, ex.Attempts, canceled);
+                var cancelledException = new DynamoTransactionCanceledException(reasons, ex.Attempts, canceled);
+
+                // A version check that failed is a lost race, reported the same way as for single writes.
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = items[i];
+                    var reason = canceled.CancellationReasons is { } all && i < all.Count ? all[i] : null;
+                    if (item.VersionAttribute is null || reason?.Code != "ConditionalCheckFailed")
+                    {
+                        continue;
+                    }
+
+                    var stored = reason.Item is { Count: > 0 } found ? found : null;
+                    var storedVersion = stored is null ? (long?)null : RepositoryVersions.VersionIn(stored, item.VersionAttribute);
+                    if (storedVersion != item.ExpectedVersion && !(stored is null && item.ExpectedVersion == 0))
+                    {
+                        throw new DynamoOptimisticLockException(
+                            "TransactWriteItems",
+                            item.Table,
+                            PhoneNumber.MaskAll(item.Key.ToString() ?? string.Empty),
+                            item.ExpectedVersion,
+                            stored is null ? null : item.ReadItem?.Invoke(stored),
+                            ex.Attempts,
+                            cancelledException);
+                    }
+                }
+
+                throw cancelledException;
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Amazon.DynamoDBv2.Model;
 
 namespace Bookings.Generated.Runtime
@@ -31,6 +32,22 @@ namespace Bookings.Generated.Runtime
 
         /// <inheritdoc/>
         public override string ToString() => $"{Action} {Key} in '{Table}'";
+
+        /// <summary>The version attribute this item checks, or null.</summary>
+        internal string? VersionAttribute { get; private set; }
+
+        /// <summary>The version this item expects the stored item to be at.</summary>
+        internal long ExpectedVersion { get; private set; }
+
+        /// <summary>Reads a stored item as its entity type, for the conflict's <c>CurrentItem</c>.</summary>
+        internal Func<IReadOnlyDictionary<string, AttributeValue>, object>? ReadItem { get; private set; }
+
+        internal void ExpectVersion(string attribute, long expected, Func<IReadOnlyDictionary<string, AttributeValue>, object> read)
+        {
+            VersionAttribute = attribute;
+            ExpectedVersion = expected;
+            ReadItem = read;
+        }
 
         internal static TransactionItem Create(string action, string table, object key, Condition? condition, Action<TransactWriteItem, ExpressionBuilder, string?> fill)
         {

@@ -138,11 +138,11 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.DeviceKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, cancellationToken);
+            => _core.DeleteAsync(key, null, null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.DeviceKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Device?> UpdateAsync(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -178,7 +178,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Shop.Accounts.DeviceKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, condition);
+            => _core.TransactDelete(key, null, condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)

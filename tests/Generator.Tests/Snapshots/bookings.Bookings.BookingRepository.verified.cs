@@ -153,11 +153,11 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, cancellationToken);
+            => _core.DeleteAsync(key, null, null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -193,7 +193,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, condition);
+            => _core.TransactDelete(key, null, condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)

@@ -125,11 +125,11 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.SessionKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, cancellationToken);
+            => _core.DeleteAsync(key, null, null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Session?> UpdateAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -165,7 +165,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, condition);
+            => _core.TransactDelete(key, null, condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)

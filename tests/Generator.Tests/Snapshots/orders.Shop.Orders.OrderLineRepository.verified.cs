@@ -144,11 +144,11 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Orders.OrderLineKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, cancellationToken);
+            => _core.DeleteAsync(key, null, null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Orders.OrderLineKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.OrderLine?> UpdateAsync(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -184,7 +184,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Shop.Orders.OrderLineKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, condition);
+            => _core.TransactDelete(key, null, condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)

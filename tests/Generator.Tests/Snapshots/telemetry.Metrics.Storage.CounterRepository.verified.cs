@@ -131,11 +131,11 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, cancellationToken);
+            => _core.DeleteAsync(key, null, null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -171,7 +171,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, condition);
+            => _core.TransactDelete(key, null, condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
