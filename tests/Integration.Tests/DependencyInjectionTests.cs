@@ -38,9 +38,9 @@ namespace Bookings.Generated.Integration.Tests
                 ["DynamoDb:ContinuationTokenKey"] = Convert.ToBase64String(new byte[32]),
             });
 
+            // One call registers the client, the runtime and the schema's repositories.
             await using var provider = new ServiceCollection()
-                .AddDynamoRepositories(configuration.GetSection("DynamoDb"))
-                .AddBookingsRepositories()
+                .AddBookingsRepositories(configuration.GetSection("DynamoDb"))
                 .BuildServiceProvider();
 
             var options = provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value;

@@ -96,8 +96,8 @@ namespace Bookings.Generated.Runtime.Tests
             var retries = _logger.WithEventId(RetryingEventId);
             Assert.Equal(throttles, retries.Count);
             Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
-            Assert.Equal(Enumerable.Range(1, throttles).Cast<object?>(), retries.Select(e => e.Value("Attempt")));
-            Assert.All(retries, e => Assert.Equal("ProvisionedThroughputExceededException", e.Value("ErrorCode")));
+            Assert.Equal(Enumerable.Range(1, throttles).Cast<object?>(), retries.Select(e => e.Value("attempt")));
+            Assert.All(retries, e => Assert.Equal("ProvisionedThroughputExceededException", e.Value("error_code")));
             Assert.Single(_logger.WithEventId(1002));
             Assert.DoesNotContain(_logger.Entries, e => e.Level >= LogLevel.Error);
             AssertNoRawPhoneLogged();
@@ -127,7 +127,7 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
             var failed = Assert.Single(_logger.WithEventId(1004));
             Assert.Equal(LogLevel.Error, failed.Level);
-            Assert.Equal(FastRetries.MaxAttempts, failed.Value("Attempts"));
+            Assert.Equal(FastRetries.MaxAttempts, failed.Value("attempts"));
             AssertNoRawPhoneLogged();
         }
 
@@ -142,8 +142,8 @@ namespace Bookings.Generated.Runtime.Tests
 
             foreach (var entry in _logger.WithEventId(RetryingEventId))
             {
-                var attempt = (int)entry.Value("Attempt")!;
-                var delayMs = (double)entry.Value("DelayMs")!;
+                var attempt = (int)entry.Value("attempt")!;
+                var delayMs = (double)entry.Value("delay_ms")!;
                 Assert.InRange(delayMs, 0, policy.UpperBound(attempt).TotalMilliseconds);
             }
         }
@@ -161,7 +161,7 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal("ok", await Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
             Assert.Equal(3, send.Calls);
             Assert.Equal(2, _logger.WithEventId(RetryingEventId).Count);
-            Assert.Equal("HttpRequestException", _logger.WithEventId(RetryingEventId)[1].Value("ErrorCode"));
+            Assert.Equal("HttpRequestException", _logger.WithEventId(RetryingEventId)[1].Value("error_code"));
         }
 
         [Fact]
@@ -341,7 +341,7 @@ namespace Bookings.Generated.Runtime.Tests
 
             Assert.Null(ex.Key);
             Assert.StartsWith("DescribeTable on table 'test-sms' failed", ex.Message, StringComparison.Ordinal);
-            Assert.Equal("-", Assert.Single(_logger.WithEventId(1004)).Value("Key"));
+            Assert.Equal("-", Assert.Single(_logger.WithEventId(1004)).Value("key"));
         }
 
         [Fact]
@@ -358,7 +358,7 @@ namespace Bookings.Generated.Runtime.Tests
                 AssertHasNoRawPhone(entry.AllText);
             }
 
-            Assert.All(_logger.Entries.Where(e => e.Value("Key") is not null), e => Assert.Contains(MaskedPhone, e.AllText, StringComparison.Ordinal));
+            Assert.All(_logger.Entries.Where(e => e.Value("key") is not null), e => Assert.Contains(MaskedPhone, e.AllText, StringComparison.Ordinal));
         }
 
         private static void AssertHasNoRawPhone(string text)

@@ -88,6 +88,11 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Line("return services;");
             w.Close();
+            w.Line();
+            var configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
+            w.Summary("Registers the runtime (options bound from <paramref name=\"configuration\"/> and validated at start-up, the client, the table manager, transactions) and every repository of the descriptor, in one call.");
+            w.Line($"public static {services} Add{schema.SchemaTypeName.Substring(0, schema.SchemaTypeName.Length - "Schema".Length)}Repositories(this {services} services, {configuration} configuration)");
+            w.Indent().Line($"=> Add{schema.SchemaTypeName.Substring(0, schema.SchemaTypeName.Length - "Schema".Length)}Repositories({Runtime}DynamoServiceCollectionExtensions.AddDynamoRepositories(services, configuration));").Outdent();
             w.Close();
         }
     }

@@ -9,32 +9,34 @@ namespace Bookings.Generated.Runtime
     /// </summary>
     internal static partial class RuntimeLog
     {
+        // Field names are snake_case, as in the legacy service's JSON logs (operation, duration_ms, ...), so
+        // existing log queries keep working.
         [LoggerMessage(EventId = 1001, EventName = "OperationStarting", Level = LogLevel.Debug,
-            Message = "DynamoDB {Operation} on {Table} for {Key} starting")]
+            Message = "DynamoDB {operation} on {table} for {key} starting")]
         public static partial void OperationStarting(ILogger logger, string operation, string table, string? key);
 
         [LoggerMessage(EventId = 1002, EventName = "OperationSucceeded", Level = LogLevel.Information,
-            Message = "DynamoDB {Operation} on {Table} for {Key} succeeded in {DurationMs:F1} ms, {ConsumedCapacity} capacity units")]
-        public static partial void OperationSucceeded(ILogger logger, string operation, string table, string? key, double durationMs, double? consumedCapacity);
+            Message = "DynamoDB {operation} on {table} for {key} succeeded in {duration_ms:F1} ms, {consumed_capacity} capacity units")]
+        public static partial void OperationSucceeded(ILogger logger, string operation, string table, string? key, double duration_ms, double? consumed_capacity);
 
         [LoggerMessage(EventId = 1003, EventName = "OperationRetrying", Level = LogLevel.Warning,
-            Message = "DynamoDB {Operation} on {Table} for {Key} failed with {ErrorCode} on attempt {Attempt}; retrying in {DelayMs:F0} ms")]
-        public static partial void OperationRetrying(ILogger logger, string operation, string table, string? key, string errorCode, int attempt, double delayMs);
+            Message = "DynamoDB {operation} on {table} for {key} failed with {error_code} on attempt {attempt}; retrying in {delay_ms:F0} ms")]
+        public static partial void OperationRetrying(ILogger logger, string operation, string table, string? key, string error_code, int attempt, double delay_ms);
 
         [LoggerMessage(EventId = 1004, EventName = "OperationFailed", Level = LogLevel.Error,
-            Message = "DynamoDB {Operation} on {Table} for {Key} failed with {ErrorCode} after {Attempts} attempt(s) in {DurationMs:F1} ms")]
-        public static partial void OperationFailed(ILogger logger, string operation, string table, string? key, string errorCode, int attempts, double durationMs);
+            Message = "DynamoDB {operation} on {table} for {key} failed with {error_code} after {attempts} attempt(s) in {duration_ms:F1} ms")]
+        public static partial void OperationFailed(ILogger logger, string operation, string table, string? key, string error_code, int attempts, double duration_ms);
 
         [LoggerMessage(EventId = 1005, EventName = "OperationEndedAsExpected", Level = LogLevel.Debug,
-            Message = "DynamoDB {Operation} on {Table} for {Key} ended with {ErrorCode}, an outcome the caller handles, in {DurationMs:F1} ms")]
-        public static partial void OperationEndedAsExpected(ILogger logger, string operation, string table, string? key, string errorCode, double durationMs);
+            Message = "DynamoDB {operation} on {table} for {key} ended with {error_code}, an outcome the caller handles, in {duration_ms:F1} ms")]
+        public static partial void OperationEndedAsExpected(ILogger logger, string operation, string table, string? key, string error_code, double duration_ms);
 
         [LoggerMessage(EventId = 1010, EventName = "TableCreating", Level = LogLevel.Information,
-            Message = "Creating DynamoDB table {Table}")]
+            Message = "Creating DynamoDB table {table}")]
         public static partial void TableCreating(ILogger logger, string table);
 
         [LoggerMessage(EventId = 1011, EventName = "TableReady", Level = LogLevel.Information,
-            Message = "DynamoDB table {Table} is active")]
+            Message = "DynamoDB table {table} is active")]
         public static partial void TableReady(ILogger logger, string table);
 
         /// <summary>The error code printed for an exception: the AWS error code, or the exception type.</summary>

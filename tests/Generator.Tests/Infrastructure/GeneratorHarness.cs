@@ -131,6 +131,7 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
                 typeof(Amazon.DynamoDBv2.IAmazonDynamoDB).Assembly.Location,                        // AWSSDK.DynamoDBv2
                 typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location,                     // Logging.Abstractions
                 typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location, // DependencyInjection.Abstractions
+                typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly.Location,          // Configuration.Abstractions
                 typeof(Bookings.Generated.Runtime.DynamoRepositoryOptions).Assembly.Location,      // the runtime
             };
 

@@ -25,5 +25,9 @@ namespace Shop.Accounts
                 services, static (client, options, logger) => new global::Shop.Accounts.DeviceRepository(client, options, logger));
             return services;
         }
+
+        /// <summary>Registers the runtime (options bound from <paramref name="configuration"/> and validated at start-up, the client, the table manager, transactions) and every repository of the descriptor, in one call.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddAccountsRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+            => AddAccountsRepositories(global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddDynamoRepositories(services, configuration));
     }
 }

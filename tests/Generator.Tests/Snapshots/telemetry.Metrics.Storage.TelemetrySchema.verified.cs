@@ -22,5 +22,9 @@ namespace Metrics.Storage
                 services, static (client, options, logger) => new global::Metrics.Storage.CounterRepository(client, options, logger));
             return services;
         }
+
+        /// <summary>Registers the runtime (options bound from <paramref name="configuration"/> and validated at start-up, the client, the table manager, transactions) and every repository of the descriptor, in one call.</summary>
+        public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTelemetryRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
+            => AddTelemetryRepositories(global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddDynamoRepositories(services, configuration));
     }
 }
