@@ -105,7 +105,7 @@ namespace Bookings.Generated.Runtime
                 item[_versionAttribute] = Number(expected + 1);
                 if (!create)
                 {
-                    condition = condition is null ? VersionIs(expected) : VersionIs(expected) & condition;
+                    condition = WithVersionCheck(condition, expected);
                 }
             }
 
@@ -145,17 +145,8 @@ namespace Bookings.Generated.Runtime
         public async Task<bool> DeleteAsync(TKey key, long? expectedVersion, Condition? condition, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
-            var guard = Condition.ItemExists(_partitionKey);
             var expected = RequireVersion(expectedVersion, "delete");
-            if (_versionAttribute is not null)
-            {
-                guard &= VersionIs(expected);
-            }
-
-            if (condition is not null)
-            {
-                guard &= condition;
-            }
+            var guard = ExistingItemGuard(condition, expected);
 
             var expressions = new ExpressionBuilder();
             var request = new DeleteItemRequest
@@ -233,16 +224,7 @@ namespace Bookings.Generated.Runtime
             var update = changes.Render(expressions, _versionAttribute, _versionAttribute is null ? null : Number(expected + 1));
 
             // The existence guard keeps an update of a missing item from creating a half item.
-            var guard = Condition.ItemExists(_partitionKey);
-            if (_versionAttribute is not null)
-            {
-                guard &= VersionIs(expected);
-            }
-
-            if (condition is not null)
-            {
-                guard &= condition;
-            }
+            var guard = ExistingItemGuard(condition, expected);
 
             var request = new UpdateItemRequest
             {
@@ -389,7 +371,7 @@ namespace Bookings.Generated.Runtime
             {
                 expected = _mapping.VersionOf!(entity);
                 item[_versionAttribute] = Number(expected + 1);
-                condition = condition is null ? VersionIs(expected) : VersionIs(expected) & condition;
+                condition = WithVersionCheck(condition, expected);
             }
 
             return Versioned(TransactionItem.Create("Put", TableName, _mapping.KeyOf(entity), condition, (request, expressions, text) => request.Put = new Put
@@ -407,11 +389,7 @@ namespace Bookings.Generated.Runtime
         public TransactionItem TransactDelete(TKey key, long? expectedVersion, Condition? condition)
         {
             var expected = RequireVersion(expectedVersion, "delete");
-            if (_versionAttribute is not null)
-            {
-                condition = condition is null ? VersionIs(expected) : VersionIs(expected) & condition;
-            }
-
+            condition = WithVersionCheck(condition, expected);
             return Versioned(TransactionItem.Create("Delete", TableName, key, condition, (request, expressions, text) => request.Delete = new Delete
             {
                 TableName = TableName,
@@ -428,16 +406,7 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(changes);
             var expected = RequireVersion(changes.ExpectedVersion, "update");
-            var guard = Condition.ItemExists(_partitionKey);
-            if (_versionAttribute is not null)
-            {
-                guard &= VersionIs(expected);
-            }
-
-            if (condition is not null)
-            {
-                guard &= condition;
-            }
+            var guard = ExistingItemGuard(condition, expected);
 
             return Versioned(TransactionItem.Create("Update", TableName, key, guard, (request, expressions, text) => request.Update = new Update
             {
@@ -513,6 +482,27 @@ namespace Bookings.Generated.Runtime
 
         private static AttributeValue Number(long value) => new() { N = value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 
+        /// <summary>The caller's condition, with the version check in front of it for an entity with optimistic locking.</summary>
+        private Condition? WithVersionCheck(Condition? condition, long expected)
+        {
+            if (_versionAttribute is null)
+            {
+                return condition;
+            }
+
+            return condition is null ? VersionIs(expected) : VersionIs(expected) & condition;
+        }
+
+        /// <summary>
+        /// The item exists (so a write never creates a half item), is at the expected version when versioned,
+        /// and meets the caller's condition, if any.
+        /// </summary>
+        private Condition ExistingItemGuard(Condition? condition, long expected)
+        {
+            var rest = WithVersionCheck(condition, expected);
+            return rest is null ? Condition.ItemExists(_partitionKey) : Condition.ItemExists(_partitionKey) & rest;
+        }
+
         /// <summary>The item is at <paramref name="expected"/>; for version 0, there is no item yet.</summary>
         private Condition VersionIs(long expected)
         {
@@ -537,14 +527,11 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>Whether a failed condition was the version check: the stored item is at another version, or gone.</summary>
         private bool LostRace(DynamoConditionFailedException failed, long expected, bool missingIsConflict)
-        {
-            if (failed.InnerException is not ConditionalCheckFailedException { Item: { Count: > 0 } stored })
-            {
-                return missingIsConflict;
-            }
-
-            return RepositoryVersions.VersionIn(stored, _versionAttribute!) != expected;
-        }
+            => RepositoryVersions.LostRace(
+                failed.InnerException is ConditionalCheckFailedException { Item: { Count: > 0 } stored } ? stored : null,
+                _versionAttribute!,
+                expected,
+                missingIsConflict);
 
         private DynamoOptimisticLockException Conflict(DynamoConditionFailedException failed, string operation, TKey key, long expected)
             => new(

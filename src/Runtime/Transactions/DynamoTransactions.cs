@@ -85,8 +85,7 @@ namespace Bookings.Generated.Runtime
                     }
 
                     var stored = reason.Item is { Count: > 0 } found ? found : null;
-                    var storedVersion = stored is null ? (long?)null : RepositoryVersions.VersionIn(stored, item.VersionAttribute);
-                    if (storedVersion != item.ExpectedVersion && !(stored is null && item.ExpectedVersion == 0))
+                    if (RepositoryVersions.LostRace(stored, item.VersionAttribute, item.ExpectedVersion, missingIsConflict: item.ExpectedVersion > 0))
                     {
                         throw new DynamoOptimisticLockException(
                             "TransactWriteItems",
