@@ -288,33 +288,10 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line("string problem;");
             }
 
-            var arguments = new List<string>();
-            foreach (var part in table.KeyParts)
-            {
-                if (part.Type != ValueKind.String)
-                {
-                    arguments.Add(part.ParameterName);
-                    continue;
-                }
-
-                var pattern = part.Pattern is null ? "null" : part.PropertyName + "Pattern";
-                var separator = part.ForbiddenText is null ? "null" : Literals.String(part.ForbiddenText);
-                if (part.Sensitivity == Sensitivity.Phone)
-                {
-                    var normalised = "normalized" + part.PropertyName;
-                    WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidPhone({part.ParameterName}, out var {normalised}, out problem)");
-                    if (part.Pattern is not null || part.ForbiddenText is not null)
-                    {
-                        WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({normalised}, {pattern}, {separator}, out problem)");
-                    }
-
-                    arguments.Add($"keepStoredSpelling ? {part.ParameterName} : {normalised}");
-                    continue;
-                }
-
-                WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({part.ParameterName}, {pattern}, {separator}, out problem)");
-                arguments.Add(part.ParameterName);
-            }
+            var values = WritePartChecks(w, table, table.KeyParts, throwOnFailure: false);
+            var arguments = table.KeyParts.Select((part, i) => part.Sensitivity == Sensitivity.Phone && part.Type == ValueKind.String
+                ? $"keepStoredSpelling ? {part.ParameterName} : {values[i]}"
+                : values[i]).ToList();
 
             w.Line();
             w.Line($"createdKey = new {table.KeyTypeName}({string.Join(", ", arguments)});");
@@ -416,23 +393,57 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line("string problem;");
             }
 
-            foreach (var part in parts.Where(p => p.Type == ValueKind.String))
+            WritePartChecks(w, table, parts, throwOnFailure: true);
+        }
+
+        /// <summary>
+        /// Writes the checks of the text parts: a phone is normalised first, then pattern and separator are checked.
+        /// When throwing, a normalised phone replaces its parameter; otherwise it stays in <c>normalized…</c>.
+        /// </summary>
+        /// <returns>Per part, the expression holding its checked value.</returns>
+        private static List<string> WritePartChecks(SourceWriter w, TableModel table, IEnumerable<KeyPartModel> parts, bool throwOnFailure)
+        {
+            var values = new List<string>();
+            foreach (var part in parts)
             {
+                if (part.Type != ValueKind.String)
+                {
+                    values.Add(part.ParameterName);
+                    continue;
+                }
+
                 var pattern = part.Pattern is null ? "null" : part.PropertyName + "Pattern";
                 var separator = part.ForbiddenText is null ? "null" : Literals.String(part.ForbiddenText);
+                var value = part.ParameterName;
                 if (part.Sensitivity == Sensitivity.Phone)
                 {
-                    WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidPhone({part.ParameterName}, out var normalized{part.PropertyName}, out problem)", throwOnFailure: true);
-                    w.Line();
-                    w.Line($"{part.ParameterName} = normalized{part.PropertyName};");
+                    var normalised = "normalized" + part.PropertyName;
+                    WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidPhone({part.ParameterName}, out var {normalised}, out problem)", throwOnFailure);
+                    if (throwOnFailure)
+                    {
+                        w.Line();
+                        w.Line($"{part.ParameterName} = {normalised};");
+                    }
+                    else
+                    {
+                        value = normalised;
+                    }
+
+                    values.Add(value);
                     if (part.Pattern is null && part.ForbiddenText is null)
                     {
                         continue;
                     }
                 }
+                else
+                {
+                    values.Add(value);
+                }
 
-                WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({part.ParameterName}, {pattern}, {separator}, out problem)", throwOnFailure: true);
+                WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({value}, {pattern}, {separator}, out problem)", throwOnFailure);
             }
+
+            return values;
         }
 
         private static void WriteSplit(SourceWriter w, TableModel table, KeyModel key)
