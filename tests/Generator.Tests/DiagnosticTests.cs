@@ -159,7 +159,7 @@ namespace Bookings.Generated.Generator.Tests
                 diagnostic,
                 "Unknown property 'requird' in attribute 'total'.",
                 "Did you mean 'required'?",
-                "Allowed here: type, required, default, pattern, sensitive, csharpName, description.");
+                "Allowed here: type, required, default, pattern, minLength, maxLength, minimum, maximum, format, timeZone, writeNull, sensitive, csharpName, description.");
         }
 
         [Fact]
@@ -189,7 +189,7 @@ namespace Bookings.Generated.Generator.Tests
         [InlineData("integer", " Did you mean 'int'?")]
         [InlineData("boolean", " Did you mean 'bool'?")]
         [InlineData("strng", " Did you mean 'string'?")]
-        [InlineData("datetime", "")]
+        [InlineData("timestamp", " Did you mean 'datetimeoffset'?")]
         public void Unknown_type_lists_the_supported_types(string type, string hint)
         {
             var descriptor = """
@@ -212,7 +212,7 @@ namespace Bookings.Generated.Generator.Tests
             var diagnostic = OnlyError(descriptor, "DDB005");
 
             Assertions.Reported(diagnostic, "DDB005", DiagnosticSeverity.Error, Path, 10, 28);
-            Assertions.MessageContains(diagnostic, $"Unknown type '{type}'.{hint} Supported types: string, bool, int, long, decimal, double.");
+            Assertions.MessageContains(diagnostic, $"Unknown type '{type}'.{hint} Supported types: string, bool, int, long, decimal, double, binary, datetimeoffset, datetime, date, list<...>, set<...>, map<...>.");
         }
 
         [Theory]

@@ -76,11 +76,20 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.TelemetryPath, Schemas.Telemetry));
 
         [Fact]
+        public void Catalog_descriptor_matches_snapshots()
+            => VerifySnapshots("catalog.", GeneratorHarness.Run(Schemas.CatalogPath, Schemas.Catalog));
+
+        [Fact]
+        public void Catalog_generated_code_compiles_without_warnings()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.CatalogPath, Schemas.Catalog));
+
+        [Fact]
         public void All_descriptors_together_compile_without_warnings()
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(
                 new InMemoryAdditionalText(Schemas.BookingsPath, Schemas.Bookings),
                 new InMemoryAdditionalText(Schemas.AccountsPath, Schemas.Accounts),
-                new InMemoryAdditionalText(Schemas.TelemetryPath, Schemas.Telemetry)));
+                new InMemoryAdditionalText(Schemas.TelemetryPath, Schemas.Telemetry),
+                new InMemoryAdditionalText(Schemas.CatalogPath, Schemas.Catalog)));
 
         [Fact]
         public void Files_not_named_tables_json_are_ignored()

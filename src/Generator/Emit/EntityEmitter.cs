@@ -41,11 +41,7 @@ namespace Bookings.Generated.Generator.Emit
             foreach (var attribute in table.Attributes)
             {
                 w.Line();
-                w.Summary(AttributeSummary(attribute));
-                var type = ValueKinds.CSharpType(attribute.Type) + (attribute.IsNullable ? "?" : string.Empty);
-                var required = attribute.IsRequiredMember ? "required " : string.Empty;
-                var initializer = attribute.DefaultLiteral is null ? string.Empty : $" = {attribute.DefaultLiteral};";
-                w.Line($"public {required}{type} {attribute.PropertyName} {{ get; init; }}{initializer}");
+                WriteProperty(w, attribute, table.Namespace);
             }
 
             if (table.KeepsExtraAttributes)
@@ -59,14 +55,30 @@ namespace Bookings.Generated.Generator.Emit
                 w.Indent().Line("= global::Bookings.Generated.Runtime.ExtraAttributes.Empty;").Outdent();
             }
 
+            WriteToString(w, table.TypeName, PrintedMembers(table));
+            w.Close();
+        }
+
+        /// <summary>The property of one attribute, on an entity or a nested object record.</summary>
+        public static void WriteProperty(SourceWriter w, AttributeModel attribute, string ns)
+        {
+            w.Summary(AttributeSummary(attribute));
+            var type = ValueKinds.PropertyType(attribute, ns);
+            var required = attribute.IsRequiredMember ? "required " : string.Empty;
+            var initializer = attribute.DefaultLiteral is null ? string.Empty : $" = {attribute.DefaultLiteral};";
+            w.Line($"public {required}{type} {attribute.PropertyName} {{ get; init; }}{initializer}");
+        }
+
+        /// <summary>A <c>ToString()</c> that prints the given members with personal data masked and secrets left out.</summary>
+        public static void WriteToString(SourceWriter w, string typeName, IEnumerable<string> members)
+        {
             w.Line();
             w.Summary("Prints the item with personal data masked and secrets left out.");
             w.Line("public override string ToString()");
             w.Indent().Line("=> string.Create(").Indent();
             w.Line("global::System.Globalization.CultureInfo.InvariantCulture,");
-            w.Line($"$\"{table.TypeName} {{{{ {string.Join(", ", PrintedMembers(table))} }}}}\");");
+            w.Line($"$\"{typeName} {{{{ {string.Join(", ", members)} }}}}\");");
             w.Outdent().Outdent();
-            w.Close();
         }
 
         private static IEnumerable<string> PrintedMembers(TableModel table)
@@ -74,13 +86,29 @@ namespace Bookings.Generated.Generator.Emit
             yield return "Key = {Key}";
             foreach (var attribute in table.Attributes)
             {
-                yield return $"{attribute.PropertyName} = {{{Printed(attribute.PropertyName, attribute.Sensitivity)}}}";
+                yield return PrintedMember(attribute);
             }
 
             if (table.KeepsExtraAttributes)
             {
                 yield return "ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))}";
             }
+        }
+
+        /// <summary><c>Name = {value}</c> for a printed record: masked by sensitivity, collections and bytes by size only.</summary>
+        public static string PrintedMember(AttributeModel attribute)
+        {
+            var printed = attribute.Sensitivity != Sensitivity.None
+                ? Printed(attribute.PropertyName, attribute.Sensitivity)
+                : attribute.Kind switch
+                {
+                    ValueKind.List or ValueKind.Set or ValueKind.Map => $"(global::Bookings.Generated.Runtime.Summary.Items({attribute.PropertyName}))",
+                    ValueKind.Binary => $"(global::Bookings.Generated.Runtime.Summary.Bytes({attribute.PropertyName}))",
+                    ValueKind.DateTimeOffset or ValueKind.DateTime => $"{attribute.PropertyName}:o",
+                    ValueKind.Date => $"{attribute.PropertyName}:yyyy-MM-dd",
+                    _ => attribute.PropertyName,
+                };
+            return $"{attribute.PropertyName} = {{{printed}}}";
         }
 
         /// <summary>
@@ -95,7 +123,7 @@ namespace Bookings.Generated.Generator.Emit
             _ => expression,
         };
 
-        private static string AttributeSummary(AttributeModel attribute)
+        public static string AttributeSummary(AttributeModel attribute)
         {
             var text = $"Stored as <c>{Xml.Escape(attribute.Name)}</c>";
             text += attribute.IsRequiredMember ? "; required." : attribute.IsNullable ? "; optional (null when absent)." : $"; defaults to <c>{Xml.Escape(attribute.DefaultLiteral!)}</c>.";

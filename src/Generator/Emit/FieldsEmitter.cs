@@ -33,7 +33,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 Separate(w, ref first);
                 w.Summary($"<c>{Xml.Escape(attribute.Name)}</c>; values are validated{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)} as they are when stored.");
-                w.Line($"public static readonly {Runtime}Field<{ValueKinds.CSharpType(attribute.Type)}> {attribute.PropertyName} =");
+                w.Line($"public static readonly {Runtime}Field<{ValueKinds.CSharpType(attribute.Type, table.Namespace)}> {attribute.PropertyName} =");
                 w.Indent().Line($"new({Literals.String(attribute.Name)}, {marshaller}.{attribute.PropertyName}Value);").Outdent();
             }
 
@@ -63,12 +63,21 @@ namespace Bookings.Generated.Generator.Emit
 
             foreach (var attribute in table.ChangeableAttributes)
             {
-                var type = ValueKinds.CSharpType(attribute.Type);
+                var type = ValueKinds.CSharpType(attribute.Type, table.Namespace);
                 var name = Literals.String(attribute.Name);
                 var field = $"{fields}.{attribute.PropertyName}";
                 w.Line();
-                w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c>.");
+                w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c>.{(attribute.Kind == ValueKind.Set ? " An empty set removes it, since DynamoDB stores no empty set." : string.Empty)}");
                 w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type} value)");
+                if (attribute.Kind == ValueKind.Set)
+                {
+                    w.Open("if (value is null || value.Count == 0)");
+                    w.Line($"Changes.Remove({name});");
+                    w.Line("return this;");
+                    w.Close();
+                    w.Line();
+                }
+
                 w.Line($"Changes.Set({name}, {field}.ToValue(value));");
                 w.Line("return this;");
                 w.Close();
@@ -80,6 +89,36 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line("return this;");
                 w.Close();
 
+                if (attribute.Kind == ValueKind.List)
+                {
+                    w.Line();
+                    w.Summary($"Appends <paramref name=\"values\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.");
+                    w.Open($"public {table.UpdateTypeName} AppendTo{attribute.PropertyName}(params {ValueKinds.CSharpType(attribute.Type.Element!, table.Namespace)}[] values)");
+                    w.Line($"Changes.Append({name}, {field}.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));");
+                    w.Line("return this;");
+                    w.Close();
+                }
+
+                if (attribute.Kind == ValueKind.Set)
+                {
+                    var element = ValueKinds.CSharpType(attribute.Type.Element!, table.Namespace);
+                    var collect = attribute.Type.Element!.Kind == ValueKind.Binary ? "values" : $"new global::System.Collections.Generic.HashSet<{element}>(values)";
+                    foreach (var (verb, method, what) in new[] { ("AddTo", "AddToSet", "Adds"), ("DeleteFrom", "DeleteFromSet", "Deletes") })
+                    {
+                        w.Line();
+                        w.Summary($"{what} <paramref name=\"values\"/> {(verb == "AddTo" ? "to" : "from")} the set <c>{Xml.Escape(attribute.Name)}</c>.");
+                        w.Open($"public {table.UpdateTypeName} {verb}{attribute.PropertyName}(params {element}[] values)");
+                        w.Line("global::System.ArgumentNullException.ThrowIfNull(values);");
+                        w.Open("if (values.Length == 0)");
+                        w.Line("throw new global::System.ArgumentException(\"Give at least one value; DynamoDB has no empty sets.\", nameof(values));");
+                        w.Close();
+                        w.Line();
+                        w.Line($"Changes.{method}({name}, {field}.ToValue({collect}));");
+                        w.Line("return this;");
+                        w.Close();
+                    }
+                }
+
                 if (attribute.IsNullable)
                 {
                     w.Line();
@@ -90,7 +129,7 @@ namespace Bookings.Generated.Generator.Emit
                     w.Close();
                 }
 
-                if (ValueKinds.IsNumber(attribute.Type))
+                if (ValueKinds.IsNumber(attribute.Kind))
                 {
                     w.Line();
                     w.Summary($"Adds <paramref name=\"delta\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.");

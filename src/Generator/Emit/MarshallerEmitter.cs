@@ -34,21 +34,85 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line();
             }
 
-            foreach (var attribute in table.Attributes.Where(a => a.Pattern is not null))
+            WriteMemberFields(w, table.Attributes, table.Namespace);
+            WriteToItem(w, table, entity);
+            WriteFromItem(w, table, entity);
+            foreach (var attribute in table.Attributes)
+            {
+                WriteAttributeValue(w, attribute, entity, table.Namespace);
+            }
+
+            w.Close();
+        }
+
+        /// <summary>The patterns and codecs the value methods of <paramref name="attributes"/> use, one static field each.</summary>
+        public static void WriteMemberFields(SourceWriter w, EquatableArray<AttributeModel> attributes, string ns)
+        {
+            foreach (var attribute in attributes.Where(a => a.Pattern is not null))
             {
                 w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {attribute.PropertyName}Pattern =");
                 w.Indent().Line($"new({Literals.String(attribute.Pattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);").Outdent();
                 w.Line();
             }
 
-            WriteToItem(w, table, entity);
-            WriteFromItem(w, table, entity);
-            foreach (var attribute in table.Attributes)
+            foreach (var attribute in attributes.Where(a => !a.Type.IsPlainScalar))
             {
-                WriteAttributeValue(w, table, attribute, entity);
+                w.Line($"private static readonly {Runtime}AttributeCodec<{ValueKinds.CSharpType(attribute.Type, ns)}> {attribute.PropertyName}Codec =");
+                w.Indent().Line($"{ValueKinds.Codec(attribute.Type, ns)};").Outdent();
+                w.Line();
             }
+        }
 
-            w.Close();
+        /// <summary>Whether an attribute is always stored, so it can go in the item's initializer.</summary>
+        private static bool AlwaysStored(AttributeModel attribute) => !attribute.IsNullable && attribute.Kind != ValueKind.Set;
+
+        /// <summary>Initializer entries (<c>["name"] = NameValue(x.Name),</c>) for the attributes that are always stored.</summary>
+        public static void WriteStoredEntries(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable)
+        {
+            foreach (var attribute in attributes.Where(AlwaysStored))
+            {
+                w.Line($"[{Literals.String(attribute.Name)}] = {attribute.PropertyName}Value({variable}.{attribute.PropertyName}),");
+            }
+        }
+
+        /// <summary>
+        /// Statements that store the other attributes in <paramref name="target"/> when they have a value: nulls
+        /// and empty sets are left out (or a null is stored as NULL where the schema says so).
+        /// </summary>
+        public static void WriteOptionalStores(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable, string target)
+        {
+            foreach (var attribute in attributes.Where(a => !AlwaysStored(a)))
+            {
+                var name = Literals.String(attribute.Name);
+                var given = Parsing.Names.ToParameterName(attribute.PropertyName).TrimStart('@') + "Given";
+
+                // DynamoDB stores no empty set: an empty set is written by leaving the attribute out.
+                var pattern = attribute.Kind == ValueKind.Set ? "{ Count: > 0 }" : "{ }";
+                w.Line();
+                w.Open($"if ({variable}.{attribute.PropertyName} is {pattern} {given})");
+                w.Line($"{target}[{name}] = {attribute.PropertyName}Value({given});");
+                w.Close();
+                if (attribute.WriteNull)
+                {
+                    w.Open("else");
+                    w.Line($"{target}[{name}] = new global::Amazon.DynamoDBv2.Model.AttributeValue {{ NULL = true }};");
+                    w.Close();
+                }
+            }
+        }
+
+        /// <summary>The expression that reads an attribute with <c>reader</c>, applying its default or requiring it.</summary>
+        public static string ReadExpression(AttributeModel attribute)
+        {
+            var name = Literals.String(attribute.Name);
+            var read = attribute.Type.IsPlainScalar
+                ? $"reader.{ValueKinds.ReaderMethod(attribute.Kind)}({name})"
+                : $"reader.{(ValueKinds.IsValueType(attribute.Kind) ? "ReadValue" : "Read")}({name}, {attribute.PropertyName}Codec)";
+            return attribute.IsNullable
+                ? read
+                : attribute.DefaultLiteral is not null
+                    ? $"{read} ?? {attribute.DefaultLiteral}"
+                    : $"{read} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(attribute.Kind))})";
         }
 
         private static System.Collections.Generic.IEnumerable<string> StoredNames(TableModel table)
@@ -94,20 +158,9 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line($"[{Literals.String(part.StoredAttribute!)}] = {ValueKinds.ToAttributeValue(part.Type, "key." + part.PropertyName)},");
             }
 
-            foreach (var attribute in table.Attributes.Where(a => !a.IsNullable))
-            {
-                w.Line($"[{Literals.String(attribute.Name)}] = {attribute.PropertyName}Value({variable}.{attribute.PropertyName}),");
-            }
-
+            WriteStoredEntries(w, table.Attributes, variable);
             w.Close(";");
-            foreach (var attribute in table.Attributes.Where(a => a.IsNullable))
-            {
-                var local = Parsing.Names.ToParameterName(attribute.PropertyName);
-                w.Line();
-                w.Open($"if ({variable}.{attribute.PropertyName} is {{ }} {local.TrimStart('@')}Given)");
-                w.Line($"item[{Literals.String(attribute.Name)}] = {attribute.PropertyName}Value({local.TrimStart('@')}Given);");
-                w.Close();
-            }
+            WriteOptionalStores(w, table.Attributes, variable, "item");
 
             if (table.KeepsExtraAttributes)
             {
@@ -158,13 +211,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("Key = key,");
             foreach (var attribute in table.Attributes)
             {
-                var read = $"reader.{ValueKinds.ReaderMethod(attribute.Type)}({Literals.String(attribute.Name)})";
-                var value = attribute.IsNullable
-                    ? read
-                    : attribute.DefaultLiteral is not null
-                        ? $"{read} ?? {attribute.DefaultLiteral}"
-                        : $"{read} ?? throw reader.Missing({Literals.String(attribute.Name)}, {Literals.String(ValueKinds.StoredDescription(attribute.Type))})";
-                w.Line($"{attribute.PropertyName} = {value},");
+                w.Line($"{attribute.PropertyName} = {ReadExpression(attribute)},");
             }
 
             if (table.KeepsExtraAttributes)
@@ -176,23 +223,34 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        private static void WriteAttributeValue(SourceWriter w, TableModel table, AttributeModel attribute, string entity)
+        /// <summary>
+        /// The method that turns one attribute's value into its stored form, validated the way the schema says;
+        /// used by <c>ToItem</c>, by conditions and by updates, so all three store a value the same way.
+        /// </summary>
+        public static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string ns)
         {
-            var type = ValueKinds.CSharpType(attribute.Type);
+            var type = ValueKinds.CSharpType(attribute.Type, ns);
             var name = Literals.String(attribute.Name);
+            var nullable = ValueKinds.IsValueType(attribute.Kind) ? string.Empty : "?";
             w.Line();
-            w.Summary($"The stored form of <c>{Xml.Escape(attribute.Name)}</c>, validated{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)}; used by <see cref=\"ToItem\"/> and by updates.");
-            w.Line($"internal static global::Amazon.DynamoDBv2.Model.AttributeValue {attribute.PropertyName}Value({type}{(attribute.Type == ValueKind.String ? "?" : string.Empty)} value)");
-            if (attribute.Type == ValueKind.Double)
+            w.Summary($"The stored form of <c>{Xml.Escape(attribute.Name)}</c>, validated{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)}; used when storing it, in conditions and in updates.");
+            w.Line($"internal static global::Amazon.DynamoDBv2.Model.AttributeValue {attribute.PropertyName}Value({type}{nullable} value)");
+            if (!attribute.Type.IsPlainScalar)
             {
-                // DynamoDB has no NaN or infinity; refuse them here rather than in a failed request.
-                w.Indent().Line($"=> {ValueKinds.ToAttributeValue(attribute.Type, $"{Runtime}InputValidation.Finite(value, {entity}, {name})")};").Outdent();
+                w.Indent().Line($"=> {Runtime}AttributeCodecs.Write({attribute.PropertyName}Codec, value{(nullable.Length > 0 ? "!" : string.Empty)}, {entity}, {name});").Outdent();
                 return;
             }
 
-            if (attribute.Type != ValueKind.String)
+            if (attribute.Kind != ValueKind.String)
             {
-                w.Indent().Line($"=> {ValueKinds.ToAttributeValue(attribute.Type, "value")};").Outdent();
+                // DynamoDB has no NaN or infinity; refuse them here rather than in a failed request.
+                var checkedValue = attribute.Kind == ValueKind.Double ? $"{Runtime}InputValidation.Finite(value, {entity}, {name})" : "value";
+                if (attribute.Rules.HasRange)
+                {
+                    checkedValue = $"{Runtime}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
+                }
+
+                w.Indent().Line($"=> {ValueKinds.ToAttributeValue(attribute.Kind, checkedValue)};").Outdent();
                 return;
             }
 
@@ -206,6 +264,11 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line($"var text = {Runtime}InputValidation.NotNull(value, {entity}, {name});");
             }
 
+            if (attribute.Rules.HasLength)
+            {
+                w.Line($"{Runtime}InputValidation.Length(text, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name});");
+            }
+
             if (attribute.Pattern is not null)
             {
                 w.Line($"{Runtime}InputValidation.Matches(text, {attribute.PropertyName}Pattern, {entity}, {name});");
@@ -214,5 +277,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"return {ValueKinds.ToAttributeValue(ValueKind.String, "text")};");
             w.Close();
         }
+
+        private static string Number(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
     }
 }

@@ -31,8 +31,8 @@ namespace Bookings.Generated.Generator.Emit
         private static string PartitionParameters(TableModel table)
             => string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
 
-        private static string ParameterType(AttributeModel attribute)
-            => ValueKinds.CSharpType(attribute.Type) + (attribute.IsNullable ? "?" : string.Empty);
+        private static string ParameterType(TableModel table, AttributeModel attribute)
+            => ValueKinds.PropertyType(attribute, table.Namespace);
 
         private static void WriteInterface(SourceWriter w, TableModel table)
         {
@@ -130,7 +130,7 @@ namespace Bookings.Generated.Generator.Emit
                 Member(
                     w,
                     $"Sets <c>{Xml.Escape(attribute.Name)}</c> on an existing item{(attribute.IsNullable ? " (null removes it)" : string.Empty)}; false when the item does not exist, which is never created by this call.",
-                    $"{Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(attribute)} value, {Token});");
+                    $"{Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token});");
             }
 
             w.Close();
@@ -244,10 +244,13 @@ namespace Bookings.Generated.Generator.Emit
 
             foreach (var attribute in table.ChangeableAttributes.Where(_ => table.VersionAttribute is null))
             {
-                var value = attribute.IsNullable
-                    ? $"value is null ? null : {marshaller}.{attribute.PropertyName}Value({(ValueKinds.IsValueType(attribute.Type) ? "value.Value" : "value")})"
-                    : $"{marshaller}.{attribute.PropertyName}Value(value)";
-                Delegate(w, $"public {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(attribute)} value, {Token})", $"_core.SetAttributeAsync(key, {Literals.String(attribute.Name)}, {value}, cancellationToken);");
+                // A null removes the attribute; so does an empty set, which DynamoDB cannot store.
+                var value = attribute.Kind == ValueKind.Set
+                    ? $"value is null || value.Count == 0 ? null : {marshaller}.{attribute.PropertyName}Value(value)"
+                    : attribute.IsNullable
+                        ? $"value is null ? null : {marshaller}.{attribute.PropertyName}Value({(ValueKinds.IsValueType(attribute.Kind) ? "value.Value" : "value")})"
+                        : $"{marshaller}.{attribute.PropertyName}Value(value)";
+                Delegate(w, $"public {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"_core.SetAttributeAsync(key, {Literals.String(attribute.Name)}, {value}, cancellationToken);");
             }
 
             if (table.Attributes.Count > 0)

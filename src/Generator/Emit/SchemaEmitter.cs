@@ -13,22 +13,10 @@ namespace Bookings.Generated.Generator.Emit
 
         public static IEnumerable<GeneratedFile> Emit(SchemaModel schema)
         {
-            foreach (var table in schema.Tables)
+            foreach (var (typeName, body) in Files(schema))
             {
-                yield return File(schema, table.TypeName, w => EntityEmitter.Write(w, table));
-                yield return File(schema, table.KeyTypeName, w => KeyEmitter.Write(w, table));
-                yield return File(schema, table.MarshallerTypeName, w => MarshallerEmitter.Write(w, table));
-                yield return File(schema, table.RepositoryTypeName, w => RepositoryEmitter.Write(w, table));
-                yield return File(schema, table.TableTypeName, w => TableEmitter.Write(w, table));
-                yield return File(schema, table.FieldsTypeName, w => FieldsEmitter.WriteFields(w, table));
-                yield return File(schema, table.UpdateTypeName, w => FieldsEmitter.WriteUpdate(w, table));
-                if (table.HasSortKeyParts)
-                {
-                    yield return File(schema, table.SortKeyTypeName, w => SortKeyEmitter.Write(w, table));
-                }
+                yield return File(schema, typeName, body);
             }
-
-            yield return File(schema, schema.SchemaTypeName, w => TableEmitter.WriteSchema(w, schema));
         }
 
         public const string HintSuffix = ".g.cs";
@@ -37,23 +25,43 @@ namespace Bookings.Generated.Generator.Emit
         public static EquatableArray<string> HintNames(SchemaModel schema)
         {
             var names = new List<string>();
+            foreach (var (typeName, _) in Files(schema))
+            {
+                names.Add(HintName(schema, typeName));
+            }
+
+            return names.ToEquatableArray();
+        }
+
+        /// <summary>Every file a schema produces: the type it is named after and the emitter that writes it.</summary>
+        private static IEnumerable<(string TypeName, System.Action<SourceWriter> Body)> Files(SchemaModel schema)
+        {
+            foreach (var model in schema.Enums)
+            {
+                yield return (model.Name, w => TypesEmitter.WriteEnum(w, model, schema.Namespace));
+            }
+
+            foreach (var model in schema.Objects)
+            {
+                yield return (model.Name, w => TypesEmitter.WriteObject(w, model, schema.Namespace));
+            }
+
             foreach (var table in schema.Tables)
             {
-                names.Add(HintName(schema, table.TypeName));
-                names.Add(HintName(schema, table.KeyTypeName));
-                names.Add(HintName(schema, table.MarshallerTypeName));
-                names.Add(HintName(schema, table.RepositoryTypeName));
-                names.Add(HintName(schema, table.TableTypeName));
-                names.Add(HintName(schema, table.FieldsTypeName));
-                names.Add(HintName(schema, table.UpdateTypeName));
+                yield return (table.TypeName, w => EntityEmitter.Write(w, table));
+                yield return (table.KeyTypeName, w => KeyEmitter.Write(w, table));
+                yield return (table.MarshallerTypeName, w => MarshallerEmitter.Write(w, table));
+                yield return (table.RepositoryTypeName, w => RepositoryEmitter.Write(w, table));
+                yield return (table.TableTypeName, w => TableEmitter.Write(w, table));
+                yield return (table.FieldsTypeName, w => FieldsEmitter.WriteFields(w, table));
+                yield return (table.UpdateTypeName, w => FieldsEmitter.WriteUpdate(w, table));
                 if (table.HasSortKeyParts)
                 {
-                    names.Add(HintName(schema, table.SortKeyTypeName));
+                    yield return (table.SortKeyTypeName, w => SortKeyEmitter.Write(w, table));
                 }
             }
 
-            names.Add(HintName(schema, schema.SchemaTypeName));
-            return names.ToEquatableArray();
+            yield return (schema.SchemaTypeName, w => TableEmitter.WriteSchema(w, schema));
         }
 
         private static string HintName(SchemaModel schema, string typeName) => $"{schema.Namespace}.{typeName}{HintSuffix}";

@@ -5,6 +5,8 @@ namespace Bookings.Generated.Generator.Emit
     /// <summary>How each descriptor type looks in C# and in a DynamoDB item.</summary>
     internal static class ValueKinds
     {
+        private const string Runtime = "global::Bookings.Generated.Runtime.";
+
         public static string CSharpType(ValueKind kind) => kind switch
         {
             ValueKind.String => "string",
@@ -12,10 +14,72 @@ namespace Bookings.Generated.Generator.Emit
             ValueKind.Int32 => "int",
             ValueKind.Int64 => "long",
             ValueKind.Decimal => "decimal",
-            _ => "double",
+            ValueKind.Double => "double",
+            ValueKind.Binary => "byte[]",
+            ValueKind.DateTimeOffset => "global::System.DateTimeOffset",
+            ValueKind.DateTime => "global::System.DateTime",
+            _ => "global::System.DateOnly",
         };
 
-        public static bool IsValueType(ValueKind kind) => kind != ValueKind.String;
+        /// <summary>The C# type of a value of <paramref name="type"/> (not nullable).</summary>
+        public static string CSharpType(TypeModel type, string ns) => type.Kind switch
+        {
+            ValueKind.Enum or ValueKind.Object => $"global::{ns}.{type.Name}",
+            ValueKind.List => $"global::System.Collections.Generic.IReadOnlyList<{CSharpType(type.Element!, ns)}>",
+            ValueKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {CSharpType(type.Element!, ns)}>",
+            ValueKind.Set when type.Element!.Kind == ValueKind.Binary => "global::System.Collections.Generic.IReadOnlyList<byte[]>",
+            ValueKind.Set => $"global::System.Collections.Generic.IReadOnlySet<{CSharpType(type.Element!, ns)}>",
+            _ => CSharpType(type.Kind),
+        };
+
+        /// <summary>The C# type of an attribute's property: nullable when the attribute is optional with no default.</summary>
+        public static string PropertyType(AttributeModel attribute, string ns)
+            => CSharpType(attribute.Type, ns) + (attribute.IsNullable ? "?" : string.Empty);
+
+        public static bool IsValueType(ValueKind kind)
+            => kind is not (ValueKind.String or ValueKind.Binary or ValueKind.Object or ValueKind.List or ValueKind.Set or ValueKind.Map);
+
+        /// <summary>
+        /// The expression of the runtime codec that converts <paramref name="type"/>; composed for collections,
+        /// the generated one for declared enums and objects.
+        /// </summary>
+        public static string Codec(TypeModel type, string ns) => type.Kind switch
+        {
+            ValueKind.String => Runtime + "AttributeCodecs.String",
+            ValueKind.Bool => Runtime + "AttributeCodecs.Boolean",
+            ValueKind.Int32 => Runtime + "AttributeCodecs.Int32",
+            ValueKind.Int64 => Runtime + "AttributeCodecs.Int64",
+            ValueKind.Decimal => Runtime + "AttributeCodecs.Decimal",
+            ValueKind.Double => Runtime + "AttributeCodecs.Double",
+            ValueKind.Binary => Runtime + "AttributeCodecs.Binary",
+            ValueKind.DateTimeOffset => $"{Runtime}AttributeCodecs.DateTimeOffset({DateFormat(type.Format!)})",
+            ValueKind.DateTime => $"{Runtime}AttributeCodecs.DateTime({DateFormat(type.Format!)})",
+            ValueKind.Date => $"{Runtime}AttributeCodecs.DateOnly({DateFormat(type.Format!)})",
+            ValueKind.Enum => $"global::{ns}.{type.Name}Values.Codec",
+            ValueKind.Object => $"global::{ns}.{type.Name}Marshaller.Codec",
+            ValueKind.List => $"{Runtime}AttributeCodecs.List({Codec(type.Element!, ns)})",
+            ValueKind.Map => $"{Runtime}AttributeCodecs.Map({Codec(type.Element!, ns)})",
+            _ => type.Element!.Kind == ValueKind.Binary ? Runtime + "AttributeCodecs.BinarySet" : $"{Runtime}AttributeCodecs.Set({Codec(type.Element!, ns)})",
+        };
+
+        /// <summary>The runtime <c>DateFormat</c> a date format model stands for.</summary>
+        private static string DateFormat(DateFormatModel format)
+        {
+            var offset = format.OffsetMinutes switch
+            {
+                null => "null",
+                0 => "global::System.TimeSpan.Zero",
+                { } minutes => $"global::System.TimeSpan.FromMinutes({minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+            };
+            if (format.EpochSeconds)
+            {
+                return $"{Runtime}DateFormat.EpochSeconds({offset})";
+            }
+
+            return format.Pattern is null
+                ? $"{Runtime}DateFormat.Iso8601({offset})"
+                : $"{Runtime}DateFormat.Pattern({Literals.String(format.Pattern)}, {offset})";
+        }
 
         public static bool IsNumber(ValueKind kind) => kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double;
 
@@ -35,6 +99,12 @@ namespace Bookings.Generated.Generator.Emit
         {
             ValueKind.String => "a string (S)",
             ValueKind.Bool => "a boolean (BOOL)",
+            ValueKind.Binary => "binary (B)",
+            ValueKind.List => "a list (L)",
+            ValueKind.Map or ValueKind.Object => "a map (M)",
+            ValueKind.Set => "a set (SS, NS or BS)",
+            ValueKind.Enum => "a string (S)",
+            ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date => "a date (S or N)",
             _ => "a number (N)",
         };
 

@@ -7,11 +7,36 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Namespace">The C# namespace of every generated type.</param>
     /// <param name="SchemaTypeName">The static class that lists the file's tables (<c>BookingsSchema</c>).</param>
     /// <param name="Tables">The tables, in declaration order.</param>
+    /// <param name="Enums">The enums the descriptor declares under <c>enums</c>.</param>
+    /// <param name="Objects">The nested object types the descriptor declares under <c>types</c>.</param>
     internal sealed record SchemaModel(
         string FileName,
         string Namespace,
         string SchemaTypeName,
-        EquatableArray<TableModel> Tables);
+        EquatableArray<TableModel> Tables,
+        EquatableArray<EnumModel> Enums,
+        EquatableArray<ObjectModel> Objects);
+
+    /// <summary>An enum declared in the schema, stored as the text of its values.</summary>
+    /// <param name="Name">The C# enum name.</param>
+    /// <param name="Description">Free text for XML docs, or null.</param>
+    /// <param name="Members">The members in declaration order.</param>
+    internal sealed record EnumModel(string Name, string? Description, EquatableArray<EnumMemberModel> Members)
+    {
+        public string ValuesTypeName => Name + "Values";
+    }
+
+    /// <summary>One enum member: the stored text and the C# member name made from it.</summary>
+    internal sealed record EnumMemberModel(string Value, string MemberName);
+
+    /// <summary>A nested object type declared in the schema, stored as a map (M) and generated as a record.</summary>
+    /// <param name="Name">The C# record name.</param>
+    /// <param name="Description">Free text for XML docs, or null.</param>
+    /// <param name="Attributes">Its attributes, in declaration order.</param>
+    internal sealed record ObjectModel(string Name, string? Description, EquatableArray<AttributeModel> Attributes)
+    {
+        public string MarshallerTypeName => Name + "Marshaller";
+    }
 
     /// <summary>One DynamoDB table and the single entity stored in it.</summary>
     /// <param name="Namespace">The C# namespace of the generated types.</param>
@@ -114,16 +139,23 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Sensitivity">How the value is masked when printed.</param>
     /// <param name="Pattern">A regular expression a string value must match before it is written, or null.</param>
     /// <param name="Description">Free text for XML docs, or null.</param>
+    /// <param name="Rules">Length and range limits checked before a write.</param>
+    /// <param name="WriteNull">Whether a null is stored as NULL rather than leaving the attribute out.</param>
     internal sealed record AttributeModel(
         string Name,
         string PropertyName,
-        ValueKind Type,
+        TypeModel Type,
         bool Required,
         string? DefaultLiteral,
         Sensitivity Sensitivity,
         string? Pattern,
-        string? Description)
+        string? Description,
+        ValueRules Rules,
+        bool WriteNull)
     {
+        /// <summary>The attribute's kind (the outer kind for collections).</summary>
+        public ValueKind Kind => Type.Kind;
+
         /// <summary>A property that must be set in an object initializer (required with no default).</summary>
         public bool IsRequiredMember => Required && DefaultLiteral is null;
 
@@ -140,6 +172,51 @@ namespace Bookings.Generated.Generator.Model
         Int64,
         Decimal,
         Double,
+        Binary,
+        DateTimeOffset,
+        DateTime,
+        Date,
+        Enum,
+        Object,
+        List,
+        Set,
+        Map,
+    }
+
+    /// <summary>
+    /// An attribute's type: a scalar, a date with its storage format, a declared enum or object, or a
+    /// collection of another type.
+    /// </summary>
+    /// <param name="Kind">What the value is.</param>
+    /// <param name="Name">The declared enum or object type's name; null otherwise.</param>
+    /// <param name="Element">The element type of a list, set or map; null otherwise.</param>
+    /// <param name="Format">How a date is stored; null for other kinds.</param>
+    internal sealed record TypeModel(ValueKind Kind, string? Name = null, TypeModel? Element = null, DateFormatModel? Format = null)
+    {
+        public static readonly TypeModel String = new(ValueKind.String);
+
+        /// <summary>The types read and written by the marshaller's own code rather than a runtime codec.</summary>
+        public bool IsPlainScalar => Kind is ValueKind.String or ValueKind.Bool or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double;
+    }
+
+    /// <summary>How a date or time is stored.</summary>
+    /// <param name="EpochSeconds">Stored as a number of seconds since 1970 (N).</param>
+    /// <param name="Pattern">A custom .NET pattern; null for ISO 8601 or epoch seconds.</param>
+    /// <param name="OffsetMinutes">The declared offset in minutes; null keeps each value's own offset.</param>
+    internal sealed record DateFormatModel(bool EpochSeconds, string? Pattern, int? OffsetMinutes);
+
+    /// <summary>Length and range limits; null where the schema sets none.</summary>
+    /// <param name="MinLength">The fewest characters a string may have.</param>
+    /// <param name="MaxLength">The most characters a string may have.</param>
+    /// <param name="Minimum">The smallest number allowed, as a C# literal of the attribute's type.</param>
+    /// <param name="Maximum">The largest number allowed, as a C# literal of the attribute's type.</param>
+    internal sealed record ValueRules(int? MinLength, int? MaxLength, string? Minimum, string? Maximum)
+    {
+        public static readonly ValueRules None = new(null, null, null, null);
+
+        public bool HasLength => MinLength is not null || MaxLength is not null;
+
+        public bool HasRange => Minimum is not null || Maximum is not null;
     }
 
     /// <summary>How a value is treated when the SDK prints it.</summary>

@@ -59,6 +59,9 @@ namespace Bookings.Generated.Generator.Parsing
         public JsonBoolean? Boolean(string name)
             => Get<JsonBoolean>(name, required: false, "true or false", "true");
 
+        public JsonNumber? Number(string name)
+            => Get<JsonNumber>(name, required: false, "a number", "0");
+
         public JsonObject? Object(string name, bool required = false, string example = "{ ... }")
             => Get<JsonObject>(name, required, "an object", example);
 

@@ -17,11 +17,11 @@ namespace Bookings.Generated.Generator.Parsing
     internal sealed record ParseResult(SchemaModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>Reads a <c>*.tables.json</c> descriptor into a <see cref="SchemaModel"/>.</summary>
-    internal sealed class SchemaParser
+    internal sealed partial class SchemaParser
     {
         public const string FileSuffix = ".tables.json";
 
-        private static readonly string[] RootProperties = { "$schema", "namespace", "name", "tables" };
+        private static readonly string[] RootProperties = { "$schema", "namespace", "name", "enums", "types", "tables" };
         private static readonly string[] TableProperties =
         {
             "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "extraAttributes", "ttl", "version",
@@ -29,7 +29,10 @@ namespace Bookings.Generated.Generator.Parsing
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
         private static readonly string[] KeyPartProperties = { "type", "pattern", "sensitive", "description" };
-        private static readonly string[] AttributeProperties = { "type", "required", "default", "pattern", "sensitive", "csharpName", "description" };
+        private static readonly string[] AttributeProperties =
+        {
+            "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "csharpName", "description",
+        };
         private static readonly string[] BillingModes = { "PAY_PER_REQUEST" };
         private static readonly string[] SensitivityNames = { "phone", "personal", "secret" };
 
@@ -49,29 +52,6 @@ namespace Bookings.Generated.Generator.Parsing
 
         /// <summary>Locals and parameters the generated key code declares beside the part parameters.</summary>
         private static readonly string[] GeneratedLocals = { "cursor", "result", "problem", "createdKey", "validationError", "storedKey" };
-
-        private static readonly Dictionary<string, ValueKind> Types = new()
-        {
-            ["string"] = ValueKind.String,
-            ["bool"] = ValueKind.Bool,
-            ["int"] = ValueKind.Int32,
-            ["long"] = ValueKind.Int64,
-            ["decimal"] = ValueKind.Decimal,
-            ["double"] = ValueKind.Double,
-        };
-
-        // Names people reach for from other schema languages, mapped to the type they most likely mean.
-        private static readonly Dictionary<string, string> TypeAliases = new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["boolean"] = "bool",
-            ["integer"] = "int",
-            ["int32"] = "int",
-            ["int64"] = "long",
-            ["number"] = "decimal",
-            ["float"] = "double",
-            ["str"] = "string",
-            ["text"] = "string",
-        };
 
         private readonly DescriptorContext _context;
 
@@ -123,12 +103,15 @@ namespace Bookings.Generated.Generator.Parsing
             var reader = new ObjectReader(_context, rootObject, "the descriptor", RootProperties);
             reader.String("$schema");
             var ns = reader.String("namespace", required: true, "\"MyCompany.Data\"");
+            _namespace = ns?.Value ?? string.Empty;
             if (ns is not null && !Names.IsValidNamespace(ns.Value))
             {
                 _context.Report(DiagnosticDescriptors.InvalidIdentifier, ns.Span, ns.Value, "namespace", string.Empty, "MyCompany.Data");
             }
 
             var schemaName = ReadSchemaName(reader);
+            var enumsJson = reader.Object("enums");
+            var typesJson = reader.Object("types");
             var tablesJson = reader.Array("tables", required: true, "[ { \"name\": \"Order\", ... } ]");
             var tables = new List<TableModel>();
             var typeNames = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
@@ -137,6 +120,8 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 typeNames[schemaName] = new TextSpan(0, 0);
             }
+
+            var (enums, objects) = ReadDeclaredTypes(enumsJson, typesJson, typeNames);
 
             if (tablesJson is not null)
             {
@@ -162,7 +147,7 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
-            return new SchemaModel(Path.GetFileName(_context.FilePath), ns.Value, schemaName, tables.ToEquatableArray());
+            return new SchemaModel(Path.GetFileName(_context.FilePath), ns.Value, schemaName, tables.ToEquatableArray(), enums, objects);
         }
 
         private string? ReadSchemaName(ObjectReader reader)
@@ -289,7 +274,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 // The SDK manages the version: it starts at 0 for an entity never stored and moves on by one per write.
                 var index = ownAttributes.FindIndex(a => a.Name == version.Value);
-                if (index < 0 || ownAttributes[index].Type != ValueKind.Int64)
+                if (index < 0 || ownAttributes[index].Kind != ValueKind.Int64)
                 {
                     _context.Report(
                         DiagnosticDescriptors.InvalidValue,
@@ -309,7 +294,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 // DynamoDB deletes items whose TTL attribute, a number of epoch seconds, lies in the past.
                 var target = ownAttributes.FirstOrDefault(a => a.Name == ttl.Value);
-                if (target is null || (target.Type != ValueKind.Int64 && target.Type != ValueKind.Int32))
+                if (target is null || !IsEpochSeconds(target.Type))
                 {
                     _context.Report(
                         DiagnosticDescriptors.InvalidValue,
@@ -317,7 +302,7 @@ namespace Bookings.Generated.Generator.Parsing
                         ttl.Value,
                         "ttl",
                         keyOwned.Contains(ttl.Value) ? " A key attribute cannot be the TTL attribute." : " The TTL attribute holds epoch seconds.",
-                        "the name of a non-key attribute declared with \"type\": \"long\"");
+                        "the name of a non-key attribute declared with \"type\": \"long\", or a date type with \"format\": \"epochSeconds\"");
                 }
             }
             CheckGeneratedNames(
@@ -453,8 +438,16 @@ namespace Bookings.Generated.Generator.Parsing
                 var csharpName = reader.String("csharpName");
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
                 var pattern = ReadPattern(reader, property.Name, type);
+                var rules = ReadRules(reader, property.Name, type);
                 var description = reader.String("description")?.Value;
                 var defaultLiteral = ReadDefault(reader.Property("default"), property.Name, type);
+                if (type is { Kind: ValueKind.Set })
+                {
+                    // DynamoDB stores no empty set: an absent set reads back empty, so the property is never null.
+                    defaultLiteral ??= EmptySetLiteral(type);
+                }
+
+                var writeNull = ReadWriteNull(reader, property.Name, type, required, defaultLiteral);
 
                 var propertyName = csharpName?.Value ?? Names.ToPascalCase(property.Name);
                 if (!Names.IsValidIdentifier(propertyName))
@@ -468,7 +461,7 @@ namespace Bookings.Generated.Generator.Parsing
                         Names.SuggestIdentifier(property.Name));
                 }
 
-                var model = new AttributeModel(property.Name, propertyName, type ?? ValueKind.String, required, defaultLiteral, sensitivity, pattern, description);
+                var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull);
                 result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span));
             }
 
@@ -502,12 +495,13 @@ namespace Bookings.Generated.Generator.Parsing
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
                 var pattern = ReadPattern(reader, property.Name, type);
                 var description = reader.String("description")?.Value;
-                if (type is not null && !IsKeyType(type.Value))
+                if (type is not null && !IsKeyType(type))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidKeyType, reader.Property("type")!.Value.Span, property.Name, TypeName(type.Value));
+                    _context.Report(DiagnosticDescriptors.InvalidKeyType, reader.Property("type")!.Value.Span, property.Name, Describe(type));
+                    type = null;
                 }
 
-                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type ?? ValueKind.String, sensitivity, pattern, description));
+                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description));
             }
 
             return result;
@@ -549,10 +543,10 @@ namespace Bookings.Generated.Generator.Parsing
                     _context.Report(DiagnosticDescriptors.NotApplicable, csharpName.Span, "csharpName", which, "a key without a template takes its C# name from the attribute; set \"csharpName\" on the attribute instead");
                 }
 
-                var type = declared.Model.Type;
-                if (!IsKeyType(type))
+                var type = declared.Model.Kind;
+                if (!IsKeyType(declared.Model.Type))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidKeyType, attribute.Span, attribute.Value, TypeName(type));
+                    _context.Report(DiagnosticDescriptors.InvalidKeyType, attribute.Span, attribute.Value, Describe(declared.Model.Type));
                     return null;
                 }
 
@@ -625,7 +619,7 @@ namespace Bookings.Generated.Generator.Parsing
                 {
                     if (!IsKeyType(stored.Model.Type))
                     {
-                        _context.Report(DiagnosticDescriptors.InvalidKeyType, stored.NameSpan, stored.Model.Name, TypeName(stored.Model.Type));
+                        _context.Report(DiagnosticDescriptors.InvalidKeyType, stored.NameSpan, stored.Model.Name, Describe(stored.Model.Type));
                         ok = false;
                         continue;
                     }
@@ -640,7 +634,7 @@ namespace Bookings.Generated.Generator.Parsing
                         stored.Model.Name,
                         stored.Model.PropertyName,
                         Names.ToParameterName(stored.Model.PropertyName),
-                        stored.Model.Type,
+                        stored.Model.Kind,
                         stored.Model.Sensitivity,
                         stored.Model.Pattern,
                         forbidden,
@@ -779,121 +773,5 @@ namespace Bookings.Generated.Generator.Parsing
 
             scope[name] = $"'{source}'";
         }
-
-        private ValueKind? ReadType(ObjectReader reader, string owner)
-        {
-            var type = reader.String("type", required: true, "\"string\"");
-            if (type is null)
-            {
-                return null;
-            }
-
-            if (Types.TryGetValue(type.Value, out var kind))
-            {
-                return kind;
-            }
-
-            var hint = TypeAliases.TryGetValue(type.Value, out var alias)
-                ? $" Did you mean '{alias}'?"
-                : Names.DidYouMean(type.Value, Types.Keys);
-            _context.Report(DiagnosticDescriptors.UnknownType, type.Span, type.Value, hint, string.Join(", ", Types.Keys));
-            _ = owner;
-            return null;
-        }
-
-        private Sensitivity ReadSensitivity(ObjectReader reader, string owner, ValueKind? type)
-        {
-            var value = reader.String("sensitive");
-            if (value is null)
-            {
-                return Sensitivity.None;
-            }
-
-            switch (value.Value)
-            {
-                case "phone":
-                    if (type is not null && type != ValueKind.String)
-                    {
-                        _context.Report(DiagnosticDescriptors.NotApplicable, value.Span, "sensitive: phone", owner, "phone numbers are strings; use \"type\": \"string\"");
-                    }
-
-                    return Sensitivity.Phone;
-                case "personal":
-                    return Sensitivity.Personal;
-                case "secret":
-                    return Sensitivity.Secret;
-                default:
-                    _context.Report(DiagnosticDescriptors.InvalidValue, value.Span, value.Value, "sensitive", Names.DidYouMean(value.Value, SensitivityNames), string.Join(", ", SensitivityNames));
-                    return Sensitivity.None;
-            }
-        }
-
-        private string? ReadPattern(ObjectReader reader, string owner, ValueKind? type)
-        {
-            var pattern = reader.String("pattern");
-            if (pattern is null)
-            {
-                return null;
-            }
-
-            if (type is not null && type != ValueKind.String)
-            {
-                _context.Report(DiagnosticDescriptors.NotApplicable, pattern.Span, "pattern", owner, "patterns apply to strings only");
-                return null;
-            }
-
-            try
-            {
-                _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
-                return pattern.Value;
-            }
-            catch (ArgumentException ex)
-            {
-                _context.Report(DiagnosticDescriptors.InvalidPattern, pattern.Span, owner, ex.Message.TrimEnd('.'));
-                return null;
-            }
-        }
-
-        private string? ReadDefault(JsonProperty? property, string owner, ValueKind? type)
-        {
-            if (property is null || type is null)
-            {
-                return null;
-            }
-
-            var value = property.Value;
-            string? literal = type switch
-            {
-                ValueKind.String => value is JsonString s ? Literals.String(s.Value) : null,
-                ValueKind.Bool => value is JsonBoolean b ? (b.Value ? "true" : "false") : null,
-                ValueKind.Int32 => value is JsonNumber i && int.TryParse(i.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? i.Text : null,
-                ValueKind.Int64 => value is JsonNumber l && long.TryParse(l.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? l.Text + "L" : null,
-                ValueKind.Decimal => value is JsonNumber d && decimal.TryParse(d.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? d.Text + "m" : null,
-                ValueKind.Double => value is JsonNumber f && double.TryParse(f.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && !double.IsInfinity(parsed) ? f.Text + "d" : null,
-                _ => null,
-            };
-
-            if (literal is null)
-            {
-                var expected = type switch
-                {
-                    ValueKind.String => "a string",
-                    ValueKind.Bool => "true or false",
-                    ValueKind.Int32 => "a whole number from -2147483648 to 2147483647",
-                    ValueKind.Int64 => "a whole number that fits in 64 bits",
-                    ValueKind.Double => "a finite number",
-                    _ => "a number",
-                };
-                var found = value is JsonNumber n ? $"the number {n.Text}" : value.KindName;
-                _context.Report(DiagnosticDescriptors.InvalidDefault, value.Span, owner, expected, found, TypeName(type.Value));
-            }
-
-            return literal;
-        }
-
-        private static bool IsKeyType(ValueKind type)
-            => type == ValueKind.String || type == ValueKind.Int32 || type == ValueKind.Int64 || type == ValueKind.Decimal;
-
-        private static string TypeName(ValueKind type) => Types.First(pair => pair.Value == type).Key;
     }
 }

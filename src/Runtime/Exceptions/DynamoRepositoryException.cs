@@ -112,7 +112,11 @@ namespace Bookings.Generated.Runtime
         {
             Entity = entity;
             Attribute = attribute;
+            Problem = problem;
         }
+
+        /// <summary>What is wrong and what is expected, without the value itself.</summary>
+        public string Problem { get; }
 
         /// <summary>The entity type whose input was rejected.</summary>
         public string Entity { get; }

@@ -13,6 +13,7 @@ namespace Bookings.Generated.Runtime
         private readonly List<Func<ExpressionBuilder, string>> _set = new();
         private readonly List<Func<ExpressionBuilder, string>> _remove = new();
         private readonly List<Func<ExpressionBuilder, string>> _add = new();
+        private readonly List<Func<ExpressionBuilder, string>> _delete = new();
         private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
         /// <summary>
@@ -63,6 +64,38 @@ namespace Bookings.Generated.Runtime
             _add.Add(e => $"{e.Name(attribute)} {e.Value(number)}");
         }
 
+        /// <summary>
+        /// Appends the elements of a list value to a list attribute (a missing attribute counts as empty).
+        /// Not idempotent: repeating it after an ambiguous failure would append twice.
+        /// </summary>
+        public void Append(string attribute, AttributeValue list)
+        {
+            ArgumentNullException.ThrowIfNull(list);
+            Touch(attribute);
+            IsIdempotent = false;
+            _set.Add(e =>
+            {
+                var name = e.Name(attribute);
+                return $"{name} = list_append(if_not_exists({name}, {e.Value(EmptyList)}), {e.Value(list)})";
+            });
+        }
+
+        /// <summary>Adds the elements of a set value to a set attribute; idempotent, as sets hold each value once.</summary>
+        public void AddToSet(string attribute, AttributeValue set)
+        {
+            ArgumentNullException.ThrowIfNull(set);
+            Touch(attribute);
+            _add.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
+        }
+
+        /// <summary>Deletes the elements of a set value from a set attribute.</summary>
+        public void DeleteFromSet(string attribute, AttributeValue set)
+        {
+            ArgumentNullException.ThrowIfNull(set);
+            Touch(attribute);
+            _delete.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
+        }
+
         /// <summary>The <c>UpdateExpression</c> text.</summary>
         /// <exception cref="InvalidOperationException">Nothing to update.</exception>
         public string Render(ExpressionBuilder expressions) => Render(expressions, null, null);
@@ -86,8 +119,11 @@ namespace Bookings.Generated.Runtime
             Clause(clauses, "SET", set, expressions);
             Clause(clauses, "REMOVE", _remove, expressions);
             Clause(clauses, "ADD", _add, expressions);
+            Clause(clauses, "DELETE", _delete, expressions);
             return string.Join(" ", clauses);
         }
+
+        private static AttributeValue EmptyList => new() { L = new List<AttributeValue>() };
 
         private void Touch(string attribute)
         {

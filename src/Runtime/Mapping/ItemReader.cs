@@ -65,7 +65,7 @@ namespace Bookings.Generated.Runtime
                 return null;
             }
 
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var result)
+            return StoredTypes.TryInt32(text, out var result)
                 ? result
                 : throw OutOfRange(name, "a whole number that fits in int");
         }
@@ -79,7 +79,7 @@ namespace Bookings.Generated.Runtime
                 return null;
             }
 
-            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var result)
+            return StoredTypes.TryInt64(text, out var result)
                 ? result
                 : throw OutOfRange(name, "a whole number that fits in long");
         }
@@ -93,10 +93,7 @@ namespace Bookings.Generated.Runtime
                 return null;
             }
 
-            // decimal rounds silently past 28-29 significant digits and below 1E-28; DynamoDB stores 38 digits
-            // down to 1E-130, so such a number would not read back exactly: refuse it instead.
-            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var result)
-                   && SignificantDigits(result.ToString(CultureInfo.InvariantCulture)) == SignificantDigits(text)
+            return StoredTypes.TryDecimal(text, out var result)
                 ? result
                 : throw OutOfRange(name, "a number that fits in decimal exactly");
         }
@@ -110,9 +107,25 @@ namespace Bookings.Generated.Runtime
                 return null;
             }
 
-            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var result)
+            return StoredTypes.TryDouble(text, out var result)
                 ? result
                 : throw OutOfRange(name, "a number that fits in double");
+        }
+
+        /// <summary>A value of a reference type read with <paramref name="codec"/>, or null when absent or NULL.</summary>
+        public T? Read<T>(string name, AttributeCodec<T> codec)
+            where T : class
+        {
+            var value = Find(name);
+            return value is null ? null : Decode(name, codec, value);
+        }
+
+        /// <summary>A value of a value type read with <paramref name="codec"/>, or null when absent or NULL.</summary>
+        public T? ReadValue<T>(string name, AttributeCodec<T> codec)
+            where T : struct
+        {
+            var value = Find(name);
+            return value is null ? null : Decode(name, codec, value);
         }
 
         /// <summary>The error for a required attribute that is absent.</summary>
@@ -141,13 +154,17 @@ namespace Bookings.Generated.Runtime
             return extras ?? ExtraAttributes.Empty;
         }
 
-        /// <summary>Digits of the mantissa without leading and trailing zeros: what must survive a conversion.</summary>
-        private static int SignificantDigits(string text)
+        private T Decode<T>(string name, AttributeCodec<T> codec, AttributeValue value)
         {
-            var exponent = text.IndexOfAny(['e', 'E']);
-            var mantissa = exponent < 0 ? text : text.Substring(0, exponent);
-            var digits = mantissa.Replace("-", string.Empty, System.StringComparison.Ordinal).Replace("+", string.Empty, System.StringComparison.Ordinal).Replace(".", string.Empty, System.StringComparison.Ordinal);
-            return digits.Trim('0').Length;
+            try
+            {
+                return codec.Read(value);
+            }
+            catch (DynamoMappingException ex)
+            {
+                // A codec's own error: put the entity, the attribute and the key around its path.
+                throw AttributePath.Within(ex, _entity, name, _key?.ToString());
+            }
         }
 
         private string? Number(string name)
@@ -165,24 +182,10 @@ namespace Bookings.Generated.Runtime
             => _item.TryGetValue(name, out var value) && value is not null && value.NULL != true ? value : null;
 
         private DynamoMappingException Mismatch(string name, string expected, AttributeValue found)
-            => new(_entity, name, expected, Describe(found), _key?.ToString());
+            => new(_entity, name, expected, StoredTypes.Describe(found), _key?.ToString());
 
         private DynamoMappingException OutOfRange(string name, string expected)
             => new(_entity, name, expected, "a number outside that range", _key?.ToString());
-
-        private static string Describe(AttributeValue value)
-        {
-            if (value.S is not null) return "a string (S)";
-            if (value.N is not null) return "a number (N)";
-            if (value.BOOL is not null) return "a boolean (BOOL)";
-            if (value.B is not null) return "binary (B)";
-            if (value.SS is not null) return "a string set (SS)";
-            if (value.NS is not null) return "a number set (NS)";
-            if (value.BS is not null) return "a binary set (BS)";
-            if (value.M is not null) return "a map (M)";
-            if (value.L is not null) return "a list (L)";
-            return "an empty value";
-        }
     }
 
     /// <summary>Helpers for the attributes an entity keeps beyond its schema.</summary>

@@ -22,6 +22,43 @@ namespace Bookings.Generated.Runtime
         public static string Matches(string value, Regex pattern, string entity, string attribute)
             => pattern.IsMatch(value) ? value : throw new DynamoValidationException(entity, attribute, PatternProblem(pattern));
 
+        /// <summary>Rejects text shorter than <paramref name="minLength"/> or longer than <paramref name="maxLength"/> characters; returns the value.</summary>
+        public static string Length(string value, int? minLength, int? maxLength, string entity, string attribute)
+        {
+            if (value.Length < minLength || value.Length > maxLength)
+            {
+                var limits = (minLength, maxLength) switch
+                {
+                    ({ } min, { } max) => $"between {min} and {max}",
+                    ({ } min, null) => $"at least {min}",
+                    _ => $"at most {maxLength}",
+                };
+                throw new DynamoValidationException(entity, attribute, $"must be {limits} characters long, but has {value.Length}");
+            }
+
+            return value;
+        }
+
+        /// <summary>Rejects a number below <paramref name="minimum"/> or above <paramref name="maximum"/>; returns the value.</summary>
+        public static T Range<T>(T value, T? minimum, T? maximum, string entity, string attribute)
+            where T : struct, System.IComparable<T>
+        {
+            if ((minimum is { } min && value.CompareTo(min) < 0) || (maximum is { } max && value.CompareTo(max) > 0))
+            {
+                var limits = (minimum, maximum) switch
+                {
+                    ({ } low, { } high) => $"between {Invariant(low)} and {Invariant(high)}",
+                    ({ } low, null) => $"at least {Invariant(low)}",
+                    _ => $"at most {Invariant(maximum!.Value)}",
+                };
+                throw new DynamoValidationException(entity, attribute, $"must be {limits}");
+            }
+
+            return value;
+        }
+
+        private static string Invariant<T>(T value) => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
         /// <summary>Normalises a phone number (see <see cref="PhoneNumber.TryNormalize"/>) or rejects it.</summary>
         public static string Phone(string? value, string entity, string attribute)
             => IsValidPhone(value, out var normalized, out var problem) ? normalized : throw new DynamoValidationException(entity, attribute, problem);

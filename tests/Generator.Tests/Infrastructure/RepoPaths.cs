@@ -16,6 +16,9 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>The real descriptor the Bookings project generates from.</summary>
         public static string BookingsDescriptor => Path.Combine(Root, "schema", "bookings.tables.json");
 
+        /// <summary>The wide descriptor with every attribute type, which the integration tests compile.</summary>
+        public static string CatalogDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "catalog.tables.json");
+
         private static string FindRoot()
         {
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

@@ -9,6 +9,14 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         public const string OrdersPath = "/repo/schema/orders.tables.json";
         public const string TelemetryPath = "/repo/schema/telemetry.tables.json";
 
+        public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
+
+        /// <summary>
+        /// Enums, nested objects, lists, sets, maps, binary, dates in each storage format and time-zone mode,
+        /// length and range rules, a NULL-writing attribute and a date TTL: the integration tests run this one.
+        /// </summary>
+        public static string Catalog => File.ReadAllText(RepoPaths.CatalogDescriptor);
+
         /// <summary>The repository's real descriptor, as the Bookings project compiles it.</summary>
         public static string Bookings => File.ReadAllText(RepoPaths.BookingsDescriptor);
 

@@ -81,39 +81,39 @@ namespace Shop.Accounts
             };
         }
 
-        /// <summary>The stored form of <c>mobile</c>, validated and normalised; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>mobile</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue MobileValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Account", "mobile");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
-        /// <summary>The stored form of <c>display_name</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>display_name</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NicknameValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "display_name");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
-        /// <summary>The stored form of <c>password_hash</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>password_hash</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PasswordHashValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "password_hash");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
-        /// <summary>The stored form of <c>class</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>class</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ClassValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "class");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
-        /// <summary>The stored form of <c>visits</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>visits</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue VisitsValue(int value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
-        /// <summary>The stored form of <c>active</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>active</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ActiveValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
     }

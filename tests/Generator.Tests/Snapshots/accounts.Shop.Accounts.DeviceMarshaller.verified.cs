@@ -48,7 +48,7 @@ namespace Shop.Accounts
             };
         }
 
-        /// <summary>The stored form of <c>platform</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>platform</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PlatformValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Device", "platform");

@@ -74,14 +74,14 @@ namespace Bookings
             };
         }
 
-        /// <summary>The stored form of <c>name</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "name");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
-        /// <summary>The stored form of <c>booking_time</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>booking_time</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue BookingTimeValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "booking_time");
@@ -89,19 +89,19 @@ namespace Bookings
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
-        /// <summary>The stored form of <c>confirm_sms</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>confirm_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ConfirmSmsValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
 
-        /// <summary>The stored form of <c>remind_sms</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>remind_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RemindSmsValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
 
-        /// <summary>The stored form of <c>option_sms</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>option_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionSmsValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
 
-        /// <summary>The stored form of <c>option_time</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>option_time</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionTimeValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "option_time");

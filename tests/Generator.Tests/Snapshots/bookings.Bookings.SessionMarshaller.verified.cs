@@ -49,14 +49,14 @@ namespace Bookings
             };
         }
 
-        /// <summary>The stored form of <c>cookies</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>cookies</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CookiesValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Session", "cookies");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
-        /// <summary>The stored form of <c>expires_at</c>, validated; used by <see cref="ToItem"/> and by updates.</summary>
+        /// <summary>The stored form of <c>expires_at</c>, validated; used when storing it, in conditions and in updates.</summary>
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ExpiresAtValue(long value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }

@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// How generated <c>ToString()</c> methods print collections and bytes: by size only, so a printed entity
+    /// stays one short line and never spells out elements that may hold personal data.
+    /// </summary>
+    public static class Summary
+    {
+        /// <summary>Prints <c>[3 items]</c>, or <c>null</c>.</summary>
+        public static string Items<T>(IReadOnlyCollection<T>? values)
+            => values is null ? "null" : "[" + values.Count.ToString(CultureInfo.InvariantCulture) + (values.Count == 1 ? " item]" : " items]");
+
+        /// <summary>Prints <c>&lt;16 bytes&gt;</c>, or <c>null</c>.</summary>
+        public static string Bytes(byte[]? value)
+            => value is null ? "null" : "<" + value.Length.ToString(CultureInfo.InvariantCulture) + " bytes>";
+    }
+}
