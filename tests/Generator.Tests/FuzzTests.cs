@@ -26,13 +26,29 @@ namespace Bookings.Generated.Generator.Tests
         /// </summary>
         private const string Alphabet = "{}[],:\"\\ \n\t0123456789-+.eEtrufalsn#_xyz\u00e9\u0001";
 
-        public static TheoryData<string> Kinds => new() { "truncate", "delete", "insert", "replace", "swap-tokens", "swap-strings" };
+        /// <summary>Each kind of damage, applied to the bookings descriptor and to the catalog one (every attribute type).</summary>
+        public static TheoryData<string, string> Kinds
+        {
+            get
+            {
+                var data = new TheoryData<string, string>();
+                foreach (var descriptor in new[] { "bookings", "catalog" })
+                {
+                    foreach (var kind in new[] { "truncate", "delete", "insert", "replace", "swap-tokens", "swap-strings" })
+                    {
+                        data.Add(kind, descriptor);
+                    }
+                }
+
+                return data;
+            }
+        }
 
         [Theory]
         [MemberData(nameof(Kinds))]
-        public void Broken_descriptors_get_documented_diagnostics_and_never_crash(string kind)
+        public void Broken_descriptors_get_documented_diagnostics_and_never_crash(string kind, string descriptor)
         {
-            var original = Schemas.Bookings;
+            var original = descriptor == "catalog" ? Schemas.Catalog : Schemas.Bookings;
             var variants = Variants(kind, original).ToList();
             var failures = new List<string>();
             var ids = new SortedDictionary<string, int>(StringComparer.Ordinal);
