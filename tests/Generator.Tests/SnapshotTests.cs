@@ -76,6 +76,14 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.TelemetryPath, Schemas.Telemetry));
 
         [Fact]
+        public void Shop_descriptor_matches_snapshots()
+            => VerifySnapshots("shop.", GeneratorHarness.Run(Schemas.ShopPath, Schemas.Shop));
+
+        [Fact]
+        public void Shop_generated_code_compiles_without_warnings()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.ShopPath, Schemas.Shop));
+
+        [Fact]
         public void Catalog_descriptor_matches_snapshots()
             => VerifySnapshots("catalog.", GeneratorHarness.Run(Schemas.CatalogPath, Schemas.Catalog));
 

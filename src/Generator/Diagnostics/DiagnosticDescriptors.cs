@@ -100,6 +100,11 @@ namespace Bookings.Generated.Generator.Diagnostics
             isEnabledByDefault: true,
             helpLinkUri: HelpBase + "ddb017");
 
+        public static readonly DiagnosticDescriptor IndexAttributeMissing = Error(
+            "DDB018",
+            "Index names an attribute the table does not have",
+            "The index '{0}' names '{1}', which the table does not declare.{2} Declare it under \"attributes\" (or as a key part), or fix the name.");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "DDB999",
             "The generator failed on this descriptor",

@@ -46,6 +46,8 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("/// <summary>");
             w.Line($"/// Typed changes to a stored <see cref=\"{table.TypeName}\"/>, for <c>{table.RepositoryTypeName}.UpdateAsync</c>.");
             w.Line("/// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.");
+            w.Line("/// An attribute that feeds a computed index key is set together with that key; one that feeds it together");
+            w.Line("/// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.");
             w.Line("/// </summary>");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public sealed partial class {table.UpdateTypeName}");
@@ -61,11 +63,18 @@ namespace Bookings.Generated.Generator.Emit
                 w.Close();
             }
 
-            foreach (var attribute in table.ChangeableAttributes)
+            foreach (var attribute in table.ChangeableAttributes.Where(table.IsUpdatable))
             {
                 var type = ValueKinds.CSharpType(attribute.Type, table.Namespace);
                 var name = Literals.String(attribute.Name);
                 var field = $"{fields}.{attribute.PropertyName}";
+                var indexKeys = table.IndexKeysFedBy(attribute).ToList();
+                if (indexKeys.Count > 0)
+                {
+                    WriteIndexFeedingChanges(w, table, attribute, type, name, field, indexKeys);
+                    continue;
+                }
+
                 w.Line();
                 w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c>.{(attribute.Kind == ValueKind.Set ? " An empty set removes it, since DynamoDB stores no empty set." : string.Empty)}");
                 w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type} value)");
@@ -141,6 +150,40 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Close();
+        }
+
+        /// <summary>Set (and remove, when optional) an attribute together with the index keys computed from it alone.</summary>
+        private static void WriteIndexFeedingChanges(SourceWriter w, TableModel table, AttributeModel attribute, string type, string name, string field, System.Collections.Generic.List<IndexKeyModel> indexKeys)
+        {
+            var keyNames = string.Join(", ", indexKeys.Select(k => $"<c>{Xml.Escape(k.AttributeName)}</c>"));
+            w.Line();
+            w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c> and the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {keyNames} computed from it, in the same request.");
+            w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type} value)");
+            w.Line($"var stored = {field}.ToValue(value);");
+            w.Line($"Changes.Set({name}, stored);");
+            foreach (var key in indexKeys)
+            {
+                var pieces = key.Segments.Select(s => s.IsPart ? $"{Runtime}IndexKeys.Text(stored)" : Literals.String(s.Text)).ToList();
+                var value = pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})";
+                w.Line($"Changes.Set({Literals.String(key.AttributeName)}, {Runtime}IndexKeys.Value({value}));");
+            }
+
+            w.Line("return this;");
+            w.Close();
+            if (attribute.IsNullable)
+            {
+                w.Line();
+                w.Summary($"Removes <c>{Xml.Escape(attribute.Name)}</c> and the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {keyNames}, so the item leaves the index.");
+                w.Open($"public {table.UpdateTypeName} Remove{attribute.PropertyName}()");
+                w.Line($"Changes.Remove({name});");
+                foreach (var key in indexKeys)
+                {
+                    w.Line($"Changes.Remove({Literals.String(key.AttributeName)});");
+                }
+
+                w.Line("return this;");
+                w.Close();
+            }
         }
 
         private static void Separate(SourceWriter w, ref bool first)

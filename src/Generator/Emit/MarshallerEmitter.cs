@@ -134,6 +134,57 @@ namespace Bookings.Generated.Generator.Emit
             {
                 yield return attribute.Name;
             }
+
+            foreach (var key in table.ComputedIndexKeys)
+            {
+                yield return key.AttributeName;
+            }
+        }
+
+        /// <summary>
+        /// Statements that compute each templated index key from the item's stored values (so a phone part is the
+        /// normalised one); a key with a missing part is left out, which makes its index sparse.
+        /// </summary>
+        private static void WriteIndexKeys(SourceWriter w, TableModel table)
+        {
+            foreach (var key in table.ComputedIndexKeys)
+            {
+                var conditions = new System.Collections.Generic.List<string>();
+                var pieces = new System.Collections.Generic.List<string>();
+                foreach (var segment in key.Segments)
+                {
+                    if (!segment.IsPart)
+                    {
+                        pieces.Add(Literals.String(segment.Text));
+                        continue;
+                    }
+
+                    var part = key.Parts.First(p => p.Name == segment.Text);
+                    if (part.OnKey)
+                    {
+                        pieces.Add(ValueKinds.ToKeyText(part.Type.Kind, "key." + part.PropertyName));
+                    }
+                    else
+                    {
+                        var local = Parsing.Names.ToParameterName(part.PropertyName).TrimStart('@') + "Text";
+                        conditions.Add($"{Runtime}IndexKeys.TryText(item, {Literals.String(part.Name)}, out var {local})");
+                        pieces.Add(local);
+                    }
+                }
+
+                var value = pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})";
+                w.Line();
+                if (conditions.Count > 0)
+                {
+                    w.Open($"if ({string.Join(" && ", conditions)})");
+                }
+
+                w.Line($"item[{Literals.String(key.AttributeName)}] = {Runtime}IndexKeys.Value({value});");
+                if (conditions.Count > 0)
+                {
+                    w.Close();
+                }
+            }
         }
 
         private static void WriteToItem(SourceWriter w, TableModel table, string entity)
@@ -161,6 +212,7 @@ namespace Bookings.Generated.Generator.Emit
             WriteStoredEntries(w, table.Attributes, variable);
             w.Close(";");
             WriteOptionalStores(w, table.Attributes, variable, "item");
+            WriteIndexKeys(w, table);
 
             if (table.KeepsExtraAttributes)
             {
@@ -184,9 +236,9 @@ namespace Bookings.Generated.Generator.Emit
         {
             var keys = KeyEmitter.AllKeys(table).ToList();
             w.Line();
-            w.Summary($"Reads a stored item as a <see cref=\"{table.TypeName}\"/>.");
-            w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A required attribute is missing, has another type, or the key does not fit its template.</exception>");
-            w.Open($"public static global::{table.Namespace}.{table.TypeName} FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)");
+            w.Summary($"Reads the key of a stored item (or of an index entry that projects only keys).");
+            w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A key attribute is missing, has another type, or does not fit its template.</exception>");
+            w.Open($"public static global::{table.Namespace}.{table.KeyTypeName} KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
             w.Line($"var reader = new {Runtime}ItemReader(item, {entity});");
             var args = new System.Collections.Generic.List<string>();
@@ -201,11 +253,16 @@ namespace Bookings.Generated.Generator.Emit
 
             var keyNames = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName)));
             var templates = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName + " = " + KeyEmitter.Template(k))));
-            w.Open($"if (!global::{table.Namespace}.{table.KeyTypeName}.TryParse({string.Join(", ", args)}, out var key))");
-            w.Line($"throw reader.InvalidKey({keyNames}, {templates});");
+            w.Line($"return global::{table.Namespace}.{table.KeyTypeName}.TryParse({string.Join(", ", args)}, out var key)");
+            w.Indent().Line("? key").Line($": throw reader.InvalidKey({keyNames}, {templates});").Outdent();
             w.Close();
+
             w.Line();
-            w.Line("reader = reader.WithKey(key);");
+            w.Summary($"Reads a stored item as a <see cref=\"{table.TypeName}\"/>.");
+            w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A required attribute is missing, has another type, or the key does not fit its template.</exception>");
+            w.Open($"public static global::{table.Namespace}.{table.TypeName} FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)");
+            w.Line("var key = KeyFromItem(item);");
+            w.Line($"var reader = new {Runtime}ItemReader(item, {entity}, key);");
             w.Line($"return new global::{table.Namespace}.{table.TypeName}");
             w.Open();
             w.Line("Key = key,");

@@ -125,7 +125,20 @@ namespace Bookings.Generated.Generator.Emit
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
             }
 
-            foreach (var attribute in table.ChangeableAttributes.Where(_ => table.VersionAttribute is null))
+            foreach (var index in table.Indexes)
+            {
+                var signatures = IndexQuerySignatures(table, index);
+                var doc = $"the <c>{Xml.Escape(index.Name)}</c> index{(index.ReturnsEntities ? string.Empty : $" (it projects {(index.Projection == "KEYS_ONLY" ? "only keys" : "some attributes")}, so keys come back: read the items with <c>GetManyAsync</c>)")}";
+                Member(w, $"Every entry of one partition of {doc}, read lazily page by page.", signatures[0] + ";");
+                Member(w, $"One page of a partition of {doc}, from the place <paramref name=\"continuationToken\"/> marks; a token of another table or index is refused.", signatures[1] + ";");
+                if (index.SortKey is not null)
+                {
+                    Member(w, $"The entries of one partition of {doc} whose index sort key (<c>{Xml.Escape(index.SortKey.AttributeName)}</c>) meets <paramref name=\"sortKey\"/>, read lazily.", signatures[2] + ";");
+                    Member(w, $"One page of the entries of a partition of {doc} whose index sort key meets <paramref name=\"sortKey\"/>.", signatures[3] + ";");
+                }
+            }
+
+            foreach (var attribute in SingleSetAttributes(table))
             {
                 Member(
                     w,
@@ -242,7 +255,22 @@ namespace Bookings.Generated.Generator.Emit
                 Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);");
             }
 
-            foreach (var attribute in table.ChangeableAttributes.Where(_ => table.VersionAttribute is null))
+            foreach (var index in table.Indexes)
+            {
+                var signatures = IndexQuerySignatures(table, index);
+                var (partition, label) = IndexPartitionArguments(table, index);
+                var definition = $"global::{table.Namespace}.{table.TableTypeName}.{index.MethodName}Index";
+                var read = $"global::{table.Namespace}.{table.MarshallerTypeName}.{(index.ReturnsEntities ? "FromItem" : "KeyFromItem")}";
+                Delegate(w, "public " + signatures[0], $"_core.QueryIndexAsync({definition}, {partition}, {label}, null, options, {read}, cancellationToken);");
+                Delegate(w, "public " + signatures[1], $"_core.QueryIndexPageAsync({definition}, {partition}, {label}, null, pageSize, continuationToken, options, {read}, cancellationToken);");
+                if (index.SortKey is not null)
+                {
+                    Delegate(w, "public " + signatures[2], $"_core.QueryIndexAsync({definition}, {partition}, {label}, sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, {read}, cancellationToken);");
+                    Delegate(w, "public " + signatures[3], $"_core.QueryIndexPageAsync({definition}, {partition}, {label}, sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, {read}, cancellationToken);");
+                }
+            }
+
+            foreach (var attribute in SingleSetAttributes(table))
             {
                 // A null removes the attribute; so does an empty set, which DynamoDB cannot store.
                 var value = attribute.Kind == ValueKind.Set
@@ -271,6 +299,74 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Close();
+        }
+
+        /// <summary>Attributes with a one-call <c>Set…Async</c>: not for versioned entities, and not for attributes that feed an index key.</summary>
+        private static System.Collections.Generic.IEnumerable<AttributeModel> SingleSetAttributes(TableModel table)
+            => table.VersionAttribute is not null
+                ? System.Linq.Enumerable.Empty<AttributeModel>()
+                : table.ChangeableAttributes.Where(a => table.IsUpdatable(a) && !table.IndexKeysFedBy(a).Any());
+
+        /// <summary>The four query signatures of an index (stream, page, and both with a sort-key condition), without <c>public</c>.</summary>
+        private static string[] IndexQuerySignatures(TableModel table, IndexModel index)
+        {
+            var result = index.ReturnsEntities ? Entity(table) : Key(table);
+            var partition = IndexPartitionParameters(table, index);
+            var name = "Query" + index.MethodName;
+            return new[]
+            {
+                $"{AsyncEnumerable}<{result}> {name}Async({partition}, {Runtime}QueryOptions? options = null, {Token})",
+                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({partition}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})",
+                $"{AsyncEnumerable}<{result}> {name}Async({partition}, {Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})",
+                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})",
+            };
+        }
+
+        /// <summary>A local index is queried by the table's partition; a global one by the parts of its own partition key.</summary>
+        private static string IndexPartitionParameters(TableModel table, IndexModel index)
+            => index.IsGlobal
+                ? string.Join(", ", index.PartitionKey.Parts.Select(p => $"{ValueKinds.CSharpType(p.Type, table.Namespace)} {p.ParameterName}"))
+                : PartitionParameters(table);
+
+        /// <summary>The stored partition value and the masked log label of an index query, as C# expressions.</summary>
+        private static (string Partition, string Label) IndexPartitionArguments(TableModel table, IndexModel index)
+        {
+            if (!index.IsGlobal)
+            {
+                var arguments = string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => p.ParameterName));
+                return ($"{Key(table)}.PartitionKeyValue({arguments})", $"PartitionLabel({arguments})");
+            }
+
+            var entity = Literals.String(table.TypeName);
+            var marshaller = $"global::{table.Namespace}.{table.MarshallerTypeName}";
+            string Stored(IndexPartModel part)
+            {
+                if (!part.OnKey)
+                {
+                    return $"{marshaller}.{part.PropertyName}Value({part.ParameterName})";
+                }
+
+                var value = part.Type.Kind == ValueKind.String
+                    ? $"{Runtime}InputValidation.NotNull({part.ParameterName}, {entity}, {Literals.String(part.Name)})"
+                    : part.ParameterName;
+                return ValueKinds.ToAttributeValue(part.Type.Kind, value);
+            }
+
+            var key = index.PartitionKey;
+            string partition;
+            if (!key.IsComputed)
+            {
+                partition = Stored(key.Parts[0]);
+            }
+            else
+            {
+                var pieces = key.Segments.Select(s => s.IsPart ? $"{Runtime}IndexKeys.Text({Stored(key.Parts.First(p => p.Name == s.Text))})" : Literals.String(s.Text)).ToList();
+                partition = $"{Runtime}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
+            }
+
+            var printed = string.Join(", ", key.Parts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.ParameterName, p.Sensitivity)}}}"));
+            var label = $"string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{table.TypeName} {Xml.Escape(index.Name).Replace("{", "{{").Replace("}", "}}")} partition {{{{ {printed} }}}}\")";
+            return (partition, label);
         }
 
         private static void Delegate(SourceWriter w, string signature, string? body = null)

@@ -23,12 +23,46 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("DefaultName,");
             w.Line($"{KeyDefinition(table, table.PartitionKey)},");
             w.Line($"{(table.SortKey is null ? "null" : KeyDefinition(table, table.SortKey))},");
-            w.Line($"global::Amazon.DynamoDBv2.BillingMode.{table.BillingMode}{(table.TtlAttribute is null ? ");" : ",")}");
+            var named = new System.Collections.Generic.List<string>();
             if (table.TtlAttribute is not null)
             {
-                w.Line($"TtlAttribute: {Literals.String(table.TtlAttribute)});");
+                named.Add($"TtlAttribute: {Literals.String(table.TtlAttribute)}");
             }
+
+            if (table.Indexes.Count > 0)
+            {
+                named.Add("Indexes: new " + Runtime + "IndexDefinition[]");
+            }
+
+            w.Line($"global::Amazon.DynamoDBv2.BillingMode.{table.BillingMode}{(named.Count == 0 ? ");" : ",")}");
+            for (var i = 0; i < named.Count; i++)
+            {
+                var last = i == named.Count - 1;
+                if (named[i].StartsWith("Indexes:", System.StringComparison.Ordinal))
+                {
+                    w.Line(named[i]);
+                    w.Open();
+                    foreach (var index in table.Indexes)
+                    {
+                        w.Line($"new({Literals.String(index.Name)}, {(index.IsGlobal ? "true" : "false")}, {IndexKeyDefinition(index.PartitionKey)}, {(index.SortKey is null ? "null" : IndexKeyDefinition(index.SortKey))}, global::Amazon.DynamoDBv2.ProjectionType.{index.Projection}{(index.Included.Count > 0 ? ", new[] { " + string.Join(", ", index.Included.Select(Literals.String)) + " }" : string.Empty)}),");
+                    }
+
+                    w.Close(last ? ");" : ",");
+                }
+                else
+                {
+                    w.Line(named[i] + (last ? ");" : ","));
+                }
+            }
+
             w.Outdent();
+            foreach (var index in table.Indexes)
+            {
+                w.Line();
+                w.Summary($"The <c>{Xml.Escape(index.Name)}</c> {(index.IsGlobal ? "global" : "local")} secondary index.{(index.Description is null ? string.Empty : " " + Xml.Escape(index.Description))}");
+                w.Line($"public static {Runtime}IndexDefinition {index.MethodName}Index => Definition.Index({Literals.String(index.Name)});");
+            }
+
             w.Line();
             w.Summary("The stored attribute names, for hand-written expressions.");
             w.Open("public static class Attributes");
@@ -53,6 +87,9 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
             w.Close();
         }
+
+        private static string IndexKeyDefinition(IndexKeyModel key)
+            => $"new {Runtime}KeyAttributeDefinition({Literals.String(key.AttributeName)}, global::Amazon.DynamoDBv2.ScalarAttributeType.{(key.IsNumber ? "N" : "S")})";
 
         private static string KeyDefinition(TableModel table, KeyModel key)
         {

@@ -51,6 +51,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="KeepsExtraAttributes">Whether attributes outside the schema are kept and written back.</param>
     /// <param name="TtlAttribute">The attribute DynamoDB's time to live reads (epoch seconds), or null.</param>
     /// <param name="VersionAttribute">The attribute optimistic locking checks and moves on per write, or null.</param>
+    /// <param name="Indexes">The secondary indexes, in declaration order.</param>
     internal sealed record TableModel(
         string Namespace,
         string TypeName,
@@ -63,7 +64,8 @@ namespace Bookings.Generated.Generator.Model
         EquatableArray<AttributeModel> Attributes,
         bool KeepsExtraAttributes,
         string? TtlAttribute,
-        string? VersionAttribute)
+        string? VersionAttribute,
+        EquatableArray<IndexModel> Indexes)
     {
         public string KeyTypeName => TypeName + "Key";
 
@@ -87,6 +89,22 @@ namespace Bookings.Generated.Generator.Model
 
         public string SortKeyTypeName => TypeName + "SortKey";
 
+        /// <summary>Index key attributes the SDK computes from a template on every write.</summary>
+        public System.Collections.Generic.IEnumerable<IndexKeyModel> ComputedIndexKeys
+            => Indexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }).Where(k => k is { IsComputed: true }).Select(k => k!)
+                .GroupBy(k => k.AttributeName).Select(g => g.First());
+
+        /// <summary>
+        /// Whether an update may change <paramref name="attribute"/> in place: not when it feeds a computed index
+        /// key together with other values, which an update does not have; a full put recomputes such keys.
+        /// </summary>
+        public bool IsUpdatable(AttributeModel attribute)
+            => ComputedIndexKeys.All(k => !k.Parts.Any(p => p.Name == attribute.Name) || k.Parts.Count == 1);
+
+        /// <summary>The computed index keys that an update of <paramref name="attribute"/> recomputes.</summary>
+        public System.Collections.Generic.IEnumerable<IndexKeyModel> IndexKeysFedBy(AttributeModel attribute)
+            => ComputedIndexKeys.Where(k => k.Parts.Count == 1 && k.Parts[0].Name == attribute.Name);
+
         /// <summary>A sort key built from parts, so conditions on it can be typed; a constant one has none.</summary>
         public bool HasSortKeyParts => SortKey is not null && SortKey.Segments.Any(s => s.IsPart);
     }
@@ -105,6 +123,62 @@ namespace Bookings.Generated.Generator.Model
         /// <summary>True when the key is exactly one part with no literals: the value is stored as given.</summary>
         public bool IsSinglePart => Segments.Count == 1 && Segments[0].IsPart;
     }
+
+    /// <summary>A global or local secondary index.</summary>
+    /// <param name="Name">The index name in DynamoDB.</param>
+    /// <param name="MethodName">The C# name of its query methods (<c>ByEmail</c> in <c>QueryByEmailAsync</c>).</param>
+    /// <param name="IsGlobal">Global, or local (sharing the table's partition key).</param>
+    /// <param name="PartitionKey">The index partition key.</param>
+    /// <param name="SortKey">The index sort key, or null.</param>
+    /// <param name="Projection">ALL, KEYS_ONLY or INCLUDE.</param>
+    /// <param name="Included">For INCLUDE, the attributes projected beside the keys.</param>
+    /// <param name="Description">Free text for XML docs, or null.</param>
+    internal sealed record IndexModel(
+        string Name,
+        string MethodName,
+        bool IsGlobal,
+        IndexKeyModel PartitionKey,
+        IndexKeyModel? SortKey,
+        string Projection,
+        EquatableArray<string> Included,
+        string? Description)
+    {
+        /// <summary>Whether queries return whole entities; indexes that project less return keys.</summary>
+        public bool ReturnsEntities => Projection == "ALL";
+    }
+
+    /// <summary>
+    /// A key attribute of an index: an attribute the item stores anyway, or one the SDK computes from a template
+    /// of other attributes on every write (left out while any part is null, which makes the index sparse).
+    /// </summary>
+    /// <param name="AttributeName">The stored attribute name.</param>
+    /// <param name="IsNumber">Stored as N rather than S.</param>
+    /// <param name="IsComputed">Built from <paramref name="Segments"/>; otherwise the attribute itself.</param>
+    /// <param name="Segments">The template; for a plain key, one part naming the attribute.</param>
+    /// <param name="Parts">The values the key is made of, in template order.</param>
+    internal sealed record IndexKeyModel(
+        string AttributeName,
+        bool IsNumber,
+        bool IsComputed,
+        EquatableArray<TemplateSegment> Segments,
+        EquatableArray<IndexPartModel> Parts);
+
+    /// <summary>A value an index key is made of.</summary>
+    /// <param name="Name">The stored attribute (or key part) name.</param>
+    /// <param name="PropertyName">Its C# property on the entity or the key.</param>
+    /// <param name="ParameterName">The query method's parameter name.</param>
+    /// <param name="Type">Its type.</param>
+    /// <param name="OnKey">Held by the key type (a key part or key attribute) rather than the entity.</param>
+    /// <param name="IsNullable">An optional attribute: the key is left out while it is null.</param>
+    /// <param name="Sensitivity">How logs print it.</param>
+    internal sealed record IndexPartModel(
+        string Name,
+        string PropertyName,
+        string ParameterName,
+        TypeModel Type,
+        bool OnKey,
+        bool IsNullable,
+        Sensitivity Sensitivity);
 
     /// <summary>A piece of a key template: literal text or a reference to a key part.</summary>
     internal sealed record TemplateSegment(bool IsPart, string Text);

@@ -24,7 +24,7 @@ namespace Bookings.Generated.Generator.Parsing
         private static readonly string[] RootProperties = { "$schema", "namespace", "name", "enums", "types", "tables" };
         private static readonly string[] TableProperties =
         {
-            "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "extraAttributes", "ttl", "version",
+            "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "extraAttributes", "ttl", "version",
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
@@ -305,6 +305,24 @@ namespace Bookings.Generated.Generator.Parsing
                         "the name of a non-key attribute declared with \"type\": \"long\", or a date type with \"format\": \"epochSeconds\"");
                 }
             }
+            var declared = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            foreach (var attribute in attributes.Values)
+            {
+                declared[attribute.Model.Name] = attribute.NameSpan;
+            }
+
+            foreach (var key in new[] { partition, sort })
+            {
+                if (key is not null && !declared.ContainsKey(key.AttributeName))
+                {
+                    declared[key.AttributeName] = (key == partition ? partitionJson : sortJson)!.Span;
+                }
+            }
+
+            var indexes = keysParsed
+                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared), new Dictionary<string, string>(StringComparer.Ordinal))
+                : EquatableArray<IndexModel>.Empty;
+
             CheckGeneratedNames(
                 name?.Value,
                 partition,
@@ -331,7 +349,8 @@ namespace Bookings.Generated.Generator.Parsing
                 ownAttributes.ToEquatableArray(),
                 extra?.Value ?? false,
                 ttl?.Value,
-                version?.Value);
+                version?.Value,
+                indexes);
         }
 
         private void ValidateTableName(JsonString tableName)

@@ -339,27 +339,58 @@ namespace Bookings.Generated.Runtime
         /// <param name="cancellationToken">Stops the stream.</param>
         /// <param name="sortKey">A condition on the sort key, or null for the whole partition.</param>
         public IAsyncEnumerable<TEntity> QueryAsync(AttributeValue partition, string label, SortKeyCondition? sortKey, QueryOptions? options, CancellationToken cancellationToken)
-            => ReadAllAsync(PartitionQuery(partition, sortKey, options), label, cancellationToken);
+            => ReadAllAsync(PartitionQuery(null, partition, sortKey, options), label, _mapping.FromItem, cancellationToken);
+
+        /// <summary>
+        /// Every item of one partition of a secondary index, paging lazily, read with <paramref name="read"/>:
+        /// the entity for an index that projects all attributes, the key for one that does not.
+        /// </summary>
+        /// <param name="index">The index, from the table definition.</param>
+        /// <param name="partition">The stored index partition key value.</param>
+        /// <param name="label">How logs name the partition, already masked.</param>
+        /// <param name="sortKey">A condition on the index sort key, or null for the whole partition.</param>
+        /// <param name="options">Order, consistency (local indexes only) and page size.</param>
+        /// <param name="read">Turns a returned item into a result.</param>
+        /// <param name="cancellationToken">Stops the stream.</param>
+        public IAsyncEnumerable<T> QueryIndexAsync<T>(IndexDefinition index, AttributeValue partition, string label, SortKeyCondition? sortKey, QueryOptions? options, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(index);
+            ArgumentNullException.ThrowIfNull(read);
+            return ReadAllAsync(PartitionQuery(index, partition, sortKey, options), label, read, cancellationToken);
+        }
+
+        /// <summary>One page of a partition of a secondary index; the token is bound to the table and the index.</summary>
+        /// <exception cref="DynamoValidationException">The token is not valid for this table and index.</exception>
+        public async Task<Page<T>> QueryIndexPageAsync<T>(IndexDefinition index, AttributeValue partition, string label, SortKeyCondition? sortKey, int pageSize, string? continuationToken, QueryOptions? options, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(index);
+            ArgumentNullException.ThrowIfNull(read);
+            return await ReadPageAsync(PartitionQuery(index, partition, sortKey, options), label, pageSize, continuationToken, read, cancellationToken).ConfigureAwait(false);
+        }
 
         /// <summary>One page of a partition, from where the continuation token marks.</summary>
         /// <exception cref="DynamoValidationException">The token is not valid for this table.</exception>
         public async Task<Page<TEntity>> QueryPageAsync(AttributeValue partition, string label, SortKeyCondition? sortKey, int pageSize, string? continuationToken, QueryOptions? options, CancellationToken cancellationToken)
+        {
+            return await ReadPageAsync(PartitionQuery(null, partition, sortKey, options), label, pageSize, continuationToken, _mapping.FromItem, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<Page<T>> ReadPageAsync<T>(QueryRequest request, string label, int pageSize, string? continuationToken, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
         {
             if (pageSize < 1)
             {
                 throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
             }
 
-            var request = PartitionQuery(partition, sortKey, options);
             request.Limit = pageSize;
             var (items, token) = await _reads.QueryPageAsync(request, label, continuationToken, cancellationToken).ConfigureAwait(false);
-            var page = new List<TEntity>(items.Count);
+            var page = new List<T>(items.Count);
             foreach (var item in items)
             {
-                page.Add(_mapping.FromItem(item));
+                page.Add(read(item));
             }
 
-            return new Page<TEntity>(page, token);
+            return new Page<T>(page, token);
         }
 
         /// <summary>A put for <see cref="DynamoTransactions"/>, conditional if a condition is given; versions are checked like <see cref="PutAsync"/>.</summary>
@@ -434,15 +465,16 @@ namespace Bookings.Generated.Runtime
             });
         }
 
-        private QueryRequest PartitionQuery(AttributeValue partition, SortKeyCondition? sortKey, QueryOptions? options)
+        private QueryRequest PartitionQuery(IndexDefinition? index, AttributeValue partition, SortKeyCondition? sortKey, QueryOptions? options)
         {
             ArgumentNullException.ThrowIfNull(partition);
             var expressions = new ExpressionBuilder();
-            var condition = $"{expressions.Name(_partitionKey)} = {expressions.Value(partition)}";
+            var partitionKey = index?.PartitionKey.Name ?? _partitionKey;
+            var condition = $"{expressions.Name(partitionKey)} = {expressions.Value(partition)}";
             if (sortKey is not null)
             {
-                var sortKeyName = _mapping.Table.SortKey?.Name
-                    ?? throw new InvalidOperationException($"Table '{TableName}' has no sort key to put a condition on.");
+                var sortKeyName = (index is null ? _mapping.Table.SortKey?.Name : index.SortKey?.Name)
+                    ?? throw new InvalidOperationException($"{(index is null ? "Table" : "Index")} '{index?.Name ?? TableName}' has no sort key to put a condition on.");
                 condition += " AND " + sortKey.Render(sortKeyName, expressions);
             }
 
@@ -451,22 +483,24 @@ namespace Bookings.Generated.Runtime
             return new QueryRequest
             {
                 TableName = TableName,
+                IndexName = index?.Name,
                 KeyConditionExpression = condition,
                 FilterExpression = filter,
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
                 ScanIndexForward = options?.Descending != true,
-                ConsistentRead = options?.ConsistentRead ?? _consistentRead,
+                // Global indexes are only eventually consistent; DynamoDB refuses a consistent read of one.
+                ConsistentRead = index is { IsGlobal: true } ? null : options?.ConsistentRead ?? _consistentRead,
                 Limit = options?.PageSize,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             };
         }
 
-        private async IAsyncEnumerable<TEntity> ReadAllAsync(QueryRequest request, string label, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<T> ReadAllAsync<T>(QueryRequest request, string label, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var item in _reads.QueryAllAsync(request, label, cancellationToken).ConfigureAwait(false))
             {
-                yield return _mapping.FromItem(item);
+                yield return read(item);
             }
         }
 

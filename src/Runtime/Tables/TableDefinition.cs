@@ -9,6 +9,36 @@ namespace Bookings.Generated.Runtime
     /// <param name="Type">S, N or B.</param>
     public sealed record KeyAttributeDefinition(string Name, ScalarAttributeType Type);
 
+    /// <summary>A global or local secondary index as the schema declares it.</summary>
+    /// <param name="Name">The index name.</param>
+    /// <param name="IsGlobal">True for a global secondary index; false for a local one, which shares the table's partition key.</param>
+    /// <param name="PartitionKey">The index's partition key (for a local index, the table's).</param>
+    /// <param name="SortKey">The index's sort key, or null.</param>
+    /// <param name="Projection">Which attributes the index holds: ALL, KEYS_ONLY or INCLUDE.</param>
+    /// <param name="NonKeyAttributes">For INCLUDE, the attributes the index holds beside the keys; otherwise null.</param>
+    public sealed record IndexDefinition(
+        string Name,
+        bool IsGlobal,
+        KeyAttributeDefinition PartitionKey,
+        KeyAttributeDefinition? SortKey,
+        ProjectionType Projection,
+        IReadOnlyList<string>? NonKeyAttributes = null)
+    {
+        internal Projection ToProjection()
+            => new() { ProjectionType = Projection, NonKeyAttributes = NonKeyAttributes is null ? null : new List<string>(NonKeyAttributes) };
+
+        internal List<KeySchemaElement> KeySchema()
+        {
+            var schema = new List<KeySchemaElement> { new(PartitionKey.Name, KeyType.HASH) };
+            if (SortKey is not null)
+            {
+                schema.Add(new KeySchemaElement(SortKey.Name, KeyType.RANGE));
+            }
+
+            return schema;
+        }
+    }
+
     /// <summary>
     /// The shape of a table as the schema declares it, generated per table; enough to create it.
     /// </summary>
@@ -18,14 +48,31 @@ namespace Bookings.Generated.Runtime
     /// <param name="SortKey">The sort (RANGE) key, or null.</param>
     /// <param name="BillingMode">The billing mode; generated tables use on-demand.</param>
     /// <param name="TtlAttribute">The attribute DynamoDB's time to live reads (epoch seconds), or null when items never expire.</param>
+    /// <param name="Indexes">The table's secondary indexes, or null for none.</param>
     public sealed record TableDefinition(
         string EntityName,
         string TableName,
         KeyAttributeDefinition PartitionKey,
         KeyAttributeDefinition? SortKey,
         BillingMode BillingMode,
-        string? TtlAttribute = null)
+        string? TtlAttribute = null,
+        IReadOnlyList<IndexDefinition>? Indexes = null)
     {
+        /// <summary>The index named <paramref name="name"/>.</summary>
+        /// <exception cref="System.ArgumentException">The table has no such index.</exception>
+        public IndexDefinition Index(string name)
+        {
+            foreach (var index in Indexes ?? System.Array.Empty<IndexDefinition>())
+            {
+                if (index.Name == name)
+                {
+                    return index;
+                }
+            }
+
+            throw new System.ArgumentException($"Table '{TableName}' has no index '{name}'.", nameof(name));
+        }
+
         /// <summary>A CreateTable request for this table under the given physical name.</summary>
         public CreateTableRequest ToCreateTableRequest(string physicalName)
         {
@@ -37,13 +84,46 @@ namespace Bookings.Generated.Runtime
                 attributes.Add(new AttributeDefinition(SortKey.Name, SortKey.Type));
             }
 
-            return new CreateTableRequest
+            var request = new CreateTableRequest
             {
                 TableName = physicalName,
                 KeySchema = keySchema,
                 AttributeDefinitions = attributes,
                 BillingMode = BillingMode,
             };
+
+            foreach (var index in Indexes ?? System.Array.Empty<IndexDefinition>())
+            {
+                // Each key attribute is defined once, however many indexes use it.
+                foreach (var key in new[] { index.PartitionKey, index.SortKey })
+                {
+                    if (key is not null && !attributes.Exists(a => a.AttributeName == key.Name))
+                    {
+                        attributes.Add(new AttributeDefinition(key.Name, key.Type));
+                    }
+                }
+
+                if (index.IsGlobal)
+                {
+                    (request.GlobalSecondaryIndexes ??= new List<GlobalSecondaryIndex>()).Add(new GlobalSecondaryIndex
+                    {
+                        IndexName = index.Name,
+                        KeySchema = index.KeySchema(),
+                        Projection = index.ToProjection(),
+                    });
+                }
+                else
+                {
+                    (request.LocalSecondaryIndexes ??= new List<LocalSecondaryIndex>()).Add(new LocalSecondaryIndex
+                    {
+                        IndexName = index.Name,
+                        KeySchema = index.KeySchema(),
+                        Projection = index.ToProjection(),
+                    });
+                }
+            }
+
+            return request;
         }
     }
 }

@@ -9,6 +9,11 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         public const string OrdersPath = "/repo/schema/orders.tables.json";
         public const string TelemetryPath = "/repo/schema/telemetry.tables.json";
 
+        public const string ShopPath = "/repo/tests/Integration.Tests/shop.tables.json";
+
+        /// <summary>Templated keys, TTL, a version attribute, and global and local indexes (computed, sparse, keys-only, include).</summary>
+        public static string Shop => File.ReadAllText(RepoPaths.ShopDescriptor);
+
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 
         /// <summary>

@@ -54,20 +54,25 @@ namespace Shop.Accounts
             return item;
         }
 
-        /// <summary>Reads a stored item as a <see cref="Account"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Shop.Accounts.Account FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
+        public static global::Shop.Accounts.AccountKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account");
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            if (!global::Shop.Accounts.AccountKey.TryParse(pkStored, skStored, out var key))
-            {
-                throw reader.InvalidKey("pk, sk", "pk = TENANT#{tenant}#USER#{user}, sk = #PROFILE");
-            }
+            return global::Shop.Accounts.AccountKey.TryParse(pkStored, skStored, out var key)
+                ? key
+                : throw reader.InvalidKey("pk, sk", "pk = TENANT#{tenant}#USER#{user}, sk = #PROFILE");
+        }
 
-            reader = reader.WithKey(key);
+        /// <summary>Reads a stored item as a <see cref="Account"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+        public static global::Shop.Accounts.Account FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        {
+            var key = KeyFromItem(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account", key);
             return new global::Shop.Accounts.Account
             {
                 Key = key,

@@ -7,6 +7,8 @@ namespace Shop.Accounts
     /// <summary>
     /// Typed changes to a stored <see cref="Account"/>, for <c>AccountRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
+    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
+    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class AccountUpdate

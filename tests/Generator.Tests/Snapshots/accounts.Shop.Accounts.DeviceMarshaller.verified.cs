@@ -27,20 +27,25 @@ namespace Shop.Accounts
             return item;
         }
 
-        /// <summary>Reads a stored item as a <see cref="Device"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Shop.Accounts.Device FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
+        public static global::Shop.Accounts.DeviceKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device");
             var deviceIdStored = reader.String("device_id") ?? throw reader.Missing("device_id", "a string (S)");
             var tokenStored = reader.String("token") ?? throw reader.Missing("token", "a string (S)");
-            if (!global::Shop.Accounts.DeviceKey.TryParse(deviceIdStored, tokenStored, out var key))
-            {
-                throw reader.InvalidKey("device_id, token", "device_id = {device_id}, token = TOKEN#{token_id}");
-            }
+            return global::Shop.Accounts.DeviceKey.TryParse(deviceIdStored, tokenStored, out var key)
+                ? key
+                : throw reader.InvalidKey("device_id, token", "device_id = {device_id}, token = TOKEN#{token_id}");
+        }
 
-            reader = reader.WithKey(key);
+        /// <summary>Reads a stored item as a <see cref="Device"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+        public static global::Shop.Accounts.Device FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        {
+            var key = KeyFromItem(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device", key);
             return new global::Shop.Accounts.Device
             {
                 Key = key,

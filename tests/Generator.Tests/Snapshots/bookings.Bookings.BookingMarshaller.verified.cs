@@ -47,20 +47,25 @@ namespace Bookings
             return item;
         }
 
-        /// <summary>Reads a stored item as a <see cref="Booking"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Booking FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
+        public static global::Bookings.BookingKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking");
             var bookingNumStored = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");
             var phoneStored = reader.String("phone") ?? throw reader.Missing("phone", "a string (S)");
-            if (!global::Bookings.BookingKey.TryParse(bookingNumStored, phoneStored, out var key))
-            {
-                throw reader.InvalidKey("booking_num, phone", "booking_num = {biz_id}_{book_id}, phone = {phone}");
-            }
+            return global::Bookings.BookingKey.TryParse(bookingNumStored, phoneStored, out var key)
+                ? key
+                : throw reader.InvalidKey("booking_num, phone", "booking_num = {biz_id}_{book_id}, phone = {phone}");
+        }
 
-            reader = reader.WithKey(key);
+        /// <summary>Reads a stored item as a <see cref="Booking"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+        public static global::Bookings.Booking FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        {
+            var key = KeyFromItem(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking", key);
             return new global::Bookings.Booking
             {
                 Key = key,

@@ -28,19 +28,24 @@ namespace Bookings
             return item;
         }
 
-        /// <summary>Reads a stored item as a <see cref="Session"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Session FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
+        public static global::Bookings.SessionKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session");
             var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
-            if (!global::Bookings.SessionKey.TryParse(idStored, out var key))
-            {
-                throw reader.InvalidKey("id", "id = {id}");
-            }
+            return global::Bookings.SessionKey.TryParse(idStored, out var key)
+                ? key
+                : throw reader.InvalidKey("id", "id = {id}");
+        }
 
-            reader = reader.WithKey(key);
+        /// <summary>Reads a stored item as a <see cref="Session"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+        public static global::Bookings.Session FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        {
+            var key = KeyFromItem(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session", key);
             return new global::Bookings.Session
             {
                 Key = key,

@@ -258,19 +258,24 @@ namespace Catalog
             return item;
         }
 
-        /// <summary>Reads a stored item as a <see cref="Product"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Catalog.Product FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
+        public static global::Catalog.ProductKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product");
             var productIdStored = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");
-            if (!global::Catalog.ProductKey.TryParse(productIdStored, out var key))
-            {
-                throw reader.InvalidKey("product_id", "product_id = {product_id}");
-            }
+            return global::Catalog.ProductKey.TryParse(productIdStored, out var key)
+                ? key
+                : throw reader.InvalidKey("product_id", "product_id = {product_id}");
+        }
 
-            reader = reader.WithKey(key);
+        /// <summary>Reads a stored item as a <see cref="Product"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+        public static global::Catalog.Product FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        {
+            var key = KeyFromItem(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product", key);
             return new global::Catalog.Product
             {
                 Key = key,

@@ -40,20 +40,25 @@ namespace Shop.Orders
             return item;
         }
 
-        /// <summary>Reads a stored item as a <see cref="OrderLine"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Shop.Orders.OrderLine FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
+        public static global::Shop.Orders.OrderLineKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine");
             var linePkStored = reader.String("line_pk") ?? throw reader.Missing("line_pk", "a string (S)");
             var lineSkStored = reader.String("line_sk") ?? throw reader.Missing("line_sk", "a string (S)");
-            if (!global::Shop.Orders.OrderLineKey.TryParse(linePkStored, lineSkStored, out var key))
-            {
-                throw reader.InvalidKey("line_pk, line_sk", "line_pk = {tenant}#ORDER#{order_no}, line_sk = LINE#{line_no}");
-            }
+            return global::Shop.Orders.OrderLineKey.TryParse(linePkStored, lineSkStored, out var key)
+                ? key
+                : throw reader.InvalidKey("line_pk, line_sk", "line_pk = {tenant}#ORDER#{order_no}, line_sk = LINE#{line_no}");
+        }
 
-            reader = reader.WithKey(key);
+        /// <summary>Reads a stored item as a <see cref="OrderLine"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+        public static global::Shop.Orders.OrderLine FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        {
+            var key = KeyFromItem(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine", key);
             return new global::Shop.Orders.OrderLine
             {
                 Key = key,

@@ -30,19 +30,24 @@ namespace Metrics.Storage
             return item;
         }
 
-        /// <summary>Reads a stored item as a <see cref="Counter"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Metrics.Storage.Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
+        public static global::Metrics.Storage.CounterKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
             var counterIdStored = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
-            if (!global::Metrics.Storage.CounterKey.TryParse(counterIdStored, out var key))
-            {
-                throw reader.InvalidKey("counter_id", "counter_id = {counter_id}");
-            }
+            return global::Metrics.Storage.CounterKey.TryParse(counterIdStored, out var key)
+                ? key
+                : throw reader.InvalidKey("counter_id", "counter_id = {counter_id}");
+        }
 
-            reader = reader.WithKey(key);
+        /// <summary>Reads a stored item as a <see cref="Counter"/>.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+        public static global::Metrics.Storage.Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        {
+            var key = KeyFromItem(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter", key);
             return new global::Metrics.Storage.Counter
             {
                 Key = key,

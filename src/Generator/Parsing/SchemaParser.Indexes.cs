@@ -1,0 +1,319 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bookings.Generated.Generator.Diagnostics;
+using Bookings.Generated.Generator.Model;
+using Bookings.Generated.Generator.Parsing.Json;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Bookings.Generated.Generator.Parsing
+{
+    /// <summary>Secondary indexes: their keys (stored attributes, or computed from a template), projection and names.</summary>
+    internal sealed partial class SchemaParser
+    {
+        private static readonly string[] IndexProperties = { "type", "partitionKey", "sortKey", "projection", "include", "csharpName", "description" };
+        private static readonly string[] IndexKeyProperties = { "attribute", "template" };
+        private static readonly string[] IndexTypes = { "global", "local" };
+        private static readonly string[] Projections = { "ALL", "KEYS_ONLY", "INCLUDE" };
+
+        /// <summary>What an index key may be made of: the table's attributes, key parts and key attributes.</summary>
+        private sealed class IndexScope
+        {
+            public IndexScope(List<AttributeModel> own, List<KeyPartModel> parts, KeyModel? partition, KeyModel? sort, Dictionary<string, TextSpan> declared)
+            {
+                Own = own;
+                Parts = parts;
+                Partition = partition;
+                Sort = sort;
+                Declared = declared;
+            }
+
+            public List<AttributeModel> Own { get; }
+
+            public List<KeyPartModel> Parts { get; }
+
+            public KeyModel? Partition { get; }
+
+            public KeyModel? Sort { get; }
+
+            /// <summary>Every stored attribute name so far, with where it was declared.</summary>
+            public Dictionary<string, TextSpan> Declared { get; }
+
+            public IEnumerable<string> AttributeNames
+                => Own.Select(a => a.Name).Concat(Parts.Select(p => p.StoredAttribute ?? p.Name)).Concat(new[] { Partition?.AttributeName, Sort?.AttributeName }.Where(n => n is not null).Select(n => n!)).Distinct();
+
+            public IndexPartModel? Find(string name)
+            {
+                var own = Own.FirstOrDefault(a => a.Name == name);
+                if (own is not null)
+                {
+                    return new IndexPartModel(own.Name, own.PropertyName, Names.ToParameterName(own.PropertyName), own.Type, false, own.IsNullable, own.Sensitivity);
+                }
+
+                var part = Parts.FirstOrDefault(p => p.Name == name || p.StoredAttribute == name);
+                if (part is not null)
+                {
+                    return new IndexPartModel(name, part.PropertyName, part.ParameterName, new TypeModel(part.Type), true, false, part.Sensitivity);
+                }
+
+                var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && !k.IsSinglePart && k.AttributeName == name);
+                return key is null
+                    ? null
+                    : new IndexPartModel(name, key.PropertyName, Names.ToParameterName(key.PropertyName), TypeModel.String, true, false, Sensitivity.None);
+            }
+        }
+
+        private EquatableArray<IndexModel> ReadIndexes(JsonObject? json, IndexScope scope, Dictionary<string, string> memberNames)
+        {
+            var result = new List<IndexModel>();
+            if (json is null)
+            {
+                return result.ToEquatableArray();
+            }
+
+            foreach (var property in json.Properties)
+            {
+                if (property.Value is not JsonObject indexJson)
+                {
+                    _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, "an object such as { \"type\": \"global\", \"partitionKey\": { \"attribute\": \"email\" } }", property.Value.KindName);
+                    continue;
+                }
+
+                var index = ReadIndex(property, indexJson, scope, memberNames);
+                if (index is not null)
+                {
+                    result.Add(index);
+                }
+            }
+
+            var globals = result.Count(i => i.IsGlobal);
+            if (globals > 20 || result.Count - globals > 5)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, json.Span, $"{globals} global and {result.Count - globals} local", "indexes", " DynamoDB allows up to 20 global and 5 local indexes per table.", "fewer indexes");
+            }
+
+            return result.ToEquatableArray();
+        }
+
+        private IndexModel? ReadIndex(JsonProperty property, JsonObject json, IndexScope scope, Dictionary<string, string> memberNames)
+        {
+            var owner = $"index '{property.Name}'";
+            var reader = new ObjectReader(_context, json, owner, IndexProperties);
+            var type = reader.String("type", required: true, "\"global\"");
+            var partitionJson = reader.Object("partitionKey");
+            var sortJson = reader.Object("sortKey");
+            var projection = reader.String("projection");
+            var include = reader.Array("include");
+            var csharpName = reader.String("csharpName");
+            var description = reader.String("description")?.Value;
+
+            // DynamoDB's own rule for index names.
+            var name = property.Name;
+            if (name.Length < 3 || name.Length > 255 || !name.All(c => char.IsLetterOrDigit(c) && c < 128 || c is '_' or '-' or '.'))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, property.NameSpan, name, "index name", " DynamoDB index names are 3 to 255 characters.", "letters, digits, '_', '-' and '.'");
+                return null;
+            }
+
+            if (type is null)
+            {
+                return null;
+            }
+
+            var isGlobal = type.Value == "global";
+            if (!isGlobal && type.Value != "local")
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, type.Span, type.Value, "type", Names.DidYouMean(type.Value, IndexTypes), string.Join(", ", IndexTypes));
+                return null;
+            }
+
+            IndexKeyModel? partition;
+            if (isGlobal)
+            {
+                if (partitionJson is null)
+                {
+                    _context.Report(DiagnosticDescriptors.MissingProperty, new TextSpan(json.Span.Start, 1), "A global index", "partitionKey", "{ \"attribute\": \"email\" }");
+                    return null;
+                }
+
+                partition = ReadIndexKey(partitionJson, owner, "partitionKey", scope);
+            }
+            else
+            {
+                // A local index shares the table's partition key and adds another sort key.
+                if (partitionJson is not null)
+                {
+                    _context.Report(DiagnosticDescriptors.NotApplicable, partitionJson.Span, "partitionKey", owner, "a local index always uses the table's partition key; leave it out");
+                    return null;
+                }
+
+                if (scope.Sort is null)
+                {
+                    _context.Report(DiagnosticDescriptors.NotApplicable, type.Span, "type: local", owner, "DynamoDB allows local indexes only on tables with a sort key; use \"global\"");
+                    return null;
+                }
+
+                if (sortJson is null)
+                {
+                    _context.Report(DiagnosticDescriptors.MissingProperty, new TextSpan(json.Span.Start, 1), "A local index", "sortKey", "{ \"attribute\": \"created_at\" }");
+                    return null;
+                }
+
+                partition = scope.Partition is null ? null : PlainKey(scope.Partition.AttributeName, scope);
+            }
+
+            var sort = sortJson is null ? null : ReadIndexKey(sortJson, owner, "sortKey", scope);
+            if (partition is null || (sortJson is not null && sort is null))
+            {
+                return null;
+            }
+
+            var projectionValue = projection?.Value ?? "ALL";
+            if (Array.IndexOf(Projections, projectionValue) < 0)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, projection!.Span, projectionValue, "projection", Names.DidYouMean(projectionValue, Projections), string.Join(", ", Projections));
+                return null;
+            }
+
+            var included = new List<string>();
+            if (include is not null)
+            {
+                if (projectionValue != "INCLUDE")
+                {
+                    _context.Report(DiagnosticDescriptors.NotApplicable, include.Span, "include", owner, "attributes are listed only for \"projection\": \"INCLUDE\"");
+                    return null;
+                }
+
+                foreach (var item in include.Items)
+                {
+                    if (item is not JsonString included1)
+                    {
+                        _context.Report(DiagnosticDescriptors.WrongValueKind, item.Span, "include[]", "a string", item.KindName);
+                        continue;
+                    }
+
+                    if (!scope.AttributeNames.Contains(included1.Value))
+                    {
+                        _context.Report(DiagnosticDescriptors.IndexAttributeMissing, included1.Span, property.Name, included1.Value, Names.DidYouMean(included1.Value, scope.AttributeNames));
+                        continue;
+                    }
+
+                    included.Add(included1.Value);
+                }
+            }
+            else if (projectionValue == "INCLUDE")
+            {
+                _context.Report(DiagnosticDescriptors.MissingProperty, projection!.Span, $"An {owner} with \"projection\": \"INCLUDE\"", "include", "[\"name\"]");
+                return null;
+            }
+
+            var methodName = csharpName?.Value ?? Names.ToPascalCase(name.Replace('-', '_').Replace('.', '_'));
+            if (!Names.IsValidIdentifier(methodName))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidIdentifier, csharpName?.Span ?? property.NameSpan, methodName, "method name part", " (made from the index name; set \"csharpName\")", Names.SuggestIdentifier(name));
+                return null;
+            }
+
+            Claim(memberNames, "index C# name", methodName, csharpName?.Span ?? property.NameSpan, property.Name);
+            return new IndexModel(name, methodName, isGlobal, partition, sort, projectionValue, included.ToEquatableArray(), description);
+        }
+
+        private IndexKeyModel? ReadIndexKey(JsonObject json, string owner, string which, IndexScope scope)
+        {
+            var reader = new ObjectReader(_context, json, $"{owner} {which}", IndexKeyProperties);
+            var attribute = reader.String("attribute", required: true, "\"gsi1_pk\"");
+            var template = reader.String("template");
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            if (template is null)
+            {
+                var plain = PlainKey(attribute.Value, scope);
+                if (plain is null)
+                {
+                    var found = scope.Find(attribute.Value);
+                    if (found is null)
+                    {
+                        _context.Report(DiagnosticDescriptors.IndexAttributeMissing, attribute.Span, owner.Substring("index '".Length).TrimEnd('\''), attribute.Value, Names.DidYouMean(attribute.Value, scope.AttributeNames));
+                    }
+                    else
+                    {
+                        _context.Report(DiagnosticDescriptors.InvalidKeyType, attribute.Span, attribute.Value, Describe(found.Type));
+                    }
+                }
+
+                return plain;
+            }
+
+            // A computed key is an attribute of its own: it may not also be declared.
+            if (scope.Declared.TryGetValue(attribute.Value, out var first))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, attribute.Span, "attribute", attribute.Value, _context.Describe(first) + $" (an index key with a \"template\" is computed by the SDK; give it a name of its own, such as \"{owner.Substring("index '".Length).TrimEnd('\'')}_key\")");
+                return null;
+            }
+
+            var segments = KeyTemplate.TryParse(template.Value, out var error);
+            if (segments is null)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidTemplate, template.Span, template.Value, error!);
+                return null;
+            }
+
+            var parts = new List<IndexPartModel>();
+            foreach (var segment in segments.Where(s => s.IsPart))
+            {
+                var part = scope.Find(segment.Text);
+                if (part is null)
+                {
+                    _context.Report(DiagnosticDescriptors.UnknownTemplatePart, template.Span, attribute.Value, segment.Text, Names.DidYouMean(segment.Text, scope.AttributeNames));
+                    return null;
+                }
+
+                if (part.Type.Kind is not (ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidKeyType, template.Span, segment.Text, Describe(part.Type));
+                    return null;
+                }
+
+                if (parts.Any(p => p.Name == part.Name))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateName, template.Span, "key part use", part.Name, "the same template");
+                    return null;
+                }
+
+                parts.Add(part);
+            }
+
+            scope.Declared[attribute.Value] = attribute.Span;
+            return new IndexKeyModel(attribute.Value, false, true, segments.ToEquatableArray(), parts.ToEquatableArray());
+        }
+
+        /// <summary>An index key that is an attribute the item stores anyway, or null when it cannot be one.</summary>
+        private static IndexKeyModel? PlainKey(string name, IndexScope scope)
+        {
+            var part = scope.Find(name);
+            if (part is null)
+            {
+                return null;
+            }
+
+            var type = part.Type;
+            var isNumber = type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double
+                           || (type.Format is { EpochSeconds: true });
+            var isText = type.Kind is ValueKind.String or ValueKind.Enum or ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
+            if (!isNumber && !isText)
+            {
+                return null;
+            }
+
+            return new IndexKeyModel(
+                name,
+                isNumber,
+                false,
+                new[] { new TemplateSegment(true, name) }.ToEquatableArray(),
+                new[] { part }.ToEquatableArray());
+        }
+    }
+}
