@@ -84,6 +84,14 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.ShopPath, Schemas.Shop));
 
         [Fact]
+        public void Stores_descriptor_matches_snapshots()
+            => VerifySnapshots("stores.", GeneratorHarness.Run(Schemas.StoresPath, Schemas.Stores));
+
+        [Fact]
+        public void Stores_generated_code_compiles_without_warnings()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.StoresPath, Schemas.Stores));
+
+        [Fact]
         public void Catalog_descriptor_matches_snapshots()
             => VerifySnapshots("catalog.", GeneratorHarness.Run(Schemas.CatalogPath, Schemas.Catalog));
 

@@ -105,6 +105,11 @@ namespace Bookings.Generated.Generator.Diagnostics
             "Index names an attribute the table does not have",
             "The index '{0}' names '{1}', which the table does not declare.{2} Declare it under \"attributes\" (or as a key part), or fix the name.");
 
+        public static readonly DiagnosticDescriptor IndistinguishableKeys = Error(
+            "DDB019",
+            "Two entities of a table have keys that cannot be told apart",
+            "The {2} template of entity '{0}' cannot be told apart from that of '{1}': {3}. Start each entity's template with its own literal prefix, such as \"STAFF#{{staff_id}}\" and \"SHIFT#{{date}}\".");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "DDB999",
             "The generator failed on this descriptor",

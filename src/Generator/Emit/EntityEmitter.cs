@@ -13,7 +13,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("/// <c>ToString()</c> masks personal data and leaves secrets out.");
             w.Line("/// </summary>");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public sealed partial record {table.TypeName}");
+            w.Open($"public sealed partial record {table.TypeName}{(table.GroupName is null ? string.Empty : $" : global::{table.Namespace}.{table.GroupName}Item")}");
 
             w.Summary($"The item's key. Key attributes{(HasStoredParts(table) ? " and the attributes that feed them" : string.Empty)} are read from it.");
             w.Line($"public required global::{table.Namespace}.{table.KeyTypeName} Key {{ get; init; }}");

@@ -139,6 +139,11 @@ namespace Bookings.Generated.Generator.Emit
             {
                 yield return key.AttributeName;
             }
+
+            if (table.TypeAttribute is not null)
+            {
+                yield return table.TypeAttribute;
+            }
         }
 
         /// <summary>
@@ -210,6 +215,11 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             WriteStoredEntries(w, table.Attributes, variable);
+            if (table.TypeAttribute is not null)
+            {
+                w.Line($"[{Literals.String(table.TypeAttribute)}] = new global::Amazon.DynamoDBv2.Model.AttributeValue {{ S = {Literals.String(table.TypeName)} }},");
+            }
+
             w.Close(";");
             WriteOptionalStores(w, table.Attributes, variable, "item");
             WriteIndexKeys(w, table);
@@ -261,6 +271,19 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary($"Reads a stored item as a <see cref=\"{table.TypeName}\"/>.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A required attribute is missing, has another type, or the key does not fit its template.</exception>");
             w.Open($"public static global::{table.Namespace}.{table.TypeName} FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)");
+            if (table.TypeAttribute is not null)
+            {
+                // Items of the other entity types in the table never read as this one (checked before the key,
+                // whose template the other type's key would not fit).
+                var typeName = Literals.String(table.TypeAttribute);
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
+                w.Line($"var typeReader = new {Runtime}ItemReader(item, {entity});");
+                w.Open($"if (typeReader.String({typeName}) is {{ }} storedType && storedType != {entity})");
+                w.Line($"throw typeReader.OtherType({typeName}, storedType);");
+                w.Close();
+                w.Line();
+            }
+
             w.Line("var key = KeyFromItem(item);");
             w.Line($"var reader = new {Runtime}ItemReader(item, {entity}, key);");
             w.Line($"return new global::{table.Namespace}.{table.TypeName}");

@@ -190,16 +190,19 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"global::{table.Namespace}.{table.TableTypeName}.Definition,");
             w.Line($"static {variable} => {variable}.Key,");
             w.Line($"{marshaller}.ToItem,");
+            // An entity that shares its table reads only items of its own type in queries and scans.
+            var end = table.TypeAttribute is null ? ");" : $") {{ Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)}) }};";
             if (table.VersionAttribute is null)
             {
-                w.Line($"{marshaller}.FromItem);");
+                w.Line($"{marshaller}.FromItem{end}");
             }
             else
             {
                 w.Line($"{marshaller}.FromItem,");
                 w.Line($"{Literals.String(table.VersionAttribute)},");
-                w.Line($"static {variable} => {variable}.{table.VersionProperty});");
+                w.Line($"static {variable} => {variable}.{table.VersionProperty}{end}");
             }
+
             w.Outdent();
             w.Line();
             w.Line($"private readonly {core} _core;");

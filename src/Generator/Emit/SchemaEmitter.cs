@@ -61,6 +61,13 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
+            foreach (var group in schema.Groups)
+            {
+                yield return (group.TableTypeName, w => GroupEmitter.WriteTable(w, group));
+                yield return (group.ItemTypeName, w => GroupEmitter.WriteItem(w, group, schema.Namespace));
+                yield return (group.RepositoryTypeName, w => GroupEmitter.WriteRepository(w, group, schema));
+            }
+
             yield return (schema.SchemaTypeName, w => TableEmitter.WriteSchema(w, schema));
         }
 

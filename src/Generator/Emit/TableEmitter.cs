@@ -13,49 +13,20 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary($"The <c>{Xml.Escape(table.TableName)}</c> table as the schema declares it, and its stored attribute names.");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public static partial class {table.TableTypeName}");
-            w.Summary("The physical table name used unless options add a prefix or override it.");
-            w.Line($"public const string DefaultName = {Literals.String(table.TableName)};");
-            w.Line();
-            w.Summary("Keys and billing mode, enough to create the table.");
-            w.Line($"public static {Runtime}TableDefinition Definition {{ get; }} = new(");
-            w.Indent();
-            w.Line($"{Literals.String(table.TypeName)},");
-            w.Line("DefaultName,");
-            w.Line($"{KeyDefinition(table, table.PartitionKey)},");
-            w.Line($"{(table.SortKey is null ? "null" : KeyDefinition(table, table.SortKey))},");
-            var named = new System.Collections.Generic.List<string>();
-            if (table.TtlAttribute is not null)
+            if (table.GroupName is not null)
             {
-                named.Add($"TtlAttribute: {Literals.String(table.TtlAttribute)}");
+                var group = $"global::{table.Namespace}.{table.GroupName}Table";
+                w.Summary($"The physical table name used unless options add a prefix or override it; shared with the other entities of <see cref=\"{group}\"/>.");
+                w.Line($"public const string DefaultName = {group}.DefaultName;");
+                w.Line();
+                w.Summary("The shared table's keys, indexes and billing mode.");
+                w.Line($"public static {Runtime}TableDefinition Definition => {group}.Definition;");
+            }
+            else
+            {
+                WriteDefinition(w, table.TypeName, table.BillingMode, KeyDefinition(table, table.PartitionKey), table.SortKey is null ? "null" : KeyDefinition(table, table.SortKey), table.TtlAttribute, table.Indexes, table.TableName);
             }
 
-            if (table.Indexes.Count > 0)
-            {
-                named.Add("Indexes: new " + Runtime + "IndexDefinition[]");
-            }
-
-            w.Line($"global::Amazon.DynamoDBv2.BillingMode.{table.BillingMode}{(named.Count == 0 ? ");" : ",")}");
-            for (var i = 0; i < named.Count; i++)
-            {
-                var last = i == named.Count - 1;
-                if (named[i].StartsWith("Indexes:", System.StringComparison.Ordinal))
-                {
-                    w.Line(named[i]);
-                    w.Open();
-                    foreach (var index in table.Indexes)
-                    {
-                        w.Line($"new({Literals.String(index.Name)}, {(index.IsGlobal ? "true" : "false")}, {IndexKeyDefinition(index.PartitionKey)}, {(index.SortKey is null ? "null" : IndexKeyDefinition(index.SortKey))}, global::Amazon.DynamoDBv2.ProjectionType.{index.Projection}{(index.Included.Count > 0 ? ", new[] { " + string.Join(", ", index.Included.Select(Literals.String)) + " }" : string.Empty)}),");
-                    }
-
-                    w.Close(last ? ");" : ",");
-                }
-                else
-                {
-                    w.Line(named[i] + (last ? ");" : ","));
-                }
-            }
-
-            w.Outdent();
             foreach (var index in table.Indexes)
             {
                 w.Line();
@@ -88,14 +59,66 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
+        /// <summary>
+        /// <c>DefaultName</c> and <c>Definition</c>: keys, TTL, indexes and billing mode, enough to create the table;
+        /// written for a table of one entity and for a table shared by several.
+        /// </summary>
+        public static void WriteDefinition(
+            SourceWriter w,
+            string entityName,
+            string billingMode,
+            string partitionKey,
+            string sortKey,
+            string? ttlAttribute,
+            EquatableArray<IndexModel> indexes,
+            string tableName)
+        {
+            w.Summary("The physical table name used unless options add a prefix or override it.");
+            w.Line($"public const string DefaultName = {Literals.String(tableName)};");
+            w.Line();
+            w.Summary("Keys, indexes and billing mode, enough to create the table.");
+            w.Line($"public static {Runtime}TableDefinition Definition {{ get; }} = new(");
+            w.Indent();
+            w.Line($"{Literals.String(entityName)},");
+            w.Line("DefaultName,");
+            w.Line($"{partitionKey},");
+            w.Line($"{sortKey},");
+            var named = new System.Collections.Generic.List<string>();
+            if (ttlAttribute is not null)
+            {
+                named.Add($"TtlAttribute: {Literals.String(ttlAttribute)}");
+            }
+
+            w.Line($"global::Amazon.DynamoDBv2.BillingMode.{billingMode}{(named.Count == 0 && indexes.Count == 0 ? ");" : ",")}");
+            if (ttlAttribute is not null)
+            {
+                w.Line(named[0] + (indexes.Count == 0 ? ");" : ","));
+            }
+
+            if (indexes.Count > 0)
+            {
+                w.Line($"Indexes: new {Runtime}IndexDefinition[]");
+                w.Open();
+                foreach (var index in indexes)
+                {
+                    var included = index.Included.Count > 0 ? ", new[] { " + string.Join(", ", index.Included.Select(Literals.String)) + " }" : string.Empty;
+                    w.Line($"new({Literals.String(index.Name)}, {(index.IsGlobal ? "true" : "false")}, {IndexKeyDefinition(index.PartitionKey)}, {(index.SortKey is null ? "null" : IndexKeyDefinition(index.SortKey))}, global::Amazon.DynamoDBv2.ProjectionType.{index.Projection}{included}),");
+                }
+
+                w.Close(");");
+            }
+
+            w.Outdent();
+        }
+
         private static string IndexKeyDefinition(IndexKeyModel key)
             => $"new {Runtime}KeyAttributeDefinition({Literals.String(key.AttributeName)}, global::Amazon.DynamoDBv2.ScalarAttributeType.{(key.IsNumber ? "N" : "S")})";
 
+        public static string KeyDefinition(string attribute, bool isNumber)
+            => $"new {Runtime}KeyAttributeDefinition({Literals.String(attribute)}, global::Amazon.DynamoDBv2.ScalarAttributeType.{(isNumber ? "N" : "S")})";
+
         private static string KeyDefinition(TableModel table, KeyModel key)
-        {
-            var type = KeyEmitter.KeyAttributeType(table, key) == "string" ? "S" : "N";
-            return $"new {Runtime}KeyAttributeDefinition({Literals.String(key.AttributeName)}, global::Amazon.DynamoDBv2.ScalarAttributeType.{type})";
-        }
+            => KeyDefinition(key.AttributeName, KeyEmitter.KeyAttributeType(table, key) != "string");
 
         public static void WriteSchema(SourceWriter w, SchemaModel schema)
         {
@@ -106,9 +129,14 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"public static global::System.Collections.Generic.IReadOnlyList<{Runtime}TableDefinition> Tables {{ get; }} =");
             w.Indent().Line($"global::System.Array.AsReadOnly(new {Runtime}TableDefinition[]");
             w.Open();
-            foreach (var table in schema.Tables)
+            foreach (var table in schema.Tables.Where(t => t.GroupName is null))
             {
                 w.Line($"global::{schema.Namespace}.{table.TableTypeName}.Definition,");
+            }
+
+            foreach (var group in schema.Groups)
+            {
+                w.Line($"global::{schema.Namespace}.{group.TableTypeName}.Definition,");
             }
 
             w.Close(");").Outdent();
@@ -116,10 +144,12 @@ namespace Bookings.Generated.Generator.Emit
             var services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
             w.Summary("Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.");
             w.Open($"public static {services} Add{schema.SchemaTypeName.Substring(0, schema.SchemaTypeName.Length - "Schema".Length)}Repositories(this {services} services)");
-            foreach (var table in schema.Tables)
+            var repositories = schema.Tables.Select(t => (t.RepositoryInterfaceName, t.RepositoryTypeName))
+                .Concat(schema.Groups.Select(g => (g.RepositoryInterfaceName, g.RepositoryTypeName)));
+            foreach (var (contract, type) in repositories)
             {
-                var implementation = $"global::{schema.Namespace}.{table.RepositoryTypeName}";
-                w.Line($"{Runtime}DynamoServiceCollectionExtensions.AddRepository<global::{schema.Namespace}.{table.RepositoryInterfaceName}, {implementation}>(");
+                var implementation = $"global::{schema.Namespace}.{type}";
+                w.Line($"{Runtime}DynamoServiceCollectionExtensions.AddRepository<global::{schema.Namespace}.{contract}, {implementation}>(");
                 w.Indent().Line($"services, static (client, options, logger) => new {implementation}(client, options, logger));").Outdent();
             }
 

@@ -15,7 +15,52 @@ namespace Bookings.Generated.Generator.Model
         string SchemaTypeName,
         EquatableArray<TableModel> Tables,
         EquatableArray<EnumModel> Enums,
-        EquatableArray<ObjectModel> Objects);
+        EquatableArray<ObjectModel> Objects,
+        EquatableArray<EntityGroupModel> Groups);
+
+    /// <summary>
+    /// A table that holds several entity types (single-table design). Each entity is also a <see cref="TableModel"/>
+    /// of its own (its key, marshaller and repository); the group adds the shared table definition, the closed
+    /// set of item types, and partition queries that return each item as its own type.
+    /// </summary>
+    /// <param name="Name">The C# base name (<c>Stores</c> gives <c>StoresTable</c>, <c>StoresItem</c>, <c>StoresRepository</c>).</param>
+    /// <param name="TableName">The physical table name.</param>
+    /// <param name="Description">Free text for XML docs, or null.</param>
+    /// <param name="BillingMode">A DynamoDB billing mode constant name.</param>
+    /// <param name="PartitionAttribute">The partition key attribute every entity shares.</param>
+    /// <param name="PartitionIsNumber">Whether the partition key is stored as N.</param>
+    /// <param name="SortAttribute">The sort key attribute every entity shares, or null.</param>
+    /// <param name="SortIsNumber">Whether the sort key is stored as N.</param>
+    /// <param name="TypeAttribute">The attribute that names each item's entity type.</param>
+    /// <param name="TtlAttribute">The TTL attribute the entities agree on, or null.</param>
+    /// <param name="Entities">The entity type names, in declaration order.</param>
+    /// <param name="Indexes">The indexes of all entities, each once.</param>
+    /// <param name="SharedPartitionEntity">An entity whose partition key builder every entity shares, so partition queries take typed parts; null when they differ.</param>
+    internal sealed record EntityGroupModel(
+        string Name,
+        string TableName,
+        string? Description,
+        string BillingMode,
+        string PartitionAttribute,
+        bool PartitionIsNumber,
+        string? SortAttribute,
+        bool SortIsNumber,
+        string TypeAttribute,
+        string? TtlAttribute,
+        EquatableArray<string> Entities,
+        EquatableArray<IndexModel> Indexes,
+        string? SharedPartitionEntity)
+    {
+        public string TableTypeName => Name + "Table";
+
+        public string ItemTypeName => Name + "Item";
+
+        public string MarshallerTypeName => Name + "Marshaller";
+
+        public string RepositoryTypeName => Name + "Repository";
+
+        public string RepositoryInterfaceName => "I" + Name + "Repository";
+    }
 
     /// <summary>An enum declared in the schema, stored as the text of its values.</summary>
     /// <param name="Name">The C# enum name.</param>
@@ -52,6 +97,8 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="TtlAttribute">The attribute DynamoDB's time to live reads (epoch seconds), or null.</param>
     /// <param name="VersionAttribute">The attribute optimistic locking checks and moves on per write, or null.</param>
     /// <param name="Indexes">The secondary indexes, in declaration order.</param>
+    /// <param name="GroupName">For an entity that shares its table with others, the group's C# name; otherwise null.</param>
+    /// <param name="TypeAttribute">For such an entity, the attribute that names each item's type; otherwise null.</param>
     internal sealed record TableModel(
         string Namespace,
         string TypeName,
@@ -65,7 +112,9 @@ namespace Bookings.Generated.Generator.Model
         bool KeepsExtraAttributes,
         string? TtlAttribute,
         string? VersionAttribute,
-        EquatableArray<IndexModel> Indexes)
+        EquatableArray<IndexModel> Indexes,
+        string? GroupName = null,
+        string? TypeAttribute = null)
     {
         public string KeyTypeName => TypeName + "Key";
 

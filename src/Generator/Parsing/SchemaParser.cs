@@ -114,6 +114,7 @@ namespace Bookings.Generated.Generator.Parsing
             var typesJson = reader.Object("types");
             var tablesJson = reader.Array("tables", required: true, "[ { \"name\": \"Order\", ... } ]");
             var tables = new List<TableModel>();
+            var groups = new List<EntityGroupModel>();
             var typeNames = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             var tableNames = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             if (schemaName is not null)
@@ -134,6 +135,17 @@ namespace Bookings.Generated.Generator.Parsing
                         continue;
                     }
 
+                    if (tableJson.Properties.Any(p => p.Name == "entities"))
+                    {
+                        var group = ReadGroup(tableJson, ns?.Value ?? string.Empty, typeNames, tableNames, tables);
+                        if (group is not null)
+                        {
+                            groups.Add(group);
+                        }
+
+                        continue;
+                    }
+
                     var table = ReadTable(tableJson, ns?.Value ?? string.Empty, typeNames, tableNames);
                     if (table is not null)
                     {
@@ -147,7 +159,7 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
-            return new SchemaModel(Path.GetFileName(_context.FilePath), ns.Value, schemaName, tables.ToEquatableArray(), enums, objects);
+            return new SchemaModel(Path.GetFileName(_context.FilePath), ns.Value, schemaName, tables.ToEquatableArray(), enums, objects, groups.ToEquatableArray());
         }
 
         private string? ReadSchemaName(ObjectReader reader)
@@ -184,17 +196,17 @@ namespace Bookings.Generated.Generator.Parsing
             return candidate + "Schema";
         }
 
-        private TableModel? ReadTable(JsonObject json, string ns, Dictionary<string, TextSpan> typeNames, Dictionary<string, TextSpan> tableNames)
+        private TableModel? ReadTable(JsonObject json, string ns, Dictionary<string, TextSpan> typeNames, Dictionary<string, TextSpan> tableNames, GroupContext? group = null)
         {
             var errorsBefore = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             var label = json.Properties.FirstOrDefault(p => p.Name == "name")?.Value is JsonString nameJson
-                ? $"table '{nameJson.Value}'"
-                : "a table";
-            var reader = new ObjectReader(_context, json, label, TableProperties);
+                ? $"{(group is null ? "table" : "entity")} '{nameJson.Value}'"
+                : group is null ? "a table" : "an entity";
+            var reader = new ObjectReader(_context, json, label, group is null ? TableProperties : EntityProperties);
             var name = reader.String("name", required: true, "\"Order\"");
-            var tableName = reader.String("tableName", required: true, "\"orders\"");
+            var tableName = group is null ? reader.String("tableName", required: true, "\"orders\"") : group.TableName;
             var description = reader.String("description");
-            var billing = reader.String("billingMode");
+            var billing = group is null ? reader.String("billingMode") : null;
             var extra = reader.Boolean("extraAttributes");
             var ttl = reader.String("ttl");
             var version = reader.String("version");
@@ -218,7 +230,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
             }
 
-            if (tableName is not null)
+            if (tableName is not null && group is null)
             {
                 ValidateTableName(tableName);
                 ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
@@ -232,13 +244,23 @@ namespace Bookings.Generated.Generator.Parsing
             // Attributes first: key templates refer to them.
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"id\": { \"type\": \"string\" } }"));
             var keyParts = ReadKeyParts(reader.Object("keyParts"));
-            var partitionJson = reader.Object("partitionKey", required: true, "{ \"attribute\": \"id\" }");
-            var sortJson = reader.Object("sortKey");
+            var partitionJson = reader.Object("partitionKey", required: true, group is null ? "{ \"attribute\": \"id\" }" : "{ \"template\": \"STORE#{store_id}\" }");
+            var sortJson = reader.Object("sortKey", required: group?.SortAttribute is not null, "{ \"template\": \"#META\" }");
+            if (group is not null && group.SortAttribute is null && sortJson is not null)
+            {
+                _context.Report(DiagnosticDescriptors.NotApplicable, sortJson.Span, "sortKey", label, "the table declares no sort key; declare it on the table to give entities one");
+                sortJson = null;
+            }
+
+            if (group is not null && attributes.TryGetValue(group.TypeAttribute.Value, out var typeClash))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateName, typeClash.NameSpan, "attribute", group.TypeAttribute.Value, _context.Describe(group.TypeAttribute.Span) + " (the table's type attribute)");
+            }
 
             var usedParts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             var keyPartModels = new List<KeyPartModel>();
-            var partition = partitionJson is null ? null : ReadKey(partitionJson, "partitionKey", attributes, keyParts, usedParts, keyPartModels);
-            var sort = sortJson is null ? null : ReadKey(sortJson, "sortKey", attributes, keyParts, usedParts, keyPartModels);
+            var partition = partitionJson is null ? null : ReadKey(partitionJson, "partitionKey", attributes, keyParts, usedParts, keyPartModels, group?.PartitionAttribute);
+            var sort = sortJson is null ? null : ReadKey(sortJson, "sortKey", attributes, keyParts, usedParts, keyPartModels, group?.SortAttribute);
 
             var keysParsed = partition is not null && (sortJson is null || sort is not null);
             foreach (var part in keyParts.Values)
@@ -350,7 +372,9 @@ namespace Bookings.Generated.Generator.Parsing
                 extra?.Value ?? false,
                 ttl?.Value,
                 version?.Value,
-                indexes);
+                indexes,
+                group?.Name,
+                group?.TypeAttribute.Value);
         }
 
         private void ValidateTableName(JsonString tableName)
@@ -532,10 +556,23 @@ namespace Bookings.Generated.Generator.Parsing
             Dictionary<string, ParsedAttribute> attributes,
             Dictionary<string, ParsedKeyPart> keyParts,
             Dictionary<string, TextSpan> usedParts,
-            List<KeyPartModel> partModels)
+            List<KeyPartModel> partModels,
+            JsonString? groupAttribute = null)
         {
             var reader = new ObjectReader(_context, json, which, KeyProperties);
-            var attribute = reader.String("attribute", required: true, "\"id\"");
+            var attribute = reader.String("attribute", required: groupAttribute is null, "\"id\"");
+            if (groupAttribute is not null)
+            {
+                // The table declares the key attribute once; an entity gives only the template.
+                if (attribute is not null && attribute.Value != groupAttribute.Value)
+                {
+                    _context.Report(DiagnosticDescriptors.KeyAttributeMisuse, attribute.Span, $"The table's {which} attribute is '{groupAttribute.Value}', so an entity cannot use '{attribute.Value}'. Leave \"attribute\" out of the entity's {which}.");
+                    return null;
+                }
+
+                attribute = groupAttribute;
+            }
+
             var template = reader.String("template");
             var csharpName = reader.String("csharpName");
             var keyDescription = reader.String("description")?.Value;

@@ -38,6 +38,17 @@ namespace Bookings.Generated.Runtime
             return new Raw(e => $"attribute_exists({e.Name(partitionKeyAttribute)})");
         }
 
+        /// <summary>The stored text attribute equals <paramref name="value"/>; used for the type attribute of shared tables.</summary>
+        internal static Condition AttributeEquals(string attribute, string value)
+        {
+            var stored = new Amazon.DynamoDBv2.Model.AttributeValue { S = value };
+            return new Raw(e => $"{e.Name(attribute)} = {e.Value(stored)}");
+        }
+
+        /// <summary>Both conditions where both are given, the one given otherwise, or null.</summary>
+        internal static Condition? AllOf(Condition? first, Condition? second)
+            => first is null ? second : second is null ? first : first & second;
+
         /// <summary>The expression text, registering names and values with <paramref name="expressions"/>.</summary>
         public string Render(ExpressionBuilder expressions)
         {

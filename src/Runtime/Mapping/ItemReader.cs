@@ -132,6 +132,19 @@ namespace Bookings.Generated.Runtime
         public DynamoMappingException Missing(string name, string expected)
             => new(_entity, name, expected, "missing", _key?.ToString());
 
+        /// <summary>The error for an item of another entity type, in a table that holds several.</summary>
+        /// <param name="attribute">The type attribute.</param>
+        /// <param name="storedType">The entity type the item says it is.</param>
+        public DynamoMappingException OtherType(string attribute, string storedType)
+            => new(_entity, attribute, $"\"{_entity}\"", $"\"{storedType}\" (an item of another entity type)", _key?.ToString());
+
+        /// <summary>The error for an item whose type attribute names no entity type of its table (or is missing).</summary>
+        /// <param name="attribute">The type attribute.</param>
+        /// <param name="storedType">What the item holds there, or null.</param>
+        /// <param name="known">The entity types the table holds, for the message.</param>
+        public DynamoMappingException UnknownType(string attribute, string? storedType, string known)
+            => new(_entity, attribute, "one of " + known, storedType is null ? "missing" : $"\"{storedType}\"", _key?.ToString());
+
         /// <summary>The error for stored key attributes that do not fit the key template.</summary>
         public DynamoMappingException InvalidKey(string name, string template)
             => new(_entity, name, $"a key of the form {template}", "a value that does not fit it", null);

@@ -74,6 +74,48 @@ namespace Bookings.Generated.Runtime
             return (response.Items ?? new List<Dictionary<string, AttributeValue>>(), _tokens.Encode(request.TableName, request.IndexName, response.LastEvaluatedKey));
         }
 
+        /// <summary>Every item a query matches, each turned into a result by <paramref name="read"/>.</summary>
+        public async IAsyncEnumerable<T> QueryAllAsync<T>(
+            QueryRequest request,
+            object? key,
+            Func<IReadOnlyDictionary<string, AttributeValue>, T> read,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(read);
+            await foreach (var item in QueryAllAsync(request, key, cancellationToken).ConfigureAwait(false))
+            {
+                yield return read(item);
+            }
+        }
+
+        /// <summary>One page of at most <paramref name="pageSize"/> results, with the token of the next.</summary>
+        /// <exception cref="DynamoValidationException">The token is not valid for this table and index.</exception>
+        public async Task<Page<T>> QueryPageAsync<T>(
+            QueryRequest request,
+            object? key,
+            int pageSize,
+            string? continuationToken,
+            Func<IReadOnlyDictionary<string, AttributeValue>, T> read,
+            CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentNullException.ThrowIfNull(read);
+            if (pageSize < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
+            }
+
+            request.Limit = pageSize;
+            var (items, token) = await QueryPageAsync(request, key, continuationToken, cancellationToken).ConfigureAwait(false);
+            var page = new List<T>(items.Count);
+            foreach (var item in items)
+            {
+                page.Add(read(item));
+            }
+
+            return new Page<T>(page, token);
+        }
+
         /// <summary>
         /// Every item a scan returns. With more than one segment, the segments are read in parallel and
         /// their items merged into one stream as they arrive (order is not defined).

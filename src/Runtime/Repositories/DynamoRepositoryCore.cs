@@ -28,6 +28,7 @@ namespace Bookings.Generated.Runtime
         private readonly bool _consistentRead;
         private readonly string _partitionKey;
         private readonly string? _versionAttribute;
+        private readonly Condition? _typeFilter;
 
         /// <summary>Creates the core of one repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -47,6 +48,7 @@ namespace Bookings.Generated.Runtime
             _consistentRead = options.ConsistentRead;
             _partitionKey = mapping.Table.PartitionKey.Name;
             _versionAttribute = mapping.VersionAttribute;
+            _typeFilter = mapping.Discriminator is { } discriminator ? Condition.AttributeEquals(discriminator.Attribute, discriminator.Value) : null;
             TableName = options.ResolveTableName(mapping.Table);
         }
 
@@ -315,6 +317,7 @@ namespace Bookings.Generated.Runtime
         public async IAsyncEnumerable<TEntity> ScanAsync(Condition? filter, int segments, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var request = new ScanRequest { TableName = TableName, ConsistentRead = _consistentRead, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+            filter = Condition.AllOf(_typeFilter, filter);
             if (filter is not null)
             {
                 var expressions = new ExpressionBuilder();
@@ -339,7 +342,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="cancellationToken">Stops the stream.</param>
         /// <param name="sortKey">A condition on the sort key, or null for the whole partition.</param>
         public IAsyncEnumerable<TEntity> QueryAsync(AttributeValue partition, string label, SortKeyCondition? sortKey, QueryOptions? options, CancellationToken cancellationToken)
-            => ReadAllAsync(PartitionQuery(null, partition, sortKey, options), label, _mapping.FromItem, cancellationToken);
+            => _reads.QueryAllAsync(PartitionQuery(null, partition, sortKey, options), label, _mapping.FromItem, cancellationToken);
 
         /// <summary>
         /// Every item of one partition of a secondary index, paging lazily, read with <paramref name="read"/>:
@@ -356,7 +359,7 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(index);
             ArgumentNullException.ThrowIfNull(read);
-            return ReadAllAsync(PartitionQuery(index, partition, sortKey, options), label, read, cancellationToken);
+            return _reads.QueryAllAsync(PartitionQuery(index, partition, sortKey, options), label, read, cancellationToken);
         }
 
         /// <summary>One page of a partition of a secondary index; the token is bound to the table and the index.</summary>
@@ -365,32 +368,14 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(index);
             ArgumentNullException.ThrowIfNull(read);
-            return await ReadPageAsync(PartitionQuery(index, partition, sortKey, options), label, pageSize, continuationToken, read, cancellationToken).ConfigureAwait(false);
+            return await _reads.QueryPageAsync(PartitionQuery(index, partition, sortKey, options), label, pageSize, continuationToken, read, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>One page of a partition, from where the continuation token marks.</summary>
         /// <exception cref="DynamoValidationException">The token is not valid for this table.</exception>
         public async Task<Page<TEntity>> QueryPageAsync(AttributeValue partition, string label, SortKeyCondition? sortKey, int pageSize, string? continuationToken, QueryOptions? options, CancellationToken cancellationToken)
         {
-            return await ReadPageAsync(PartitionQuery(null, partition, sortKey, options), label, pageSize, continuationToken, _mapping.FromItem, cancellationToken).ConfigureAwait(false);
-        }
-
-        private async Task<Page<T>> ReadPageAsync<T>(QueryRequest request, string label, int pageSize, string? continuationToken, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
-        {
-            if (pageSize < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
-            }
-
-            request.Limit = pageSize;
-            var (items, token) = await _reads.QueryPageAsync(request, label, continuationToken, cancellationToken).ConfigureAwait(false);
-            var page = new List<T>(items.Count);
-            foreach (var item in items)
-            {
-                page.Add(read(item));
-            }
-
-            return new Page<T>(page, token);
+            return await _reads.QueryPageAsync(PartitionQuery(null, partition, sortKey, options), label, pageSize, continuationToken, _mapping.FromItem, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>A put for <see cref="DynamoTransactions"/>, conditional if a condition is given; versions are checked like <see cref="PutAsync"/>.</summary>
@@ -466,43 +451,7 @@ namespace Bookings.Generated.Runtime
         }
 
         private QueryRequest PartitionQuery(IndexDefinition? index, AttributeValue partition, SortKeyCondition? sortKey, QueryOptions? options)
-        {
-            ArgumentNullException.ThrowIfNull(partition);
-            var expressions = new ExpressionBuilder();
-            var partitionKey = index?.PartitionKey.Name ?? _partitionKey;
-            var condition = $"{expressions.Name(partitionKey)} = {expressions.Value(partition)}";
-            if (sortKey is not null)
-            {
-                var sortKeyName = (index is null ? _mapping.Table.SortKey?.Name : index.SortKey?.Name)
-                    ?? throw new InvalidOperationException($"{(index is null ? "Table" : "Index")} '{index?.Name ?? TableName}' has no sort key to put a condition on.");
-                condition += " AND " + sortKey.Render(sortKeyName, expressions);
-            }
-
-            var filter = options?.Filter?.Render(expressions);
-
-            return new QueryRequest
-            {
-                TableName = TableName,
-                IndexName = index?.Name,
-                KeyConditionExpression = condition,
-                FilterExpression = filter,
-                ExpressionAttributeNames = expressions.Names,
-                ExpressionAttributeValues = expressions.Values,
-                ScanIndexForward = options?.Descending != true,
-                // Global indexes are only eventually consistent; DynamoDB refuses a consistent read of one.
-                ConsistentRead = index is { IsGlobal: true } ? null : options?.ConsistentRead ?? _consistentRead,
-                Limit = options?.PageSize,
-                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-            };
-        }
-
-        private async IAsyncEnumerable<T> ReadAllAsync<T>(QueryRequest request, string label, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            await foreach (var item in _reads.QueryAllAsync(request, label, cancellationToken).ConfigureAwait(false))
-            {
-                yield return read(item);
-            }
-        }
+            => PartitionQueries.Build(TableName, _mapping.Table, index, partition, sortKey, options, _consistentRead, _typeFilter);
 
         private TransactionItem Versioned(TransactionItem item, long expected)
         {

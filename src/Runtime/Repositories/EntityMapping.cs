@@ -77,5 +77,12 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>The entity's version as read, or null when the entity has no optimistic locking.</summary>
         public Func<TEntity, long>? VersionOf { get; }
+
+        /// <summary>
+        /// For an entity that shares its table with other entity types: the attribute that names the type of
+        /// each item, and this entity's name in it. Queries and scans through the entity's repository then
+        /// return only items of this type. Null for a table of one entity.
+        /// </summary>
+        public (string Attribute, string Value)? Discriminator { get; init; }
     }
 }

@@ -11,7 +11,12 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
     {
         /// <summary>Every ID the generator documents (docs/schema-reference.md, DiagnosticDescriptors).</summary>
         public static readonly IReadOnlyCollection<string> DocumentedIds =
-            Enumerable.Range(1, 17).Select(i => $"DDB{i:000}").Append("DDB999").ToHashSet();
+            System.Text.RegularExpressions.Regex.Matches(
+                    System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.Root, "docs", "schema-reference.md")),
+                    @"^### (DDB\d{3})",
+                    System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => m.Groups[1].Value)
+                .ToHashSet();
 
         /// <summary>
         /// The generator did not throw: no exception on its result, and none of the driver's diagnostics

@@ -22,6 +22,9 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>The integration tests' descriptor: composite keys, TTL, versioning and secondary indexes.</summary>
         public static string ShopDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "shop.tables.json");
 
+        /// <summary>The single-table descriptor: three entity types in one table, with a global index.</summary>
+        public static string StoresDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "stores.tables.json");
+
         private static string FindRoot()
         {
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

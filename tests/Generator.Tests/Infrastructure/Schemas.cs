@@ -14,6 +14,11 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>Templated keys, TTL, a version attribute, and global and local indexes (computed, sparse, keys-only, include).</summary>
         public static string Shop => File.ReadAllText(RepoPaths.ShopDescriptor);
 
+        public const string StoresPath = "/repo/tests/Integration.Tests/stores.tables.json";
+
+        /// <summary>Single-table design: Store, Staff and Shift entities in one table, a type attribute, a global index on one entity.</summary>
+        public static string Stores => File.ReadAllText(RepoPaths.StoresDescriptor);
+
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 
         /// <summary>

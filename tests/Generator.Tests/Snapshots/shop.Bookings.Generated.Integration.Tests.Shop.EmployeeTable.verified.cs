@@ -11,7 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>The physical table name used unless options add a prefix or override it.</summary>
         public const string DefaultName = "employees";
 
-        /// <summary>Keys and billing mode, enough to create the table.</summary>
+        /// <summary>Keys, indexes and billing mode, enough to create the table.</summary>
         public static global::Bookings.Generated.Runtime.TableDefinition Definition { get; } = new(
             "Employee",
             DefaultName,

@@ -1,0 +1,161 @@
+using System.Linq;
+using Bookings.Generated.Generator.Model;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>
+    /// Writes what a table shared by several entity types adds to their own types: the table definition, the
+    /// closed set of item types, the marshaller that reads each item as its own type, and partition queries.
+    /// </summary>
+    internal static class GroupEmitter
+    {
+        private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string Token = "global::System.Threading.CancellationToken cancellationToken = default";
+
+        public static void WriteTable(SourceWriter w, EntityGroupModel group)
+        {
+            w.Summary($"The <c>{Xml.Escape(group.TableName)}</c> table, shared by {string.Join(", ", group.Entities.Select(e => $"<see cref=\"{e}\"/>"))}.{(group.Description is null ? string.Empty : " " + Xml.Escape(group.Description))}");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public static partial class {group.TableTypeName}");
+            TableEmitter.WriteDefinition(
+                w,
+                group.Name,
+                group.BillingMode,
+                TableEmitter.KeyDefinition(group.PartitionAttribute, group.PartitionIsNumber),
+                group.SortAttribute is null ? "null" : TableEmitter.KeyDefinition(group.SortAttribute, group.SortIsNumber),
+                group.TtlAttribute,
+                group.Indexes,
+                group.TableName);
+            w.Line();
+            w.Summary("The attribute that names each item's entity type.");
+            w.Line($"public const string TypeAttribute = {Literals.String(group.TypeAttribute)};");
+            w.Close();
+        }
+
+        public static void WriteItem(SourceWriter w, EntityGroupModel group, string ns)
+        {
+            var types = group.Entities.Select(e => $"global::{ns}.{e}").ToList();
+            w.Line("/// <summary>");
+            w.Line($"/// An item of the <c>{Xml.Escape(group.TableName)}</c> table: one of {string.Join(", ", group.Entities.Select(e => $"<see cref=\"{e}\"/>"))}.");
+            w.Line("/// No other type can derive from it, so <see cref=\"Match\"/> covers every case.");
+            w.Line("/// </summary>");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public abstract partial record {group.ItemTypeName}");
+            w.Line($"private protected {group.ItemTypeName}()");
+            w.Open();
+            w.Close();
+            w.Line();
+            w.Summary("Calls the function for this item's type: adding an entity type to the table adds a parameter, so every caller is told at compile time.");
+            var parameters = string.Join(", ", group.Entities.Select((e, i) => $"global::System.Func<{types[i]}, TResult> {Parsing.Names.ToParameterName(e)}"));
+            w.Line($"public TResult Match<TResult>({parameters})");
+            w.Indent().Line("=> this switch").Open();
+            for (var i = 0; i < types.Count; i++)
+            {
+                var parameter = Parsing.Names.ToParameterName(group.Entities[i]);
+                w.Line($"{types[i]} item => ({parameter} ?? throw new global::System.ArgumentNullException(nameof({parameter.TrimStart('@')})))(item),");
+            }
+
+            w.Line("_ => throw new global::System.InvalidOperationException(\"Unknown item type.\"),");
+            w.Close(";").Outdent();
+            w.Close();
+            w.Line();
+
+            var known = Literals.String(string.Join(", ", group.Entities));
+            w.Summary($"Reads items of the <c>{Xml.Escape(group.TableName)}</c> table, each as its own entity type.");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public static partial class {group.MarshallerTypeName}");
+            w.Summary($"Reads a stored item as the entity type its <c>{Xml.Escape(group.TypeAttribute)}</c> attribute names.");
+            w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">The type is missing or unknown, or the item does not fit its type.</exception>");
+            w.Open($"public static global::{ns}.{group.ItemTypeName} FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
+            w.Line($"var reader = new {Runtime}ItemReader(item, {Literals.String(group.ItemTypeName)});");
+            w.Line($"var type = reader.String({Literals.String(group.TypeAttribute)});");
+            w.Line("return type switch");
+            w.Open();
+            foreach (var entity in group.Entities)
+            {
+                w.Line($"{Literals.String(entity)} => global::{ns}.{entity}Marshaller.FromItem(item),");
+            }
+
+            w.Line($"_ => throw reader.UnknownType({Literals.String(group.TypeAttribute)}, type, {known}),");
+            w.Close(";");
+            w.Close();
+            w.Close();
+        }
+
+        public static void WriteRepository(SourceWriter w, EntityGroupModel group, SchemaModel schema)
+        {
+            var ns = schema.Namespace;
+            var item = $"global::{ns}.{group.ItemTypeName}";
+            var shared = group.SharedPartitionEntity is null ? null : schema.Tables.First(t => t.TypeName == group.SharedPartitionEntity);
+            var parts = shared is null ? null : KeyEmitter.PartitionParts(shared);
+            var parameters = parts is null
+                ? $"{(group.PartitionIsNumber ? "decimal" : "string")} partitionKey"
+                : string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+            var arguments = parts is null ? "partitionKey" : string.Join(", ", parts.Select(p => p.ParameterName));
+            var signatures = new[]
+            {
+                ($"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({parameters}, {Runtime}QueryOptions? options = null, {Token})", "Every item of one partition, each as its own type, in sort-key order, read lazily.", "null, options"),
+                ($"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({parameters}, {Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})", "The items of one partition whose sort key meets <paramref name=\"sortKey\"/> (an entity's <c>…SortKey</c> builds one), each as its own type.", "sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options"),
+                ($"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({parameters}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", "One page of a partition, each item as its own type, from the place <paramref name=\"continuationToken\"/> marks.", "null, pageSize, continuationToken, options"),
+                ($"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({parameters}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", "One page of the items of a partition whose sort key meets <paramref name=\"sortKey\"/>.", "sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options"),
+            };
+
+            w.Summary($"Reads partitions of the <c>{Xml.Escape(group.TableName)}</c> table that hold items of several types; each entity's own repository reads and writes items of its type.");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public partial interface {group.RepositoryInterfaceName}");
+            w.Summary("The physical table name in use, after prefixes and overrides.");
+            w.Line("string TableName { get; }");
+            foreach (var (signature, summary, _) in signatures)
+            {
+                w.Line();
+                w.Summary(summary);
+                w.Line(signature + ";");
+            }
+
+            w.Close();
+            w.Line();
+
+            w.Summary($"<see cref=\"{group.RepositoryInterfaceName}\"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public sealed partial class {group.RepositoryTypeName} : {group.RepositoryInterfaceName}");
+            w.Line($"private readonly {Runtime}DynamoTableReader _reader;");
+            w.Line();
+            w.Summary("Creates the repository.");
+            w.Line("/// <param name=\"client\">The DynamoDB client; the caller owns it.</param>");
+            w.Line("/// <param name=\"options\">Table names, retries and read consistency; defaults when null.</param>");
+            w.Line("/// <param name=\"logger\">Where operation logs go, with keys masked; nothing is logged when null.</param>");
+            w.Line($"public {group.RepositoryTypeName}(");
+            w.Indent();
+            w.Line("global::Amazon.DynamoDBv2.IAmazonDynamoDB client,");
+            w.Line($"{Runtime}DynamoRepositoryOptions? options = null,");
+            w.Line($"global::Microsoft.Extensions.Logging.ILogger<{group.RepositoryTypeName}>? logger = null)");
+            w.Line($"=> _reader = new {Runtime}DynamoTableReader(client, global::{ns}.{group.TableTypeName}.Definition, options, logger);");
+            w.Outdent();
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public string TableName => _reader.TableName;");
+            var partition = shared is null
+                ? (group.PartitionIsNumber
+                    ? "new global::Amazon.DynamoDBv2.Model.AttributeValue { N = partitionKey.ToString(global::System.Globalization.CultureInfo.InvariantCulture) }"
+                    : $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ S = {Runtime}InputValidation.NotNull(partitionKey, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)}) }}")
+                : $"global::{ns}.{shared.KeyTypeName}.PartitionKeyValue({arguments})";
+            foreach (var (signature, _, rest) in signatures)
+            {
+                var method = signature.Contains("PageAsync(") ? "QueryPageAsync" : "QueryAsync";
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line("public " + signature);
+                w.Indent().Line($"=> _reader.{method}(null, {partition}, PartitionLabel({arguments}), {rest}, global::{ns}.{group.MarshallerTypeName}.FromItem, cancellationToken);").Outdent();
+            }
+
+            var printed = parts is null
+                ? $"{group.PartitionAttribute} = {{partitionKey}}"
+                : string.Join(", ", parts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.ParameterName, p.Sensitivity)}}}"));
+            w.Line();
+            w.Line($"private static string PartitionLabel({parameters})");
+            w.Indent().Line($"=> string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{group.Name} partition {{{{ {printed} }}}}\");").Outdent();
+            w.Close();
+        }
+    }
+}

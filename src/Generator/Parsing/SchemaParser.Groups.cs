@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Bookings.Generated.Generator.Diagnostics;
+using Bookings.Generated.Generator.Emit;
+using Bookings.Generated.Generator.Model;
+using Bookings.Generated.Generator.Parsing.Json;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Bookings.Generated.Generator.Parsing
+{
+    /// <summary>Tables that hold several entity types: the shared keys, the type attribute, and checks across entities.</summary>
+    internal sealed partial class SchemaParser
+    {
+        private static readonly string[] GroupProperties = { "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "typeAttribute", "entities" };
+        private static readonly string[] GroupKeyProperties = { "attribute", "description" };
+        private static readonly string[] EntityProperties =
+        {
+            "name", "description", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "extraAttributes", "ttl", "version",
+        };
+
+        /// <summary>What the entities of a shared table inherit from it.</summary>
+        private sealed class GroupContext
+        {
+            public GroupContext(string name, JsonString tableName, JsonString partitionAttribute, JsonString? sortAttribute, JsonString typeAttribute)
+            {
+                Name = name;
+                TableName = tableName;
+                PartitionAttribute = partitionAttribute;
+                SortAttribute = sortAttribute;
+                TypeAttribute = typeAttribute;
+            }
+
+            public string Name { get; }
+
+            public JsonString TableName { get; }
+
+            public JsonString PartitionAttribute { get; }
+
+            public JsonString? SortAttribute { get; }
+
+            public JsonString TypeAttribute { get; }
+        }
+
+        private EntityGroupModel? ReadGroup(
+            JsonObject json,
+            string ns,
+            Dictionary<string, TextSpan> typeNames,
+            Dictionary<string, TextSpan> tableNames,
+            List<TableModel> tables)
+        {
+            var errorsBefore = ErrorCount();
+            var label = json.Properties.FirstOrDefault(p => p.Name == "name")?.Value is JsonString nameJson ? $"table '{nameJson.Value}'" : "a table";
+            var reader = new ObjectReader(_context, json, label, GroupProperties);
+            var name = reader.String("name", required: true, "\"Stores\"");
+            var tableName = reader.String("tableName", required: true, "\"stores\"");
+            var description = reader.String("description")?.Value;
+            var billing = reader.String("billingMode");
+            var partitionJson = reader.Object("partitionKey", required: true, "{ \"attribute\": \"pk\" }");
+            var sortJson = reader.Object("sortKey");
+            var typeAttribute = reader.String("typeAttribute") ?? new JsonString(new TextSpan(json.Span.Start, 1), "_type");
+            var entitiesJson = reader.Array("entities", required: true, "[ { \"name\": \"Store\", ... } ]");
+
+            if (name is not null)
+            {
+                if (!Names.IsValidTypeName(name.Value))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, name.Span, name.Value, "type name", string.Empty, Names.SuggestIdentifier(name.Value));
+                }
+                else
+                {
+                    foreach (var derived in new[] { name.Value + "Table", name.Value + "Item", name.Value + "Marshaller", name.Value + "Repository", "I" + name.Value + "Repository" })
+                    {
+                        if (!ClaimUnique(typeNames, derived, name.Span, "generated type"))
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            if (tableName is not null)
+            {
+                ValidateTableName(tableName);
+                ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
+            }
+
+            if (billing is not null && Array.IndexOf(BillingModes, billing.Value) < 0)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, billing.Span, billing.Value, "billingMode", Names.DidYouMean(billing.Value, BillingModes), string.Join(", ", BillingModes));
+            }
+
+            var partitionAttribute = partitionJson is null ? null : new ObjectReader(_context, partitionJson, "partitionKey", GroupKeyProperties).String("attribute", required: true, "\"pk\"");
+            var sortAttribute = sortJson is null ? null : new ObjectReader(_context, sortJson, "sortKey", GroupKeyProperties).String("attribute", required: true, "\"sk\"");
+            if (name is null || tableName is null || partitionAttribute is null || entitiesJson is null || (sortJson is not null && sortAttribute is null))
+            {
+                return null;
+            }
+
+            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute);
+            var entities = new List<(TableModel Model, JsonObject Json)>();
+            foreach (var item in entitiesJson.Items)
+            {
+                if (item is not JsonObject entityJson)
+                {
+                    _context.Report(DiagnosticDescriptors.WrongValueKind, item.Span, "entities[]", "an object", item.KindName);
+                    continue;
+                }
+
+                var entity = ReadTable(entityJson, ns, typeNames, tableNames, context);
+                if (entity is not null)
+                {
+                    entities.Add((entity, entityJson));
+                }
+            }
+
+            if (entitiesJson.Items.Count == 0)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, entitiesJson.Span, "[]", "entities", " A shared table holds at least one entity type.", "one object per entity type");
+            }
+
+            CheckDistinguishable(entities);
+            var ttl = AgreedTtl(entities);
+            var indexes = MergedIndexes(entities);
+            var partitionIsNumber = entities.Count > 0 && IsNumberKey(entities[0].Model, entities[0].Model.PartitionKey);
+            var sortIsNumber = entities.Count > 0 && entities[0].Model.SortKey is { } firstSort && IsNumberKey(entities[0].Model, firstSort);
+            foreach (var (entity, entityJson) in entities.Skip(1))
+            {
+                if (IsNumberKey(entity, entity.PartitionKey) != partitionIsNumber || (entity.SortKey is { } sort && IsNumberKey(entity, sort) != sortIsNumber))
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidKeyType, NameSpan(entityJson), entity.TypeName, "a key of another stored type than the first entity's");
+                }
+            }
+
+            if (ErrorCount() != errorsBefore)
+            {
+                return null;
+            }
+
+            tables.AddRange(entities.Select(e => e.Model));
+            var first = entities[0].Model;
+            var shared = entities.All(e => e.Model.PartitionKey.Segments.Equals(first.PartitionKey.Segments)
+                                           && KeyEmitter.PartitionParts(e.Model).Select(p => (p.Name, p.Type)).SequenceEqual(KeyEmitter.PartitionParts(first).Select(p => (p.Name, p.Type))));
+            return new EntityGroupModel(
+                name.Value,
+                tableName.Value,
+                description,
+                billing?.Value ?? "PAY_PER_REQUEST",
+                partitionAttribute.Value,
+                partitionIsNumber,
+                sortAttribute?.Value,
+                sortIsNumber,
+                typeAttribute.Value,
+                ttl,
+                entities.Select(e => e.Model.TypeName).ToEquatableArray(),
+                indexes,
+                shared ? first.TypeName : null);
+        }
+
+        private int ErrorCount() => _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+
+        private static TextSpan NameSpan(JsonObject json)
+            => json.Properties.FirstOrDefault(p => p.Name == "name")?.Value.Span ?? new TextSpan(json.Span.Start, 1);
+
+        private static bool IsNumberKey(TableModel table, KeyModel key) => KeyEmitter.KeyAttributeType(table, key) != "string";
+
+        /// <summary>
+        /// Two entities whose keys begin with the same literal text (or one whose literal starts the other's)
+        /// cannot be told apart by a <c>begins_with</c> query, and one's items could be read as the other's:
+        /// a sort key such as <c>STAFF#{id}</c> beside <c>SHIFT#{date}</c> is fine, two <c>{id}</c> are not.
+        /// </summary>
+        private void CheckDistinguishable(List<(TableModel Model, JsonObject Json)> entities)
+        {
+            for (var i = 1; i < entities.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    var (a, b) = (entities[j].Model, entities[i].Model);
+                    var useSort = a.SortKey is not null && b.SortKey is not null;
+                    var left = LeadingLiteral(useSort ? a.SortKey! : a.PartitionKey);
+                    var right = LeadingLiteral(useSort ? b.SortKey! : b.PartitionKey);
+                    if (left.StartsWith(right, StringComparison.Ordinal) || right.StartsWith(left, StringComparison.Ordinal))
+                    {
+                        var which = useSort ? "sortKey" : "partitionKey";
+                        _context.Report(
+                            DiagnosticDescriptors.IndistinguishableKeys,
+                            TemplateSpan(entities[i].Json, which),
+                            b.TypeName,
+                            a.TypeName,
+                            which,
+                            left.Length == 0 && right.Length == 0 ? "neither starts with literal text" : $"'{(left.Length <= right.Length ? left : right)}' starts both");
+                    }
+                }
+            }
+        }
+
+        /// <summary>The literal text a key template starts with (all of it for a constant), empty when it starts with a part.</summary>
+        private static string LeadingLiteral(KeyModel key)
+            => key.Segments.Count > 0 && !key.Segments[0].IsPart ? key.Segments[0].Text : string.Empty;
+
+        private static TextSpan TemplateSpan(JsonObject entity, string which)
+        {
+            var key = entity.Properties.FirstOrDefault(p => p.Name == which)?.Value as JsonObject;
+            return key?.Properties.FirstOrDefault(p => p.Name == "template")?.Value.Span ?? key?.Span ?? NameSpan(entity);
+        }
+
+        private string? AgreedTtl(List<(TableModel Model, JsonObject Json)> entities)
+        {
+            string? ttl = null;
+            foreach (var (entity, json) in entities)
+            {
+                if (entity.TtlAttribute is null)
+                {
+                    continue;
+                }
+
+                if (ttl is not null && ttl != entity.TtlAttribute)
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidValue, json.Properties.First(p => p.Name == "ttl").Value.Span, entity.TtlAttribute, "ttl", $" A table has one TTL attribute, and another entity uses '{ttl}'.", $"\"{ttl}\"");
+                    continue;
+                }
+
+                ttl = entity.TtlAttribute;
+            }
+
+            return ttl;
+        }
+
+        /// <summary>Every entity's indexes, each once; entities that name the same index must agree on its keys and projection.</summary>
+        private EquatableArray<IndexModel> MergedIndexes(List<(TableModel Model, JsonObject Json)> entities)
+        {
+            var merged = new List<IndexModel>();
+            foreach (var (entity, json) in entities)
+            {
+                foreach (var index in entity.Indexes)
+                {
+                    var same = merged.FirstOrDefault(m => m.Name == index.Name);
+                    if (same is null)
+                    {
+                        merged.Add(index);
+                    }
+                    else if (same.IsGlobal != index.IsGlobal || same.Projection != index.Projection || !same.Included.Equals(index.Included)
+                             || !SameKey(same.PartitionKey, index.PartitionKey) || !SameKey(same.SortKey, index.SortKey))
+                    {
+                        _context.Report(DiagnosticDescriptors.InvalidValue, NameSpan(json), index.Name, "indexes", " Entities that share an index must declare the same type, key attributes and projection for it.", "the same declaration as the first entity that uses it");
+                    }
+                }
+            }
+
+            return merged.ToEquatableArray();
+        }
+
+        private static bool SameKey(IndexKeyModel? a, IndexKeyModel? b)
+            => a is null ? b is null : b is not null && a.AttributeName == b.AttributeName && a.IsNumber == b.IsNumber;
+    }
+}
