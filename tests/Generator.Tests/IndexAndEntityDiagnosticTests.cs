@@ -1,0 +1,130 @@
+using Bookings.Generated.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Bookings.Generated.Generator.Tests
+{
+    /// <summary>Mistakes in secondary indexes and in tables shared by several entity types, each at its exact position.</summary>
+    public sealed class IndexAndEntityDiagnosticTests
+    {
+        private const string Path = "/repo/schema/shop.tables.json";
+
+        /// <summary>Checks the one error is <paramref name="id"/> at the first <paramref name="at"/> on <paramref name="line"/>.</summary>
+        private static Diagnostic OnlyError(string descriptor, string id, int line, string at, params string[] message)
+        {
+            var column = descriptor.Split('\n')[line - 1].IndexOf(at, System.StringComparison.Ordinal) + 1;
+            Assert.True(column > 0, $"'{at}' is not on line {line}.");
+            var run = GeneratorHarness.Run(Path, descriptor);
+            Assertions.NoCrash(run);
+            var diagnostic = Assertions.Single(run, id);
+            Assert.True(run.GeneratorDiagnostics.Length == 1, $"Expected only {id}:\n" + Assertions.Describe(run.GeneratorDiagnostics));
+            Assert.Empty(run.Sources);
+            Assertions.Reported(diagnostic, id, DiagnosticSeverity.Error, Path, line, column);
+            Assertions.MessageContains(diagnostic, message);
+            return diagnostic;
+        }
+
+        private static string Table(string indexes) => $$"""
+            {
+              "namespace": "Shop",
+              "tables": [
+                {
+                  "name": "Order",
+                  "tableName": "orders",
+                  "partitionKey": { "attribute": "id" },
+                  "attributes": { "id": { "type": "string" }, "email": { "type": "string" }, "tags": { "type": "list<string>" } },
+                  "indexes": {
+            {{indexes}}
+                  }
+                }
+              ]
+            }
+            """;
+
+        [Fact]
+        public void An_index_naming_a_missing_attribute_suggests_the_closest()
+            => OnlyError(Table("""    "by_email": { "type": "global", "partitionKey": { "attribute": "emial" } }"""), "DDB018", 10, "\"emial\"", "The index 'by_email' names 'emial', which the table does not declare.", "Did you mean 'email'?");
+
+        [Fact]
+        public void An_included_attribute_must_exist()
+            => OnlyError(Table("""    "by_email": { "type": "global", "partitionKey": { "attribute": "email" }, "projection": "INCLUDE", "include": ["nmae"] }"""), "DDB018", 10, "\"nmae\"", "names 'nmae'");
+
+        [Fact]
+        public void A_list_cannot_be_an_index_key()
+            => OnlyError(Table("""    "by_tags": { "type": "global", "partitionKey": { "attribute": "tags" } }"""), "DDB010", 10, "\"tags\"", "'tags' is used in a key but has type 'list<string>'.");
+
+        [Fact]
+        public void A_local_index_needs_a_table_sort_key()
+            => OnlyError(Table("""    "by_email": { "type": "local", "sortKey": { "attribute": "email" } }"""), "DDB016", 10, "\"local\"", "DynamoDB allows local indexes only on tables with a sort key");
+
+        [Fact]
+        public void A_computed_index_key_may_not_reuse_an_attribute_name()
+            => OnlyError(Table("""    "by_email": { "type": "global", "partitionKey": { "attribute": "email", "template": "EMAIL#{email}" } }"""), "DDB006", 10, "\"email\", \"template\"", "Duplicate attribute 'email'", "computed by the SDK");
+
+        [Fact]
+        public void A_computed_index_key_template_names_only_declared_values()
+            => OnlyError(Table("""    "by_email": { "type": "global", "partitionKey": { "attribute": "gsi1_pk", "template": "EMAIL#{mail}" } }"""), "DDB008", 10, "\"EMAIL#{mail}\"", "names '{mail}'", "Did you mean 'email'?");
+
+        [Fact]
+        public void Entities_whose_sort_keys_start_alike_cannot_share_a_table()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Stores", "tableName": "stores",
+                      "partitionKey": { "attribute": "pk" }, "sortKey": { "attribute": "sk" },
+                      "entities": [
+                        { "name": "Staff", "partitionKey": { "template": "STORE#{store_id}" }, "sortKey": { "template": "STAFF#{id}" }, "keyParts": { "store_id": { "type": "string" }, "id": { "type": "string" } }, "attributes": {} },
+                        { "name": "Manager", "partitionKey": { "template": "STORE#{store_id}" }, "sortKey": { "template": "STAFF#MGR#{id}" }, "keyParts": { "store_id": { "type": "string" }, "id": { "type": "string" } }, "attributes": {} }
+                      ]
+                    }
+                  ]
+                }
+                """;
+            OnlyError(descriptor, "DDB019", 9, "\"STAFF#MGR#{id}\"", "The sortKey template of entity 'Manager' cannot be told apart from that of 'Staff': 'STAFF#' starts both.", "own literal prefix");
+        }
+
+        [Fact]
+        public void An_entity_may_not_rename_the_table_key_attribute()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Stores", "tableName": "stores",
+                      "partitionKey": { "attribute": "pk" },
+                      "entities": [
+                        { "name": "Store", "partitionKey": { "attribute": "id", "template": "STORE#{store_id}" }, "keyParts": { "store_id": { "type": "string" } }, "attributes": {} }
+                      ]
+                    }
+                  ]
+                }
+                """;
+            OnlyError(descriptor, "DDB015", 8, "\"id\", \"template\"", "The table's partitionKey attribute is 'pk', so an entity cannot use 'id'.");
+        }
+
+        [Fact]
+        public void An_attribute_may_not_take_the_type_attribute_name()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Stores", "tableName": "stores",
+                      "partitionKey": { "attribute": "pk" },
+                      "typeAttribute": "kind",
+                      "entities": [
+                        { "name": "Store", "partitionKey": { "template": "STORE#{store_id}" }, "keyParts": { "store_id": { "type": "string" } }, "attributes": { "kind": { "type": "string" } } }
+                      ]
+                    }
+                  ]
+                }
+                """;
+            OnlyError(descriptor, "DDB006", 9, "\"kind\": {", "Duplicate attribute 'kind'", "the table's type attribute");
+        }
+    }
+}
