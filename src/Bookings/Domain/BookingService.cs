@@ -99,13 +99,7 @@ namespace Bookings
 
         /// <summary>Sets one flag on the booking with this exact key; false when it does not exist (nothing is created).</summary>
         public Task<bool> UpdateFlagAsync(BookingKey key, BookingFlag flag, bool value = true, CancellationToken cancellationToken = default)
-            => flag switch
-            {
-                BookingFlag.ConfirmSms => Repository.SetConfirmSmsAsync(key, value, cancellationToken),
-                BookingFlag.RemindSms => Repository.SetRemindSmsAsync(key, value, cancellationToken),
-                BookingFlag.OptionSms => Repository.SetOptionSmsAsync(key, value, cancellationToken),
-                _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "Not a booking flag."),
-            };
+            => Repository.UpdateFlagAsync(key, flag, value, cancellationToken);
 
         /// <summary>Deletes a booking; false when there was none.</summary>
         /// <exception cref="DynamoValidationException">The booking number or phone is invalid (nothing was sent).</exception>

@@ -186,6 +186,21 @@ namespace Bookings.Generated.Generator.Emit
             }
         }
 
+        /// <summary>The boolean attributes as an enum, for <c>UpdateFlagAsync(key, flag, value)</c>.</summary>
+        public static void WriteFlags(SourceWriter w, TableModel table)
+        {
+            w.Summary($"The boolean attributes of <see cref=\"{table.TypeName}\"/>, for <c>{table.RepositoryTypeName}.UpdateFlagAsync</c>.");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public enum {table.FlagTypeName}");
+            foreach (var flag in table.Flags)
+            {
+                w.Summary($"<c>{Xml.Escape(flag.Name)}</c>.{(flag.Description is null ? string.Empty : " " + Xml.Escape(flag.Description))}");
+                w.Line(flag.PropertyName + ",");
+            }
+
+            w.Close();
+        }
+
         private static void Separate(SourceWriter w, ref bool first)
         {
             if (!first)

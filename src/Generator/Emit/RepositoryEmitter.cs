@@ -125,6 +125,27 @@ namespace Bookings.Generated.Generator.Emit
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
             }
 
+            Member(
+                w,
+                "Reads only the named attributes of an item (names from <c>" + table.TableTypeName + ".Attributes</c>), as stored; null when the item does not exist.",
+                $"{Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync({key} key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, {Token});");
+            if (table.Attributes.Count > 0)
+            {
+                Member(
+                    w,
+                    "Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.",
+                    $"{Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token});",
+                    $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>");
+            }
+
+            if (table.Flags.Count > 0)
+            {
+                Member(
+                    w,
+                    $"Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.",
+                    $"{Task}<bool> UpdateFlagAsync({key} key, global::{table.Namespace}.{table.FlagTypeName} flag, bool value, {Token});");
+            }
+
             foreach (var index in table.Indexes)
             {
                 var signatures = IndexQuerySignatures(table, index);
@@ -256,6 +277,33 @@ namespace Bookings.Generated.Generator.Emit
                 Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);");
                 Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, pageSize, continuationToken, options, cancellationToken);");
                 Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);");
+            }
+
+            Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync({key} key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, {Token})", "_core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);");
+            if (table.Attributes.Count > 0)
+            {
+                Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token})", "_core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);");
+            }
+
+            if (table.Flags.Count > 0)
+            {
+                w.Line();
+                w.Line("/// <inheritdoc/>");
+                w.Line($"public {Task}<bool> UpdateFlagAsync({key} key, global::{table.Namespace}.{table.FlagTypeName} flag, bool value, {Token})");
+                w.Indent().Line("=> _core.SetAttributeAsync(").Indent();
+                w.Line("key,");
+                w.Line("flag switch");
+                w.Open();
+                foreach (var flag in table.Flags)
+                {
+                    w.Line($"global::{table.Namespace}.{table.FlagTypeName}.{flag.PropertyName} => {Literals.String(flag.Name)},");
+                }
+
+                w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),");
+                w.Close(",");
+                w.Line("new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },");
+                w.Line("cancellationToken);");
+                w.Outdent().Outdent();
             }
 
             foreach (var index in table.Indexes)

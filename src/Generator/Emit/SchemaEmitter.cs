@@ -59,6 +59,11 @@ namespace Bookings.Generated.Generator.Emit
                 {
                     yield return (table.SortKeyTypeName, w => SortKeyEmitter.Write(w, table));
                 }
+
+                if (table.Flags.Count > 0)
+                {
+                    yield return (table.FlagTypeName, w => FieldsEmitter.WriteFlags(w, table));
+                }
             }
 
             foreach (var group in schema.Groups)

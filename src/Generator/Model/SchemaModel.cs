@@ -138,6 +138,15 @@ namespace Bookings.Generated.Generator.Model
 
         public string SortKeyTypeName => TypeName + "SortKey";
 
+        public string FlagTypeName => TypeName + "Flag";
+
+        /// <summary>
+        /// The boolean attributes a one-call <c>UpdateFlagAsync</c> sets: all of them, for a table without a version
+        /// attribute (with one, every write goes through <c>UpdateAsync</c> with <c>ExpectVersion</c>).
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<AttributeModel> Flags
+            => VersionAttribute is null ? Attributes.Where(a => a.Kind == ValueKind.Bool).ToList() : new System.Collections.Generic.List<AttributeModel>();
+
         /// <summary>Index key attributes the SDK computes from a template on every write.</summary>
         public System.Collections.Generic.IEnumerable<IndexKeyModel> ComputedIndexKeys
             => Indexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }).Where(k => k is { IsComputed: true }).Select(k => k!)

@@ -220,7 +220,7 @@ namespace Bookings.Generated.Generator.Parsing
                 else
                 {
                     // One report per table, even when several of its generated types clash.
-                    foreach (var derived in new[] { name.Value, name.Value + "Key", name.Value + "Marshaller", name.Value + "Repository", name.Value + "Table", name.Value + "Fields", name.Value + "Update", name.Value + "SortKey", "I" + name.Value + "Repository" })
+                    foreach (var derived in new[] { name.Value, name.Value + "Key", name.Value + "Marshaller", name.Value + "Repository", name.Value + "Table", name.Value + "Fields", name.Value + "Update", name.Value + "SortKey", name.Value + "Flag", "I" + name.Value + "Repository" })
                     {
                         if (!ClaimUnique(typeNames, derived, name.Span, "generated type"))
                         {

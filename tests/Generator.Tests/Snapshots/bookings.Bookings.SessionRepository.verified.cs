@@ -71,6 +71,13 @@ namespace Bookings
         /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
         global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition);
 
+        /// <summary>Reads only the named attributes of an item (names from <c>SessionTable.Attributes</c>), as stored; null when the item does not exist.</summary>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.SessionKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Sets <c>cookies</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -174,6 +181,14 @@ namespace Bookings
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition)
             => _core.TransactConditionCheck(key, condition);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.SessionKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)

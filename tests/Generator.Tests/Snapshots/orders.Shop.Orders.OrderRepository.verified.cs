@@ -87,6 +87,16 @@ namespace Shop.Orders
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.Order>> QueryPageAsync(long orderId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Reads only the named attributes of an item (names from <c>OrderTable.Attributes</c>), as stored; null when the item does not exist.</summary>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Orders.OrderKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Sets <c>customer_email</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -230,6 +240,26 @@ namespace Shop.Orders
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.Order>> QueryPageAsync(long orderId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.QueryPageAsync(global::Shop.Orders.OrderKey.PartitionKeyValue(orderId), PartitionLabel(orderId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Orders.OrderKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.SetAttributeAsync(
+                key,
+                flag switch
+                {
+                    global::Shop.Orders.OrderFlag.Gift => "gift",
+                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                },
+                new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
+                cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)

@@ -71,6 +71,13 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
         global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Runtime.Condition condition);
+
+        /// <summary>Reads only the named attributes of an item (names from <c>CounterTable.Attributes</c>), as stored; null when the item does not exist.</summary>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="ICounterRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
@@ -171,6 +178,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Runtime.Condition condition)
             => _core.TransactConditionCheck(key, condition);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate update)
             => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;

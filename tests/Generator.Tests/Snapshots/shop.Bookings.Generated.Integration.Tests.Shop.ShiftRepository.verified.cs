@@ -87,6 +87,13 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Shift>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Reads only the named attributes of an item (names from <c>ShiftTable.Attributes</c>), as stored; null when the item does not exist.</summary>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>Sets <c>hours</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -212,6 +219,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Shift>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)

@@ -3,20 +3,10 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Bookings
 {
-    /// <summary>The three SMS flags of a booking, as the legacy <c>update_flag</c> named them.</summary>
-    public enum BookingFlag
-    {
-        /// <summary><c>confirm_sms</c>: the confirmation SMS was sent.</summary>
-        ConfirmSms,
-
-        /// <summary><c>remind_sms</c>: the two-hour reminder SMS was sent.</summary>
-        RemindSms,
-
-        /// <summary><c>option_sms</c>: the event/option SMS was sent.</summary>
-        OptionSms,
-    }
-
-    /// <summary>Conversions between <see cref="BookingFlag"/> and the stored attribute names.</summary>
+    /// <summary>
+    /// Conversions between the generated <see cref="BookingFlag"/> (the boolean attributes of the schema) and the
+    /// names the legacy <c>update_flag</c> and the CLI accept.
+    /// </summary>
     public static class BookingFlags
     {
         /// <summary>The stored attribute names of the flags, in declaration order.</summary>
