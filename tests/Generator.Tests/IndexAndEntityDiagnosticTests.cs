@@ -107,6 +107,25 @@ namespace Bookings.Generated.Generator.Tests
         }
 
         [Fact]
+        public void A_constant_partition_key_is_a_warning_and_still_generates()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    { "name": "Setting", "tableName": "settings", "partitionKey": { "attribute": "pk", "template": "ALL" }, "sortKey": { "attribute": "name" }, "attributes": { "name": { "type": "string" } } }
+                  ]
+                }
+                """;
+            var run = GeneratorHarness.Run(Path, descriptor);
+            Assertions.NoCrash(run);
+            var diagnostic = Assertions.Single(run, "DDB020");
+            Assertions.Reported(diagnostic, "DDB020", DiagnosticSeverity.Warning, Path, 4, descriptor.Split('\n')[3].IndexOf("\"ALL\"", System.StringComparison.Ordinal) + 1);
+            Assertions.MessageContains(diagnostic, "The partition key template of table 'Setting' is the constant \"ALL\"", "every item lands in one partition");
+            Assert.NotEmpty(run.Sources);
+        }
+
+        [Fact]
         public void An_attribute_may_not_take_the_type_attribute_name()
         {
             const string descriptor = """

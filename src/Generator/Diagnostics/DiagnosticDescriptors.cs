@@ -110,6 +110,15 @@ namespace Bookings.Generated.Generator.Diagnostics
             "Two entities of a table have keys that cannot be told apart",
             "The {2} template of entity '{0}' cannot be told apart from that of '{1}': {3}. Start each entity's template with its own literal prefix, such as \"STAFF#{{staff_id}}\" and \"SHIFT#{{date}}\".");
 
+        public static readonly DiagnosticDescriptor ConstantPartitionKey = new(
+            "DDB020",
+            "Every item of the table has the same partition key",
+            "The partition key template of {0} is the constant \"{1}\", so every item lands in one partition: its throughput is capped at one partition's, and listing items means reading all of it. Put a part in the template (such as \"STORE#{{store_id}}\").",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "ddb020");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "DDB999",
             "The generator failed on this descriptor",

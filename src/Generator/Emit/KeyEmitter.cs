@@ -90,8 +90,7 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>A description as a sentence to append to a summary, or nothing.</summary>
         public static string Describe(string? description) => description is null ? string.Empty : " " + Xml.Escape(description);
 
-        public static string Template(KeyModel key)
-            => string.Concat(key.Segments.Select(s => s.IsPart ? "{" + s.Text + "}" : s.Text));
+        public static string Template(KeyModel key) => Parsing.KeyTemplate.Render(key.Segments);
 
         private static void WriteConstructor(SourceWriter w, TableModel table)
         {

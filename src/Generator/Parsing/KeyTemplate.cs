@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Bookings.Generated.Generator.Model;
 
 namespace Bookings.Generated.Generator.Parsing
@@ -7,6 +8,10 @@ namespace Bookings.Generated.Generator.Parsing
     internal static class KeyTemplate
     {
         /// <summary>Returns the segments, or null with <paramref name="error"/> saying what is wrong.</summary>
+        /// <summary>The template text of parsed segments, as written (<c>STORE#{store_id}</c>).</summary>
+        public static string Render(IEnumerable<TemplateSegment> segments)
+            => string.Concat(segments.Select(s => s.IsPart ? "{" + s.Text + "}" : s.Text));
+
         public static List<TemplateSegment>? TryParse(string template, out string? error)
         {
             var segments = new List<TemplateSegment>();

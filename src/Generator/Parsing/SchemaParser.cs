@@ -263,6 +263,13 @@ namespace Bookings.Generated.Generator.Parsing
             var sort = sortJson is null ? null : ReadKey(sortJson, "sortKey", attributes, keyParts, usedParts, keyPartModels, group?.SortAttribute);
 
             var keysParsed = partition is not null && (sortJson is null || sort is not null);
+            if (partition is not null && partition.Segments.All(segment => !segment.IsPart))
+            {
+                // Legal, but every item lands in one partition: a hot partition, and every read a query of it.
+                var templateSpan = (partitionJson!.Properties.FirstOrDefault(p => p.Name == "template")?.Value ?? partitionJson).Span;
+                _context.Report(DiagnosticDescriptors.ConstantPartitionKey, templateSpan, label, KeyTemplate.Render(partition.Segments));
+            }
+
             foreach (var part in keyParts.Values)
             {
                 if (keysParsed && !usedParts.ContainsKey(part.Name))
