@@ -93,5 +93,27 @@ namespace Bookings.Generated.Integration.Tests
 
             Assert.Equal("changed since", (await bookings.GetAsync(Sample("1").Key))?.OptionTime);
         }
+
+        [Fact]
+        public async Task A_transactional_read_returns_items_of_several_tables_at_one_moment()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "tx-get");
+            var bookings = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
+            var sessions = new SessionRepository(_fixture.Client, options, GuardedLogs.For<SessionRepository>());
+            await bookings.PutAsync(Sample("1"));
+            await sessions.PutAsync(new Session { Key = SessionKey.Create("s1"), Cookies = "[]" });
+
+            var booking = bookings.TransactGet(Sample("1").Key);
+            var session = sessions.TransactGet(SessionKey.Create("s1"));
+            var missing = bookings.TransactGet(Sample("404").Key);
+            Assert.Throws<System.InvalidOperationException>(() => booking.Item);
+
+            await new DynamoTransactions(_fixture.Client, options, GuardedLogs.For<DynamoTransactions>()).GetAsync(new TransactionRead[] { booking, session, missing });
+
+            Assert.Equal("Kim Soo", booking.Item?.Name);
+            Assert.Equal("[]", session.Item?.Cookies);
+            Assert.Null(missing.Item);
+            Assert.DoesNotContain("1234", booking.ToString(), System.StringComparison.Ordinal);   // the phone in the key is masked
+        }
     }
 }

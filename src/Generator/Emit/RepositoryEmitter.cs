@@ -100,6 +100,7 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             Member(w, "A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.", $"{Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition);");
+            Member(w, "A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.", $"{Runtime}TransactionRead<{entity}> TransactGet({key} key);");
             if (table.SortKey is not null)
             {
                 var partition = PartitionParameters(table);
@@ -269,6 +270,7 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             Delegate(w, $"public {Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition)", "_core.TransactConditionCheck(key, condition);");
+            Delegate(w, $"public {Runtime}TransactionRead<{entity}> TransactGet({key} key)", "_core.TransactGet(key);");
             if (table.SortKey is not null)
             {
                 var partition = PartitionParameters(table);

@@ -426,6 +426,13 @@ namespace Bookings.Generated.Runtime
             return await _reads.QueryPageAsync(PartitionQuery(null, partition, sortKey, options), label, pageSize, continuationToken, _mapping.FromItem, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>A read of one item for <see cref="DynamoTransactions.GetAsync"/>.</summary>
+        public TransactionRead<TEntity> TransactGet(TKey key)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            return new TransactionRead<TEntity>(TableName, key.ToAttributeMap(), key, _mapping.FromItem);
+        }
+
         /// <summary>A put for <see cref="DynamoTransactions"/>, conditional if a condition is given; versions are checked like <see cref="PutAsync"/>.</summary>
         public TransactionItem TransactPut(TEntity entity, Condition? condition)
         {

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace Bookings.Generated.Runtime
 {
     /// <summary>
-    /// Writes items of any generated tables all together or not at all (TransactWriteItems). Every call
-    /// carries an idempotency token, so the runtime's retries of a transaction are safe.
+    /// Writes items of any generated tables all together or not at all (TransactWriteItems), and reads items of
+    /// any tables as one consistent snapshot (TransactGetItems). Every write carries an idempotency token, so the
+    /// runtime's retries of a transaction are safe.
     /// </summary>
     public sealed class DynamoTransactions
     {
@@ -99,6 +100,55 @@ namespace Bookings.Generated.Runtime
                 }
 
                 throw cancelledException;
+            }
+        }
+
+        /// <summary>
+        /// Reads every item at the same moment: no write lands between two of the reads. Each read's <c>Item</c> is
+        /// set afterwards (null for an item that does not exist).
+        /// </summary>
+        /// <param name="reads">1 to 100 reads from generated repositories' <c>TransactGet</c> methods.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <exception cref="DynamoTransactionCanceledException">DynamoDB cancelled the read (a write to one of the items was in progress); it says why per item.</exception>
+        public async Task GetAsync(IReadOnlyList<TransactionRead> reads, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(reads);
+            if (reads.Count is < 1 or > MaxItems)
+            {
+                throw new ArgumentOutOfRangeException(nameof(reads), reads.Count, $"A transaction holds 1 to {MaxItems} items.");
+            }
+
+            var requests = new List<TransactGetItem>(reads.Count);
+            foreach (var read in reads)
+            {
+                ArgumentNullException.ThrowIfNull(read, nameof(reads));
+                requests.Add(read.Request);
+            }
+
+            var request = new TransactGetItemsRequest { TransactItems = requests, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+            TransactGetItemsResponse response;
+            try
+            {
+                response = await _runner.ExecuteAsync(
+                    new DynamoOperation("TransactGetItems", reads[0].Table, $"{reads.Count} item(s)", Expected: ErrorCategory.TransactionCanceled),
+                    ct => _client.TransactGetItemsAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (DynamoRepositoryException ex) when (ex.InnerException is TransactionCanceledException canceled)
+            {
+                var reasons = new List<TransactionCancellationReason>(reads.Count);
+                for (var i = 0; i < reads.Count; i++)
+                {
+                    var reason = canceled.CancellationReasons is { } all && i < all.Count ? all[i] : null;
+                    reasons.Add(new TransactionCancellationReason(reads[i], reason?.Code ?? "None"));
+                }
+
+                throw new DynamoTransactionCanceledException(reasons, ex.Attempts, canceled, "TransactGetItems");
+            }
+
+            for (var i = 0; i < reads.Count; i++)
+            {
+                reads[i].Complete(response.Responses is { } all && i < all.Count ? all[i].Item : null);
             }
         }
     }

@@ -71,6 +71,9 @@ namespace Bookings
         /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
         global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition);
 
+        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
+        global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Session> TransactGet(global::Bookings.SessionKey key);
+
         /// <summary>Reads only the named attributes of an item (names from <c>SessionTable.Attributes</c>), as stored; null when the item does not exist.</summary>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.SessionKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -181,6 +184,10 @@ namespace Bookings
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition)
             => _core.TransactConditionCheck(key, condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Session> TransactGet(global::Bookings.SessionKey key)
+            => _core.TransactGet(key);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.SessionKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)

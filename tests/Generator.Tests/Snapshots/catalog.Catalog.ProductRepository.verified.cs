@@ -71,6 +71,9 @@ namespace Catalog
         /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
         global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Catalog.ProductKey key, global::Bookings.Generated.Runtime.Condition condition);
 
+        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
+        global::Bookings.Generated.Runtime.TransactionRead<global::Catalog.Product> TransactGet(global::Catalog.ProductKey key);
+
         /// <summary>Reads only the named attributes of an item (names from <c>ProductTable.Attributes</c>), as stored; null when the item does not exist.</summary>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -271,6 +274,10 @@ namespace Catalog
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Catalog.ProductKey key, global::Bookings.Generated.Runtime.Condition condition)
             => _core.TransactConditionCheck(key, condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionRead<global::Catalog.Product> TransactGet(global::Catalog.ProductKey key)
+            => _core.TransactGet(key);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)

@@ -71,6 +71,9 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
         global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey key, global::Bookings.Generated.Runtime.Condition condition);
 
+        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
+        global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Stores.Shift> TransactGet(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey key);
+
         /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Shift> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -194,6 +197,10 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey key, global::Bookings.Generated.Runtime.Condition condition)
             => _core.TransactConditionCheck(key, condition);
+
+        /// <inheritdoc/>
+        public global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Stores.Shift> TransactGet(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey key)
+            => _core.TransactGet(key);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Shift> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
