@@ -74,48 +74,64 @@ declare -A command=(
 )
 order=(cli-trimmed cli-trimmed-jit cli-fdd repository-trimmed repository-fdd context-trimmed context-trimmed-describe context-fdd context-fdd-describe)
 
-# Prints "FIRST_MS EXIT_MS" for one run: start → first stdout line, and start → process exit.
+# Prints "FIRST_MS EXIT_MS CPU_MS" for one run: start → first stdout line, start → process exit, and the CPU time
+# (user + system) the process used, which depends much less than wall time on what else the machine is running.
 time_run() {
-  local t0 t1 t2 line
+  local t0 t1 t2 line cpu_file user system
+  cpu_file=$(mktemp)
   t0=$EPOCHREALTIME
-  { IFS= read -r line; t1=$EPOCHREALTIME; cat >/dev/null; } < <($1 2>/dev/null)
+  { IFS= read -r line; t1=$EPOCHREALTIME; cat >/dev/null; } < <(/usr/bin/time -f "%U %S" -o "$cpu_file" $1 2>/dev/null)
   wait $! 2>/dev/null || true
   t2=$EPOCHREALTIME
+  read -r user system <"$cpu_file"
+  rm -f "$cpu_file"
   if [[ "$line" != *'"booking_num":"1051707_12345"'* ]]; then
     echo "unexpected first line from '$1': $line" >&2
     exit 1
   fi
-  awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "%.1f %.1f\n", (b - a) * 1000, (c - a) * 1000 }'
+  awk -v a="$t0" -v b="$t1" -v c="$t2" -v u="$user" -v s="$system" \
+    'BEGIN { printf "%.1f %.1f %.0f\n", (b - a) * 1000, (c - a) * 1000, (u + s) * 1000 }'
 }
 
-stats() { # reads numbers, prints "median min max"
-  sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.0f | %.0f | %.0f", m, v[1], v[NR] }'
-}
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.0f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { sort -n | head -n1 | awk '{ printf "%.0f", $1 }'; }
+maximum() { sort -n | tail -n1 | awk '{ printf "%.0f", $1 }'; }
 
 echo
 echo "machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/Mem:/ { print $2 }') GiB;" \
   "$(uname -sr); .NET SDK $(dotnet --version); $(java -version 2>&1 | head -n1); DynamoDB Local at $endpoint;" \
   "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "runs per variant: $runs (after one untimed warm-up); times in ms"
-echo
-echo "| variant | requests sent | first result: median | min | max | process exit: median |"
-echo "| --- | --- | ---: | ---: | ---: | ---: |"
+echo "runs per variant: $runs, interleaved (one run of every variant per round) after one untimed warm-up each; times in ms"
+
+declare -A requests firsts exits cpus
 for name in "${order[@]}"; do
   cmd=${command[$name]}
   case "$name" in
-    cli-*) requests=$($cmd --log-level Debug 2>&1 >/dev/null | grep -E 'DynamoDB [A-Za-z]+ on .* starting$' | grep -oE 'DynamoDB [A-Za-z]+ on' | awk '{ print $2 }' | paste -sd, -) ;;
-    context-*) requests=$($cmd 2>&1 >/dev/null | sed -n 's/^requests: //p' | tr -d ' ') ;;
-    *) requests=GetItem ;; # RepositoryGet sends exactly one GetItem (no logging configured)
+    cli-*) requests[$name]=$($cmd --log-level Debug 2>&1 >/dev/null | grep -E 'DynamoDB [A-Za-z]+ on .* starting$' | grep -oE 'DynamoDB [A-Za-z]+ on' | awk '{ print $2 }' | paste -sd, -) ;;
+    context-*) requests[$name]=$($cmd 2>&1 >/dev/null | sed -n 's/^requests: //p' | tr -d ' ') ;;
+    *) requests[$name]=GetItem ;; # RepositoryGet sends exactly one GetItem (no logging configured)
   esac
   time_run "$cmd" >/dev/null # warm-up: file cache
-  firsts=() exits=()
-  for _ in $(seq 1 "$runs"); do
-    result=$(time_run "$cmd")
-    firsts+=("${result% *}") exits+=("${result#* }")
+done
+
+# Rounds of one run per variant, so a burst of load from elsewhere hits every variant alike.
+for _ in $(seq 1 "$runs"); do
+  for name in "${order[@]}"; do
+    result=$(time_run "${command[$name]}")
+    read -r first exit_ms cpu <<<"$result"
+    firsts[$name]+="$first "
+    exits[$name]+="$exit_ms "
+    cpus[$name]+="$cpu "
   done
-  first_stats=$(printf '%s\n' "${firsts[@]}" | stats)
-  exit_median=$(printf '%s\n' "${exits[@]}" | stats | cut -d'|' -f1)
-  echo "| $name | $requests | $first_stats | ${exit_median% } |"
+done
+
+echo
+echo "| variant | requests sent | first result: median | min | max | process exit: median | CPU time: median |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+for name in "${order[@]}"; do
+  f=$(tr ' ' '\n' <<<"${firsts[$name]}" | grep .)
+  echo "| $name | ${requests[$name]} | $(median <<<"$f") | $(minimum <<<"$f") | $(maximum <<<"$f") |" \
+    "$(tr ' ' '\n' <<<"${exits[$name]}" | grep . | median) | $(tr ' ' '\n' <<<"${cpus[$name]}" | grep . | median) |"
 done
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
