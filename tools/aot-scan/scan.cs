@@ -9,7 +9,7 @@
 // It reads every method body left after trimming in each assembly that is not part of the .NET runtime pack and
 // lists the calls to members marked [RequiresDynamicCode] (matched by type and member name, any overload) from
 // methods that are neither marked themselves nor covered by an IL3050 suppression on the method, its property
-// or its types. Unlike the real compiler it does not follow feature switches (RuntimeFeature.IsDynamicCodeSupported)
+// or its types. Unlike the real compiler it does not follow feature switches (RuntimeFeature.IsDynamicCodeCompiled and the like)
 // or reason about instances, so a finding needs reading; it can over-report, and anything it cannot see (dynamic
 // code behind an unannotated API) it misses, as the real compiler would too.
 using System;
