@@ -17,6 +17,12 @@ public sealed class DynamoDbLocalInstallation
     /// <summary>The <see cref="AssemblyMetadataAttribute"/> key under which the build records the install folder.</summary>
     public const string MetadataKey = "DynamoDbLocalDirectory";
 
+    /// <summary>
+    /// The folder beside the program (<see cref="AppContext.BaseDirectory"/>) that a published program may carry
+    /// DynamoDB Local in: <c>dynamodb-local</c> (the CLI's <c>-p:PublishDynamoDbLocal=true</c> fills it).
+    /// </summary>
+    public const string BundledFolderName = "dynamodb-local";
+
     private const string JarFileName = "DynamoDBLocal.jar";
     private const string LibraryFolderName = "DynamoDBLocal_lib";
 
@@ -52,7 +58,8 @@ public sealed class DynamoDbLocalInstallation
 
     /// <summary>
     /// Finds the installation. The folder searched is <paramref name="installDirectory"/> if given,
-    /// else <c>DYNAMODB_LOCAL_DIR</c> if set, else <see cref="BuildTimeDirectory"/>. The folder may be
+    /// else <c>DYNAMODB_LOCAL_DIR</c> if set, else a <see cref="BundledFolderName"/> folder beside the program if
+    /// there is one, else <see cref="BuildTimeDirectory"/>. The folder may be
     /// the npm folder (<c>tools/dynamodb-local</c>), the installed package folder, or a folder that
     /// directly holds <c>DynamoDBLocal.jar</c>; the dated <c>dynamodb_local_*</c> folder is found by
     /// globbing (the newest wins if there are several).
@@ -60,7 +67,9 @@ public sealed class DynamoDbLocalInstallation
     /// <param name="installDirectory">An explicit folder, or <c>null</c> for the defaults above.</param>
     /// <returns>The installation.</returns>
     /// <exception cref="InvalidOperationException">No jar was found; the message says how to install it.</exception>
-    public static DynamoDbLocalInstallation Locate(string? installDirectory = null)
+    public static DynamoDbLocalInstallation Locate(string? installDirectory = null) => Locate(installDirectory, AppContext.BaseDirectory);
+
+    internal static DynamoDbLocalInstallation Locate(string? installDirectory, string programDirectory)
     {
         string? source;
         string? root;
@@ -73,6 +82,11 @@ public sealed class DynamoDbLocalInstallation
         {
             root = fromEnvironment;
             source = "the environment variable " + DirectoryVariable;
+        }
+        else if (System.IO.Directory.Exists(Path.Combine(programDirectory, BundledFolderName)))
+        {
+            root = Path.Combine(programDirectory, BundledFolderName);
+            source = "the " + BundledFolderName + " folder beside the program";
         }
         else
         {
@@ -104,7 +118,8 @@ public sealed class DynamoDbLocalInstallation
     private const string InstallHint =
         "It is installed by building the project (dotnet build runs 'npm ci' in tools/dynamodb-local), "
         + "or run 'npm ci' in tools/dynamodb-local yourself; or set " + DirectoryVariable
-        + " to a folder that contains DynamoDBLocal.jar; or set DYNAMODB_ENDPOINT to a running DynamoDB endpoint instead.";
+        + " to a folder that contains DynamoDBLocal.jar (a published program also looks in a '" + BundledFolderName + "' folder beside it); "
+        + "or set DYNAMODB_ENDPOINT to a running DynamoDB endpoint instead.";
 
     private static IEnumerable<string> CandidateDirectories(string root)
     {

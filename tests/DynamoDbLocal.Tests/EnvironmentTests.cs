@@ -140,6 +140,37 @@ public sealed class EnvironmentTests
         }
     }
 
+    [Fact]
+    public void A_dynamodb_local_folder_beside_the_program_wins_over_the_build_time_folder_but_not_over_DYNAMODB_LOCAL_DIR()
+    {
+        string program = Path.Combine(Path.GetTempPath(), "published-program-" + Guid.NewGuid().ToString("N"));
+        string dated = Path.Combine(program, DynamoDbLocalInstallation.BundledFolderName, "lib", "dynamodb_local_2026-01-01");
+        Directory.CreateDirectory(Path.Combine(dated, "DynamoDBLocal_lib"));
+        File.WriteAllText(Path.Combine(dated, "DynamoDBLocal.jar"), string.Empty);
+        try
+        {
+            using var _ = new EnvironmentVariableScope(new Dictionary<string, string?>
+            {
+                [DynamoDbLocalInstallation.DirectoryVariable] = null,
+            });
+
+            // The layout the CLI's publish target writes: dynamodb-local/lib/dynamodb_local_<date>/DynamoDBLocal.jar.
+            var bundled = DynamoDbLocalInstallation.Locate(null, program);
+            Assert.Equal(Path.Combine(dated, "DynamoDBLocal.jar"), bundled.JarPath);
+            Assert.Equal(Path.Combine(dated, "DynamoDBLocal_lib"), bundled.LibraryDirectory);
+
+            // Without that folder, the build-time folder; an explicit DYNAMODB_LOCAL_DIR beats both.
+            string plainProgram = Directory.CreateDirectory(Path.Combine(program, "another-program")).FullName;
+            Assert.Equal(DynamoDbLocalInstallation.Locate().JarPath, DynamoDbLocalInstallation.Locate(null, plainProgram).JarPath);
+            Environment.SetEnvironmentVariable(DynamoDbLocalInstallation.DirectoryVariable, DynamoDbLocalInstallation.BuildTimeDirectory);
+            Assert.NotEqual(bundled.JarPath, DynamoDbLocalInstallation.Locate(null, program).JarPath);
+        }
+        finally
+        {
+            Directory.Delete(program, recursive: true);
+        }
+    }
+
     /// <summary>Sets environment variables and restores their previous values on dispose.</summary>
     private sealed class EnvironmentVariableScope : IDisposable
     {
