@@ -94,7 +94,7 @@ namespace Bookings.Generated.Integration.Tests
             var keys = await staff.QueryByPhoneAsync("010-1111-2222").ToListAsync();
             Assert.Equal(new long[] { 3, 1 }, keys.Select(k => k.StaffId));             // sorted by role: clerk, manager
 
-            var clerks = await staff.QueryByPhoneAsync("01011112222", SortKeyCondition.Equal(EmployeeFields.Role.ToValue("clerk"))).ToListAsync();
+            var clerks = await staff.QueryByPhoneAsync("01011112222", EmployeeByPhoneSortKey.Equal("clerk")).ToListAsync();
             Assert.Equal(3, Assert.Single(clerks).StaffId);
 
             await Assert.ThrowsAsync<DynamoValidationException>(async () => await staff.QueryByPhoneAsync("02-555-0101").ToListAsync());
@@ -109,7 +109,7 @@ namespace Bookings.Generated.Integration.Tests
             var byHire = await staff.QueryByHireDateAsync("7").ToListAsync();
             Assert.Equal(new long[] { 1, 2, 3 }, byHire.Select(k => k.StaffId));
 
-            var recent = await staff.QueryByHireDateAsync("7", SortKeyCondition.GreaterThan(EmployeeFields.HiredOn.ToValue(new DateOnly(2021, 1, 1))), new QueryOptions { Descending = true }).ToListAsync();
+            var recent = await staff.QueryByHireDateAsync("7", EmployeeByHireDateSortKey.GreaterThan(new DateOnly(2021, 1, 1)), new QueryOptions { Descending = true }).ToListAsync();
             Assert.Equal(new long[] { 3, 2 }, recent.Select(k => k.StaffId));
         }
 

@@ -42,6 +42,23 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_projected_scan_reads_only_the_named_attributes_in_parallel_segments()
+        {
+            var (bookings, key) = await CreateAsync("scan-projection");
+            await bookings.PutAsync(new Booking { Key = BookingKey.Create("1051707", "2892", "01012345679"), Name = "Lee", BookingTime = "2026-11-22 11:00:00", OptionSms = true });
+
+            var rows = new System.Collections.Generic.List<System.Collections.Generic.IReadOnlyDictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>();
+            await foreach (var row in bookings.ScanAttributesAsync(new[] { BookingTable.Attributes.BookingNum, BookingTable.Attributes.OptionSms }, BookingFields.OptionSms.Equal(false), segments: 2))
+            {
+                rows.Add(row);
+            }
+
+            var only = Assert.Single(rows);
+            Assert.Equal(2, only.Count);
+            Assert.Equal(key.BookingNum, only[BookingTable.Attributes.BookingNum].S);
+        }
+
+        [Fact]
         public async Task An_update_can_return_only_what_it_changed()
         {
             var (bookings, key) = await CreateAsync("updated-new");

@@ -92,6 +92,10 @@ namespace Bookings.Generated.Generator.Emit
                 w,
                 $"The items of the table that meet <paramref name=\"filter\"/> (built from <see cref=\"{table.FieldsTypeName}\"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.",
                 $"{AsyncEnumerable}<{entity}> ScanAsync({Runtime}Condition filter, int segments = 1, {Token});");
+            Member(
+                w,
+                $"Only the named attributes (names from <c>{table.TableTypeName}.Attributes</c>) of every item that meets <paramref name=\"filter\"/>, if given, read lazily: a cheaper scan when few attributes are needed.",
+                $"{AsyncEnumerable}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, {Runtime}Condition? filter = null, int segments = 1, {Token});");
             Member(w, "A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.", $"{Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null);");
             Member(w, "A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given." + VersionNote(table), $"{Runtime}TransactionItem TransactDelete({key} key, {version}{Runtime}Condition? condition = null);");
             if (table.Attributes.Count > 0)
@@ -262,6 +266,7 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task} DeleteManyAsync({Enumerable}<{key}> keys, {Token})", "_core.DeleteManyAsync(keys, cancellationToken);");
             Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync(int segments = 1, {Token})", "_core.ScanAsync(null, segments, cancellationToken);");
             Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync({Runtime}Condition filter, int segments = 1, {Token})", "_core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);");
+            Delegate(w, $"public {AsyncEnumerable}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, {Runtime}Condition? filter = null, int segments = 1, {Token})", "_core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);");
             Delegate(w, $"public {Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null)", $"_core.TransactPut({variable}, condition);");
             Delegate(w, $"public {Runtime}TransactionItem TransactDelete({key} key, {version}{Runtime}Condition? condition = null)", $"_core.TransactDelete(key, {expected}, condition);");
             if (table.Attributes.Count > 0)
@@ -390,36 +395,42 @@ namespace Bookings.Generated.Generator.Emit
                 return ($"{Key(table)}.PartitionKeyValue({arguments})", $"PartitionLabel({arguments})");
             }
 
+            var key = index.PartitionKey;
+            var partition = IndexKeyValue(table, key, p => p.ParameterName);
+
+            var printed = string.Join(", ", key.Parts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.ParameterName, p.Sensitivity)}}}"));
+            var label = $"string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{table.TypeName} {Xml.Escape(index.Name).Replace("{", "{{").Replace("}", "}}")} partition {{{{ {printed} }}}}\")";
+            return (partition, label);
+        }
+
+        /// <summary>
+        /// The stored value of an index key, as a C# expression over the given names of its parts: validated the way
+        /// the item stores each part, and composed from their stored text for a computed key.
+        /// </summary>
+        public static string IndexKeyValue(TableModel table, IndexKeyModel key, System.Func<IndexPartModel, string> name)
+        {
             var entity = Literals.String(table.TypeName);
             var marshaller = $"global::{table.Namespace}.{table.MarshallerTypeName}";
             string Stored(IndexPartModel part)
             {
                 if (!part.OnKey)
                 {
-                    return $"{marshaller}.{part.PropertyName}Value({part.ParameterName})";
+                    return $"{marshaller}.{part.PropertyName}Value({name(part)})";
                 }
 
                 var value = part.Type.Kind == ValueKind.String
-                    ? $"{Runtime}InputValidation.NotNull({part.ParameterName}, {entity}, {Literals.String(part.Name)})"
-                    : part.ParameterName;
+                    ? $"{Runtime}InputValidation.NotNull({name(part)}, {entity}, {Literals.String(part.Name)})"
+                    : name(part);
                 return ValueKinds.ToAttributeValue(part.Type.Kind, value);
             }
 
-            var key = index.PartitionKey;
-            string partition;
             if (!key.IsComputed)
             {
-                partition = Stored(key.Parts[0]);
-            }
-            else
-            {
-                var pieces = key.Segments.Select(s => s.IsPart ? $"{Runtime}IndexKeys.Text({Stored(key.Parts.First(p => p.Name == s.Text))})" : Literals.String(s.Text)).ToList();
-                partition = $"{Runtime}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
+                return Stored(key.Parts[0]);
             }
 
-            var printed = string.Join(", ", key.Parts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.ParameterName, p.Sensitivity)}}}"));
-            var label = $"string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{table.TypeName} {Xml.Escape(index.Name).Replace("{", "{{").Replace("}", "}}")} partition {{{{ {printed} }}}}\")";
-            return (partition, label);
+            var pieces = key.Segments.Select(s => s.IsPart ? $"{Runtime}IndexKeys.Text({Stored(key.Parts.First(p => p.Name == s.Text))})" : Literals.String(s.Text)).ToList();
+            return $"{Runtime}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
         }
 
         private static void Delegate(SourceWriter w, string signature, string? body = null)

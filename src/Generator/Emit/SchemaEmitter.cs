@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Bookings.Generated.Generator.Model;
 
 namespace Bookings.Generated.Generator.Emit
@@ -63,6 +64,11 @@ namespace Bookings.Generated.Generator.Emit
                 if (table.Flags.Count > 0)
                 {
                     yield return (table.FlagTypeName, w => FieldsEmitter.WriteFlags(w, table));
+                }
+
+                foreach (var index in table.Indexes.Where(i => i.SortKey is not null))
+                {
+                    yield return (table.TypeName + index.MethodName + "SortKey", w => SortKeyEmitter.WriteIndex(w, table, index));
                 }
             }
 

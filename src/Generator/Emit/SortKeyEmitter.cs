@@ -69,5 +69,57 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Close();
         }
+
+        /// <summary>
+        /// Typed conditions on an index's sort key (<c>EmployeeByHireDateSortKey.GreaterThan(day)</c>), converting
+        /// values the way the item stores them.
+        /// </summary>
+        public static void WriteIndex(SourceWriter w, TableModel table, IndexModel index)
+        {
+            var key = index.SortKey!;
+            var condition = "global::Bookings.Generated.Runtime.SortKeyCondition";
+            string Parameters(string prefix) => string.Join(", ", key.Parts.Select(p => $"{ValueKinds.CSharpType(p.Type, table.Namespace)} {(prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName)}"));
+            string Value(string prefix) => RepositoryEmitter.IndexKeyValue(table, key, p => prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName);
+
+            w.Summary($"Conditions on <c>{Xml.Escape(key.AttributeName)}</c>, the sort key of the <c>{Xml.Escape(index.Name)}</c> index, for <c>{table.RepositoryTypeName}.Query{index.MethodName}Async</c>.");
+            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Open($"public static partial class {table.TypeName}{index.MethodName}SortKey");
+            var first = true;
+            foreach (var (method, op) in new[] { ("Equal", "Equal"), ("LessThan", "LessThan"), ("LessThanOrEqual", "LessThanOrEqual"), ("GreaterThan", "GreaterThan"), ("GreaterThanOrEqual", "GreaterThanOrEqual") })
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                w.Summary($"The index sort key is {Words(method)} the given value.");
+                w.Line($"public static {condition} {method}({Parameters(string.Empty)})");
+                w.Indent().Line($"=> {condition}.{op}({Value(string.Empty)});").Outdent();
+            }
+
+            w.Line();
+            w.Summary("The index sort key lies between the given values, both included.");
+            w.Line($"public static {condition} Between({Parameters("low")}, {Parameters("high")})");
+            w.Indent().Line($"=> {condition}.Between({Value("low")}, {Value("high")});").Outdent();
+            if (!key.IsNumber && !key.IsComputed && key.Parts[0].Type.Kind == ValueKind.String)
+            {
+                w.Line();
+                w.Summary("The index sort key starts with <paramref name=\"prefix\"/>.");
+                w.Line($"public static {condition} BeginsWith(string prefix)");
+                w.Indent().Line($"=> {condition}.BeginsWith(prefix);").Outdent();
+            }
+
+            w.Close();
+        }
+
+        private static string Words(string method) => method switch
+        {
+            "Equal" => "equal to",
+            "LessThan" => "less than",
+            "LessThanOrEqual" => "at most",
+            "GreaterThan" => "greater than",
+            _ => "at least",
+        };
     }
 }

@@ -63,7 +63,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
         }
 
-        private EquatableArray<IndexModel> ReadIndexes(JsonObject? json, IndexScope scope, Dictionary<string, string> memberNames)
+        private EquatableArray<IndexModel> ReadIndexes(JsonObject? json, IndexScope scope, Dictionary<string, string> memberNames, string? typeName, Dictionary<string, TextSpan> typeNames)
         {
             var result = new List<IndexModel>();
             if (json is null)
@@ -80,7 +80,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var index = ReadIndex(property, indexJson, scope, memberNames);
-                if (index is not null)
+                if (index is not null && (index.SortKey is null || typeName is null || ClaimUnique(typeNames, typeName + index.MethodName + "SortKey", property.NameSpan, "generated type")))
                 {
                     result.Add(index);
                 }

@@ -349,7 +349,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var indexes = keysParsed
-                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared), new Dictionary<string, string>(StringComparer.Ordinal))
+                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared), new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
                 : EquatableArray<IndexModel>.Empty;
 
             CheckGeneratedNames(

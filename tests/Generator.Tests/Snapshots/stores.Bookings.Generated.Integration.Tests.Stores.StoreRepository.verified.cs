@@ -59,6 +59,9 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="StoreFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>Only the named attributes (names from <c>StoreTable.Attributes</c>) of every item that meets <paramref name="filter"/>, if given, read lazily: a cheaper scan when few attributes are needed.</summary>
+        global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
+
         /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
         global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Generated.Integration.Tests.Stores.Store store, global::Bookings.Generated.Runtime.Condition? condition = null);
 
@@ -184,6 +187,10 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+
+        /// <inheritdoc/>
+        public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Generated.Integration.Tests.Stores.Store store, global::Bookings.Generated.Runtime.Condition? condition = null)
