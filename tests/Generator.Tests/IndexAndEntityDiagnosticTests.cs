@@ -9,20 +9,8 @@ namespace Bookings.Generated.Generator.Tests
     {
         private const string Path = "/repo/schema/shop.tables.json";
 
-        /// <summary>Checks the one error is <paramref name="id"/> at the first <paramref name="at"/> on <paramref name="line"/>.</summary>
         private static Diagnostic OnlyError(string descriptor, string id, int line, string at, params string[] message)
-        {
-            var column = descriptor.Split('\n')[line - 1].IndexOf(at, System.StringComparison.Ordinal) + 1;
-            Assert.True(column > 0, $"'{at}' is not on line {line}.");
-            var run = GeneratorHarness.Run(Path, descriptor);
-            Assertions.NoCrash(run);
-            var diagnostic = Assertions.Single(run, id);
-            Assert.True(run.GeneratorDiagnostics.Length == 1, $"Expected only {id}:\n" + Assertions.Describe(run.GeneratorDiagnostics));
-            Assert.Empty(run.Sources);
-            Assertions.Reported(diagnostic, id, DiagnosticSeverity.Error, Path, line, column);
-            Assertions.MessageContains(diagnostic, message);
-            return diagnostic;
-        }
+            => Assertions.OnlyErrorAt(Path, descriptor, id, line, at, message);
 
         private static string Table(string indexes) => $$"""
             {

@@ -34,20 +34,9 @@ namespace Bookings.Generated.Generator.Tests
             }
             """;
 
-        /// <summary>Runs the generator and checks the one error is <paramref name="id"/> at the first <paramref name="at"/> on line 12.</summary>
+        /// <summary>Checks the one error is <paramref name="id"/> at the first <paramref name="at"/> on line 12, the attribute's line.</summary>
         private static Diagnostic OnlyError(string attribute, string id, string at, params string[] message)
-        {
-            var descriptor = Descriptor(attribute);
-            var run = GeneratorHarness.Run(Path, descriptor);
-            Assertions.NoCrash(run);
-            var diagnostic = Assertions.Single(run, id);
-            Assert.True(run.GeneratorDiagnostics.Length == 1, $"Expected only {id}:\n" + Assertions.Describe(run.GeneratorDiagnostics));
-            Assert.Empty(run.Sources);
-            var line = descriptor.Split('\n')[11];
-            Assertions.Reported(diagnostic, id, DiagnosticSeverity.Error, Path, 12, line.IndexOf(at, StringComparison.Ordinal) + 1);
-            Assertions.MessageContains(diagnostic, message);
-            return diagnostic;
-        }
+            => Assertions.OnlyErrorAt(Path, Descriptor(attribute), id, 12, at, message);
 
         [Fact]
         public void A_valid_descriptor_with_every_type_generates()

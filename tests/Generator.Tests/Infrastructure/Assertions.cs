@@ -81,5 +81,24 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
             var lines = diagnostics.Select(d => "  " + d).ToList();
             return lines.Count == 0 ? "  (nothing)" : string.Join("\n", lines);
         }
+
+        /// <summary>
+        /// Runs the generator on <paramref name="descriptor"/> and checks the one diagnostic is the error
+        /// <paramref name="id"/> at the first <paramref name="at"/> on <paramref name="line"/>, that its message says
+        /// <paramref name="message"/>, and that nothing was generated.
+        /// </summary>
+        public static Diagnostic OnlyErrorAt(string path, string descriptor, string id, int line, string at, params string[] message)
+        {
+            var run = GeneratorHarness.Run(path, descriptor);
+            NoCrash(run);
+            var diagnostic = Single(run, id);
+            Assert.True(run.GeneratorDiagnostics.Length == 1, $"Expected only {id}:\n" + Describe(run.GeneratorDiagnostics));
+            Assert.Empty(run.Sources);
+            var column = descriptor.Split('\n')[line - 1].IndexOf(at, System.StringComparison.Ordinal) + 1;
+            Assert.True(column > 0, $"'{at}' is not on line {line}.");
+            Reported(diagnostic, id, DiagnosticSeverity.Error, path, line, column);
+            MessageContains(diagnostic, message);
+            return diagnostic;
+        }
     }
 }
