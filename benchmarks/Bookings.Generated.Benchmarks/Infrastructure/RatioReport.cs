@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using BenchmarkDotNet.Reports;
+using Bookings.Generated.Benchmarks.EndToEnd;
+using Bookings.Generated.Benchmarks.Generator;
+using Bookings.Generated.Benchmarks.Marshaling;
+
+namespace Bookings.Generated.Benchmarks.Infrastructure
+{
+    /// <summary>
+    /// The ratios the issue sets targets for, computed from BenchmarkDotNet's results, printed after the run and
+    /// written to <c>ratios.md</c> in the artifacts folder: nothing here is typed in by hand.
+    /// </summary>
+    public static class RatioReport
+    {
+        private const string Met = "met";
+        private const string Missed = "**missed**";
+
+        /// <summary>Builds the report of the suites that ran.</summary>
+        public static string Build(IReadOnlyList<Summary> summaries, RunOptions options)
+        {
+            var results = new Results(summaries);
+            var text = new StringBuilder();
+            text.AppendLine(CultureInfo.InvariantCulture, $"# Ratios ({(options.Quick ? "quick" : "full")} run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+            text.AppendLine();
+            if (options.Runs("marshaling"))
+            {
+                Marshaling(text, results);
+            }
+
+            if (options.Runs("e2e"))
+            {
+                EndToEnd(text, results);
+            }
+
+            if (options.Runs("generator"))
+            {
+                GeneratorSection(text, results);
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>Prints the report and writes it next to BenchmarkDotNet's own reports.</summary>
+        public static void Write(string report, string artifactsPath)
+        {
+            Console.WriteLine();
+            Console.WriteLine(report);
+            var path = Path.Combine(artifactsPath, "results", "ratios.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, report);
+            Console.WriteLine($"Written to {path}");
+        }
+
+        private static void Marshaling(StringBuilder text, Results results)
+        {
+            text.AppendLine("## Marshaling");
+            text.AppendLine();
+            text.AppendLine("Each cell: mean wall time per call / CPU time per call, then bytes allocated per call. Ratios are on CPU time "
+                + "(on a shared machine, wall time also counts time other processes held the cores), with the wall-time ratio in brackets. "
+                + "Targets: generated within 5% of hand-written in time and no more bytes; DynamoDBContext at least 8× slower than generated on to-item and 25× on from-item.");
+            text.AppendLine();
+            text.AppendLine("| Item | Direction | Hand-written | Generated | DynamoDBContext | Generated ÷ hand-written | DynamoDBContext ÷ generated | DynamoDBContext ÷ hand-written | Targets |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
+            var items = new (Type Type, string Name)[]
+            {
+                (typeof(BookingMarshalingBenchmarks), "Booking (`sms`)"),
+                (typeof(SessionMarshalingBenchmarks), "Session (`session`)"),
+                (typeof(WideScalarMarshalingBenchmarks), "Wide, scalars only (34 attributes; stand-in)"),
+                (typeof(WideItemMarshalingBenchmarks), "Wide item (32 attributes: lists, maps, sets, dates, enum, nested)"),
+            };
+            foreach (var (type, name) in items)
+            {
+                foreach (var (direction, contextTarget) in new[] { ("ToItem", 8.0), ("FromItem", 25.0) })
+                {
+                    var hand = results.Find(type, "HandWritten_" + direction);
+                    var generated = results.Find(type, "Generated_" + direction);
+                    var context = results.Find(type, "DynamoDBContext_" + direction);
+                    if (hand is null && generated is null && context is null)
+                    {
+                        continue;
+                    }
+
+                    var targets = new List<string>();
+                    var timeRatio = Ratio(generated?.Cost, hand?.Cost);
+                    var contextRatio = Ratio(context?.Cost, generated?.Cost);
+                    if (timeRatio is { } t)
+                    {
+                        targets.Add($"time ≤ 1.05×: {(t <= 1.05 ? Met : Missed)}");
+                    }
+
+                    if (generated?.Allocated is { } genBytes && hand?.Allocated is { } handBytes)
+                    {
+                        targets.Add($"bytes ≤ hand-written: {(genBytes <= handBytes ? Met : Missed)}");
+                    }
+
+                    if (contextRatio is { } c)
+                    {
+                        targets.Add($"DynamoDBContext ≥ {contextTarget:0}×: {(c >= contextTarget ? Met : Missed)}");
+                    }
+
+                    if (generated is null)
+                    {
+                        targets.Add("generated half pending (schema types)");
+                    }
+
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {name} | {direction} | {Cell(hand)} | {Cell(generated)} | {Cell(context)} | {Pair(generated, hand)} | {Pair(context, generated)} | {Pair(context, hand)} | {string.Join("; ", targets)} |");
+                }
+            }
+
+            text.AppendLine();
+        }
+
+        private static string Cell(Result? result)
+            => result is null ? "–" : $"{Time(result.Mean)} / {Time(result.ClientCpu)}, {Bytes(result.Allocated)}";
+
+        private static string Pair(Result? numerator, Result? denominator)
+            => Ratio(numerator?.Cost, denominator?.Cost) is { } cpu
+                ? $"{Times(cpu)} [{Times(Ratio(numerator?.Mean, denominator?.Mean))}]"
+                : "–";
+
+        private static void EndToEnd(StringBuilder text, Results results)
+        {
+            text.AppendLine("## End to end against DynamoDB Local");
+            text.AppendLine();
+            text.AppendLine("Client CPU is the benchmark process's CPU time per operation (user + kernel, all threads); server CPU is DynamoDB Local's. Target: repository client CPU within 5% of the raw client's.");
+            text.AppendLine();
+            text.AppendLine("| Operation | Variant | Wall time | Client CPU | Server CPU | Allocated | Client CPU ÷ raw | Target |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
+            var operations = new (Type Type, string Operation, string Label)[]
+            {
+                (typeof(BookingEndToEndBenchmarks), "Get", "Get"),
+                (typeof(BookingEndToEndBenchmarks), "Put", "Put"),
+                (typeof(BookingEndToEndBenchmarks), "Query100", "Query of 100 items"),
+                (typeof(BatchWriteBenchmarks), "BatchWrite10k", "Batch write of 10,000 items"),
+            };
+            foreach (var (type, operation, label) in operations)
+            {
+                var raw = results.Find(type, "Raw_" + operation);
+                foreach (var variant in new[] { "Raw", "Repository", "DynamoDBContext" })
+                {
+                    var result = results.Find(type, variant + "_" + operation);
+                    if (result is null)
+                    {
+                        continue;
+                    }
+
+                    var ratio = Ratio(result.ClientCpu, raw?.ClientCpu);
+                    var target = variant == "Repository" && ratio is { } r ? $"≤ 1.05×: {(r <= 1.05 ? Met : Missed)}" : "";
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"| {label} | {variant} | {Time(result.Mean)} | {Time(result.ClientCpu)} | {Time(result.ServerCpu)} | {Bytes(result.Allocated)} | {Times(ratio)} | {target} |");
+                }
+            }
+
+            text.AppendLine();
+            var put = results.Find(typeof(BookingEndToEndBenchmarks), "Repository_Put");
+            var batch = results.Find(typeof(BatchWriteBenchmarks), "Repository_BatchWrite10k");
+            if (put?.Mean is { } putNs && batch?.Mean is { } batchNs)
+            {
+                var sequential = 1e9 / putNs;
+                var batched = BatchWriteBenchmarks.Items * 1e9 / batchNs;
+                var ratio = batched / sequential;
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"Batch write throughput: {batched:N0} items/s through the repository against {sequential:N0} items/s of sequential repository puts: {ratio:0.0}× (target ≥ 10×: {(ratio >= 10 ? Met : Missed)}).");
+                foreach (var variant in new[] { "Raw", "DynamoDBContext" })
+                {
+                    if (results.Find(typeof(BatchWriteBenchmarks), variant + "_BatchWrite10k")?.Mean is { } ns)
+                    {
+                        text.AppendLine(CultureInfo.InvariantCulture, $"- {variant}: {BatchWriteBenchmarks.Items * 1e9 / ns:N0} items/s.");
+                    }
+                }
+
+                text.AppendLine();
+            }
+        }
+
+        private static void GeneratorSection(StringBuilder text, Results results)
+        {
+            text.AppendLine("## Generator");
+            text.AppendLine();
+            text.AppendLine("| Tables | First run | Per table | Re-run after an unrelated C# edit | Re-run after editing one descriptor (10 tables) | Allocated (first run) |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|");
+            var counts = results.TableCounts();
+            foreach (var tables in counts)
+            {
+                var first = results.Find(typeof(GeneratorBenchmarks), nameof(GeneratorBenchmarks.FirstRun), tables);
+                var unrelated = results.Find(typeof(GeneratorBenchmarks), nameof(GeneratorBenchmarks.RerunAfterUnrelatedEdit), tables);
+                var descriptor = results.Find(typeof(GeneratorBenchmarks), nameof(GeneratorBenchmarks.RerunAfterDescriptorEdit), tables);
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {tables} | {Time(first?.Mean)} | {Time(first?.Mean / tables)} | {Time(unrelated?.Mean)} | {Time(descriptor?.Mean)} | {Bytes(first?.Allocated)} |");
+            }
+
+            text.AppendLine();
+            if (counts.Count >= 2)
+            {
+                var low = counts[0];
+                var high = counts[^1];
+                var perTableLow = results.Find(typeof(GeneratorBenchmarks), nameof(GeneratorBenchmarks.FirstRun), low)?.Mean / low;
+                var perTableHigh = results.Find(typeof(GeneratorBenchmarks), nameof(GeneratorBenchmarks.FirstRun), high)?.Mean / high;
+                if (Ratio(perTableHigh, perTableLow) is { } growth)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"Growth from {low} to {high} tables: the time per table at {high} is {growth:0.00}× the time per table at {low} (1.00 = exactly linear; target: linear, taken as ≤ 1.20×: {(growth <= 1.2 ? Met : Missed)}).");
+                }
+
+                var unrelatedHigh = results.Find(typeof(GeneratorBenchmarks), nameof(GeneratorBenchmarks.RerunAfterUnrelatedEdit), high)?.Mean;
+                var firstHigh = results.Find(typeof(GeneratorBenchmarks), nameof(GeneratorBenchmarks.FirstRun), high)?.Mean;
+                if (Ratio(unrelatedHigh, firstHigh) is { } share)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"A re-run after an unrelated edit at {high} tables costs {share:P2} of a first run.");
+                }
+
+                var (afterUnrelated, afterDescriptor) = GeneratorBenchmarks.CacheCheck(high);
+                text.AppendLine(CultureInfo.InvariantCulture, $"Outputs of the re-run after an unrelated C# edit at {high} tables, by reason (step tracking on): {Describe(afterUnrelated)}; cached: {(afterUnrelated.Keys.All(k => k == "Cached") ? Met : Missed)}.");
+                text.AppendLine(CultureInfo.InvariantCulture, $"Outputs of the re-run after editing one descriptor file: {Describe(afterDescriptor)}.");
+                text.AppendLine();
+            }
+        }
+
+        private static string Describe(IReadOnlyDictionary<string, int> reasons)
+            => string.Join(", ", reasons.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+
+        private static double? Ratio(double? numerator, double? denominator)
+            => numerator is { } n && denominator is { } d && d > 0 ? n / d : null;
+
+        private static string Times(double? ratio) => ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+
+        private static string Time(double? ns) => ns switch
+        {
+            null => "–",
+            < 1_000 => ns.Value.ToString("0.0", CultureInfo.InvariantCulture) + " ns",
+            < 1_000_000 => (ns.Value / 1_000).ToString("0.00", CultureInfo.InvariantCulture) + " µs",
+            < 1_000_000_000 => (ns.Value / 1_000_000).ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+            _ => (ns.Value / 1_000_000_000).ToString("0.00", CultureInfo.InvariantCulture) + " s",
+        };
+
+        private static string Bytes(long? bytes) => bytes switch
+        {
+            null => "–",
+            < 10_000 => bytes.Value.ToString("N0", CultureInfo.InvariantCulture) + " B",
+            < 10_000_000 => (bytes.Value / 1024.0).ToString("N1", CultureInfo.InvariantCulture) + " KB",
+            _ => (bytes.Value / (1024.0 * 1024)).ToString("N1", CultureInfo.InvariantCulture) + " MB",
+        };
+
+        /// <summary>One benchmark's numbers.</summary>
+        private sealed record Result(double? Mean, long? Allocated, double? ClientCpu, double? ServerCpu)
+        {
+            /// <summary>CPU time per operation when measured, else the wall time.</summary>
+            public double? Cost => ClientCpu ?? Mean;
+        }
+
+        /// <summary>The results of every summary, found by type, method and table count.</summary>
+        private sealed class Results(IReadOnlyList<Summary> summaries)
+        {
+            public Result? Find(Type type, string method, int? tables = null)
+            {
+                foreach (var summary in summaries)
+                {
+                    foreach (var report in summary.Reports)
+                    {
+                        var benchmark = report.BenchmarkCase;
+                        if (benchmark.Descriptor.Type != type || benchmark.Descriptor.WorkloadMethod.Name != method)
+                        {
+                            continue;
+                        }
+
+                        if (tables is { } count && !Equals(benchmark.Parameters["Tables"], count))
+                        {
+                            continue;
+                        }
+
+                        if (report.ResultStatistics is null)
+                        {
+                            return null;
+                        }
+
+                        return new Result(
+                            report.ResultStatistics.Mean,
+                            report.GcStats.GetBytesAllocatedPerOperation(benchmark),
+                            report.Metrics.TryGetValue(CpuTimeDiagnoser.ClientCpuDescriptor.Instance.Id, out var client) ? client.Value : null,
+                            report.Metrics.TryGetValue(CpuTimeDiagnoser.ServerCpuDescriptor.Instance.Id, out var server) ? server.Value : null);
+                    }
+                }
+
+                return null;
+            }
+
+            public List<int> TableCounts()
+                => summaries.SelectMany(s => s.Reports)
+                    .Where(r => r.BenchmarkCase.Descriptor.Type == typeof(GeneratorBenchmarks))
+                    .Select(r => (int)r.BenchmarkCase.Parameters["Tables"])
+                    .Distinct()
+                    .Order()
+                    .ToList();
+        }
+    }
+}
