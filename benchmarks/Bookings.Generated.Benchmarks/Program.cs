@@ -26,7 +26,8 @@ namespace Bookings.Generated.Benchmarks
               --suite NAME[,NAME]  marshaling, e2e, generator (default: all three).
               --filter GLOB        Only benchmarks whose full name matches (BenchmarkDotNet glob, repeatable),
                                    e.g. --filter '*Booking*' or --filter '*Generator*FirstRun*'.
-              --inprocess          Run in this process even in a full run (no per-benchmark processes).
+              --inprocess          Run every benchmark in this process (the default of --quick: no build, less isolation).
+              --outofprocess       One process per benchmark (the default of a full run), also with --quick.
               --artifacts PATH     Where reports go (default: ./BenchmarkDotNet.Artifacts).
               --help               This text.
 
@@ -108,7 +109,14 @@ namespace Bookings.Generated.Benchmarks
                 }
 
                 var summaries = BenchmarkRunner.Run([.. runs]);
-                RatioReport.Write(RatioReport.Build(summaries, options), options.ArtifactsPath);
+                IReadOnlyList<InterleavedCpu.Result> interleaved = [];
+                if (options.Runs("e2e"))
+                {
+                    Console.WriteLine("Interleaved client CPU measurement (docs/benchmarks.md)...");
+                    interleaved = await InterleavedCpu.RunAsync(options.Quick).ConfigureAwait(false);
+                }
+
+                RatioReport.Write(RatioReport.Build(summaries, interleaved, options), options.ArtifactsPath);
                 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
             }
             finally
@@ -174,7 +182,7 @@ namespace Bookings.Generated.Benchmarks
         private static RunOptions? Parse(string[] args)
         {
             var quick = false;
-            var inProcess = false;
+            bool? inProcess = null;
             var suites = new HashSet<string>(RunOptions.AllSuites, StringComparer.OrdinalIgnoreCase);
             var filters = new List<string>();
             var artifacts = Path.Combine(Environment.CurrentDirectory, "BenchmarkDotNet.Artifacts");
@@ -184,10 +192,13 @@ namespace Bookings.Generated.Benchmarks
                 {
                     case "--quick":
                         quick = true;
-                        inProcess = true;
+                        inProcess ??= true;
                         break;
                     case "--inprocess":
                         inProcess = true;
+                        break;
+                    case "--outofprocess":
+                        inProcess = false;
                         break;
                     case "--suite":
                         suites = new HashSet<string>(Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
@@ -211,7 +222,7 @@ namespace Bookings.Generated.Benchmarks
                 }
             }
 
-            return new RunOptions(quick, inProcess, suites, filters, artifacts);
+            return new RunOptions(quick, inProcess ?? false, suites, filters, artifacts);
         }
 
         private static string Value(string[] args, ref int i)
