@@ -122,7 +122,7 @@ namespace Bookings.Generated.Benchmarks.EndToEnd
         [Benchmark, BenchmarkCategory("Put")]
         public Task Repository_Put() => _repository.PutAsync(_booking);
 
-        /// <summary><c>DynamoDBContext.SaveAsync</c> (which sends an UpdateItem with every attribute).</summary>
+        /// <summary><c>DynamoDBContext.SaveAsync</c>, which stores the whole object under its key.</summary>
         [Benchmark, BenchmarkCategory("Put")]
         public Task DynamoDBContext_Put() => _context.SaveAsync(_document);
 
