@@ -27,7 +27,7 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
             var text = new StringBuilder();
             text.AppendLine(CultureInfo.InvariantCulture, $"# Ratios ({(options.Quick ? "quick" : "full")} run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
             text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Processor()}, {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average when the report was written: {LoadAverage()}.");
             text.AppendLine();
             if (options.Runs("marshaling"))
             {
@@ -339,6 +339,16 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
                 text.AppendLine();
             }
         }
+
+        private static string Processor()
+        {
+            const string cpuInfo = "/proc/cpuinfo";
+            var line = File.Exists(cpuInfo) ? File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
+            return line is null ? System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        }
+
+        private static string LoadAverage()
+            => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
         private static string Describe(IReadOnlyDictionary<string, int> reasons)
             => string.Join(", ", reasons.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
