@@ -22,7 +22,7 @@ namespace Bookings.Generated.Benchmarks
         private const string Usage = """
             Usage: dotnet run -c Release --project benchmarks/Bookings.Generated.Benchmarks -- [options]
 
-              --quick              A few minutes: fewer iterations, 10 and 200 tables only, in process.
+              --quick              A few minutes: fewer iterations and rounds, 10/100/200 tables, in process.
               --suite NAME[,NAME]  marshaling, e2e, generator (default: all three).
               --filter GLOB        Only benchmarks whose full name matches (BenchmarkDotNet glob, repeatable),
                                    e.g. --filter '*Booking*' or --filter '*Generator*FirstRun*'.
