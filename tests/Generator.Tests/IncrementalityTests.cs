@@ -140,6 +140,33 @@ namespace Bookings.Generated.Generator.Tests
             Assert.True(problems.Count == 0, "Pipeline values that root compiler objects:\n" + string.Join("\n", problems.Distinct()));
         }
 
+        /// <summary>The descriptors whose models hold every kind of model value: types, enums, objects, indexes, shared tables.</summary>
+        public static TheoryData<string, string> FeatureDescriptors => new()
+        {
+            { Schemas.CatalogPath, Schemas.Catalog },
+            { Schemas.ShopPath, Schemas.Shop },
+            { Schemas.StoresPath, Schemas.Stores },
+        };
+
+        [Theory]
+        [MemberData(nameof(FeatureDescriptors))]
+        public void Models_of_every_feature_compare_by_value_and_stay_cached(string path, string descriptor)
+        {
+            var a = SchemaParser.Parse(path, Microsoft.CodeAnalysis.Text.SourceText.From(descriptor), default);
+            var b = SchemaParser.Parse(path, Microsoft.CodeAnalysis.Text.SourceText.From(descriptor), default);
+            Assert.NotNull(a.Model);
+            Assert.Equal(a, b);
+            Assert.Equal(a.GetHashCode(), b.GetHashCode());
+
+            // Reformatted text parses to an equal model, so nothing after parsing runs again.
+            var original = new InMemoryAdditionalText(path, descriptor);
+            var first = GeneratorHarness.Run(Driver(original), GeneratorHarness.EmptyCompilation);
+            var reformatted = new InMemoryAdditionalText(path, "\n" + descriptor.Replace("\": ", "\":  ", StringComparison.Ordinal));
+            var second = GeneratorHarness.Run(first.Driver.ReplaceAdditionalText(original, reformatted), GeneratorHarness.EmptyCompilation);
+            Assert.All(Reasons(second, TrackingNames.Parsed), reason => Assert.Equal(IncrementalStepRunReason.Unchanged, reason));
+            Assert.All(second.Result.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        }
+
         [Fact]
         public void Parse_results_compare_by_value()
         {
