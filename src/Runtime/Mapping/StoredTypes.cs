@@ -36,16 +36,41 @@ namespace Bookings.Generated.Runtime
         /// down to 1E-130, so such a number would not read back exactly: refuse it instead.
         /// </summary>
         public static bool TryDecimal(string text, out decimal result)
-            => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out result)
-               && SignificantDigits(result.ToString(CultureInfo.InvariantCulture)) == SignificantDigits(text);
+        {
+            if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out result))
+            {
+                return false;
+            }
+
+            // Formatted on the stack: reading a number allocates nothing beyond the value itself.
+            System.Span<char> formatted = stackalloc char[64];
+            return result.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture)
+                   && SignificantDigits(formatted.Slice(0, written)) == SignificantDigits(text);
+        }
 
         /// <summary>Digits of the mantissa without leading and trailing zeros: what must survive a conversion.</summary>
-        private static int SignificantDigits(string text)
+        private static int SignificantDigits(System.ReadOnlySpan<char> text)
         {
-            var exponent = text.IndexOfAny(['e', 'E']);
-            var mantissa = exponent < 0 ? text : text.Substring(0, exponent);
-            var digits = mantissa.Replace("-", string.Empty, System.StringComparison.Ordinal).Replace("+", string.Empty, System.StringComparison.Ordinal).Replace(".", string.Empty, System.StringComparison.Ordinal);
-            return digits.Trim('0').Length;
+            var exponent = System.MemoryExtensions.IndexOfAny(text, 'e', 'E');
+            var mantissa = exponent < 0 ? text : text.Slice(0, exponent);
+            int position = 0, firstNonZero = -1, lastNonZero = -1;
+            foreach (var c in mantissa)
+            {
+                if (c < '0' || c > '9')
+                {
+                    continue;
+                }
+
+                if (c != '0')
+                {
+                    firstNonZero = firstNonZero < 0 ? position : firstNonZero;
+                    lastNonZero = position;
+                }
+
+                position++;
+            }
+
+            return firstNonZero < 0 ? 0 : lastNonZero - firstNonZero + 1;
         }
     }
 }
