@@ -112,6 +112,16 @@ namespace Bookings.Generated.Generator.Emit
         }
 
         /// <summary>
+        /// The expression that prints a partition for logs (<c>Booking partition { BizId = 1, … }</c>), each part
+        /// masked the way the key type prints it; used by table, index and shared-table queries alike.
+        /// </summary>
+        public static string PartitionLabel(string subject, IEnumerable<(string PropertyName, string ParameterName, Sensitivity Sensitivity)> parts)
+        {
+            var printed = string.Join(", ", System.Linq.Enumerable.Select(parts, p => $"{p.PropertyName} = {{{Printed(p.ParameterName, p.Sensitivity)}}}"));
+            return $"string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{subject} partition {{{{ {printed} }}}}\")";
+        }
+
+        /// <summary>
         /// The interpolation hole's expression that prints a value according to its sensitivity;
         /// parenthesised, since a bare <c>global::</c> would read as a format string.
         /// </summary>

@@ -150,11 +150,11 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             var printed = parts is null
-                ? $"{group.PartitionAttribute} = {{partitionKey}}"
-                : string.Join(", ", parts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.ParameterName, p.Sensitivity)}}}"));
+                ? new[] { (group.PartitionAttribute, "partitionKey", Sensitivity.None) }
+                : parts.Select(p => (p.PropertyName, p.ParameterName, p.Sensitivity));
             w.Line();
             w.Line($"private static string PartitionLabel({parameters})");
-            w.Indent().Line($"=> string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{group.Name} partition {{{{ {printed} }}}}\");").Outdent();
+            w.Indent().Line($"=> {EntityEmitter.PartitionLabel(group.Name, printed)};").Outdent();
             w.Close();
         }
     }

@@ -349,11 +349,10 @@ namespace Bookings.Generated.Generator.Emit
             if (table.SortKey is not null)
             {
                 // What logs print for a partition: its parts, masked the way the key type prints them.
-                var parts = KeyEmitter.PartitionParts(table);
-                var printed = string.Join(", ", parts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.ParameterName, p.Sensitivity)}}}"));
+                var parts = KeyEmitter.PartitionParts(table).Select(p => (p.PropertyName, p.ParameterName, p.Sensitivity));
                 w.Line();
                 w.Line($"private static string PartitionLabel({PartitionParameters(table)})");
-                w.Indent().Line($"=> string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{table.TypeName} partition {{{{ {printed} }}}}\");").Outdent();
+                w.Indent().Line($"=> {EntityEmitter.PartitionLabel(table.TypeName, parts)};").Outdent();
             }
 
             w.Close();
@@ -398,8 +397,8 @@ namespace Bookings.Generated.Generator.Emit
             var key = index.PartitionKey;
             var partition = IndexKeyValue(table, key, p => p.ParameterName);
 
-            var printed = string.Join(", ", key.Parts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.ParameterName, p.Sensitivity)}}}"));
-            var label = $"string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{table.TypeName} {Xml.Escape(index.Name).Replace("{", "{{").Replace("}", "}}")} partition {{{{ {printed} }}}}\")";
+            // Index names hold only letters, digits, '_', '-' and '.', so they go into the interpolated string as they are.
+            var label = EntityEmitter.PartitionLabel($"{table.TypeName} {index.Name}", key.Parts.Select(p => (p.PropertyName, p.ParameterName, p.Sensitivity)));
             return (partition, label);
         }
 
