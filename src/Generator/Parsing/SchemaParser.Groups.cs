@@ -61,34 +61,9 @@ namespace Bookings.Generated.Generator.Parsing
             var typeAttribute = reader.String("typeAttribute") ?? new JsonString(new TextSpan(json.Span.Start, 1), "_type");
             var entitiesJson = reader.Array("entities", required: true, "[ { \"name\": \"Store\", ... } ]");
 
-            if (name is not null)
-            {
-                if (!Names.IsValidTypeName(name.Value))
-                {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, name.Span, name.Value, "type name", string.Empty, Names.SuggestIdentifier(name.Value));
-                }
-                else
-                {
-                    foreach (var derived in new[] { name.Value + "Table", name.Value + "Item", name.Value + "Marshaller", name.Value + "Repository", "I" + name.Value + "Repository" })
-                    {
-                        if (!ClaimUnique(typeNames, derived, name.Span, "generated type"))
-                        {
-                            break;
-                        }
-                    }
-                }
-            }
-
-            if (tableName is not null)
-            {
-                ValidateTableName(tableName);
-                ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
-            }
-
-            if (billing is not null && Array.IndexOf(BillingModes, billing.Value) < 0)
-            {
-                _context.Report(DiagnosticDescriptors.InvalidValue, billing.Span, billing.Value, "billingMode", Names.DidYouMean(billing.Value, BillingModes), string.Join(", ", BillingModes));
-            }
+            ClaimTypeNames(name, typeNames, n => new[] { n + "Table", n + "Item", n + "Marshaller", n + "Repository", "I" + n + "Repository" });
+            ClaimTableName(tableName, tableNames);
+            CheckBillingMode(billing);
 
             var partitionAttribute = partitionJson is null ? null : new ObjectReader(_context, partitionJson, "partitionKey", GroupKeyProperties).String("attribute", required: true, "\"pk\"");
             var sortAttribute = sortJson is null ? null : new ObjectReader(_context, sortJson, "sortKey", GroupKeyProperties).String("attribute", required: true, "\"sk\"");

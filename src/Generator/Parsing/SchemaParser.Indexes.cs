@@ -107,9 +107,8 @@ namespace Bookings.Generated.Generator.Parsing
             var csharpName = reader.String("csharpName");
             var description = reader.String("description")?.Value;
 
-            // DynamoDB's own rule for index names.
             var name = property.Name;
-            if (name.Length < 3 || name.Length > 255 || !name.All(c => char.IsLetterOrDigit(c) && c < 128 || c is '_' or '-' or '.'))
+            if (!IsDynamoName(name))
             {
                 _context.Report(DiagnosticDescriptors.InvalidValue, property.NameSpan, name, "index name", " DynamoDB index names are 3 to 255 characters.", "letters, digits, '_', '-' and '.'");
                 return null;
@@ -271,7 +270,7 @@ namespace Bookings.Generated.Generator.Parsing
                     return null;
                 }
 
-                if (part.Type.Kind is not (ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal))
+                if (!IsKeyType(part.Type))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidKeyType, template.Span, segment.Text, Describe(part.Type));
                     return null;

@@ -211,35 +211,13 @@ namespace Bookings.Generated.Generator.Parsing
             var ttl = reader.String("ttl");
             var version = reader.String("version");
 
-            if (name is not null)
+            ClaimTypeNames(name, typeNames, n => new[] { n, n + "Key", n + "Marshaller", n + "Repository", n + "Table", n + "Fields", n + "Update", n + "SortKey", n + "Flag", "I" + n + "Repository" });
+            if (group is null)
             {
-                if (!Names.IsValidTypeName(name.Value))
-                {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, name.Span, name.Value, "type name", string.Empty, Names.SuggestIdentifier(name.Value));
-                }
-                else
-                {
-                    // One report per table, even when several of its generated types clash.
-                    foreach (var derived in new[] { name.Value, name.Value + "Key", name.Value + "Marshaller", name.Value + "Repository", name.Value + "Table", name.Value + "Fields", name.Value + "Update", name.Value + "SortKey", name.Value + "Flag", "I" + name.Value + "Repository" })
-                    {
-                        if (!ClaimUnique(typeNames, derived, name.Span, "generated type"))
-                        {
-                            break;
-                        }
-                    }
-                }
+                ClaimTableName(tableName, tableNames);
             }
 
-            if (tableName is not null && group is null)
-            {
-                ValidateTableName(tableName);
-                ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
-            }
-
-            if (billing is not null && Array.IndexOf(BillingModes, billing.Value) < 0)
-            {
-                _context.Report(DiagnosticDescriptors.InvalidValue, billing.Span, billing.Value, "billingMode", Names.DidYouMean(billing.Value, BillingModes), string.Join(", ", BillingModes));
-            }
+            CheckBillingMode(billing);
 
             // Attributes first: key templates refer to them.
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"id\": { \"type\": \"string\" } }"));
@@ -384,12 +362,41 @@ namespace Bookings.Generated.Generator.Parsing
                 group?.TypeAttribute.Value);
         }
 
-        private void ValidateTableName(JsonString tableName)
+        /// <summary>
+        /// Checks a table's or shared table's C# name and claims the names of the types generated from it; one report
+        /// per table, even when several of its generated types clash.
+        /// </summary>
+        private void ClaimTypeNames(JsonString? name, Dictionary<string, TextSpan> typeNames, Func<string, string[]> derived)
         {
-            // DynamoDB's own rule: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.
-            var valid = tableName.Value.Length >= 3 && tableName.Value.Length <= 255
-                        && tableName.Value.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.');
-            if (!valid)
+            if (name is null)
+            {
+                return;
+            }
+
+            if (!Names.IsValidTypeName(name.Value))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidIdentifier, name.Span, name.Value, "type name", string.Empty, Names.SuggestIdentifier(name.Value));
+                return;
+            }
+
+            foreach (var type in derived(name.Value))
+            {
+                if (!ClaimUnique(typeNames, type, name.Span, "generated type"))
+                {
+                    break;
+                }
+            }
+        }
+
+        /// <summary>Checks a physical table name against DynamoDB's rule and claims it for this descriptor.</summary>
+        private void ClaimTableName(JsonString? tableName, Dictionary<string, TextSpan> tableNames)
+        {
+            if (tableName is null)
+            {
+                return;
+            }
+
+            if (!IsDynamoName(tableName.Value))
             {
                 _context.Report(
                     DiagnosticDescriptors.InvalidValue,
@@ -398,6 +405,21 @@ namespace Bookings.Generated.Generator.Parsing
                     "tableName",
                     " DynamoDB table names are 3 to 255 characters.",
                     "letters, digits, '_', '-' and '.'");
+            }
+
+            ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
+        }
+
+        /// <summary>DynamoDB's rule for table and index names: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.</summary>
+        private static bool IsDynamoName(string name)
+            => name.Length >= 3 && name.Length <= 255
+               && name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.');
+
+        private void CheckBillingMode(JsonString? billing)
+        {
+            if (billing is not null && Array.IndexOf(BillingModes, billing.Value) < 0)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, billing.Span, billing.Value, "billingMode", Names.DidYouMean(billing.Value, BillingModes), string.Join(", ", BillingModes));
             }
         }
 
