@@ -31,7 +31,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 w.Line();
                 w.Summary($"The <c>{Xml.Escape(index.Name)}</c> {(index.IsGlobal ? "global" : "local")} secondary index.{(index.Description is null ? string.Empty : " " + Xml.Escape(index.Description))}");
-                w.Line($"public static {Runtime}IndexDefinition {index.MethodName}Index => Definition.Index({Literals.String(index.Name)});");
+                w.Line($"public static {Runtime}IndexDefinition {index.MethodName}Index {{ get; }} = Definition.Index({Literals.String(index.Name)});");
             }
 
             w.Line();

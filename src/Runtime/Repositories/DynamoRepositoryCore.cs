@@ -81,14 +81,9 @@ namespace Bookings.Generated.Runtime
         public async Task<IReadOnlyDictionary<string, AttributeValue>?> GetAttributesAsync(TKey key, IReadOnlyCollection<string> attributes, bool? consistentRead, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
-            ArgumentNullException.ThrowIfNull(attributes);
-            if (attributes.Count == 0)
-            {
-                throw new ArgumentException("Name at least one attribute to read.", nameof(attributes));
-            }
-
+            RequireAttributes(attributes);
             var expressions = new ExpressionBuilder();
-            var projection = string.Join(", ", System.Linq.Enumerable.Select(attributes, expressions.Name));
+            var projection = Projection(attributes, expressions);
             var request = new GetItemRequest
             {
                 TableName = TableName,
@@ -371,12 +366,8 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         public IAsyncEnumerable<IReadOnlyDictionary<string, AttributeValue>> ScanAttributesAsync(IReadOnlyCollection<string> attributes, Condition? filter, int segments, CancellationToken cancellationToken)
         {
-            ArgumentNullException.ThrowIfNull(attributes);
-            if (attributes.Count == 0)
-            {
-                throw new ArgumentException("Name at least one attribute to read.", nameof(attributes));
-            }
-
+            // Checked here, at the call: the scan itself runs only when it is enumerated.
+            RequireAttributes(attributes);
             return ScanWithAsync(filter, attributes, segments, static item => item, cancellationToken);
         }
 
@@ -392,7 +383,7 @@ namespace Bookings.Generated.Runtime
 
             if (attributes is not null)
             {
-                request.ProjectionExpression = string.Join(", ", System.Linq.Enumerable.Select(attributes, expressions.Name));
+                request.ProjectionExpression = Projection(attributes, expressions);
             }
 
             request.ExpressionAttributeNames = expressions.Names;
@@ -527,6 +518,19 @@ namespace Bookings.Generated.Runtime
                 ExpressionAttributeValues = expressions.Values,
             });
         }
+
+        private static void RequireAttributes(IReadOnlyCollection<string> attributes)
+        {
+            ArgumentNullException.ThrowIfNull(attributes);
+            if (attributes.Count == 0)
+            {
+                throw new ArgumentException("Name at least one attribute to read.", nameof(attributes));
+            }
+        }
+
+        /// <summary>A <c>ProjectionExpression</c> of placeholders for the named attributes.</summary>
+        private static string Projection(IReadOnlyCollection<string> attributes, ExpressionBuilder expressions)
+            => string.Join(", ", System.Linq.Enumerable.Select(attributes, expressions.Name));
 
         private QueryRequest PartitionQuery(IndexDefinition? index, AttributeValue partition, SortKeyCondition? sortKey, QueryOptions? options)
             => PartitionQueries.Build(TableName, _mapping.Table, index, partition, sortKey, options, _consistentRead, _typeFilter);

@@ -66,20 +66,13 @@ namespace Bookings.Generated.Runtime
             }
             catch (DynamoRepositoryException ex) when (ex.InnerException is TransactionCanceledException canceled)
             {
-                var reasons = new List<TransactionCancellationReason>(items.Count);
-                for (var i = 0; i < items.Count; i++)
-                {
-                    var reason = canceled.CancellationReasons is { } all && i < all.Count ? all[i] : null;
-                    reasons.Add(new TransactionCancellationReason(items[i], reason?.Code ?? "None"));
-                }
-
-                var cancelledException = new DynamoTransactionCanceledException(reasons, ex.Attempts, canceled);
+                var cancelledException = new DynamoTransactionCanceledException(Reasons(items, canceled), ex.Attempts, canceled);
 
                 // A version check that failed is a lost race, reported the same way as for single writes.
                 for (var i = 0; i < items.Count; i++)
                 {
                     var item = items[i];
-                    var reason = canceled.CancellationReasons is { } all && i < all.Count ? all[i] : null;
+                    var reason = ReasonAt(canceled, i);
                     if (item.VersionAttribute is null || reason?.Code != "ConditionalCheckFailed")
                     {
                         continue;
@@ -136,20 +129,30 @@ namespace Bookings.Generated.Runtime
             }
             catch (DynamoRepositoryException ex) when (ex.InnerException is TransactionCanceledException canceled)
             {
-                var reasons = new List<TransactionCancellationReason>(reads.Count);
-                for (var i = 0; i < reads.Count; i++)
-                {
-                    var reason = canceled.CancellationReasons is { } all && i < all.Count ? all[i] : null;
-                    reasons.Add(new TransactionCancellationReason(reads[i], reason?.Code ?? "None"));
-                }
-
-                throw new DynamoTransactionCanceledException(reasons, ex.Attempts, canceled, "TransactGetItems");
+                throw new DynamoTransactionCanceledException(Reasons(reads, canceled), ex.Attempts, canceled, "TransactGetItems");
             }
 
             for (var i = 0; i < reads.Count; i++)
             {
                 reads[i].Complete(response.Responses is { } all && i < all.Count ? all[i].Item : null);
             }
+        }
+
+        /// <summary>DynamoDB's reason for the item at <paramref name="index"/>, or null when it gave none.</summary>
+        private static CancellationReason? ReasonAt(TransactionCanceledException canceled, int index)
+            => canceled.CancellationReasons is { } all && index < all.Count ? all[index] : null;
+
+        /// <summary>One reason per item of a cancelled transaction, in the order the items were given.</summary>
+        private static List<TransactionCancellationReason> Reasons<T>(IReadOnlyList<T> items, TransactionCanceledException canceled)
+            where T : class
+        {
+            var reasons = new List<TransactionCancellationReason>(items.Count);
+            for (var i = 0; i < items.Count; i++)
+            {
+                reasons.Add(new TransactionCancellationReason(items[i], ReasonAt(canceled, i)?.Code ?? "None"));
+            }
+
+            return reasons;
         }
     }
 }

@@ -26,13 +26,13 @@ namespace Bookings.Generated.Integration.Tests.Shop
             });
 
         /// <summary>The <c>by_email</c> global secondary index. Sparse: only staff with an email are in it.</summary>
-        public static global::Bookings.Generated.Runtime.IndexDefinition ByEmailIndex => Definition.Index("by_email");
+        public static global::Bookings.Generated.Runtime.IndexDefinition ByEmailIndex { get; } = Definition.Index("by_email");
 
         /// <summary>The <c>by_phone</c> global secondary index.</summary>
-        public static global::Bookings.Generated.Runtime.IndexDefinition ByPhoneIndex => Definition.Index("by_phone");
+        public static global::Bookings.Generated.Runtime.IndexDefinition ByPhoneIndex { get; } = Definition.Index("by_phone");
 
         /// <summary>The <c>by_hire_date</c> local secondary index.</summary>
-        public static global::Bookings.Generated.Runtime.IndexDefinition ByHireDateIndex => Definition.Index("by_hire_date");
+        public static global::Bookings.Generated.Runtime.IndexDefinition ByHireDateIndex { get; } = Definition.Index("by_hire_date");
 
         /// <summary>The stored attribute names, for hand-written expressions.</summary>
         public static class Attributes

@@ -15,7 +15,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Runtime.TableDefinition Definition => global::Bookings.Generated.Integration.Tests.Stores.StoresTable.Definition;
 
         /// <summary>The <c>staff_by_email</c> global secondary index.</summary>
-        public static global::Bookings.Generated.Runtime.IndexDefinition StaffByEmailIndex => Definition.Index("staff_by_email");
+        public static global::Bookings.Generated.Runtime.IndexDefinition StaffByEmailIndex { get; } = Definition.Index("staff_by_email");
 
         /// <summary>The stored attribute names, for hand-written expressions.</summary>
         public static class Attributes
