@@ -163,9 +163,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"Changes.Set({name}, stored);");
             foreach (var key in indexKeys)
             {
-                var pieces = key.Segments.Select(s => s.IsPart ? $"{Runtime}IndexKeys.Text(stored)" : Literals.String(s.Text)).ToList();
-                var value = pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})";
-                w.Line($"Changes.Set({Literals.String(key.AttributeName)}, {Runtime}IndexKeys.Value({value}));");
+                w.Line($"Changes.Set({Literals.String(key.AttributeName)}, {KeyEmitter.ComputedIndexKey(key, _ => $"{Runtime}IndexKeys.Text(stored)")});");
             }
 
             w.Line("return this;");

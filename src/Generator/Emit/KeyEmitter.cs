@@ -92,6 +92,16 @@ namespace Bookings.Generated.Generator.Emit
 
         public static string Template(KeyModel key) => Parsing.KeyTemplate.Render(key.Segments);
 
+        /// <summary>
+        /// The expression of a computed index key's stored value: its literals and the text of each part, as
+        /// <paramref name="partText"/> gives it; written the same way on put, on update and in queries.
+        /// </summary>
+        public static string ComputedIndexKey(IndexKeyModel key, System.Func<IndexPartModel, string> partText)
+        {
+            var pieces = key.Segments.Select(s => s.IsPart ? partText(key.Parts.First(p => p.Name == s.Text)) : Literals.String(s.Text)).ToList();
+            return $"{Runtime}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
+        }
+
         private static void WriteConstructor(SourceWriter w, TableModel table)
         {
             var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));

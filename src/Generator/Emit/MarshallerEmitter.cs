@@ -154,43 +154,27 @@ namespace Bookings.Generated.Generator.Emit
         {
             foreach (var key in table.ComputedIndexKeys)
             {
-                var conditions = new System.Collections.Generic.List<string>();
-                var pieces = new System.Collections.Generic.List<string>();
-                foreach (var segment in key.Segments)
-                {
-                    if (!segment.IsPart)
-                    {
-                        pieces.Add(Literals.String(segment.Text));
-                        continue;
-                    }
-
-                    var part = key.Parts.First(p => p.Name == segment.Text);
-                    if (part.OnKey)
-                    {
-                        pieces.Add(ValueKinds.ToKeyText(part.Type.Kind, "key." + part.PropertyName));
-                    }
-                    else
-                    {
-                        var local = Parsing.Names.ToParameterName(part.PropertyName).TrimStart('@') + "Text";
-                        conditions.Add($"{Runtime}IndexKeys.TryText(item, {Literals.String(part.Name)}, out var {local})");
-                        pieces.Add(local);
-                    }
-                }
-
-                var value = pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})";
+                // Parts held by the key are always there; the others must be stored for the key to exist.
+                var conditions = key.Parts
+                    .Where(p => !p.OnKey)
+                    .Select(p => $"{Runtime}IndexKeys.TryText(item, {Literals.String(p.Name)}, out var {PartText(p)})")
+                    .ToList();
+                var value = KeyEmitter.ComputedIndexKey(key, p => p.OnKey ? ValueKinds.ToKeyText(p.Type.Kind, "key." + p.PropertyName) : PartText(p));
                 w.Line();
                 if (conditions.Count > 0)
                 {
                     w.Open($"if ({string.Join(" && ", conditions)})");
                 }
 
-                w.Line($"item[{Literals.String(key.AttributeName)}] = {Runtime}IndexKeys.Value({value});");
+                w.Line($"item[{Literals.String(key.AttributeName)}] = {value};");
                 if (conditions.Count > 0)
                 {
                     w.Close();
                 }
             }
         }
+
+        private static string PartText(IndexPartModel part) => Parsing.Names.ToParameterName(part.PropertyName).TrimStart('@') + "Text";
 
         private static void WriteToItem(SourceWriter w, TableModel table, string entity)
         {

@@ -428,8 +428,7 @@ namespace Bookings.Generated.Generator.Emit
                 return Stored(key.Parts[0]);
             }
 
-            var pieces = key.Segments.Select(s => s.IsPart ? $"{Runtime}IndexKeys.Text({Stored(key.Parts.First(p => p.Name == s.Text))})" : Literals.String(s.Text)).ToList();
-            return $"{Runtime}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
+            return KeyEmitter.ComputedIndexKey(key, p => $"{Runtime}IndexKeys.Text({Stored(p)})");
         }
 
         private static void Delegate(SourceWriter w, string signature, string? body = null)
