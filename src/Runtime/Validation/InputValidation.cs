@@ -9,14 +9,20 @@ namespace Bookings.Generated.Runtime
     /// </summary>
     public static class InputValidation
     {
+        /// <summary>The problem of a missing required value, wherever it is found.</summary>
+        internal const string RequiredProblem = "is required but was null";
+
+        /// <summary>The problem of a NaN or an infinity, which DynamoDB cannot store.</summary>
+        internal const string NotFiniteProblem = "must be a finite number (DynamoDB stores no NaN or infinity)";
+
         /// <summary>Rejects null; returns the value.</summary>
         public static T NotNull<T>(T? value, string entity, string attribute)
             where T : class
-            => value ?? throw new DynamoValidationException(entity, attribute, "is required but was null");
+            => value ?? throw new DynamoValidationException(entity, attribute, RequiredProblem);
 
         /// <summary>Rejects NaN and infinity, which DynamoDB cannot store; returns the value.</summary>
         public static double Finite(double value, string entity, string attribute)
-            => double.IsFinite(value) ? value : throw new DynamoValidationException(entity, attribute, "must be a finite number (DynamoDB stores no NaN or infinity)");
+            => double.IsFinite(value) ? value : throw new DynamoValidationException(entity, attribute, NotFiniteProblem);
 
         /// <summary>Rejects text that does not match the schema's pattern; returns the value.</summary>
         public static string Matches(string value, Regex pattern, string entity, string attribute)
@@ -76,7 +82,7 @@ namespace Bookings.Generated.Runtime
         {
             if (value is null)
             {
-                problem = "is required but was null";
+                problem = RequiredProblem;
                 return false;
             }
 
@@ -111,7 +117,7 @@ namespace Bookings.Generated.Runtime
                 return true;
             }
 
-            problem = value is null ? "is required but was null" : "is not a Korean mobile number (expected 010-XXXX-XXXX or 010XXXXXXXX)";
+            problem = value is null ? RequiredProblem : "is not a Korean mobile number (expected 010-XXXX-XXXX or 010XXXXXXXX)";
             return false;
         }
 

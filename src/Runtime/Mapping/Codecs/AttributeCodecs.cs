@@ -58,7 +58,7 @@ namespace Bookings.Generated.Runtime
             ArgumentNullException.ThrowIfNull(codec);
             if (value is null)
             {
-                throw new DynamoValidationException(entity, attribute, "is required but was null");
+                throw new DynamoValidationException(entity, attribute, InputValidation.RequiredProblem);
             }
 
             try

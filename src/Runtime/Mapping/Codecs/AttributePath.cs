@@ -37,6 +37,9 @@ namespace Bookings.Generated.Runtime
         /// <summary>A value inside an attribute is invalid; the enclosing codecs add entity and path.</summary>
         public static DynamoValidationException Invalid(string problem) => new(string.Empty, string.Empty, problem);
 
+        /// <summary>A required value inside an attribute is null.</summary>
+        public static DynamoValidationException Required() => Invalid(InputValidation.RequiredProblem);
+
         /// <summary>A stored value inside an attribute has another type.</summary>
         public static DynamoMappingException Mismatch(string expected, AttributeValue found)
             => new(string.Empty, string.Empty, expected, StoredTypes.Describe(found), null);

@@ -18,7 +18,7 @@ namespace Bookings.Generated.Runtime
         {
             if (value is null)
             {
-                throw AttributePath.Invalid("is required but was null");
+                throw AttributePath.Required();
             }
 
             var stored = new List<AttributeValue>(value.Count);
@@ -56,7 +56,7 @@ namespace Bookings.Generated.Runtime
         {
             if (value is null)
             {
-                throw AttributePath.Invalid("is required but was null");
+                throw AttributePath.Required();
             }
 
             var stored = new Dictionary<string, AttributeValue>(value.Count, StringComparer.Ordinal);
@@ -97,7 +97,7 @@ namespace Bookings.Generated.Runtime
         {
             if (value is null)
             {
-                throw AttributePath.Invalid("is required but was null");
+                throw AttributePath.Required();
             }
 
             var stored = new List<string>(value.Count);
@@ -151,13 +151,13 @@ namespace Bookings.Generated.Runtime
         {
             if (value is null)
             {
-                throw AttributePath.Invalid("is required but was null");
+                throw AttributePath.Required();
             }
 
             var stored = new List<MemoryStream>(value.Count);
             for (var i = 0; i < value.Count; i++)
             {
-                var member = value[i] ?? throw AttributePath.Within(AttributePath.Invalid("is required but was null"), string.Empty, AttributePath.Index(i));
+                var member = value[i] ?? throw AttributePath.Within(AttributePath.Required(), string.Empty, AttributePath.Index(i));
                 for (var j = 0; j < i; j++)
                 {
                     if (value[j].AsSpan().SequenceEqual(member))
@@ -195,7 +195,7 @@ namespace Bookings.Generated.Runtime
         {
             if (value is null)
             {
-                throw AttributePath.Within(AttributePath.Invalid("is required but was null"), string.Empty, PathOf(index, key));
+                throw AttributePath.Within(AttributePath.Required(), string.Empty, PathOf(index, key));
             }
 
             try

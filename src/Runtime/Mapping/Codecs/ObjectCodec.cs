@@ -19,7 +19,7 @@ namespace Bookings.Generated.Runtime
         {
             if (value is null)
             {
-                throw AttributePath.Invalid("is required but was null");
+                throw AttributePath.Required();
             }
 
             return new AttributeValue { M = ToMap(value) };

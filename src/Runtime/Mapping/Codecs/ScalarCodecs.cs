@@ -10,7 +10,7 @@ namespace Bookings.Generated.Runtime
     {
         public override bool IsNumber => false;
 
-        public override string Format(string value) => value ?? throw AttributePath.Invalid("is required but was null");
+        public override string Format(string value) => value ?? throw AttributePath.Required();
 
         public override string Parse(string text) => text;
     }
@@ -66,7 +66,7 @@ namespace Bookings.Generated.Runtime
         public override string Format(double value)
             => double.IsFinite(value)
                 ? value.ToString("R", CultureInfo.InvariantCulture)
-                : throw AttributePath.Invalid("must be a finite number (DynamoDB stores no NaN or infinity)");
+                : throw AttributePath.Invalid(InputValidation.NotFiniteProblem);
 
         public override double Parse(string text)
             => StoredTypes.TryDouble(text, out var result) ? result : throw AttributePath.Unreadable("a number that fits in double", "a number outside that range");
@@ -78,7 +78,7 @@ namespace Bookings.Generated.Runtime
         public override string Expected => "binary (B)";
 
         public override AttributeValue Write(byte[] value)
-            => new() { B = new MemoryStream(value ?? throw AttributePath.Invalid("is required but was null"), writable: false) };
+            => new() { B = new MemoryStream(value ?? throw AttributePath.Required(), writable: false) };
 
         public override byte[] Read(AttributeValue value) => value.B is { } stream ? stream.ToArray() : throw Mismatch(value);
     }
