@@ -2,60 +2,70 @@ using System;
 
 namespace Bookings.Generated.Runtime
 {
-    /// <summary><see cref="DateTimeOffset"/> values in a declared <see cref="DateFormat"/>.</summary>
-    internal sealed class DateTimeOffsetCodec : ScalarCodec<DateTimeOffset>
+    /// <summary>A date or time in a declared <see cref="DateFormat"/>: stored as text, or as N for epoch seconds.</summary>
+    internal abstract class DateCodec<T> : ScalarCodec<T>
     {
-        private readonly DateFormat _format;
+        protected DateCodec(DateFormat format) => StoredFormat = format;
 
-        public DateTimeOffsetCodec(DateFormat format) => _format = format;
+        protected DateFormat StoredFormat { get; }
 
-        public override bool IsNumber => _format.IsEpochSeconds;
+        public override bool IsNumber => StoredFormat.IsEpochSeconds;
 
-        public override string Expected => _format.ToString();
+        public override string Expected => StoredFormat.ToString();
 
-        public override string Format(DateTimeOffset value) => _format.Format(value);
+        public override T Parse(string text)
+            => TryParse(text, out var value) ? value : throw AttributePath.Unreadable(StoredFormat.ToString(), "text that does not fit it");
 
-        public override DateTimeOffset Parse(string text)
-            => _format.TryParse(text, out var value) ? value : throw AttributePath.Unreadable(_format.ToString(), "text that does not fit it");
+        protected abstract bool TryParse(string text, out T value);
+    }
+
+    /// <summary><see cref="DateTimeOffset"/> values in a declared <see cref="DateFormat"/>.</summary>
+    internal sealed class DateTimeOffsetCodec : DateCodec<DateTimeOffset>
+    {
+        public DateTimeOffsetCodec(DateFormat format)
+            : base(format)
+        {
+        }
+
+        public override string Format(DateTimeOffset value) => StoredFormat.Format(value);
+
+        protected override bool TryParse(string text, out DateTimeOffset value) => StoredFormat.TryParse(text, out value);
     }
 
     /// <summary>
     /// <see cref="DateTime"/> values as UTC instants. A local or unspecified <see cref="DateTime"/> is refused
     /// rather than converted with the machine's time zone; values read back have <see cref="DateTimeKind.Utc"/>.
     /// </summary>
-    internal sealed class DateTimeCodec : ScalarCodec<DateTime>
+    internal sealed class DateTimeCodec : DateCodec<DateTime>
     {
-        private readonly DateFormat _format;
-
-        public DateTimeCodec(DateFormat format) => _format = format;
-
-        public override bool IsNumber => _format.IsEpochSeconds;
-
-        public override string Expected => _format.ToString();
+        public DateTimeCodec(DateFormat format)
+            : base(format)
+        {
+        }
 
         public override string Format(DateTime value)
             => value.Kind == DateTimeKind.Utc
-                ? _format.Format(new DateTimeOffset(value))
+                ? StoredFormat.Format(new DateTimeOffset(value))
                 : throw AttributePath.Invalid($"must be a UTC DateTime (DateTimeKind.Utc), not {value.Kind}; the SDK never converts with the machine's time zone (use DateTime.UtcNow or DateTimeOffset)");
 
-        public override DateTime Parse(string text)
-            => _format.TryParse(text, out var value) ? value.UtcDateTime : throw AttributePath.Unreadable(_format.ToString(), "text that does not fit it");
+        protected override bool TryParse(string text, out DateTime value)
+        {
+            var parsed = StoredFormat.TryParse(text, out var instant);
+            value = parsed ? instant.UtcDateTime : default;
+            return parsed;
+        }
     }
 
     /// <summary><see cref="DateOnly"/> values, as <c>yyyy-MM-dd</c> unless a pattern is declared.</summary>
-    internal sealed class DateOnlyCodec : ScalarCodec<DateOnly>
+    internal sealed class DateOnlyCodec : DateCodec<DateOnly>
     {
-        private readonly DateFormat _format;
+        public DateOnlyCodec(DateFormat format)
+            : base(format)
+        {
+        }
 
-        public DateOnlyCodec(DateFormat format) => _format = format;
+        public override string Format(DateOnly value) => StoredFormat.FormatDate(value);
 
-        public override bool IsNumber => _format.IsEpochSeconds;
-
-        public override string Expected => _format.ToString();
-
-        public override string Format(DateOnly value) => _format.FormatDate(value);
-
-        public override DateOnly Parse(string text)
-            => _format.TryParseDate(text, out var value) ? value : throw AttributePath.Unreadable(_format.ToString(), "text that does not fit it");
+        protected override bool TryParse(string text, out DateOnly value) => StoredFormat.TryParseDate(text, out value);
     }
 }
