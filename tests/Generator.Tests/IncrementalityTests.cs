@@ -146,6 +146,7 @@ namespace Bookings.Generated.Generator.Tests
             { Schemas.CatalogPath, Schemas.Catalog },
             { Schemas.ShopPath, Schemas.Shop },
             { Schemas.StoresPath, Schemas.Stores },
+            { Schemas.FilesPath, Schemas.Files },
         };
 
         [Theory]

@@ -93,6 +93,14 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.StoresPath, Schemas.Stores));
 
         [Fact]
+        public void Files_descriptor_matches_snapshots()
+            => VerifySnapshots("files.", GeneratorHarness.Run(Schemas.FilesPath, Schemas.Files));
+
+        [Fact]
+        public void Files_generated_code_compiles_without_warnings()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.FilesPath, Schemas.Files));
+
+        [Fact]
         public void Catalog_descriptor_matches_snapshots()
             => VerifySnapshots("catalog.", GeneratorHarness.Run(Schemas.CatalogPath, Schemas.Catalog));
 

@@ -129,6 +129,57 @@ namespace Bookings.Generated.Generator.Tests
         }
 
         [Fact]
+        public void A_binary_attribute_can_be_a_plain_key_but_not_a_template_part()
+        {
+            const string plain = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Blob",
+                      "tableName": "blobs",
+                      "partitionKey": { "attribute": "digest" },
+                      "sortKey": { "attribute": "chunk" },
+                      "attributes": { "digest": { "type": "binary" }, "chunk": { "type": "binary" } }
+                    }
+                  ]
+                }
+                """;
+            Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, plain));
+
+            const string stored = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Blob",
+                      "tableName": "blobs",
+                      "partitionKey": { "attribute": "pk", "template": "BLOB#{digest}" },
+                      "attributes": { "digest": { "type": "binary" } }
+                    }
+                  ]
+                }
+                """;
+            Assertions.OnlyErrorAt(Path, stored, "DDB010", 8, "\"digest\"", "'digest' is used in a key but has type 'binary'.", "a part of a key template is a string or a number");
+
+            const string keyOnly = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Blob",
+                      "tableName": "blobs",
+                      "partitionKey": { "attribute": "pk", "template": "BLOB#{digest}" },
+                      "keyParts": { "digest": { "type": "binary" } },
+                      "attributes": {}
+                    }
+                  ]
+                }
+                """;
+            Assertions.OnlyErrorAt(Path, keyOnly, "DDB010", 8, "\"binary\"", "'digest' is used in a key but has type 'binary'.", "A key attribute is a string, a number (int, long, decimal) or binary");
+        }
+
+        [Fact]
         public void Enum_values_that_make_the_same_member_are_reported()
         {
             const string descriptor = """

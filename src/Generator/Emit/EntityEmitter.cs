@@ -99,14 +99,13 @@ namespace Bookings.Generated.Generator.Emit
         public static string PrintedMember(AttributeModel attribute)
         {
             var printed = attribute.Sensitivity != Sensitivity.None
-                ? Printed(attribute.PropertyName, attribute.Sensitivity)
+                ? Printed(attribute.PropertyName, attribute.Kind, attribute.Sensitivity)
                 : attribute.Kind switch
                 {
                     ValueKind.List or ValueKind.Set or ValueKind.Map => $"(global::Bookings.Generated.Runtime.Summary.Items({attribute.PropertyName}))",
-                    ValueKind.Binary => $"(global::Bookings.Generated.Runtime.Summary.Bytes({attribute.PropertyName}))",
                     ValueKind.DateTimeOffset or ValueKind.DateTime => $"{attribute.PropertyName}:o",
                     ValueKind.Date => $"{attribute.PropertyName}:yyyy-MM-dd",
-                    _ => attribute.PropertyName,
+                    _ => Printed(attribute.PropertyName, attribute.Kind, Sensitivity.None),
                 };
             return $"{attribute.PropertyName} = {{{printed}}}";
         }
@@ -115,21 +114,22 @@ namespace Bookings.Generated.Generator.Emit
         /// The expression that prints a partition for logs (<c>Booking partition { BizId = 1, … }</c>), each part
         /// masked the way the key type prints it; used by table, index and shared-table queries alike.
         /// </summary>
-        public static string PartitionLabel(string subject, IEnumerable<(string PropertyName, string ParameterName, Sensitivity Sensitivity)> parts)
+        public static string PartitionLabel(string subject, IEnumerable<(string PropertyName, string ParameterName, ValueKind Kind, Sensitivity Sensitivity)> parts)
         {
-            var printed = string.Join(", ", System.Linq.Enumerable.Select(parts, p => $"{p.PropertyName} = {{{Printed(p.ParameterName, p.Sensitivity)}}}"));
+            var printed = string.Join(", ", System.Linq.Enumerable.Select(parts, p => $"{p.PropertyName} = {{{Printed(p.ParameterName, p.Kind, p.Sensitivity)}}}"));
             return $"string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"{subject} partition {{{{ {printed} }}}}\")";
         }
 
         /// <summary>
-        /// The interpolation hole's expression that prints a value according to its sensitivity;
-        /// parenthesised, since a bare <c>global::</c> would read as a format string.
+        /// The interpolation hole's expression that prints a value according to its sensitivity, bytes by their
+        /// size only; parenthesised, since a bare <c>global::</c> would read as a format string.
         /// </summary>
-        public static string Printed(string expression, Sensitivity sensitivity) => sensitivity switch
+        public static string Printed(string expression, ValueKind kind, Sensitivity sensitivity) => sensitivity switch
         {
             Sensitivity.Phone => $"(global::Bookings.Generated.Runtime.PhoneNumber.Mask({expression}))",
             Sensitivity.Personal => $"(global::Bookings.Generated.Runtime.Redact.Personal({expression}))",
             Sensitivity.Secret => $"(global::Bookings.Generated.Runtime.Redact.Secret({expression}))",
+            _ when kind == ValueKind.Binary => $"(global::Bookings.Generated.Runtime.Summary.Bytes({expression}))",
             _ => expression,
         };
 

@@ -26,7 +26,10 @@ namespace Bookings.Generated.Generator.Emit
                 Separate(w, ref first);
                 w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute, as stored.");
                 w.Line($"public static readonly {Runtime}Field<{type}> {KeyEmitter.KeyAttributeProperty(table, key)} =");
-                w.Indent().Line($"new({Literals.String(key.AttributeName)}, static value => {ValueKinds.ToAttributeValue(kind, "value")});").Outdent();
+                var value = kind is ValueKind.String or ValueKind.Binary
+                    ? $"{Runtime}InputValidation.NotNull(value, {Literals.String(table.TypeName)}, {Literals.String(key.AttributeName)})"
+                    : "value";
+                w.Indent().Line($"new({Literals.String(key.AttributeName)}, static value => {ValueKinds.ToAttributeValue(kind, value)});").Outdent();
             }
 
             foreach (var attribute in table.Attributes)

@@ -21,8 +21,8 @@ namespace Bookings.Generated.Generator.Emit
                 w,
                 group.Name,
                 group.BillingMode,
-                TableEmitter.KeyDefinition(group.PartitionAttribute, group.PartitionIsNumber),
-                group.SortAttribute is null ? "null" : TableEmitter.KeyDefinition(group.SortAttribute, group.SortIsNumber),
+                TableEmitter.KeyDefinition(group.PartitionAttribute, group.PartitionStorage),
+                group.SortAttribute is null ? "null" : TableEmitter.KeyDefinition(group.SortAttribute, group.SortStorage),
                 group.TtlAttribute,
                 group.Indexes,
                 group.TableName);
@@ -83,6 +83,14 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
+        /// <summary>The C# kind of an untyped partition key: any number is taken as a decimal.</summary>
+        private static ValueKind PartitionKind(EntityGroupModel group) => group.PartitionStorage switch
+        {
+            KeyStorage.Number => ValueKind.Decimal,
+            KeyStorage.Binary => ValueKind.Binary,
+            _ => ValueKind.String,
+        };
+
         public static void WriteRepository(SourceWriter w, EntityGroupModel group, SchemaModel schema)
         {
             var ns = schema.Namespace;
@@ -90,7 +98,7 @@ namespace Bookings.Generated.Generator.Emit
             var shared = group.SharedPartitionEntity is null ? null : schema.Tables.First(t => t.TypeName == group.SharedPartitionEntity);
             var parts = shared is null ? null : KeyEmitter.PartitionParts(shared);
             var parameters = parts is null
-                ? $"{(group.PartitionIsNumber ? "decimal" : "string")} partitionKey"
+                ? $"{ValueKinds.CSharpType(PartitionKind(group))} partitionKey"
                 : string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
             var arguments = parts is null ? "partitionKey" : string.Join(", ", parts.Select(p => p.ParameterName));
             var signatures = new[]
@@ -136,9 +144,9 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("/// <inheritdoc/>");
             w.Line("public string TableName => _reader.TableName;");
             var partition = shared is null
-                ? (group.PartitionIsNumber
-                    ? "new global::Amazon.DynamoDBv2.Model.AttributeValue { N = partitionKey.ToString(global::System.Globalization.CultureInfo.InvariantCulture) }"
-                    : $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ S = {Runtime}InputValidation.NotNull(partitionKey, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)}) }}")
+                ? (group.PartitionStorage == KeyStorage.Number
+                    ? ValueKinds.ToAttributeValue(ValueKind.Decimal, "partitionKey")
+                    : ValueKinds.ToAttributeValue(PartitionKind(group), $"{Runtime}InputValidation.NotNull(partitionKey, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})"))
                 : $"global::{ns}.{shared.KeyTypeName}.PartitionKeyValue({arguments})";
             foreach (var (signature, _, rest) in signatures)
             {
@@ -150,8 +158,8 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             var printed = parts is null
-                ? new[] { (group.PartitionAttribute, "partitionKey", Sensitivity.None) }
-                : parts.Select(p => (p.PropertyName, p.ParameterName, p.Sensitivity));
+                ? new[] { (group.PartitionAttribute, "partitionKey", PartitionKind(group), Sensitivity.None) }
+                : parts.Select(p => (p.PropertyName, p.ParameterName, p.Type, p.Sensitivity));
             w.Line();
             w.Line($"private static string PartitionLabel({parameters})");
             w.Indent().Line($"=> {EntityEmitter.PartitionLabel(group.Name, printed)};").Outdent();

@@ -50,6 +50,11 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
+            if (table.KeyParts.Any(p => p.Type == ValueKind.Binary))
+            {
+                WriteEquality(w, table);
+            }
+
             WriteTryCreate(w, table);
             foreach (var key in EntityEmitter.Keys(table))
             {
@@ -62,6 +67,10 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>The C# type of a stored key attribute: text for templates, the part's type for a plain key.</summary>
         public static string KeyAttributeType(TableModel table, KeyModel key)
             => key.IsSinglePart ? ValueKinds.CSharpType(Part(table, key.Segments[0].Text).Type) : "string";
+
+        /// <summary>How a key attribute is stored: as its part's kind for a plain key, as text for a template.</summary>
+        public static KeyStorage Storage(TableModel table, KeyModel key)
+            => key.IsSinglePart ? ValueKinds.KeyStorageOf(Part(table, key.Segments[0].Text).Type) : KeyStorage.String;
 
         /// <summary>The key type's property holding a stored key attribute: the part's for a plain key.</summary>
         public static string KeyAttributeProperty(TableModel table, KeyModel key)
@@ -143,7 +152,8 @@ namespace Bookings.Generated.Generator.Emit
             {
                 w.Line();
                 var normalised = part.Sensitivity == Sensitivity.Phone ? ": normalised to 010-XXXX-XXXX by Create, kept as stored by TryParse" : string.Empty;
-                w.Summary($"The <c>{Xml.Escape(part.Name)}</c> part{normalised}.{Describe(part.Description)}");
+                var copied = part.Type == ValueKind.Binary ? " The key's own copy of the bytes: do not change them." : string.Empty;
+                w.Summary($"The <c>{Xml.Escape(part.Name)}</c> part{normalised}.{copied}{Describe(part.Description)}");
                 w.Line($"public {ValueKinds.CSharpType(part.Type)} {part.PropertyName} {{ get; }}");
             }
 
@@ -169,12 +179,12 @@ namespace Bookings.Generated.Generator.Emit
         private static void WriteTryParse(SourceWriter w, TableModel table)
         {
             var keys = AllKeys(table).ToList();
-            var parameters = string.Join(", ", keys.Select(k => $"{KeyAttributeType(table, k)}{(KeyAttributeType(table, k) == "string" ? "?" : string.Empty)} {KeyParameter(table, k)}"));
+            var parameters = string.Join(", ", keys.Select(k => $"{KeyAttributeType(table, k)}{(Storage(table, k) != KeyStorage.Number ? "?" : string.Empty)} {KeyParameter(table, k)}"));
             w.Line();
             w.Summary("Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.");
             w.Open($"public static bool TryParse({parameters}, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? result)");
             w.Line("result = null;");
-            var nullable = keys.Where(k => KeyAttributeType(table, k) == "string").Select(k => $"{KeyParameter(table, k)} is null").ToList();
+            var nullable = keys.Where(k => Storage(table, k) != KeyStorage.Number).Select(k => $"{KeyParameter(table, k)} is null").ToList();
             if (nullable.Count > 0)
             {
                 w.Open($"if ({string.Join(" || ", nullable)})");
@@ -258,7 +268,7 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteToString(SourceWriter w, TableModel table)
         {
-            var members = table.KeyParts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.PropertyName, p.Sensitivity)}}}");
+            var members = table.KeyParts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.PropertyName, p.Type, p.Sensitivity)}}}");
             w.Line();
             w.Summary("Prints the key parts with personal parts masked and secret parts left out.");
             w.Line("public override string ToString()");
@@ -268,9 +278,35 @@ namespace Bookings.Generated.Generator.Emit
             w.Outdent().Outdent();
         }
 
+        /// <summary>
+        /// Equality by value for keys with bytes: a record would compare arrays by reference, so two keys read from
+        /// the same item would differ. The composed key texts follow from the parts, so the parts decide.
+        /// </summary>
+        private static void WriteEquality(SourceWriter w, TableModel table)
+        {
+            string Same(KeyPartModel p) => p.Type == ValueKind.Binary
+                ? $"global::System.MemoryExtensions.SequenceEqual<byte>({p.PropertyName}, other.{p.PropertyName})"
+                : $"{p.PropertyName} == other.{p.PropertyName}";
+            w.Line();
+            w.Summary("Whether the other key has the same parts; bytes compare by content.");
+            w.Line($"public bool Equals({table.KeyTypeName}? other)");
+            w.Indent().Line($"=> other is not null && (ReferenceEquals(this, other) || ({string.Join(" && ", table.KeyParts.Select(Same))}));").Outdent();
+            w.Line();
+            w.Summary("A hash of the parts, bytes by content, consistent with <see cref=\"Equals(" + table.KeyTypeName + "?)\"/>.");
+            w.Open("public override int GetHashCode()");
+            w.Line("var hash = new global::System.HashCode();");
+            foreach (var part in table.KeyParts)
+            {
+                w.Line(part.Type == ValueKind.Binary ? $"hash.AddBytes({part.PropertyName});" : $"hash.Add({part.PropertyName});");
+            }
+
+            w.Line("return hash.ToHashCode();");
+            w.Close();
+        }
+
         private static void WriteTryCreate(SourceWriter w, TableModel table)
         {
-            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(p.Type == ValueKind.String ? "?" : string.Empty)} {p.ParameterName}"));
+            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(IsChecked(p) ? "?" : string.Empty)} {p.ParameterName}"));
             var hasPhone = table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone);
             w.Line();
             if (hasPhone)
@@ -291,8 +327,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Outdent();
             w.Open();
             w.Line("createdKey = null;");
-            var textParts = table.KeyParts.Where(p => p.Type == ValueKind.String).ToList();
-            if (textParts.Count > 0)
+            if (table.KeyParts.Any(IsChecked))
             {
                 w.Line("string problem;");
             }
@@ -308,6 +343,9 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("return true;");
             w.Close();
         }
+
+        /// <summary>A part checked before use (text or bytes, which may be null); numbers need no check.</summary>
+        private static bool IsChecked(KeyPartModel part) => part.Type is ValueKind.String or ValueKind.Binary;
 
         private static void WriteCheck(SourceWriter w, TableModel table, KeyPartModel part, string condition, bool throwOnFailure = false)
         {
@@ -397,7 +435,7 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteThrowingChecks(SourceWriter w, TableModel table, List<KeyPartModel> parts)
         {
-            if (parts.Any(p => p.Type == ValueKind.String))
+            if (parts.Any(IsChecked))
             {
                 w.Line("string problem;");
             }
@@ -415,6 +453,15 @@ namespace Bookings.Generated.Generator.Emit
             var values = new List<string>();
             foreach (var part in parts)
             {
+                if (part.Type == ValueKind.Binary)
+                {
+                    WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyBytes({part.ParameterName}, out problem)", throwOnFailure);
+
+                    // The key keeps its own copy, so a caller that reuses its buffer cannot change a key (or its hash).
+                    values.Add(throwOnFailure ? part.ParameterName : $"global::System.MemoryExtensions.AsSpan({part.ParameterName}).ToArray()");
+                    continue;
+                }
+
                 if (part.Type != ValueKind.String)
                 {
                     values.Add(part.ParameterName);

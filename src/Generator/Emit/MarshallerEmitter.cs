@@ -241,7 +241,7 @@ namespace Bookings.Generated.Generator.Emit
                 var type = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).Type : ValueKind.String;
                 var local = Parsing.Names.ToParameterName(key.PropertyName).TrimStart('@') + "Stored";
                 var name = Literals.String(key.AttributeName);
-                w.Line($"var {local} = reader.{ValueKinds.ReaderMethod(type)}({name}) ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");
+                w.Line($"var {local} = {ValueKinds.KeyRead(type, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");
                 args.Add(local);
             }
 

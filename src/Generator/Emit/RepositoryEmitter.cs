@@ -349,7 +349,7 @@ namespace Bookings.Generated.Generator.Emit
             if (table.SortKey is not null)
             {
                 // What logs print for a partition: its parts, masked the way the key type prints them.
-                var parts = KeyEmitter.PartitionParts(table).Select(p => (p.PropertyName, p.ParameterName, p.Sensitivity));
+                var parts = KeyEmitter.PartitionParts(table).Select(p => (p.PropertyName, p.ParameterName, p.Type, p.Sensitivity));
                 w.Line();
                 w.Line($"private static string PartitionLabel({PartitionParameters(table)})");
                 w.Indent().Line($"=> {EntityEmitter.PartitionLabel(table.TypeName, parts)};").Outdent();
@@ -398,7 +398,7 @@ namespace Bookings.Generated.Generator.Emit
             var partition = IndexKeyValue(table, key, p => p.ParameterName);
 
             // Index names hold only letters, digits, '_', '-' and '.', so they go into the interpolated string as they are.
-            var label = EntityEmitter.PartitionLabel($"{table.TypeName} {index.Name}", key.Parts.Select(p => (p.PropertyName, p.ParameterName, p.Sensitivity)));
+            var label = EntityEmitter.PartitionLabel($"{table.TypeName} {index.Name}", key.Parts.Select(p => (p.PropertyName, p.ParameterName, p.Type.Kind, p.Sensitivity)));
             return (partition, label);
         }
 
@@ -417,7 +417,7 @@ namespace Bookings.Generated.Generator.Emit
                     return $"{marshaller}.{part.PropertyName}Value({name(part)})";
                 }
 
-                var value = part.Type.Kind == ValueKind.String
+                var value = part.Type.Kind is ValueKind.String or ValueKind.Binary
                     ? $"{Runtime}InputValidation.NotNull({name(part)}, {entity}, {Literals.String(part.Name)})"
                     : name(part);
                 return ValueKinds.ToAttributeValue(part.Type.Kind, value);

@@ -46,11 +46,11 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"public static {Condition} Between({lows}, {highs})");
             w.Indent().Line($"=> {Condition}.Between({keyType}.SortKeyValue({string.Join(", ", parts.Select(p => "low" + p.PropertyName))}), {keyType}.SortKeyValue({string.Join(", ", parts.Select(p => "high" + p.PropertyName))}));").Outdent();
 
-            if (sortKey.IsSinglePart && parts[0].Type == ValueKind.String)
+            if (sortKey.IsSinglePart && parts[0].Type is ValueKind.String or ValueKind.Binary)
             {
                 w.Line();
                 w.Summary("The sort key starts with <paramref name=\"prefix\"/>, taken as given.");
-                w.Line($"public static {Condition} BeginsWith(string prefix)");
+                w.Line($"public static {Condition} BeginsWith({ValueKinds.CSharpType(parts[0].Type)} prefix)");
                 w.Indent().Line($"=> {Condition}.BeginsWith(prefix);").Outdent();
             }
             else if (!sortKey.IsSinglePart)
@@ -102,11 +102,11 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary("The index sort key lies between the given values, both included.");
             w.Line($"public static {condition} Between({Parameters("low")}, {Parameters("high")})");
             w.Indent().Line($"=> {condition}.Between({Value("low")}, {Value("high")});").Outdent();
-            if (!key.IsNumber && !key.IsComputed && key.Parts[0].Type.Kind == ValueKind.String)
+            if (!key.IsComputed && key.Parts[0].Type.Kind is ValueKind.String or ValueKind.Binary)
             {
                 w.Line();
                 w.Summary("The index sort key starts with <paramref name=\"prefix\"/>.");
-                w.Line($"public static {condition} BeginsWith(string prefix)");
+                w.Line($"public static {condition} BeginsWith({ValueKinds.CSharpType(key.Parts[0].Type.Kind)} prefix)");
                 w.Indent().Line($"=> {condition}.BeginsWith(prefix);").Outdent();
             }
 

@@ -111,14 +111,12 @@ namespace Bookings.Generated.Generator.Emit
             w.Outdent();
         }
 
-        private static string IndexKeyDefinition(IndexKeyModel key)
-            => $"new {Runtime}KeyAttributeDefinition({Literals.String(key.AttributeName)}, global::Amazon.DynamoDBv2.ScalarAttributeType.{(key.IsNumber ? "N" : "S")})";
+        private static string IndexKeyDefinition(IndexKeyModel key) => KeyDefinition(key.AttributeName, key.Storage);
 
-        public static string KeyDefinition(string attribute, bool isNumber)
-            => $"new {Runtime}KeyAttributeDefinition({Literals.String(attribute)}, global::Amazon.DynamoDBv2.ScalarAttributeType.{(isNumber ? "N" : "S")})";
+        public static string KeyDefinition(string attribute, KeyStorage storage)
+            => $"new {Runtime}KeyAttributeDefinition({Literals.String(attribute)}, {ValueKinds.ScalarAttributeType(storage)})";
 
-        private static string KeyDefinition(TableModel table, KeyModel key)
-            => KeyDefinition(key.AttributeName, KeyEmitter.KeyAttributeType(table, key) != "string");
+        private static string KeyDefinition(TableModel table, KeyModel key) => KeyDefinition(key.AttributeName, KeyEmitter.Storage(table, key));
 
         public static void WriteSchema(SourceWriter w, SchemaModel schema)
         {

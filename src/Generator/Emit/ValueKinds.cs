@@ -83,6 +83,19 @@ namespace Bookings.Generated.Generator.Emit
 
         public static bool IsNumber(ValueKind kind) => kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double;
 
+        /// <summary>How a plain key attribute of this kind is stored.</summary>
+        public static KeyStorage KeyStorageOf(ValueKind kind)
+            => kind == ValueKind.Binary ? KeyStorage.Binary : IsNumber(kind) ? KeyStorage.Number : KeyStorage.String;
+
+        /// <summary>The <c>ScalarAttributeType</c> expression of a key's storage.</summary>
+        public static string ScalarAttributeType(KeyStorage storage)
+            => "global::Amazon.DynamoDBv2.ScalarAttributeType." + storage switch
+            {
+                KeyStorage.Number => "N",
+                KeyStorage.Binary => "B",
+                _ => "S",
+            };
+
         /// <summary>The <c>ItemReader</c> method that reads this kind.</summary>
         public static string ReaderMethod(ValueKind kind) => kind switch
         {
@@ -93,6 +106,12 @@ namespace Bookings.Generated.Generator.Emit
             ValueKind.Decimal => "Decimal",
             _ => "Double",
         };
+
+        /// <summary>The expression that reads a key attribute or key part of this kind with <c>reader</c> (null when absent).</summary>
+        public static string KeyRead(ValueKind kind, string name)
+            => kind == ValueKind.Binary
+                ? $"reader.Read({name}, {Runtime}AttributeCodecs.Binary)"
+                : $"reader.{ReaderMethod(kind)}({name})";
 
         /// <summary>How a mapping error names the stored type.</summary>
         public static string StoredDescription(ValueKind kind) => kind switch
@@ -113,6 +132,8 @@ namespace Bookings.Generated.Generator.Emit
         {
             ValueKind.String => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ S = {expression} }}",
             ValueKind.Bool => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ BOOL = {expression} }}",
+            // A read-only stream over the caller's array: the request cannot change it, and nothing is copied.
+            ValueKind.Binary => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ B = new global::System.IO.MemoryStream({expression}, writable: false) }}",
             ValueKind.Double => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ N = {expression}.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture) }}",
             _ => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ N = {expression}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) }}",
         };

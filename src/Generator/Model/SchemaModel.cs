@@ -28,9 +28,9 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Description">Free text for XML docs, or null.</param>
     /// <param name="BillingMode">A DynamoDB billing mode constant name.</param>
     /// <param name="PartitionAttribute">The partition key attribute every entity shares.</param>
-    /// <param name="PartitionIsNumber">Whether the partition key is stored as N.</param>
+    /// <param name="PartitionStorage">How the partition key is stored (S, N or B).</param>
     /// <param name="SortAttribute">The sort key attribute every entity shares, or null.</param>
-    /// <param name="SortIsNumber">Whether the sort key is stored as N.</param>
+    /// <param name="SortStorage">How the sort key is stored (S, N or B).</param>
     /// <param name="TypeAttribute">The attribute that names each item's entity type.</param>
     /// <param name="TtlAttribute">The TTL attribute the entities agree on, or null.</param>
     /// <param name="Entities">The entity type names, in declaration order.</param>
@@ -42,9 +42,9 @@ namespace Bookings.Generated.Generator.Model
         string? Description,
         string BillingMode,
         string PartitionAttribute,
-        bool PartitionIsNumber,
+        KeyStorage PartitionStorage,
         string? SortAttribute,
-        bool SortIsNumber,
+        KeyStorage SortStorage,
         string TypeAttribute,
         string? TtlAttribute,
         EquatableArray<string> Entities,
@@ -210,13 +210,13 @@ namespace Bookings.Generated.Generator.Model
     /// of other attributes on every write (left out while any part is null, which makes the index sparse).
     /// </summary>
     /// <param name="AttributeName">The stored attribute name.</param>
-    /// <param name="IsNumber">Stored as N rather than S.</param>
+    /// <param name="Storage">How the key attribute is stored (S, N or B).</param>
     /// <param name="IsComputed">Built from <paramref name="Segments"/>; otherwise the attribute itself.</param>
     /// <param name="Segments">The template; for a plain key, one part naming the attribute.</param>
     /// <param name="Parts">The values the key is made of, in template order.</param>
     internal sealed record IndexKeyModel(
         string AttributeName,
-        bool IsNumber,
+        KeyStorage Storage,
         bool IsComputed,
         EquatableArray<TemplateSegment> Segments,
         EquatableArray<IndexPartModel> Parts);
@@ -293,6 +293,14 @@ namespace Bookings.Generated.Generator.Model
 
         /// <summary>Optional with no default: the property is nullable and a null is not written.</summary>
         public bool IsNullable => !Required && DefaultLiteral is null;
+    }
+
+    /// <summary>The scalar type DynamoDB stores a key attribute as: S, N or B.</summary>
+    internal enum KeyStorage
+    {
+        String,
+        Number,
+        Binary,
     }
 
     /// <summary>The value types the descriptor format supports.</summary>

@@ -97,11 +97,11 @@ namespace Bookings.Generated.Generator.Parsing
             CheckDistinguishable(entities);
             var ttl = AgreedTtl(entities);
             var indexes = MergedIndexes(entities);
-            var partitionIsNumber = entities.Count > 0 && IsNumberKey(entities[0].Model, entities[0].Model.PartitionKey);
-            var sortIsNumber = entities.Count > 0 && entities[0].Model.SortKey is { } firstSort && IsNumberKey(entities[0].Model, firstSort);
+            var partitionStorage = entities.Count > 0 ? KeyEmitter.Storage(entities[0].Model, entities[0].Model.PartitionKey) : KeyStorage.String;
+            var sortStorage = entities.Count > 0 && entities[0].Model.SortKey is { } firstSort ? KeyEmitter.Storage(entities[0].Model, firstSort) : KeyStorage.String;
             foreach (var (entity, entityJson) in entities.Skip(1))
             {
-                if (IsNumberKey(entity, entity.PartitionKey) != partitionIsNumber || (entity.SortKey is { } sort && IsNumberKey(entity, sort) != sortIsNumber))
+                if (KeyEmitter.Storage(entity, entity.PartitionKey) != partitionStorage || (entity.SortKey is { } sort && KeyEmitter.Storage(entity, sort) != sortStorage))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidKeyType, NameSpan(entityJson), entity.TypeName, "a key of another stored type than the first entity's");
                 }
@@ -122,9 +122,9 @@ namespace Bookings.Generated.Generator.Parsing
                 description,
                 billing?.Value ?? "PAY_PER_REQUEST",
                 partitionAttribute.Value,
-                partitionIsNumber,
+                partitionStorage,
                 sortAttribute?.Value,
-                sortIsNumber,
+                sortStorage,
                 typeAttribute.Value,
                 ttl,
                 entities.Select(e => e.Model.TypeName).ToEquatableArray(),
@@ -136,8 +136,6 @@ namespace Bookings.Generated.Generator.Parsing
 
         private static TextSpan NameSpan(JsonObject json)
             => json.Properties.FirstOrDefault(p => p.Name == "name")?.Value.Span ?? new TextSpan(json.Span.Start, 1);
-
-        private static bool IsNumberKey(TableModel table, KeyModel key) => KeyEmitter.KeyAttributeType(table, key) != "string";
 
         /// <summary>
         /// Two entities whose keys begin with the same literal text (or one whose literal starts the other's)
@@ -226,6 +224,6 @@ namespace Bookings.Generated.Generator.Parsing
         }
 
         private static bool SameKey(IndexKeyModel? a, IndexKeyModel? b)
-            => a is null ? b is null : b is not null && a.AttributeName == b.AttributeName && a.IsNumber == b.IsNumber;
+            => a is null ? b is null : b is not null && a.AttributeName == b.AttributeName && a.Storage == b.Storage;
     }
 }

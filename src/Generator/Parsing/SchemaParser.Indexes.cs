@@ -270,7 +270,7 @@ namespace Bookings.Generated.Generator.Parsing
                     return null;
                 }
 
-                if (!IsKeyType(part.Type))
+                if (!IsTemplatePartType(part.Type))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidKeyType, template.Span, segment.Text, Describe(part.Type));
                     return null;
@@ -286,7 +286,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             scope.Declared[attribute.Value] = attribute.Span;
-            return new IndexKeyModel(attribute.Value, false, true, segments.ToEquatableArray(), parts.ToEquatableArray());
+            return new IndexKeyModel(attribute.Value, KeyStorage.String, true, segments.ToEquatableArray(), parts.ToEquatableArray());
         }
 
         /// <summary>An index key that is an attribute the item stores anyway, or null when it cannot be one.</summary>
@@ -302,14 +302,15 @@ namespace Bookings.Generated.Generator.Parsing
             var isNumber = type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double
                            || (type.Format is { EpochSeconds: true });
             var isText = type.Kind is ValueKind.String or ValueKind.Enum or ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
-            if (!isNumber && !isText)
+            var isBinary = type.Kind == ValueKind.Binary;
+            if (!isNumber && !isText && !isBinary)
             {
                 return null;
             }
 
             return new IndexKeyModel(
                 name,
-                isNumber,
+                isNumber ? KeyStorage.Number : isBinary ? KeyStorage.Binary : KeyStorage.String,
                 false,
                 new[] { new TemplateSegment(true, name) }.ToEquatableArray(),
                 new[] { part }.ToEquatableArray());

@@ -593,8 +593,12 @@ namespace Bookings.Generated.Generator.Parsing
                 ? "global::System.Array.Empty<byte[]>()"
                 : $"new global::System.Collections.Generic.HashSet<{ValueKinds.CSharpType(set.Element, _namespace)}>()";
 
-        private static bool IsKeyType(TypeModel type)
+        /// <summary>A type a part of a key template can have: text in the composed key, so strings and numbers.</summary>
+        private static bool IsTemplatePartType(TypeModel type)
             => type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal;
+
+        /// <summary>A type a plain key attribute can have: a template part's, or bytes stored as B.</summary>
+        private static bool IsKeyType(TypeModel type) => IsTemplatePartType(type) || type.Kind == ValueKind.Binary;
 
         private static bool IsEpochSeconds(TypeModel type)
             => type.Kind is ValueKind.Int32 or ValueKind.Int64

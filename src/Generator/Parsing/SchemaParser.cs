@@ -567,7 +567,7 @@ namespace Bookings.Generated.Generator.Parsing
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
                 var pattern = ReadPattern(reader, property.Name, type);
                 var description = reader.String("description")?.Value;
-                if (type is not null && !IsKeyType(type))
+                if (type is not null && !IsTemplatePartType(type))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidKeyType, reader.Property("type")!.Value.Span, property.Name, Describe(type));
                     type = null;
@@ -702,7 +702,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
-                    if (!IsKeyType(stored.Model.Type))
+                    if (!IsTemplatePartType(stored.Model.Type))
                     {
                         _context.Report(DiagnosticDescriptors.InvalidKeyType, stored.NameSpan, stored.Model.Name, Describe(stored.Model.Type));
                         ok = false;

@@ -50,6 +50,19 @@ namespace Bookings.Generated.Runtime
             return new("begins_with", new AttributeValue { S = prefix });
         }
 
+        /// <summary>The (binary) sort key starts with the prefix bytes; an empty prefix is refused, as DynamoDB refuses it.</summary>
+        /// <exception cref="DynamoValidationException">The prefix is null or empty.</exception>
+        public static SortKeyCondition BeginsWith(byte[] prefix)
+        {
+            if (!InputValidation.IsValidKeyBytes(prefix, out var problem))
+            {
+                throw new DynamoValidationException("sort key condition", "prefix", problem);
+            }
+
+            // A copy, so a caller that reuses its buffer cannot change a condition already made.
+            return new("begins_with", new AttributeValue { B = new System.IO.MemoryStream(prefix.AsSpan().ToArray(), writable: false) });
+        }
+
         /// <summary>The key condition text for <paramref name="sortKey"/>, with placeholders.</summary>
         public string Render(string sortKey, ExpressionBuilder expressions)
         {

@@ -12,6 +12,9 @@ namespace Bookings.Generated.Runtime
         /// <summary>The problem of a missing required value, wherever it is found.</summary>
         internal const string RequiredProblem = "is required but was null";
 
+        /// <summary>The problem of an empty key value, text or bytes, which DynamoDB refuses.</summary>
+        private const string EmptyKeyProblem = "must not be empty";
+
         /// <summary>The problem of a NaN or an infinity, which DynamoDB cannot store.</summary>
         internal const string NotFiniteProblem = "must be a finite number (DynamoDB stores no NaN or infinity)";
 
@@ -88,7 +91,7 @@ namespace Bookings.Generated.Runtime
 
             if (value.Length == 0)
             {
-                problem = "must not be empty";
+                problem = EmptyKeyProblem;
                 return false;
             }
 
@@ -106,6 +109,17 @@ namespace Bookings.Generated.Runtime
 
             problem = string.Empty;
             return true;
+        }
+
+        /// <summary>
+        /// Checks binary key bytes without throwing: present and not empty, since DynamoDB refuses an empty key.
+        /// </summary>
+        /// <param name="value">The key attribute's bytes.</param>
+        /// <param name="problem">What is wrong, for a <see cref="DynamoValidationException"/>; empty when valid.</param>
+        public static bool IsValidKeyBytes([NotNullWhen(true)] byte[]? value, out string problem)
+        {
+            problem = value is null ? RequiredProblem : value.Length == 0 ? EmptyKeyProblem : string.Empty;
+            return problem.Length == 0;
         }
 
         /// <summary>Normalises a phone number without throwing; <paramref name="problem"/> says why it failed.</summary>

@@ -23,6 +23,8 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         public static string ShopDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "shop.tables.json");
 
         /// <summary>The single-table descriptor: three entity types in one table, with a global index.</summary>
+        public static string FilesDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "files.tables.json");
+
         public static string StoresDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "stores.tables.json");
 
         private static string FindRoot()

@@ -19,6 +19,11 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>Single-table design: Store, Staff and Shift entities in one table, a type attribute, a global index on one entity.</summary>
         public static string Stores => File.ReadAllText(RepoPaths.StoresDescriptor);
 
+        public const string FilesPath = "/repo/tests/Integration.Tests/files.tables.json";
+
+        /// <summary>Binary (B) keys: a binary partition key, a binary sort key, and a global index keyed on a binary attribute.</summary>
+        public static string Files => File.ReadAllText(RepoPaths.FilesDescriptor);
+
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 
         /// <summary>

@@ -10,11 +10,11 @@ namespace Shop.Orders
     {
         /// <summary><c>line_pk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> LinePk =
-            new("line_pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = value });
+            new("line_pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "OrderLine", "line_pk") });
 
         /// <summary><c>line_sk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> LineSk =
-            new("line_sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = value });
+            new("line_sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "OrderLine", "line_sk") });
 
         /// <summary><c>sku</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Sku =
