@@ -66,6 +66,13 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(2, range.Count);
             Assert.Single(await ToListAsync(shifts.QueryAsync("7", ShiftSortKey.GreaterThan("2025-10-21", 1))));
 
+            // A range over the left-most part only: every shift of those days, whoever works them.
+            var days = await ToListAsync(shifts.QueryAsync("7", ShiftSortKey.Between("2025-10-20", "2025-10-21")));
+            Assert.Equal(new[] { ("2025-10-20", 1L), ("2025-10-20", 2L), ("2025-10-21", 1L) }, days.Select(s => (s.Key.Date, s.Key.StaffId)));
+            Assert.Equal(3L, Assert.Single(await ToListAsync(shifts.QueryAsync("7", ShiftSortKey.Between("2025-10-22", "2025-12-31")))).Key.StaffId);
+            Assert.Empty(await ToListAsync(shifts.QueryAsync("7", ShiftSortKey.Between("2025-10-23", "2025-12-31"))));
+            Assert.Throws<DynamoValidationException>(() => ShiftSortKey.Between("2025-10-20", "Oct 21"));
+
             Assert.Throws<DynamoValidationException>(() => ShiftSortKey.BeginsWith("20 Oct"));
 
             var updated = await shifts.UpdateAsync(all[0].Key, new ShiftUpdate().AddVisits(2).SetNote("busy"));

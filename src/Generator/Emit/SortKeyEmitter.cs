@@ -65,6 +65,17 @@ namespace Bookings.Generated.Generator.Emit
                     w.Line($"public static {Condition} BeginsWith({string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"))})");
                     w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => p.ParameterName))}));").Outdent();
                 }
+
+                // Ranges over the left-most parts only (all shifts of some days, whoever works them); with every
+                // part given, Between above compares whole keys.
+                for (var count = 1; count < parts.Count; count++)
+                {
+                    var given = parts.Take(count).ToList();
+                    w.Line();
+                    w.Summary($"Sort keys whose left-most part{(count == 1 ? "" : "s")} lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.");
+                    w.Line($"public static {Condition} Between({string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} low{p.PropertyName}"))}, {string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} high{p.PropertyName}"))})");
+                    w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => "low" + p.PropertyName))}), {keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => "high" + p.PropertyName))}));").Outdent();
+                }
             }
 
             w.Close();

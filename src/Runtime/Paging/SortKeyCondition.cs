@@ -43,6 +43,20 @@ namespace Bookings.Generated.Runtime
             return new("BETWEEN", low, high);
         }
 
+        /// <summary>
+        /// The (text) sort key starts with a text from <paramref name="lowPrefix"/> to <paramref name="highPrefix"/>
+        /// in stored order, both included: every key starting with either prefix, and every key between them.
+        /// </summary>
+        public static SortKeyCondition BetweenPrefixes(string lowPrefix, string highPrefix)
+        {
+            ArgumentNullException.ThrowIfNull(lowPrefix);
+            ArgumentNullException.ThrowIfNull(highPrefix);
+
+            // DynamoDB orders text by its UTF-8 bytes, and U+10FFFF encodes as the largest sequence of all (F4 8F BF BF),
+            // so every key starting with highPrefix sorts at or below highPrefix followed by it.
+            return new("BETWEEN", new AttributeValue { S = lowPrefix }, new AttributeValue { S = highPrefix + "\U0010FFFF" });
+        }
+
         /// <summary>The (text) sort key starts with the prefix.</summary>
         public static SortKeyCondition BeginsWith(string prefix)
         {

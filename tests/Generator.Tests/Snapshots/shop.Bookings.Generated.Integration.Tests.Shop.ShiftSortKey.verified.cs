@@ -42,5 +42,9 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sort keys whose left-most part is <paramref name="date"/>.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(string date)
             => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey.SortKeyPrefix(date));
+
+        /// <summary>Sort keys whose left-most part lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.</summary>
+        public static global::Bookings.Generated.Runtime.SortKeyCondition Between(string lowDate, string highDate)
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey.SortKeyPrefix(lowDate), global::Bookings.Generated.Integration.Tests.Shop.ShiftKey.SortKeyPrefix(highDate));
     }
 }
