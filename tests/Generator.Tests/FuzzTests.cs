@@ -26,13 +26,16 @@ namespace Bookings.Generated.Generator.Tests
         /// </summary>
         private const string Alphabet = "{}[],:\"\\ \n\t0123456789-+.eEtrufalsn#_xyz\u00e9\u0001";
 
-        /// <summary>Each kind of damage, applied to the bookings descriptor and to the catalog one (every attribute type).</summary>
+        /// <summary>
+        /// Each kind of damage, applied to the bookings descriptor, the catalog one (every attribute type), the stores
+        /// one (a shared table, entities, a computed index key) and the files one (binary keys, an index on bytes).
+        /// </summary>
         public static TheoryData<string, string> Kinds
         {
             get
             {
                 var data = new TheoryData<string, string>();
-                foreach (var descriptor in new[] { "bookings", "catalog" })
+                foreach (var descriptor in new[] { "bookings", "catalog", "stores", "files" })
                 {
                     foreach (var kind in new[] { "truncate", "delete", "insert", "replace", "swap-tokens", "swap-strings" })
                     {
@@ -48,7 +51,13 @@ namespace Bookings.Generated.Generator.Tests
         [MemberData(nameof(Kinds))]
         public void Broken_descriptors_get_documented_diagnostics_and_never_crash(string kind, string descriptor)
         {
-            var original = descriptor == "catalog" ? Schemas.Catalog : Schemas.Bookings;
+            var original = descriptor switch
+            {
+                "catalog" => Schemas.Catalog,
+                "stores" => Schemas.Stores,
+                "files" => Schemas.Files,
+                _ => Schemas.Bookings,
+            };
             var variants = Variants(kind, original).ToList();
             var failures = new List<string>();
             var ids = new SortedDictionary<string, int>(StringComparer.Ordinal);

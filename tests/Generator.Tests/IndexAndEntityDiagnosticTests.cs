@@ -1,3 +1,4 @@
+using System.Linq;
 using Bookings.Generated.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -111,6 +112,28 @@ namespace Bookings.Generated.Generator.Tests
             Assertions.Reported(diagnostic, "DDB020", DiagnosticSeverity.Warning, Path, 4, descriptor.Split('\n')[3].IndexOf("\"ALL\"", System.StringComparison.Ordinal) + 1);
             Assertions.MessageContains(diagnostic, "The partition key template of table 'Setting' is the constant \"ALL\"", "every item lands in one partition");
             Assert.NotEmpty(run.Sources);
+            Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        }
+
+        [Fact]
+        public void A_constant_index_partition_key_is_a_warning_and_queries_take_no_partition()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    { "name": "Setting", "tableName": "settings", "partitionKey": { "attribute": "name" }, "attributes": { "name": { "type": "string" } },
+                      "indexes": { "everything": { "type": "global", "partitionKey": { "attribute": "gsi_pk", "template": "ALL" }, "sortKey": { "attribute": "name" } } } }
+                  ]
+                }
+                """;
+            var run = GeneratorHarness.Run(Path, descriptor);
+            Assertions.NoCrash(run);
+            var diagnostic = Assertions.Single(run, "DDB020");
+            Assertions.Reported(diagnostic, "DDB020", DiagnosticSeverity.Warning, Path, 5, descriptor.Split('\n')[4].IndexOf("\"ALL\"", System.StringComparison.Ordinal) + 1);
+            Assertions.MessageContains(diagnostic, "The partition key template of index 'everything' is the constant \"ALL\"");
+            Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            Assert.Contains(run.Sources, s => s.Text.Contains("QueryEverythingAsync(global::Bookings.Generated.Runtime.QueryOptions? options = null", System.StringComparison.Ordinal));
         }
 
         [Fact]

@@ -28,6 +28,9 @@ namespace Bookings.Generated.Generator.Emit
 
         private static string Update(TableModel table) => $"global::{table.Namespace}.{table.UpdateTypeName}";
 
+        /// <summary>A parameter list followed by ", " to put before more parameters; nothing for a constant partition key.</summary>
+        public static string Leading(string parameters) => parameters.Length == 0 ? string.Empty : parameters + ", ";
+
         private static string PartitionParameters(TableModel table)
             => string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
 
@@ -111,22 +114,22 @@ namespace Bookings.Generated.Generator.Emit
                 Member(
                     w,
                     "Every item of one partition in sort-key order, read lazily page by page.",
-                    $"{AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}QueryOptions? options = null, {Token});",
+                    $"{AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}QueryOptions? options = null, {Token});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
                     w,
                     $"The items of one partition whose sort key meets <paramref name=\"sortKey\"/>{(table.HasSortKeyParts ? $" (see <see cref=\"{table.SortKeyTypeName}\"/>)" : string.Empty)}, read lazily.",
-                    $"{AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token});",
+                    $"{AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
                     w,
                     "One page of a partition, from the place <paramref name=\"continuationToken\"/> marks (null for the first page).",
-                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token});",
+                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({Leading(partition)}int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
                 Member(
                     w,
                     "One page of the items of a partition whose sort key meets <paramref name=\"sortKey\"/>.",
-                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token});",
+                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
             }
 
@@ -280,10 +283,10 @@ namespace Bookings.Generated.Generator.Emit
             {
                 var partition = PartitionParameters(table);
                 var arguments = string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => p.ParameterName));
-                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, options, cancellationToken);");
-                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({partition}, {Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);");
-                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, pageSize, continuationToken, options, cancellationToken);");
-                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);");
+                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, options, cancellationToken);");
+                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);");
+                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({Leading(partition)}int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, pageSize, continuationToken, options, cancellationToken);");
+                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);");
             }
 
             Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync({key} key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, {Token})", "_core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);");
@@ -372,10 +375,10 @@ namespace Bookings.Generated.Generator.Emit
             var name = "Query" + index.MethodName;
             return new[]
             {
-                $"{AsyncEnumerable}<{result}> {name}Async({partition}, {Runtime}QueryOptions? options = null, {Token})",
-                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({partition}, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})",
-                $"{AsyncEnumerable}<{result}> {name}Async({partition}, {Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})",
-                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({partition}, {Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})",
+                $"{AsyncEnumerable}<{result}> {name}Async({Leading(partition)}{Runtime}QueryOptions? options = null, {Token})",
+                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({Leading(partition)}int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})",
+                $"{AsyncEnumerable}<{result}> {name}Async({Leading(partition)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})",
+                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})",
             };
         }
 

@@ -285,6 +285,12 @@ namespace Bookings.Generated.Generator.Parsing
                 parts.Add(part);
             }
 
+            if (which == "partitionKey" && parts.Count == 0)
+            {
+                // Legal, but every entry lands in one index partition, as with a table's constant partition key.
+                _context.Report(DiagnosticDescriptors.ConstantPartitionKey, template.Span, owner, template.Value);
+            }
+
             scope.Declared[attribute.Value] = attribute.Span;
             return new IndexKeyModel(attribute.Value, KeyStorage.String, true, segments.ToEquatableArray(), parts.ToEquatableArray());
         }
