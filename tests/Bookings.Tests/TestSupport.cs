@@ -15,14 +15,8 @@ namespace Bookings.Tests
     /// <summary>Fresh, uniquely named sms and session tables for one test.</summary>
     internal static class TestTables
     {
-        public static async Task<DynamoRepositoryOptions> CreateAsync(DynamoDbFixture fixture, string testName)
-        {
-            var options = new DynamoRepositoryOptions();
-            options.TableNames[BookingTable.Definition.EntityName] = fixture.UniqueTableName(testName + "-sms");
-            options.TableNames[SessionTable.Definition.EntityName] = fixture.UniqueTableName(testName + "-session");
-            await new DynamoTableManager(fixture.Client, options).EnsureTablesAsync(BookingsSchema.Tables);
-            return options;
-        }
+        public static Task<DynamoRepositoryOptions> CreateAsync(DynamoDbFixture fixture, string testName)
+            => FreshTables.CreateAsync(fixture, testName, BookingsSchema.Tables);
 
         /// <summary>Reads an item exactly as stored, with the low-level client.</summary>
         public static async Task<Dictionary<string, AttributeValue>?> RawGetAsync(DynamoDbFixture fixture, string table, string bookingNum, string phone)

@@ -27,11 +27,8 @@ namespace Bookings.Generated.Integration.Tests
 
         private async Task<(ProductRepository Products, string Table)> CreateAsync(string name)
         {
-            var options = new DynamoRepositoryOptions();
-            var table = _fixture.UniqueTableName(name);
-            options.TableNames[ProductTable.Definition.EntityName] = table;
-            await new DynamoTableManager(_fixture.Client, options, GuardedLogs.For<DynamoTableManager>()).EnsureTablesAsync(new[] { ProductTable.Definition });
-            return (new ProductRepository(_fixture.Client, options, GuardedLogs.For<ProductRepository>()), table);
+            var options = await FreshTables.CreateAsync(_fixture, name, new[] { ProductTable.Definition }, GuardedLogs.For<DynamoTableManager>());
+            return (new ProductRepository(_fixture.Client, options, GuardedLogs.For<ProductRepository>()), options.TableNames[ProductTable.Definition.EntityName]);
         }
 
         private static Product FullProduct(string id) => new()

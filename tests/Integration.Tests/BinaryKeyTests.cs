@@ -28,18 +28,12 @@ namespace Bookings.Generated.Integration.Tests
 
         private async Task<(BlobRepository Blobs, ChunkRepository Chunks, string BlobTable, string ChunkTable)> CreateAsync(string name)
         {
-            var options = new DynamoRepositoryOptions();
-            var blobTable = _fixture.UniqueTableName(name + "-blobs");
-            var chunkTable = _fixture.UniqueTableName(name + "-chunks");
-            options.TableNames[BlobTable.Definition.EntityName] = blobTable;
-            options.TableNames[ChunkTable.Definition.EntityName] = chunkTable;
-            await new DynamoTableManager(_fixture.Client, options, GuardedLogs.For<DynamoTableManager>())
-                .EnsureTablesAsync(new[] { BlobTable.Definition, ChunkTable.Definition });
+            var options = await FreshTables.CreateAsync(_fixture, name, FilesSchema.Tables, GuardedLogs.For<DynamoTableManager>());
             return (
                 new BlobRepository(_fixture.Client, options, GuardedLogs.For<BlobRepository>()),
                 new ChunkRepository(_fixture.Client, options, GuardedLogs.For<ChunkRepository>()),
-                blobTable,
-                chunkTable);
+                options.TableNames[BlobTable.Definition.EntityName],
+                options.TableNames[ChunkTable.Definition.EntityName]);
         }
 
         private static byte[] Digest(string content) => SHA256.HashData(Encoding.UTF8.GetBytes(content));

@@ -24,10 +24,8 @@ namespace Bookings.Generated.Integration.Tests
 
         private async Task<(EmployeeRepository Staff, string Table)> CreateAsync(string name)
         {
-            var options = new DynamoRepositoryOptions();
-            var table = _fixture.UniqueTableName(name);
-            options.TableNames[EmployeeTable.Definition.EntityName] = table;
-            await new DynamoTableManager(_fixture.Client, options, GuardedLogs.For<DynamoTableManager>()).EnsureTablesAsync(new[] { EmployeeTable.Definition });
+            var options = await FreshTables.CreateAsync(_fixture, name, new[] { EmployeeTable.Definition }, GuardedLogs.For<DynamoTableManager>());
+            var table = options.TableNames[EmployeeTable.Definition.EntityName];
             var staff = new EmployeeRepository(_fixture.Client, options, GuardedLogs.For<EmployeeRepository>());
             await staff.PutManyAsync(new[]
             {

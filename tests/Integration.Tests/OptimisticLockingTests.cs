@@ -18,9 +18,7 @@ namespace Bookings.Generated.Integration.Tests
 
         private async Task<(CounterRepository Counters, DynamoRepositoryOptions Options)> CreateAsync(string name)
         {
-            var options = new DynamoRepositoryOptions();
-            options.TableNames[CounterTable.Definition.EntityName] = _fixture.UniqueTableName(name);
-            await new DynamoTableManager(_fixture.Client, options, GuardedLogs.For<DynamoTableManager>()).EnsureTablesAsync(new[] { CounterTable.Definition });
+            var options = await FreshTables.CreateAsync(_fixture, name, new[] { CounterTable.Definition }, GuardedLogs.For<DynamoTableManager>());
             return (new CounterRepository(_fixture.Client, options, GuardedLogs.For<CounterRepository>()), options);
         }
 

@@ -25,10 +25,8 @@ namespace Bookings.Generated.Integration.Tests
 
         private async Task<Repositories> CreateAsync(string name)
         {
-            var options = new DynamoRepositoryOptions();
-            var table = _fixture.UniqueTableName(name);
-            options.TableNames[StoresTable.Definition.EntityName] = table;
-            await new DynamoTableManager(_fixture.Client, options, GuardedLogs.For<DynamoTableManager>()).EnsureTablesAsync(StoresSchema.Tables);
+            var options = await FreshTables.CreateAsync(_fixture, name, StoresSchema.Tables, GuardedLogs.For<DynamoTableManager>());
+            var table = options.TableNames[StoresTable.Definition.EntityName];
             var repositories = new Repositories(
                 new StoresRepository(_fixture.Client, options, GuardedLogs.For<StoresRepository>()),
                 new StoreRepository(_fixture.Client, options, GuardedLogs.For<StoreRepository>()),

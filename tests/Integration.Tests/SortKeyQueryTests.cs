@@ -49,9 +49,7 @@ namespace Bookings.Generated.Integration.Tests
         [Fact]
         public async Task Prefix_builders_select_by_the_left_most_parts_of_a_template()
         {
-            var options = new DynamoRepositoryOptions();
-            options.TableNames[ShiftTable.Definition.EntityName] = _fixture.UniqueTableName("shifts");
-            await new DynamoTableManager(_fixture.Client, options, GuardedLogs.For<DynamoTableManager>()).EnsureTablesAsync(ShopSchema.Tables);
+            var options = await FreshTables.CreateAsync(_fixture, "sk-prefix", new[] { ShiftTable.Definition }, GuardedLogs.For<DynamoTableManager>());
             var shifts = new ShiftRepository(_fixture.Client, options, GuardedLogs.For<ShiftRepository>());
             var all = new[] { ("2025-10-20", 1L), ("2025-10-20", 2L), ("2025-10-21", 1L), ("2025-10-22", 3L) }
                 .Select(s => new Shift { Key = ShiftKey.Create("7", s.Item1, s.Item2), Hours = 7.5m })
