@@ -129,6 +129,16 @@ namespace Bookings.Generated.Generator.Tests
         }
 
         [Fact]
+        public void Keeping_the_offset_needs_an_offset_in_the_pattern_and_a_quoted_Z_is_not_one()
+        {
+            // The generator and the runtime's date codec share one reading of the pattern (src/Shared/DatePatterns.cs).
+            OnlyError("\"at\": { \"type\": \"datetimeoffset\", \"format\": \"yyyy-MM-dd'T'HH:mm:ss'Z'\", \"timeZone\": \"keep\" }", "DDB016", "\"keep\"", "'timeZone: keep' does not apply");
+            Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, Descriptor("""
+                "at": { "type": "datetimeoffset", "format": "yyyy-MM-dd'T'HH:mm:sszzz", "timeZone": "keep" }
+                """)));
+        }
+
+        [Fact]
         public void A_binary_attribute_can_be_a_plain_key_but_not_a_template_part()
         {
             const string plain = """

@@ -108,7 +108,7 @@ namespace Bookings.Generated.Generator.Parsing
             var description = reader.String("description")?.Value;
 
             var name = property.Name;
-            if (!IsDynamoName(name))
+            if (!TableNames.IsValid(name))
             {
                 _context.Report(DiagnosticDescriptors.InvalidValue, property.NameSpan, name, "index name", " DynamoDB index names are 3 to 255 characters.", "letters, digits, '_', '-' and '.'");
                 return null;

@@ -319,7 +319,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
                 else if (zone.Value == "keep")
                 {
-                    if (date != ValueKind.DateTimeOffset || epoch || (pattern is not null && !PatternHasZone(pattern)))
+                    if (date != ValueKind.DateTimeOffset || epoch || (pattern is not null && !DatePatterns.HasZone(pattern)))
                     {
                         _context.Report(DiagnosticDescriptors.NotApplicable, zone.Span, "timeZone: keep", owner, "only a datetimeoffset stored as ISO 8601 (or a pattern with zzz) can keep its own offset");
                     }
@@ -375,8 +375,6 @@ namespace Bookings.Generated.Generator.Parsing
             return true;
         }
 
-        private static bool PatternHasZone(string pattern) => pattern.IndexOf('z') >= 0 || pattern.IndexOf('K') >= 0;
-
         /// <summary>Whether a custom pattern writes a sample value that it reads back unchanged.</summary>
         private static bool IsUsablePattern(string pattern, ValueKind kind)
         {
@@ -389,7 +387,7 @@ namespace Bookings.Generated.Generator.Parsing
                     return DateTime.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Date == sample.Date;
                 }
 
-                if (PatternHasZone(pattern))
+                if (DatePatterns.HasZone(pattern))
                 {
                     return DateTimeOffset.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
                            && instant.DateTime.Date == sample.Date;

@@ -396,7 +396,7 @@ namespace Bookings.Generated.Generator.Parsing
                 return;
             }
 
-            if (!IsDynamoName(tableName.Value))
+            if (!TableNames.IsValid(tableName.Value))
             {
                 _context.Report(
                     DiagnosticDescriptors.InvalidValue,
@@ -409,11 +409,6 @@ namespace Bookings.Generated.Generator.Parsing
 
             ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
         }
-
-        /// <summary>DynamoDB's rule for table and index names: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.'.</summary>
-        private static bool IsDynamoName(string name)
-            => name.Length >= 3 && name.Length <= 255
-               && name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.');
 
         private void CheckBillingMode(JsonString? billing)
         {

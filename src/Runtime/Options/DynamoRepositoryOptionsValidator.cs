@@ -31,14 +31,14 @@ namespace Bookings.Generated.Runtime
                 failures.Add($"Region '{region}' is not a region name (for example ap-northeast-2).");
             }
 
-            if (options.TableNamePrefix is { Length: > 0 } prefix && !IsTableNameText(prefix))
+            if (options.TableNamePrefix is { Length: > 0 } prefix && !TableNames.HasOnlyAllowedCharacters(prefix))
             {
                 failures.Add($"TableNamePrefix '{prefix}' has characters DynamoDB table names cannot hold; use letters, digits, '_', '-' and '.'.");
             }
 
             foreach (var pair in options.TableNames)
             {
-                if (pair.Value is null || pair.Value.Length is < 3 or > 255 || !IsTableNameText(pair.Value))
+                if (pair.Value is null || !TableNames.IsValid(pair.Value))
                 {
                     failures.Add($"TableNames:{pair.Key} '{pair.Value}' is not a DynamoDB table name (3 to 255 letters, digits, '_', '-' and '.').");
                 }
@@ -77,19 +77,6 @@ namespace Bookings.Generated.Runtime
             }
 
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
-
-        private static bool IsTableNameText(string text)
-        {
-            foreach (var c in text)
-            {
-                if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static bool IsRegionName(string region)

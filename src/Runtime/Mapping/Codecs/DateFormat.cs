@@ -17,7 +17,7 @@ namespace Bookings.Generated.Runtime
         {
             IsEpochSeconds = epochSeconds;
             _pattern = pattern;
-            _patternHasZone = pattern is not null && HasZone(pattern);
+            _patternHasZone = pattern is not null && DatePatterns.HasZone(pattern);
             Offset = offset;
         }
 
@@ -127,34 +127,6 @@ namespace Bookings.Generated.Runtime
             }
 
             return DateOnly.TryParseExact(text, _pattern ?? "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-        }
-
-        /// <summary>Whether a pattern holds an offset specifier outside quoted text.</summary>
-        private static bool HasZone(string pattern)
-        {
-            var quote = '\0';
-            for (var i = 0; i < pattern.Length; i++)
-            {
-                var c = pattern[i];
-                if (quote != '\0')
-                {
-                    quote = c == quote ? '\0' : quote;
-                }
-                else if (c is '\'' or '"')
-                {
-                    quote = c;
-                }
-                else if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c is 'z' or 'K')
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Whether ISO 8601 text ends with an offset or <c>Z</c>.</summary>
