@@ -6,7 +6,7 @@ namespace Bookings.Generated.Runtime.Tests
 {
     public sealed class InputValidationTests
     {
-        private static readonly Regex BookingId = new("^[A-Z0-9]{8}$", RegexOptions.CultureInvariant);
+        private static readonly TextPattern BookingId = new("^[A-Z0-9]{8}$");
 
         [Fact]
         public void IsValidKeyText_rejects_null()
@@ -150,6 +150,28 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal($"Invalid Booking: 'roomId' {problem}.", ex.Message);
             Assert.DoesNotContain("ROOM", ex.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("12", ex.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_pattern_with_a_matcher_uses_it_and_still_names_the_pattern()
+        {
+            var pattern = new TextPattern("^[0-9]+$", text => text == "42");
+
+            Assert.True(pattern.IsMatch("42"));
+            Assert.False(pattern.IsMatch("43"));
+            var ex = Assert.Throws<DynamoValidationException>(() => InputValidation.Matches("43", pattern, "Booking", "bookId"));
+            Assert.Contains("^[0-9]+$", ex.Message);
+            Assert.Equal("^[0-9]+$", pattern.ToString());
+        }
+
+        [Fact]
+        public void A_pattern_without_a_matcher_is_a_regular_expression()
+        {
+            var pattern = new TextPattern("^(ios|android)$");
+
+            Assert.True(pattern.IsMatch("ios"));
+            Assert.True(pattern.IsMatch("android\n"));   // $ before a final line feed, as .NET has it
+            Assert.False(pattern.IsMatch("web"));
         }
     }
 }

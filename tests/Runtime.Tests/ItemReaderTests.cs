@@ -201,6 +201,49 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
+        public void Extras_after_reads_finds_the_attributes_that_were_not_read_through_any_dictionary()
+        {
+            var stored = new Dictionary<string, AttributeValue>
+            {
+                ["pk"] = new() { S = "BOOKING#1" },
+                ["guestName"] = new() { S = "Kim Soo" },
+                ["note"] = new() { NULL = true },
+                ["legacyFlag"] = new() { BOOL = true },
+            };
+            var known = new HashSet<string>(StringComparer.Ordinal) { "pk", "guestName", "note", "missing" };
+
+            // The SDK's Dictionary and any other IReadOnlyDictionary read alike.
+            foreach (var item in new IReadOnlyDictionary<string, AttributeValue>[] { stored, new System.Collections.ObjectModel.ReadOnlyDictionary<string, AttributeValue>(stored) })
+            {
+                var reader = new ItemReader(item, "Booking");
+                Assert.Equal("BOOKING#1", reader.String("pk"));
+                Assert.Equal("Kim Soo", reader.String("guestName"));
+                Assert.Null(reader.String("note"));       // NULL: found, read as absent
+                Assert.Null(reader.String("missing"));    // absent: not found
+                reader = reader.WithKey("key");            // keeps what was read
+
+                var extras = reader.Extras(known);
+                Assert.Equal(new[] { "legacyFlag" }, extras.Keys);
+            }
+        }
+
+        [Fact]
+        public void Extras_after_reading_every_attribute_is_the_shared_empty_instance_without_a_walk()
+        {
+            var item = new Dictionary<string, AttributeValue>
+            {
+                ["pk"] = new() { S = "BOOKING#1" },
+                ["note"] = new() { NULL = true },
+            };
+            var reader = new ItemReader(item, "Booking");
+            _ = reader.String("pk");
+            _ = reader.String("note");
+
+            // The set names neither attribute: had the reader walked the item, both would be extras.
+            Assert.Same(ExtraAttributes.Empty, reader.Extras(new HashSet<string>()));
+        }
+
+        [Fact]
         public void Extras_returns_the_shared_empty_instance_when_there_are_none()
         {
             var reader = Reader(Item("pk", new AttributeValue { S = "BOOKING#1" }));

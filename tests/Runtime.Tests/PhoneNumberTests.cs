@@ -172,5 +172,25 @@ namespace Bookings.Generated.Runtime.Tests
 
             return new string(chars);
         }
+
+        [Theory]
+        [InlineData("010-1234-5678")]
+        [InlineData("011-123-4567")]
+        public void TryNormalize_returns_a_number_already_in_the_stored_form_as_it_is(string stored)
+        {
+            Assert.True(PhoneNumber.TryNormalize(stored, out var normalized));
+            Assert.Same(stored, normalized);
+        }
+
+        [Theory]
+        [InlineData("0101-234-5678")]
+        [InlineData(" 010-1234-5678")]
+        [InlineData("010 1234-5678")]
+        public void TryNormalize_rewrites_text_that_only_looks_stored(string input)
+        {
+            Assert.True(PhoneNumber.TryNormalize(input, out var normalized));
+            Assert.Equal("010-1234-5678", normalized);
+            Assert.NotSame(input, normalized);
+        }
     }
 }

@@ -25,9 +25,7 @@ namespace Bookings.Generated.Generator.Emit
             var patterns = table.KeyParts.Where(p => p.Pattern is not null).ToList();
             foreach (var part in patterns)
             {
-                w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {part.PropertyName}Pattern =");
-                w.Indent().Line($"new({Literals.String(part.Pattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);").Outdent();
-                w.Line();
+                PatternMatcherEmitter.WriteField(w, part.PropertyName + "Pattern", part.Pattern!);
             }
 
             WriteConstructor(w, table);

@@ -50,9 +50,7 @@ namespace Bookings.Generated.Generator.Emit
         {
             foreach (var attribute in attributes.Where(a => a.Pattern is not null))
             {
-                w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {attribute.PropertyName}Pattern =");
-                w.Indent().Line($"new({Literals.String(attribute.Pattern!)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);").Outdent();
-                w.Line();
+                PatternMatcherEmitter.WriteField(w, attribute.PropertyName + "Pattern", attribute.Pattern!);
             }
 
             foreach (var attribute in attributes.Where(a => !a.Type.IsPlainScalar))
@@ -228,48 +226,37 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteFromItem(SourceWriter w, TableModel table, string entity)
         {
-            var keys = KeyEmitter.AllKeys(table).ToList();
+            var keyType = $"global::{table.Namespace}.{table.KeyTypeName}";
+            var itemType = "global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>";
             w.Line();
             w.Summary($"Reads the key of a stored item (or of an index entry that projects only keys).");
             w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A key attribute is missing, has another type, or does not fit its template.</exception>");
-            w.Open($"public static global::{table.Namespace}.{table.KeyTypeName} KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)");
+            w.Open($"public static {keyType} KeyFromItem({itemType} item)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
             w.Line($"var reader = new {Runtime}ItemReader(item, {entity});");
-            var args = new System.Collections.Generic.List<string>();
-            foreach (var key in keys)
-            {
-                var type = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).Type : ValueKind.String;
-                var local = Parsing.Names.ToParameterName(key.PropertyName).TrimStart('@') + "Stored";
-                var name = Literals.String(key.AttributeName);
-                w.Line($"var {local} = {ValueKinds.KeyRead(type, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");
-                args.Add(local);
-            }
-
-            var keyNames = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName)));
-            var templates = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName + " = " + KeyEmitter.Template(k))));
-            w.Line($"return global::{table.Namespace}.{table.KeyTypeName}.TryParse({string.Join(", ", args)}, out var key)");
-            w.Indent().Line("? key").Line($": throw reader.InvalidKey({keyNames}, {templates});").Outdent();
+            w.Line("return ReadKey(ref reader);");
             w.Close();
 
             w.Line();
             w.Summary($"Reads a stored item as a <see cref=\"{table.TypeName}\"/>.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A required attribute is missing, has another type, or the key does not fit its template.</exception>");
-            w.Open($"public static global::{table.Namespace}.{table.TypeName} FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)");
+            w.Open($"public static global::{table.Namespace}.{table.TypeName} FromItem({itemType} item)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
+            w.Line($"var reader = new {Runtime}ItemReader(item, {entity});");
             if (table.TypeAttribute is not null)
             {
                 // Items of the other entity types in the table never read as this one (checked before the key,
                 // whose template the other type's key would not fit).
                 var typeName = Literals.String(table.TypeAttribute);
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
-                w.Line($"var typeReader = new {Runtime}ItemReader(item, {entity});");
-                w.Open($"if (typeReader.String({typeName}) is {{ }} storedType && storedType != {entity})");
-                w.Line($"throw typeReader.OtherType({typeName}, storedType);");
+                w.Open($"if (reader.String({typeName}) is {{ }} storedType && storedType != {entity})");
+                w.Line($"throw reader.OtherType({typeName}, storedType);");
                 w.Close();
                 w.Line();
             }
 
-            w.Line("var key = KeyFromItem(item);");
-            w.Line($"var reader = new {Runtime}ItemReader(item, {entity}, key);");
+            // One reader reads every attribute once, so it knows without a walk whether the item holds others.
+            w.Line("var key = ReadKey(ref reader);");
+            w.Line("reader = reader.WithKey(key);");
             w.Line($"return new global::{table.Namespace}.{table.TypeName}");
             w.Open();
             w.Line("Key = key,");
@@ -284,6 +271,26 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Close(";");
+            w.Close();
+
+            var keys = KeyEmitter.AllKeys(table).ToList();
+            w.Line();
+            w.Summary("Reads and parses the key attributes through <paramref name=\"reader\"/>, which counts them as read.");
+            w.Open($"private static {keyType} ReadKey(ref {Runtime}ItemReader reader)");
+            var args = new System.Collections.Generic.List<string>();
+            foreach (var key in keys)
+            {
+                var type = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).Type : ValueKind.String;
+                var local = Parsing.Names.ToParameterName(key.PropertyName).TrimStart('@') + "Stored";
+                var name = Literals.String(key.AttributeName);
+                w.Line($"var {local} = {ValueKinds.KeyRead(type, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");
+                args.Add(local);
+            }
+
+            var keyNames = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName)));
+            var templates = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName + " = " + KeyEmitter.Template(k))));
+            w.Line($"return {keyType}.TryParse({string.Join(", ", args)}, out var key)");
+            w.Indent().Line("? key").Line($": throw reader.InvalidKey({keyNames}, {templates});").Outdent();
             w.Close();
         }
 

@@ -9,11 +9,20 @@ namespace Bookings.Generated.Runtime
     /// as null; an attribute of the wrong type, or a number that does not fit, is a
     /// <see cref="DynamoMappingException"/> naming the attribute and the masked key.
     /// </summary>
-    public readonly struct ItemReader
+    /// <remarks>
+    /// A mutable struct, used as a local: it counts the attributes it finds, so <see cref="Extras"/> can tell
+    /// without walking the item that every attribute was a declared one. Read each attribute once per reader.
+    /// </remarks>
+    public struct ItemReader
     {
         private readonly IReadOnlyDictionary<string, AttributeValue> _item;
+
+        // The SDK's responses hold a Dictionary: looking attributes up through it directly, rather than
+        // through the interface, keeps a read of many attributes free of interface calls.
+        private readonly Dictionary<string, AttributeValue>? _dictionary;
         private readonly string _entity;
-        private readonly object? _key;
+        private object? _key;
+        private int _found;
 
         /// <summary>Creates a reader for one item.</summary>
         /// <param name="item">The stored item.</param>
@@ -25,12 +34,19 @@ namespace Bookings.Generated.Runtime
         public ItemReader(IReadOnlyDictionary<string, AttributeValue> item, string entity, object? key = null)
         {
             _item = item;
+            _dictionary = item as Dictionary<string, AttributeValue>;
             _entity = entity;
             _key = key;
+            _found = 0;
         }
 
-        /// <summary>The same item, with its key known for error messages.</summary>
-        public ItemReader WithKey(object key) => new(_item, _entity, key);
+        /// <summary>The same reader (and what it has read so far), with the item's key known for error messages.</summary>
+        public readonly ItemReader WithKey(object key)
+        {
+            var reader = this;
+            reader._key = key;
+            return reader;
+        }
 
         /// <summary>A string (S) attribute, or null when absent or NULL.</summary>
         public string? String(string name)
@@ -129,45 +145,64 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>The error for a required attribute that is absent.</summary>
-        public DynamoMappingException Missing(string name, string expected)
+        public readonly DynamoMappingException Missing(string name, string expected)
             => new(_entity, name, expected, "missing", _key?.ToString());
 
         /// <summary>The error for an item of another entity type, in a table that holds several.</summary>
         /// <param name="attribute">The type attribute.</param>
         /// <param name="storedType">The entity type the item says it is.</param>
-        public DynamoMappingException OtherType(string attribute, string storedType)
+        public readonly DynamoMappingException OtherType(string attribute, string storedType)
             => new(_entity, attribute, $"\"{_entity}\"", $"\"{storedType}\" (an item of another entity type)", _key?.ToString());
 
         /// <summary>The error for an item whose type attribute names no entity type of its table (or is missing).</summary>
         /// <param name="attribute">The type attribute.</param>
         /// <param name="storedType">What the item holds there, or null.</param>
         /// <param name="known">The entity types the table holds, for the message.</param>
-        public DynamoMappingException UnknownType(string attribute, string? storedType, string known)
+        public readonly DynamoMappingException UnknownType(string attribute, string? storedType, string known)
             => new(_entity, attribute, "one of " + known, storedType is null ? "missing" : $"\"{storedType}\"", _key?.ToString());
 
         /// <summary>The error for stored key attributes that do not fit the key template.</summary>
-        public DynamoMappingException InvalidKey(string name, string template)
+        public readonly DynamoMappingException InvalidKey(string name, string template)
             => new(_entity, name, $"a key of the form {template}", "a value that does not fit it", null);
 
         /// <summary>
         /// Every attribute whose name is not in <paramref name="known"/>, for entities that keep
         /// attributes outside the schema; empty when there are none.
         /// </summary>
-        public IReadOnlyDictionary<string, AttributeValue> Extras(ISet<string> known)
+        public readonly IReadOnlyDictionary<string, AttributeValue> Extras(ISet<string> known)
         {
-            Dictionary<string, AttributeValue>? extras = null;
-            foreach (var pair in _item)
+            // Every attribute of the item was found as a declared one: there is nothing else to look for.
+            if (_found == _item.Count)
             {
-                if (!known.Contains(pair.Key))
+                return ExtraAttributes.Empty;
+            }
+
+            Dictionary<string, AttributeValue>? extras = null;
+            if (_dictionary is not null)
+            {
+                foreach (var pair in _dictionary)
                 {
-                    (extras ??= new Dictionary<string, AttributeValue>()).Add(pair.Key, pair.Value);
+                    if (!known.Contains(pair.Key))
+                    {
+                        (extras ??= new Dictionary<string, AttributeValue>()).Add(pair.Key, pair.Value);
+                    }
+                }
+            }
+            else
+            {
+                foreach (var pair in _item)
+                {
+                    if (!known.Contains(pair.Key))
+                    {
+                        (extras ??= new Dictionary<string, AttributeValue>()).Add(pair.Key, pair.Value);
+                    }
                 }
             }
 
             return extras ?? ExtraAttributes.Empty;
         }
 
-        private T Decode<T>(string name, AttributeCodec<T> codec, AttributeValue value)
+        private readonly T Decode<T>(string name, AttributeCodec<T> codec, AttributeValue value)
         {
             try
             {
@@ -192,12 +227,21 @@ namespace Bookings.Generated.Runtime
         }
 
         private AttributeValue? Find(string name)
-            => _item.TryGetValue(name, out var value) && value is not null && value.NULL != true ? value : null;
+        {
+            AttributeValue? value;
+            if (!(_dictionary is not null ? _dictionary.TryGetValue(name, out value) : _item.TryGetValue(name, out value)))
+            {
+                return null;
+            }
 
-        private DynamoMappingException Mismatch(string name, string expected, AttributeValue found)
+            _found++;
+            return value is not null && value.NULL != true ? value : null;
+        }
+
+        private readonly DynamoMappingException Mismatch(string name, string expected, AttributeValue found)
             => new(_entity, name, expected, StoredTypes.Describe(found), _key?.ToString());
 
-        private DynamoMappingException OutOfRange(string name, string expected)
+        private readonly DynamoMappingException OutOfRange(string name, string expected)
             => new(_entity, name, expected, "a number outside that range", _key?.ToString());
     }
 

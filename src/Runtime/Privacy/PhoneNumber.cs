@@ -57,8 +57,35 @@ namespace Bookings.Generated.Runtime
             }
 
             var middle = count - 7;
+            if (IsNormalized(value, middle))
+            {
+                // Already in the stored form (every key read back from a table is): no new string.
+                normalized = value;
+                return true;
+            }
+
             ReadOnlySpan<char> d = digits;
             normalized = $"{d.Slice(0, 3)}-{d.Slice(3, middle)}-{d.Slice(3 + middle, 4)}";
+            return true;
+        }
+
+        /// <summary>Whether <paramref name="value"/> is exactly <c>010-1234-5678</c> in shape, with a middle group of <paramref name="middle"/> digits.</summary>
+        private static bool IsNormalized(string value, int middle)
+        {
+            if (value.Length != middle + 9)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < value.Length; i++)
+            {
+                var dash = i == 3 || i == 4 + middle;
+                if (dash ? value[i] != '-' : !char.IsAsciiDigit(value[i]))
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
 
 namespace Bookings.Generated.Runtime
 {
@@ -28,7 +27,7 @@ namespace Bookings.Generated.Runtime
             => double.IsFinite(value) ? value : throw new DynamoValidationException(entity, attribute, NotFiniteProblem);
 
         /// <summary>Rejects text that does not match the schema's pattern; returns the value.</summary>
-        public static string Matches(string value, Regex pattern, string entity, string attribute)
+        public static string Matches(string value, TextPattern pattern, string entity, string attribute)
             => pattern.IsMatch(value) ? value : throw new DynamoValidationException(entity, attribute, PatternProblem(pattern));
 
         /// <summary>Rejects text shorter than <paramref name="minLength"/> or longer than <paramref name="maxLength"/> characters; returns the value.</summary>
@@ -81,7 +80,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="pattern">The schema's pattern, or null.</param>
         /// <param name="separator">The literal that follows the part in its template, or null.</param>
         /// <param name="problem">What is wrong, for a <see cref="DynamoValidationException"/>; empty when valid.</param>
-        public static bool IsValidKeyText([NotNullWhen(true)] string? value, Regex? pattern, string? separator, out string problem)
+        public static bool IsValidKeyText([NotNullWhen(true)] string? value, TextPattern? pattern, string? separator, out string problem)
         {
             if (value is null)
             {
@@ -135,6 +134,6 @@ namespace Bookings.Generated.Runtime
             return false;
         }
 
-        private static string PatternProblem(Regex pattern) => $"does not match the pattern {pattern}";
+        private static string PatternProblem(TextPattern pattern) => $"does not match the pattern {pattern.Pattern}";
     }
 }

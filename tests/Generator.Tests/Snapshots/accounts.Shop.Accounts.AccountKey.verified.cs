@@ -11,11 +11,55 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record AccountKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::System.Text.RegularExpressions.Regex TenantPattern =
-            new("^[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[a-z]+$", TenantPatternMatches);
 
-        private static readonly global::System.Text.RegularExpressions.Regex UserPattern =
-            new("^[a-z0-9._-]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool TenantPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // [a-z]+
+            start = i;
+            while (i < text.Length && text[i] is >= 'a' and <= 'z')
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
+
+        private static readonly global::Bookings.Generated.Runtime.TextPattern UserPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[a-z0-9._-]+$", UserPatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z0-9._-]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool UserPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // [a-z0-9._-]+
+            start = i;
+            while (i < text.Length && text[i] is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_' or '-')
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         private AccountKey(string tenant, string user)
         {

@@ -60,19 +60,17 @@ namespace Shop.Accounts
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account");
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Shop.Accounts.AccountKey.TryParse(pkStored, skStored, out var key)
-                ? key
-                : throw reader.InvalidKey("pk, sk", "pk = TENANT#{tenant}#USER#{user}, sk = #PROFILE");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Account"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Shop.Accounts.Account FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Shop.Accounts.Account
             {
                 Key = key,
@@ -84,6 +82,16 @@ namespace Shop.Accounts
                 Active = reader.Boolean("active") ?? true,
                 ExtraAttributes = reader.Extras(DeclaredAttributes),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Shop.Accounts.AccountKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Shop.Accounts.AccountKey.TryParse(pkStored, skStored, out var key)
+                ? key
+                : throw reader.InvalidKey("pk, sk", "pk = TENANT#{tenant}#USER#{user}, sk = #PROFILE");
         }
 
         /// <summary>The stored form of <c>mobile</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>

@@ -8,8 +8,8 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class DeviceMarshaller
     {
-        private static readonly global::System.Text.RegularExpressions.Regex PlatformPattern =
-            new("^(ios|android)$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern PlatformPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^(ios|android)$");
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
@@ -33,24 +33,32 @@ namespace Shop.Accounts
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device");
-            var deviceIdStored = reader.String("device_id") ?? throw reader.Missing("device_id", "a string (S)");
-            var tokenStored = reader.String("token") ?? throw reader.Missing("token", "a string (S)");
-            return global::Shop.Accounts.DeviceKey.TryParse(deviceIdStored, tokenStored, out var key)
-                ? key
-                : throw reader.InvalidKey("device_id, token", "device_id = {device_id}, token = TOKEN#{token_id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Device"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Shop.Accounts.Device FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Shop.Accounts.Device
             {
                 Key = key,
                 Platform = reader.String("platform") ?? throw reader.Missing("platform", "a string (S)"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Shop.Accounts.DeviceKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var deviceIdStored = reader.String("device_id") ?? throw reader.Missing("device_id", "a string (S)");
+            var tokenStored = reader.String("token") ?? throw reader.Missing("token", "a string (S)");
+            return global::Shop.Accounts.DeviceKey.TryParse(deviceIdStored, tokenStored, out var key)
+                ? key
+                : throw reader.InvalidKey("device_id, token", "device_id = {device_id}, token = TOKEN#{token_id}");
         }
 
         /// <summary>The stored form of <c>platform</c>, validated; used when storing it, in conditions and in updates.</summary>

@@ -21,8 +21,111 @@ namespace Bookings
             "option_time",
         };
 
-        private static readonly global::System.Text.RegularExpressions.Regex BookingTimePattern =
-            new("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern BookingTimePattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$", BookingTimePatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool BookingTimePatternMatches(string text)
+        {
+            var i = 0;
+
+            // \d{4}
+            for (var end = i + 4; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // '-'
+            if (i == text.Length || text[i] != '-')
+            {
+                return false;
+            }
+
+            i++;
+
+            // \d{2}
+            for (var end = i + 2; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // '-'
+            if (i == text.Length || text[i] != '-')
+            {
+                return false;
+            }
+
+            i++;
+
+            // \d{2}
+            for (var end = i + 2; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // ' '
+            if (i == text.Length || text[i] != ' ')
+            {
+                return false;
+            }
+
+            i++;
+
+            // \d{2}
+            for (var end = i + 2; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // ':'
+            if (i == text.Length || text[i] != ':')
+            {
+                return false;
+            }
+
+            i++;
+
+            // \d{2}
+            for (var end = i + 2; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // ':'
+            if (i == text.Length || text[i] != ':')
+            {
+                return false;
+            }
+
+            i++;
+
+            // \d{2}
+            for (var end = i + 2; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
@@ -53,19 +156,17 @@ namespace Bookings
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking");
-            var bookingNumStored = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");
-            var phoneStored = reader.String("phone") ?? throw reader.Missing("phone", "a string (S)");
-            return global::Bookings.BookingKey.TryParse(bookingNumStored, phoneStored, out var key)
-                ? key
-                : throw reader.InvalidKey("booking_num, phone", "booking_num = {biz_id}_{book_id}, phone = {phone}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Booking"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Bookings.Booking FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Booking
             {
                 Key = key,
@@ -77,6 +178,16 @@ namespace Bookings
                 OptionTime = reader.String("option_time") ?? "",
                 ExtraAttributes = reader.Extras(DeclaredAttributes),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.BookingKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var bookingNumStored = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");
+            var phoneStored = reader.String("phone") ?? throw reader.Missing("phone", "a string (S)");
+            return global::Bookings.BookingKey.TryParse(bookingNumStored, phoneStored, out var key)
+                ? key
+                : throw reader.InvalidKey("booking_num, phone", "booking_num = {biz_id}_{book_id}, phone = {phone}");
         }
 
         /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>

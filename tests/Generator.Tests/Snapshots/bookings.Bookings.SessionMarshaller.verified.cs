@@ -34,24 +34,32 @@ namespace Bookings
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session");
-            var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
-            return global::Bookings.SessionKey.TryParse(idStored, out var key)
-                ? key
-                : throw reader.InvalidKey("id", "id = {id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Session"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Bookings.Session FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Session
             {
                 Key = key,
                 Cookies = reader.String("cookies") ?? throw reader.Missing("cookies", "a string (S)"),
                 ExpiresAt = reader.Int64("expires_at"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.SessionKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
+            return global::Bookings.SessionKey.TryParse(idStored, out var key)
+                ? key
+                : throw reader.InvalidKey("id", "id = {id}");
         }
 
         /// <summary>The stored form of <c>cookies</c>, validated; used when storing it, in conditions and in updates.</summary>

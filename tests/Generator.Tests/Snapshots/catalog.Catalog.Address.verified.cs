@@ -34,8 +34,26 @@ namespace Catalog
         /// <summary>The codec marshallers of enclosing types use.</summary>
         public static global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Address> Codec { get; } = new AddressCodec();
 
-        private static readonly global::System.Text.RegularExpressions.Regex PostcodePattern =
-            new("^[0-9]{5}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern PostcodePattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[0-9]{5}$", PostcodePatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]{5}$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool PostcodePatternMatches(string text)
+        {
+            var i = 0;
+
+            // [0-9]{5}
+            for (var end = i + 5; i < end; i++)
+            {
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
+                {
+                    return false;
+                }
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Address value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Address", string.Empty);

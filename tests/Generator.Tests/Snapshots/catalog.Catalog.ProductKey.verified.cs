@@ -11,8 +11,38 @@ namespace Catalog
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ProductKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::System.Text.RegularExpressions.Regex ProductIdPattern =
-            new("^P[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern ProductIdPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^P[0-9]+$", ProductIdPatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^P[0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool ProductIdPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // 'P'
+            if (i == text.Length || text[i] != 'P')
+            {
+                return false;
+            }
+
+            i++;
+
+            // [0-9]+
+            start = i;
+            while (i < text.Length && text[i] is >= '0' and <= '9')
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         private ProductKey(string productId)
         {

@@ -264,18 +264,17 @@ namespace Catalog
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product");
-            var productIdStored = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");
-            return global::Catalog.ProductKey.TryParse(productIdStored, out var key)
-                ? key
-                : throw reader.InvalidKey("product_id", "product_id = {product_id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Product"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Catalog.Product FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Catalog.Product
             {
                 Key = key,
@@ -312,6 +311,15 @@ namespace Catalog
                 ApiSecret = reader.String("api_secret"),
                 ExtraAttributes = reader.Extras(DeclaredAttributes),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Catalog.ProductKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var productIdStored = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");
+            return global::Catalog.ProductKey.TryParse(productIdStored, out var key)
+                ? key
+                : throw reader.InvalidKey("product_id", "product_id = {product_id}");
         }
 
         /// <summary>The stored form of <c>title</c>, validated; used when storing it, in conditions and in updates.</summary>

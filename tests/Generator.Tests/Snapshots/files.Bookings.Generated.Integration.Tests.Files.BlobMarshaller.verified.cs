@@ -34,24 +34,32 @@ namespace Bookings.Generated.Integration.Tests.Files
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Blob");
-            var digestStored = reader.Read("digest", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("digest", "binary (B)");
-            return global::Bookings.Generated.Integration.Tests.Files.BlobKey.TryParse(digestStored, out var key)
-                ? key
-                : throw reader.InvalidKey("digest", "digest = {digest}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Blob"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Bookings.Generated.Integration.Tests.Files.Blob FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Blob", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Blob");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Generated.Integration.Tests.Files.Blob
             {
                 Key = key,
                 Size = reader.Int64("size") ?? throw reader.Missing("size", "a number (N)"),
                 ContentType = reader.String("content_type"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.Generated.Integration.Tests.Files.BlobKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var digestStored = reader.Read("digest", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("digest", "binary (B)");
+            return global::Bookings.Generated.Integration.Tests.Files.BlobKey.TryParse(digestStored, out var key)
+                ? key
+                : throw reader.InvalidKey("digest", "digest = {digest}");
         }
 
         /// <summary>The stored form of <c>size</c>, validated; used when storing it, in conditions and in updates.</summary>

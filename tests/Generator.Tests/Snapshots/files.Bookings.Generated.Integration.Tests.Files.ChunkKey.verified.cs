@@ -11,8 +11,30 @@ namespace Bookings.Generated.Integration.Tests.Files
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ChunkKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::System.Text.RegularExpressions.Regex FileIdPattern =
-            new("^[a-z0-9-]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern FileIdPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[a-z0-9-]+$", FileIdPatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z0-9-]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool FileIdPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // [a-z0-9-]+
+            start = i;
+            while (i < text.Length && text[i] is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         private ChunkKey(string fileId, byte[] offset)
         {

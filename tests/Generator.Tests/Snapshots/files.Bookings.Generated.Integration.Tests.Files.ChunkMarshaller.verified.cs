@@ -41,25 +41,33 @@ namespace Bookings.Generated.Integration.Tests.Files
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Chunk");
-            var fileIdStored = reader.String("file_id") ?? throw reader.Missing("file_id", "a string (S)");
-            var offsetStored = reader.Read("offset", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("offset", "binary (B)");
-            return global::Bookings.Generated.Integration.Tests.Files.ChunkKey.TryParse(fileIdStored, offsetStored, out var key)
-                ? key
-                : throw reader.InvalidKey("file_id, offset", "file_id = {file_id}, offset = {offset}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Chunk"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Bookings.Generated.Integration.Tests.Files.Chunk FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Chunk", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Chunk");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Generated.Integration.Tests.Files.Chunk
             {
                 Key = key,
                 OwnerToken = reader.Read("owner_token", OwnerTokenCodec),
                 Data = reader.Read("data", DataCodec) ?? throw reader.Missing("data", "binary (B)"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.Generated.Integration.Tests.Files.ChunkKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var fileIdStored = reader.String("file_id") ?? throw reader.Missing("file_id", "a string (S)");
+            var offsetStored = reader.Read("offset", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("offset", "binary (B)");
+            return global::Bookings.Generated.Integration.Tests.Files.ChunkKey.TryParse(fileIdStored, offsetStored, out var key)
+                ? key
+                : throw reader.InvalidKey("file_id, offset", "file_id = {file_id}, offset = {offset}");
         }
 
         /// <summary>The stored form of <c>owner_token</c>, validated; used when storing it, in conditions and in updates.</summary>

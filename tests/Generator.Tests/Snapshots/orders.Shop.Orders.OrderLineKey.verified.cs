@@ -11,8 +11,30 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record OrderLineKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::System.Text.RegularExpressions.Regex TenantPattern =
-            new("^[a-z]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[a-z]+$", TenantPatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool TenantPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // [a-z]+
+            start = i;
+            while (i < text.Length && text[i] is >= 'a' and <= 'z')
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         private OrderLineKey(string tenant, long orderNo, int lineNo)
         {

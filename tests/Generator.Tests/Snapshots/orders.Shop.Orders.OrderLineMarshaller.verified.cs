@@ -46,19 +46,17 @@ namespace Shop.Orders
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine");
-            var linePkStored = reader.String("line_pk") ?? throw reader.Missing("line_pk", "a string (S)");
-            var lineSkStored = reader.String("line_sk") ?? throw reader.Missing("line_sk", "a string (S)");
-            return global::Shop.Orders.OrderLineKey.TryParse(linePkStored, lineSkStored, out var key)
-                ? key
-                : throw reader.InvalidKey("line_pk, line_sk", "line_pk = {tenant}#ORDER#{order_no}, line_sk = LINE#{line_no}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="OrderLine"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Shop.Orders.OrderLine FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Shop.Orders.OrderLine
             {
                 Key = key,
@@ -67,6 +65,16 @@ namespace Shop.Orders
                 UnitPrice = reader.Decimal("unit_price") ?? throw reader.Missing("unit_price", "a number (N)"),
                 ExtraAttributes = reader.Extras(DeclaredAttributes),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Shop.Orders.OrderLineKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var linePkStored = reader.String("line_pk") ?? throw reader.Missing("line_pk", "a string (S)");
+            var lineSkStored = reader.String("line_sk") ?? throw reader.Missing("line_sk", "a string (S)");
+            return global::Shop.Orders.OrderLineKey.TryParse(linePkStored, lineSkStored, out var key)
+                ? key
+                : throw reader.InvalidKey("line_pk, line_sk", "line_pk = {tenant}#ORDER#{order_no}, line_sk = LINE#{line_no}");
         }
 
         /// <summary>The stored form of <c>sku</c>, validated; used when storing it, in conditions and in updates.</summary>

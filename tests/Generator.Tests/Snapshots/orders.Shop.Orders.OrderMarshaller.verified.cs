@@ -8,8 +8,8 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class OrderMarshaller
     {
-        private static readonly global::System.Text.RegularExpressions.Regex CustomerEmailPattern =
-            new("^[^@\\s]+@[^@\\s]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern CustomerEmailPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[^@\\s]+@[^@\\s]+$");
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
@@ -62,19 +62,17 @@ namespace Shop.Orders
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Order");
-            var partitionKeyStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Shop.Orders.OrderKey.TryParse(partitionKeyStored, skStored, out var key)
-                ? key
-                : throw reader.InvalidKey("pk, sk", "pk = ORDER#{order_id}, sk = #META");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Order"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Shop.Orders.Order FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Order", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Order");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Shop.Orders.Order
             {
                 Key = key,
@@ -89,6 +87,16 @@ namespace Shop.Orders
                 Event = reader.String("event"),
                 ApiToken = reader.String("api_token"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Shop.Orders.OrderKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var partitionKeyStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Shop.Orders.OrderKey.TryParse(partitionKeyStored, skStored, out var key)
+                ? key
+                : throw reader.InvalidKey("pk, sk", "pk = ORDER#{order_id}, sk = #META");
         }
 
         /// <summary>The stored form of <c>customer_email</c>, validated; used when storing it, in conditions and in updates.</summary>

@@ -30,24 +30,32 @@ namespace Bookings.Generated.Integration.Tests.Shop
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
-            var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Shop.CounterKey.TryParse(idStored, out var key)
-                ? key
-                : throw reader.InvalidKey("id", "id = {id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Counter"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Bookings.Generated.Integration.Tests.Shop.Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Generated.Integration.Tests.Shop.Counter
             {
                 Key = key,
                 Count = reader.Int64("count") ?? 0L,
                 Version = reader.Int64("version") ?? 0L,
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.Generated.Integration.Tests.Shop.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Shop.CounterKey.TryParse(idStored, out var key)
+                ? key
+                : throw reader.InvalidKey("id", "id = {id}");
         }
 
         /// <summary>The stored form of <c>count</c>, validated; used when storing it, in conditions and in updates.</summary>

@@ -8,8 +8,50 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class EmployeeMarshaller
     {
-        private static readonly global::System.Text.RegularExpressions.Regex EmailPattern =
-            new("^[^@ ]+@[^@ ]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern EmailPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[^@ ]+@[^@ ]+$", EmailPatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^[^@ ]+@[^@ ]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool EmailPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // [^@ ]+
+            start = i;
+            while (i < text.Length && text[i] is not ('@' or ' '))
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '@'
+            if (i == text.Length || text[i] != '@')
+            {
+                return false;
+            }
+
+            i++;
+
+            // [^@ ]+
+            start = i;
+            while (i < text.Length && text[i] is not ('@' or ' '))
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateOnly> HiredOnCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
@@ -58,19 +100,17 @@ namespace Bookings.Generated.Integration.Tests.Shop
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Employee");
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.TryParse(pkStored, skStored, out var key)
-                ? key
-                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = STAFF#{staff_id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Employee"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Bookings.Generated.Integration.Tests.Shop.Employee FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Employee", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Employee");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Generated.Integration.Tests.Shop.Employee
             {
                 Key = key,
@@ -80,6 +120,16 @@ namespace Bookings.Generated.Integration.Tests.Shop
                 Role = reader.String("role") ?? throw reader.Missing("role", "a string (S)"),
                 HiredOn = reader.ReadValue("hired_on", HiredOnCodec) ?? throw reader.Missing("hired_on", "a date (S or N)"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.TryParse(pkStored, skStored, out var key)
+                ? key
+                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = STAFF#{staff_id}");
         }
 
         /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>

@@ -11,11 +11,85 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ShiftKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::System.Text.RegularExpressions.Regex StoreIdPattern =
-            new("^[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", StoreIdPatternMatches);
 
-        private static readonly global::System.Text.RegularExpressions.Regex DatePattern =
-            new("^\\d{4}-\\d{2}-\\d{2}$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool StoreIdPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // [0-9]+
+            start = i;
+            while (i < text.Length && text[i] is >= '0' and <= '9')
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
+
+        private static readonly global::Bookings.Generated.Runtime.TextPattern DatePattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^\\d{4}-\\d{2}-\\d{2}$", DatePatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^\d{4}-\d{2}-\d{2}$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool DatePatternMatches(string text)
+        {
+            var i = 0;
+
+            // \d{4}
+            for (var end = i + 4; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // '-'
+            if (i == text.Length || text[i] != '-')
+            {
+                return false;
+            }
+
+            i++;
+
+            // \d{2}
+            for (var end = i + 2; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // '-'
+            if (i == text.Length || text[i] != '-')
+            {
+                return false;
+            }
+
+            i++;
+
+            // \d{2}
+            for (var end = i + 2; i < end; i++)
+            {
+                if (i == text.Length || !char.IsDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         private ShiftKey(string storeId, string date, long staffId)
         {

@@ -41,19 +41,17 @@ namespace Bookings.Generated.Integration.Tests.Shop
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift");
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Shop.ShiftKey.TryParse(pkStored, skStored, out var key)
-                ? key
-                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = SHIFT#{date}#{staff_id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Shift"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Bookings.Generated.Integration.Tests.Shop.Shift FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Generated.Integration.Tests.Shop.Shift
             {
                 Key = key,
@@ -62,6 +60,16 @@ namespace Bookings.Generated.Integration.Tests.Shop
                 Note = reader.String("note"),
                 ExpiresAt = reader.Int64("expires_at"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.Generated.Integration.Tests.Shop.ShiftKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Shop.ShiftKey.TryParse(pkStored, skStored, out var key)
+                ? key
+                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = SHIFT#{date}#{staff_id}");
         }
 
         /// <summary>The stored form of <c>hours</c>, validated; used when storing it, in conditions and in updates.</summary>

@@ -31,11 +31,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift");
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.TryParse(pkStored, skStored, out var key)
-                ? key
-                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = SHIFT#{date}#{staff_id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Shift"/>.</summary>
@@ -43,19 +39,29 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Integration.Tests.Stores.Shift FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var typeReader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift");
-            if (typeReader.String("entity_type") is { } storedType && storedType != "Shift")
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift");
+            if (reader.String("entity_type") is { } storedType && storedType != "Shift")
             {
-                throw typeReader.OtherType("entity_type", storedType);
+                throw reader.OtherType("entity_type", storedType);
             }
 
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift", key);
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Generated.Integration.Tests.Stores.Shift
             {
                 Key = key,
                 Hours = reader.Decimal("hours") ?? throw reader.Missing("hours", "a number (N)"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.Generated.Integration.Tests.Stores.ShiftKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.TryParse(pkStored, skStored, out var key)
+                ? key
+                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = SHIFT#{date}#{staff_id}");
         }
 
         /// <summary>The stored form of <c>hours</c>, validated; used when storing it, in conditions and in updates.</summary>

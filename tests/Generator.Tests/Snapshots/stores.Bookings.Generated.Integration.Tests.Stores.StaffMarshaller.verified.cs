@@ -46,11 +46,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Staff");
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Stores.StaffKey.TryParse(pkStored, skStored, out var key)
-                ? key
-                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = STAFF#{staff_id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Staff"/>.</summary>
@@ -58,14 +54,14 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Integration.Tests.Stores.Staff FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var typeReader = new global::Bookings.Generated.Runtime.ItemReader(item, "Staff");
-            if (typeReader.String("entity_type") is { } storedType && storedType != "Staff")
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Staff");
+            if (reader.String("entity_type") is { } storedType && storedType != "Staff")
             {
-                throw typeReader.OtherType("entity_type", storedType);
+                throw reader.OtherType("entity_type", storedType);
             }
 
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Staff", key);
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Generated.Integration.Tests.Stores.Staff
             {
                 Key = key,
@@ -73,6 +69,16 @@ namespace Bookings.Generated.Integration.Tests.Stores
                 Email = reader.String("email"),
                 Phone = reader.String("phone"),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.Generated.Integration.Tests.Stores.StaffKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Stores.StaffKey.TryParse(pkStored, skStored, out var key)
+                ? key
+                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = STAFF#{staff_id}");
         }
 
         /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>

@@ -11,8 +11,30 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record StoreKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::System.Text.RegularExpressions.Regex StoreIdPattern =
-            new("^[0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", StoreIdPatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool StoreIdPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // [0-9]+
+            start = i;
+            while (i < text.Length && text[i] is >= '0' and <= '9')
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         private StoreKey(string storeId)
         {

@@ -39,11 +39,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Store");
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Stores.StoreKey.TryParse(pkStored, skStored, out var key)
-                ? key
-                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = #META");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Store"/>.</summary>
@@ -51,20 +47,30 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Integration.Tests.Stores.Store FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var typeReader = new global::Bookings.Generated.Runtime.ItemReader(item, "Store");
-            if (typeReader.String("entity_type") is { } storedType && storedType != "Store")
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Store");
+            if (reader.String("entity_type") is { } storedType && storedType != "Store")
             {
-                throw typeReader.OtherType("entity_type", storedType);
+                throw reader.OtherType("entity_type", storedType);
             }
 
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Store", key);
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Bookings.Generated.Integration.Tests.Stores.Store
             {
                 Key = key,
                 StoreName = reader.String("store_name") ?? throw reader.Missing("store_name", "a string (S)"),
                 OpenedOn = reader.ReadValue("opened_on", OpenedOnCodec),
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Bookings.Generated.Integration.Tests.Stores.StoreKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Stores.StoreKey.TryParse(pkStored, skStored, out var key)
+                ? key
+                : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = #META");
         }
 
         /// <summary>The stored form of <c>store_name</c>, validated; used when storing it, in conditions and in updates.</summary>

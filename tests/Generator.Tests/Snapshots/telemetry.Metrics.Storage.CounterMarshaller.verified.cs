@@ -36,18 +36,17 @@ namespace Metrics.Storage
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
-            var counterIdStored = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
-            return global::Metrics.Storage.CounterKey.TryParse(counterIdStored, out var key)
-                ? key
-                : throw reader.InvalidKey("counter_id", "counter_id = {counter_id}");
+            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Counter"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
         public static global::Metrics.Storage.Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
-            var key = KeyFromItem(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter", key);
+            global::System.ArgumentNullException.ThrowIfNull(item);
+            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
+            var key = ReadKey(ref reader);
+            reader = reader.WithKey(key);
             return new global::Metrics.Storage.Counter
             {
                 Key = key,
@@ -56,6 +55,15 @@ namespace Metrics.Storage
                 Label = reader.String("label"),
                 Enabled = reader.Boolean("enabled") ?? true,
             };
+        }
+
+        /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        private static global::Metrics.Storage.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        {
+            var counterIdStored = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
+            return global::Metrics.Storage.CounterKey.TryParse(counterIdStored, out var key)
+                ? key
+                : throw reader.InvalidKey("counter_id", "counter_id = {counter_id}");
         }
 
         /// <summary>The stored form of <c>count</c>, validated; used when storing it, in conditions and in updates.</summary>

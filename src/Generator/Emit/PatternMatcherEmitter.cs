@@ -1,0 +1,515 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>
+    /// Writes a schema <c>pattern</c> as a plain matching method, when the pattern is one a loop decides with
+    /// the regular expression's exact meaning: anchored by <c>^</c> and <c>$</c>, a sequence of literals,
+    /// <c>\d</c>, <c>.</c> and character classes, each with an optional quantifier, where no repeated element
+    /// can take a character the element after it needs (so greedy matching never has to back up). Key parts
+    /// and formats (<c>^[0-9]+$</c>, <c>^\d{4}-\d{2}-\d{2}$</c>) are such patterns; they are checked on every
+    /// write and on every key read back, and a loop does that in a few nanoseconds where an interpreted
+    /// regular expression takes a hundred. Any other pattern stays a <c>Regex</c>.
+    /// </summary>
+    internal static class PatternMatcherEmitter
+    {
+        private const string Runtime = "global::Bookings.Generated.Runtime.";
+
+        /// <summary>
+        /// The initializer of a <c>TextPattern</c> field for <paramref name="pattern"/>: with the method
+        /// <paramref name="matcher"/> when the pattern can be one (<see cref="WriteMatcher"/> writes it), else
+        /// matched by a regular expression.
+        /// </summary>
+        public static string FieldInitializer(string pattern, string matcher)
+            => Parse(pattern) is null
+                ? $"new {Runtime}TextPattern({Literals.String(pattern)})"
+                : $"new {Runtime}TextPattern({Literals.String(pattern)}, {matcher})";
+
+        /// <summary>A <c>TextPattern</c> field named <paramref name="field"/>, and its matching method when the pattern can have one.</summary>
+        public static void WriteField(SourceWriter w, string field, string pattern)
+        {
+            var matcher = field + "Matches";
+            w.Line($"private static readonly {Runtime}TextPattern {field} =");
+            w.Indent().Line(FieldInitializer(pattern, matcher) + ";").Outdent();
+            w.Line();
+            if (WriteMatcher(w, matcher, pattern))
+            {
+                w.Line();
+            }
+        }
+
+        /// <summary>Writes <c>private static bool <paramref name="name"/>(string text)</c>; false (nothing written) when the pattern cannot be a loop.</summary>
+        public static bool WriteMatcher(SourceWriter w, string name, string pattern)
+        {
+            var atoms = Parse(pattern);
+            if (atoms is null)
+            {
+                return false;
+            }
+
+            w.Summary($"Whether <paramref name=\"text\"/> matches <c>{Xml.Escape(pattern)}</c>: the pattern as a loop, with the regular expression's meaning.");
+            w.Open($"private static bool {name}(string text)");
+            w.Line("var i = 0;");
+            if (atoms.Any(a => a.Min != a.Max))
+            {
+                w.Line("int start;");
+            }
+
+            for (var index = 0; index < atoms.Count; index++)
+            {
+                // A run of single literal characters is one comparison.
+                var run = index;
+                while (run < atoms.Count && atoms[run].IsSingleLiteral)
+                {
+                    run++;
+                }
+
+                w.Line();
+                if (run - index > 1)
+                {
+                    var text = new string(atoms.Skip(index).Take(run - index).Select(a => a.Set.Ranges[0].Low).ToArray());
+                    WriteLiteralRun(w, text);
+                    index = run - 1;
+                    continue;
+                }
+
+                WriteAtom(w, atoms[index]);
+            }
+
+            w.Line();
+            w.Line("// '$' also matches before a final line feed, as it does in .NET regular expressions.");
+            w.Line("return i == text.Length || (i == text.Length - 1 && text[i] == '\\n');");
+            w.Close();
+            return true;
+        }
+
+        private static void WriteLiteralRun(SourceWriter w, string literal)
+        {
+            w.Line($"// {Literals.String(literal)}");
+            w.Open($"if (!global::System.MemoryExtensions.StartsWith(global::System.MemoryExtensions.AsSpan(text, i), {Literals.String(literal)}, global::System.StringComparison.Ordinal))");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+            w.Line($"i += {literal.Length};");
+        }
+
+        private static void WriteAtom(SourceWriter w, Atom atom)
+        {
+            w.Line($"// {(atom.IsSingleLiteral ? Literals.Char(atom.Set.Ranges[0].Low) : Comment(atom.Source))}");
+            var test = atom.Set.Test("text[i]");
+            if (atom.Min == 1 && atom.Max == 1)
+            {
+                w.Open($"if (i == text.Length || {atom.Set.TestNot("text[i]")})");
+                w.Line("return false;");
+                w.Close();
+                w.Line();
+                w.Line("i++;");
+                return;
+            }
+
+            if (atom.Min == atom.Max)
+            {
+                w.Open($"for (var end = i + {atom.Min}; i < end; i++)");
+                w.Open($"if (i == text.Length || {atom.Set.TestNot("text[i]")})");
+                w.Line("return false;");
+                w.Close();
+                w.Close();
+                return;
+            }
+
+            w.Line("start = i;");
+            var bound = atom.Max < 0 ? string.Empty : $" && i - start < {atom.Max}";
+            w.Open($"while (i < text.Length{bound} && {test})");
+            w.Line("i++;");
+            w.Close();
+            if (atom.Min > 0)
+            {
+                w.Line();
+                w.Open($"if (i - start < {atom.Min})");
+                w.Line("return false;");
+                w.Close();
+            }
+        }
+
+        /// <summary>Pattern text for a line comment: no line breaks.</summary>
+        private static string Comment(string text)
+        {
+            var literal = Literals.String(text);
+            return text.Any(c => c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085') ? literal : text;
+        }
+
+        /// <summary>The elements of a pattern a loop can match, or null when it cannot be one.</summary>
+        internal static IReadOnlyList<Atom>? Parse(string pattern)
+        {
+            if (pattern.Length < 2 || pattern[0] != '^' || pattern[pattern.Length - 1] != '$' || IsEscaped(pattern, pattern.Length - 1))
+            {
+                return null;
+            }
+
+            var atoms = new List<Atom>();
+            var end = pattern.Length - 1;
+            var i = 1;
+            while (i < end)
+            {
+                var first = i;
+                CharSet? set;
+                var c = pattern[i];
+                switch (c)
+                {
+                    case '\\':
+                        set = i + 1 < end ? Escape(pattern[i + 1]) : null;
+                        i += 2;
+                        break;
+                    case '.':
+                        set = CharSet.AnyButLineFeed;
+                        i++;
+                        break;
+                    case '[':
+                        set = Class(pattern, ref i, end);
+                        break;
+                    case '(': case ')': case '|': case '*': case '+': case '?': case '{': case '}': case '^': case '$': case ']':
+                        return null;
+                    default:
+                        set = CharSet.Single(c);
+                        i++;
+                        break;
+                }
+
+                if (set is null || !Quantifier(pattern, ref i, end, out var min, out var max))
+                {
+                    return null;
+                }
+
+                atoms.Add(new Atom(set, min, max, pattern.Substring(first, i - first)));
+            }
+
+            return atoms.Count > 0 && IsDeterministic(atoms) ? atoms : null;
+        }
+
+        private static bool IsEscaped(string pattern, int index)
+        {
+            var backslashes = 0;
+            for (var i = index - 1; i >= 0 && pattern[i] == '\\'; i--)
+            {
+                backslashes++;
+            }
+
+            return backslashes % 2 == 1;
+        }
+
+        /// <summary><c>\d</c>, or an escaped ASCII punctuation character; null for any other escape (<c>\w</c>, <c>\b</c>, <c>\p{..}</c>, ...).</summary>
+        private static CharSet? Escape(char c)
+            => c == 'd' ? CharSet.Digits : IsPunctuation(c) ? CharSet.Single(c) : null;
+
+        private static bool IsPunctuation(char c) => c < 128 && c > ' ' && !char.IsLetterOrDigit(c) && c != '_';
+
+        /// <summary>A character class <c>[...]</c> of literals, ranges and <c>\d</c>, optionally negated; null for anything more.</summary>
+        private static CharSet? Class(string pattern, ref int i, int end)
+        {
+            i++;
+            var negated = i < end && pattern[i] == '^';
+            if (negated)
+            {
+                i++;
+            }
+
+            var ranges = new List<(char Low, char High)>();
+            var digit = false;
+            var start = i;
+            while (i < end && pattern[i] != ']')
+            {
+                // A literal '-' only first or last: anything else is a range or .NET's class subtraction.
+                if (pattern[i] == '-' && i != start && pattern[i + 1] != ']')
+                {
+                    return null;
+                }
+
+                if (pattern[i] == '\\' && i + 1 < end && pattern[i + 1] == 'd')
+                {
+                    digit = true;
+                    i += 2;
+                    continue;
+                }
+
+                if (!ClassChar(pattern, ref i, end, out var low))
+                {
+                    return null;
+                }
+
+                var high = low;
+                if (i + 1 < end && pattern[i] == '-' && pattern[i + 1] != ']')
+                {
+                    i++;
+                    if (!ClassChar(pattern, ref i, end, out high) || high < low)
+                    {
+                        return null;
+                    }
+                }
+
+                ranges.Add((low, high));
+            }
+
+            if (i >= end || (ranges.Count == 0 && !digit))
+            {
+                return null;
+            }
+
+            i++;
+            return new CharSet(ranges, digit, negated);
+        }
+
+        private static bool ClassChar(string pattern, ref int i, int end, out char value)
+        {
+            value = pattern[i];
+            if (value == '[')
+            {
+                return false;
+            }
+
+            if (value == '\\')
+            {
+                if (i + 1 >= end || !IsPunctuation(pattern[i + 1]))
+                {
+                    return false;
+                }
+
+                value = pattern[i + 1];
+                i += 2;
+                return true;
+            }
+
+            i++;
+            return true;
+        }
+
+        /// <summary>An optional greedy quantifier: <c>?</c>, <c>*</c>, <c>+</c>, <c>{n}</c>, <c>{n,}</c>, <c>{n,m}</c>. Max -1 is unbounded.</summary>
+        private static bool Quantifier(string pattern, ref int i, int end, out int min, out int max)
+        {
+            min = 1;
+            max = 1;
+            if (i < end)
+            {
+                switch (pattern[i])
+                {
+                    case '?': min = 0; i++; break;
+                    case '*': min = 0; max = -1; i++; break;
+                    case '+': max = -1; i++; break;
+                    case '{':
+                        if (!Braces(pattern, ref i, end, out min, out max))
+                        {
+                            return false;
+                        }
+
+                        break;
+                }
+            }
+
+            // A lazy or a second quantifier changes how matching proceeds: leave it to the regular expression.
+            return i >= end || pattern[i] is not ('?' or '*' or '+' or '{');
+        }
+
+        private static bool Braces(string pattern, ref int i, int end, out int min, out int max)
+        {
+            min = 0;
+            max = -1;
+            var close = pattern.IndexOf('}', i);
+            if (close < 0 || close >= end)
+            {
+                return false;
+            }
+
+            var body = pattern.Substring(i + 1, close - i - 1).Split(',');
+            i = close + 1;
+            if (body.Length > 2 || !Count(body[0], out min))
+            {
+                return false;
+            }
+
+            if (body.Length == 1)
+            {
+                max = min;
+                return min > 0;
+            }
+
+            if (body[1].Length == 0)
+            {
+                return true;
+            }
+
+            return Count(body[1], out max) && max >= min && max > 0;
+        }
+
+        private static bool Count(string text, out int value)
+        {
+            value = 0;
+            if (text.Length == 0 || text.Length > 4 || !text.All(c => c >= '0' && c <= '9'))
+            {
+                return false;
+            }
+
+            value = int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        /// <summary>
+        /// Whether greedy matching decides the pattern: every element that can repeat a varying number of times
+        /// shares no character with anything that can come right after it.
+        /// </summary>
+        private static bool IsDeterministic(List<Atom> atoms)
+        {
+            for (var i = 0; i < atoms.Count; i++)
+            {
+                if (atoms[i].Min == atoms[i].Max)
+                {
+                    continue;
+                }
+
+                for (var next = i + 1; next < atoms.Count; next++)
+                {
+                    if (CharSet.MayOverlap(atoms[i].Set, atoms[next].Set))
+                    {
+                        return false;
+                    }
+
+                    if (atoms[next].Min > 0)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>One element of a pattern: a set of characters repeated between <see cref="Min"/> and <see cref="Max"/> times (-1: unbounded).</summary>
+        internal sealed class Atom
+        {
+            public Atom(CharSet set, int min, int max, string source)
+            {
+                Set = set;
+                Min = min;
+                Max = max;
+                Source = source;
+            }
+
+            public CharSet Set { get; }
+
+            public int Min { get; }
+
+            public int Max { get; }
+
+            /// <summary>The element's text in the pattern, for a comment beside its code.</summary>
+            public string Source { get; }
+
+            public bool IsSingleLiteral => Min == 1 && Max == 1 && Set.IsSingleCharacter;
+        }
+
+        /// <summary>Characters as ranges, plus <c>\d</c> (any Unicode decimal digit, as in .NET), optionally negated.</summary>
+        internal sealed class CharSet
+        {
+            public CharSet(IReadOnlyList<(char Low, char High)> ranges, bool digit, bool negated)
+            {
+                Ranges = ranges;
+                Digit = digit;
+                Negated = negated;
+            }
+
+            public static CharSet Digits { get; } = new(new (char, char)[0], digit: true, negated: false);
+
+            public static CharSet AnyButLineFeed { get; } = new(new[] { ('\n', '\n') }, digit: false, negated: true);
+
+            public IReadOnlyList<(char Low, char High)> Ranges { get; }
+
+            public bool Digit { get; }
+
+            public bool Negated { get; }
+
+            public bool IsSingleCharacter => !Negated && !Digit && Ranges.Count == 1 && Ranges[0].Low == Ranges[0].High;
+
+            public static CharSet Single(char c) => new(new[] { (c, c) }, digit: false, negated: false);
+
+            /// <summary>
+            /// False only when no character can be in both sets; unsure cases (two negated sets, <c>\d</c> beside
+            /// characters outside ASCII) count as overlapping, which only means the pattern stays a regular expression.
+            /// </summary>
+            public static bool MayOverlap(CharSet a, CharSet b)
+            {
+                if (a.Negated && b.Negated)
+                {
+                    return true;
+                }
+
+                if (a.Negated || b.Negated)
+                {
+                    var negated = a.Negated ? a : b;
+                    var positive = a.Negated ? b : a;
+
+                    // Disjoint only when everything the positive set holds is excluded by the negated one.
+                    if (positive.Digit && !negated.Digit)
+                    {
+                        return true;
+                    }
+
+                    return positive.Ranges.Any(r => !negated.Ranges.Any(n => n.Low <= r.Low && r.High <= n.High)
+                                                    && !(negated.Digit && r.Low >= '0' && r.High <= '9'));
+                }
+
+                if (a.Digit && b.Digit)
+                {
+                    return true;
+                }
+
+                if (a.Ranges.Any(r => b.Ranges.Any(s => r.Low <= s.High && s.Low <= r.High)))
+                {
+                    return true;
+                }
+
+                // \d holds the ASCII digits and digits of other scripts: any range touching those may overlap.
+                return (a.Digit && b.Ranges.Any(MayHoldDigits)) || (b.Digit && a.Ranges.Any(MayHoldDigits));
+            }
+
+            private static bool MayHoldDigits((char Low, char High) range)
+                => (range.Low <= '9' && range.High >= '0') || range.High >= 128;
+
+            /// <summary>A C# condition that holds when the character <paramref name="c"/> is in the set.</summary>
+            public string Test(string c) => Condition(c, !Negated);
+
+            /// <summary>A C# condition that holds when the character <paramref name="c"/> is not in the set.</summary>
+            public string TestNot(string c) => Condition(c, Negated);
+
+            private string Condition(string c, bool member)
+            {
+                if (IsSingleCharacter)
+                {
+                    return $"{c} {(member ? "==" : "!=")} {Literals.Char(Ranges[0].Low)}";
+                }
+
+                if (!Digit)
+                {
+                    return $"{c} is {(member ? string.Empty : "not ")}{RangePattern(!member)}";
+                }
+
+                if (Ranges.Count == 0)
+                {
+                    return $"{(member ? string.Empty : "!")}char.IsDigit({c})";
+                }
+
+                return member ? Members(c) : $"!{Members(c)}";
+            }
+
+            /// <summary>The C# pattern of the ranges: <c>&gt;= 'a' and &lt;= 'z'</c>, <c>(&gt;= 'a' and &lt;= 'z') or '_'</c>.</summary>
+            private string RangePattern(bool parenthesised)
+            {
+                var alternatives = Ranges.Select(r => r.Low == r.High
+                    ? Literals.Char(r.Low)
+                    : Ranges.Count == 1 && !parenthesised ? $">= {Literals.Char(r.Low)} and <= {Literals.Char(r.High)}" : $"(>= {Literals.Char(r.Low)} and <= {Literals.Char(r.High)})");
+                var pattern = string.Join(" or ", alternatives);
+                return parenthesised && Ranges.Count > 1 ? "(" + pattern + ")" : pattern;
+            }
+
+            /// <summary>The condition for the characters listed and <c>\d</c>, parenthesised, ignoring <see cref="Negated"/>.</summary>
+            private string Members(string c) => $"({c} is {RangePattern(parenthesised: false)} || char.IsDigit({c}))";
+        }
+    }
+}
