@@ -22,9 +22,17 @@ namespace Bookings.Generated.Runtime
             }
 
             var stored = new List<AttributeValue>(value.Count);
-            for (var i = 0; i < value.Count; i++)
+            var i = 0;
+            try
             {
-                stored.Add(Element.Write(_element, value[i], i, null));
+                for (; i < value.Count; i++)
+                {
+                    stored.Add(Element.Write(_element, value[i]));
+                }
+            }
+            catch (DynamoValidationException ex)
+            {
+                throw AttributePath.Within(ex, string.Empty, AttributePath.Index(i));
             }
 
             return new AttributeValue { L = stored };
@@ -34,9 +42,18 @@ namespace Bookings.Generated.Runtime
         {
             var stored = value.L ?? (value.IsLSet ? new List<AttributeValue>() : throw Mismatch(value));
             var result = new T[stored.Count];
-            for (var i = 0; i < stored.Count; i++)
+            var i = 0;
+            try
             {
-                result[i] = Element.Read(_element, stored[i], i, null);
+                // One handler for the whole loop, so reading an element is a plain call.
+                for (; i < stored.Count; i++)
+                {
+                    result[i] = Element.Read(_element, stored[i]);
+                }
+            }
+            catch (DynamoMappingException ex)
+            {
+                throw AttributePath.Within(ex, string.Empty, AttributePath.Index(i), null);
             }
 
             return result;
@@ -60,9 +77,18 @@ namespace Bookings.Generated.Runtime
             }
 
             var stored = new Dictionary<string, AttributeValue>(value.Count, StringComparer.Ordinal);
-            foreach (var pair in value)
+            string? key = null;
+            try
             {
-                stored[pair.Key] = Element.Write(_element, pair.Value, 0, pair.Key);
+                foreach (var pair in value)
+                {
+                    key = pair.Key;
+                    stored[pair.Key] = Element.Write(_element, pair.Value);
+                }
+            }
+            catch (DynamoValidationException ex)
+            {
+                throw AttributePath.Within(ex, string.Empty, AttributePath.MapKey(key!));
             }
 
             return new AttributeValue { M = stored };
@@ -72,9 +98,18 @@ namespace Bookings.Generated.Runtime
         {
             var stored = value.M ?? (value.IsMSet ? new Dictionary<string, AttributeValue>() : throw Mismatch(value));
             var result = new Dictionary<string, T>(stored.Count, StringComparer.Ordinal);
-            foreach (var pair in stored)
+            string? key = null;
+            try
             {
-                result[pair.Key] = Element.Read(_element, pair.Value, 0, pair.Key);
+                foreach (var pair in stored)
+                {
+                    key = pair.Key;
+                    result[pair.Key] = Element.Read(_element, pair.Value);
+                }
+            }
+            catch (DynamoMappingException ex)
+            {
+                throw AttributePath.Within(ex, string.Empty, AttributePath.MapKey(key!), null);
             }
 
             return result;
@@ -102,18 +137,17 @@ namespace Bookings.Generated.Runtime
 
             var stored = new List<string>(value.Count);
             var i = 0;
-            foreach (var member in value)
+            try
             {
-                try
+                foreach (var member in value)
                 {
                     stored.Add(_element.Format(member));
+                    i++;
                 }
-                catch (DynamoValidationException ex)
-                {
-                    throw AttributePath.Within(ex, string.Empty, AttributePath.Index(i));
-                }
-
-                i++;
+            }
+            catch (DynamoValidationException ex)
+            {
+                throw AttributePath.Within(ex, string.Empty, AttributePath.Index(i));
             }
 
             return _element.IsNumber ? new AttributeValue { NS = stored } : new AttributeValue { SS = stored };
@@ -122,17 +156,24 @@ namespace Bookings.Generated.Runtime
         public override IReadOnlySet<T> Read(AttributeValue value)
         {
             var stored = (_element.IsNumber ? value.NS : value.SS) ?? throw Mismatch(value);
-            var result = new HashSet<T>(stored.Count);
-            for (var i = 0; i < stored.Count; i++)
+            if (_element is StringCodec)
             {
-                try
+                // Stored text is the value: the set is built from the list in one call.
+                return (IReadOnlySet<T>)(object)new HashSet<string>(stored, StringComparer.Ordinal);
+            }
+
+            var result = new HashSet<T>(stored.Count);
+            var i = 0;
+            try
+            {
+                for (; i < stored.Count; i++)
                 {
                     result.Add(_element.Parse(stored[i]));
                 }
-                catch (DynamoMappingException ex)
-                {
-                    throw AttributePath.Within(ex, string.Empty, AttributePath.Index(i), null);
-                }
+            }
+            catch (DynamoMappingException ex)
+            {
+                throw AttributePath.Within(ex, string.Empty, AttributePath.Index(i), null);
             }
 
             return result;
@@ -186,45 +227,38 @@ namespace Bookings.Generated.Runtime
     }
 
     /// <summary>
-    /// Converts one element of a collection; its index (or map key) is turned into a path only when an
-    /// error is raised, so successful conversions allocate nothing for it.
+    /// Converts one element of a collection. Errors carry no path here: the collection catches them once, around
+    /// its whole loop, and adds the element's index or map key, so successful conversions build no path at all.
     /// </summary>
     internal static class Element
     {
-        public static AttributeValue Write<T>(AttributeCodec<T> codec, T value, int index, string? key)
+        /// <summary>An element's stored form; a null element or one the codec refuses is a <see cref="DynamoValidationException"/>.</summary>
+        public static AttributeValue Write<T>(AttributeCodec<T> codec, T value)
         {
             if (value is null)
             {
-                throw AttributePath.Within(AttributePath.Required(), string.Empty, PathOf(index, key));
+                throw AttributePath.Required();
             }
 
-            try
-            {
-                return codec.Write(value);
-            }
-            catch (DynamoValidationException ex)
-            {
-                throw AttributePath.Within(ex, string.Empty, PathOf(index, key));
-            }
+            // Strings, the commonest element, are stored here rather than through two virtual calls.
+            return codec is StringCodec ? new AttributeValue { S = (string)(object)value } : codec.Write(value);
         }
 
-        public static T Read<T>(AttributeCodec<T> codec, AttributeValue value, int index, string? key)
+        /// <summary>An element's value; a NULL element or one the codec cannot read is a <see cref="DynamoMappingException"/> the caller puts the element's path on.</summary>
+        public static T Read<T>(AttributeCodec<T> codec, AttributeValue value)
         {
             if (value is null || value.NULL == true)
             {
-                throw AttributePath.Within(AttributePath.Unreadable(codec.Expected, "NULL"), string.Empty, PathOf(index, key), null);
+                throw AttributePath.Unreadable(codec.Expected, "NULL");
             }
 
-            try
+            // Strings, the commonest element, are read here rather than through two virtual calls.
+            if (codec is StringCodec)
             {
-                return codec.Read(value);
+                return value.S is { } text ? (T)(object)text : throw AttributePath.Mismatch(codec.Expected, value);
             }
-            catch (DynamoMappingException ex)
-            {
-                throw AttributePath.Within(ex, string.Empty, PathOf(index, key), null);
-            }
+
+            return codec.Read(value);
         }
-
-        private static string PathOf(int index, string? key) => key is null ? AttributePath.Index(index) : AttributePath.MapKey(key);
     }
 }

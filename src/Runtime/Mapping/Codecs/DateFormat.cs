@@ -82,11 +82,17 @@ namespace Bookings.Generated.Runtime
             bool parsed;
             if (_pattern is null)
             {
-                // Other writers may leave the offset out; such text is taken to be in the declared offset (UTC by default).
-                parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
-                if (parsed && !HasOffset(text) && Offset is { } declared)
+                // What this SDK writes is the round-trip form, which the exact parser reads fast; other writers'
+                // ISO 8601 spellings go to the general parser. They may leave the offset out: such text is taken
+                // to be in the declared offset (UTC by default).
+                parsed = DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+                if (!parsed)
                 {
-                    value = new DateTimeOffset(value.DateTime, declared);
+                    parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+                    if (parsed && !HasOffset(text) && Offset is { } declared)
+                    {
+                        value = new DateTimeOffset(value.DateTime, declared);
+                    }
                 }
             }
             else if (_patternHasZone)
