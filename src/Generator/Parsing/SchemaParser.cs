@@ -232,7 +232,7 @@ namespace Bookings.Generated.Generator.Parsing
 
             if (group is not null && attributes.TryGetValue(group.TypeAttribute.Value, out var typeClash))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, typeClash.NameSpan, "attribute", group.TypeAttribute.Value, _context.Describe(group.TypeAttribute.Span) + " (the table's type attribute)");
+                _context.Report(DiagnosticDescriptors.DuplicateName, typeClash.NameSpan, "attribute", group.TypeAttribute.Value, _context.At(group.TypeAttribute.Span) + " (the table's type attribute)");
             }
 
             var usedParts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
@@ -422,7 +422,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             if (seen.TryGetValue(value, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, span, what, value, first.Length == 0 ? "the schema class" : _context.Describe(first));
+                _context.Report(DiagnosticDescriptors.DuplicateName, span, what, value, first.Length == 0 ? "the schema class" : _context.At(first));
                 return false;
             }
 
@@ -483,7 +483,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 if (result.TryGetValue(property.Name, out var first))
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "attribute", property.Name, _context.Describe(first.NameSpan));
+                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "attribute", property.Name, _context.At(first.NameSpan));
                     continue;
                 }
 
@@ -547,7 +547,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 if (result.TryGetValue(property.Name, out var first))
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "key part", property.Name, _context.Describe(first.NameSpan));
+                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "key part", property.Name, _context.At(first.NameSpan));
                     continue;
                 }
 
@@ -752,7 +752,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             if (usedParts.TryGetValue(name, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, span, "key part use", name, _context.Describe(first));
+                _context.Report(DiagnosticDescriptors.DuplicateName, span, "key part use", name, _context.At(first));
                 return false;
             }
 
@@ -851,7 +851,8 @@ namespace Bookings.Generated.Generator.Parsing
                 return;
             }
 
-            scope[name] = $"'{source}'";
+            // Named with its position, so the message reads "the first one is 'booking_num' at line 9, column 9".
+            scope[name] = $"'{source}' {_context.At(span)}";
         }
     }
 }
