@@ -46,8 +46,30 @@ namespace Bookings.Generated.Generator
                 .Select(static (all, _) => Clashes(all))
                 .WithTrackingName(TrackingNames.Clashes);
 
+            // DDB007 at the text that names a clashing type. A descriptor is read again for its positions only when
+            // some type clashes (rarely): positions in the models would make every reformatting re-emit everything.
+            var clashReports = descriptors
+                .Combine(clashes)
+                .Select(static (input, cancellationToken) => input.Right.Count == 0
+                    ? EquatableArray<DiagnosticInfo>.Empty
+                    : SchemaParser.ReportClashes(input.Left.Path, input.Left.GetText(cancellationToken), input.Right, cancellationToken))
+                .WithTrackingName(TrackingNames.ClashReports);
+
             context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+            context.RegisterSourceOutput(clashReports, static (spc, reports) => ReportAll(spc, reports));
             context.RegisterSourceOutput(models.Combine(clashes), static (spc, input) => Emit(spc, input.Left, input.Right));
+        }
+
+        /// <summary>
+        /// Reports a descriptor's clashes. Registered with one output per descriptor, even without a clash, so the
+        /// ClashReports step is part of every run's tracked steps.
+        /// </summary>
+        private static void ReportAll(SourceProductionContext context, EquatableArray<DiagnosticInfo> reports)
+        {
+            foreach (var report in reports)
+            {
+                context.ReportDiagnostic(report.ToDiagnostic());
+            }
         }
 
         private static EquatableArray<string> Clashes(System.Collections.Immutable.ImmutableArray<EquatableArray<string>> all)
@@ -75,22 +97,13 @@ namespace Bookings.Generated.Generator
                 return;
             }
 
-            var skipped = new List<string>();
             foreach (var file in SchemaEmitter.Emit(model))
             {
-                if (clashes.Contains(file.HintName))
+                // Emitting it from both files would fail the whole generator; each file reports the clash instead (SchemaParser.ReportClashes).
+                if (!clashes.Contains(file.HintName))
                 {
-                    // Emitting it from both files would fail the whole generator; each file reports the clash instead.
-                    skipped.Add(file.HintName.Substring(0, file.HintName.Length - SchemaEmitter.HintSuffix.Length));
-                    continue;
+                    context.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
                 }
-
-                context.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
-            }
-
-            if (skipped.Count > 0)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateGeneratedType, Location.None, string.Join(", ", skipped), model.FileName));
             }
         }
     }

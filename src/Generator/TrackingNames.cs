@@ -8,5 +8,6 @@ namespace Bookings.Generated.Generator
         public const string Models = nameof(Models);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Clashes = nameof(Clashes);
+        public const string ClashReports = nameof(ClashReports);
     }
 }

@@ -317,9 +317,58 @@ namespace Bookings.Generated.Generator.Tests
                 Assertions.MessageContains(d, "Bookings.Booking, Bookings.BookingKey", "from bookings.tables.json and from another descriptor", "Rename one of the tables or give the files different namespaces.");
             });
 
-            // One report per descriptor; neither generates the clashing types.
+            // One report per descriptor, each at its own first table's name; neither generates the clashing types.
             Assert.Equal(2, run.GeneratorDiagnostics.Length);
+            var (line, column) = PositionOf(Schemas.Bookings, "\"Booking\"");
+            var reports = run.GeneratorDiagnostics.OrderBy(d => d.Location.GetLineSpan().Path, System.StringComparer.Ordinal).ToList();
+            Assertions.Reported(reports[0], "DDB007", DiagnosticSeverity.Error, "/repo/a/bookings.tables.json", line, column);
+            Assertions.Reported(reports[1], "DDB007", DiagnosticSeverity.Error, "/repo/b/bookings.tables.json", line, column);
             Assert.Empty(run.Sources);
+        }
+
+        [Fact]
+        public void A_table_that_another_descriptor_also_generates_is_reported_at_its_name()
+        {
+            const string orders = """
+                {
+                  "namespace": "Shop",
+                  "tables": [ { "name": "Order", "tableName": "orders", "partitionKey": { "attribute": "id" }, "attributes": { "id": { "type": "string" } } } ]
+                }
+                """;
+            const string archive = """
+                {
+                  "namespace": "Shop",
+                  "enums": { "Reason": { "values": ["expired", "refunded"] } },
+                  "tables": [
+                    { "name": "Receipt", "tableName": "receipts", "partitionKey": { "attribute": "id" }, "attributes": { "id": { "type": "string" } } },
+                    {
+                      "name": "Order",
+                      "tableName": "orders-archive",
+                      "partitionKey": { "attribute": "id" },
+                      "attributes": { "id": { "type": "string" }, "reason": { "type": "Reason" } }
+                    }
+                  ]
+                }
+                """;
+            var run = GeneratorHarness.Run(
+                new InMemoryAdditionalText("/repo/schema/orders.tables.json", orders),
+                new InMemoryAdditionalText("/repo/schema/archive.tables.json", archive));
+            Assertions.NoCrash(run);
+            Assert.Equal(2, run.GeneratorDiagnostics.Length);
+
+            var second = run.GeneratorDiagnostics.Single(d => d.Location.GetLineSpan().Path == "/repo/schema/archive.tables.json");
+            Assertions.Reported(second, "DDB007", DiagnosticSeverity.Error, "/repo/schema/archive.tables.json", 7, 15);
+            Assertions.MessageContains(second, "The types Shop.Order, Shop.OrderKey, Shop.OrderMarshaller, Shop.OrderRepository, Shop.OrderTable, Shop.OrderFields, Shop.OrderUpdate would be generated from archive.tables.json and from another descriptor");
+            Assert.DoesNotContain("Receipt", second.GetMessage(), System.StringComparison.Ordinal);
+
+            var first = run.GeneratorDiagnostics.Single(d => d.Location.GetLineSpan().Path == "/repo/schema/orders.tables.json");
+            Assertions.Reported(first, "DDB007", DiagnosticSeverity.Error, "/repo/schema/orders.tables.json", 3, PositionOf(orders, "\"Order\"").Column);
+
+            // Neither file generates the clashing types; what does not clash (the enum, the other table) is still generated.
+            Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith("Shop.Order", System.StringComparison.Ordinal) && s.HintName != "Shop.OrdersSchema.g.cs");
+            Assert.Contains(run.Sources, s => s.HintName == "Shop.Reason.g.cs");
+            Assert.Contains(run.Sources, s => s.HintName == "Shop.Receipt.g.cs");
+            Assert.Contains(run.Sources, s => s.HintName == "Shop.OrdersSchema.g.cs");
         }
 
         [Fact]
@@ -366,6 +415,13 @@ namespace Bookings.Generated.Generator.Tests
             var diagnostic = OnlyError(descriptor, "DDB014");
             Assertions.Reported(diagnostic, "DDB014", DiagnosticSeverity.Error, Path, 7, 18);
             Assertions.MessageContains(diagnostic, "'rev' is not a valid value for 'version'.", "\"type\": \"long\"");
+        }
+
+        /// <summary>The 1-based line and column of the first <paramref name="text"/> in <paramref name="descriptor"/>.</summary>
+        private static (int Line, int Column) PositionOf(string descriptor, string text)
+        {
+            var position = SourceText.From(descriptor).Lines.GetLinePosition(descriptor.IndexOf(text, System.StringComparison.Ordinal));
+            return (position.Line + 1, position.Character + 1);
         }
 
         private static Diagnostic OnlyError(string descriptor, string id)

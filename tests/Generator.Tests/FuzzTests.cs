@@ -21,10 +21,10 @@ namespace Bookings.Generated.Generator.Tests
         private const string Path = "/repo/schema/bookings.tables.json";
 
         /// <summary>
-        /// Characters that matter to JSON, plus some that do not. U+2028 is left out while a description holding
-        /// it breaks the generated XML doc comment (see KnownBugTests); with it, "insert" finds that bug.
+        /// Characters that matter to JSON, plus some that do not, and U+2028, which C# takes for a line end: a
+        /// description holding it once broke the generated XML doc comment (now a regression case in EdgeCaseTests).
         /// </summary>
-        private const string Alphabet = "{}[],:\"\\ \n\t0123456789-+.eEtrufalsn#_xyz\u00e9\u0001";
+        private const string Alphabet = "{}[],:\"\\ \n\t0123456789-+.eEtrufalsn#_xyz\u00e9\u0001\u2028";
 
         /// <summary>
         /// Each kind of damage, applied to the bookings descriptor, the catalog one (every attribute type), the stores

@@ -7,7 +7,10 @@ using Xunit;
 
 namespace Bookings.Generated.Generator.Tests
 {
-    /// <summary>Runs the code generated from the real descriptor: build a key, map an item both ways, print it.</summary>
+    /// <summary>
+    /// Runs the code generated from the real descriptor (build a key, map an item both ways, print it), and compiles
+    /// code against generated types to show what they do not allow.
+    /// </summary>
     public sealed class GeneratedCodeBehaviourTests
     {
         [Fact]
@@ -46,6 +49,87 @@ namespace Bookings.Generated.Generator.Tests
             {
                 context.Unload();
             }
+        }
+
+        /// <summary>
+        /// A table with a computed index key built from two attributes (<c>NAME#{last_name}#{first_name}</c>), one built
+        /// from a single attribute (<c>EMAIL#{email}</c>), and an attribute that feeds no index key.
+        /// </summary>
+        private const string People = """
+            {
+              "namespace": "Shop",
+              "tables": [
+                {
+                  "name": "Person",
+                  "tableName": "people",
+                  "partitionKey": { "attribute": "id" },
+                  "attributes": {
+                    "id": { "type": "string" },
+                    "first_name": { "type": "string" },
+                    "last_name": { "type": "string" },
+                    "email": { "type": "string" },
+                    "note": { "type": "string" }
+                  },
+                  "indexes": {
+                    "by_name": { "type": "global", "partitionKey": { "attribute": "gsi1_pk", "template": "NAME#{last_name}#{first_name}" } },
+                    "by_email": { "type": "global", "partitionKey": { "attribute": "gsi2_pk", "template": "EMAIL#{email}" } }
+                  }
+                }
+              ]
+            }
+            """;
+
+        [Fact]
+        public void An_attribute_that_feeds_a_key_of_several_attributes_has_no_update_methods()
+        {
+            var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/repo/schema/people.tables.json", People) }), GeneratorHarness.EmptyCompilation);
+            Assertions.GeneratesCleanCode(run);
+
+            // An update of last_name alone could not recompute gsi1_pk (it needs first_name too), so the SDK offers
+            // none: not on the update builder, not as a one-call Set…Async. A put recomputes the key.
+            var update = MemberNames(run, "Shop.PersonUpdate");
+            Assert.DoesNotContain(update, name => name.Contains("LastName", System.StringComparison.Ordinal) || name.Contains("FirstName", System.StringComparison.Ordinal));
+            Assert.Contains("SetEmail", update);                             // one attribute: the update sets gsi2_pk with it
+            Assert.Contains("RemoveEmail", update);
+            Assert.Contains("SetNote", update);                              // feeds no key
+            var repository = MemberNames(run, "Shop.IPersonRepository");
+            Assert.DoesNotContain(repository, name => name.Contains("LastName", System.StringComparison.Ordinal) || name.Contains("FirstName", System.StringComparison.Ordinal));
+            Assert.Contains("SetNoteAsync", repository);
+
+            // Writing such an update does not compile.
+            const string misuse = """
+                namespace Consumer
+                {
+                    /// <summary>Tries to change one input of a key built from several attributes.</summary>
+                    public static class Misuse
+                    {
+                        /// <summary>Each call names a method the generator does not emit.</summary>
+                        public static void Run()
+                        {
+                            _ = new global::Shop.PersonUpdate().SetNote("n").SetEmail("a@b.c");
+                            _ = new global::Shop.PersonUpdate().SetLastName("Kim");
+                            _ = new global::Shop.PersonUpdate().RemoveFirstName();
+                        }
+                    }
+                }
+                """;
+            var compiled = GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/repo/schema/people.tables.json", People) }),
+                GeneratorHarness.CreateCompilation(misuse));
+            var errors = compiled.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 2, Assertions.Describe(errors));
+            Assert.All(errors, e => Assert.Equal("CS1061", e.Id));
+            Assert.Equal(new[] { 10, 11 }, errors.Select(e => e.Location.GetLineSpan().StartLinePosition.Line + 1).OrderBy(l => l));
+            Assert.Contains(errors, e => e.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'SetLastName'", System.StringComparison.Ordinal));
+            Assert.Contains(errors, e => e.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'RemoveFirstName'", System.StringComparison.Ordinal));
+        }
+
+        /// <summary>The names of the members of a generated type, read from the output compilation.</summary>
+        private static System.Collections.Generic.List<string> MemberNames(GeneratorRun run, string typeName)
+        {
+            var type = run.OutputCompilation.GetTypeByMetadataName(typeName);
+            Assert.True(type is not null, $"No generated type {typeName}.");
+            return type.GetMembers().Select(m => m.Name).ToList();
         }
     }
 }

@@ -29,7 +29,7 @@ namespace Bookings.Generated.Generator.Tests
         {
             var run = GeneratorHarness.Run(Bookings(), Warned());
 
-            Assert.Equal(new[] { "Clashes", "Descriptors", "Diagnostics", "Models", "Parsed" }, StepNames.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "ClashReports", "Clashes", "Descriptors", "Diagnostics", "Models", "Parsed" }, StepNames.OrderBy(n => n, StringComparer.Ordinal));
             foreach (var name in StepNames)
             {
                 Assert.True(run.Result.TrackedSteps.ContainsKey(name), $"No tracked step '{name}'. Tracked: {string.Join(", ", run.Result.TrackedSteps.Keys)}");
@@ -111,6 +111,27 @@ namespace Bookings.Generated.Generator.Tests
             Assert.All(Reasons(second, TrackingNames.Models), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
             Assert.All(second.Result.TrackedOutputSteps.SelectMany(p => p.Value).SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         }
+
+        [Fact]
+        public void A_clash_is_reported_at_the_current_position_after_reformatting_while_the_model_stays_cached()
+        {
+            var first = new InMemoryAdditionalText("/repo/a/bookings.tables.json", Schemas.Bookings);
+            var second = new InMemoryAdditionalText("/repo/b/bookings.tables.json", Schemas.Bookings);
+            var before = GeneratorHarness.Run(Driver(first, second), GeneratorHarness.EmptyCompilation);
+            var lineBefore = LineOfClash(before, second.Path);
+
+            // Positions live outside the models (the ClashReports step reads the text again), so they never go stale.
+            var moved = new InMemoryAdditionalText(second.Path, "\n\n" + Schemas.Bookings);
+            var after = GeneratorHarness.Run(before.Driver.ReplaceAdditionalText(second, moved), GeneratorHarness.EmptyCompilation);
+
+            Assert.Equal(lineBefore + 2, LineOfClash(after, second.Path));
+            Assert.Equal(LineOfClash(before, first.Path), LineOfClash(after, first.Path));
+            Assert.All(Reasons(after, TrackingNames.Models), reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+        }
+
+        /// <summary>The 1-based line of the one DDB007 reported in <paramref name="path"/>.</summary>
+        private static int LineOfClash(GeneratorRun run, string path)
+            => run.GeneratorDiagnostics.Single(d => d.Id == "DDB007" && d.Location.GetLineSpan().Path == path).Location.GetLineSpan().StartLinePosition.Line + 1;
 
         [Fact]
         public void Tracked_step_outputs_hold_no_compiler_objects()

@@ -31,6 +31,27 @@ namespace Bookings.Generated.Integration.Tests
             return (new ProductRepository(_fixture.Client, options, GuardedLogs.For<ProductRepository>()), options.TableNames[ProductTable.Definition.EntityName]);
         }
 
+        /// <summary>
+        /// Writes, with the low-level client, a minimal valid product whose <paramref name="attribute"/> holds
+        /// <paramref name="value"/>, and returns the mapping error reading it with the generated code raises.
+        /// </summary>
+        private async Task<DynamoMappingException> ReadMisfitAsync(ProductRepository products, string table, string id, string attribute, AttributeValue value)
+        {
+            await _fixture.Client.PutItemAsync(new PutItemRequest
+            {
+                TableName = table,
+                Item = new Dictionary<string, AttributeValue>
+                {
+                    ["product_id"] = new() { S = id },
+                    ["title"] = new() { S = "x" },
+                    ["price"] = new() { N = "1" },
+                    ["created_at"] = new() { S = "2026-11-22T01:02:03Z" },
+                    [attribute] = value,
+                },
+            });
+            return await Assert.ThrowsAsync<DynamoMappingException>(() => products.GetAsync(ProductKey.Create(id)));
+        }
+
         private static Product FullProduct(string id) => new()
         {
             Key = ProductKey.Create(id),
@@ -94,7 +115,9 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal("1798761600", raw["expires_at"].N);                             // the TTL attribute
             Assert.Equal(new[] { "linen", "summer" }, raw["tags"].SS.OrderBy(s => s, StringComparer.Ordinal));
             Assert.Equal(new[] { "100", "90", "95" }, raw["sizes"].NS.OrderBy(s => s, StringComparer.Ordinal));
-            Assert.Equal(2, raw["checksums"].BS.Count);
+            Assert.Equal(new[] { "0.25", "1.5" }, raw["weights"].NS.OrderBy(s => s, StringComparer.Ordinal));
+            Assert.Equal("12", raw["stock"].N);
+            Assert.Equal(new[] { "0102", "03" }, raw["checksums"].BS.Select(b => Convert.ToHexString(b.ToArray())).OrderBy(s => s, StringComparer.Ordinal));
             Assert.Equal(new[] { "web", "walk-in" }, raw["channels"].L.Select(v => v.S));
             Assert.Equal(new[] { "2026-01-02", "2026-03-04" }, raw["history"].L.Select(v => v.S));
             Assert.Equal(2, raw["matrix"].L.Count);
@@ -188,25 +211,105 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task Every_type_written_raw_by_another_writer_reads_as_its_exact_typed_value()
+        {
+            var (products, table) = await CreateAsync("types-read-all");
+            await _fixture.Client.PutItemAsync(new PutItemRequest
+            {
+                TableName = table,
+                Item = new Dictionary<string, AttributeValue>
+                {
+                    ["product_id"] = new() { S = "P20" },
+                    ["title"] = new() { S = "Raincoat" },
+                    ["price"] = new() { N = "59.5" },
+                    ["created_at"] = new() { S = "2026-11-22T01:02:03Z" },
+                    ["status"] = new() { S = "retired" },
+                    ["rating"] = new() { N = "4.25" },
+                    ["stock"] = new() { N = "7" },
+                    ["views"] = new() { N = "9000000000" },
+                    ["featured"] = new() { BOOL = true },
+                    ["thumbnail"] = new() { B = new MemoryStream(new byte[] { 0, 16, 255 }) },
+                    ["updated_at"] = new() { N = "1795307415" },
+                    ["launch_date"] = new() { S = "2026-12-01" },
+                    ["expires_at"] = new() { N = "1798761600" },
+                    ["tags"] = new() { SS = new List<string> { "rain", "outdoor" } },
+                    ["sizes"] = new() { NS = new List<string> { "90", "100" } },
+                    ["weights"] = new() { NS = new List<string> { "0.25", "1.5" } },
+                    ["checksums"] = new() { BS = new List<MemoryStream> { new(new byte[] { 1, 2 }), new(new byte[] { 3 }) } },
+                    ["channels"] = new() { L = new List<AttributeValue> { new() { S = "walk-in" }, new() { S = "app" } } },
+                    ["history"] = new() { L = new List<AttributeValue> { new() { S = "2026-01-02" }, new() { S = "2026-03-04" } } },
+                    ["scores"] = new() { L = new List<AttributeValue> { new() { N = "0.1" }, new() { N = "2.5E-10" } } },
+                    ["matrix"] = new() { L = new List<AttributeValue> { new() { L = new List<AttributeValue> { new() { N = "1" }, new() { N = "2" } } }, new() { L = new List<AttributeValue>() } } },
+                    ["addresses"] = new() { L = new List<AttributeValue> { new() { M = new Dictionary<string, AttributeValue> { ["line1"] = new() { S = "2 Side St" }, ["city"] = new() { S = "Busan" }, ["postcode"] = new() { S = "48058" } } } } },
+                    ["dimensions"] = new() { M = new Dictionary<string, AttributeValue> { ["width_cm"] = new() { N = "30.5" }, ["height_cm"] = new() { N = "70" }, ["labels"] = new() { L = new List<AttributeValue> { new() { S = "M" } } } } },
+                    ["specs"] = new() { M = new Dictionary<string, AttributeValue> { ["fabric"] = new() { S = "nylon" }, ["fit"] = new() { S = "loose" } } },
+                    ["stock_by_store"] = new() { M = new Dictionary<string, AttributeValue> { ["gangnam"] = new() { N = "3" }, ["hongdae"] = new() { N = "0" } } },
+                    ["labels_by_locale"] = new() { M = new Dictionary<string, AttributeValue> { ["ko"] = new() { L = new List<AttributeValue> { new() { S = "우비" } } }, ["en"] = new() { L = new List<AttributeValue>() } } },
+                },
+            });
+
+            var product = await products.GetAsync(ProductKey.Create("P20"));
+
+            Assert.NotNull(product);
+            Assert.Equal(59.5m, product.Price);
+            Assert.Equal(ProductStatus.Retired, product.Status);                         // enum text
+            Assert.Equal(4.25, product.Rating);                                           // double
+            Assert.Equal(7, product.Stock);                                               // int
+            Assert.Equal(9_000_000_000L, product.Views);                                  // long beyond 32 bits
+            Assert.True(product.Featured);
+            Assert.Equal(new byte[] { 0, 16, 255 }, product.Thumbnail);                   // non-key B
+            Assert.Equal(new DateTime(2026, 11, 22, 0, 30, 15, DateTimeKind.Utc), product.UpdatedAt);   // epoch seconds
+            Assert.Equal(DateTimeKind.Utc, product.UpdatedAt!.Value.Kind);
+            Assert.Equal(new DateOnly(2026, 12, 1), product.LaunchDate);
+            Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), product.ExpiresAt);   // epoch seconds (the TTL)
+            Assert.Equal(TimeSpan.Zero, product.ExpiresAt!.Value.Offset);
+            Assert.Equal(new[] { "outdoor", "rain" }, product.Tags.OrderBy(t => t, StringComparer.Ordinal));   // SS
+            Assert.Equal(new[] { 90, 100 }, product.Sizes.OrderBy(s => s));                                   // NS of int
+            Assert.Equal(new[] { 0.25m, 1.5m }, product.Weights.OrderBy(w => w));                             // NS of decimal
+            Assert.Equal(new[] { "0102", "03" }, product.Checksums.Select(Convert.ToHexString).OrderBy(c => c, StringComparer.Ordinal));   // BS, by content
+            Assert.Equal(new[] { Channel.WalkIn, Channel.App }, product.Channels);                           // L of enum text, in order
+            Assert.Equal(new[] { new DateOnly(2026, 1, 2), new DateOnly(2026, 3, 4) }, product.History);
+            Assert.Equal(new[] { 0.1, 2.5e-10 }, product.Scores);
+            Assert.Equal(2, product.Matrix!.Count);
+            Assert.Equal(new[] { 1, 2 }, product.Matrix[0]);
+            Assert.Empty(product.Matrix[1]);
+            Assert.Equal(new[] { new Address { Line1 = "2 Side St", City = "Busan", Postcode = "48058" } }, product.Addresses);
+            Assert.Equal(30.5m, product.Dimensions!.WidthCm);
+            Assert.Equal(70m, product.Dimensions.HeightCm);
+            Assert.Equal(new[] { "M" }, product.Dimensions.Labels);
+            Assert.Equal(new Dictionary<string, string> { ["fabric"] = "nylon", ["fit"] = "loose" }, product.Specs);           // map<string>
+            Assert.Equal(new Dictionary<string, int> { ["gangnam"] = 3, ["hongdae"] = 0 }, product.StockByStore);            // map<int>
+            Assert.Equal(new[] { "en", "ko" }, product.LabelsByLocale!.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            Assert.Equal(new[] { "우비" }, product.LabelsByLocale["ko"]);
+            Assert.Empty(product.LabelsByLocale["en"]);
+        }
+
+        [Fact]
+        public async Task Stored_values_of_the_wrong_DynamoDB_type_name_the_attribute()
+        {
+            var (products, table) = await CreateAsync("types-wrong-type");
+
+            var sizes = await ReadMisfitAsync(products, table, "P21", "sizes", new() { SS = new List<string> { "90" } });
+            Assert.Equal("sizes", sizes.Attribute);
+            Assert.Equal("a number set (NS)", sizes.Expected);
+            Assert.Equal("a string set (SS)", sizes.Found);
+            Assert.Contains("'sizes'", sizes.Message, StringComparison.Ordinal);
+
+            var thumbnail = await ReadMisfitAsync(products, table, "P22", "thumbnail", new() { S = "AAEC" });
+            Assert.Equal("thumbnail", thumbnail.Attribute);
+            Assert.Equal("binary (B)", thumbnail.Expected);
+            Assert.Equal("a string (S)", thumbnail.Found);
+
+            var updated = await ReadMisfitAsync(products, table, "P23", "updated_at", new() { S = "2026-11-22T00:30:15Z" });
+            Assert.Equal("updated_at", updated.Attribute);                               // epoch seconds are N, not ISO text
+            Assert.Equal("a string (S)", updated.Found);
+        }
+
+        [Fact]
         public async Task Stored_values_of_the_wrong_shape_name_the_path_inside_the_attribute()
         {
             var (products, table) = await CreateAsync("types-mapping");
-            async Task<DynamoMappingException> ReadWith(string id, string attribute, AttributeValue value)
-            {
-                await _fixture.Client.PutItemAsync(new PutItemRequest
-                {
-                    TableName = table,
-                    Item = new Dictionary<string, AttributeValue>
-                    {
-                        ["product_id"] = new() { S = id },
-                        ["title"] = new() { S = "x" },
-                        ["price"] = new() { N = "1" },
-                        ["created_at"] = new() { S = "2026-11-22T01:02:03Z" },
-                        [attribute] = value,
-                    },
-                });
-                return await Assert.ThrowsAsync<DynamoMappingException>(() => products.GetAsync(ProductKey.Create(id)));
-            }
+            Task<DynamoMappingException> ReadWith(string id, string attribute, AttributeValue value) => ReadMisfitAsync(products, table, id, attribute, value);
 
             var nested = await ReadWith("P3", "addresses", new() { L = new List<AttributeValue> { new() { M = new Dictionary<string, AttributeValue> { ["line1"] = new() { S = "a" }, ["city"] = new() { N = "5" } } } } });
             Assert.Equal("addresses[0].city", nested.Attribute);

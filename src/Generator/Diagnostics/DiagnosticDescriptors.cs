@@ -39,7 +39,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateName = Error(
             "DDB006",
             "Duplicate name",
-            "Duplicate {0} '{1}'; the first one is at {2}. Give each {0} a unique name or remove one.");
+            "Duplicate {0} '{1}'; the first one is {2}. Give each {0} a unique name or remove one.");
 
         public static readonly DiagnosticDescriptor DuplicateGeneratedType = Error(
             "DDB007",

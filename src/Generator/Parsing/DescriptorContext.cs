@@ -34,6 +34,9 @@ namespace Bookings.Generated.Generator.Parsing
 
         public string Describe(TextSpan span) => Locate(span).Describe();
 
+        /// <summary>"at line L, column C": where the first of two duplicates is, for DDB006's "the first one is …".</summary>
+        public string At(TextSpan span) => "at " + Describe(span);
+
         public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] arguments)
         {
             if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)

@@ -29,7 +29,7 @@ namespace Bookings.Generated.Generator.Parsing
                         property.NameSpan,
                         "property",
                         property.Name,
-                        context.Describe(first.NameSpan));
+                        context.At(first.NameSpan));
                     continue;
                 }
 

@@ -249,7 +249,7 @@ namespace Bookings.Generated.Generator.Parsing
             // A computed key is an attribute of its own: it may not also be declared.
             if (scope.Declared.TryGetValue(attribute.Value, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, attribute.Span, "attribute", attribute.Value, _context.Describe(first) + $" (an index key with a \"template\" is computed by the SDK; give it a name of its own, such as \"{owner.Substring("index '".Length).TrimEnd('\'')}_key\")");
+                _context.Report(DiagnosticDescriptors.DuplicateName, attribute.Span, "attribute", attribute.Value, _context.At(first) + $" (an index key with a \"template\" is computed by the SDK; give it a name of its own, such as \"{owner.Substring("index '".Length).TrimEnd('\'')}_key\")");
                 return null;
             }
 
@@ -278,7 +278,7 @@ namespace Bookings.Generated.Generator.Parsing
 
                 if (parts.Any(p => p.Name == part.Name))
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, template.Span, "key part use", part.Name, "the same template");
+                    _context.Report(DiagnosticDescriptors.DuplicateName, template.Span, "key part use", part.Name, "in the same template");
                     return null;
                 }
 

@@ -55,16 +55,28 @@ namespace Bookings.Generated.Generator.Parsing
 
         private readonly DescriptorContext _context;
 
+        /// <summary>Each C# type name the descriptor generates and the text that names it; filled while reading.</summary>
+        private readonly Dictionary<string, TextSpan> _typeNames = new(StringComparer.Ordinal);
+
         private SchemaParser(DescriptorContext context) => _context = context;
 
         /// <summary>Parses a descriptor; never throws except for cancellation.</summary>
         public static ParseResult Parse(string path, SourceText? text, CancellationToken cancellationToken)
+            => Parse(path, text, cancellationToken, out _);
+
+        /// <summary>
+        /// Parses a descriptor and also gives, for each C# type name it generates, where the descriptor names it: a
+        /// table's (or shared table's) <c>name</c> value, an index's name for its sort-key type, the key of an enum or
+        /// object type, and the file's start for the schema class. Positions are kept out of <see cref="ParseResult"/>
+        /// so that reformatting a descriptor leaves its cached model alone.
+        /// </summary>
+        private static ParseResult Parse(string path, SourceText? text, CancellationToken cancellationToken, out IReadOnlyDictionary<string, LocationInfo> typeNameLocations)
         {
             var context = new DescriptorContext(path, text ?? SourceText.From(string.Empty));
             SchemaModel? model = null;
+            var parser = new SchemaParser(context);
             try
             {
-                var parser = new SchemaParser(context);
                 model = parser.ReadRoot(text?.ToString() ?? string.Empty, cancellationToken);
             }
             catch (OperationCanceledException)
@@ -78,6 +90,7 @@ namespace Bookings.Generated.Generator.Parsing
                 model = null;
             }
 
+            typeNameLocations = parser._typeNames.ToDictionary(pair => pair.Key, pair => context.Locate(pair.Value), StringComparer.Ordinal);
             return new ParseResult(context.HasErrors ? null : model, context.Diagnostics.ToEquatableArray());
         }
 
@@ -115,7 +128,7 @@ namespace Bookings.Generated.Generator.Parsing
             var tablesJson = reader.Array("tables", required: true, "[ { \"name\": \"Order\", ... } ]");
             var tables = new List<TableModel>();
             var groups = new List<EntityGroupModel>();
-            var typeNames = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            var typeNames = _typeNames;
             var tableNames = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             if (schemaName is not null)
             {
@@ -232,7 +245,7 @@ namespace Bookings.Generated.Generator.Parsing
 
             if (group is not null && attributes.TryGetValue(group.TypeAttribute.Value, out var typeClash))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, typeClash.NameSpan, "attribute", group.TypeAttribute.Value, _context.Describe(group.TypeAttribute.Span) + " (the table's type attribute)");
+                _context.Report(DiagnosticDescriptors.DuplicateName, typeClash.NameSpan, "attribute", group.TypeAttribute.Value, _context.At(group.TypeAttribute.Span) + " (the table's type attribute)");
             }
 
             var usedParts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
@@ -422,7 +435,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             if (seen.TryGetValue(value, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, span, what, value, first.Length == 0 ? "the schema class" : _context.Describe(first));
+                _context.Report(DiagnosticDescriptors.DuplicateName, span, what, value, first.Length == 0 ? "the schema class" : _context.At(first));
                 return false;
             }
 
@@ -483,7 +496,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 if (result.TryGetValue(property.Name, out var first))
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "attribute", property.Name, _context.Describe(first.NameSpan));
+                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "attribute", property.Name, _context.At(first.NameSpan));
                     continue;
                 }
 
@@ -547,7 +560,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 if (result.TryGetValue(property.Name, out var first))
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "key part", property.Name, _context.Describe(first.NameSpan));
+                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "key part", property.Name, _context.At(first.NameSpan));
                     continue;
                 }
 
@@ -752,7 +765,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             if (usedParts.TryGetValue(name, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, span, "key part use", name, _context.Describe(first));
+                _context.Report(DiagnosticDescriptors.DuplicateName, span, "key part use", name, _context.At(first));
                 return false;
             }
 
@@ -851,7 +864,8 @@ namespace Bookings.Generated.Generator.Parsing
                 return;
             }
 
-            scope[name] = $"'{source}'";
+            // Named with its position, so the message reads "the first one is 'booking_num' at line 9, column 9".
+            scope[name] = $"'{source}' {_context.At(span)}";
         }
     }
 }
