@@ -49,6 +49,31 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, Descriptor("ORDER#{created_at}#{order_id}", string.Empty, "\"created_at\": { \"type\": \"datetimeoffset\", \"required\": true }")));
 
         [Fact]
+        public void Entities_of_a_shared_table_may_have_date_parts_in_both_keys()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Calendar", "tableName": "calendar",
+                      "partitionKey": { "attribute": "pk" }, "sortKey": { "attribute": "sk" },
+                      "entities": [
+                        {
+                          "name": "Agenda", "partitionKey": { "template": "DAY#{day}" }, "sortKey": { "template": "#META" },
+                          "keyParts": { "day": { "type": "date" } }, "attributes": { "note": { "type": "string" } }
+                        },
+                        {
+                          "name": "Slot", "partitionKey": { "template": "DAY#{day}" }, "sortKey": { "template": "SLOT#{starts_at}#{room}" },
+                          "keyParts": { "day": { "type": "date" }, "starts_at": { "type": "datetime", "format": "yyyyMMddHHmm", "timeZone": "+09:00" }, "room": { "type": "string" } },
+                          "attributes": { "booked": { "type": "bool", "default": false } }
+                        }
+                      ]
+                    }
+                  ]
+                }
+                """));
+
+        [Fact]
         public void Epoch_seconds_are_refused_at_the_format()
             => Assertions.OnlyErrorAt(
                 Path,
