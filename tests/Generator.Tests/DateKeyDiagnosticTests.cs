@@ -154,6 +154,17 @@ namespace Bookings.Generated.Generator.Tests
                 "'DAY#{created_at}'");
 
         [Fact]
+        public void A_part_named_like_the_day_parameter_of_a_date_time_part_is_reported()
+            => Assertions.OnlyErrorAt(
+                Path,
+                Descriptor("ORDER#{created_at_day}#{created_at}#{order_id}", "\"created_at_day\": { \"type\": \"string\" }, \"created_at\": { \"type\": \"datetimeoffset\" }"),
+                "DDB006",
+                10,
+                "\"created_at_day\"",
+                "Duplicate parameter name 'createdAtDay'",
+                "the day parameter of 'created_at'");
+
+        [Fact]
         public void A_date_is_not_a_part_of_an_index_key_template()
         {
             const string descriptor = """

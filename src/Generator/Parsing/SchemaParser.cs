@@ -909,7 +909,12 @@ namespace Bookings.Generated.Generator.Parsing
             foreach (var part in parts)
             {
                 var p = part.ParameterName.TrimStart('@');
-                Reserve(locals, new[] { p + "Text", p + "End", p + "Value", p + "Day", "normalized" + part.PropertyName }, $"a local for '{part.Name}'");
+                Reserve(locals, new[] { p + "Text", p + "End", p + "Value", "normalized" + part.PropertyName }, $"a local for '{part.Name}'");
+                if (part.Type is ValueKind.DateTimeOffset or ValueKind.DateTime)
+                {
+                    // Prefix builders take a date-time part as a day too.
+                    Reserve(locals, new[] { p + "Day" }, $"the day parameter of '{part.Name}'");
+                }
             }
 
             foreach (var part in parts)
