@@ -110,10 +110,20 @@ namespace Bookings.Generated.Generator.Parsing
                     return $"the pattern \"{pattern}\" writes an offset ('{field}'); in a key the offset is the declared \"timeZone\", so leave it out of the pattern";
                 }
 
-                var expected = next < allowed ? $"'{Fields[next]}'" : next == Fields.Length ? "fractions 'f'…'fffffff' or nothing" : "nothing";
-                return Array.IndexOf(Fields, field) >= 0
-                    ? $"in the pattern \"{pattern}\", '{field}' stands where {expected} should: the fields must run from the year down (yyyy, MM, dd{(kind == ValueKind.Date ? string.Empty : ", HH, mm, ss, then f…")})"
-                    : $"in the pattern \"{pattern}\", '{field}' is not a fixed-width field that sorts (use yyyy, MM, dd{(kind == ValueKind.Date ? string.Empty : ", HH, mm, ss and f…")}, in that order)";
+                var order = kind == ValueKind.Date ? "yyyy, MM, dd" : "yyyy, MM, dd, HH, mm, ss, then f…";
+                if (Array.IndexOf(Fields, field) < 0 && !(field.Length <= 7 && field.All(c => c == 'f')))
+                {
+                    return $"in the pattern \"{pattern}\", '{field}' is not a fixed-width field that sorts (use {order}, in that order)";
+                }
+
+                if (next < allowed)
+                {
+                    return $"in the pattern \"{pattern}\", '{field}' stands where '{Fields[next]}' should: the fields must run from the year down ({order})";
+                }
+
+                return kind == ValueKind.Date
+                    ? $"in the pattern \"{pattern}\", '{field}' is a time of day, which a date does not have"
+                    : $"in the pattern \"{pattern}\", '{field}' follows the last field, where only fractions of a second ('f'…'fffffff') may";
             }
 
             return next == 0 ? $"the pattern \"{pattern}\" has no year 'yyyy' to start with" : null;
