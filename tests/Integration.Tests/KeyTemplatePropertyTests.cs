@@ -139,6 +139,9 @@ namespace Bookings.Generated.Integration.Tests
             }
 
             Assert.False(DeliveryKey.TryParse("DAY#2026-11-22", "DUE#2026-11-22 10:02:03#A1", out _));
+            Assert.False(DeliveryKey.TryParse("DAY#20261122", "DUE#0001-01-01 08:59:59#A1", out _));   // before year 1 in UTC
+            Assert.True(DeliveryKey.TryParse("DAY#20261122", "DUE#0001-01-01 09:00:00#A1", out var first));
+            Assert.Equal(DateTime.MinValue, first.Due);
             Assert.False(DeliveryKey.TryParse("DAY#20261122", "DUE#2026-11-22 10:02:3#A1", out _));
             Assert.True(DeliveryKey.TryParse("DAY#20261122", "DUE#2026-11-22 10:02:03#A1", out var delivery));
             Assert.Equal(due, delivery);
