@@ -142,6 +142,12 @@ namespace Bookings.Generated.Integration.Tests
             Assert.False(DeliveryKey.TryParse("DAY#20261122", "DUE#0001-01-01 08:59:59#A1", out _));   // before year 1 in UTC
             Assert.True(DeliveryKey.TryParse("DAY#20261122", "DUE#0001-01-01 09:00:00#A1", out var first));
             Assert.Equal(DateTime.MinValue, first.Due);
+
+            // Days at both ends of the calendar are days like any other.
+            Assert.Equal("DUE#0001-01-01", DeliveryKey.SortKeyPrefix(DateOnly.MinValue));
+            Assert.Equal("DUE#9999-12-31", DeliveryKey.SortKeyPrefix(DateOnly.MaxValue));
+            Assert.Equal("ORDER#0001-01-01", PurchaseKey.SortKeyPrefix(DateOnly.MinValue));
+            Assert.Equal("ORDER#9999-12-31", PurchaseKey.SortKeyPrefix(DateOnly.MaxValue));
             Assert.False(DeliveryKey.TryParse("DAY#20261122", "DUE#2026-11-22 10:02:3#A1", out _));
             Assert.True(DeliveryKey.TryParse("DAY#20261122", "DUE#2026-11-22 10:02:03#A1", out var delivery));
             Assert.Equal(due, delivery);

@@ -71,13 +71,13 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>
         /// The text every <see cref="DateTimeOffset"/> part of <paramref name="day"/> (in the stored offset) starts
-        /// with: the first <paramref name="length"/> characters of that day's midnight, which the generator knows
+        /// with: the first <paramref name="length"/> characters of an instant of that day, which the generator knows
         /// from the format. For <c>begins_with</c> and ranges over whole days.
         /// </summary>
         public static string DayPrefix(ScalarCodec<DateTimeOffset> codec, DateOnly day, TimeSpan offset, int length)
         {
             ArgumentNullException.ThrowIfNull(codec);
-            return codec.Format(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), offset)).Substring(0, length);
+            return codec.Format(InstantOf(day, offset)).Substring(0, length);
         }
 
         /// <summary>
@@ -87,7 +87,14 @@ namespace Bookings.Generated.Runtime
         public static string DayPrefix(ScalarCodec<DateTime> codec, DateOnly day, TimeSpan offset, int length)
         {
             ArgumentNullException.ThrowIfNull(codec);
-            return codec.Format(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), offset).UtcDateTime).Substring(0, length);
+            return codec.Format(InstantOf(day, offset).UtcDateTime).Substring(0, length);
         }
+
+        /// <summary>
+        /// An instant of <paramref name="day"/> in <paramref name="offset"/> that exists in UTC even on the first and
+        /// last days of the calendar: its last tick east of UTC, its midnight west of it.
+        /// </summary>
+        private static DateTimeOffset InstantOf(DateOnly day, TimeSpan offset)
+            => new(day.ToDateTime(offset > TimeSpan.Zero ? TimeOnly.MaxValue : TimeOnly.MinValue), offset);
     }
 }
