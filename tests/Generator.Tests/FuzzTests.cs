@@ -28,14 +28,15 @@ namespace Bookings.Generated.Generator.Tests
 
         /// <summary>
         /// Each kind of damage, applied to the bookings descriptor, the catalog one (every attribute type), the stores
-        /// one (a shared table, entities, a computed index key) and the files one (binary keys, an index on bytes).
+        /// one (a shared table, entities, a computed index key), the files one (binary keys, an index on bytes) and the
+        /// purchases one (date parts in key templates, whose formats and separators are checked).
         /// </summary>
         public static TheoryData<string, string> Kinds
         {
             get
             {
                 var data = new TheoryData<string, string>();
-                foreach (var descriptor in new[] { "bookings", "catalog", "stores", "files" })
+                foreach (var descriptor in new[] { "bookings", "catalog", "stores", "files", "purchases" })
                 {
                     foreach (var kind in new[] { "truncate", "delete", "insert", "replace", "swap-tokens", "swap-strings" })
                     {
@@ -56,6 +57,7 @@ namespace Bookings.Generated.Generator.Tests
                 "catalog" => Schemas.Catalog,
                 "stores" => Schemas.Stores,
                 "files" => Schemas.Files,
+                "purchases" => Schemas.Purchases,
                 _ => Schemas.Bookings,
             };
             var variants = Variants(kind, original).ToList();

@@ -168,6 +168,7 @@ namespace Bookings.Generated.Generator.Tests
             { Schemas.ShopPath, Schemas.Shop },
             { Schemas.StoresPath, Schemas.Stores },
             { Schemas.FilesPath, Schemas.Files },
+            { Schemas.PurchasesPath, Schemas.Purchases },
         };
 
         [Theory]

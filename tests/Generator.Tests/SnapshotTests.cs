@@ -101,6 +101,14 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.FilesPath, Schemas.Files));
 
         [Fact]
+        public void Purchases_descriptor_matches_snapshots()
+            => VerifySnapshots("purchases.", GeneratorHarness.Run(Schemas.PurchasesPath, Schemas.Purchases));
+
+        [Fact]
+        public void Purchases_generated_code_compiles_without_warnings()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.PurchasesPath, Schemas.Purchases));
+
+        [Fact]
         public void Catalog_descriptor_matches_snapshots()
             => VerifySnapshots("catalog.", GeneratorHarness.Run(Schemas.CatalogPath, Schemas.Catalog));
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using Bookings.Generated.Integration.Tests.Purchases;
 using Bookings.Generated.Integration.Tests.Shop;
 using Bookings.Generated.Runtime;
 using Xunit;
@@ -31,6 +32,126 @@ namespace Bookings.Generated.Integration.Tests
             2 => _random.Next(-1000, 1000),
             _ => _random.NextInt64(long.MinValue, long.MaxValue),
         };
+
+        /// <summary>An instant anywhere from year 1 to 9998, to the tick, in a random offset (within ±14 hours).</summary>
+        private DateTimeOffset AnyInstant()
+        {
+            var ticks = _random.Next(3) switch
+            {
+                0 => _random.NextInt64(new DateTime(2000, 1, 1).Ticks, new DateTime(2100, 1, 1).Ticks),
+                1 => _random.NextInt64(DateTime.MinValue.Ticks + TimeSpan.TicksPerDay, new DateTime(9999, 1, 1).Ticks),
+                _ => new DateTime(2026, 11, 22).Ticks + (_random.Next(-3, 4) * TimeSpan.TicksPerDay) + _random.Next(-2, 3),
+            };
+            var offset = TimeSpan.FromMinutes(_random.Next(-14 * 4, 14 * 4 + 1) * 15);
+            return new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(offset);
+        }
+
+        [Fact]
+        public void Date_time_parts_round_trip_exactly_and_their_text_sorts_in_time_order()
+        {
+            var keys = Enumerable.Range(0, Cases).Select(_ => PurchaseKey.Create(Digits(1, 6), AnyInstant(), AnyLong())).ToList();
+            foreach (var key in keys)
+            {
+                var stored = key.ToAttributeMap();
+                Assert.True(PurchaseKey.TryParse(stored["pk"].S, stored["sk"].S, out var parsed), stored["sk"].S);
+                Assert.Equal(key, parsed);
+                Assert.Equal(TimeSpan.Zero, parsed.CreatedAt.Offset);
+                Assert.Equal(stored["sk"].S, parsed.Sk);
+                Assert.StartsWith(PurchaseKey.SortKeyPrefix(key.CreatedAt), stored["sk"].S, StringComparison.Ordinal);
+                Assert.StartsWith(PurchaseKey.SortKeyPrefix(DateOnly.FromDateTime(key.CreatedAt.UtcDateTime)), stored["sk"].S, StringComparison.Ordinal);
+                Assert.False(stored["sk"].S.StartsWith(PurchaseKey.SortKeyPrefix(DateOnly.FromDateTime(key.CreatedAt.UtcDateTime).AddDays(1)), StringComparison.Ordinal));
+            }
+
+            // Neighbours in time as well as random pairs: the stored text compares as the instants do.
+            var byTime = keys.OrderBy(k => k.CreatedAt).ToList();
+            for (var i = 0; i < byTime.Count; i++)
+            {
+                var a = byTime[i];
+                var b = i + 1 < byTime.Count ? byTime[i + 1] : byTime[_random.Next(byTime.Count)];
+                Assert.Equal(Math.Sign(a.CreatedAt.CompareTo(b.CreatedAt)), Math.Sign(string.CompareOrdinal(PurchaseKey.SortKeyPrefix(a.CreatedAt), PurchaseKey.SortKeyPrefix(b.CreatedAt))));
+                var c = keys[_random.Next(keys.Count)];
+                if (a.CreatedAt != c.CreatedAt)
+                {
+                    Assert.Equal(Math.Sign(a.CreatedAt.CompareTo(c.CreatedAt)), Math.Sign(string.CompareOrdinal(a.Sk, c.Sk)));
+                }
+            }
+        }
+
+        [Fact]
+        public void Patterned_date_and_date_time_parts_round_trip_to_their_precision_and_sort_in_time_order()
+        {
+            var korea = TimeSpan.FromHours(9);
+            var keys = Enumerable.Range(0, Cases)
+                .Select(_ => DeliveryKey.Create(DateOnly.FromDateTime(AnyInstant().UtcDateTime), AnyInstant().UtcDateTime, "P" + Digits(1, 5)))
+                .ToList();
+            foreach (var key in keys)
+            {
+                var stored = key.ToAttributeMap();
+                Assert.True(DeliveryKey.TryParse(stored["pk"].S, stored["sk"].S, out var parsed), stored["sk"].S);
+                Assert.Equal(key, parsed);
+                Assert.Equal(DateTimeKind.Utc, parsed.Due.Kind);
+                Assert.Equal(0, parsed.Due.Ticks % TimeSpan.TicksPerSecond);
+                Assert.Equal("DAY#" + key.Day.ToString("yyyyMMdd", CultureInfo.InvariantCulture), stored["pk"].S);
+                Assert.Equal($"DUE#{new DateTimeOffset(key.Due).ToOffset(korea):yyyy-MM-dd HH:mm:ss}#{key.Parcel}", stored["sk"].S);
+                Assert.StartsWith(DeliveryKey.SortKeyPrefix(DateOnly.FromDateTime(new DateTimeOffset(key.Due).ToOffset(korea).DateTime)), stored["sk"].S, StringComparison.Ordinal);
+            }
+
+            var byTime = keys.OrderBy(k => k.Due).ToList();
+            for (var i = 0; i + 1 < byTime.Count; i++)
+            {
+                var (a, b) = (byTime[i], byTime[i + 1]);
+                Assert.Equal(Math.Sign(a.Due.CompareTo(b.Due)), Math.Sign(string.CompareOrdinal(DeliveryKey.SortKeyPrefix(a.Due), DeliveryKey.SortKeyPrefix(b.Due))));
+            }
+
+            var byDay = keys.OrderBy(k => k.Day).ToList();
+            for (var i = 0; i + 1 < byDay.Count; i++)
+            {
+                Assert.Equal(Math.Sign(byDay[i].Day.CompareTo(byDay[i + 1].Day)), Math.Sign(string.CompareOrdinal(byDay[i].Pk, byDay[i + 1].Pk)));
+            }
+        }
+
+        [Fact]
+        public void Date_parts_keep_what_the_key_text_holds_and_refuse_what_attributes_refuse()
+        {
+            var placed = new DateTimeOffset(2026, 11, 22, 19, 30, 15, TimeSpan.FromHours(9)).AddTicks(1234567);
+            var key = PurchaseKey.Create("1", placed, 5);
+            Assert.Equal("ORDER#2026-11-22T10:30:15.1234567+00:00#5", key.Sk);
+            Assert.Equal(placed, key.CreatedAt);
+            Assert.Equal(TimeSpan.Zero, key.CreatedAt.Offset);
+            Assert.Equal("PurchaseKey { CustomerId = 1, CreatedAt = 2026-11-22T10:30:15.1234567+00:00, OrderId = 5 }", key.ToString());
+
+            // A pattern to the second: the key holds the value its text reads back as.
+            var due = DeliveryKey.Create(new DateOnly(2026, 11, 22), new DateTime(2026, 11, 22, 1, 2, 3, 456, DateTimeKind.Utc), "A1");
+            Assert.Equal(new DateTime(2026, 11, 22, 1, 2, 3, DateTimeKind.Utc), due.Due);
+            Assert.Equal("DUE#2026-11-22 10:02:03#A1", due.Sk);
+
+            Assert.Equal("due", Assert.Throws<DynamoValidationException>(() => DeliveryKey.Create(new DateOnly(2026, 11, 22), new DateTime(2026, 11, 22, 1, 2, 3, DateTimeKind.Local), "A1")).Attribute);
+            Assert.Contains("must be a UTC DateTime", Assert.Throws<DynamoValidationException>(() => DeliveryKey.Create(new DateOnly(2026, 11, 22), new DateTime(2026, 11, 22), "A1")).Message, StringComparison.Ordinal);
+            Assert.Throws<DynamoValidationException>(() => DeliverySortKey.BeginsWith(new DateTime(2026, 11, 22, 1, 2, 3, DateTimeKind.Unspecified)));
+            Assert.Equal("due", Assert.Throws<DynamoValidationException>(() => DeliveryKey.Create(new DateOnly(2026, 11, 22), DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), "A1")).Attribute);
+
+            // Only the exact text the format writes parses: no other spelling of the same instant.
+            Assert.True(PurchaseKey.TryParse("CUSTOMER#1", "ORDER#2026-11-22T10:30:15.1234567+00:00#5", out var parsed));
+            Assert.Equal(key, parsed);
+            foreach (var other in new[] { "2026-11-22T10:30:15.1234567Z", "2026-11-22T19:30:15.1234567+09:00", "2026-11-22T10:30:15.123456+00:00", "2026-11-22 10:30:15.1234567+00:00", "2026-11-22", "" })
+            {
+                Assert.False(PurchaseKey.TryParse("CUSTOMER#1", $"ORDER#{other}#5", out _), other);
+            }
+
+            Assert.False(DeliveryKey.TryParse("DAY#2026-11-22", "DUE#2026-11-22 10:02:03#A1", out _));
+            Assert.False(DeliveryKey.TryParse("DAY#20261122", "DUE#0001-01-01 08:59:59#A1", out _));   // before year 1 in UTC
+            Assert.True(DeliveryKey.TryParse("DAY#20261122", "DUE#0001-01-01 09:00:00#A1", out var first));
+            Assert.Equal(DateTime.MinValue, first.Due);
+
+            // Days at both ends of the calendar are days like any other.
+            Assert.Equal("DUE#0001-01-01", DeliveryKey.SortKeyPrefix(DateOnly.MinValue));
+            Assert.Equal("DUE#9999-12-31", DeliveryKey.SortKeyPrefix(DateOnly.MaxValue));
+            Assert.Equal("ORDER#0001-01-01", PurchaseKey.SortKeyPrefix(DateOnly.MinValue));
+            Assert.Equal("ORDER#9999-12-31", PurchaseKey.SortKeyPrefix(DateOnly.MaxValue));
+            Assert.False(DeliveryKey.TryParse("DAY#20261122", "DUE#2026-11-22 10:02:3#A1", out _));
+            Assert.True(DeliveryKey.TryParse("DAY#20261122", "DUE#2026-11-22 10:02:03#A1", out var delivery));
+            Assert.Equal(due, delivery);
+        }
 
         [Fact]
         public void Booking_keys_round_trip_through_their_stored_form()

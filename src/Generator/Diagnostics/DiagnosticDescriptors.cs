@@ -59,7 +59,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidKeyType = Error(
             "DDB010",
             "Key attribute or key part has a type keys cannot have",
-            "'{0}' is used in a key but has type '{1}'. A key attribute is a string, a number (int, long, decimal) or binary; a part of a key template is a string or a number.");
+            "'{0}' is used in a key but has type '{1}'. A key attribute is a string, a number (int, long, decimal) or binary; a part of a key template is a string or a number, and in a table's key template also a date (date, datetime, datetimeoffset).");
 
         public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
             "DDB011",
@@ -118,6 +118,11 @@ namespace Bookings.Generated.Generator.Diagnostics
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             helpLinkUri: HelpBase + "ddb020");
+
+        public static readonly DiagnosticDescriptor UnsortableKeyDate = Error(
+            "DDB021",
+            "A date in a key has a format that does not sort",
+            "'{0}' is a date in a key, but {1}. In a key a date is text that must sort in time order and read back exactly; write {2}.");
 
         public static readonly DiagnosticDescriptor InternalError = Error(
             "DDB999",

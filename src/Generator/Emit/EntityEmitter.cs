@@ -103,8 +103,6 @@ namespace Bookings.Generated.Generator.Emit
                 : attribute.Kind switch
                 {
                     ValueKind.List or ValueKind.Set or ValueKind.Map => $"(global::Bookings.Generated.Runtime.Summary.Items({attribute.PropertyName}))",
-                    ValueKind.DateTimeOffset or ValueKind.DateTime => $"{attribute.PropertyName}:o",
-                    ValueKind.Date => $"{attribute.PropertyName}:yyyy-MM-dd",
                     _ => Printed(attribute.PropertyName, attribute.Kind, Sensitivity.None),
                 };
             return $"{attribute.PropertyName} = {{{printed}}}";
@@ -122,7 +120,7 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>
         /// The interpolation hole's expression that prints a value according to its sensitivity, bytes by their
-        /// size only; parenthesised, since a bare <c>global::</c> would read as a format string.
+        /// size only and dates in ISO 8601; parenthesised, since a bare <c>global::</c> would read as a format string.
         /// </summary>
         public static string Printed(string expression, ValueKind kind, Sensitivity sensitivity) => sensitivity switch
         {
@@ -130,6 +128,8 @@ namespace Bookings.Generated.Generator.Emit
             Sensitivity.Personal => $"(global::Bookings.Generated.Runtime.Redact.Personal({expression}))",
             Sensitivity.Secret => $"(global::Bookings.Generated.Runtime.Redact.Secret({expression}))",
             _ when kind == ValueKind.Binary => $"(global::Bookings.Generated.Runtime.Summary.Bytes({expression}))",
+            _ when kind is ValueKind.DateTimeOffset or ValueKind.DateTime => $"{expression}:o",
+            _ when kind == ValueKind.Date => $"{expression}:yyyy-MM-dd",
             _ => expression,
         };
 

@@ -28,6 +28,15 @@ namespace Bookings.Generated.Generator.Emit
                 PatternMatcherEmitter.WriteField(w, part.PropertyName + "Pattern", part.Pattern!);
             }
 
+            foreach (var part in table.KeyParts.Where(p => p.IsDate))
+            {
+                // The codec a date attribute of this format has: the key's text and the stored attribute agree.
+                w.Summary($"Writes and reads the <c>{Xml.Escape(part.Name)}</c> part in the key, as a date attribute of its format does.");
+                w.Line($"internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<{ValueKinds.CSharpType(part.Type)}> {part.PropertyName}Codec =");
+                w.Indent().Line($"{ValueKinds.Codec(part.TypeModel, table.Namespace)};").Outdent();
+                w.Line();
+            }
+
             WriteConstructor(w, table);
             WriteProperties(w, table);
             WriteCreate(w, table);
@@ -43,7 +52,15 @@ namespace Bookings.Generated.Generator.Emit
                     var sortParts = PartsOf(table, table.SortKey).Count;
                     for (var count = 0; count < sortParts; count++)
                     {
-                        WriteSortKeyPrefix(w, table, table.SortKey, count);
+                        WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: false);
+                    }
+
+                    for (var count = 1; count <= sortParts; count++)
+                    {
+                        if (DayLength(PartsOf(table, table.SortKey)[count - 1]) is not null)
+                        {
+                            WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: true);
+                        }
                     }
                 }
             }
@@ -75,6 +92,23 @@ namespace Bookings.Generated.Generator.Emit
             => key.IsSinglePart ? Part(table, key.Segments[0].Text).PropertyName : key.PropertyName;
 
         public static KeyPartModel Part(TableModel table, string name) => table.KeyParts.First(p => p.Name == name);
+
+        /// <summary>The text of a part inside a composed key: a date through its codec, a number in invariant form.</summary>
+        public static string PartText(KeyPartModel part, string expression)
+            => part.IsDate ? $"{part.PropertyName}Codec.Format({expression})" : ValueKinds.ToKeyText(part.Type, expression);
+
+        /// <summary>The key type's codec of a date part, for code outside the key type (the marshaller, index queries).</summary>
+        public static string DateCodec(TableModel table, string propertyName) => $"global::{table.Namespace}.{table.KeyTypeName}.{propertyName}Codec";
+
+        /// <summary>
+        /// How many characters of a date-time part's text hold its day, when a day can select it by prefix
+        /// (<c>BeginsWith(day)</c>); null for other parts.
+        /// </summary>
+        public static int? DayLength(KeyPartModel part)
+            => part.Type is ValueKind.DateTimeOffset or ValueKind.DateTime ? Parsing.KeyDateFormats.DayLength(part.Type, part.Format!) : null;
+
+        /// <summary>The parameter through which a prefix builder takes the day of a date-time part.</summary>
+        public static string DayParameter(KeyPartModel part) => part.ParameterName.TrimStart('@') + "Day";
 
         public static IEnumerable<KeyModel> AllKeys(TableModel table)
         {
@@ -129,7 +163,7 @@ namespace Bookings.Generated.Generator.Emit
         private static string Compose(TableModel table, KeyModel key)
         {
             var pieces = key.Segments
-                .Select(s => s.IsPart ? ValueKinds.ToKeyText(Part(table, s.Text).Type, Part(table, s.Text).ParameterName) : Literals.String(s.Text))
+                .Select(s => s.IsPart ? PartText(Part(table, s.Text), Part(table, s.Text).ParameterName) : Literals.String(s.Text))
                 .ToList();
             if (pieces.Count == 1)
             {
@@ -150,7 +184,8 @@ namespace Bookings.Generated.Generator.Emit
             {
                 w.Line();
                 var normalised = part.Sensitivity == Sensitivity.Phone ? ": normalised to 010-XXXX-XXXX by Create, kept as stored by TryParse" : string.Empty;
-                var copied = part.Type == ValueKind.Binary ? " The key's own copy of the bytes: do not change them." : string.Empty;
+                var copied = part.Type == ValueKind.Binary ? " The key's own copy of the bytes: do not change them."
+                    : part.IsDate ? " As the key's text reads back: in its stored offset, to its format's precision." : string.Empty;
                 w.Summary($"The <c>{Xml.Escape(part.Name)}</c> part{normalised}.{copied}{Describe(part.Description)}");
                 w.Line($"public {ValueKinds.CSharpType(part.Type)} {part.PropertyName} {{ get; }}");
             }
@@ -212,6 +247,17 @@ namespace Bookings.Generated.Generator.Emit
                     if (part.Type == ValueKind.String)
                     {
                         arguments[part.Name] = Local(part) + "Text";
+                        continue;
+                    }
+
+                    if (part.IsDate)
+                    {
+                        // Only the text the codec itself writes, so a parsed key writes back exactly as stored.
+                        w.Open($"if (!{Runtime}KeyDates.TryParse({part.PropertyName}Codec, {Local(part)}Text, out var {Local(part)}Value))");
+                        w.Line("return false;");
+                        w.Close();
+                        w.Line();
+                        arguments[part.Name] = Local(part) + "Value";
                         continue;
                     }
 
@@ -304,7 +350,7 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteTryCreate(SourceWriter w, TableModel table)
         {
-            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(IsChecked(p) ? "?" : string.Empty)} {p.ParameterName}"));
+            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(IsReference(p) ? "?" : string.Empty)} {p.ParameterName}"));
             var hasPhone = table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone);
             w.Line();
             if (hasPhone)
@@ -342,8 +388,11 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        /// <summary>A part checked before use (text or bytes, which may be null); numbers need no check.</summary>
-        private static bool IsChecked(KeyPartModel part) => part.Type is ValueKind.String or ValueKind.Binary;
+        /// <summary>A part checked before use: text or bytes (which may be null), or a date; numbers need no check.</summary>
+        private static bool IsChecked(KeyPartModel part) => IsReference(part) || part.IsDate;
+
+        /// <summary>A part that may be null when it reaches a check: text or bytes.</summary>
+        private static bool IsReference(KeyPartModel part) => part.Type is ValueKind.String or ValueKind.Binary;
 
         private static void WriteCheck(SourceWriter w, TableModel table, KeyPartModel part, string condition, bool throwOnFailure = false)
         {
@@ -394,7 +443,11 @@ namespace Bookings.Generated.Generator.Emit
         /// Writes <c>public static string SortKeyPrefix(first parts…)</c>: the text every stored sort key with
         /// those left-most parts starts with, up to and including the literal after the last given part.
         /// </summary>
-        private static void WriteSortKeyPrefix(SourceWriter w, TableModel table, KeyModel key, int count)
+        /// <remarks>
+        /// With <paramref name="byDay"/>, the last given part is a date-time taken as a day: the prefix ends inside
+        /// that part, after the characters of its day, so it selects every instant of the day.
+        /// </remarks>
+        private static void WriteSortKeyPrefix(SourceWriter w, TableModel table, KeyModel key, int count, bool byDay)
         {
             var parts = PartsOf(table, key).Take(count).ToList();
             var pieces = new List<string>();
@@ -409,8 +462,16 @@ namespace Bookings.Generated.Generator.Emit
                     }
 
                     var part = Part(table, segment.Text);
-                    pieces.Add(ValueKinds.ToKeyText(part.Type, part.ParameterName));
                     seen++;
+                    if (byDay && seen == count)
+                    {
+                        var offset = ValueKinds.Offset(part.Format!.OffsetMinutes);
+                        var length = DayLength(part)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        pieces.Add($"{Runtime}KeyDates.DayPrefix({part.PropertyName}Codec, {DayParameter(part)}, {offset}, {length})");
+                        break;
+                    }
+
+                    pieces.Add(PartText(part, part.ParameterName));
                 }
                 else
                 {
@@ -418,11 +479,20 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
+            var checkedParts = byDay ? parts.Take(count - 1).ToList() : parts;
+            var parameters = Parameters(checkedParts);
+            if (byDay)
+            {
+                parameters += (checkedParts.Count > 0 ? ", " : string.Empty) + $"global::System.DateOnly {DayParameter(parts[count - 1])}";
+            }
+
             w.Line();
-            w.Summary($"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> with {(count == 0 ? "any parts" : "these left-most parts")} starts with, for <c>begins_with</c> queries.");
+            w.Summary(byDay
+                ? $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> {(count == 1 ? string.Empty : "with these left-most parts and ")}with <c>{Xml.Escape(parts[count - 1].Name)}</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries."
+                : $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> with {(count == 0 ? "any parts" : "these left-most parts")} starts with, for <c>begins_with</c> queries.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
-            w.Open($"public static string SortKeyPrefix({Parameters(parts)})");
-            WriteThrowingChecks(w, table, parts);
+            w.Open($"public static string SortKeyPrefix({parameters})");
+            WriteThrowingChecks(w, table, checkedParts);
             w.Line();
             w.Line($"return {(pieces.Count == 0 ? "string.Empty" : pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")};");
             w.Close();
@@ -457,6 +527,15 @@ namespace Bookings.Generated.Generator.Emit
 
                     // The key keeps its own copy, so a caller that reuses its buffer cannot change a key (or its hash).
                     values.Add(throwOnFailure ? part.ParameterName : $"global::System.MemoryExtensions.AsSpan({part.ParameterName}).ToArray()");
+                    continue;
+                }
+
+                if (part.IsDate)
+                {
+                    // The codec refuses what a date attribute refuses (a local DateTime); the key holds what its text reads back as.
+                    var normalised = "normalized" + part.PropertyName;
+                    WriteCheck(w, table, part, $"{Runtime}KeyDates.IsValid({part.PropertyName}Codec, {part.ParameterName}, out {(throwOnFailure ? "_" : "var " + normalised)}, out problem)", throwOnFailure);
+                    values.Add(throwOnFailure ? part.ParameterName : normalised);
                     continue;
                 }
 

@@ -193,7 +193,10 @@ namespace Bookings.Generated.Generator.Emit
 
             foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
             {
-                w.Line($"[{Literals.String(part.StoredAttribute!)}] = {ValueKinds.ToAttributeValue(part.Type, "key." + part.PropertyName)},");
+                var stored = part.IsDate
+                    ? $"{KeyEmitter.DateCodec(table, part.PropertyName)}.Write(key.{part.PropertyName})"
+                    : ValueKinds.ToAttributeValue(part.Type, "key." + part.PropertyName);
+                w.Line($"[{Literals.String(part.StoredAttribute!)}] = {stored},");
             }
 
             WriteStoredEntries(w, table.Attributes, variable);

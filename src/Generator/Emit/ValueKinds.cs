@@ -65,12 +65,7 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>The runtime <c>DateFormat</c> a date format model stands for.</summary>
         private static string DateFormat(DateFormatModel format)
         {
-            var offset = format.OffsetMinutes switch
-            {
-                null => "null",
-                0 => "global::System.TimeSpan.Zero",
-                { } minutes => $"global::System.TimeSpan.FromMinutes({minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
-            };
+            var offset = Offset(format.OffsetMinutes);
             if (format.EpochSeconds)
             {
                 return $"{Runtime}DateFormat.EpochSeconds({offset})";
@@ -80,6 +75,14 @@ namespace Bookings.Generated.Generator.Emit
                 ? $"{Runtime}DateFormat.Iso8601({offset})"
                 : $"{Runtime}DateFormat.Pattern({Literals.String(format.Pattern)}, {offset})";
         }
+
+        /// <summary>The <c>TimeSpan?</c> expression of a declared offset; <c>null</c> keeps each value's own.</summary>
+        public static string Offset(int? minutes) => minutes switch
+        {
+            null => "null",
+            0 => "global::System.TimeSpan.Zero",
+            { } value => $"global::System.TimeSpan.FromMinutes({value.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+        };
 
         public static bool IsNumber(ValueKind kind) => kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double;
 

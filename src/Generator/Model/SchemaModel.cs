@@ -251,6 +251,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="ForbiddenText">Literal text the value may not contain, because parsing splits on it; or null.</param>
     /// <param name="StoredAttribute">The item attribute that also stores the part on its own, or null for a key-only part.</param>
     /// <param name="Description">Free text for XML docs, or null.</param>
+    /// <param name="Format">For a date part, how its text is written in the key (a key-safe format); null otherwise.</param>
     internal sealed record KeyPartModel(
         string Name,
         string PropertyName,
@@ -260,7 +261,15 @@ namespace Bookings.Generated.Generator.Model
         string? Pattern,
         string? ForbiddenText,
         string? StoredAttribute,
-        string? Description);
+        string? Description,
+        DateFormatModel? Format = null)
+    {
+        /// <summary>A date or time part (<c>date</c>, <c>datetime</c>, <c>datetimeoffset</c>), written by its date codec.</summary>
+        public bool IsDate => Type is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
+
+        /// <summary>The part's type as an attribute of it would have.</summary>
+        public TypeModel TypeModel => new(Type, Format: Format);
+    }
 
     /// <summary>A stored attribute of the entity that is not a key attribute or key part.</summary>
     /// <param name="Name">The stored attribute name.</param>

@@ -115,7 +115,7 @@ namespace Bookings.Generated.Generator.Parsing
             tables.AddRange(entities.Select(e => e.Model));
             var first = entities[0].Model;
             var shared = entities.All(e => e.Model.PartitionKey.Segments.Equals(first.PartitionKey.Segments)
-                                           && KeyEmitter.PartitionParts(e.Model).Select(p => (p.Name, p.Type)).SequenceEqual(KeyEmitter.PartitionParts(first).Select(p => (p.Name, p.Type))));
+                                           && KeyEmitter.PartitionParts(e.Model).Select(p => (p.Name, p.Type, p.Format)).SequenceEqual(KeyEmitter.PartitionParts(first).Select(p => (p.Name, p.Type, p.Format))));
             return new EntityGroupModel(
                 name.Value,
                 tableName.Value,

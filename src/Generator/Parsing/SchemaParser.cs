@@ -28,7 +28,7 @@ namespace Bookings.Generated.Generator.Parsing
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
-        private static readonly string[] KeyPartProperties = { "type", "pattern", "sensitive", "description" };
+        private static readonly string[] KeyPartProperties = { "type", "pattern", "format", "timeZone", "sensitive", "description" };
         private static readonly string[] AttributeProperties =
         {
             "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "csharpName", "description",
@@ -445,11 +445,13 @@ namespace Bookings.Generated.Generator.Parsing
 
         private sealed class ParsedAttribute
         {
-            public ParsedAttribute(AttributeModel model, TextSpan nameSpan, TextSpan? csharpNameSpan)
+            public ParsedAttribute(AttributeModel model, TextSpan nameSpan, TextSpan? csharpNameSpan, TextSpan? formatSpan, TextSpan? zoneSpan)
             {
                 Model = model;
                 NameSpan = nameSpan;
                 CSharpNameSpan = csharpNameSpan;
+                FormatSpan = formatSpan;
+                ZoneSpan = zoneSpan;
             }
 
             public AttributeModel Model { get; }
@@ -457,12 +459,19 @@ namespace Bookings.Generated.Generator.Parsing
             public TextSpan NameSpan { get; }
 
             public TextSpan? CSharpNameSpan { get; }
+
+            /// <summary>Where the attribute's <c>format</c> value stands, if it has one.</summary>
+            public TextSpan? FormatSpan { get; }
+
+            /// <summary>Where the attribute's <c>timeZone</c> value stands, if it has one.</summary>
+            public TextSpan? ZoneSpan { get; }
         }
 
         private sealed class ParsedKeyPart
         {
-            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern, string? description)
+            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern, string? description, DateFormatModel? format)
             {
+                Format = format;
                 Description = description;
                 Name = name;
                 NameSpan = nameSpan;
@@ -482,6 +491,9 @@ namespace Bookings.Generated.Generator.Parsing
             public string? Pattern { get; }
 
             public string? Description { get; }
+
+            /// <summary>How a date part is written in the key; null for other parts.</summary>
+            public DateFormatModel? Format { get; }
         }
 
         private Dictionary<string, ParsedAttribute> ReadAttributes(JsonObject? json)
@@ -542,7 +554,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull);
-                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span));
+                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span));
             }
 
             return result;
@@ -575,13 +587,17 @@ namespace Bookings.Generated.Generator.Parsing
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
                 var pattern = ReadPattern(reader, property.Name, type);
                 var description = reader.String("description")?.Value;
-                if (type is not null && !IsTemplatePartType(type))
+                if (type is not null && !IsTemplatePartType(type) && !IsDate(type))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidKeyType, reader.Property("type")!.Value.Span, property.Name, Describe(type));
                     type = null;
                 }
+                else if (type is not null && IsDate(type) && !CheckKeyDate(property.Name, type, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span))
+                {
+                    type = null;
+                }
 
-                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description));
+                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format));
             }
 
             return result;
@@ -691,6 +707,12 @@ namespace Bookings.Generated.Generator.Parsing
                 var forbidden = i + 1 < parsed.Count ? parsed[i + 1].Text : null;
                 if (keyParts.TryGetValue(segment.Text, out var keyPart))
                 {
+                    if (keyPart.Format is not null && !CheckDateInTemplate(template, parsed, i, keyPart.Type, keyPart.Format))
+                    {
+                        ok = false;
+                        continue;
+                    }
+
                     if (!ClaimPart(usedParts, segment.Text, template.Span))
                     {
                         ok = false;
@@ -706,13 +728,22 @@ namespace Bookings.Generated.Generator.Parsing
                         keyPart.Pattern,
                         forbidden,
                         null,
-                        keyPart.Description));
+                        keyPart.Description,
+                        keyPart.Format));
                 }
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
-                    if (!IsTemplatePartType(stored.Model.Type))
+                    if (!IsTemplatePartType(stored.Model.Type) && !IsDate(stored.Model.Type))
                     {
                         _context.Report(DiagnosticDescriptors.InvalidKeyType, stored.NameSpan, stored.Model.Name, Describe(stored.Model.Type));
+                        ok = false;
+                        continue;
+                    }
+
+                    if (IsDate(stored.Model.Type)
+                        && (!CheckKeyDate(stored.Model.Name, stored.Model.Type, stored.FormatSpan, stored.ZoneSpan, stored.NameSpan)
+                            || !CheckDateInTemplate(template, parsed, i, stored.Model.Kind, stored.Model.Type.Format!)))
+                    {
                         ok = false;
                         continue;
                     }
@@ -732,7 +763,8 @@ namespace Bookings.Generated.Generator.Parsing
                         stored.Model.Pattern,
                         forbidden,
                         stored.Model.Name,
-                        stored.Model.Description));
+                        stored.Model.Description,
+                        stored.Model.Type.Format));
                 }
                 else
                 {
@@ -759,6 +791,55 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             return new KeyModel(attribute.Value, propertyName, parsed.ToEquatableArray(), keyDescription);
+        }
+
+        /// <summary>
+        /// Reports a date whose format cannot be part of a key (DDB021) where the format or time zone is written;
+        /// true when the format is key-safe.
+        /// </summary>
+        private bool CheckKeyDate(string name, TypeModel type, TextSpan? formatSpan, TextSpan? zoneSpan, TextSpan? fallback = null)
+        {
+            var format = type.Format!;
+            var problem = KeyDateFormats.Problem(type.Kind, format);
+            if (problem is null)
+            {
+                return true;
+            }
+
+            var atZone = !format.EpochSeconds && format.OffsetMinutes is null;
+            var span = (atZone ? zoneSpan : formatSpan) ?? fallback ?? new TextSpan(0, 0);
+            _context.Report(DiagnosticDescriptors.UnsortableKeyDate, span, name, problem, KeyDateFormats.Advice(type.Kind));
+            return false;
+        }
+
+        /// <summary>
+        /// A date part needs literal text beside it (a key of a date alone is not a template), and the literal after it
+        /// must start with a character the date's text never holds, or a stored key could not be split (DDB009).
+        /// </summary>
+        private bool CheckDateInTemplate(JsonString template, List<TemplateSegment> segments, int index, ValueKind kind, DateFormatModel format)
+        {
+            var name = segments[index].Text;
+            if (segments.Count == 1)
+            {
+                _context.Report(
+                    DiagnosticDescriptors.InvalidTemplate,
+                    template.Span,
+                    template.Value,
+                    $"the date '{{{name}}}' stands alone, and a date is a key only inside text; write a prefix such as 'DAY#{{{name}}}'");
+                return false;
+            }
+
+            if (index + 1 < segments.Count && KeyDateFormats.CanContain(kind, format, segments[index + 1].Text[0]))
+            {
+                _context.Report(
+                    DiagnosticDescriptors.InvalidTemplate,
+                    template.Span,
+                    template.Value,
+                    $"'{{{name}}}' is followed by '{segments[index + 1].Text}', but its text can hold '{segments[index + 1].Text[0]}' ({KeyDateFormats.SampleText(kind, format)}), so a stored key could not be split; start the text after a date with a character it never holds, such as '#'");
+                return false;
+            }
+
+            return true;
         }
 
         private bool ClaimPart(Dictionary<string, TextSpan> usedParts, string name, TextSpan span)
@@ -820,6 +901,11 @@ namespace Bookings.Generated.Generator.Parsing
                 Reserve(keyType, new[] { part.PropertyName + "Pattern" }, $"the pattern of '{part.Name}'");
             }
 
+            foreach (var part in parts.Where(p => p.IsDate))
+            {
+                Reserve(keyType, new[] { part.PropertyName + "Codec" }, $"the codec of '{part.Name}'");
+            }
+
             foreach (var key in keys)
             {
                 Claim(keyType, "C# member of the key type", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
@@ -837,6 +923,11 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 var p = part.ParameterName.TrimStart('@');
                 Reserve(locals, new[] { p + "Text", p + "End", p + "Value", "normalized" + part.PropertyName }, $"a local for '{part.Name}'");
+                if (part.Type is ValueKind.DateTimeOffset or ValueKind.DateTime)
+                {
+                    // Prefix builders take a date-time part as a day too.
+                    Reserve(locals, new[] { p + "Day" }, $"the day parameter of '{part.Name}'");
+                }
             }
 
             foreach (var part in parts)

@@ -24,6 +24,14 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>Binary (B) keys: a binary partition key, a binary sort key, and a global index keyed on a binary attribute.</summary>
         public static string Files => File.ReadAllText(RepoPaths.FilesDescriptor);
 
+        public const string PurchasesPath = "/repo/tests/Integration.Tests/purchases.tables.json";
+
+        /// <summary>
+        /// Date and time parts in key templates (<c>ORDER#{created_at}#{order_id}</c>): a stored ISO 8601 attribute with a
+        /// local index on it, a <c>date</c> in a pattern, and a <c>datetime</c> in a pattern and a declared offset.
+        /// </summary>
+        public static string Purchases => File.ReadAllText(RepoPaths.PurchasesDescriptor);
+
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 
         /// <summary>

@@ -44,6 +44,21 @@ namespace Bookings.Generated.Runtime
         /// <summary>The value of stored text; a <see cref="DynamoMappingException"/> when it does not fit.</summary>
         public abstract T Parse(string text);
 
+        /// <summary>The value of stored text without throwing; false when it does not fit.</summary>
+        internal virtual bool TryParseText(string text, out T value)
+        {
+            try
+            {
+                value = Parse(text);
+                return true;
+            }
+            catch (DynamoMappingException)
+            {
+                value = default!;
+                return false;
+            }
+        }
+
         /// <inheritdoc/>
         public override string Expected => IsNumber ? "a number (N)" : "a string (S)";
 

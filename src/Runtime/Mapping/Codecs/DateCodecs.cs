@@ -14,9 +14,9 @@ namespace Bookings.Generated.Runtime
         public override string Expected => StoredFormat.ToString();
 
         public override T Parse(string text)
-            => TryParse(text, out var value) ? value : throw AttributePath.Unreadable(StoredFormat.ToString(), "text that does not fit it");
+            => TryParseText(text, out var value) ? value : throw AttributePath.Unreadable(StoredFormat.ToString(), "text that does not fit it");
 
-        protected abstract bool TryParse(string text, out T value);
+        internal abstract override bool TryParseText(string text, out T value);
     }
 
     /// <summary><see cref="DateTimeOffset"/> values in a declared <see cref="DateFormat"/>.</summary>
@@ -29,7 +29,7 @@ namespace Bookings.Generated.Runtime
 
         public override string Format(DateTimeOffset value) => StoredFormat.Format(value);
 
-        protected override bool TryParse(string text, out DateTimeOffset value) => StoredFormat.TryParse(text, out value);
+        internal override bool TryParseText(string text, out DateTimeOffset value) => StoredFormat.TryParse(text, out value);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ namespace Bookings.Generated.Runtime
                 ? StoredFormat.Format(new DateTimeOffset(value))
                 : throw AttributePath.Invalid($"must be a UTC DateTime (DateTimeKind.Utc), not {value.Kind}; the SDK never converts with the machine's time zone (use DateTime.UtcNow or DateTimeOffset)");
 
-        protected override bool TryParse(string text, out DateTime value)
+        internal override bool TryParseText(string text, out DateTime value)
         {
             var parsed = StoredFormat.TryParse(text, out var instant);
             value = parsed ? instant.UtcDateTime : default;
@@ -66,6 +66,6 @@ namespace Bookings.Generated.Runtime
 
         public override string Format(DateOnly value) => StoredFormat.FormatDate(value);
 
-        protected override bool TryParse(string text, out DateOnly value) => StoredFormat.TryParseDate(text, out value);
+        internal override bool TryParseText(string text, out DateOnly value) => StoredFormat.TryParseDate(text, out value);
     }
 }

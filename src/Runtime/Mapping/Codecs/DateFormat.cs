@@ -66,6 +66,20 @@ namespace Bookings.Generated.Runtime
 
         internal bool TryParse(string text, out DateTimeOffset value)
         {
+            try
+            {
+                return TryParseInOffset(text, out value);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // Text within the calendar can still fall outside it in the declared offset (0001-01-01 00:00 at +09:00).
+                value = default;
+                return false;
+            }
+        }
+
+        private bool TryParseInOffset(string text, out DateTimeOffset value)
+        {
             if (IsEpochSeconds)
             {
                 if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
