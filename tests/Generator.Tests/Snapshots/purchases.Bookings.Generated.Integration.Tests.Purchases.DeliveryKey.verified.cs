@@ -11,8 +11,30 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record DeliveryKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::System.Text.RegularExpressions.Regex ParcelPattern =
-            new("^[A-Z0-9]+$", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        private static readonly global::Bookings.Generated.Runtime.TextPattern ParcelPattern =
+            new global::Bookings.Generated.Runtime.TextPattern("^[A-Z0-9]+$", ParcelPatternMatches);
+
+        /// <summary>Whether <paramref name="text"/> matches <c>^[A-Z0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        private static bool ParcelPatternMatches(string text)
+        {
+            var i = 0;
+            int start;
+
+            // [A-Z0-9]+
+            start = i;
+            while (i < text.Length && text[i] is (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
+            {
+                i++;
+            }
+
+            if (i - start < 1)
+            {
+                return false;
+            }
+
+            // '$' also matches before a final line feed, as it does in .NET regular expressions.
+            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+        }
 
         /// <summary>Writes and reads the <c>day</c> part in the key, as a date attribute of its format does.</summary>
         internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateOnly> DayCodec =
