@@ -54,6 +54,21 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(20, left.Count);
         }
 
+        [Fact]
+        public async Task Put_many_with_one_invalid_entity_writes_nothing()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "many-invalid");
+            var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
+            var bookings = Enumerable.Range(0, 80).Select(n => Sample("1", n)).ToList();
+            bookings[70] = bookings[70] with { BookingTime = "20 Oct 2025" };   // in the third batch of 25
+
+            var error = await Assert.ThrowsAsync<DynamoValidationException>(() => repository.PutManyAsync(bookings));
+            Assert.Contains("booking_time", error.Message);
+
+            // Every entity is checked before the first request, so the batches before the bad one were not sent either.
+            Assert.Empty(await repository.GetManyAsync(bookings.Select(b => b.Key)));
+        }
+
         [Theory]
         [InlineData(1)]
         [InlineData(4)]

@@ -279,6 +279,7 @@ namespace Bookings.Generated.Generator.Emit
             var keys = KeyEmitter.AllKeys(table).ToList();
             w.Line();
             w.Summary("Reads and parses the key attributes through <paramref name=\"reader\"/>, which counts them as read.");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open($"private static {keyType} ReadKey(ref {Runtime}ItemReader reader)");
             var args = new System.Collections.Generic.List<string>();
             foreach (var key in keys)

@@ -50,16 +50,30 @@ namespace Bookings.Generated.Runtime
         /// <param name="cancellationToken">Cancels the batch; what was written stays written.</param>
         /// <exception cref="DynamoBatchIncompleteException">Some writes were not done; it lists their keys.</exception>
         public Task WriteAsync(string table, IReadOnlyList<(object Key, WriteRequest Request)> writes, CancellationToken cancellationToken)
+            => WriteAsync(table, writes, static request => request, cancellationToken);
+
+        /// <summary>
+        /// Writes every value, building each request only when its batch is sent, so a large input is never held
+        /// as requests all at once; when a key appears more than once, only its last value is written.
+        /// </summary>
+        /// <typeparam name="T">What a request is built from (an entity, a key).</typeparam>
+        /// <param name="table">The physical table name.</param>
+        /// <param name="writes">The values with the key object each concerns; keys compare by value.</param>
+        /// <param name="toRequest">Builds the request for a value; it must not fail (validate the values before).</param>
+        /// <param name="cancellationToken">Cancels the batch; what was written stays written.</param>
+        /// <exception cref="DynamoBatchIncompleteException">Some writes were not done; it lists their keys.</exception>
+        public Task WriteAsync<T>(string table, IReadOnlyList<(object Key, T Value)> writes, Func<T, WriteRequest> toRequest, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(writes);
-            var unique = new Dictionary<object, WriteRequest>(writes.Count);
-            foreach (var (key, request) in writes)
+            ArgumentNullException.ThrowIfNull(toRequest);
+            var unique = new Dictionary<object, T>(writes.Count);
+            foreach (var (key, value) in writes)
             {
-                unique[key] = request;
+                unique[key] = value;
             }
 
             var chunks = unique.Chunk(MaxWritesPerRequest).ToList();
-            return RunChunksAsync(chunks, chunk => WriteChunkAsync(table, chunk, cancellationToken), "BatchWriteItem", table, cancellationToken);
+            return RunChunksAsync(chunks, chunk => WriteChunkAsync(table, chunk, toRequest, cancellationToken), "BatchWriteItem", table, cancellationToken);
         }
 
         /// <summary>Reads every key (duplicates once) and returns the items that exist, in no particular order.</summary>
@@ -129,10 +143,15 @@ namespace Bookings.Generated.Runtime
             }
         }
 
-        private async Task WriteChunkAsync(string table, KeyValuePair<object, WriteRequest>[] chunk, CancellationToken cancellationToken)
+        private async Task WriteChunkAsync<T>(string table, KeyValuePair<object, T>[] chunk, Func<T, WriteRequest> toRequest, CancellationToken cancellationToken)
         {
             // Unprocessed requests come back as copies; they are matched to keys by their key attributes.
-            var remaining = chunk.ToList();
+            var remaining = new List<KeyValuePair<object, WriteRequest>>(chunk.Length);
+            foreach (var pair in chunk)
+            {
+                remaining.Add(new KeyValuePair<object, WriteRequest>(pair.Key, toRequest(pair.Value)));
+            }
+
             for (var round = 1; ; round++)
             {
                 var request = new BatchWriteItemRequest

@@ -85,6 +85,7 @@ namespace Shop.Accounts
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Shop.Accounts.AccountKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");

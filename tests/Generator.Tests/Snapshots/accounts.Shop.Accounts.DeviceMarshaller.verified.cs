@@ -52,6 +52,7 @@ namespace Shop.Accounts
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Shop.Accounts.DeviceKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var deviceIdStored = reader.String("device_id") ?? throw reader.Missing("device_id", "a string (S)");

@@ -181,6 +181,7 @@ namespace Bookings
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Bookings.BookingKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var bookingNumStored = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");

@@ -54,6 +54,7 @@ namespace Bookings
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Bookings.SessionKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");

@@ -314,6 +314,7 @@ namespace Catalog
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Catalog.ProductKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var productIdStored = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");

@@ -54,6 +54,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Bookings.Generated.Integration.Tests.Files.BlobKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var digestStored = reader.Read("digest", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("digest", "binary (B)");

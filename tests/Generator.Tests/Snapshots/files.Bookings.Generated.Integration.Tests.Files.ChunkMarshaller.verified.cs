@@ -61,6 +61,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Bookings.Generated.Integration.Tests.Files.ChunkKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var fileIdStored = reader.String("file_id") ?? throw reader.Missing("file_id", "a string (S)");

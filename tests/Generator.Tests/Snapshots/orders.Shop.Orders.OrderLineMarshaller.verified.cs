@@ -68,6 +68,7 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Shop.Orders.OrderLineKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var linePkStored = reader.String("line_pk") ?? throw reader.Missing("line_pk", "a string (S)");

@@ -90,6 +90,7 @@ namespace Shop.Orders
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Shop.Orders.OrderKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var partitionKeyStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");

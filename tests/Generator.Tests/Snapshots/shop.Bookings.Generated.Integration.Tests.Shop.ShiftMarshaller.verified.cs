@@ -63,6 +63,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Bookings.Generated.Integration.Tests.Shop.ShiftKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");

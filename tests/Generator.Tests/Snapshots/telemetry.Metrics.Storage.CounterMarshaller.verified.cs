@@ -58,6 +58,7 @@ namespace Metrics.Storage
         }
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static global::Metrics.Storage.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
             var counterIdStored = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
