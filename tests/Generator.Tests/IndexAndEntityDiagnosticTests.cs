@@ -96,6 +96,28 @@ namespace Bookings.Generated.Generator.Tests
         }
 
         [Fact]
+        public void The_type_attribute_may_not_be_a_key_attribute()
+        {
+            // With the sort key as the type attribute, an item whose sort key is the entity's name would read back
+            // with its extra attributes dropped (the attribute read twice): refused before any code is generated.
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Stores", "tableName": "stores", "typeAttribute": "sk",
+                      "partitionKey": { "attribute": "pk" }, "sortKey": { "attribute": "sk" },
+                      "entities": [
+                        { "name": "Store", "partitionKey": { "template": "STORE#{store_id}" }, "sortKey": { "template": "Store" }, "keyParts": { "store_id": { "type": "string" } }, "attributes": {}, "extraAttributes": true }
+                      ]
+                    }
+                  ]
+                }
+                """;
+            OnlyError(descriptor, "DDB015", 5, "\"sk\",", "The type attribute 'sk' of table 'Stores' is its sort key attribute.", "\"typeAttribute\": \"_type\"");
+        }
+
+        [Fact]
         public void A_constant_partition_key_is_a_warning_and_still_generates()
         {
             const string descriptor = """

@@ -26,6 +26,16 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(rewritten, codec.Write(codec.Read(new AttributeValue { S = stored })).S);
         }
 
+        [Theory]
+        [InlineData("2026-11-22T10:30:00")]
+        [InlineData("2026-11-22T10:30:00.0000000")]   // the round-trip form without its offset, which the fast path reads
+        public void Iso8601_text_without_an_offset_is_in_the_declared_offset_never_the_machines(string stored)
+        {
+            var codec = AttributeCodecs.DateTimeOffset(DateFormat.Iso8601(TimeSpan.FromHours(9)));
+
+            Assert.Equal(new DateTimeOffset(2026, 11, 22, 10, 30, 0, TimeSpan.FromHours(9)), codec.Read(new AttributeValue { S = stored }));
+        }
+
         [Fact]
         public void A_pattern_without_an_offset_is_read_in_the_declared_one()
         {

@@ -244,6 +244,17 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
+        public void Extras_walks_an_item_whose_dictionary_ignores_case()
+        {
+            // "Store_Name" is found by a read of "store_name" here, but it is not the declared attribute.
+            var item = new Dictionary<string, AttributeValue>(StringComparer.OrdinalIgnoreCase) { ["Store_Name"] = new() { S = "x" } };
+            var reader = new ItemReader(item, "Store");
+            Assert.Equal("x", reader.String("store_name"));
+
+            Assert.Equal(new[] { "Store_Name" }, reader.Extras(new HashSet<string>(StringComparer.Ordinal) { "store_name" }).Keys);
+        }
+
+        [Fact]
         public void Extras_returns_the_shared_empty_instance_when_there_are_none()
         {
             var reader = Reader(Item("pk", new AttributeValue { S = "BOOKING#1" }));

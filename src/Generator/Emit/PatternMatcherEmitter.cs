@@ -232,6 +232,7 @@ namespace Bookings.Generated.Generator.Emit
                     continue;
                 }
 
+                var escaped = pattern[i] == '\\';
                 if (!ClassChar(pattern, ref i, end, out var low))
                 {
                     return null;
@@ -240,6 +241,12 @@ namespace Bookings.Generated.Generator.Emit
                 var high = low;
                 if (i + 1 < end && pattern[i] == '-' && pattern[i + 1] != ']')
                 {
+                    // .NET reads a range after an escaped character its own way ([\--a] is '-' and 'a'): leave it.
+                    if (escaped || pattern[i + 1] == '\\')
+                    {
+                        return null;
+                    }
+
                     i++;
                     if (!ClassChar(pattern, ref i, end, out high) || high < low)
                     {
@@ -256,7 +263,37 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             i++;
-            return new CharSet(ranges, digit, negated);
+            // A class of every character (or, negated, of none) is a test C# refuses as always or never true.
+            var covered = Merge(ranges, touching: true);
+            if (covered.Count == 1 && covered[0].Low == char.MinValue && covered[0].High == char.MaxValue)
+            {
+                return null;
+            }
+
+            return new CharSet(Merge(ranges, touching: false), digit, negated);
+        }
+
+        /// <summary>
+        /// The ranges sorted, with overlapping ones joined (and touching ones too when <paramref name="touching"/>),
+        /// so no alternative of the emitted test repeats another, which C# reports.
+        /// </summary>
+        private static List<(char Low, char High)> Merge(List<(char Low, char High)> ranges, bool touching)
+        {
+            var merged = new List<(char Low, char High)>(ranges.Count);
+            foreach (var range in ranges.OrderBy(r => r.Low))
+            {
+                if (merged.Count > 0 && range.Low <= merged[merged.Count - 1].High + (touching ? 1 : 0))
+                {
+                    var last = merged[merged.Count - 1];
+                    merged[merged.Count - 1] = (last.Low, range.High > last.High ? range.High : last.High);
+                }
+                else
+                {
+                    merged.Add(range);
+                }
+            }
+
+            return merged;
         }
 
         private static bool ClassChar(string pattern, ref int i, int end, out char value)

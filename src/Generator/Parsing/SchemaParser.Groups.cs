@@ -72,6 +72,17 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
+            // The type attribute holds the entity's name; as a key attribute it would be overwritten by the key (or
+            // overwrite it), and items would be read as the wrong type or lose attributes.
+            if (typeAttribute.Value == partitionAttribute.Value || typeAttribute.Value == sortAttribute?.Value)
+            {
+                var role = typeAttribute.Value == partitionAttribute.Value ? "partition" : "sort";
+                _context.Report(
+                    DiagnosticDescriptors.KeyAttributeMisuse,
+                    typeAttribute.Span,
+                    $"The type attribute '{typeAttribute.Value}' of table '{name.Value}' is its {role} key attribute. The type attribute holds each item's entity name and must be an attribute of its own: write \"typeAttribute\": \"_type\" (or leave it out for \"_type\").");
+            }
+
             var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute);
             var entities = new List<(TableModel Model, JsonObject Json)>();
             foreach (var item in entitiesJson.Items)

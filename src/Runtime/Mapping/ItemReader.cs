@@ -171,8 +171,10 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         public readonly IReadOnlyDictionary<string, AttributeValue> Extras(ISet<string> known)
         {
-            // Every attribute of the item was found as a declared one: there is nothing else to look for.
-            if (_found == _item.Count)
+            // Every attribute of the item was found as a declared one: there is nothing else to look for. Trusted
+            // only for a Dictionary that compares names exactly, as the SDK's do: a dictionary that ignores case
+            // would find a declared name under another spelling, which is an extra attribute.
+            if (_found == _item.Count && ComparesExactly(_dictionary))
             {
                 return ExtraAttributes.Empty;
             }
@@ -239,6 +241,10 @@ namespace Bookings.Generated.Runtime
             _found++;
             return value is not null && value.NULL != true ? value : null;
         }
+
+        private static bool ComparesExactly(Dictionary<string, AttributeValue>? dictionary)
+            => dictionary is not null
+               && (ReferenceEquals(dictionary.Comparer, EqualityComparer<string>.Default) || ReferenceEquals(dictionary.Comparer, System.StringComparer.Ordinal));
 
         private readonly DynamoMappingException Mismatch(string name, string expected, AttributeValue found)
             => new(_entity, name, expected, StoredTypes.Describe(found), _key?.ToString());

@@ -47,7 +47,7 @@ namespace Shop.Accounts
 
             // [a-z0-9._-]+
             start = i;
-            while (i < text.Length && text[i] is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_' or '-')
+            while (i < text.Length && text[i] is '-' or '.' or (>= '0' and <= '9') or '_' or (>= 'a' and <= 'z'))
             {
                 i++;
             }

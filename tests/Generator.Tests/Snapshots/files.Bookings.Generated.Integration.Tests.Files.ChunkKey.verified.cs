@@ -22,7 +22,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
             // [a-z0-9-]+
             start = i;
-            while (i < text.Length && text[i] is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-')
+            while (i < text.Length && text[i] is '-' or (>= '0' and <= '9') or (>= 'a' and <= 'z'))
             {
                 i++;
             }

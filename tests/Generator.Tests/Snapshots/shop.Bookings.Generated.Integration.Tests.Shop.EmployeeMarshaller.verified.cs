@@ -19,7 +19,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
             // [^@ ]+
             start = i;
-            while (i < text.Length && text[i] is not ('@' or ' '))
+            while (i < text.Length && text[i] is not (' ' or '@'))
             {
                 i++;
             }
@@ -39,7 +39,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
             // [^@ ]+
             start = i;
-            while (i < text.Length && text[i] is not ('@' or ' '))
+            while (i < text.Length && text[i] is not (' ' or '@'))
             {
                 i++;
             }

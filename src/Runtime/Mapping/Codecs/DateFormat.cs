@@ -97,16 +97,13 @@ namespace Bookings.Generated.Runtime
             if (_pattern is null)
             {
                 // What this SDK writes is the round-trip form, which the exact parser reads fast; other writers'
-                // ISO 8601 spellings go to the general parser. They may leave the offset out: such text is taken
-                // to be in the declared offset (UTC by default).
-                parsed = DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-                if (!parsed)
+                // ISO 8601 spellings go to the general parser. Both assume UTC, never the machine's zone, for text
+                // without an offset, which is then taken to be in the declared offset (UTC by default).
+                parsed = DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value)
+                    || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+                if (parsed && !HasOffset(text) && Offset is { } declared)
                 {
-                    parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
-                    if (parsed && !HasOffset(text) && Offset is { } declared)
-                    {
-                        value = new DateTimeOffset(value.DateTime, declared);
-                    }
+                    value = new DateTimeOffset(value.DateTime, declared);
                 }
             }
             else if (_patternHasZone)
