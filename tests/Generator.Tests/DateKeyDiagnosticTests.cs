@@ -151,7 +151,90 @@ namespace Bookings.Generated.Generator.Tests
                 8,
                 "\"{created_at}\"",
                 "the date '{created_at}' stands alone",
+                "as the key attribute itself (\"attribute\": \"created_at\" without a \"template\")",
                 "'DAY#{created_at}'");
+
+        /// <summary>
+        /// A table whose sort key (line 8) is the stored attribute <c>created_at</c> itself, declared on line 10 as
+        /// <paramref name="attribute"/>.
+        /// </summary>
+        private static string PlainDateKey(string attribute) => $$"""
+            {
+              "namespace": "Shop",
+              "tables": [
+                {
+                  "name": "Reading",
+                  "tableName": "readings",
+                  "partitionKey": { "attribute": "sensor_id" },
+                  "sortKey": { "attribute": "created_at" },
+                  "attributes": {
+                    {{attribute}},
+                    "sensor_id": { "type": "string" }
+                  }
+                }
+              ]
+            }
+            """;
+
+        [Theory]
+        [InlineData("\"created_at\": { \"type\": \"datetimeoffset\", \"required\": true }")]
+        [InlineData("\"created_at\": { \"type\": \"datetime\", \"format\": \"yyyyMMddHHmmss\", \"timeZone\": \"+09:00\" }")]
+        [InlineData("\"created_at\": { \"type\": \"date\" }")]
+        [InlineData("\"created_at\": { \"type\": \"date\", \"format\": \"yyyy/MM/dd\" }")]
+        public void A_date_attribute_may_be_a_sort_key_on_its_own(string attribute)
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, PlainDateKey(attribute)));
+
+        [Fact]
+        public void A_date_attribute_may_be_a_partition_key_on_its_own()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Opening",
+                      "tableName": "openings",
+                      "partitionKey": { "attribute": "day" },
+                      "sortKey": { "attribute": "opened_at" },
+                      "attributes": {
+                        "day": { "type": "date", "format": "yyyyMMdd" },
+                        "opened_at": { "type": "datetime", "timeZone": "+09:00" },
+                        "note": { "type": "string" }
+                      }
+                    }
+                  ]
+                }
+                """));
+
+        [Fact]
+        public void Epoch_seconds_are_refused_for_a_date_key_attribute_at_the_format()
+            => Assertions.OnlyErrorAt(
+                Path,
+                PlainDateKey("\"created_at\": { \"type\": \"datetimeoffset\", \"format\": \"epochSeconds\" }"),
+                "DDB021",
+                10,
+                "\"epochSeconds\"",
+                "'created_at' is a date in a key, but epoch seconds are numbers of varying length",
+                "write \"format\": \"iso8601\" (the default) with a fixed \"timeZone\"");
+
+        [Fact]
+        public void Keeping_each_values_offset_is_refused_for_a_date_key_attribute_at_the_time_zone()
+            => Assertions.OnlyErrorAt(
+                Path,
+                PlainDateKey("\"created_at\": { \"type\": \"datetimeoffset\", \"timeZone\": \"keep\" }"),
+                "DDB021",
+                10,
+                "\"keep\"",
+                "\"timeZone\": \"keep\" writes each value in its own offset");
+
+        [Fact]
+        public void A_pattern_that_does_not_sort_is_refused_for_a_date_key_attribute_at_the_format()
+            => Assertions.OnlyErrorAt(
+                Path,
+                PlainDateKey("\"created_at\": { \"type\": \"date\", \"format\": \"dd.MM.yyyy\" }"),
+                "DDB021",
+                10,
+                "\"dd.MM.yyyy\"",
+                "'dd' stands where 'yyyy' should");
 
         [Fact]
         public void A_part_named_like_the_day_parameter_of_a_date_time_part_is_reported()

@@ -186,7 +186,7 @@ namespace Bookings.Generated.Generator.Tests
                   ]
                 }
                 """;
-            Assertions.OnlyErrorAt(Path, keyOnly, "DDB010", 8, "\"binary\"", "'digest' is used in a key but has type 'binary'.", "A key attribute is a string, a number (int, long, decimal) or binary");
+            Assertions.OnlyErrorAt(Path, keyOnly, "DDB010", 8, "\"binary\"", "'digest' is used in a key but has type 'binary'.", "A key attribute is a string, a number (int, long, decimal), binary or a date");
         }
 
         [Fact]

@@ -284,7 +284,7 @@ namespace Bookings.Generated.Generator.Emit
             var args = new System.Collections.Generic.List<string>();
             foreach (var key in keys)
             {
-                var type = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).Type : ValueKind.String;
+                var type = KeyEmitter.StoredKind(table, key);
                 var local = Parsing.Names.ToParameterName(key.PropertyName).TrimStart('@') + "Stored";
                 var name = Literals.String(key.AttributeName);
                 w.Line($"var {local} = {ValueKinds.KeyRead(type, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");

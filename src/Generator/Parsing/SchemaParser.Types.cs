@@ -598,7 +598,10 @@ namespace Bookings.Generated.Generator.Parsing
         private static bool IsTemplatePartType(TypeModel type)
             => type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal;
 
-        /// <summary>A date or time, which a table's key template may hold as text in a key-safe format (see <see cref="KeyDateFormats"/>).</summary>
+        /// <summary>
+        /// A date or time, which a table's key template or a plain key attribute may hold as text in a key-safe
+        /// format (see <see cref="KeyDateFormats"/>).
+        /// </summary>
         private static bool IsDate(TypeModel type) => type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
 
         /// <summary>A type a plain key attribute can have: a template part's, or bytes stored as B.</summary>
