@@ -10,8 +10,9 @@ using Xunit;
 namespace Bookings.Generated.Integration.Tests
 {
     /// <summary>
-    /// A date as a key attribute on its own against DynamoDB Local: the sort key is a stored <c>datetimeoffset</c>
-    /// written as ISO 8601 text in UTC, so ranges of instants and whole days select exactly the right readings.
+    /// Dates as keys against DynamoDB Local: a sort key that is a stored <c>datetimeoffset</c> on its own (ISO 8601
+    /// text in UTC, so ranges of instants and whole days select exactly the right readings), and stored dates in
+    /// computed index keys, written on every put and recomputed by updates.
     /// </summary>
     [Collection(DynamoDbCollection.Name)]
     public sealed class DateKeyAttributeTests
@@ -79,6 +80,57 @@ namespace Bookings.Generated.Integration.Tests
             Assert.True(ReadingKey.TryParse("S-1", "2026-11-22T09:00:00.0000000+00:00", out var parsed));
             Assert.Equal(read.Key, parsed);
             Assert.False(ReadingKey.TryParse("S-1", "2026-11-22T18:00:00.0000000+09:00", out _));
+        }
+
+        [Fact]
+        public async Task Dates_in_computed_index_keys_are_written_on_put_recomputed_by_updates_and_queried_by_typed_values()
+        {
+            var options = await FreshTables.CreateAsync(_fixture, "date-index-keys", new[] { ShipmentTable.Definition, ReadingTable.Definition }, GuardedLogs.For<DynamoTableManager>());
+            var shipments = new ShipmentRepository(_fixture.Client, options, GuardedLogs.For<ShipmentRepository>());
+            var readings = new ReadingRepository(_fixture.Client, options, GuardedLogs.For<ReadingRepository>());
+            var monday = new DateOnly(2026, 11, 23);
+            var tuesday = monday.AddDays(1);
+
+            // Delivery times in UTC; the index key writes them in Korean time (+09:00).
+            await shipments.PutManyAsync(new[]
+            {
+                new Shipment { Key = ShipmentKey.Create("A1"), Carrier = "CJ", DeliveredOn = monday, DeliveredAt = new DateTime(2026, 11, 23, 1, 0, 0, DateTimeKind.Utc) },
+                new Shipment { Key = ShipmentKey.Create("B2"), Carrier = "CJ", DeliveredOn = monday, DeliveredAt = new DateTime(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc) },
+                new Shipment { Key = ShipmentKey.Create("C3"), Carrier = "CJ", DeliveredOn = tuesday, DeliveredAt = new DateTime(2026, 11, 24, 2, 0, 0, DateTimeKind.Utc) },
+                new Shipment { Key = ShipmentKey.Create("D4"), Carrier = "CJ" },   // not delivered: in neither index
+            });
+
+            static string[] Ids(IEnumerable<Shipment> items) => items.Select(s => s.Key.ShipmentId).Order(StringComparer.Ordinal).ToArray();
+
+            Assert.Equal(new[] { "A1", "B2" }, Ids(await ToListAsync(shipments.QueryByDayAsync(monday))));
+            Assert.Equal(new[] { "C3" }, Ids(await ToListAsync(shipments.QueryByDayAsync(tuesday))));
+            var stored = await _fixture.Client.GetItemAsync(shipments.TableName, ShipmentKey.Create("A1").ToAttributeMap());
+            Assert.Equal("DAY#20261123", stored.Item["day_pk"].S);
+            Assert.Equal("AT#2026-11-23T10:00:00.0000000+09:00#A1", stored.Item["carrier_sk"].S);
+
+            // A date-time and a text part in the index sort key, queried by typed values: delivered from 09:00 to 18:00 UTC on the 23rd.
+            var window = await ToListAsync(shipments.QueryByCarrierAsync("CJ", ShipmentByCarrierSortKey.Between(
+                new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc), "0",
+                new DateTime(2026, 11, 23, 18, 0, 0, DateTimeKind.Utc), "Z")));
+            Assert.Equal(new[] { "A1", "B2" }, Ids(window));
+
+            // An update of the date recomputes the index key from it; removing it takes the item out of the index.
+            await shipments.UpdateAsync(ShipmentKey.Create("B2"), new ShipmentUpdate().SetDeliveredOn(tuesday));
+            await shipments.UpdateAsync(ShipmentKey.Create("A1"), new ShipmentUpdate().RemoveDeliveredOn());
+            await shipments.UpdateAsync(ShipmentKey.Create("D4"), new ShipmentUpdate().SetDeliveredOn(monday));
+            Assert.Equal(new[] { "D4" }, Ids(await ToListAsync(shipments.QueryByDayAsync(monday))));
+            Assert.Equal(new[] { "B2", "C3" }, Ids(await ToListAsync(shipments.QueryByDayAsync(tuesday))));
+
+            // The table's own date key in an index key template: every sensor's reading at one instant.
+            var at = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+            await readings.PutManyAsync(new[]
+            {
+                new Reading { Key = ReadingKey.Create("S-1", at), Celsius = 1m },
+                new Reading { Key = ReadingKey.Create("S-2", at.ToOffset(TimeSpan.FromHours(9))), Celsius = 2m },
+                new Reading { Key = ReadingKey.Create("S-3", at.AddSeconds(1)), Celsius = 3m },
+            });
+            var together = await ToListAsync(readings.QueryByInstantAsync(at.ToOffset(TimeSpan.FromHours(-5))));
+            Assert.Equal(new[] { "S-1", "S-2" }, together.Select(k => k.SensorId).ToArray());
         }
     }
 }

@@ -340,7 +340,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var indexes = keysParsed
-                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared), new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
+                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared, attributes), new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
                 : EquatableArray<IndexModel>.Empty;
 
             CheckGeneratedNames(

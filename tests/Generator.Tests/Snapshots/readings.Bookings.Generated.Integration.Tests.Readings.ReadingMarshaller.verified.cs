@@ -14,12 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Readings
         {
             global::System.ArgumentNullException.ThrowIfNull(reading);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(reading.Key, "Reading", "Key");
-            var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
+            var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(4)
             {
                 ["sensor_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.SensorId },
                 ["read_at"] = global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec.Write(key.ReadAt),
                 ["celsius"] = CelsiusValue(reading.Celsius),
             };
+
+            item["instant_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec.Format(key.ReadAt)));
 
             return item;
         }

@@ -17,7 +17,14 @@ namespace Bookings.Generated.Integration.Tests.Readings
             DefaultName,
             new global::Bookings.Generated.Runtime.KeyAttributeDefinition("sensor_id", global::Amazon.DynamoDBv2.ScalarAttributeType.S),
             new global::Bookings.Generated.Runtime.KeyAttributeDefinition("read_at", global::Amazon.DynamoDBv2.ScalarAttributeType.S),
-            global::Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST);
+            global::Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+            Indexes: new global::Bookings.Generated.Runtime.IndexDefinition[]
+            {
+                new("by_instant", true, new global::Bookings.Generated.Runtime.KeyAttributeDefinition("instant_pk", global::Amazon.DynamoDBv2.ScalarAttributeType.S), new global::Bookings.Generated.Runtime.KeyAttributeDefinition("sensor_id", global::Amazon.DynamoDBv2.ScalarAttributeType.S), global::Amazon.DynamoDBv2.ProjectionType.KEYS_ONLY),
+            });
+
+        /// <summary>The <c>by_instant</c> global secondary index. Every sensor's reading at one instant: the key's date in a computed index key.</summary>
+        public static global::Bookings.Generated.Runtime.IndexDefinition ByInstantIndex { get; } = Definition.Index("by_instant");
 
         /// <summary>The stored attribute names, for hand-written expressions.</summary>
         public static class Attributes

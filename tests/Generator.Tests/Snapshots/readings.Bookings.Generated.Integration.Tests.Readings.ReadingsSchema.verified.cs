@@ -13,6 +13,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
                 global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.Definition,
+                global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
@@ -20,6 +21,8 @@ namespace Bookings.Generated.Integration.Tests.Readings
         {
             global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Readings.IReadingRepository, global::Bookings.Generated.Integration.Tests.Readings.ReadingRepository>(
                 services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Readings.ReadingRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Readings.IShipmentRepository, global::Bookings.Generated.Integration.Tests.Readings.ShipmentRepository>(
+                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Readings.ShipmentRepository(client, options, logger));
             return services;
         }
 
