@@ -151,7 +151,90 @@ namespace Bookings.Generated.Generator.Tests
                 8,
                 "\"{created_at}\"",
                 "the date '{created_at}' stands alone",
+                "as the key attribute itself (\"attribute\": \"created_at\" without a \"template\")",
                 "'DAY#{created_at}'");
+
+        /// <summary>
+        /// A table whose sort key (line 8) is the stored attribute <c>created_at</c> itself, declared on line 10 as
+        /// <paramref name="attribute"/>.
+        /// </summary>
+        private static string PlainDateKey(string attribute) => $$"""
+            {
+              "namespace": "Shop",
+              "tables": [
+                {
+                  "name": "Reading",
+                  "tableName": "readings",
+                  "partitionKey": { "attribute": "sensor_id" },
+                  "sortKey": { "attribute": "created_at" },
+                  "attributes": {
+                    {{attribute}},
+                    "sensor_id": { "type": "string" }
+                  }
+                }
+              ]
+            }
+            """;
+
+        [Theory]
+        [InlineData("\"created_at\": { \"type\": \"datetimeoffset\", \"required\": true }")]
+        [InlineData("\"created_at\": { \"type\": \"datetime\", \"format\": \"yyyyMMddHHmmss\", \"timeZone\": \"+09:00\" }")]
+        [InlineData("\"created_at\": { \"type\": \"date\" }")]
+        [InlineData("\"created_at\": { \"type\": \"date\", \"format\": \"yyyy/MM/dd\" }")]
+        public void A_date_attribute_may_be_a_sort_key_on_its_own(string attribute)
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, PlainDateKey(attribute)));
+
+        [Fact]
+        public void A_date_attribute_may_be_a_partition_key_on_its_own()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Opening",
+                      "tableName": "openings",
+                      "partitionKey": { "attribute": "day" },
+                      "sortKey": { "attribute": "opened_at" },
+                      "attributes": {
+                        "day": { "type": "date", "format": "yyyyMMdd" },
+                        "opened_at": { "type": "datetime", "timeZone": "+09:00" },
+                        "note": { "type": "string" }
+                      }
+                    }
+                  ]
+                }
+                """));
+
+        [Fact]
+        public void Epoch_seconds_are_refused_for_a_date_key_attribute_at_the_format()
+            => Assertions.OnlyErrorAt(
+                Path,
+                PlainDateKey("\"created_at\": { \"type\": \"datetimeoffset\", \"format\": \"epochSeconds\" }"),
+                "DDB021",
+                10,
+                "\"epochSeconds\"",
+                "'created_at' is a date in a key, but epoch seconds are numbers of varying length",
+                "write \"format\": \"iso8601\" (the default) with a fixed \"timeZone\"");
+
+        [Fact]
+        public void Keeping_each_values_offset_is_refused_for_a_date_key_attribute_at_the_time_zone()
+            => Assertions.OnlyErrorAt(
+                Path,
+                PlainDateKey("\"created_at\": { \"type\": \"datetimeoffset\", \"timeZone\": \"keep\" }"),
+                "DDB021",
+                10,
+                "\"keep\"",
+                "\"timeZone\": \"keep\" writes each value in its own offset");
+
+        [Fact]
+        public void A_pattern_that_does_not_sort_is_refused_for_a_date_key_attribute_at_the_format()
+            => Assertions.OnlyErrorAt(
+                Path,
+                PlainDateKey("\"created_at\": { \"type\": \"date\", \"format\": \"dd.MM.yyyy\" }"),
+                "DDB021",
+                10,
+                "\"dd.MM.yyyy\"",
+                "'dd' stands where 'yyyy' should");
 
         [Fact]
         public void A_part_named_like_the_day_parameter_of_a_date_time_part_is_reported()
@@ -164,26 +247,104 @@ namespace Bookings.Generated.Generator.Tests
                 "Duplicate parameter name 'createdAtDay'",
                 "the day parameter of 'created_at'");
 
+        /// <summary>
+        /// A table with the attribute <c>placed</c> declared on line 8 as <paramref name="placed"/>, and a global index
+        /// whose partition key (line 10) is computed from <paramref name="template"/>.
+        /// </summary>
+        private static string IndexTemplate(string template, string placed) => $$"""
+            {
+              "namespace": "Shop",
+              "tables": [
+                {
+                  "name": "Purchase",
+                  "tableName": "purchases",
+                  "partitionKey": { "attribute": "id" },
+                  "attributes": { "id": { "type": "string" }, {{placed}} },
+                  "indexes": {
+                    "by_day": { "type": "global", "partitionKey": { "attribute": "gsi1_pk", "template": "{{template}}" }, "sortKey": { "attribute": "id" } }
+                  }
+                }
+              ]
+            }
+            """;
+
+        [Theory]
+        [InlineData("DAY#{placed}", "\"placed\": { \"type\": \"date\" }")]
+        [InlineData("DAY#{placed}", "\"placed\": { \"type\": \"date\", \"format\": \"yyyyMMdd\", \"required\": true }")]
+        [InlineData("AT#{placed}#{id}", "\"placed\": { \"type\": \"datetime\", \"timeZone\": \"+09:00\" }")]
+        [InlineData("AT#{placed}", "\"placed\": { \"type\": \"datetimeoffset\", \"format\": \"yyyy-MM-dd HH:mm\" }")]
+        public void A_stored_date_may_be_a_part_of_an_index_key_template(string template, string placed)
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, IndexTemplate(template, placed)));
+
         [Fact]
-        public void A_date_is_not_a_part_of_an_index_key_template()
-        {
-            const string descriptor = """
+        public void A_date_part_of_the_tables_key_may_be_a_part_of_an_index_key_template()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, """
                 {
                   "namespace": "Shop",
                   "tables": [
                     {
                       "name": "Purchase",
                       "tableName": "purchases",
-                      "partitionKey": { "attribute": "id" },
-                      "attributes": { "id": { "type": "string" }, "placed": { "type": "date" } },
+                      "partitionKey": { "attribute": "pk", "template": "CUSTOMER#{customer_id}" },
+                      "sortKey": { "attribute": "sk", "template": "ORDER#{created_at}#{order_id}" },
+                      "keyParts": { "customer_id": { "type": "string" }, "order_id": { "type": "long" }, "created_at": { "type": "datetime", "format": "yyyyMMddHHmmss" } },
+                      "attributes": { "total": { "type": "decimal" } },
                       "indexes": {
-                        "by_day": { "type": "global", "partitionKey": { "attribute": "gsi1_pk", "template": "DAY#{placed}" } }
+                        "by_time": { "type": "global", "partitionKey": { "attribute": "gsi1_pk", "template": "AT#{created_at}" }, "sortKey": { "attribute": "pk" } }
                       }
                     }
                   ]
                 }
-                """;
-            Assertions.OnlyErrorAt(Path, descriptor, "DDB010", 10, "\"DAY#{placed}\"", "'placed' is used in a key but has type 'date'", "in a table's key template also a date");
-        }
+                """));
+
+        [Fact]
+        public void Epoch_seconds_in_an_index_key_template_are_refused_at_the_format()
+            => Assertions.OnlyErrorAt(
+                Path,
+                IndexTemplate("DAY#{placed}", "\"placed\": { \"type\": \"datetimeoffset\", \"format\": \"epochSeconds\" }"),
+                "DDB021",
+                8,
+                "\"epochSeconds\"",
+                "'placed' is a date in a key, but epoch seconds are numbers of varying length");
+
+        [Fact]
+        public void Keeping_each_values_offset_in_an_index_key_template_is_refused_at_the_time_zone()
+            => Assertions.OnlyErrorAt(
+                Path,
+                IndexTemplate("DAY#{placed}", "\"placed\": { \"type\": \"datetimeoffset\", \"timeZone\": \"keep\" }"),
+                "DDB021",
+                8,
+                "\"keep\"",
+                "\"timeZone\": \"keep\" writes each value in its own offset");
+
+        [Fact]
+        public void A_pattern_that_does_not_sort_in_an_index_key_template_is_refused_at_the_format()
+            => Assertions.OnlyErrorAt(
+                Path,
+                IndexTemplate("DAY#{placed}", "\"placed\": { \"type\": \"date\", \"format\": \"MM/dd/yyyy\" }"),
+                "DDB021",
+                8,
+                "\"MM/dd/yyyy\"",
+                "'MM' stands where 'yyyy' should");
+
+        [Fact]
+        public void A_separator_the_date_can_contain_in_an_index_key_template_is_refused_at_the_template()
+            => Assertions.OnlyErrorAt(
+                Path,
+                IndexTemplate("AT#{placed}-{id}", "\"placed\": { \"type\": \"date\" }"),
+                "DDB009",
+                10,
+                "\"AT#{placed}-{id}\"",
+                "'{placed}' is followed by '-', but its text can hold '-'");
+
+        [Fact]
+        public void A_date_alone_is_not_an_index_key_template()
+            => Assertions.OnlyErrorAt(
+                Path,
+                IndexTemplate("{placed}", "\"placed\": { \"type\": \"date\" }"),
+                "DDB009",
+                10,
+                "\"{placed}\"",
+                "the date '{placed}' stands alone");
     }
 }

@@ -29,14 +29,15 @@ namespace Bookings.Generated.Generator.Tests
         /// <summary>
         /// Each kind of damage, applied to the bookings descriptor, the catalog one (every attribute type), the stores
         /// one (a shared table, entities, a computed index key), the files one (binary keys, an index on bytes) and the
-        /// purchases one (date parts in key templates, whose formats and separators are checked).
+        /// purchases one (date parts in key templates, whose formats and separators are checked) and the readings one
+        /// (a date sort key on its own, dates in index key templates).
         /// </summary>
         public static TheoryData<string, string> Kinds
         {
             get
             {
                 var data = new TheoryData<string, string>();
-                foreach (var descriptor in new[] { "bookings", "catalog", "stores", "files", "purchases" })
+                foreach (var descriptor in new[] { "bookings", "catalog", "stores", "files", "purchases", "readings" })
                 {
                     foreach (var kind in new[] { "truncate", "delete", "insert", "replace", "swap-tokens", "swap-strings" })
                     {
@@ -58,6 +59,7 @@ namespace Bookings.Generated.Generator.Tests
                 "stores" => Schemas.Stores,
                 "files" => Schemas.Files,
                 "purchases" => Schemas.Purchases,
+                "readings" => Schemas.Readings,
                 _ => Schemas.Bookings,
             };
             var variants = Variants(kind, original).ToList();

@@ -169,6 +169,7 @@ namespace Bookings.Generated.Generator.Tests
             { Schemas.StoresPath, Schemas.Stores },
             { Schemas.FilesPath, Schemas.Files },
             { Schemas.PurchasesPath, Schemas.Purchases },
+            { Schemas.ReadingsPath, Schemas.Readings },
         };
 
         [Theory]

@@ -109,6 +109,14 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.PurchasesPath, Schemas.Purchases));
 
         [Fact]
+        public void Readings_descriptor_matches_snapshots()
+            => VerifySnapshots("readings.", GeneratorHarness.Run(Schemas.ReadingsPath, Schemas.Readings));
+
+        [Fact]
+        public void Readings_generated_code_compiles_without_warnings()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.ReadingsPath, Schemas.Readings));
+
+        [Fact]
         public void Catalog_descriptor_matches_snapshots()
             => VerifySnapshots("catalog.", GeneratorHarness.Run(Schemas.CatalogPath, Schemas.Catalog));
 

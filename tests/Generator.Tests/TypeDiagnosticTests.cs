@@ -170,7 +170,7 @@ namespace Bookings.Generated.Generator.Tests
                   ]
                 }
                 """;
-            Assertions.OnlyErrorAt(Path, stored, "DDB010", 8, "\"digest\"", "'digest' is used in a key but has type 'binary'.", "a part of a key template is a string or a number, and in a table's key template also a date");
+            Assertions.OnlyErrorAt(Path, stored, "DDB010", 8, "\"digest\"", "'digest' is used in a key but has type 'binary'.", "a part of a key template (a table's or an index's) is a string, a number or a date");
 
             const string keyOnly = """
                 {
@@ -186,7 +186,7 @@ namespace Bookings.Generated.Generator.Tests
                   ]
                 }
                 """;
-            Assertions.OnlyErrorAt(Path, keyOnly, "DDB010", 8, "\"binary\"", "'digest' is used in a key but has type 'binary'.", "A key attribute is a string, a number (int, long, decimal) or binary");
+            Assertions.OnlyErrorAt(Path, keyOnly, "DDB010", 8, "\"binary\"", "'digest' is used in a key but has type 'binary'.", "A key attribute is a string, a number (int, long, decimal), binary or a date");
         }
 
         [Fact]

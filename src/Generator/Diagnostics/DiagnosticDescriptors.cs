@@ -59,7 +59,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidKeyType = Error(
             "DDB010",
             "Key attribute or key part has a type keys cannot have",
-            "'{0}' is used in a key but has type '{1}'. A key attribute is a string, a number (int, long, decimal) or binary; a part of a key template is a string or a number, and in a table's key template also a date (date, datetime, datetimeoffset).");
+            "'{0}' is used in a key but has type '{1}'. A key attribute is a string, a number (int, long, decimal), binary or a date (date, datetime, datetimeoffset); a part of a key template (a table's or an index's) is a string, a number or a date.");
 
         public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
             "DDB011",

@@ -26,10 +26,22 @@ namespace Bookings.Generated.Generator.Emit
                 Separate(w, ref first);
                 w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute, as stored.");
                 w.Line($"public static readonly {Runtime}Field<{type}> {KeyEmitter.KeyAttributeProperty(table, key)} =");
-                var value = kind is ValueKind.String or ValueKind.Binary
-                    ? $"{Runtime}InputValidation.NotNull(value, {Literals.String(table.TypeName)}, {Literals.String(key.AttributeName)})"
-                    : "value";
-                w.Indent().Line($"new({Literals.String(key.AttributeName)}, static value => {ValueKinds.ToAttributeValue(kind, value)});").Outdent();
+                string stored;
+                if (key.IsSinglePart && KeyEmitter.Part(table, key.Segments[0].Text).IsDate)
+                {
+                    // A date key is written by its codec, which refuses what the key's Create refuses.
+                    var part = KeyEmitter.Part(table, key.Segments[0].Text);
+                    stored = $"{Runtime}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, value, {Literals.String(table.TypeName)}, {Literals.String(key.AttributeName)})";
+                }
+                else
+                {
+                    var value = kind is ValueKind.String or ValueKind.Binary
+                        ? $"{Runtime}InputValidation.NotNull(value, {Literals.String(table.TypeName)}, {Literals.String(key.AttributeName)})"
+                        : "value";
+                    stored = ValueKinds.ToAttributeValue(kind, value);
+                }
+
+                w.Indent().Line($"new({Literals.String(key.AttributeName)}, static value => {stored});").Outdent();
             }
 
             foreach (var attribute in table.Attributes)

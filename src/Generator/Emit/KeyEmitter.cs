@@ -47,20 +47,21 @@ namespace Bookings.Generated.Generator.Emit
             {
                 WriteKeyValue(w, table, table.PartitionKey, "PartitionKeyValue");
                 WriteKeyValue(w, table, table.SortKey, "SortKeyValue");
+                var sortParts = PartsOf(table, table.SortKey).Count;
                 if (!table.SortKey.IsSinglePart)
                 {
-                    var sortParts = PartsOf(table, table.SortKey).Count;
                     for (var count = 0; count < sortParts; count++)
                     {
                         WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: false);
                     }
+                }
 
-                    for (var count = 1; count <= sortParts; count++)
+                // A date-time also selects by day, whether it is a part of a template or the sort key itself.
+                for (var count = 1; count <= sortParts; count++)
+                {
+                    if (DayLength(PartsOf(table, table.SortKey)[count - 1]) is not null)
                     {
-                        if (DayLength(PartsOf(table, table.SortKey)[count - 1]) is not null)
-                        {
-                            WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: true);
-                        }
+                        WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: true);
                     }
                 }
             }
@@ -82,6 +83,16 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>The C# type of a stored key attribute: text for templates, the part's type for a plain key.</summary>
         public static string KeyAttributeType(TableModel table, KeyModel key)
             => key.IsSinglePart ? ValueKinds.CSharpType(Part(table, key.Segments[0].Text).Type) : "string";
+
+        /// <summary>
+        /// The C# type in which a stored key attribute reaches <c>TryParse</c>: text for templates and for a plain
+        /// date key (the text its format writes), the part's type for other plain keys.
+        /// </summary>
+        public static string StoredKeyType(TableModel table, KeyModel key) => ValueKinds.CSharpType(StoredKind(table, key));
+
+        /// <summary>The kind a stored key attribute is read as: text for templates and plain date keys, else the part's kind.</summary>
+        public static ValueKind StoredKind(TableModel table, KeyModel key)
+            => key.IsSinglePart && !Part(table, key.Segments[0].Text).IsDate ? Part(table, key.Segments[0].Text).Type : ValueKind.String;
 
         /// <summary>How a key attribute is stored: as its part's kind for a plain key, as text for a template.</summary>
         public static KeyStorage Storage(TableModel table, KeyModel key)
@@ -212,7 +223,7 @@ namespace Bookings.Generated.Generator.Emit
         private static void WriteTryParse(SourceWriter w, TableModel table)
         {
             var keys = AllKeys(table).ToList();
-            var parameters = string.Join(", ", keys.Select(k => $"{KeyAttributeType(table, k)}{(Storage(table, k) != KeyStorage.Number ? "?" : string.Empty)} {KeyParameter(table, k)}"));
+            var parameters = string.Join(", ", keys.Select(k => $"{StoredKeyType(table, k)}{(Storage(table, k) != KeyStorage.Number ? "?" : string.Empty)} {KeyParameter(table, k)}"));
             w.Line();
             w.Summary("Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.");
             w.Open($"public static bool TryParse({parameters}, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? result)");
@@ -232,6 +243,14 @@ namespace Bookings.Generated.Generator.Emit
                 if (key.IsSinglePart)
                 {
                     var part = Part(table, key.Segments[0].Text);
+                    if (part.IsDate)
+                    {
+                        // A plain date key is the text its format writes, read as a template's date part is.
+                        WriteDateParse(w, part, part.ParameterName);
+                        arguments[part.Name] = Local(part) + "Value";
+                        continue;
+                    }
+
                     arguments[part.Name] = part.ParameterName;
                     continue;
                 }
@@ -252,11 +271,7 @@ namespace Bookings.Generated.Generator.Emit
 
                     if (part.IsDate)
                     {
-                        // Only the text the codec itself writes, so a parsed key writes back exactly as stored.
-                        w.Open($"if (!{Runtime}KeyDates.TryParse({part.PropertyName}Codec, {Local(part)}Text, out var {Local(part)}Value))");
-                        w.Line("return false;");
-                        w.Close();
-                        w.Line();
+                        WriteDateParse(w, part, Local(part) + "Text");
                         arguments[part.Name] = Local(part) + "Value";
                         continue;
                     }
@@ -282,6 +297,15 @@ namespace Bookings.Generated.Generator.Emit
 
         private static string Local(KeyPartModel part) => part.ParameterName;
 
+        /// <summary>Parses a date part's text into <c>…Value</c>; only the text the codec itself writes, so a parsed key writes back exactly as stored.</summary>
+        private static void WriteDateParse(SourceWriter w, KeyPartModel part, string text)
+        {
+            w.Open($"if (!{Runtime}KeyDates.TryParse({part.PropertyName}Codec, {text}, out var {Local(part)}Value))");
+            w.Line("return false;");
+            w.Close();
+            w.Line();
+        }
+
         private static void WriteToAttributeMap(SourceWriter w, TableModel table)
         {
             var keys = AllKeys(table).ToList();
@@ -304,11 +328,16 @@ namespace Bookings.Generated.Generator.Emit
             if (key.IsSinglePart)
             {
                 var part = Part(table, key.Segments[0].Text);
-                return ValueKinds.ToAttributeValue(part.Type, prefix + part.PropertyName);
+                return PlainKeyValue(table, part, prefix + part.PropertyName, inKeyType: prefix.Length == 0);
             }
 
             return ValueKinds.ToAttributeValue(ValueKind.String, prefix + key.PropertyName);
         }
+
+        /// <summary>The AttributeValue of a plain key's value: a date as the text its codec writes (S), as a template's date part.</summary>
+        private static string PlainKeyValue(TableModel table, KeyPartModel part, string expression, bool inKeyType)
+            => !part.IsDate ? ValueKinds.ToAttributeValue(part.Type, expression)
+                : $"{(inKeyType ? part.PropertyName + "Codec" : DateCodec(table, part.PropertyName))}.Write({expression})";
 
         private static void WriteToString(SourceWriter w, TableModel table)
         {
@@ -433,7 +462,7 @@ namespace Bookings.Generated.Generator.Emit
             WriteThrowingChecks(w, table, parts);
             w.Line();
             var value = key.IsSinglePart
-                ? ValueKinds.ToAttributeValue(parts[0].Type, parts[0].ParameterName)
+                ? PlainKeyValue(table, parts[0], parts[0].ParameterName, inKeyType: true)
                 : ValueKinds.ToAttributeValue(ValueKind.String, Compose(table, key));
             w.Line($"return {value};");
             w.Close();
@@ -487,13 +516,19 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Line();
-            w.Summary(byDay
+            w.Summary(byDay && key.IsSinglePart
+                ? $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries."
+                : byDay
                 ? $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> {(count == 1 ? string.Empty : "with these left-most parts and ")}with <c>{Xml.Escape(parts[count - 1].Name)}</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries."
                 : $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> with {(count == 0 ? "any parts" : "these left-most parts")} starts with, for <c>begins_with</c> queries.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
             w.Open($"public static string SortKeyPrefix({parameters})");
-            WriteThrowingChecks(w, table, checkedParts);
-            w.Line();
+            if (checkedParts.Count > 0)
+            {
+                WriteThrowingChecks(w, table, checkedParts);
+                w.Line();
+            }
+
             w.Line($"return {(pieces.Count == 0 ? "string.Empty" : pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")};");
             w.Close();
         }

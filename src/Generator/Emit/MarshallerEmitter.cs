@@ -157,7 +157,9 @@ namespace Bookings.Generated.Generator.Emit
                     .Where(p => !p.OnKey)
                     .Select(p => $"{Runtime}IndexKeys.TryText(item, {Literals.String(p.Name)}, out var {PartText(p)})")
                     .ToList();
-                var value = KeyEmitter.ComputedIndexKey(key, p => p.OnKey ? ValueKinds.ToKeyText(p.Type.Kind, "key." + p.PropertyName) : PartText(p));
+                var value = KeyEmitter.ComputedIndexKey(key, p => !p.OnKey ? PartText(p)
+                    : p.Type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date ? $"{KeyEmitter.DateCodec(table, p.PropertyName)}.Format(key.{p.PropertyName})"
+                    : ValueKinds.ToKeyText(p.Type.Kind, "key." + p.PropertyName));
                 w.Line();
                 if (conditions.Count > 0)
                 {
@@ -284,7 +286,7 @@ namespace Bookings.Generated.Generator.Emit
             var args = new System.Collections.Generic.List<string>();
             foreach (var key in keys)
             {
-                var type = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).Type : ValueKind.String;
+                var type = KeyEmitter.StoredKind(table, key);
                 var local = Parsing.Names.ToParameterName(key.PropertyName).TrimStart('@') + "Stored";
                 var name = Literals.String(key.AttributeName);
                 w.Line($"var {local} = {ValueKinds.KeyRead(type, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");

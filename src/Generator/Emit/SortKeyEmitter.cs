@@ -76,32 +76,32 @@ namespace Bookings.Generated.Generator.Emit
                     w.Line($"public static {Condition} Between({string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} low{p.PropertyName}"))}, {string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} high{p.PropertyName}"))})");
                     w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => "low" + p.PropertyName))}), {keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => "high" + p.PropertyName))}));").Outdent();
                 }
+            }
 
-                // A date-time part also selects by whole days (in its stored offset): the day's text is a prefix of
-                // every instant in it, since key formats run from the year down with fixed widths.
-                for (var count = 1; count <= parts.Count; count++)
+            // A date-time part, or a date-time sort key on its own, also selects by whole days (in its stored offset):
+            // the day's text is a prefix of every instant in it, since key formats run from the year down with fixed widths.
+            for (var count = 1; count <= parts.Count; count++)
+            {
+                var day = parts[count - 1];
+                if (KeyEmitter.DayLength(day) is null)
                 {
-                    var day = parts[count - 1];
-                    if (KeyEmitter.DayLength(day) is null)
-                    {
-                        continue;
-                    }
-
-                    var before = parts.Take(count - 1).ToList();
-                    string Typed(string prefix) => string.Concat(before.Select(p => $"{ValueKinds.CSharpType(p.Type)} {(prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName)}, "));
-                    string Names(string prefix) => string.Concat(before.Select(p => (prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName) + ", "));
-                    var dayName = KeyEmitter.DayParameter(day);
-                    var dayProperty = day.PropertyName + "Day";
-                    var which = count == 1 ? string.Empty : "with these left-most parts and ";
-                    w.Line();
-                    w.Summary($"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on the given day, in its stored offset.");
-                    w.Line($"public static {Condition} BeginsWith({Typed(string.Empty)}global::System.DateOnly {dayName})");
-                    w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({Names(string.Empty)}{dayName}));").Outdent();
-                    w.Line();
-                    w.Summary($"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on a day from the low to the high one, both included, in its stored offset.");
-                    w.Line($"public static {Condition} Between({Typed("low")}global::System.DateOnly low{dayProperty}, {Typed("high")}global::System.DateOnly high{dayProperty})");
-                    w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({Names("low")}low{dayProperty}), {keyType}.SortKeyPrefix({Names("high")}high{dayProperty}));").Outdent();
+                    continue;
                 }
+
+                var before = parts.Take(count - 1).ToList();
+                string Typed(string prefix) => string.Concat(before.Select(p => $"{ValueKinds.CSharpType(p.Type)} {(prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName)}, "));
+                string Names(string prefix) => string.Concat(before.Select(p => (prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName) + ", "));
+                var dayName = KeyEmitter.DayParameter(day);
+                var dayProperty = day.PropertyName + "Day";
+                var which = count == 1 ? string.Empty : "with these left-most parts and ";
+                w.Line();
+                w.Summary($"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on the given day, in its stored offset.");
+                w.Line($"public static {Condition} BeginsWith({Typed(string.Empty)}global::System.DateOnly {dayName})");
+                w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({Names(string.Empty)}{dayName}));").Outdent();
+                w.Line();
+                w.Summary($"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on a day from the low to the high one, both included, in its stored offset.");
+                w.Line($"public static {Condition} Between({Typed("low")}global::System.DateOnly low{dayProperty}, {Typed("high")}global::System.DateOnly high{dayProperty})");
+                w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({Names("low")}low{dayProperty}), {keyType}.SortKeyPrefix({Names("high")}high{dayProperty}));").Outdent();
             }
 
             w.Close();

@@ -19,8 +19,9 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>What an index key may be made of: the table's attributes, key parts and key attributes.</summary>
         private sealed class IndexScope
         {
-            public IndexScope(List<AttributeModel> own, List<KeyPartModel> parts, KeyModel? partition, KeyModel? sort, Dictionary<string, TextSpan> declared)
+            public IndexScope(List<AttributeModel> own, List<KeyPartModel> parts, KeyModel? partition, KeyModel? sort, Dictionary<string, TextSpan> declared, Dictionary<string, ParsedAttribute> parsed)
             {
+                Parsed = parsed;
                 Own = own;
                 Parts = parts;
                 Partition = partition;
@@ -35,6 +36,9 @@ namespace Bookings.Generated.Generator.Parsing
             public KeyModel? Partition { get; }
 
             public KeyModel? Sort { get; }
+
+            /// <summary>The declared attributes with where their names, formats and time zones stand, for diagnostics.</summary>
+            public Dictionary<string, ParsedAttribute> Parsed { get; }
 
             /// <summary>Every stored attribute name so far, with where it was declared.</summary>
             public Dictionary<string, TextSpan> Declared { get; }
@@ -261,8 +265,14 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var parts = new List<IndexPartModel>();
-            foreach (var segment in segments.Where(s => s.IsPart))
+            for (var i = 0; i < segments.Count; i++)
             {
+                var segment = segments[i];
+                if (!segment.IsPart)
+                {
+                    continue;
+                }
+
                 var part = scope.Find(segment.Text);
                 if (part is null)
                 {
@@ -270,7 +280,18 @@ namespace Bookings.Generated.Generator.Parsing
                     return null;
                 }
 
-                if (!IsTemplatePartType(part.Type))
+                if (IsDate(part.Type))
+                {
+                    // The same rules as a date in the table's key: a format whose text sorts (a key's own date parts
+                    // were checked with the key), and text after it that the date never holds.
+                    var own = part.OnKey ? null : scope.Parsed[part.Name];
+                    if ((own is not null && !CheckKeyDate(part.Name, part.Type, own.FormatSpan, own.ZoneSpan, own.NameSpan))
+                        || !CheckDateInTemplate(template, segments, i, part.Type.Kind, part.Type.Format!))
+                    {
+                        return null;
+                    }
+                }
+                else if (!IsTemplatePartType(part.Type))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidKeyType, template.Span, segment.Text, Describe(part.Type));
                     return null;

@@ -592,13 +592,16 @@ namespace Bookings.Generated.Generator.Parsing
                 : $"new global::System.Collections.Generic.HashSet<{ValueKinds.CSharpType(set.Element, _namespace)}>()";
 
         /// <summary>
-        /// A type any part of a key template can have: text in the composed key, so strings and numbers. A table's
-        /// key template may also hold dates (<see cref="IsDate"/>); an index key template may not.
+        /// A type any part of a key template can have: text in the composed key, so strings and numbers. Key and
+        /// index key templates may also hold dates (<see cref="IsDate"/>) in a key-safe format.
         /// </summary>
         private static bool IsTemplatePartType(TypeModel type)
             => type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal;
 
-        /// <summary>A date or time, which a table's key template may hold as text in a key-safe format (see <see cref="KeyDateFormats"/>).</summary>
+        /// <summary>
+        /// A date or time, which a key template, an index key template or a plain key attribute may hold as text in
+        /// a key-safe format (see <see cref="KeyDateFormats"/>).
+        /// </summary>
         private static bool IsDate(TypeModel type) => type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
 
         /// <summary>A type a plain key attribute can have: a template part's, or bytes stored as B.</summary>

@@ -340,7 +340,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var indexes = keysParsed
-                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared), new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
+                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared, attributes), new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
                 : EquatableArray<IndexModel>.Empty;
 
             CheckGeneratedNames(
@@ -653,7 +653,15 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var type = declared.Model.Kind;
-                if (!IsKeyType(declared.Model.Type))
+                if (IsDate(declared.Model.Type))
+                {
+                    // A date key attribute is stored as the text of its format, which must sort like a template's date part.
+                    if (!CheckKeyDate(attribute.Value, declared.Model.Type, declared.FormatSpan, declared.ZoneSpan, declared.NameSpan))
+                    {
+                        return null;
+                    }
+                }
+                else if (!IsKeyType(declared.Model.Type))
                 {
                     _context.Report(DiagnosticDescriptors.InvalidKeyType, attribute.Span, attribute.Value, Describe(declared.Model.Type));
                     return null;
@@ -673,7 +681,8 @@ namespace Bookings.Generated.Generator.Parsing
                     declared.Model.Pattern,
                     null,
                     null,
-                    declared.Model.Description);
+                    declared.Model.Description,
+                    declared.Model.Type.Format);
                 partModels.Add(part);
                 var segments = new[] { new TemplateSegment(true, attribute.Value) }.ToEquatableArray();
                 return new KeyModel(attribute.Value, declared.Model.PropertyName, segments, keyDescription ?? declared.Model.Description);
@@ -816,7 +825,7 @@ namespace Bookings.Generated.Generator.Parsing
         /// A date part needs literal text beside it (a key of a date alone is not a template), and the literal after it
         /// must start with a character the date's text never holds, or a stored key could not be split (DDB009).
         /// </summary>
-        private bool CheckDateInTemplate(JsonString template, List<TemplateSegment> segments, int index, ValueKind kind, DateFormatModel format)
+        private bool CheckDateInTemplate(JsonString template, IReadOnlyList<TemplateSegment> segments, int index, ValueKind kind, DateFormatModel format)
         {
             var name = segments[index].Text;
             if (segments.Count == 1)
@@ -825,7 +834,7 @@ namespace Bookings.Generated.Generator.Parsing
                     DiagnosticDescriptors.InvalidTemplate,
                     template.Span,
                     template.Value,
-                    $"the date '{{{name}}}' stands alone, and a date is a key only inside text; write a prefix such as 'DAY#{{{name}}}'");
+                    $"the date '{{{name}}}' stands alone; a date is a key on its own as the key attribute itself (\"attribute\": \"{name}\" without a \"template\"), otherwise only inside text: write a prefix such as 'DAY#{{{name}}}'");
                 return false;
             }
 

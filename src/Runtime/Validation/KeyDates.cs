@@ -4,7 +4,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Bookings.Generated.Runtime
 {
     /// <summary>
-    /// Dates and times inside key templates (<c>ORDER#{created_at}#{order_id}</c>). A part is written by the codec
+    /// Dates and times in keys: parts of key templates (<c>ORDER#{created_at}#{order_id}</c>) and date key attributes
+    /// on their own (<c>"sortKey": { "attribute": "read_at" }</c>), which are one-part keys. A part is written by the codec
     /// of a date attribute of the same format, so a key part and the attribute that stores it hold the same text
     /// and refuse the same values (a local or unspecified <see cref="DateTime"/>). The generator allows in keys only
     /// formats whose text sorts in time order and reads back exactly: ISO 8601 in a fixed offset, or a pattern with

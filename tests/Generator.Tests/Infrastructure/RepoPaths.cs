@@ -30,6 +30,8 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>Date and time parts in key templates: ISO 8601, a date pattern, and a date-time pattern in a declared offset.</summary>
         public static string PurchasesDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "purchases.tables.json");
 
+        public static string ReadingsDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "readings.tables.json");
+
         private static string FindRoot()
         {
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

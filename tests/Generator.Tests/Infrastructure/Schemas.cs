@@ -32,6 +32,14 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// </summary>
         public static string Purchases => File.ReadAllText(RepoPaths.PurchasesDescriptor);
 
+        public const string ReadingsPath = "/repo/tests/Integration.Tests/readings.tables.json";
+
+        /// <summary>
+        /// Dates as keys on their own: a stored <c>datetimeoffset</c> sort key without a template, and dates in
+        /// computed index key templates.
+        /// </summary>
+        public static string Readings => File.ReadAllText(RepoPaths.ReadingsDescriptor);
+
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 
         /// <summary>

@@ -95,7 +95,6 @@ namespace Shop.Accounts
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
         {
-
             return "TOKEN#";
         }
 

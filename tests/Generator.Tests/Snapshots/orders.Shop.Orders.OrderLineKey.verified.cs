@@ -139,7 +139,6 @@ namespace Shop.Orders
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
         {
-
             return "LINE#";
         }
 

@@ -156,7 +156,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
         {
-
             return "DUE#";
         }
 
@@ -178,7 +177,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateOnly dueDay)
         {
-
             return string.Concat("DUE#", global::Bookings.Generated.Runtime.KeyDates.DayPrefix(DueCodec, dueDay, global::System.TimeSpan.FromMinutes(540), 10));
         }
 

@@ -148,7 +148,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
         {
-
             return "ORDER#";
         }
 
@@ -170,7 +169,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateOnly createdAtDay)
         {
-
             return string.Concat("ORDER#", global::Bookings.Generated.Runtime.KeyDates.DayPrefix(CreatedAtCodec, createdAtDay, global::System.TimeSpan.Zero, 10));
         }
 

@@ -194,7 +194,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
         {
-
             return "SHIFT#";
         }
 
