@@ -22,7 +22,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
             // [A-Z0-9]+
             start = i;
-            while (i < text.Length && text[i] is (>= 'A' and <= 'Z') or (>= '0' and <= '9'))
+            while (i < text.Length && text[i] is (>= '0' and <= '9') or (>= 'A' and <= 'Z'))
             {
                 i++;
             }
