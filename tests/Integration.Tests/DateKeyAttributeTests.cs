@@ -21,17 +21,6 @@ namespace Bookings.Generated.Integration.Tests
 
         public DateKeyAttributeTests(DynamoDbFixture fixture) => _fixture = fixture;
 
-        private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
-        {
-            var list = new List<T>();
-            await foreach (var item in items)
-            {
-                list.Add(item);
-            }
-
-            return list;
-        }
-
         [Fact]
         public async Task A_date_sort_key_is_queried_by_range_of_instants_and_by_days()
         {
@@ -55,19 +44,19 @@ namespace Bookings.Generated.Integration.Tests
             static decimal[] Values(IEnumerable<Reading> items) => items.Select(r => r.Celsius).ToArray();
 
             // The partition in time order (the offset of each value does not matter: the key is written in UTC).
-            var all = await ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.GreaterThan(DateTimeOffset.MinValue)));
+            var all = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.GreaterThan(DateTimeOffset.MinValue)));
             Assert.Equal(new decimal[] { 6, 0, 1, 2, 3, 4, 5 }, Values(all));
 
             // A range of instants, both ends included.
-            var range = await ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Between(taken[1], taken[3].ToOffset(TimeSpan.FromHours(9)))));
+            var range = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Between(taken[1], taken[3].ToOffset(TimeSpan.FromHours(9)))));
             Assert.Equal(new decimal[] { 1, 2, 3 }, Values(range));
-            Assert.Equal(new decimal[] { 6, 0 }, Values(await ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.LessThan(taken[1])))));
-            Assert.Equal(new decimal[] { 5 }, Values(await ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Equal(taken[5])))));
+            Assert.Equal(new decimal[] { 6, 0 }, Values(await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.LessThan(taken[1])))));
+            Assert.Equal(new decimal[] { 5 }, Values(await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Equal(taken[5])))));
 
             // A day, and a range of days, in the key's offset (UTC).
-            var day = await ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.BeginsWith(new DateOnly(2026, 11, 22))));
+            var day = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.BeginsWith(new DateOnly(2026, 11, 22))));
             Assert.Equal(new decimal[] { 1, 2, 3, 4 }, Values(day));
-            var days = await ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Between(new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 22))));
+            var days = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Between(new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 22))));
             Assert.Equal(new decimal[] { 0, 1, 2, 3, 4 }, Values(days));
 
             // The key attribute is the date's text, and reads back as the value in UTC.
@@ -102,14 +91,14 @@ namespace Bookings.Generated.Integration.Tests
 
             static string[] Ids(IEnumerable<Shipment> items) => items.Select(s => s.Key.ShipmentId).Order(StringComparer.Ordinal).ToArray();
 
-            Assert.Equal(new[] { "A1", "B2" }, Ids(await ToListAsync(shipments.QueryByDayAsync(monday))));
-            Assert.Equal(new[] { "C3" }, Ids(await ToListAsync(shipments.QueryByDayAsync(tuesday))));
+            Assert.Equal(new[] { "A1", "B2" }, Ids(await AsyncItems.ToListAsync(shipments.QueryByDayAsync(monday))));
+            Assert.Equal(new[] { "C3" }, Ids(await AsyncItems.ToListAsync(shipments.QueryByDayAsync(tuesday))));
             var stored = await _fixture.Client.GetItemAsync(shipments.TableName, ShipmentKey.Create("A1").ToAttributeMap());
             Assert.Equal("DAY#20261123", stored.Item["day_pk"].S);
             Assert.Equal("AT#2026-11-23T10:00:00.0000000+09:00#A1", stored.Item["carrier_sk"].S);
 
             // A date-time and a text part in the index sort key, queried by typed values: delivered from 09:00 to 18:00 UTC on the 23rd.
-            var window = await ToListAsync(shipments.QueryByCarrierAsync("CJ", ShipmentByCarrierSortKey.Between(
+            var window = await AsyncItems.ToListAsync(shipments.QueryByCarrierAsync("CJ", ShipmentByCarrierSortKey.Between(
                 new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc), "0",
                 new DateTime(2026, 11, 23, 18, 0, 0, DateTimeKind.Utc), "Z")));
             Assert.Equal(new[] { "A1", "B2" }, Ids(window));
@@ -118,8 +107,8 @@ namespace Bookings.Generated.Integration.Tests
             await shipments.UpdateAsync(ShipmentKey.Create("B2"), new ShipmentUpdate().SetDeliveredOn(tuesday));
             await shipments.UpdateAsync(ShipmentKey.Create("A1"), new ShipmentUpdate().RemoveDeliveredOn());
             await shipments.UpdateAsync(ShipmentKey.Create("D4"), new ShipmentUpdate().SetDeliveredOn(monday));
-            Assert.Equal(new[] { "D4" }, Ids(await ToListAsync(shipments.QueryByDayAsync(monday))));
-            Assert.Equal(new[] { "B2", "C3" }, Ids(await ToListAsync(shipments.QueryByDayAsync(tuesday))));
+            Assert.Equal(new[] { "D4" }, Ids(await AsyncItems.ToListAsync(shipments.QueryByDayAsync(monday))));
+            Assert.Equal(new[] { "B2", "C3" }, Ids(await AsyncItems.ToListAsync(shipments.QueryByDayAsync(tuesday))));
 
             // The table's own date key in an index key template: every sensor's reading at one instant.
             var at = new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
@@ -129,7 +118,7 @@ namespace Bookings.Generated.Integration.Tests
                 new Reading { Key = ReadingKey.Create("S-2", at.ToOffset(TimeSpan.FromHours(9))), Celsius = 2m },
                 new Reading { Key = ReadingKey.Create("S-3", at.AddSeconds(1)), Celsius = 3m },
             });
-            var together = await ToListAsync(readings.QueryByInstantAsync(at.ToOffset(TimeSpan.FromHours(-5))));
+            var together = await AsyncItems.ToListAsync(readings.QueryByInstantAsync(at.ToOffset(TimeSpan.FromHours(-5))));
             Assert.Equal(new[] { "S-1", "S-2" }, together.Select(k => k.SensorId).ToArray());
         }
     }
