@@ -247,6 +247,27 @@ namespace Bookings.Generated.Generator.Tests
                 "Duplicate parameter name 'createdAtDay'",
                 "the day parameter of 'created_at'");
 
+        [Fact]
+        public void Only_a_date_time_part_of_the_sort_key_reserves_its_day_parameter()
+        {
+            // Day parameters exist on sort-key prefixes and conditions only: a partition-key date-time leaves the name free.
+            Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Purchase",
+                      "tableName": "purchases",
+                      "partitionKey": { "attribute": "pk", "template": "DAY#{created_at}" },
+                      "sortKey": { "attribute": "sk", "template": "ORDER#{created_at_day}" },
+                      "keyParts": { "created_at": { "type": "datetimeoffset" }, "created_at_day": { "type": "string" } },
+                      "attributes": { "total": { "type": "decimal" } }
+                    }
+                  ]
+                }
+                """));
+        }
+
         /// <summary>
         /// A table with the attribute <c>placed</c> declared on line 8 as <paramref name="placed"/>, and a global index
         /// whose partition key (line 10) is computed from <paramref name="template"/>.

@@ -928,13 +928,14 @@ namespace Bookings.Generated.Generator.Parsing
             // Key builder parameters against the locals that generated code declares for the parts.
             var locals = new Dictionary<string, string>(StringComparer.Ordinal);
             Reserve(locals, GeneratedLocals, "a local of generated code");
+            var sortParts = new HashSet<string>(sort?.Segments.Where(s => s.IsPart).Select(s => s.Text) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
             foreach (var part in parts)
             {
                 var p = part.ParameterName.TrimStart('@');
                 Reserve(locals, new[] { p + "Text", p + "End", p + "Value", "normalized" + part.PropertyName }, $"a local for '{part.Name}'");
-                if (part.Type is ValueKind.DateTimeOffset or ValueKind.DateTime)
+                if (part.Type is ValueKind.DateTimeOffset or ValueKind.DateTime && sortParts.Contains(part.Name))
                 {
-                    // Prefix builders take a date-time part as a day too.
+                    // Sort-key prefix builders and conditions take a date-time part of the sort key as a day too.
                     Reserve(locals, new[] { p + "Day" }, $"the day parameter of '{part.Name}'");
                 }
             }
