@@ -32,7 +32,7 @@ namespace Bookings.Generated.Generator.Tests
 
         [Fact]
         public void An_index_naming_a_missing_attribute_suggests_the_closest()
-            => OnlyError(Table("""    "by_email": { "type": "global", "partitionKey": { "attribute": "emial" } }"""), "DDB018", 10, "\"emial\"", "The index 'by_email' names 'emial', which the table does not declare.", "Did you mean 'email'?");
+            => OnlyError(Table("""    "by_email": { "type": "global", "partitionKey": { "attribute": "emial" } }"""), "DDB018", 10, "\"emial\"", "The index 'by_email' names 'emial', which the table does not store as an attribute.", "Did you mean 'email'?");
 
         [Fact]
         public void An_included_attribute_must_exist()
@@ -93,6 +93,47 @@ namespace Bookings.Generated.Generator.Tests
                 }
                 """;
             OnlyError(descriptor, "DDB015", 8, "\"id\", \"template\"", "The table's partitionKey attribute is 'pk', so an entity cannot use 'id'.");
+        }
+
+        [Fact]
+        public void An_index_on_a_key_part_that_is_never_stored_is_refused()
+        {
+            // "order_id" lives only inside "sk": as a stored index key it would never be written, and the index would stay empty.
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Order", "tableName": "orders",
+                      "partitionKey": { "attribute": "pk", "template": "CUSTOMER#{customer_id}" }, "sortKey": { "attribute": "sk", "template": "ORDER#{order_id}" },
+                      "keyParts": { "customer_id": { "type": "string" }, "order_id": { "type": "long" } },
+                      "attributes": { "status": { "type": "string" } },
+                      "indexes": { "by_status": { "type": "global", "partitionKey": { "attribute": "status" }, "sortKey": { "attribute": "order_id" } } }
+                    }
+                  ]
+                }
+                """;
+            OnlyError(descriptor, "DDB018", 9, "\"order_id\" } }", "'order_id' is a key part", "\"template\": \"{order_id}\"");
+        }
+
+        [Fact]
+        public void A_computed_index_key_may_use_a_key_part()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Order", "tableName": "orders",
+                      "partitionKey": { "attribute": "pk", "template": "CUSTOMER#{customer_id}" }, "sortKey": { "attribute": "sk", "template": "ORDER#{order_id}" },
+                      "keyParts": { "customer_id": { "type": "string" }, "order_id": { "type": "long" } },
+                      "attributes": { "status": { "type": "string" } },
+                      "indexes": { "by_status": { "type": "global", "partitionKey": { "attribute": "status" }, "sortKey": { "attribute": "gsi_sk", "template": "{order_id}" } } }
+                    }
+                  ]
+                }
+                """;
+            Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, descriptor));
         }
 
         [Fact]

@@ -103,7 +103,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor IndexAttributeMissing = Error(
             "DDB018",
             "Index names an attribute the table does not have",
-            "The index '{0}' names '{1}', which the table does not declare.{2} Declare it under \"attributes\" (or as a key part), or fix the name.");
+            "The index '{0}' names '{1}', which the table does not store as an attribute.{2} Declare it under \"attributes\", or fix the name.");
 
         public static readonly DiagnosticDescriptor IndistinguishableKeys = Error(
             "DDB019",

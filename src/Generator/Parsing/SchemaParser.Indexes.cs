@@ -233,6 +233,20 @@ namespace Bookings.Generated.Generator.Parsing
 
             if (template is null)
             {
+                // A part under "keyParts" lives only inside the table's key: an index on it as a stored attribute
+                // would stay empty, so only a computed index key can use it.
+                var isKeyAttribute = attribute.Value == scope.Partition?.AttributeName || attribute.Value == scope.Sort?.AttributeName;
+                if (!isKeyAttribute && scope.Parts.Any(p => p.Name == attribute.Value && p.StoredAttribute is null) && scope.Own.All(a => a.Name != attribute.Value))
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.IndexAttributeMissing,
+                        attribute.Span,
+                        owner.Substring("index '".Length).TrimEnd('\''),
+                        attribute.Value,
+                        $" '{attribute.Value}' is a key part, stored only inside the table's key: write \"template\": \"{{{attribute.Value}}}\" to compute the index key from it.");
+                    return null;
+                }
+
                 var plain = PlainKey(attribute.Value, scope);
                 if (plain is null)
                 {
