@@ -156,12 +156,6 @@ namespace Bookings.Generated.Runtime
         public override IReadOnlySet<T> Read(AttributeValue value)
         {
             var stored = (_element.IsNumber ? value.NS : value.SS) ?? throw Mismatch(value);
-            if (_element is StringCodec)
-            {
-                // Stored text is the value: the set is built from the list in one call.
-                return (IReadOnlySet<T>)(object)new HashSet<string>(stored, StringComparer.Ordinal);
-            }
-
             var result = new HashSet<T>(stored.Count);
             var i = 0;
             try
@@ -240,8 +234,7 @@ namespace Bookings.Generated.Runtime
                 throw AttributePath.Required();
             }
 
-            // Strings, the commonest element, are stored here rather than through two virtual calls.
-            return codec is StringCodec ? new AttributeValue { S = (string)(object)value } : codec.Write(value);
+            return codec.Write(value);
         }
 
         /// <summary>An element's value; a NULL element or one the codec cannot read is a <see cref="DynamoMappingException"/> the caller puts the element's path on.</summary>
@@ -250,12 +243,6 @@ namespace Bookings.Generated.Runtime
             if (value is null || value.NULL == true)
             {
                 throw AttributePath.Unreadable(codec.Expected, "NULL");
-            }
-
-            // Strings, the commonest element, are read here rather than through two virtual calls.
-            if (codec is StringCodec)
-            {
-                return value.S is { } text ? (T)(object)text : throw AttributePath.Mismatch(codec.Expected, value);
             }
 
             return codec.Read(value);

@@ -13,6 +13,11 @@ namespace Bookings.Generated.Runtime
         public override string Format(string value) => value ?? throw AttributePath.Required();
 
         public override string Parse(string text) => text;
+
+        // Strings are the commonest collection element: stored and read here in one call, not through IsNumber and Format or Parse.
+        public override AttributeValue Write(string value) => new() { S = Format(value) };
+
+        public override string Read(AttributeValue value) => value.S ?? throw Mismatch(value);
     }
 
     /// <summary>Booleans, stored as BOOL.</summary>
