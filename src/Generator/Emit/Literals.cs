@@ -32,7 +32,7 @@ namespace Bookings.Generated.Generator.Emit
                     case '\t': builder.Append("\\t"); break;
                     case '\0': builder.Append("\\0"); break;
                     default:
-                        if (c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                        if (IsLineBreakOrControl(c))
                         {
                             builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
                         }
@@ -47,5 +47,8 @@ namespace Bookings.Generated.Generator.Emit
 
             return builder.Append('"').ToString();
         }
+
+        /// <summary>A character a string literal must escape and a line comment cannot hold: controls and line breaks.</summary>
+        public static bool IsLineBreakOrControl(char c) => c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085';
     }
 }

@@ -21,20 +21,19 @@ namespace Bookings.Generated.Generator.Emit
         /// <paramref name="matcher"/> when the pattern can be one (<see cref="WriteMatcher"/> writes it), else
         /// matched by a regular expression.
         /// </summary>
-        public static string FieldInitializer(string pattern, string matcher)
-            => Parse(pattern) is null
-                ? $"new {Runtime}TextPattern({Literals.String(pattern)})"
-                : $"new {Runtime}TextPattern({Literals.String(pattern)}, {matcher})";
+        public static string FieldInitializer(string pattern, string matcher) => Initializer(pattern, Parse(pattern) is null ? null : matcher);
 
         /// <summary>A <c>TextPattern</c> field named <paramref name="field"/>, and its matching method when the pattern can have one.</summary>
         public static void WriteField(SourceWriter w, string field, string pattern)
         {
             var matcher = field + "Matches";
+            var atoms = Parse(pattern);
             w.Line($"private static readonly {Runtime}TextPattern {field} =");
-            w.Indent().Line(FieldInitializer(pattern, matcher) + ";").Outdent();
+            w.Indent().Line(Initializer(pattern, atoms is null ? null : matcher) + ";").Outdent();
             w.Line();
-            if (WriteMatcher(w, matcher, pattern))
+            if (atoms is not null)
             {
+                WriteLoop(w, matcher, pattern, atoms);
                 w.Line();
             }
         }
@@ -43,11 +42,21 @@ namespace Bookings.Generated.Generator.Emit
         public static bool WriteMatcher(SourceWriter w, string name, string pattern)
         {
             var atoms = Parse(pattern);
-            if (atoms is null)
+            if (atoms is not null)
             {
-                return false;
+                WriteLoop(w, name, pattern, atoms);
             }
 
+            return atoms is not null;
+        }
+
+        private static string Initializer(string pattern, string? matcher)
+            => matcher is null
+                ? $"new {Runtime}TextPattern({Literals.String(pattern)})"
+                : $"new {Runtime}TextPattern({Literals.String(pattern)}, {matcher})";
+
+        private static void WriteLoop(SourceWriter w, string name, string pattern, IReadOnlyList<Atom> atoms)
+        {
             w.Summary($"Whether <paramref name=\"text\"/> matches <c>{Xml.Escape(pattern)}</c>: the pattern as a loop, with the regular expression's meaning.");
             w.Open($"private static bool {name}(string text)");
             w.Line("var i = 0;");
@@ -81,7 +90,6 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("// '$' also matches before a final line feed, as it does in .NET regular expressions.");
             w.Line("return i == text.Length || (i == text.Length - 1 && text[i] == '\\n');");
             w.Close();
-            return true;
         }
 
         private static void WriteLiteralRun(SourceWriter w, string literal)
@@ -97,7 +105,6 @@ namespace Bookings.Generated.Generator.Emit
         private static void WriteAtom(SourceWriter w, Atom atom)
         {
             w.Line($"// {(atom.IsSingleLiteral ? Literals.Char(atom.Set.Ranges[0].Low) : Comment(atom.Source))}");
-            var test = atom.Set.Test("text[i]");
             if (atom.Min == 1 && atom.Max == 1)
             {
                 w.Open($"if (i == text.Length || {atom.Set.TestNot("text[i]")})");
@@ -120,7 +127,7 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Line("start = i;");
             var bound = atom.Max < 0 ? string.Empty : $" && i - start < {atom.Max}";
-            w.Open($"while (i < text.Length{bound} && {test})");
+            w.Open($"while (i < text.Length{bound} && {atom.Set.Test("text[i]")})");
             w.Line("i++;");
             w.Close();
             if (atom.Min > 0)
@@ -134,10 +141,7 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>Pattern text for a line comment: no line breaks.</summary>
         private static string Comment(string text)
-        {
-            var literal = Literals.String(text);
-            return text.Any(c => c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085') ? literal : text;
-        }
+            => text.Any(Literals.IsLineBreakOrControl) ? Literals.String(text) : text;
 
         /// <summary>The elements of a pattern a loop can match, or null when it cannot be one.</summary>
         internal static IReadOnlyList<Atom>? Parse(string pattern)
