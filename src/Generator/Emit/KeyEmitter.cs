@@ -22,11 +22,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public sealed partial record {table.KeyTypeName} : {Runtime}IDynamoKey");
 
-            var patterns = table.KeyParts.Where(p => p.Pattern is not null).ToList();
-            foreach (var part in patterns)
-            {
-                PatternMatcherEmitter.WriteField(w, part.PropertyName + "Pattern", part.Pattern!);
-            }
+            PatternMatcherEmitter.WriteFields(w, table.KeyParts.Where(p => p.Pattern is not null).Select(p => (p.PropertyName + "Pattern", p.Pattern!)));
 
             foreach (var part in table.KeyParts.Where(p => p.IsDate))
             {

@@ -23,18 +23,27 @@ namespace Bookings.Generated.Generator.Emit
         /// </summary>
         public static string FieldInitializer(string pattern, string matcher) => Initializer(pattern, Parse(pattern) is null ? null : matcher);
 
-        /// <summary>A <c>TextPattern</c> field named <paramref name="field"/>, and its matching method when the pattern can have one.</summary>
-        public static void WriteField(SourceWriter w, string field, string pattern)
+        /// <summary>
+        /// A <c>TextPattern</c> field per (field, pattern), and a matching method per distinct pattern that can have
+        /// one: fields of the same pattern share the method the first of them names.
+        /// </summary>
+        public static void WriteFields(SourceWriter w, IEnumerable<(string Field, string Pattern)> fields)
         {
-            var matcher = field + "Matches";
-            var atoms = Parse(pattern);
-            w.Line($"private static readonly {Runtime}TextPattern {field} =");
-            w.Indent().Line(Initializer(pattern, atoms is null ? null : matcher) + ";").Outdent();
-            w.Line();
-            if (atoms is not null)
+            var matchers = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var (field, pattern) in fields)
             {
-                WriteLoop(w, matcher, pattern, atoms);
+                var atoms = Parse(pattern);
+                var written = matchers.TryGetValue(pattern, out var matcher);
+                matcher ??= field + "Matches";
+                w.Line($"private static readonly {Runtime}TextPattern {field} =");
+                w.Indent().Line(Initializer(pattern, atoms is null ? null : matcher) + ";").Outdent();
                 w.Line();
+                if (atoms is not null && !written)
+                {
+                    WriteLoop(w, matcher, pattern, atoms);
+                    w.Line();
+                    matchers.Add(pattern, matcher);
+                }
             }
         }
 

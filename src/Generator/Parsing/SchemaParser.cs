@@ -907,7 +907,7 @@ namespace Bookings.Generated.Generator.Parsing
 
             foreach (var part in parts.Where(p => p.Pattern is not null))
             {
-                Reserve(keyType, new[] { part.PropertyName + "Pattern" }, $"the pattern of '{part.Name}'");
+                Reserve(keyType, new[] { part.PropertyName + "Pattern", part.PropertyName + "PatternMatches" }, $"the pattern of '{part.Name}'");
             }
 
             foreach (var part in parts.Where(p => p.IsDate))

@@ -37,29 +37,7 @@ namespace Bookings
         }
 
         private static readonly global::Bookings.Generated.Runtime.TextPattern BookIdPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", BookIdPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
-        private static bool BookIdPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [0-9]+
-            start = i;
-            while (i < text.Length && text[i] is >= '0' and <= '9')
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
-        }
+            new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", BizIdPatternMatches);
 
         private BookingKey(string bizId, string bookId, string phone)
         {
