@@ -36,6 +36,22 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(new DateTimeOffset(2026, 11, 22, 10, 30, 0, TimeSpan.FromHours(9)), codec.Read(new AttributeValue { S = stored }));
         }
 
+        [Theory]
+        [InlineData("2026-11-22T10:30:00.0000000+09:00", 9 * 60)]     // the round-trip form this SDK writes: the fast path
+        [InlineData("2026-11-22T10:30:00.0000000-05:30", -5 * 60 - 30)]
+        [InlineData("2026-11-22T10:30:00.0000000Z", 0)]
+        [InlineData("2026-11-22T10:30:00+09:00", 9 * 60)]                // other writers' spellings: the general parser
+        [InlineData("2026-11-22T10:30:00.0000000", 0)]                   // no offset: UTC, never the machine's zone
+        [InlineData("2026-11-22T10:30:00", 0)]
+        public void Iso8601_keeping_offsets_reads_each_texts_own_offset(string stored, int offsetMinutes)
+        {
+            var codec = AttributeCodecs.DateTimeOffset(DateFormat.Iso8601(null));
+            var value = codec.Read(new AttributeValue { S = stored });
+
+            Assert.Equal(new DateTimeOffset(2026, 11, 22, 10, 30, 0, TimeSpan.FromMinutes(offsetMinutes)), value);
+            Assert.Equal(TimeSpan.FromMinutes(offsetMinutes), value.Offset);
+        }
+
         [Fact]
         public void A_pattern_without_an_offset_is_read_in_the_declared_one()
         {
