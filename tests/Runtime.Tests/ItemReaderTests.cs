@@ -220,7 +220,7 @@ namespace Bookings.Generated.Runtime.Tests
                 Assert.Equal("Kim Soo", reader.String("guestName"));
                 Assert.Null(reader.String("note"));       // NULL: found, read as absent
                 Assert.Null(reader.String("missing"));    // absent: not found
-                reader = reader.WithKey("key");            // keeps what was read
+                reader.SetKey("key");                      // keeps what was read
 
                 var extras = reader.Extras(known);
                 Assert.Equal(new[] { "legacyFlag" }, extras.Keys);
@@ -288,7 +288,8 @@ namespace Bookings.Generated.Runtime.Tests
         [Fact]
         public void Missing_and_InvalidKey_describe_the_problem_with_the_masked_key()
         {
-            var reader = Reader(new Dictionary<string, AttributeValue>()).WithKey(new PhoneKey("01012345678"));
+            var reader = Reader(new Dictionary<string, AttributeValue>());
+            reader.SetKey(new PhoneKey("01012345678"));
 
             var missing = reader.Missing("guestName", "a string (S)");
             Assert.Equal("missing", missing.Found);

@@ -258,7 +258,7 @@ namespace Bookings.Generated.Generator.Emit
 
             // One reader reads every attribute once, so it knows without a walk whether the item holds others.
             w.Line("var key = ReadKey(ref reader);");
-            w.Line("reader = reader.WithKey(key);");
+            w.Line("reader.SetKey(key);");
             w.Line($"return new global::{table.Namespace}.{table.TypeName}");
             w.Open();
             w.Line("Key = key,");

@@ -40,13 +40,9 @@ namespace Bookings.Generated.Runtime
             _found = 0;
         }
 
-        /// <summary>The same reader (and what it has read so far), with the item's key known for error messages.</summary>
-        public readonly ItemReader WithKey(object key)
-        {
-            var reader = this;
-            reader._key = key;
-            return reader;
-        }
+        /// <summary>Makes the item's key known for the error messages of later reads; what was read so far still counts.</summary>
+        /// <remarks>Sets the key in place: a copy of the reader per item showed in the reads of small items.</remarks>
+        public void SetKey(object key) => _key = key;
 
         /// <summary>A string (S) attribute, or null when absent or NULL.</summary>
         public string? String(string name)

@@ -70,7 +70,7 @@ namespace Shop.Accounts
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Shop.Accounts.Account
             {
                 Key = key,

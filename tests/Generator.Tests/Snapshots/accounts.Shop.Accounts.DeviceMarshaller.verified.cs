@@ -43,7 +43,7 @@ namespace Shop.Accounts
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Shop.Accounts.Device
             {
                 Key = key,

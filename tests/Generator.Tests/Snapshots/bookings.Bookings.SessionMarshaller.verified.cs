@@ -44,7 +44,7 @@ namespace Bookings
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Bookings.Session
             {
                 Key = key,

@@ -274,7 +274,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Catalog.Product
             {
                 Key = key,

@@ -44,7 +44,7 @@ namespace Bookings.Generated.Integration.Tests.Files
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Blob");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Files.Blob
             {
                 Key = key,

@@ -51,7 +51,7 @@ namespace Bookings.Generated.Integration.Tests.Files
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Chunk");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Files.Chunk
             {
                 Key = key,

@@ -56,7 +56,7 @@ namespace Shop.Orders
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Shop.Orders.OrderLine
             {
                 Key = key,

@@ -72,7 +72,7 @@ namespace Shop.Orders
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Order");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Shop.Orders.Order
             {
                 Key = key,

@@ -42,7 +42,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Reading");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Readings.Reading
             {
                 Key = key,

@@ -65,7 +65,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shipment");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Readings.Shipment
             {
                 Key = key,

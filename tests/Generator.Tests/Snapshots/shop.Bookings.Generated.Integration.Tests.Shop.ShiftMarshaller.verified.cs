@@ -51,7 +51,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Shop.Shift
             {
                 Key = key,

@@ -46,7 +46,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
             }
 
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Stores.Shift
             {
                 Key = key,

@@ -61,7 +61,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
             }
 
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Stores.Staff
             {
                 Key = key,

@@ -46,7 +46,7 @@ namespace Metrics.Storage
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
             var key = ReadKey(ref reader);
-            reader = reader.WithKey(key);
+            reader.SetKey(key);
             return new global::Metrics.Storage.Counter
             {
                 Key = key,
