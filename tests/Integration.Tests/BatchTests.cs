@@ -45,6 +45,35 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_cancelled_batch_write_starts_no_more_chunks_and_throws_OperationCanceledException()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "batch-cancel");
+            var table = options.TableNames[BookingTable.Definition.EntityName];
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoBatches>()));
+            var bookings = Enumerable.Range(0, 2000).Select(Sample).ToList();
+            using var cancellation = new System.Threading.CancellationTokenSource();
+            var built = 0;
+
+            // The fourth chunk cancels while its items are built: the chunks in flight end, no further chunk starts.
+            WriteRequest Build(Booking booking)
+            {
+                if (System.Threading.Interlocked.Increment(ref built) == (3 * DynamoBatches.MaxWritesPerRequest) + 1)
+                {
+                    cancellation.Cancel();
+                }
+
+                return new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(booking) } };
+            }
+
+            await Assert.ThrowsAnyAsync<System.OperationCanceledException>(
+                () => batches.WriteAsync(table, bookings.Select(b => ((object)b.Key, b)).ToList(), Build, cancellation.Token));
+
+            Assert.InRange(built, (3 * DynamoBatches.MaxWritesPerRequest) + 1, new BatchOptions().MaxConcurrency * DynamoBatches.MaxWritesPerRequest);
+            var stored = await _fixture.Client.ScanAsync(new ScanRequest { TableName = table, Select = Amazon.DynamoDBv2.Select.COUNT, ConsistentRead = true });
+            Assert.InRange(stored.Count ?? 0, 0, 3 * DynamoBatches.MaxWritesPerRequest);
+        }
+
+        [Fact]
         public async Task A_batch_against_a_missing_table_fails_with_a_typed_error()
         {
             var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(null, GuardedLogs.For<DynamoBatches>()));

@@ -115,9 +115,37 @@ namespace Bookings.Generated.Runtime
             var rounds = 0;
             Exception? lastError = null;
             using var gate = new SemaphoreSlim(_options.MaxConcurrency);
-            var tasks = chunks.Select(async chunk =>
+            var started = new List<Task>(chunks.Count);
+            OperationCanceledException? canceled = null;
+            try
             {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                // Each chunk's task starts when a slot is free, so a large input holds tasks only for the chunks in
+                // flight, not one waiting task per chunk (400 for 10,000 items; docs/benchmarks.md).
+                foreach (var chunk in chunks)
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    started.Add(RunOneAsync(chunk));
+                }
+            }
+            catch (OperationCanceledException ex)
+            {
+                canceled = ex;
+            }
+
+            // The chunks in flight end (each sees the token too) before the method does, cancelled or not.
+            await Task.WhenAll(started).ConfigureAwait(false);
+            if (canceled is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            }
+
+            if (pending.Count > 0)
+            {
+                throw new DynamoBatchIncompleteException(operation, table, pending, rounds, lastError);
+            }
+
+            async Task RunOneAsync(T chunk)
+            {
                 try
                 {
                     await run(chunk).ConfigureAwait(false);
@@ -135,11 +163,6 @@ namespace Bookings.Generated.Runtime
                 {
                     gate.Release();
                 }
-            }).ToList();
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-            if (pending.Count > 0)
-            {
-                throw new DynamoBatchIncompleteException(operation, table, pending, rounds, lastError);
             }
         }
 
