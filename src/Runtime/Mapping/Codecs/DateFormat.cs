@@ -98,11 +98,11 @@ namespace Bookings.Generated.Runtime
             {
                 // What this SDK writes is the round-trip form with an offset. .NET reads it on a fast path only with
                 // DateTimeStyles.None (about 7× faster), which would put text without an offset in the machine's
-                // zone, so that path is taken only for text that has one. Everything else assumes UTC, never the
-                // machine's zone, and text without an offset is then taken to be in the declared offset.
+                // zone, so None is asked for only for text that has one (the styles differ only for text without).
+                // Everything else assumes UTC, never the machine's zone, and text without an offset is then taken to
+                // be in the declared offset. Other writers' ISO 8601 spellings go to the general parser.
                 var hasOffset = HasOffset(text);
-                parsed = (hasOffset && DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
-                    || DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value)
+                parsed = DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, hasOffset ? DateTimeStyles.None : DateTimeStyles.AssumeUniversal, out value)
                     || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
                 if (parsed && !hasOffset && Offset is { } declared)
                 {
