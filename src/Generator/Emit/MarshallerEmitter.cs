@@ -155,7 +155,7 @@ namespace Bookings.Generated.Generator.Emit
                     .Select(p => $"{Runtime}IndexKeys.TryText(item, {Literals.String(p.Name)}, out var {PartText(p)})")
                     .ToList();
                 var value = KeyEmitter.ComputedIndexKey(key, p => !p.OnKey ? PartText(p)
-                    : p.Type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date ? $"{KeyEmitter.DateCodec(table, p.PropertyName)}.Format(key.{p.PropertyName})"
+                    : p.Type.Kind.IsDate() ? $"{KeyEmitter.DateCodec(table, p.PropertyName)}.Format(key.{p.PropertyName})"
                     : ValueKinds.ToKeyText(p.Type.Kind, "key." + p.PropertyName));
                 w.Line();
                 if (conditions.Count > 0)

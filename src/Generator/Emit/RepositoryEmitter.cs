@@ -420,7 +420,7 @@ namespace Bookings.Generated.Generator.Emit
                     return $"{marshaller}.{part.PropertyName}Value({name(part)})";
                 }
 
-                if (part.Type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date)
+                if (part.Type.Kind.IsDate())
                 {
                     // A date key part that the item also stores: written by the key's codec, as the item holds it.
                     return $"{Runtime}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, {name(part)}, {entity}, {Literals.String(part.Name)})";

@@ -265,7 +265,7 @@ namespace Bookings.Generated.Generator.Model
         DateFormatModel? Format = null)
     {
         /// <summary>A date or time part (<c>date</c>, <c>datetime</c>, <c>datetimeoffset</c>), written by its date codec.</summary>
-        public bool IsDate => Type is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
+        public bool IsDate => Type.IsDate();
 
         /// <summary>The part's type as an attribute of it would have.</summary>
         public TypeModel TypeModel => new(Type, Format: Format);
@@ -330,6 +330,13 @@ namespace Bookings.Generated.Generator.Model
         List,
         Set,
         Map,
+    }
+
+    /// <summary>Questions about a <see cref="ValueKind"/> that models, parser and emitters share.</summary>
+    internal static class ValueKindFacts
+    {
+        /// <summary>A date or time (<c>date</c>, <c>datetime</c>, <c>datetimeoffset</c>), written by a date codec in a declared format.</summary>
+        public static bool IsDate(this ValueKind kind) => kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
     }
 
     /// <summary>

@@ -343,12 +343,12 @@ namespace Bookings.Generated.Generator.Parsing
         private static TypeModel WithFormat(TypeModel type, DateFormatModel format)
             => type.Element is not null
                 ? type with { Element = WithFormat(type.Element, format) }
-                : type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date ? type with { Format = format } : type;
+                : type.Kind.IsDate() ? type with { Format = format } : type;
 
         private static ValueKind? DateKind(TypeModel type)
             => type.Element is not null
                 ? DateKind(type.Element)
-                : type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date ? type.Kind : null;
+                : type.Kind.IsDate() ? type.Kind : null;
 
         private static bool TryParseOffset(string text, out int minutes)
         {
@@ -602,7 +602,7 @@ namespace Bookings.Generated.Generator.Parsing
         /// A date or time, which a key template, an index key template or a plain key attribute may hold as text in
         /// a key-safe format (see <see cref="KeyDateFormats"/>).
         /// </summary>
-        private static bool IsDate(TypeModel type) => type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
+        private static bool IsDate(TypeModel type) => type.Kind.IsDate();
 
         /// <summary>A type a plain key attribute can have: a template part's, or bytes stored as B.</summary>
         private static bool IsKeyType(TypeModel type) => IsTemplatePartType(type) || type.Kind == ValueKind.Binary;
