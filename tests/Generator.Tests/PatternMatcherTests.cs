@@ -73,9 +73,11 @@ namespace Bookings.Generated.Generator.Tests
         public void Patterns_a_loop_cannot_decide_stay_regular_expressions(string pattern)
         {
             Assert.Null(PatternMatcherEmitter.Parse(pattern));
-            var initializer = PatternMatcherEmitter.FieldInitializer(pattern, "M");
-            Assert.StartsWith("new global::Bookings.Generated.Runtime.TextPattern(\"", initializer);
-            Assert.DoesNotContain(", M)", initializer);
+            var writer = new SourceWriter();
+            PatternMatcherEmitter.WriteFields(writer, new[] { ("P", pattern) });
+            var written = writer.ToString();
+            Assert.Contains($"new global::Bookings.Generated.Runtime.TextPattern({Literals.String(pattern)});", written);
+            Assert.DoesNotContain("PMatches", written);
         }
 
         [Fact]
@@ -91,17 +93,18 @@ namespace Bookings.Generated.Generator.Tests
         public void Loops_match_exactly_what_the_regular_expressions_match()
         {
             var source = new StringBuilder("namespace Consumer\n{\n    /// <summary>Matchers.</summary>\n    public static class Matchers\n    {\n");
+            // The fields and matching methods as generated types have them; every pattern here has its own loop.
             var writer = new SourceWriter();
+            PatternMatcherEmitter.WriteFields(writer, LoopPatterns.Select((pattern, i) => ("P" + i, pattern)));
             for (var i = 0; i < LoopPatterns.Length; i++)
             {
-                Assert.True(PatternMatcherEmitter.WriteMatcher(writer, "M" + i, LoopPatterns[i]), LoopPatterns[i]);
-                writer.Line();
+                Assert.True(writer.ToString().Contains($"private static bool P{i}Matches(string text)", StringComparison.Ordinal), LoopPatterns[i]);
             }
 
             source.Append(writer).Append("        /// <summary>Calls a matcher.</summary>\n        public static bool Match(int index, string text) => index switch\n        {\n");
             for (var i = 0; i < LoopPatterns.Length; i++)
             {
-                source.Append($"            {i} => M{i}(text),\n");
+                source.Append($"            {i} => P{i}.IsMatch(text),\n");
             }
 
             source.Append("            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),\n        };\n    }\n}\n");

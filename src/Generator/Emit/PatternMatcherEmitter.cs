@@ -17,13 +17,6 @@ namespace Bookings.Generated.Generator.Emit
         private const string Runtime = "global::Bookings.Generated.Runtime.";
 
         /// <summary>
-        /// The initializer of a <c>TextPattern</c> field for <paramref name="pattern"/>: with the method
-        /// <paramref name="matcher"/> when the pattern can be one (<see cref="WriteMatcher"/> writes it), else
-        /// matched by a regular expression.
-        /// </summary>
-        public static string FieldInitializer(string pattern, string matcher) => Initializer(pattern, Parse(pattern) is null ? null : matcher);
-
-        /// <summary>
         /// A <c>TextPattern</c> field per (field, pattern), and a matching method per distinct pattern that can have
         /// one: fields of the same pattern share the method the first of them names.
         /// </summary>
@@ -45,18 +38,6 @@ namespace Bookings.Generated.Generator.Emit
                     matchers.Add(pattern, matcher);
                 }
             }
-        }
-
-        /// <summary>Writes <c>private static bool <paramref name="name"/>(string text)</c>; false (nothing written) when the pattern cannot be a loop.</summary>
-        public static bool WriteMatcher(SourceWriter w, string name, string pattern)
-        {
-            var atoms = Parse(pattern);
-            if (atoms is not null)
-            {
-                WriteLoop(w, name, pattern, atoms);
-            }
-
-            return atoms is not null;
         }
 
         private static string Initializer(string pattern, string? matcher)
