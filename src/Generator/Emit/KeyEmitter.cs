@@ -43,19 +43,19 @@ namespace Bookings.Generated.Generator.Emit
             {
                 WriteKeyValue(w, table, table.PartitionKey, "PartitionKeyValue");
                 WriteKeyValue(w, table, table.SortKey, "SortKeyValue");
-                var sortParts = PartsOf(table, table.SortKey).Count;
+                var sortParts = PartsOf(table, table.SortKey);
                 if (!table.SortKey.IsSinglePart)
                 {
-                    for (var count = 0; count < sortParts; count++)
+                    for (var count = 0; count < sortParts.Count; count++)
                     {
                         WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: false);
                     }
                 }
 
                 // A date-time also selects by day, whether it is a part of a template or the sort key itself.
-                for (var count = 1; count <= sortParts; count++)
+                for (var count = 1; count <= sortParts.Count; count++)
                 {
-                    if (DayLength(PartsOf(table, table.SortKey)[count - 1]) is not null)
+                    if (DayLength(sortParts[count - 1]) is not null)
                     {
                         WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: true);
                     }

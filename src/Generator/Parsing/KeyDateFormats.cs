@@ -99,7 +99,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 // Fixed-width fractions of a second may follow the seconds.
-                if (next == Fields.Length && kind != ValueKind.Date && field.Length <= 7 && field.All(c => c == 'f'))
+                if (next == Fields.Length && kind != ValueKind.Date && IsFraction(field))
                 {
                     next++;
                     continue;
@@ -111,7 +111,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var order = kind == ValueKind.Date ? "yyyy, MM, dd" : "yyyy, MM, dd, HH, mm, ss, then f…";
-                if (Array.IndexOf(Fields, field) < 0 && !(field.Length <= 7 && field.All(c => c == 'f')))
+                if (Array.IndexOf(Fields, field) < 0 && !IsFraction(field))
                 {
                     return $"in the pattern \"{pattern}\", '{field}' is not a fixed-width field that sorts (use {order}, in that order)";
                 }
@@ -128,6 +128,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             return next == 0 ? $"the pattern \"{pattern}\" has no year 'yyyy' to start with" : null;
         }
+
+        /// <summary>Fixed-width fractions of a second, <c>f</c> to <c>fffffff</c>.</summary>
+        private static bool IsFraction(string field) => field.Length <= 7 && field.All(c => c == 'f');
 
         /// <summary>The specifier runs of a custom .NET date pattern, with where each ends; quoted and escaped text is skipped.</summary>
         private static IEnumerable<(string Field, int End)> Tokenize(string pattern)

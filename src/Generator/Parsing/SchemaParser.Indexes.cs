@@ -139,7 +139,7 @@ namespace Bookings.Generated.Generator.Parsing
                     return null;
                 }
 
-                partition = ReadIndexKey(partitionJson, owner, "partitionKey", scope);
+                partition = ReadIndexKey(partitionJson, property.Name, "partitionKey", scope);
             }
             else
             {
@@ -165,7 +165,7 @@ namespace Bookings.Generated.Generator.Parsing
                 partition = scope.Partition is null ? null : PlainKey(scope.Partition.AttributeName, scope);
             }
 
-            var sort = sortJson is null ? null : ReadIndexKey(sortJson, owner, "sortKey", scope);
+            var sort = sortJson is null ? null : ReadIndexKey(sortJson, property.Name, "sortKey", scope);
             if (partition is null || (sortJson is not null && sort is null))
             {
                 return null;
@@ -221,8 +221,9 @@ namespace Bookings.Generated.Generator.Parsing
             return new IndexModel(name, methodName, isGlobal, partition, sort, projectionValue, included.ToEquatableArray(), description);
         }
 
-        private IndexKeyModel? ReadIndexKey(JsonObject json, string owner, string which, IndexScope scope)
+        private IndexKeyModel? ReadIndexKey(JsonObject json, string indexName, string which, IndexScope scope)
         {
+            var owner = $"index '{indexName}'";
             var reader = new ObjectReader(_context, json, $"{owner} {which}", IndexKeyProperties);
             var attribute = reader.String("attribute", required: true, "\"gsi1_pk\"");
             var template = reader.String("template");
@@ -241,7 +242,7 @@ namespace Bookings.Generated.Generator.Parsing
                     _context.Report(
                         DiagnosticDescriptors.IndexAttributeMissing,
                         attribute.Span,
-                        owner.Substring("index '".Length).TrimEnd('\''),
+                        indexName,
                         attribute.Value,
                         $" '{attribute.Value}' is a key part, stored only inside the table's key: write \"template\": \"{{{attribute.Value}}}\" to compute the index key from it.");
                     return null;
@@ -253,7 +254,7 @@ namespace Bookings.Generated.Generator.Parsing
                     var found = scope.Find(attribute.Value);
                     if (found is null)
                     {
-                        _context.Report(DiagnosticDescriptors.IndexAttributeMissing, attribute.Span, owner.Substring("index '".Length).TrimEnd('\''), attribute.Value, Names.DidYouMean(attribute.Value, scope.AttributeNames));
+                        _context.Report(DiagnosticDescriptors.IndexAttributeMissing, attribute.Span, indexName, attribute.Value, Names.DidYouMean(attribute.Value, scope.AttributeNames));
                     }
                     else
                     {
@@ -267,7 +268,7 @@ namespace Bookings.Generated.Generator.Parsing
             // A computed key is an attribute of its own: it may not also be declared.
             if (scope.Declared.TryGetValue(attribute.Value, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, attribute.Span, "attribute", attribute.Value, _context.At(first) + $" (an index key with a \"template\" is computed by the SDK; give it a name of its own, such as \"{owner.Substring("index '".Length).TrimEnd('\'')}_key\")");
+                _context.Report(DiagnosticDescriptors.DuplicateName, attribute.Span, "attribute", attribute.Value, _context.At(first) + $" (an index key with a \"template\" is computed by the SDK; give it a name of its own, such as \"{indexName}_key\")");
                 return null;
             }
 
