@@ -53,8 +53,8 @@ namespace Bookings.Generated.Runtime
             => WriteAsync(table, writes, static request => request, cancellationToken);
 
         /// <summary>
-        /// Writes every value, building each request only when its batch is sent, so a large input is never held
-        /// as requests all at once; when a key appears more than once, only its last value is written.
+        /// Writes every value, building each batch's requests only when it is next to go, so a large input
+        /// is never held as requests all at once; when a key appears more than once, only its last value is written.
         /// </summary>
         /// <typeparam name="T">What a request is built from (an entity, a key).</typeparam>
         /// <param name="table">The physical table name.</param>
@@ -72,8 +72,14 @@ namespace Bookings.Generated.Runtime
                 unique[key] = value;
             }
 
-            var chunks = unique.Chunk(MaxWritesPerRequest).ToList();
-            return RunChunksAsync(chunks, chunk => WriteChunkAsync(table, chunk, toRequest, cancellationToken), "BatchWriteItem", table, cancellationToken);
+            return RunChunksAsync(
+                unique,
+                MaxWritesPerRequest,
+                toRequest,
+                (keys, requests) => WriteChunkAsync(table, keys, requests, cancellationToken),
+                "BatchWriteItem",
+                table,
+                cancellationToken);
         }
 
         /// <summary>Reads every key (duplicates once) and returns the items that exist, in no particular order.</summary>
@@ -92,12 +98,13 @@ namespace Bookings.Generated.Runtime
             }
 
             var results = new List<Dictionary<string, AttributeValue>>(unique.Count);
-            var chunks = unique.Chunk(MaxKeysPerRequest).ToList();
             await RunChunksAsync(
-                chunks,
-                async chunk =>
+                unique,
+                MaxKeysPerRequest,
+                static attributes => attributes,
+                async (chunkKeys, attributes) =>
                 {
-                    var items = await GetChunkAsync(table, chunk, consistentRead, cancellationToken).ConfigureAwait(false);
+                    var items = await GetChunkAsync(table, chunkKeys, attributes, consistentRead, cancellationToken).ConfigureAwait(false);
                     lock (results)
                     {
                         results.AddRange(items);
@@ -109,46 +116,71 @@ namespace Bookings.Generated.Runtime
             return results;
         }
 
-        private async Task RunChunksAsync<T>(List<T> chunks, Func<T, Task> run, string operation, string table, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends the values in chunks of <paramref name="size"/>, at most <see cref="BatchOptions.MaxConcurrency"/> at
+        /// once, and gathers what every chunk left undone into one <see cref="DynamoBatchIncompleteException"/>.
+        /// </summary>
+        private async Task RunChunksAsync<TValue, TRequest>(
+            Dictionary<object, TValue> values,
+            int size,
+            Func<TValue, TRequest> build,
+            Func<List<object>, List<TRequest>, Task> send,
+            string operation,
+            string table,
+            CancellationToken cancellationToken)
         {
             var pending = new List<object>();
             var rounds = 0;
             Exception? lastError = null;
             using var gate = new SemaphoreSlim(_options.MaxConcurrency);
-            var started = new List<Task>(chunks.Count);
-            OperationCanceledException? canceled = null;
+            var started = new List<Task>(values.Count / size + 1);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? stopped = null;
             try
             {
-                // A chunk's task is created when a slot is free, as a hand-written loop does, rather than one task
-                // per chunk from the start, each waiting on the semaphore (400 for 10,000 items; docs/benchmarks.md).
-                foreach (var chunk in chunks)
+                // As a hand-written loop does: the next chunk's requests are built while the chunks in flight are
+                // out, and its task starts when a slot is free. Both the earlier shape (every chunk's keys and values
+                // copied into arrays first, then one task per chunk building its requests after the wait) and one
+                // waiting task per chunk from the start cost measurably more client CPU (docs/benchmarks.md).
+                var keys = new List<object>(size);
+                var requests = new List<TRequest>(size);
+                foreach (var pair in values)
+                {
+                    keys.Add(pair.Key);
+                    requests.Add(build(pair.Value));
+                    if (requests.Count == size)
+                    {
+                        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        started.Add(RunOneAsync(keys, requests));
+                        keys = new List<object>(size);
+                        requests = new List<TRequest>(size);
+                    }
+                }
+
+                if (requests.Count > 0)
                 {
                     await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    started.Add(RunOneAsync(chunk));
+                    started.Add(RunOneAsync(keys, requests));
                 }
             }
-            catch (OperationCanceledException ex)
+            catch (Exception ex)
             {
-                canceled = ex;
+                // Cancelled, or a request could not be built: no further chunk starts.
+                stopped = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
             }
 
-            // The chunks in flight end (each sees the token too) before the method does, cancelled or not.
+            // The chunks in flight end (each sees the token too) before the method does, stopped or not.
             await Task.WhenAll(started).ConfigureAwait(false);
-            if (canceled is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
-            }
-
+            stopped?.Throw();
             if (pending.Count > 0)
             {
                 throw new DynamoBatchIncompleteException(operation, table, pending, rounds, lastError);
             }
 
-            async Task RunOneAsync(T chunk)
+            async Task RunOneAsync(List<object> chunkKeys, List<TRequest> chunkRequests)
             {
                 try
                 {
-                    await run(chunk).ConfigureAwait(false);
+                    await send(chunkKeys, chunkRequests).ConfigureAwait(false);
                 }
                 catch (BatchChunkIncomplete incomplete)
                 {
@@ -166,33 +198,27 @@ namespace Bookings.Generated.Runtime
             }
         }
 
-        private async Task WriteChunkAsync<T>(string table, KeyValuePair<object, T>[] chunk, Func<T, WriteRequest> toRequest, CancellationToken cancellationToken)
+        /// <summary>Sends one chunk, resending what comes back unprocessed; <paramref name="keys"/>[i] is the key of <paramref name="requests"/>[i].</summary>
+        private async Task WriteChunkAsync(string table, List<object> keys, List<WriteRequest> requests, CancellationToken cancellationToken)
         {
-            // Unprocessed requests come back as copies; they are matched to keys by their key attributes.
-            var remaining = new List<KeyValuePair<object, WriteRequest>>(chunk.Length);
-            foreach (var pair in chunk)
-            {
-                remaining.Add(new KeyValuePair<object, WriteRequest>(pair.Key, toRequest(pair.Value)));
-            }
-
             for (var round = 1; ; round++)
             {
                 var request = new BatchWriteItemRequest
                 {
-                    RequestItems = new Dictionary<string, List<WriteRequest>> { [table] = remaining.Select(p => p.Value).ToList() },
+                    RequestItems = new Dictionary<string, List<WriteRequest>>(1) { [table] = requests },
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 };
                 BatchWriteItemResponse response;
                 try
                 {
                     response = await _runner.ExecuteAsync(
-                        new DynamoOperation("BatchWriteItem", table, $"{remaining.Count} item(s)"),
+                        new DynamoOperation("BatchWriteItem", table, $"{requests.Count} item(s)"),
                         ct => _client.BatchWriteItemAsync(request, ct),
                         cancellationToken).ConfigureAwait(false);
                 }
                 catch (DynamoRepositoryException ex) when (ex is DynamoThrottledException or DynamoTransientException)
                 {
-                    throw new BatchChunkIncomplete(remaining.Select(p => p.Key).ToList(), round, ex);
+                    throw new BatchChunkIncomplete(keys, round, ex);
                 }
 
                 var unprocessed = response.UnprocessedItems is not null && response.UnprocessedItems.TryGetValue(table, out var left) && left is { Count: > 0 }
@@ -203,37 +229,38 @@ namespace Bookings.Generated.Runtime
                     return;
                 }
 
-                var stillPending = new HashSet<string>(unprocessed.Select(Fingerprint));
-                remaining = remaining.Where(p => stillPending.Contains(Fingerprint(p.Value))).ToList();
-                if (round >= _options.MaxRounds || remaining.Count == 0)
+                // Unprocessed requests come back as copies; they are matched to keys by their attributes.
+                (keys, requests) = StillPending(keys, requests, new HashSet<string>(unprocessed.Select(Fingerprint)), Fingerprint);
+                if (requests.Count == 0)
                 {
-                    if (remaining.Count == 0)
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    throw new BatchChunkIncomplete(remaining.Select(p => p.Key).ToList(), round, null);
+                if (round >= _options.MaxRounds)
+                {
+                    throw new BatchChunkIncomplete(keys, round, null);
                 }
 
                 await Task.Delay(_backoff.GetDelay(round, Random.Shared), cancellationToken).ConfigureAwait(false);
             }
         }
 
+        /// <summary>Reads one chunk, asking again for the keys that come back unprocessed.</summary>
         private async Task<List<Dictionary<string, AttributeValue>>> GetChunkAsync(
             string table,
-            KeyValuePair<object, Dictionary<string, AttributeValue>>[] chunk,
+            List<object> keys,
+            List<Dictionary<string, AttributeValue>> attributes,
             bool consistentRead,
             CancellationToken cancellationToken)
         {
-            var found = new List<Dictionary<string, AttributeValue>>(chunk.Length);
-            var remaining = chunk.ToList();
+            var found = new List<Dictionary<string, AttributeValue>>(attributes.Count);
             for (var round = 1; ; round++)
             {
                 var request = new BatchGetItemRequest
                 {
-                    RequestItems = new Dictionary<string, KeysAndAttributes>
+                    RequestItems = new Dictionary<string, KeysAndAttributes>(1)
                     {
-                        [table] = new() { Keys = remaining.Select(p => p.Value).ToList(), ConsistentRead = consistentRead },
+                        [table] = new() { Keys = attributes, ConsistentRead = consistentRead },
                     },
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 };
@@ -241,13 +268,13 @@ namespace Bookings.Generated.Runtime
                 try
                 {
                     response = await _runner.ExecuteAsync(
-                        new DynamoOperation("BatchGetItem", table, $"{remaining.Count} key(s)"),
+                        new DynamoOperation("BatchGetItem", table, $"{attributes.Count} key(s)"),
                         ct => _client.BatchGetItemAsync(request, ct),
                         cancellationToken).ConfigureAwait(false);
                 }
                 catch (DynamoRepositoryException ex) when (ex is DynamoThrottledException or DynamoTransientException)
                 {
-                    throw new BatchChunkIncomplete(remaining.Select(p => p.Key).ToList(), round, ex);
+                    throw new BatchChunkIncomplete(keys, round, ex);
                 }
 
                 if (response.Responses is not null && response.Responses.TryGetValue(table, out var items) && items is not null)
@@ -263,20 +290,40 @@ namespace Bookings.Generated.Runtime
                     return found;
                 }
 
-                var stillPending = new HashSet<string>(unprocessed.Select(k => Fingerprint(k)));
-                remaining = remaining.Where(p => stillPending.Contains(Fingerprint(p.Value))).ToList();
-                if (remaining.Count == 0)
+                (keys, attributes) = StillPending(keys, attributes, new HashSet<string>(unprocessed.Select(k => Fingerprint(k))), k => Fingerprint(k));
+                if (attributes.Count == 0)
                 {
                     return found;
                 }
 
                 if (round >= _options.MaxRounds)
                 {
-                    throw new BatchChunkIncomplete(remaining.Select(p => p.Key).ToList(), round, null);
+                    throw new BatchChunkIncomplete(keys, round, null);
                 }
 
                 await Task.Delay(_backoff.GetDelay(round, Random.Shared), cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>The keys and requests whose fingerprint is among those DynamoDB returned as unprocessed.</summary>
+        private static (List<object> Keys, List<TRequest> Requests) StillPending<TRequest>(
+            List<object> keys,
+            List<TRequest> requests,
+            HashSet<string> unprocessed,
+            Func<TRequest, string> fingerprint)
+        {
+            var pendingKeys = new List<object>(unprocessed.Count);
+            var pendingRequests = new List<TRequest>(unprocessed.Count);
+            for (var i = 0; i < requests.Count; i++)
+            {
+                if (unprocessed.Contains(fingerprint(requests[i])))
+                {
+                    pendingKeys.Add(keys[i]);
+                    pendingRequests.Add(requests[i]);
+                }
+            }
+
+            return (pendingKeys, pendingRequests);
         }
 
         /// <summary>A write's identity: its whole item for a put (keys included), its key for a delete.</summary>

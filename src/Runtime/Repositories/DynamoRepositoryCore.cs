@@ -313,7 +313,7 @@ namespace Bookings.Generated.Runtime
             foreach (var entity in entities)
             {
                 // Every entity is validated before the first request, so bad input writes nothing. The item is
-                // built again when its batch is sent rather than kept: holding thousands of items until then
+                // built again when its batch is next to go rather than kept: holding thousands of items until then
                 // costs more in garbage collection than building each twice (docs/benchmarks.md).
                 _ = _mapping.ToItem(entity);
                 writes.Add((_mapping.KeyOf(entity), entity));
