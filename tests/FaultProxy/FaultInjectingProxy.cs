@@ -20,7 +20,7 @@ namespace Bookings.Generated.Testing;
 /// An HTTP/1.1 proxy on <c>127.0.0.1</c> that forwards DynamoDB requests to an upstream endpoint
 /// (DynamoDB Local) and injects faults into some of them as its <see cref="FaultPlan"/> says:
 /// throttling and 5xx error answers, dropped connections, delays and partially processed
-/// <c>BatchWriteItem</c> calls. Point an SDK client at <see cref="Endpoint"/> (see <see cref="CreateClient"/>).
+/// <c>BatchWriteItem</c> and <c>BatchGetItem</c> calls. Point an SDK client at <see cref="Endpoint"/> (see <see cref="CreateClient"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -343,13 +343,14 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
 
         string operation = OperationOf(request);
-        bool isBatchWrite = string.Equals(operation, "BatchWriteItem", StringComparison.Ordinal);
-        FaultKind fault = Decide(operation, isBatchWrite);
+        bool isBatchGet = string.Equals(operation, "BatchGetItem", StringComparison.Ordinal);
+        bool isBatch = isBatchGet || string.Equals(operation, "BatchWriteItem", StringComparison.Ordinal);
+        FaultKind fault = Decide(operation, isBatch);
 
         BatchSplit? split = null;
         if (fault == FaultKind.PartialBatch)
         {
-            split = BatchSplit.TryCreate(request.Body, _plan.UnprocessedFraction);
+            split = BatchSplit.TryCreate(request.Body, _plan.UnprocessedFraction, isBatchGet);
             if (split is null)
             {
                 // Nothing to leave unprocessed (or not a batch the proxy understands): forward it as it is.
@@ -424,7 +425,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
     }
 
-    private FaultKind Decide(string operation, bool isBatchWrite)
+    private FaultKind Decide(string operation, bool isBatch)
     {
         if (_plan.OnlyOperations is { } only
             && !ContainsIgnoreCase(only, operation)
@@ -442,7 +443,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
             double draw = _random.NextDouble();
             double cumulative = 0;
-            foreach ((FaultKind kind, double rate) in _plan.Rates(includePartialBatch: isBatchWrite))
+            foreach ((FaultKind kind, double rate) in _plan.Rates(includePartialBatch: isBatch))
             {
                 cumulative += rate;
                 if (draw < cumulative)
@@ -498,7 +499,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         if (split is { ForwardedCount: 0 })
         {
             // Nothing to send: the whole batch comes back unprocessed.
-            var response = new JsonObject { ["UnprocessedItems"] = split.Unprocessed.DeepClone() };
+            var response = new JsonObject { [split.UnprocessedField] = split.Unprocessed.DeepClone() };
             Interlocked.Add(ref _unprocessedItems, split.UnprocessedCount);
             await WriteJsonAsync(connection, 200, "OK", Encoding.UTF8.GetBytes(response.ToJsonString()), close, stopping).ConfigureAwait(false);
             return;
@@ -643,32 +644,44 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>A <c>BatchWriteItem</c> body split into the items forwarded and the ones returned as unprocessed.</summary>
+    /// <summary>
+    /// A <c>BatchWriteItem</c> or <c>BatchGetItem</c> body split into the entries forwarded (write requests, or keys)
+    /// and the ones returned as unprocessed.
+    /// </summary>
     private sealed class BatchSplit
     {
-        private BatchSplit(byte[] forwardBody, int forwardedCount, JsonObject unprocessed, int unprocessedCount)
+        private BatchSplit(byte[] forwardBody, int forwardedCount, JsonObject unprocessed, int unprocessedCount, bool isGet)
         {
             ForwardBody = forwardBody;
             ForwardedCount = forwardedCount;
             Unprocessed = unprocessed;
             UnprocessedCount = unprocessedCount;
+            _isGet = isGet;
         }
+
+        private readonly bool _isGet;
 
         public byte[] ForwardBody { get; }
 
         public int ForwardedCount { get; }
 
-        /// <summary>Table name → write requests, in DynamoDB's <c>UnprocessedItems</c> shape.</summary>
+        /// <summary>
+        /// Table name → write requests (DynamoDB's <c>UnprocessedItems</c> shape), or table name → the table's
+        /// keys-and-attributes with the unprocessed keys (<c>UnprocessedKeys</c>).
+        /// </summary>
         public JsonObject Unprocessed { get; }
 
         public int UnprocessedCount { get; }
 
+        /// <summary>The response field that carries what was not processed.</summary>
+        public string UnprocessedField => _isGet ? "UnprocessedKeys" : "UnprocessedItems";
+
         /// <summary>
-        /// Splits the body: of its n write requests (tables in order, each table's requests in order),
+        /// Splits the body: of its n entries (tables in order, each table's write requests or keys in order),
         /// the first n − round(n × fraction) are forwarded. Returns <c>null</c> if nothing would be left
-        /// unprocessed or the body is not a batch write.
+        /// unprocessed or the body is not a batch the proxy understands.
         /// </summary>
-        public static BatchSplit? TryCreate(byte[] body, double fraction)
+        public static BatchSplit? TryCreate(byte[] body, double fraction, bool isGet)
         {
             JsonObject? root;
             try
@@ -685,45 +698,44 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                 return null;
             }
 
-            var writes = new List<(string Table, JsonNode Write)>();
+            var entries = new List<(string Table, JsonNode Entry)>();
             foreach ((string table, JsonNode? node) in requestItems)
             {
-                if (node is not JsonArray array)
+                if (EntriesOf(node, isGet) is not JsonArray array)
                 {
                     return null;
                 }
 
-                foreach (JsonNode? write in array)
+                foreach (JsonNode? entry in array)
                 {
-                    if (write is null)
+                    if (entry is null)
                     {
                         return null;
                     }
 
-                    writes.Add((table, write));
+                    entries.Add((table, entry));
                 }
             }
 
-            int unprocessedCount = (int)Math.Round(writes.Count * fraction, MidpointRounding.AwayFromZero);
+            int unprocessedCount = (int)Math.Round(entries.Count * fraction, MidpointRounding.AwayFromZero);
             if (unprocessedCount <= 0)
             {
                 return null;
             }
 
-            int forwardedCount = writes.Count - unprocessedCount;
+            int forwardedCount = entries.Count - unprocessedCount;
             var forwarded = new JsonObject();
             var unprocessed = new JsonObject();
-            for (int i = 0; i < writes.Count; i++)
+            for (int i = 0; i < entries.Count; i++)
             {
                 JsonObject target = i < forwardedCount ? forwarded : unprocessed;
-                (string table, JsonNode write) = writes[i];
-                if (target[table] is not JsonArray list)
+                (string table, JsonNode entry) = entries[i];
+                if (!target.ContainsKey(table))
                 {
-                    list = new JsonArray();
-                    target[table] = list;
+                    target[table] = EmptyLike(requestItems[table]!, isGet);
                 }
 
-                list.Add(write.DeepClone());
+                EntriesOf(target[table], isGet)!.Add(entry.DeepClone());
             }
 
             var forwardRoot = new JsonObject();
@@ -732,10 +744,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                 forwardRoot[name] = name == "RequestItems" ? forwarded : value?.DeepClone();
             }
 
-            return new BatchSplit(Encoding.UTF8.GetBytes(forwardRoot.ToJsonString()), forwardedCount, unprocessed, unprocessedCount);
+            return new BatchSplit(Encoding.UTF8.GetBytes(forwardRoot.ToJsonString()), forwardedCount, unprocessed, unprocessedCount, isGet);
         }
 
-        /// <summary>Adds the unprocessed items to upstream's answer (which may hold unprocessed items of its own).</summary>
+        /// <summary>Adds the unprocessed entries to upstream's answer (which may hold unprocessed entries of its own).</summary>
         public byte[] MergeInto(byte[] upstreamBody)
         {
             JsonObject root;
@@ -748,27 +760,48 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                 root = new JsonObject();
             }
 
-            if (root["UnprocessedItems"] is not JsonObject existing)
+            if (root[UnprocessedField] is not JsonObject existing)
             {
                 existing = new JsonObject();
-                root["UnprocessedItems"] = existing;
+                root[UnprocessedField] = existing;
             }
 
-            foreach ((string table, JsonNode? writes) in Unprocessed)
+            foreach ((string table, JsonNode? node) in Unprocessed)
             {
-                if (existing[table] is not JsonArray list)
+                if (EntriesOf(existing[table], _isGet) is null)
                 {
-                    list = new JsonArray();
-                    existing[table] = list;
+                    existing[table] = EmptyLike(node!, _isGet);
                 }
 
-                foreach (JsonNode? write in (JsonArray)writes!)
+                JsonArray list = EntriesOf(existing[table], _isGet)!;
+                foreach (JsonNode? entry in EntriesOf(node, _isGet)!)
                 {
-                    list.Add(write?.DeepClone());
+                    list.Add(entry?.DeepClone());
                 }
             }
 
             return Encoding.UTF8.GetBytes(root.ToJsonString());
+        }
+
+        /// <summary>A table's entries: its write requests (an array), or the <c>Keys</c> of its keys-and-attributes.</summary>
+        private static JsonArray? EntriesOf(JsonNode? tableNode, bool isGet)
+            => isGet ? (tableNode as JsonObject)?["Keys"] as JsonArray : tableNode as JsonArray;
+
+        /// <summary>A table's node with no entries: an empty array, or the keys-and-attributes with empty <c>Keys</c>.</summary>
+        private static JsonNode EmptyLike(JsonNode tableNode, bool isGet)
+        {
+            if (!isGet)
+            {
+                return new JsonArray();
+            }
+
+            var copy = new JsonObject();
+            foreach ((string name, JsonNode? value) in (JsonObject)tableNode)
+            {
+                copy[name] = name == "Keys" ? new JsonArray() : value?.DeepClone();
+            }
+
+            return copy;
         }
     }
 }

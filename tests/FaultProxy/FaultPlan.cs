@@ -48,9 +48,9 @@ public sealed record FaultPlan
     public double DelayRate { get; init; }
 
     /// <summary>
-    /// Rate (0..1) of <c>BatchWriteItem</c> requests of which only a part is forwarded; the rest
-    /// (<see cref="UnprocessedFraction"/> of the items, the last ones) is returned in <c>UnprocessedItems</c>.
-    /// Ignored for other operations.
+    /// Rate (0..1) of <c>BatchWriteItem</c> and <c>BatchGetItem</c> requests of which only a part is forwarded;
+    /// the rest (<see cref="UnprocessedFraction"/> of the items or keys, the last ones) is returned in
+    /// <c>UnprocessedItems</c> or <c>UnprocessedKeys</c>. Ignored for other operations.
     /// </summary>
     public double PartialBatchRate { get; init; }
 

@@ -50,7 +50,7 @@ public sealed class FaultProxyStats
     /// <summary>Forwarded requests for which upstream could not be reached (answered with 502).</summary>
     public int UpstreamFailures { get; }
 
-    /// <summary>Items returned in <c>UnprocessedItems</c> by partial batches, in all.</summary>
+    /// <summary>Items and keys returned in <c>UnprocessedItems</c> or <c>UnprocessedKeys</c> by partial batches, in all.</summary>
     public int UnprocessedItems { get; }
 
     /// <summary>Every handled request in order of arrival.</summary>

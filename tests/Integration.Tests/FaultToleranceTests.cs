@@ -109,6 +109,42 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_large_batch_get_with_unprocessed_keys_and_throttling_returns_every_item()
+        {
+            var options = Patient(await BookingTables.CreateAsync(_fixture, "faults-batch-get"));
+            var bookings = Enumerable.Range(0, 500).Select(Sample).ToList();
+            await new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>()).PutManyAsync(bookings);
+            var plan = new FaultPlan { Seed = 13, PartialBatchRate = 0.5, UnprocessedFraction = 0.4, ProvisionedThroughputExceededRate = 0.15 };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            using var client = proxy.CreateClient();
+
+            var read = await new BookingRepository(client, options, GuardedLogs.For<BookingRepository>()).GetManyAsync(bookings.Select(b => b.Key));
+
+            Assert.True(proxy.Stats.UnprocessedItems > 0);
+            Assert.Equal(bookings.ToHashSet(), read.ToHashSet());
+        }
+
+        [Fact]
+        public async Task A_batch_get_that_cannot_finish_names_exactly_the_keys_not_read()
+        {
+            var options = await BookingTables.CreateAsync(_fixture, "faults-get-incomplete");
+            var bookings = Enumerable.Range(0, 100).Select(Sample).ToList();
+            await new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>()).PutManyAsync(bookings);
+            options.Batch = new BatchOptions { MaxRounds = 2 };
+            var plan = new FaultPlan { Seed = 3, PartialBatchRate = 1.0, UnprocessedFraction = 0.4 };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            using var client = proxy.CreateClient();
+
+            var error = await Assert.ThrowsAsync<DynamoBatchIncompleteException>(
+                () => new BookingRepository(client, options, GuardedLogs.For<BookingRepository>()).GetManyAsync(bookings.Select(b => b.Key)));
+
+            // One request of 100 keys: the proxy leaves the last 40 unprocessed, then the last 16 of those 40.
+            Assert.Equal(bookings.Skip(84).Select(b => b.Key).ToHashSet(), error.PendingKeys.Cast<BookingKey>().ToHashSet());
+            Assert.Equal(2, error.Attempts);
+            Assert.False(UnmaskedPhone.IsMatch(error.Message), error.Message);
+        }
+
+        [Fact]
         public async Task Success_logs_carry_the_duration_and_the_consumed_capacity()
         {
             var options = await BookingTables.CreateAsync(_fixture, "logs-capacity");
