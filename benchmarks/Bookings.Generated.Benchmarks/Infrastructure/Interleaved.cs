@@ -11,12 +11,17 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
     /// so on a shared machine a change in load between two of them shows up as a difference between them. Here the
     /// variants take turns in short rounds, the order rotating each round, and each ratio to the baseline is taken
     /// within a round; the medians over rounds are reported. Load that drifts over seconds affects both halves of a
-    /// ratio alike. CPU time is the process's (getrusage), allocated bytes the process's (counted exactly, once per turn).
+    /// ratio alike. CPU time is the process's (getrusage). Allocated bytes are counted exactly, once per turn: the
+    /// calling thread's for a synchronous variant (so that the runtime's own background work, a few bytes now and then,
+    /// is not put on the variant), the process's for an asynchronous one, whose continuations run on other threads.
     /// </summary>
     public static class Interleaved
     {
         /// <summary>One variant to measure: its name and one operation.</summary>
-        public sealed record Variant(string Name, Func<ValueTask> Run);
+        /// <param name="Name">The variant's name in the results.</param>
+        /// <param name="Run">One operation.</param>
+        /// <param name="Synchronous">True when <paramref name="Run"/> always completes on the calling thread.</param>
+        public sealed record Variant(string Name, Func<ValueTask> Run, bool Synchronous = false);
 
         /// <summary>The medians of one measurement.</summary>
         /// <param name="Rounds">Rounds measured.</param>
@@ -70,7 +75,7 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
                 {
                     var variant = variants[(round + turnIndex) % variants.Count];
                     var count = ops[variant.Name];
-                    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var allocated = AllocatedBytes(variant);
                     var cpuStart = Environment.CpuUsage.TotalTime;
                     var clock = Stopwatch.StartNew();
                     for (var i = 0; i < count; i++)
@@ -82,7 +87,7 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
                     cpu[variant.Name].Add((Environment.CpuUsage.TotalTime - cpuStart).Ticks * 100.0 / count);
                     wall[variant.Name].Add(clock.Elapsed.Ticks * 100.0 / count);
                     var sum = bytes[variant.Name];
-                    bytes[variant.Name] = (sum.Bytes + GC.GetTotalAllocatedBytes(precise: true) - allocated, sum.Ops + count);
+                    bytes[variant.Name] = (sum.Bytes + AllocatedBytes(variant) - allocated, sum.Ops + count);
                 }
             }
 
@@ -106,6 +111,9 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
                 bytes.ToDictionary(p => p.Key, p => (double)p.Value.Bytes / p.Value.Ops, StringComparer.Ordinal),
                 ratios);
         }
+
+        private static long AllocatedBytes(Variant variant)
+            => variant.Synchronous ? GC.GetAllocatedBytesForCurrentThread() : GC.GetTotalAllocatedBytes(precise: true);
 
         private static double Median(IEnumerable<double> values)
         {

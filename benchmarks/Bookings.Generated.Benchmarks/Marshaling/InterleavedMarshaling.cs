@@ -42,11 +42,14 @@ namespace Bookings.Generated.Benchmarks.Marshaling
                         .Select(m =>
                         {
                             var call = (Func<object>)Delegate.CreateDelegate(typeof(Func<object>), instance, m);
-                            return new Interleaved.Variant(m.Name[..m.Name.IndexOf('_', StringComparison.Ordinal)], () =>
-                            {
-                                call();
-                                return default;
-                            });
+                            return new Interleaved.Variant(
+                                m.Name[..m.Name.IndexOf('_', StringComparison.Ordinal)],
+                                () =>
+                                {
+                                    call();
+                                    return default;
+                                },
+                                Synchronous: true);
                         })
                         .ToList();
                     // 201 rounds of 5 ms turns, a few seconds per table and direction; 41 left ratios that moved by
