@@ -650,6 +650,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     /// </summary>
     private sealed class BatchSplit
     {
+        private readonly bool _isGet;
+
         private BatchSplit(byte[] forwardBody, int forwardedCount, JsonObject unprocessed, int unprocessedCount, bool isGet)
         {
             ForwardBody = forwardBody;
@@ -658,8 +660,6 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             UnprocessedCount = unprocessedCount;
             _isGet = isGet;
         }
-
-        private readonly bool _isGet;
 
         public byte[] ForwardBody { get; }
 

@@ -22,12 +22,18 @@ namespace Bookings.Generated.Integration.Tests
             BookingTime = "2025-10-20 14:30:00",
         };
 
+        /// <summary>A new booking table and the batch helper over the fixture's client, with the table's retry options.</summary>
+        private async Task<(string Table, DynamoBatches Batches)> BatchesOnNewTableAsync(string name)
+        {
+            var options = await BookingTables.CreateAsync(_fixture, name);
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoBatches>()));
+            return (options.TableNames[BookingTable.Definition.EntityName], batches);
+        }
+
         [Fact]
         public async Task A_thousand_item_batch_write_stores_everything_and_batch_get_reads_it_back()
         {
-            var options = await BookingTables.CreateAsync(_fixture, "batch-1000");
-            var table = options.TableNames[BookingTable.Definition.EntityName];
-            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoBatches>()));
+            var (table, batches) = await BatchesOnNewTableAsync("batch-1000");
             var bookings = Enumerable.Range(0, 1000).Select(Sample).ToList();
 
             // Duplicates of the first ten keys: only their last write may be sent, or DynamoDB rejects the batch.
@@ -47,9 +53,7 @@ namespace Bookings.Generated.Integration.Tests
         [Fact]
         public async Task A_cancelled_batch_write_starts_no_more_chunks_and_throws_OperationCanceledException()
         {
-            var options = await BookingTables.CreateAsync(_fixture, "batch-cancel");
-            var table = options.TableNames[BookingTable.Definition.EntityName];
-            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoBatches>()));
+            var (table, batches) = await BatchesOnNewTableAsync("batch-cancel");
             var bookings = Enumerable.Range(0, 2000).Select(Sample).ToList();
             using var cancellation = new System.Threading.CancellationTokenSource();
             var built = 0;
