@@ -76,7 +76,20 @@ namespace Bookings.Generated.Runtime
                 unique,
                 MaxWritesPerRequest,
                 toRequest,
-                (keys, requests) => WriteChunkAsync(table, keys, requests, cancellationToken),
+                async (requests, ct) =>
+                {
+                    var request = new BatchWriteItemRequest
+                    {
+                        RequestItems = new Dictionary<string, List<WriteRequest>>(1) { [table] = requests },
+                        ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                    };
+                    var response = await _runner.ExecuteAsync(
+                        new DynamoOperation("BatchWriteItem", table, $"{requests.Count} item(s)"),
+                        c => _client.BatchWriteItemAsync(request, c),
+                        ct).ConfigureAwait(false);
+                    return response.UnprocessedItems is not null && response.UnprocessedItems.TryGetValue(table, out var left) ? left : null;
+                },
+                Fingerprint,
                 "BatchWriteItem",
                 table,
                 cancellationToken);
@@ -102,14 +115,31 @@ namespace Bookings.Generated.Runtime
                 unique,
                 MaxKeysPerRequest,
                 static attributes => attributes,
-                async (chunkKeys, attributes) =>
+                async (attributes, ct) =>
                 {
-                    var items = await GetChunkAsync(table, chunkKeys, attributes, consistentRead, cancellationToken).ConfigureAwait(false);
-                    lock (results)
+                    var request = new BatchGetItemRequest
                     {
-                        results.AddRange(items);
+                        RequestItems = new Dictionary<string, KeysAndAttributes>(1)
+                        {
+                            [table] = new() { Keys = attributes, ConsistentRead = consistentRead },
+                        },
+                        ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                    };
+                    var response = await _runner.ExecuteAsync(
+                        new DynamoOperation("BatchGetItem", table, $"{attributes.Count} key(s)"),
+                        c => _client.BatchGetItemAsync(request, c),
+                        ct).ConfigureAwait(false);
+                    if (response.Responses is not null && response.Responses.TryGetValue(table, out var items) && items is not null)
+                    {
+                        lock (results)
+                        {
+                            results.AddRange(items);
+                        }
                     }
+
+                    return response.UnprocessedKeys is not null && response.UnprocessedKeys.TryGetValue(table, out var left) ? left?.Keys : null;
                 },
+                static key => Fingerprint(key),
                 "BatchGetItem",
                 table,
                 cancellationToken).ConfigureAwait(false);
@@ -118,13 +148,15 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>
         /// Sends the values in chunks of <paramref name="size"/>, at most <see cref="BatchOptions.MaxConcurrency"/> at
-        /// once, and gathers what every chunk left undone into one <see cref="DynamoBatchIncompleteException"/>.
+        /// once, each through <see cref="SendInRoundsAsync"/>, and gathers what every chunk left undone into one
+        /// <see cref="DynamoBatchIncompleteException"/>.
         /// </summary>
         private async Task RunChunksAsync<TValue, TRequest>(
             Dictionary<object, TValue> values,
             int size,
             Func<TValue, TRequest> build,
-            Func<List<object>, List<TRequest>, Task> send,
+            Func<List<TRequest>, CancellationToken, Task<List<TRequest>?>> sendRound,
+            Func<TRequest, string> fingerprint,
             string operation,
             string table,
             CancellationToken cancellationToken)
@@ -180,7 +212,7 @@ namespace Bookings.Generated.Runtime
             {
                 try
                 {
-                    await send(chunkKeys, chunkRequests).ConfigureAwait(false);
+                    await SendInRoundsAsync(chunkKeys, chunkRequests, sendRound, fingerprint, cancellationToken).ConfigureAwait(false);
                 }
                 catch (BatchChunkIncomplete incomplete)
                 {
@@ -198,102 +230,41 @@ namespace Bookings.Generated.Runtime
             }
         }
 
-        /// <summary>Sends one chunk, resending what comes back unprocessed; <paramref name="keys"/>[i] is the key of <paramref name="requests"/>[i].</summary>
-        private async Task WriteChunkAsync(string table, List<object> keys, List<WriteRequest> requests, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends one chunk in rounds: <paramref name="sendRound"/> sends what is still pending and returns what
+        /// DynamoDB gave back unprocessed, which the next round resends after a backoff. A throttled or failed
+        /// round, or unprocessed requests after the last round, end the chunk with the keys not done;
+        /// <paramref name="keys"/>[i] is the key of <paramref name="requests"/>[i].
+        /// </summary>
+        private async Task SendInRoundsAsync<TRequest>(
+            List<object> keys,
+            List<TRequest> requests,
+            Func<List<TRequest>, CancellationToken, Task<List<TRequest>?>> sendRound,
+            Func<TRequest, string> fingerprint,
+            CancellationToken cancellationToken)
         {
             for (var round = 1; ; round++)
             {
-                var request = new BatchWriteItemRequest
-                {
-                    RequestItems = new Dictionary<string, List<WriteRequest>>(1) { [table] = requests },
-                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                };
-                BatchWriteItemResponse response;
+                List<TRequest>? unprocessed;
                 try
                 {
-                    response = await _runner.ExecuteAsync(
-                        new DynamoOperation("BatchWriteItem", table, $"{requests.Count} item(s)"),
-                        ct => _client.BatchWriteItemAsync(request, ct),
-                        cancellationToken).ConfigureAwait(false);
+                    unprocessed = await sendRound(requests, cancellationToken).ConfigureAwait(false);
                 }
                 catch (DynamoRepositoryException ex) when (ex is DynamoThrottledException or DynamoTransientException)
                 {
                     throw new BatchChunkIncomplete(keys, round, ex);
                 }
 
-                var unprocessed = response.UnprocessedItems is not null && response.UnprocessedItems.TryGetValue(table, out var left) && left is { Count: > 0 }
-                    ? left
-                    : null;
-                if (unprocessed is null)
+                if (unprocessed is not { Count: > 0 })
                 {
                     return;
                 }
 
                 // Unprocessed requests come back as copies; they are matched to keys by their attributes.
-                (keys, requests) = StillPending(keys, requests, new HashSet<string>(unprocessed.Select(Fingerprint)), Fingerprint);
+                (keys, requests) = StillPending(keys, requests, new HashSet<string>(unprocessed.Select(fingerprint)), fingerprint);
                 if (requests.Count == 0)
                 {
                     return;
-                }
-
-                if (round >= _options.MaxRounds)
-                {
-                    throw new BatchChunkIncomplete(keys, round, null);
-                }
-
-                await Task.Delay(_backoff.GetDelay(round, Random.Shared), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Reads one chunk, asking again for the keys that come back unprocessed.</summary>
-        private async Task<List<Dictionary<string, AttributeValue>>> GetChunkAsync(
-            string table,
-            List<object> keys,
-            List<Dictionary<string, AttributeValue>> attributes,
-            bool consistentRead,
-            CancellationToken cancellationToken)
-        {
-            var found = new List<Dictionary<string, AttributeValue>>(attributes.Count);
-            for (var round = 1; ; round++)
-            {
-                var request = new BatchGetItemRequest
-                {
-                    RequestItems = new Dictionary<string, KeysAndAttributes>(1)
-                    {
-                        [table] = new() { Keys = attributes, ConsistentRead = consistentRead },
-                    },
-                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                };
-                BatchGetItemResponse response;
-                try
-                {
-                    response = await _runner.ExecuteAsync(
-                        new DynamoOperation("BatchGetItem", table, $"{attributes.Count} key(s)"),
-                        ct => _client.BatchGetItemAsync(request, ct),
-                        cancellationToken).ConfigureAwait(false);
-                }
-                catch (DynamoRepositoryException ex) when (ex is DynamoThrottledException or DynamoTransientException)
-                {
-                    throw new BatchChunkIncomplete(keys, round, ex);
-                }
-
-                if (response.Responses is not null && response.Responses.TryGetValue(table, out var items) && items is not null)
-                {
-                    found.AddRange(items);
-                }
-
-                var unprocessed = response.UnprocessedKeys is not null && response.UnprocessedKeys.TryGetValue(table, out var left) && left?.Keys is { Count: > 0 }
-                    ? left.Keys
-                    : null;
-                if (unprocessed is null)
-                {
-                    return found;
-                }
-
-                (keys, attributes) = StillPending(keys, attributes, new HashSet<string>(unprocessed.Select(k => Fingerprint(k))), k => Fingerprint(k));
-                if (attributes.Count == 0)
-                {
-                    return found;
                 }
 
                 if (round >= _options.MaxRounds)

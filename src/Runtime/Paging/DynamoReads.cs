@@ -52,35 +52,23 @@ namespace Bookings.Generated.Runtime
         /// <param name="key">The key or partition being queried, for logs; masked by its <c>ToString()</c>.</param>
         /// <param name="read">Turns a returned item into a result.</param>
         /// <param name="cancellationToken">Stops the stream.</param>
-        public async IAsyncEnumerable<T> QueryAllAsync<T>(
+        public IAsyncEnumerable<T> QueryAllAsync<T>(
             QueryRequest request,
             object? key,
             Func<IReadOnlyDictionary<string, AttributeValue>, T> read,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(request);
             ArgumentNullException.ThrowIfNull(read);
-
-            // One iterator from the response to the caller, rather than a typed one over an untyped one: one
-            // state-machine step per item instead of two.
-            while (true)
-            {
-                var response = await SendQueryAsync(request, key, cancellationToken).ConfigureAwait(false);
-                if (response.Items is not null)
+            return EveryItemAsync(
+                async (startKey, ct) =>
                 {
-                    foreach (var item in response.Items)
-                    {
-                        yield return read(item);
-                    }
-                }
-
-                if (response.LastEvaluatedKey is not { Count: > 0 })
-                {
-                    yield break;
-                }
-
-                request.ExclusiveStartKey = response.LastEvaluatedKey;
-            }
+                    request.ExclusiveStartKey = startKey ?? request.ExclusiveStartKey;
+                    var response = await SendQueryAsync(request, key, ct).ConfigureAwait(false);
+                    return new PageOfItems(response.Items, response.LastEvaluatedKey);
+                },
+                read,
+                cancellationToken);
         }
 
         /// <summary>One page of at most <paramref name="pageSize"/> results, with the token of the next.</summary>
@@ -189,31 +177,45 @@ namespace Bookings.Generated.Runtime
             }
         }
 
-        private async IAsyncEnumerable<Dictionary<string, AttributeValue>> ScanSegmentAsync(
-            ScanRequest request,
+        private IAsyncEnumerable<Dictionary<string, AttributeValue>> ScanSegmentAsync(ScanRequest request, CancellationToken cancellationToken)
+        {
+            var operation = new DynamoOperation("Scan", request.TableName, request.TotalSegments is > 1 ? $"segment {request.Segment} of {request.TotalSegments}" : null);
+            return EveryItemAsync(
+                async (startKey, ct) =>
+                {
+                    request.ExclusiveStartKey = startKey ?? request.ExclusiveStartKey;
+                    var response = await _runner.ExecuteAsync(operation, c => _client.ScanAsync(request, c), ct).ConfigureAwait(false);
+                    return new PageOfItems(response.Items, response.LastEvaluatedKey);
+                },
+                static item => item,
+                cancellationToken);
+        }
+
+        /// <summary>
+        /// The items of every page, each through <paramref name="read"/>, from one iterator (one state-machine step
+        /// per item). <paramref name="sendPage"/> sends the request from the given start key (null for the
+        /// request's own start); the next page is requested only when the caller reaches it.
+        /// </summary>
+        private static async IAsyncEnumerable<T> EveryItemAsync<T>(
+            Func<Dictionary<string, AttributeValue>?, CancellationToken, Task<PageOfItems>> sendPage,
+            Func<Dictionary<string, AttributeValue>, T> read,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            while (true)
+            Dictionary<string, AttributeValue>? startKey = null;
+            do
             {
-                var response = await _runner.ExecuteAsync(
-                    new DynamoOperation("Scan", request.TableName, request.TotalSegments is > 1 ? $"segment {request.Segment} of {request.TotalSegments}" : null),
-                    ct => _client.ScanAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
-                if (response.Items is not null)
+                var page = await sendPage(startKey, cancellationToken).ConfigureAwait(false);
+                if (page.Items is not null)
                 {
-                    foreach (var item in response.Items)
+                    foreach (var item in page.Items)
                     {
-                        yield return item;
+                        yield return read(item);
                     }
                 }
 
-                if (response.LastEvaluatedKey is not { Count: > 0 })
-                {
-                    yield break;
-                }
-
-                request.ExclusiveStartKey = response.LastEvaluatedKey;
+                startKey = page.LastEvaluatedKey;
             }
+            while (startKey is { Count: > 0 });
         }
 
         private Task<QueryResponse> SendQueryAsync(QueryRequest request, object? key, CancellationToken cancellationToken)
@@ -236,5 +238,8 @@ namespace Bookings.Generated.Runtime
             Segment = segment,
             TotalSegments = segments,
         };
+
+        /// <summary>What one page of a query or scan returned: its items and where the next page starts (none after the last).</summary>
+        private readonly record struct PageOfItems(List<Dictionary<string, AttributeValue>>? Items, Dictionary<string, AttributeValue>? LastEvaluatedKey);
     }
 }
