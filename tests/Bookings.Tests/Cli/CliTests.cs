@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -226,6 +227,35 @@ namespace Bookings.Tests.Cli
             var text = await cli.RunAsync("import", file);
             Assert.Contains("written 4, skipped 4, failed 0", text.Out, StringComparison.Ordinal);
             Assert.Contains("line number", text.Out, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task Import_reports_the_rows_DynamoDB_never_wrote_as_failed_with_their_lines_and_writes_the_rest()
+        {
+            var cli = new CliHarness(_fixture, "import-failed");
+            Assert.Equal(0, (await cli.RunAsync("tables", "ensure")).ExitCode);
+            var file = cli.WriteFile("import.jsonl", string.Join('\n', Enumerable.Range(1, 30).Select(n =>
+                $"{{\"booking_num\":\"1051707_{n}\",\"phone\":\"0105000{n:D4}\",\"name\":\"Guest {n}\",\"booking_time\":\"2025-10-20 10:00:00\"}}")));
+
+            // Every BatchWriteItem leaves its last 90% unprocessed: the rows at the front of each request get written
+            // over the 8 rounds, the rest are still unprocessed after the last one.
+            var plan = new FaultPlan { Seed = 5, PartialBatchRate = 1.0, UnprocessedFraction = 0.9, OnlyOperations = new HashSet<string> { "BatchWriteItem" } };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            var run = await cli.RunRawAsync(new[] { "import", file, "--json", "--endpoint", proxy.Endpoint.ToString(), "--table-prefix", cli.Prefix });
+
+            Assert.Equal(5, run.ExitCode);
+            var summary = Json(run.Out);
+            var problems = summary.GetProperty("problems").EnumerateArray().ToList();
+            Assert.All(problems, p => Assert.Equal("failed", p.GetProperty("status").GetString()));
+            var failed = problems.Select(p => p.GetProperty("line").GetInt32()).ToHashSet();
+            Assert.Equal((30 - failed.Count, 0, failed.Count), (summary.GetProperty("written").GetInt32(), summary.GetProperty("skipped").GetInt32(), summary.GetProperty("failed").GetInt32()));
+            Assert.InRange(failed.Count, 1, 29);
+            Assert.All(failed, line => Assert.Contains($"line {line}: failed: DynamoDB did not write it (8 round(s))", run.Err, StringComparison.Ordinal));
+
+            // Line n holds booking 1051707_n: the lines reported failed are exactly the bookings not stored.
+            var stored = await _fixture.Client.ScanAsync(new Amazon.DynamoDBv2.Model.ScanRequest { TableName = cli.Prefix + "sms", ConsistentRead = true });
+            var storedLines = stored.Items.Select(item => int.Parse(item["booking_num"].S["1051707_".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+            Assert.Equal(Enumerable.Range(1, 30).Except(failed).ToHashSet(), storedLines);
         }
 
         [Fact]
