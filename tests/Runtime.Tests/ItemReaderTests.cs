@@ -255,6 +255,18 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
+        public void Another_kind_of_dictionary_is_read_with_names_compared_exactly_and_a_null_item_is_refused()
+        {
+            // Read through a copy that compares names as DynamoDB does, whatever the source's comparer.
+            var inner = new Dictionary<string, AttributeValue>(StringComparer.OrdinalIgnoreCase) { ["Store_Name"] = new() { S = "x" } };
+            var reader = new ItemReader(new System.Collections.ObjectModel.ReadOnlyDictionary<string, AttributeValue>(inner), "Store");
+            Assert.Null(reader.String("store_name"));
+            Assert.Equal("x", reader.String("Store_Name"));
+
+            Assert.Throws<ArgumentNullException>(() => new ItemReader(null!, "Store"));
+        }
+
+        [Fact]
         public void Extras_returns_the_shared_empty_instance_when_there_are_none()
         {
             var reader = Reader(Item("pk", new AttributeValue { S = "BOOKING#1" }));

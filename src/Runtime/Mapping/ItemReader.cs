@@ -15,17 +15,17 @@ namespace Bookings.Generated.Runtime
     /// </remarks>
     public struct ItemReader
     {
-        private readonly IReadOnlyDictionary<string, AttributeValue> _item;
-
-        // The SDK's responses hold a Dictionary: looking attributes up through it directly, rather than
-        // through the interface, keeps a read of many attributes free of interface calls.
-        private readonly Dictionary<string, AttributeValue>? _dictionary;
+        // Always a Dictionary (see the constructor), so every read is one lookup with no interface call or type test.
+        private readonly Dictionary<string, AttributeValue> _item;
         private readonly string _entity;
         private object? _key;
         private int _found;
 
         /// <summary>Creates a reader for one item.</summary>
-        /// <param name="item">The stored item.</param>
+        /// <param name="item">
+        /// The stored item. A <see cref="Dictionary{TKey, TValue}"/>, as the SDK returns, is read in place; any other
+        /// dictionary is copied first, with names compared exactly, as DynamoDB compares them.
+        /// </param>
         /// <param name="entity">The entity type name, for error messages.</param>
         /// <param name="key">
         /// The item's key object, or null before it is known. Only its <c>ToString()</c> (masked by
@@ -33,8 +33,7 @@ namespace Bookings.Generated.Runtime
         /// </param>
         public ItemReader(IReadOnlyDictionary<string, AttributeValue> item, string entity, object? key = null)
         {
-            _item = item;
-            _dictionary = item as Dictionary<string, AttributeValue>;
+            _item = item as Dictionary<string, AttributeValue> ?? Copy(item);
             _entity = entity;
             _key = key;
             _found = 0;
@@ -170,30 +169,17 @@ namespace Bookings.Generated.Runtime
             // Every attribute of the item was found as a declared one: there is nothing else to look for. Trusted
             // only for a Dictionary that compares names exactly, as the SDK's do: a dictionary that ignores case
             // would find a declared name under another spelling, which is an extra attribute.
-            if (_found == _item.Count && ComparesExactly(_dictionary))
+            if (_found == _item.Count && ComparesExactly(_item))
             {
                 return ExtraAttributes.Empty;
             }
 
             Dictionary<string, AttributeValue>? extras = null;
-            if (_dictionary is not null)
+            foreach (var pair in _item)
             {
-                foreach (var pair in _dictionary)
+                if (!known.Contains(pair.Key))
                 {
-                    if (!known.Contains(pair.Key))
-                    {
-                        (extras ??= new Dictionary<string, AttributeValue>()).Add(pair.Key, pair.Value);
-                    }
-                }
-            }
-            else
-            {
-                foreach (var pair in _item)
-                {
-                    if (!known.Contains(pair.Key))
-                    {
-                        (extras ??= new Dictionary<string, AttributeValue>()).Add(pair.Key, pair.Value);
-                    }
+                    (extras ??= new Dictionary<string, AttributeValue>()).Add(pair.Key, pair.Value);
                 }
             }
 
@@ -229,7 +215,7 @@ namespace Bookings.Generated.Runtime
         private AttributeValue? Find(string name)
         {
             AttributeValue? value;
-            if (!(_dictionary is not null ? _dictionary.TryGetValue(name, out value) : _item.TryGetValue(name, out value)))
+            if (!_item.TryGetValue(name, out value))
             {
                 return null;
             }
@@ -238,9 +224,12 @@ namespace Bookings.Generated.Runtime
             return value is not null && value.NULL != true ? value : null;
         }
 
-        private static bool ComparesExactly(Dictionary<string, AttributeValue>? dictionary)
-            => dictionary is not null
-               && (ReferenceEquals(dictionary.Comparer, EqualityComparer<string>.Default) || ReferenceEquals(dictionary.Comparer, System.StringComparer.Ordinal));
+        private static bool ComparesExactly(Dictionary<string, AttributeValue> dictionary)
+            => ReferenceEquals(dictionary.Comparer, EqualityComparer<string>.Default) || ReferenceEquals(dictionary.Comparer, System.StringComparer.Ordinal);
+
+        // DynamoDB's attribute names are exact: the copy compares them ordinally, whatever the source did.
+        private static Dictionary<string, AttributeValue> Copy(IReadOnlyDictionary<string, AttributeValue> item)
+            => new(item ?? throw new System.ArgumentNullException(nameof(item)), System.StringComparer.Ordinal);
 
         private readonly DynamoMappingException Mismatch(string name, string expected, AttributeValue found)
             => new(_entity, name, expected, StoredTypes.Describe(found), _key?.ToString());
