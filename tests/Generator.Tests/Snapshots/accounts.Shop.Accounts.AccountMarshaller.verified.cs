@@ -96,6 +96,7 @@ namespace Shop.Accounts
         }
 
         /// <summary>The stored form of <c>mobile</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue MobileValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Account", "mobile");
@@ -103,6 +104,7 @@ namespace Shop.Accounts
         }
 
         /// <summary>The stored form of <c>display_name</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NicknameValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "display_name");
@@ -110,6 +112,7 @@ namespace Shop.Accounts
         }
 
         /// <summary>The stored form of <c>password_hash</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PasswordHashValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "password_hash");
@@ -117,6 +120,7 @@ namespace Shop.Accounts
         }
 
         /// <summary>The stored form of <c>class</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ClassValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "class");
@@ -124,10 +128,12 @@ namespace Shop.Accounts
         }
 
         /// <summary>The stored form of <c>visits</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue VisitsValue(int value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>active</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ActiveValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
     }

@@ -192,6 +192,7 @@ namespace Bookings
         }
 
         /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "name");
@@ -199,6 +200,7 @@ namespace Bookings
         }
 
         /// <summary>The stored form of <c>booking_time</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue BookingTimeValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "booking_time");
@@ -207,18 +209,22 @@ namespace Bookings
         }
 
         /// <summary>The stored form of <c>confirm_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ConfirmSmsValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
 
         /// <summary>The stored form of <c>remind_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RemindSmsValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
 
         /// <summary>The stored form of <c>option_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionSmsValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
 
         /// <summary>The stored form of <c>option_time</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionTimeValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "option_time");

@@ -59,6 +59,7 @@ namespace Catalog
         public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Address value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Address", string.Empty);
 
         /// <summary>The stored form of <c>line1</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue Line1Value(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "line1");
@@ -67,6 +68,7 @@ namespace Catalog
         }
 
         /// <summary>The stored form of <c>city</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CityValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "city");
@@ -74,6 +76,7 @@ namespace Catalog
         }
 
         /// <summary>The stored form of <c>postcode</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PostcodeValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "postcode");
@@ -82,6 +85,7 @@ namespace Catalog
         }
 
         /// <summary>The stored form of <c>contact_phone</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ContactPhoneValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Address", "contact_phone");

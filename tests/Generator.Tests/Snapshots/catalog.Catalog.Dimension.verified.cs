@@ -38,14 +38,17 @@ namespace Catalog
         public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Dimension value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Dimension", string.Empty);
 
         /// <summary>The stored form of <c>width_cm</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WidthCmValue(decimal value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Dimension", "width_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>height_cm</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue HeightCmValue(decimal value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Dimension", "height_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>labels</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelsValue(global::System.Collections.Generic.IReadOnlyList<string>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LabelsCodec, value!, "Dimension", "labels");
 

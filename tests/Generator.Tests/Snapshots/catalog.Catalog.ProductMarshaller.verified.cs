@@ -324,6 +324,7 @@ namespace Catalog
         }
 
         /// <summary>The stored form of <c>title</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue TitleValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "title");
@@ -332,114 +333,142 @@ namespace Catalog
         }
 
         /// <summary>The stored form of <c>status</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StatusValue(global::Catalog.ProductStatus value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(StatusCodec, value, "Product", "status");
 
         /// <summary>The stored form of <c>price</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PriceValue(decimal value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Product", "price").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>rating</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RatingValue(double value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Product", "rating"), 0d, 5d, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>stock</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StockValue(int value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0, null, "Product", "stock").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>views</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ViewsValue(long value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>featured</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue FeaturedValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
 
         /// <summary>The stored form of <c>thumbnail</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ThumbnailValue(byte[]? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ThumbnailCodec, value!, "Product", "thumbnail");
 
         /// <summary>The stored form of <c>created_at</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CreatedAtValue(global::System.DateTimeOffset value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(CreatedAtCodec, value, "Product", "created_at");
 
         /// <summary>The stored form of <c>updated_at</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue UpdatedAtValue(global::System.DateTime value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(UpdatedAtCodec, value, "Product", "updated_at");
 
         /// <summary>The stored form of <c>launch_date</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LaunchDateValue(global::System.DateOnly value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LaunchDateCodec, value, "Product", "launch_date");
 
         /// <summary>The stored form of <c>legacy_time</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LegacyTimeValue(global::System.DateTimeOffset value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LegacyTimeCodec, value, "Product", "legacy_time");
 
         /// <summary>The stored form of <c>local_time</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LocalTimeValue(global::System.DateTimeOffset value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LocalTimeCodec, value, "Product", "local_time");
 
         /// <summary>The stored form of <c>expires_at</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ExpiresAtValue(global::System.DateTimeOffset value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ExpiresAtCodec, value, "Product", "expires_at");
 
         /// <summary>The stored form of <c>tags</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue TagsValue(global::System.Collections.Generic.IReadOnlySet<string>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(TagsCodec, value!, "Product", "tags");
 
         /// <summary>The stored form of <c>sizes</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue SizesValue(global::System.Collections.Generic.IReadOnlySet<int>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(SizesCodec, value!, "Product", "sizes");
 
         /// <summary>The stored form of <c>weights</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WeightsValue(global::System.Collections.Generic.IReadOnlySet<decimal>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(WeightsCodec, value!, "Product", "weights");
 
         /// <summary>The stored form of <c>checksums</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ChecksumsValue(global::System.Collections.Generic.IReadOnlyList<byte[]>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ChecksumsCodec, value!, "Product", "checksums");
 
         /// <summary>The stored form of <c>channels</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ChannelsValue(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ChannelsCodec, value!, "Product", "channels");
 
         /// <summary>The stored form of <c>history</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue HistoryValue(global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(HistoryCodec, value!, "Product", "history");
 
         /// <summary>The stored form of <c>scores</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ScoresValue(global::System.Collections.Generic.IReadOnlyList<double>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ScoresCodec, value!, "Product", "scores");
 
         /// <summary>The stored form of <c>matrix</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue MatrixValue(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(MatrixCodec, value!, "Product", "matrix");
 
         /// <summary>The stored form of <c>warehouse</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WarehouseValue(global::Catalog.Address? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(WarehouseCodec, value!, "Product", "warehouse");
 
         /// <summary>The stored form of <c>addresses</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue AddressesValue(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(AddressesCodec, value!, "Product", "addresses");
 
         /// <summary>The stored form of <c>dimensions</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DimensionsValue(global::Catalog.Dimension? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DimensionsCodec, value!, "Product", "dimensions");
 
         /// <summary>The stored form of <c>specs</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue SpecsValue(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(SpecsCodec, value!, "Product", "specs");
 
         /// <summary>The stored form of <c>stock_by_store</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StockByStoreValue(global::System.Collections.Generic.IReadOnlyDictionary<string, int>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(StockByStoreCodec, value!, "Product", "stock_by_store");
 
         /// <summary>The stored form of <c>labels_by_locale</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelsByLocaleValue(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LabelsByLocaleCodec, value!, "Product", "labels_by_locale");
 
         /// <summary>The stored form of <c>notes</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NotesValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "notes");
@@ -447,6 +476,7 @@ namespace Catalog
         }
 
         /// <summary>The stored form of <c>owner_phone</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OwnerPhoneValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Product", "owner_phone");
@@ -454,6 +484,7 @@ namespace Catalog
         }
 
         /// <summary>The stored form of <c>api_secret</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ApiSecretValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "api_secret");

@@ -72,10 +72,12 @@ namespace Bookings.Generated.Integration.Tests.Files
         }
 
         /// <summary>The stored form of <c>owner_token</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OwnerTokenValue(byte[]? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(OwnerTokenCodec, value!, "Chunk", "owner_token");
 
         /// <summary>The stored form of <c>data</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DataValue(byte[]? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DataCodec, value!, "Chunk", "data");
     }

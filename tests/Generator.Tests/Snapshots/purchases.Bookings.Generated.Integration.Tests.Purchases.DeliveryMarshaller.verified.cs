@@ -64,6 +64,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         }
 
         /// <summary>The stored form of <c>driver</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DriverValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Delivery", "driver");

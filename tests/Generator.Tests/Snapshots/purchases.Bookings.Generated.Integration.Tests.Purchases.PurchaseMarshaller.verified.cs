@@ -61,6 +61,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         }
 
         /// <summary>The stored form of <c>total</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue TotalValue(decimal value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }

@@ -62,6 +62,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         }
 
         /// <summary>The stored form of <c>celsius</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CelsiusValue(decimal value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }

@@ -86,6 +86,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         }
 
         /// <summary>The stored form of <c>carrier</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CarrierValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Shipment", "carrier");
@@ -93,10 +94,12 @@ namespace Bookings.Generated.Integration.Tests.Readings
         }
 
         /// <summary>The stored form of <c>delivered_on</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DeliveredOnValue(global::System.DateOnly value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DeliveredOnCodec, value, "Shipment", "delivered_on");
 
         /// <summary>The stored form of <c>delivered_at</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DeliveredAtValue(global::System.DateTime value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DeliveredAtCodec, value, "Shipment", "delivered_at");
     }

@@ -134,6 +134,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         }
 
         /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "name");
@@ -141,6 +142,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         }
 
         /// <summary>The stored form of <c>email</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EmailValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "email");
@@ -149,6 +151,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         }
 
         /// <summary>The stored form of <c>phone</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PhoneValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Employee", "phone");
@@ -156,6 +159,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         }
 
         /// <summary>The stored form of <c>role</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RoleValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "role");
@@ -163,6 +167,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         }
 
         /// <summary>The stored form of <c>hired_on</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue HiredOnValue(global::System.DateOnly value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(HiredOnCodec, value, "Employee", "hired_on");
     }

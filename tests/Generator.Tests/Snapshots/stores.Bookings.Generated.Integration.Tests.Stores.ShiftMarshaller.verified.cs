@@ -66,6 +66,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         }
 
         /// <summary>The stored form of <c>hours</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue HoursValue(decimal value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, 24m, "Shift", "hours").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }

@@ -83,6 +83,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         }
 
         /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Staff", "name");
@@ -90,6 +91,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         }
 
         /// <summary>The stored form of <c>email</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EmailValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Staff", "email");
@@ -97,6 +99,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         }
 
         /// <summary>The stored form of <c>phone</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PhoneValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Staff", "phone");

@@ -75,6 +75,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         }
 
         /// <summary>The stored form of <c>store_name</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StoreNameValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Store", "store_name");
@@ -82,6 +83,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         }
 
         /// <summary>The stored form of <c>opened_on</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OpenedOnValue(global::System.DateOnly value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(OpenedOnCodec, value, "Store", "opened_on");
     }

@@ -68,14 +68,17 @@ namespace Metrics.Storage
         }
 
         /// <summary>The stored form of <c>count</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CountValue(long value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>ratio</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RatioValue(double value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>label</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Counter", "label");
@@ -83,6 +86,7 @@ namespace Metrics.Storage
         }
 
         /// <summary>The stored form of <c>enabled</c>, validated; used when storing it, in conditions and in updates.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EnabledValue(bool value)
             => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
     }

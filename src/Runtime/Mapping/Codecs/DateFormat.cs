@@ -53,12 +53,12 @@ namespace Bookings.Generated.Runtime
 
         internal string Format(DateTimeOffset value)
         {
-            var stored = Offset is { } offset ? value.ToOffset(offset) : value;
             if (IsEpochSeconds)
             {
                 return value.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             }
 
+            var stored = Offset is { } offset ? value.ToOffset(offset) : value;
             return _pattern is null
                 ? stored.ToString("o", CultureInfo.InvariantCulture)
                 : stored.ToString(_pattern, CultureInfo.InvariantCulture);

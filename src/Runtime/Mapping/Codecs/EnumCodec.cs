@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Amazon.DynamoDBv2.Model;
 
 namespace Bookings.Generated.Runtime
 {
@@ -35,6 +36,9 @@ namespace Bookings.Generated.Runtime
 
         /// <inheritdoc/>
         public override string Expected => _expected;
+
+        /// <inheritdoc/>
+        public override AttributeValue Write(TEnum value) => new() { S = Format(value) };
 
         /// <inheritdoc/>
         public override string Format(TEnum value)

@@ -35,6 +35,11 @@ namespace Bookings.Generated.Runtime
     {
         public override bool IsNumber => true;
 
+        // Stored and read here in one call, not through IsNumber and Format or Parse (numbers are common collection elements).
+        public override AttributeValue Write(int value) => new() { N = Format(value) };
+
+        public override int Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
+
         public override string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         public override int Parse(string text)
@@ -45,6 +50,11 @@ namespace Bookings.Generated.Runtime
     internal sealed class Int64Codec : ScalarCodec<long>
     {
         public override bool IsNumber => true;
+
+        // Stored and read here in one call, not through IsNumber and Format or Parse (numbers are common collection elements).
+        public override AttributeValue Write(long value) => new() { N = Format(value) };
+
+        public override long Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
 
         public override string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -57,6 +67,11 @@ namespace Bookings.Generated.Runtime
     {
         public override bool IsNumber => true;
 
+        // Stored and read here in one call, not through IsNumber and Format or Parse (numbers are common collection elements).
+        public override AttributeValue Write(decimal value) => new() { N = Format(value) };
+
+        public override decimal Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
+
         public override string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
         public override decimal Parse(string text)
@@ -67,6 +82,11 @@ namespace Bookings.Generated.Runtime
     internal sealed class DoubleCodec : ScalarCodec<double>
     {
         public override bool IsNumber => true;
+
+        // Stored and read here in one call, not through IsNumber and Format or Parse (numbers are common collection elements).
+        public override AttributeValue Write(double value) => new() { N = Format(value) };
+
+        public override double Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
 
         public override string Format(double value)
             => double.IsFinite(value)
