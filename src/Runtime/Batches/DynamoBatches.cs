@@ -72,27 +72,23 @@ namespace Bookings.Generated.Runtime
                 unique[key] = value;
             }
 
-            return RunChunksAsync(
-                unique,
-                MaxWritesPerRequest,
-                toRequest,
-                async (requests, ct) =>
+            var roundTrip = new RoundTrip<WriteRequest, BatchWriteItemResponse>(
+                "BatchWriteItem",
+                (requests, ct) =>
                 {
                     var request = new BatchWriteItemRequest
                     {
                         RequestItems = new Dictionary<string, List<WriteRequest>>(1) { [table] = requests },
                         ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                     };
-                    var response = await _runner.ExecuteAsync(
+                    return _runner.ExecuteAsync(
                         new DynamoOperation("BatchWriteItem", table, $"{requests.Count} item(s)"),
                         c => _client.BatchWriteItemAsync(request, c),
-                        ct).ConfigureAwait(false);
-                    return response.UnprocessedItems is not null && response.UnprocessedItems.TryGetValue(table, out var left) ? left : null;
+                        ct);
                 },
-                Fingerprint,
-                "BatchWriteItem",
-                table,
-                cancellationToken);
+                response => response.UnprocessedItems is not null && response.UnprocessedItems.TryGetValue(table, out var left) ? left : null,
+                Fingerprint);
+            return RunChunksAsync(unique, MaxWritesPerRequest, toRequest, roundTrip, table, cancellationToken);
         }
 
         /// <summary>Reads every key (duplicates once) and returns the items that exist, in no particular order.</summary>
@@ -111,11 +107,9 @@ namespace Bookings.Generated.Runtime
             }
 
             var results = new List<Dictionary<string, AttributeValue>>(unique.Count);
-            await RunChunksAsync(
-                unique,
-                MaxKeysPerRequest,
-                static attributes => attributes,
-                async (attributes, ct) =>
+            var roundTrip = new RoundTrip<Dictionary<string, AttributeValue>, BatchGetItemResponse>(
+                "BatchGetItem",
+                (attributes, ct) =>
                 {
                     var request = new BatchGetItemRequest
                     {
@@ -125,10 +119,13 @@ namespace Bookings.Generated.Runtime
                         },
                         ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                     };
-                    var response = await _runner.ExecuteAsync(
+                    return _runner.ExecuteAsync(
                         new DynamoOperation("BatchGetItem", table, $"{attributes.Count} key(s)"),
                         c => _client.BatchGetItemAsync(request, c),
-                        ct).ConfigureAwait(false);
+                        ct);
+                },
+                response =>
+                {
                     if (response.Responses is not null && response.Responses.TryGetValue(table, out var items) && items is not null)
                     {
                         lock (results)
@@ -139,10 +136,8 @@ namespace Bookings.Generated.Runtime
 
                     return response.UnprocessedKeys is not null && response.UnprocessedKeys.TryGetValue(table, out var left) ? left?.Keys : null;
                 },
-                static key => Fingerprint(key),
-                "BatchGetItem",
-                table,
-                cancellationToken).ConfigureAwait(false);
+                static key => Fingerprint(key));
+            await RunChunksAsync(unique, MaxKeysPerRequest, static attributes => attributes, roundTrip, table, cancellationToken).ConfigureAwait(false);
             return results;
         }
 
@@ -151,13 +146,11 @@ namespace Bookings.Generated.Runtime
         /// once, each through <see cref="SendInRoundsAsync"/>, and gathers what every chunk left undone into one
         /// <see cref="DynamoBatchIncompleteException"/>.
         /// </summary>
-        private async Task RunChunksAsync<TValue, TRequest>(
+        private async Task RunChunksAsync<TValue, TRequest, TResponse>(
             Dictionary<object, TValue> values,
             int size,
             Func<TValue, TRequest> build,
-            Func<List<TRequest>, CancellationToken, Task<List<TRequest>?>> sendRound,
-            Func<TRequest, string> fingerprint,
-            string operation,
+            RoundTrip<TRequest, TResponse> roundTrip,
             string table,
             CancellationToken cancellationToken)
         {
@@ -205,14 +198,14 @@ namespace Bookings.Generated.Runtime
             stopped?.Throw();
             if (pending.Count > 0)
             {
-                throw new DynamoBatchIncompleteException(operation, table, pending, rounds, lastError);
+                throw new DynamoBatchIncompleteException(roundTrip.Operation, table, pending, rounds, lastError);
             }
 
             async Task RunOneAsync(List<object> chunkKeys, List<TRequest> chunkRequests)
             {
                 try
                 {
-                    await SendInRoundsAsync(chunkKeys, chunkRequests, sendRound, fingerprint, cancellationToken).ConfigureAwait(false);
+                    await SendInRoundsAsync(chunkKeys, chunkRequests, roundTrip, cancellationToken).ConfigureAwait(false);
                 }
                 catch (BatchChunkIncomplete incomplete)
                 {
@@ -231,37 +224,37 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>
-        /// Sends one chunk in rounds: <paramref name="sendRound"/> sends what is still pending and returns what
-        /// DynamoDB gave back unprocessed, which the next round resends after a backoff. A throttled or failed
-        /// round, or unprocessed requests after the last round, end the chunk with the keys not done;
-        /// <paramref name="keys"/>[i] is the key of <paramref name="requests"/>[i].
+        /// Sends one chunk in rounds: each round sends what is still pending, and what its response leaves
+        /// unprocessed goes again in the next round after a backoff. A throttled or failed round, or unprocessed
+        /// requests after the last round, end the chunk with the keys not done; <paramref name="keys"/>[i] is the
+        /// key of <paramref name="requests"/>[i].
         /// </summary>
-        private async Task SendInRoundsAsync<TRequest>(
+        private async Task SendInRoundsAsync<TRequest, TResponse>(
             List<object> keys,
             List<TRequest> requests,
-            Func<List<TRequest>, CancellationToken, Task<List<TRequest>?>> sendRound,
-            Func<TRequest, string> fingerprint,
+            RoundTrip<TRequest, TResponse> roundTrip,
             CancellationToken cancellationToken)
         {
             for (var round = 1; ; round++)
             {
-                List<TRequest>? unprocessed;
+                TResponse response;
                 try
                 {
-                    unprocessed = await sendRound(requests, cancellationToken).ConfigureAwait(false);
+                    response = await roundTrip.Send(requests, cancellationToken).ConfigureAwait(false);
                 }
                 catch (DynamoRepositoryException ex) when (ex is DynamoThrottledException or DynamoTransientException)
                 {
                     throw new BatchChunkIncomplete(keys, round, ex);
                 }
 
+                var unprocessed = roundTrip.Receive(response);
                 if (unprocessed is not { Count: > 0 })
                 {
                     return;
                 }
 
                 // Unprocessed requests come back as copies; they are matched to keys by their attributes.
-                (keys, requests) = StillPending(keys, requests, new HashSet<string>(unprocessed.Select(fingerprint)), fingerprint);
+                (keys, requests) = StillPending(keys, requests, new HashSet<string>(unprocessed.Select(roundTrip.Fingerprint)), roundTrip.Fingerprint);
                 if (requests.Count == 0)
                 {
                     return;
@@ -330,6 +323,17 @@ namespace Bookings.Generated.Runtime
             if (value.M is not null) return "M:{" + Fingerprint(value.M) + "}";
             return "?";
         }
+
+        /// <summary>One batch operation's round trip, for the chunk and round loops that both operations share.</summary>
+        /// <param name="Operation">The operation's name, for the exception that lists what was not done.</param>
+        /// <param name="Send">Sends one round's requests (the runner retries the request itself).</param>
+        /// <param name="Receive">Takes a round's response: keeps what it returned, and gives back what it left unprocessed.</param>
+        /// <param name="Fingerprint">A request's identity, to match the unprocessed copies DynamoDB returns to their keys.</param>
+        private sealed record RoundTrip<TRequest, TResponse>(
+            string Operation,
+            Func<List<TRequest>, CancellationToken, Task<TResponse>> Send,
+            Func<TResponse, List<TRequest>?> Receive,
+            Func<TRequest, string> Fingerprint);
 
         /// <summary>Carries what one chunk left undone up to the batch, which gathers all chunks into one exception.</summary>
         private sealed class BatchChunkIncomplete : Exception
