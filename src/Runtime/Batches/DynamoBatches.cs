@@ -253,8 +253,7 @@ namespace Bookings.Generated.Runtime
                     return;
                 }
 
-                // Unprocessed requests come back as copies; they are matched to keys by their attributes.
-                (keys, requests) = StillPending(keys, requests, new HashSet<string>(unprocessed.Select(roundTrip.Fingerprint)), roundTrip.Fingerprint);
+                (keys, requests) = StillPending(keys, requests, unprocessed, roundTrip.Fingerprint);
                 if (requests.Count == 0)
                 {
                     return;
@@ -269,18 +268,22 @@ namespace Bookings.Generated.Runtime
             }
         }
 
-        /// <summary>The keys and requests whose fingerprint is among those DynamoDB returned as unprocessed.</summary>
+        /// <summary>
+        /// The keys and requests DynamoDB returned as unprocessed. It returns copies of the requests, so they are
+        /// matched to the sent ones, and so to their keys, by <paramref name="fingerprint"/>.
+        /// </summary>
         private static (List<object> Keys, List<TRequest> Requests) StillPending<TRequest>(
             List<object> keys,
             List<TRequest> requests,
-            HashSet<string> unprocessed,
+            List<TRequest> unprocessed,
             Func<TRequest, string> fingerprint)
         {
+            var returned = new HashSet<string>(unprocessed.Select(fingerprint));
             var pendingKeys = new List<object>(unprocessed.Count);
             var pendingRequests = new List<TRequest>(unprocessed.Count);
             for (var i = 0; i < requests.Count; i++)
             {
-                if (unprocessed.Contains(fingerprint(requests[i])))
+                if (returned.Contains(fingerprint(requests[i])))
                 {
                     pendingKeys.Add(keys[i]);
                     pendingRequests.Add(requests[i]);
