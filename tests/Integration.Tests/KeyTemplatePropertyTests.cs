@@ -142,6 +142,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.False(DeliveryKey.TryParse("DAY#20261122", "DUE#0001-01-01 08:59:59#A1", out _));   // before year 1 in UTC
             Assert.True(DeliveryKey.TryParse("DAY#20261122", "DUE#0001-01-01 09:00:00#A1", out var first));
             Assert.Equal(DateTime.MinValue, first.Due);
+            Assert.Equal(DeliveryKey.Create(first.Day, first.Due, first.Parcel), first);   // the parts compose the stored text
 
             // Days at both ends of the calendar are days like any other.
             Assert.Equal("DUE#0001-01-01", DeliveryKey.SortKeyPrefix(DateOnly.MinValue));
@@ -164,6 +165,8 @@ namespace Bookings.Generated.Integration.Tests
                 Assert.True(BookingKey.TryParse(stored["booking_num"].S, stored["phone"].S, out var parsed), stored["booking_num"].S);
                 Assert.Equal(key, parsed);
                 Assert.Equal($"{key.BizId}_{key.BookId}", stored["booking_num"].S);
+                Assert.Same(stored["booking_num"].S, parsed.BookingNum);   // read back, the stored text is kept, not composed again
+                Assert.Same(stored["phone"].S, parsed.Phone);
             }
         }
 
@@ -200,11 +203,16 @@ namespace Bookings.Generated.Integration.Tests
 
                 if (ShiftKey.TryParse(pk, sk, out var parsed))
                 {
-                    // Only canonical text parses (no "007", no "-0"), so writing the key back changes nothing.
+                    // Only canonical text parses (no "007", no "-0"), so writing the key back changes nothing: the
+                    // parsed key keeps the stored text, and a key built from its parts composes the same text.
                     parsedCount++;
                     var stored = parsed.ToAttributeMap();
                     Assert.Equal(pk, stored["pk"].S);
                     Assert.Equal(sk, stored["sk"].S);
+                    var rebuilt = ShiftKey.Create(parsed.StoreId, parsed.Date, parsed.StaffId);
+                    Assert.Equal(pk, rebuilt.Pk);
+                    Assert.Equal(sk, rebuilt.Sk);
+                    Assert.Equal(rebuilt, parsed);
                 }
                 else
                 {

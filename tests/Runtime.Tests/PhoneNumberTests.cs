@@ -64,6 +64,37 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.False(PhoneNumber.TryNormalize(input, out _));
         }
 
+        [Theory]
+        [InlineData("010-1234-5678")]
+        [InlineData("011-1234-5678")]
+        [InlineData("016-123-4567")]
+        [InlineData("019-9999-0000")]
+        public void TryNormalize_returns_a_number_in_the_stored_form_as_it_is(string stored)
+        {
+            Assert.True(PhoneNumber.TryNormalize(stored, out var normalized));
+            Assert.Same(stored, normalized);
+        }
+
+        [Theory]
+        [InlineData("010-123-4567")] // 010 always has eight more digits
+        [InlineData("012-1234-5678")]
+        [InlineData("020-1234-5678")]
+        public void TryNormalize_rejects_text_in_the_stored_shape_that_is_not_a_mobile_number(string text)
+        {
+            Assert.False(PhoneNumber.TryNormalize(text, out _));
+        }
+
+        [Theory]
+        [InlineData("010-12345-678")]
+        [InlineData("010-1234 5678")]
+        [InlineData("010-1234-5678\n")]
+        public void TryNormalize_rebuilds_a_number_near_the_stored_shape(string text)
+        {
+            Assert.True(PhoneNumber.TryNormalize(text, out var normalized));
+            Assert.Equal("010-1234-5678", normalized);
+            Assert.NotSame(text, normalized);
+        }
+
         [Fact]
         public void Normalisation_of_every_format_variant_gives_the_canonical_form_and_is_idempotent()
         {

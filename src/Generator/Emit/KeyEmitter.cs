@@ -152,7 +152,15 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteConstructor(SourceWriter w, TableModel table)
         {
-            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}")
+                .Concat(EntityEmitter.Keys(table).Select(k => $"string? {StoredParameter(k)}")));
+            if (EntityEmitter.Keys(table).Any())
+            {
+                // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed
+                // one; keeping it saves composing a string on every read.
+                w.Line("// A key read back from storage keeps its stored key text, which equals the composed one.");
+            }
+
             w.Open($"private {table.KeyTypeName}({parameters})");
             foreach (var part in table.KeyParts)
             {
@@ -161,11 +169,18 @@ namespace Bookings.Generated.Generator.Emit
 
             foreach (var key in EntityEmitter.Keys(table))
             {
-                w.Line($"{key.PropertyName} = {Compose(table, key)};");
+                w.Line($"{key.PropertyName} = {StoredParameter(key)} ?? {Compose(table, key)};");
             }
 
             w.Close();
         }
+
+        /// <summary>The parameter through which the constructor and <c>TryCreate</c> take a composed key's stored text, or null.</summary>
+        private static string StoredParameter(KeyModel key) => "stored" + key.PropertyName;
+
+        /// <summary>The <c>TryCreate</c> arguments for the stored texts of the composed keys: null from Create, the stored attributes from TryParse.</summary>
+        private static string StoredArguments(TableModel table, bool fromStorage)
+            => string.Concat(EntityEmitter.Keys(table).Select(k => $", {StoredParameter(k)}: {(fromStorage ? KeyParameter(table, k) : "null")}"));
 
         private static string Compose(TableModel table, KeyModel key)
         {
@@ -213,7 +228,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary("Builds a key from its parts, validating and normalising them before any request is sent.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid; the message names it, never its value.</exception>");
             w.Line($"public static {table.KeyTypeName} Create({parameters})");
-            w.Indent().Line($"=> TryCreate({arguments}{(table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? ", keepStoredSpelling: false" : string.Empty)}, out var createdKey, out var validationError) ? createdKey : throw validationError;").Outdent();
+            w.Indent().Line($"=> TryCreate({arguments}{(table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? ", keepStoredSpelling: false" : string.Empty)}{StoredArguments(table, fromStorage: false)}, out var createdKey, out var validationError) ? createdKey : throw validationError;").Outdent();
         }
 
         private static void WriteTryParse(SourceWriter w, TableModel table)
@@ -287,7 +302,7 @@ namespace Bookings.Generated.Generator.Emit
 
             var args = string.Join(", ", table.KeyParts.Select(p => arguments[p.Name]));
             var keepStored = table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? ", keepStoredSpelling: true" : string.Empty;
-            w.Line($"return TryCreate({args}{keepStored}, out result, out _);");
+            w.Line($"return TryCreate({args}{keepStored}{StoredArguments(table, fromStorage: true)}, out result, out _);");
             w.Close();
         }
 
@@ -391,6 +406,12 @@ namespace Bookings.Generated.Generator.Emit
             {
                 w.Line("bool keepStoredSpelling,");
             }
+
+            foreach (var key in EntityEmitter.Keys(table))
+            {
+                w.Line($"string? {StoredParameter(key)},");
+            }
+
             w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? createdKey,");
             w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out {Runtime}DynamoValidationException? validationError)");
             w.Outdent();
@@ -407,7 +428,7 @@ namespace Bookings.Generated.Generator.Emit
                 : values[i]).ToList();
 
             w.Line();
-            w.Line($"createdKey = new {table.KeyTypeName}({string.Join(", ", arguments)});");
+            w.Line($"createdKey = new {table.KeyTypeName}({string.Join(", ", arguments.Concat(EntityEmitter.Keys(table).Select(StoredParameter)))});");
             w.Line("validationError = null;");
             w.Line("return true;");
             w.Close();

@@ -24,6 +24,13 @@ namespace Bookings.Generated.Runtime
                 return false;
             }
 
+            if (IsNormalized(value))
+            {
+                // Already in the stored form (every key read back from a table is): one pass, no new string.
+                normalized = value;
+                return true;
+            }
+
             Span<char> digits = stackalloc char[11];
             var count = 0;
             var text = value.AsSpan().Trim();
@@ -57,26 +64,23 @@ namespace Bookings.Generated.Runtime
             }
 
             var middle = count - 7;
-            if (IsNormalized(value, middle))
-            {
-                // Already in the stored form (every key read back from a table is): no new string.
-                normalized = value;
-                return true;
-            }
-
             ReadOnlySpan<char> d = digits;
             normalized = $"{d.Slice(0, 3)}-{d.Slice(3, middle)}-{d.Slice(3 + middle, 4)}";
             return true;
         }
 
-        /// <summary>Whether <paramref name="value"/> is exactly <c>010-1234-5678</c> in shape, with a middle group of <paramref name="middle"/> digits.</summary>
-        private static bool IsNormalized(string value, int middle)
+        /// <summary>
+        /// Whether <paramref name="value"/> is a mobile number in the stored form: <c>010-1234-5678</c>, or
+        /// <c>011-123-4567</c> with a three-digit middle group.
+        /// </summary>
+        private static bool IsNormalized(string value)
         {
-            if (value.Length != middle + 9)
+            if (value.Length is not (12 or 13))
             {
                 return false;
             }
 
+            var middle = value.Length - 9;
             for (var i = 0; i < value.Length; i++)
             {
                 var dash = i == 3 || i == 4 + middle;
@@ -86,7 +90,8 @@ namespace Bookings.Generated.Runtime
                 }
             }
 
-            return true;
+            // The first three characters are the first three digits; the two dashes are not digits.
+            return IsMobilePrefix(value, value.Length - 2);
         }
 
         /// <summary>

@@ -61,12 +61,13 @@ namespace Shop.Accounts
             return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
         }
 
-        private AccountKey(string tenant, string user)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private AccountKey(string tenant, string user, string? storedPk, string? storedSk)
         {
             Tenant = tenant;
             User = user;
-            Pk = string.Concat("TENANT#", tenant, "#USER#", user);
-            Sk = "#PROFILE";
+            Pk = storedPk ?? string.Concat("TENANT#", tenant, "#USER#", user);
+            Sk = storedSk ?? "#PROFILE";
         }
 
         /// <summary>The <c>tenant</c> part. The tenant, also stored on its own.</summary>
@@ -84,7 +85,7 @@ namespace Shop.Accounts
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static AccountKey Create(string tenant, string user)
-            => TryCreate(tenant, user, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(tenant, user, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccountKey? result)
@@ -105,7 +106,7 @@ namespace Shop.Accounts
                 return false;
             }
 
-            return TryCreate(tenantText, userText, out result, out _);
+            return TryCreate(tenantText, userText, storedPk: pk, storedSk: sk, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -151,6 +152,8 @@ namespace Shop.Accounts
 
         private static bool TryCreate(
             string? tenant, string? user,
+            string? storedPk,
+            string? storedSk,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccountKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -169,7 +172,7 @@ namespace Shop.Accounts
                 return false;
             }
 
-            createdKey = new AccountKey(tenant, user);
+            createdKey = new AccountKey(tenant, user, storedPk, storedSk);
             validationError = null;
             return true;
         }

@@ -11,11 +11,12 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record DeviceKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private DeviceKey(string deviceId, string tokenId)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private DeviceKey(string deviceId, string tokenId, string? storedToken)
         {
             DeviceId = deviceId;
             TokenId = tokenId;
-            Token = string.Concat("TOKEN#", tokenId);
+            Token = storedToken ?? string.Concat("TOKEN#", tokenId);
         }
 
         /// <summary>The <c>device_id</c> part.</summary>
@@ -30,7 +31,7 @@ namespace Shop.Accounts
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static DeviceKey Create(string deviceId, string tokenId)
-            => TryCreate(deviceId, tokenId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(deviceId, tokenId, storedToken: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? deviceId, string? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeviceKey? result)
@@ -46,7 +47,7 @@ namespace Shop.Accounts
                 return false;
             }
 
-            return TryCreate(deviceId, tokenIdText, out result, out _);
+            return TryCreate(deviceId, tokenIdText, storedToken: token, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -100,6 +101,7 @@ namespace Shop.Accounts
 
         private static bool TryCreate(
             string? deviceId, string? tokenId,
+            string? storedToken,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeviceKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -118,7 +120,7 @@ namespace Shop.Accounts
                 return false;
             }
 
-            createdKey = new DeviceKey(deviceId, tokenId);
+            createdKey = new DeviceKey(deviceId, tokenId, storedToken);
             validationError = null;
             return true;
         }

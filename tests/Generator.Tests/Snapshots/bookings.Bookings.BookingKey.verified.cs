@@ -39,12 +39,13 @@ namespace Bookings
         private static readonly global::Bookings.Generated.Runtime.TextPattern BookIdPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", BizIdPatternMatches);
 
-        private BookingKey(string bizId, string bookId, string phone)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private BookingKey(string bizId, string bookId, string phone, string? storedBookingNum)
         {
             BizId = bizId;
             BookId = bookId;
             Phone = phone;
-            BookingNum = string.Concat(bizId, "_", bookId);
+            BookingNum = storedBookingNum ?? string.Concat(bizId, "_", bookId);
         }
 
         /// <summary>The <c>biz_id</c> part. The store's numeric business id.</summary>
@@ -62,7 +63,7 @@ namespace Bookings
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static BookingKey Create(string bizId, string bookId, string phone)
-            => TryCreate(bizId, bookId, phone, keepStoredSpelling: false, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(bizId, bookId, phone, keepStoredSpelling: false, storedBookingNum: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? bookingNum, string? phone, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BookingKey? result)
@@ -78,7 +79,7 @@ namespace Bookings
                 return false;
             }
 
-            return TryCreate(bizIdText, bookIdText, phone, keepStoredSpelling: true, out result, out _);
+            return TryCreate(bizIdText, bookIdText, phone, keepStoredSpelling: true, storedBookingNum: bookingNum, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -135,6 +136,7 @@ namespace Bookings
         private static bool TryCreate(
             string? bizId, string? bookId, string? phone,
             bool keepStoredSpelling,
+            string? storedBookingNum,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BookingKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -159,7 +161,7 @@ namespace Bookings
                 return false;
             }
 
-            createdKey = new BookingKey(bizId, bookId, keepStoredSpelling ? phone : normalizedPhone);
+            createdKey = new BookingKey(bizId, bookId, keepStoredSpelling ? phone : normalizedPhone, storedBookingNum);
             validationError = null;
             return true;
         }

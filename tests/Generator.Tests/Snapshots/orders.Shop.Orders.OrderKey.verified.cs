@@ -11,11 +11,12 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record OrderKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private OrderKey(long orderId)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private OrderKey(long orderId, string? storedPartitionKey, string? storedSk)
         {
             OrderId = orderId;
-            PartitionKey = string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            Sk = "#META";
+            PartitionKey = storedPartitionKey ?? string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Sk = storedSk ?? "#META";
         }
 
         /// <summary>The <c>order_id</c> part. The order number.</summary>
@@ -30,7 +31,7 @@ namespace Shop.Orders
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static OrderKey Create(long orderId)
-            => TryCreate(orderId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(orderId, storedPartitionKey: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? partitionKey, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderKey? result)
@@ -57,7 +58,7 @@ namespace Shop.Orders
                 return false;
             }
 
-            return TryCreate(orderIdValue, out result, out _);
+            return TryCreate(orderIdValue, storedPartitionKey: partitionKey, storedSk: sk, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -92,12 +93,14 @@ namespace Shop.Orders
 
         private static bool TryCreate(
             long orderId,
+            string? storedPartitionKey,
+            string? storedSk,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
             createdKey = null;
 
-            createdKey = new OrderKey(orderId);
+            createdKey = new OrderKey(orderId, storedPartitionKey, storedSk);
             validationError = null;
             return true;
         }

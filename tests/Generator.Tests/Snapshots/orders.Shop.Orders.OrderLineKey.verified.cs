@@ -36,13 +36,14 @@ namespace Shop.Orders
             return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
         }
 
-        private OrderLineKey(string tenant, long orderNo, int lineNo)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private OrderLineKey(string tenant, long orderNo, int lineNo, string? storedLinePk, string? storedLineSk)
         {
             Tenant = tenant;
             OrderNo = orderNo;
             LineNo = lineNo;
-            LinePk = string.Concat(tenant, "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            LineSk = string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            LinePk = storedLinePk ?? string.Concat(tenant, "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            LineSk = storedLineSk ?? string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>tenant</c> part.</summary>
@@ -63,7 +64,7 @@ namespace Shop.Orders
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static OrderLineKey Create(string tenant, long orderNo, int lineNo)
-            => TryCreate(tenant, orderNo, lineNo, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(tenant, orderNo, lineNo, storedLinePk: null, storedLineSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? linePk, string? lineSk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderLineKey? result)
@@ -96,7 +97,7 @@ namespace Shop.Orders
                 return false;
             }
 
-            return TryCreate(tenantText, orderNoValue, lineNoValue, out result, out _);
+            return TryCreate(tenantText, orderNoValue, lineNoValue, storedLinePk: linePk, storedLineSk: lineSk, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -144,6 +145,8 @@ namespace Shop.Orders
 
         private static bool TryCreate(
             string? tenant, long orderNo, int lineNo,
+            string? storedLinePk,
+            string? storedLineSk,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderLineKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -156,7 +159,7 @@ namespace Shop.Orders
                 return false;
             }
 
-            createdKey = new OrderLineKey(tenant, orderNo, lineNo);
+            createdKey = new OrderLineKey(tenant, orderNo, lineNo, storedLinePk, storedLineSk);
             validationError = null;
             return true;
         }

@@ -44,13 +44,14 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateTime> DueCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.DateTime(global::Bookings.Generated.Runtime.DateFormat.Pattern("yyyy-MM-dd HH:mm:ss", global::System.TimeSpan.FromMinutes(540)));
 
-        private DeliveryKey(global::System.DateOnly day, global::System.DateTime due, string parcel)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private DeliveryKey(global::System.DateOnly day, global::System.DateTime due, string parcel, string? storedPk, string? storedSk)
         {
             Day = day;
             Due = due;
             Parcel = parcel;
-            Pk = string.Concat("DAY#", DayCodec.Format(day));
-            Sk = string.Concat("DUE#", DueCodec.Format(due), "#", parcel);
+            Pk = storedPk ?? string.Concat("DAY#", DayCodec.Format(day));
+            Sk = storedSk ?? string.Concat("DUE#", DueCodec.Format(due), "#", parcel);
         }
 
         /// <summary>The <c>day</c> part. As the key's text reads back: in its stored offset, to its format's precision.</summary>
@@ -71,7 +72,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static DeliveryKey Create(global::System.DateOnly day, global::System.DateTime due, string parcel)
-            => TryCreate(day, due, parcel, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(day, due, parcel, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeliveryKey? result)
@@ -102,7 +103,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
                 return false;
             }
 
-            return TryCreate(dayValue, dueValue, parcelText, out result, out _);
+            return TryCreate(dayValue, dueValue, parcelText, storedPk: pk, storedSk: sk, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -182,6 +183,8 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         private static bool TryCreate(
             global::System.DateOnly day, global::System.DateTime due, string? parcel,
+            string? storedPk,
+            string? storedSk,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeliveryKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -206,7 +209,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
                 return false;
             }
 
-            createdKey = new DeliveryKey(normalizedDay, normalizedDue, parcel);
+            createdKey = new DeliveryKey(normalizedDay, normalizedDue, parcel, storedPk, storedSk);
             validationError = null;
             return true;
         }

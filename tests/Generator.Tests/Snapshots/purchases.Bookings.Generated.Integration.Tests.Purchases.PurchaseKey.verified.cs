@@ -40,13 +40,14 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateTimeOffset> CreatedAtCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
-        private PurchaseKey(string customerId, global::System.DateTimeOffset createdAt, long orderId)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private PurchaseKey(string customerId, global::System.DateTimeOffset createdAt, long orderId, string? storedPk, string? storedSk)
         {
             CustomerId = customerId;
             CreatedAt = createdAt;
             OrderId = orderId;
-            Pk = string.Concat("CUSTOMER#", customerId);
-            Sk = string.Concat("ORDER#", CreatedAtCodec.Format(createdAt), "#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Pk = storedPk ?? string.Concat("CUSTOMER#", customerId);
+            Sk = storedSk ?? string.Concat("ORDER#", CreatedAtCodec.Format(createdAt), "#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>customer_id</c> part.</summary>
@@ -67,7 +68,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static PurchaseKey Create(string customerId, global::System.DateTimeOffset createdAt, long orderId)
-            => TryCreate(customerId, createdAt, orderId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(customerId, createdAt, orderId, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PurchaseKey? result)
@@ -99,7 +100,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
                 return false;
             }
 
-            return TryCreate(customerIdText, createdAtValue, orderIdValue, out result, out _);
+            return TryCreate(customerIdText, createdAtValue, orderIdValue, storedPk: pk, storedSk: sk, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -174,6 +175,8 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         private static bool TryCreate(
             string? customerId, global::System.DateTimeOffset createdAt, long orderId,
+            string? storedPk,
+            string? storedSk,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PurchaseKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -192,7 +195,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
                 return false;
             }
 
-            createdKey = new PurchaseKey(customerId, normalizedCreatedAt, orderId);
+            createdKey = new PurchaseKey(customerId, normalizedCreatedAt, orderId, storedPk, storedSk);
             validationError = null;
             return true;
         }

@@ -91,13 +91,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
         }
 
-        private ShiftKey(string storeId, string date, long staffId)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private ShiftKey(string storeId, string date, long staffId, string? storedPk, string? storedSk)
         {
             StoreId = storeId;
             Date = date;
             StaffId = staffId;
-            Pk = string.Concat("STORE#", storeId);
-            Sk = string.Concat("SHIFT#", date, "#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Pk = storedPk ?? string.Concat("STORE#", storeId);
+            Sk = storedSk ?? string.Concat("SHIFT#", date, "#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>store_id</c> part.</summary>
@@ -118,7 +119,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static ShiftKey Create(string storeId, string date, long staffId)
-            => TryCreate(storeId, date, staffId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(storeId, date, staffId, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShiftKey? result)
@@ -145,7 +146,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
                 return false;
             }
 
-            return TryCreate(storeIdText, dateText, staffIdValue, out result, out _);
+            return TryCreate(storeIdText, dateText, staffIdValue, storedPk: pk, storedSk: sk, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -213,6 +214,8 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         private static bool TryCreate(
             string? storeId, string? date, long staffId,
+            string? storedPk,
+            string? storedSk,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShiftKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -231,7 +234,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
                 return false;
             }
 
-            createdKey = new ShiftKey(storeId, date, staffId);
+            createdKey = new ShiftKey(storeId, date, staffId, storedPk, storedSk);
             validationError = null;
             return true;
         }

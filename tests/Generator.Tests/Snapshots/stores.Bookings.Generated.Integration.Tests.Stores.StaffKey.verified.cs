@@ -36,12 +36,13 @@ namespace Bookings.Generated.Integration.Tests.Stores
             return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
         }
 
-        private StaffKey(string storeId, long staffId)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private StaffKey(string storeId, long staffId, string? storedPk, string? storedSk)
         {
             StoreId = storeId;
             StaffId = staffId;
-            Pk = string.Concat("STORE#", storeId);
-            Sk = string.Concat("STAFF#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Pk = storedPk ?? string.Concat("STORE#", storeId);
+            Sk = storedSk ?? string.Concat("STAFF#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>store_id</c> part.</summary>
@@ -59,7 +60,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static StaffKey Create(string storeId, long staffId)
-            => TryCreate(storeId, staffId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(storeId, staffId, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StaffKey? result)
@@ -86,7 +87,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
                 return false;
             }
 
-            return TryCreate(storeIdText, staffIdValue, out result, out _);
+            return TryCreate(storeIdText, staffIdValue, storedPk: pk, storedSk: sk, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -134,6 +135,8 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         private static bool TryCreate(
             string? storeId, long staffId,
+            string? storedPk,
+            string? storedSk,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StaffKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -146,7 +149,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
                 return false;
             }
 
-            createdKey = new StaffKey(storeId, staffId);
+            createdKey = new StaffKey(storeId, staffId, storedPk, storedSk);
             validationError = null;
             return true;
         }

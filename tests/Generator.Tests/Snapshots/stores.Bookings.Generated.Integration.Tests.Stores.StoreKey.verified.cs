@@ -36,11 +36,12 @@ namespace Bookings.Generated.Integration.Tests.Stores
             return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
         }
 
-        private StoreKey(string storeId)
+        // A key read back from storage keeps its stored key text, which equals the composed one.
+        private StoreKey(string storeId, string? storedPk, string? storedSk)
         {
             StoreId = storeId;
-            Pk = string.Concat("STORE#", storeId);
-            Sk = "#META";
+            Pk = storedPk ?? string.Concat("STORE#", storeId);
+            Sk = storedSk ?? "#META";
         }
 
         /// <summary>The <c>store_id</c> part.</summary>
@@ -55,7 +56,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static StoreKey Create(string storeId)
-            => TryCreate(storeId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => TryCreate(storeId, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoreKey? result)
@@ -76,7 +77,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
                 return false;
             }
 
-            return TryCreate(storeIdText, out result, out _);
+            return TryCreate(storeIdText, storedPk: pk, storedSk: sk, out result, out _);
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -117,6 +118,8 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         private static bool TryCreate(
             string? storeId,
+            string? storedPk,
+            string? storedSk,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoreKey? createdKey,
             [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
         {
@@ -129,7 +132,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
                 return false;
             }
 
-            createdKey = new StoreKey(storeId);
+            createdKey = new StoreKey(storeId, storedPk, storedSk);
             validationError = null;
             return true;
         }
