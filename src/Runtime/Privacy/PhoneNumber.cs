@@ -80,11 +80,16 @@ namespace Bookings.Generated.Runtime
                 return false;
             }
 
-            var middle = value.Length - 9;
+            // The dashes after the prefix and before the last four digits; every other character is a digit.
+            var second = value.Length - 5;
+            if (value[3] != '-' || value[second] != '-')
+            {
+                return false;
+            }
+
             for (var i = 0; i < value.Length; i++)
             {
-                var dash = i == 3 || i == 4 + middle;
-                if (dash ? value[i] != '-' : !char.IsAsciiDigit(value[i]))
+                if (!char.IsAsciiDigit(value[i]) && i != 3 && i != second)
                 {
                     return false;
                 }
