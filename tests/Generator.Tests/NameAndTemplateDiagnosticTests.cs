@@ -51,6 +51,38 @@ namespace Bookings.Generated.Generator.Tests
         }
 
         [Fact]
+        public void An_attribute_given_as_text_must_be_an_object()
+            => OnlyError(
+                WithAttribute("""
+                "total": "decimal"
+                """),
+                "DDB002",
+                10,
+                "\"decimal\"",
+                "'total' must be an object such as { \"type\": \"string\" }, but a string was found.");
+
+        [Fact]
+        public void A_key_part_declared_twice_is_reported_at_the_second()
+        {
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Order",
+                      "tableName": "orders",
+                      "partitionKey": { "attribute": "pk", "template": "{biz_id}_{book_id}" },
+                      "keyParts": { "biz_id": { "type": "string" }, "book_id": { "type": "string" },
+                                    "biz_id": { "type": "int" } },
+                      "attributes": { "id": { "type": "string" } }
+                    }
+                  ]
+                }
+                """;
+            OnlyError(descriptor, "DDB006", 9, "\"biz_id\": { \"type\": \"int\" }", "Duplicate key part 'biz_id'; the first one is at line 8, column 21.");
+        }
+
+        [Fact]
         public void Required_given_as_text_must_be_a_boolean()
             => OnlyError(
                 WithAttribute("""

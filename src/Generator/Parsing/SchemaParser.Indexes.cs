@@ -77,9 +77,8 @@ namespace Bookings.Generated.Generator.Parsing
 
             foreach (var property in json.Properties)
             {
-                if (property.Value is not JsonObject indexJson)
+                if (ObjectValue(property, "an object such as { \"type\": \"global\", \"partitionKey\": { \"attribute\": \"email\" } }") is not { } indexJson)
                 {
-                    _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, "an object such as { \"type\": \"global\", \"partitionKey\": { \"attribute\": \"email\" } }", property.Value.KindName);
                     continue;
                 }
 

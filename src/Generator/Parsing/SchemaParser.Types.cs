@@ -127,9 +127,8 @@ namespace Bookings.Generated.Generator.Parsing
 
         private EnumModel? ReadEnum(JsonProperty property)
         {
-            if (property.Value is not JsonObject json)
+            if (ObjectValue(property, "an object such as { \"values\": [\"pending\", \"done\"] }") is not { } json)
             {
-                _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, "an object such as { \"values\": [\"pending\", \"done\"] }", property.Value.KindName);
                 return null;
             }
 
@@ -175,9 +174,8 @@ namespace Bookings.Generated.Generator.Parsing
 
         private ObjectModel? ReadObject(JsonProperty property)
         {
-            if (property.Value is not JsonObject json)
+            if (ObjectValue(property, "an object such as { \"attributes\": { ... } }") is not { } json)
             {
-                _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, "an object such as { \"attributes\": { ... } }", property.Value.KindName);
                 return null;
             }
 

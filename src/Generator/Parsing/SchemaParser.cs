@@ -496,28 +496,53 @@ namespace Bookings.Generated.Generator.Parsing
             public DateFormatModel? Format { get; }
         }
 
+        /// <summary>
+        /// The entries of a map of named objects (attributes, key parts), each name once: a repeated name is reported
+        /// at the repetition, and a value that is not an object at the value; both are skipped.
+        /// </summary>
+        private IEnumerable<(JsonProperty Property, JsonObject Value)> NamedObjects(JsonObject? json, string what)
+        {
+            if (json is null)
+            {
+                yield break;
+            }
+
+            var first = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            foreach (var property in json.Properties)
+            {
+                if (first.TryGetValue(property.Name, out var firstSpan))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, what, property.Name, _context.At(firstSpan));
+                    continue;
+                }
+
+                if (ObjectValue(property, "an object such as { \"type\": \"string\" }") is not { } value)
+                {
+                    continue;
+                }
+
+                first.Add(property.Name, property.NameSpan);
+                yield return (property, value);
+            }
+        }
+
+        /// <summary>The object a named entry must hold, or null after reporting the value with an example of one.</summary>
+        private JsonObject? ObjectValue(JsonProperty property, string example)
+        {
+            if (property.Value is JsonObject value)
+            {
+                return value;
+            }
+
+            _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, example, property.Value.KindName);
+            return null;
+        }
+
         private Dictionary<string, ParsedAttribute> ReadAttributes(JsonObject? json)
         {
             var result = new Dictionary<string, ParsedAttribute>(StringComparer.Ordinal);
-            if (json is null)
+            foreach (var (property, attributeJson) in NamedObjects(json, "attribute"))
             {
-                return result;
-            }
-
-            foreach (var property in json.Properties)
-            {
-                if (result.TryGetValue(property.Name, out var first))
-                {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "attribute", property.Name, _context.At(first.NameSpan));
-                    continue;
-                }
-
-                if (property.Value is not JsonObject attributeJson)
-                {
-                    _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, "an object such as { \"type\": \"string\" }", property.Value.KindName);
-                    continue;
-                }
-
                 if (property.Name.Length == 0)
                 {
                     _context.Report(DiagnosticDescriptors.InvalidValue, property.NameSpan, string.Empty, "attribute name", " Attribute names cannot be empty.", "any non-empty text");
@@ -563,25 +588,8 @@ namespace Bookings.Generated.Generator.Parsing
         private Dictionary<string, ParsedKeyPart> ReadKeyParts(JsonObject? json)
         {
             var result = new Dictionary<string, ParsedKeyPart>(StringComparer.Ordinal);
-            if (json is null)
+            foreach (var (property, partJson) in NamedObjects(json, "key part"))
             {
-                return result;
-            }
-
-            foreach (var property in json.Properties)
-            {
-                if (result.TryGetValue(property.Name, out var first))
-                {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "key part", property.Name, _context.At(first.NameSpan));
-                    continue;
-                }
-
-                if (property.Value is not JsonObject partJson)
-                {
-                    _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, property.Name, "an object such as { \"type\": \"string\" }", property.Value.KindName);
-                    continue;
-                }
-
                 var reader = new ObjectReader(_context, partJson, $"key part '{property.Name}'", KeyPartProperties);
                 var type = ReadType(reader, property.Name);
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
