@@ -33,53 +33,15 @@ namespace Bookings.Cli.Commands
             {
                 var manager = Manager(context);
                 var created = await manager.EnsureTablesAsync(BookingsSchema.Tables, ct).ConfigureAwait(false);
-                var rows = new List<(string Entity, string Table, string Status, string? Ttl)>();
+                var rows = new List<TableRow>();
                 foreach (var definition in BookingsSchema.Tables)
                 {
                     var name = context.TableName(definition);
                     var ttl = definition.TtlAttribute is null ? null : await DescribeTtlAsync(context, name, ct).ConfigureAwait(false);
-                    rows.Add((definition.EntityName, name, created.Contains(name) ? "created" : "exists", ttl));
+                    rows.Add(new TableRow(definition.EntityName, name, created.Contains(name) ? "created" : "exists", ttl));
                 }
 
-                if (context.Json)
-                {
-                    context.WriteJson(json =>
-                    {
-                        json.WriteStartObject();
-                        json.WriteStartArray("tables");
-                        foreach (var row in rows)
-                        {
-                            json.WriteStartObject();
-                            json.WriteString("entity", row.Entity);
-                            json.WriteString("table", row.Table);
-                            json.WriteString("status", row.Status);
-                            if (row.Ttl is null)
-                            {
-                                json.WriteNull("ttl");
-                            }
-                            else
-                            {
-                                json.WriteString("ttl", row.Ttl);
-                            }
-
-                            json.WriteEndObject();
-                        }
-
-                        json.WriteEndArray();
-                        json.WriteEndObject();
-                    });
-                }
-                else
-                {
-                    var table = new TextTable("entity", "table", "status", "time to live");
-                    foreach (var row in rows)
-                    {
-                        table.Add(row.Entity, row.Table, row.Status, row.Ttl ?? "-");
-                    }
-
-                    table.WriteTo(context.Out);
-                }
-
+                WriteTables(context, rows, withTtl: true);
                 return ExitCodes.Success;
             }, ensureTablesWhenEmbedded: false);
         }
@@ -146,39 +108,9 @@ namespace Bookings.Cli.Commands
                 {
                     var deleted = await Manager(context).DeleteTablesAsync(BookingsSchema.Tables, ct).ConfigureAwait(false);
                     var rows = BookingsSchema.Tables
-                        .Select(t => (Entity: t.EntityName, Table: context.TableName(t), Status: deleted.Contains(context.TableName(t)) ? "deleted" : "absent"))
+                        .Select(t => new TableRow(t.EntityName, context.TableName(t), deleted.Contains(context.TableName(t)) ? "deleted" : "absent", Ttl: null))
                         .ToList();
-
-                    if (context.Json)
-                    {
-                        context.WriteJson(json =>
-                        {
-                            json.WriteStartObject();
-                            json.WriteStartArray("tables");
-                            foreach (var row in rows)
-                            {
-                                json.WriteStartObject();
-                                json.WriteString("entity", row.Entity);
-                                json.WriteString("table", row.Table);
-                                json.WriteString("status", row.Status);
-                                json.WriteEndObject();
-                            }
-
-                            json.WriteEndArray();
-                            json.WriteEndObject();
-                        });
-                    }
-                    else
-                    {
-                        var table = new TextTable("entity", "table", "status");
-                        foreach (var row in rows)
-                        {
-                            table.Add(row.Entity, row.Table, row.Status);
-                        }
-
-                        table.WriteTo(context.Out);
-                    }
-
+                    WriteTables(context, rows, withTtl: false);
                     return ExitCodes.Success;
                 },
                 ensureTablesWhenEmbedded: false,
@@ -191,6 +123,62 @@ namespace Bookings.Cli.Commands
                             "Add --yes (and check --endpoint and --table-prefix first; 'bookings tables list' shows what is there).");
                     }
                 });
+        }
+
+        /// <summary>One of this tool's tables as <c>ensure</c> and <c>delete</c> report it.</summary>
+        private sealed record TableRow(string Entity, string Table, string Status, string? Ttl);
+
+        /// <summary>Reports <c>ensure</c>'s or <c>delete</c>'s tables: as JSON for scripts, as a table for people.</summary>
+        private static void WriteTables(CliContext context, IReadOnlyList<TableRow> rows, bool withTtl)
+        {
+            if (context.Json)
+            {
+                context.WriteJson(json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteStartArray("tables");
+                    foreach (var row in rows)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("entity", row.Entity);
+                        json.WriteString("table", row.Table);
+                        json.WriteString("status", row.Status);
+                        if (withTtl)
+                        {
+                            // Null when the table has no time to live, so every row has the same fields.
+                            if (row.Ttl is null)
+                            {
+                                json.WriteNull("ttl");
+                            }
+                            else
+                            {
+                                json.WriteString("ttl", row.Ttl);
+                            }
+                        }
+
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                });
+                return;
+            }
+
+            var table = withTtl ? new TextTable("entity", "table", "status", "time to live") : new TextTable("entity", "table", "status");
+            foreach (var row in rows)
+            {
+                if (withTtl)
+                {
+                    table.Add(row.Entity, row.Table, row.Status, row.Ttl ?? "-");
+                }
+                else
+                {
+                    table.Add(row.Entity, row.Table, row.Status);
+                }
+            }
+
+            table.WriteTo(context.Out);
         }
 
         private static DynamoTableManager Manager(CliContext context)

@@ -37,6 +37,8 @@ namespace Bookings.Tests.Cli
             Assert.All(again.GetProperty("tables").EnumerateArray(), t => Assert.Equal("exists", t.GetProperty("status").GetString()));
             var session = again.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("entity").GetString() == "Session");
             Assert.StartsWith("expires_at (ENABL", session.GetProperty("ttl").GetString(), StringComparison.Ordinal);
+            var booking = again.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("entity").GetString() == "Booking");
+            Assert.Equal(JsonValueKind.Null, booking.GetProperty("ttl").ValueKind);
 
             var list = Json((await cli.RunAsync("tables", "list", "--json")).Out);
             var ours = list.GetProperty("tables").EnumerateArray().Where(t => t.GetProperty("name").GetString()!.StartsWith(cli.Prefix, StringComparison.Ordinal)).ToList();
@@ -52,6 +54,10 @@ namespace Bookings.Tests.Cli
             Assert.Equal(0, deleted.ExitCode);
             Assert.Equal(2, deleted.Out.Split('\n').Count(l => l.Contains("deleted", StringComparison.Ordinal)));
             Assert.Contains("absent", (await cli.RunAsync("tables", "delete", "--yes")).Out, StringComparison.Ordinal);
+            var absent = Json((await cli.RunAsync("tables", "delete", "--yes", "--json")).Out).GetProperty("tables").EnumerateArray().ToList();
+            Assert.Equal(2, absent.Count);
+            Assert.All(absent, t => Assert.Equal("absent", t.GetProperty("status").GetString()));
+            Assert.All(absent, t => Assert.False(t.TryGetProperty("ttl", out _)));
 
             var missing = await cli.RunAsync("booking", "get", "1051707_1", "01012345678");
             Assert.Equal(1, missing.ExitCode);
