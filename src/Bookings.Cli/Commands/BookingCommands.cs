@@ -292,19 +292,10 @@ namespace Bookings.Cli.Commands
         }
 
         private static int NotFound(CliContext context, string table, string bookingNum, string phone)
-        {
-            if (context.Json)
-            {
-                context.Out.WriteLine("null");
-            }
-
-            context.Io.WriteError(
+            => context.NotFound(
                 $"No booking {bookingNum} with phone {PhoneNumber.Mask(phone)} in table '{table}' at {context.TargetDescription}.",
-                context.IsEmbedded
-                    ? "This run used an empty in-memory DynamoDB Local; pass --endpoint (or set DYNAMODB_ENDPOINT) for the DynamoDB that holds your bookings."
-                    : "Check the booking number and phone, and --endpoint / --table-prefix.");
-            return ExitCodes.NotFound;
-        }
+                "your bookings",
+                "Check the booking number and phone, and --endpoint / --table-prefix.");
 
         /// <summary>The legacy record the options describe, as JSON text, for <see cref="BookingRecords.TryParse"/>.</summary>
         private static byte[] BuildRecord(

@@ -215,18 +215,9 @@ namespace Bookings.Cli.Commands
         }
 
         private static int NotFound(CliContext context, string table, string id)
-        {
-            if (context.Json)
-            {
-                context.Out.WriteLine("null");
-            }
-
-            context.Io.WriteError(
+            => context.NotFound(
                 $"No session '{id}' in table '{table}' at {context.TargetDescription} (or it has expired).",
-                context.IsEmbedded
-                    ? "This run used an empty in-memory DynamoDB Local; pass --endpoint (or set DYNAMODB_ENDPOINT) for the DynamoDB that holds the session."
-                    : "Save one with 'bookings session save --cookies-file FILE', or check --id, --endpoint and --table-prefix.");
-            return ExitCodes.NotFound;
-        }
+                "the session",
+                "Save one with 'bookings session save --cookies-file FILE', or check --id, --endpoint and --table-prefix.");
     }
 }

@@ -97,6 +97,27 @@ namespace Bookings.Cli
         /// <summary>Writes one JSON value to stdout, followed by a newline.</summary>
         public void WriteJson(Action<Utf8JsonWriter> write) => Io.WriteJson(write);
 
+        /// <summary>
+        /// Reports that what was asked for is not stored: <c>null</c> on stdout for scripts, the error and its fix on
+        /// stderr. An embedded DynamoDB Local starts empty, so then the fix is to point at the one that holds the data.
+        /// </summary>
+        /// <param name="message">What was not found, and where.</param>
+        /// <param name="holds">What the right DynamoDB holds, for the embedded fix ("your bookings").</param>
+        /// <param name="fix">The fix when an endpoint was given.</param>
+        /// <returns><see cref="ExitCodes.NotFound"/>.</returns>
+        public int NotFound(string message, string holds, string fix)
+        {
+            if (Json)
+            {
+                Out.WriteLine("null");
+            }
+
+            Io.WriteError(
+                message,
+                IsEmbedded ? $"This run used an empty in-memory DynamoDB Local; pass --endpoint (or set DYNAMODB_ENDPOINT) for the DynamoDB that holds {holds}." : fix);
+            return ExitCodes.NotFound;
+        }
+
         public async ValueTask DisposeAsync()
         {
             _client?.Dispose();
