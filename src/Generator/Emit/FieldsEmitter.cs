@@ -91,8 +91,8 @@ namespace Bookings.Generated.Generator.Emit
                 }
 
                 w.Line();
-                w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c>.{(attribute.Kind == ValueKind.Set ? " An empty set removes it, since DynamoDB stores no empty set." : string.Empty)}");
-                w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type} value)");
+                w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c>.{(attribute.Kind == ValueKind.Set ? " Null or an empty set removes it, since DynamoDB stores no empty set." : string.Empty)}");
+                w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type}{(attribute.Kind == ValueKind.Set && !attribute.IsNullable ? "?" : string.Empty)} value)");
                 if (attribute.Kind == ValueKind.Set)
                 {
                     w.Open("if (value is null || value.Count == 0)");

@@ -34,8 +34,12 @@ namespace Bookings.Generated.Generator.Emit
         private static string PartitionParameters(TableModel table)
             => string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
 
+        /// <summary>
+        /// The value a one-call <c>Set…Async</c> takes: the property's type, nullable for a set too, where null removes
+        /// the attribute as an empty set does.
+        /// </summary>
         private static string ParameterType(TableModel table, AttributeModel attribute)
-            => ValueKinds.PropertyType(attribute, table.Namespace);
+            => ValueKinds.PropertyType(attribute, table.Namespace) + (attribute.Kind == ValueKind.Set && !attribute.IsNullable ? "?" : string.Empty);
 
         private static void WriteInterface(SourceWriter w, TableModel table)
         {
@@ -171,7 +175,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 Member(
                     w,
-                    $"Sets <c>{Xml.Escape(attribute.Name)}</c> on an existing item{(attribute.IsNullable ? " (null removes it)" : string.Empty)}; false when the item does not exist, which is never created by this call.",
+                    $"Sets <c>{Xml.Escape(attribute.Name)}</c> on an existing item{(attribute.Kind == ValueKind.Set ? " (null or an empty set removes it)" : attribute.IsNullable ? " (null removes it)" : string.Empty)}; false when the item does not exist, which is never created by this call.",
                     $"{Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token});");
             }
 

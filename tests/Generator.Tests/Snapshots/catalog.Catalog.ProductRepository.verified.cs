@@ -129,17 +129,17 @@ namespace Catalog
         /// <summary>Sets <c>expires_at</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>tags</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string> value, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>Sets <c>tags</c> on an existing item (null or an empty set removes it); false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>sizes</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int> value, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>Sets <c>sizes</c> on an existing item (null or an empty set removes it); false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>weights</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal> value, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>Sets <c>weights</c> on an existing item (null or an empty set removes it); false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>checksums</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]> value, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>Sets <c>checksums</c> on an existing item (null or an empty set removes it); false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Sets <c>channels</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetChannelsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value, global::System.Threading.CancellationToken cancellationToken = default);
@@ -363,19 +363,19 @@ namespace Catalog
             => _core.SetAttributeAsync(key, "expires_at", value is null ? null : global::Catalog.ProductMarshaller.ExpiresAtValue(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string> value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string>? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "tags", value is null || value.Count == 0 ? null : global::Catalog.ProductMarshaller.TagsValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int> value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int>? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "sizes", value is null || value.Count == 0 ? null : global::Catalog.ProductMarshaller.SizesValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal> value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal>? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "weights", value is null || value.Count == 0 ? null : global::Catalog.ProductMarshaller.WeightsValue(value), cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]> value, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "checksums", value is null || value.Count == 0 ? null : global::Catalog.ProductMarshaller.ChecksumsValue(value), cancellationToken);
 
         /// <inheritdoc/>

@@ -289,8 +289,8 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Sets <c>tags</c>. An empty set removes it, since DynamoDB stores no empty set.</summary>
-        public ProductUpdate SetTags(global::System.Collections.Generic.IReadOnlySet<string> value)
+        /// <summary>Sets <c>tags</c>. Null or an empty set removes it, since DynamoDB stores no empty set.</summary>
+        public ProductUpdate SetTags(global::System.Collections.Generic.IReadOnlySet<string>? value)
         {
             if (value is null || value.Count == 0)
             {
@@ -335,8 +335,8 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Sets <c>sizes</c>. An empty set removes it, since DynamoDB stores no empty set.</summary>
-        public ProductUpdate SetSizes(global::System.Collections.Generic.IReadOnlySet<int> value)
+        /// <summary>Sets <c>sizes</c>. Null or an empty set removes it, since DynamoDB stores no empty set.</summary>
+        public ProductUpdate SetSizes(global::System.Collections.Generic.IReadOnlySet<int>? value)
         {
             if (value is null || value.Count == 0)
             {
@@ -381,8 +381,8 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Sets <c>weights</c>. An empty set removes it, since DynamoDB stores no empty set.</summary>
-        public ProductUpdate SetWeights(global::System.Collections.Generic.IReadOnlySet<decimal> value)
+        /// <summary>Sets <c>weights</c>. Null or an empty set removes it, since DynamoDB stores no empty set.</summary>
+        public ProductUpdate SetWeights(global::System.Collections.Generic.IReadOnlySet<decimal>? value)
         {
             if (value is null || value.Count == 0)
             {
@@ -427,8 +427,8 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Sets <c>checksums</c>. An empty set removes it, since DynamoDB stores no empty set.</summary>
-        public ProductUpdate SetChecksums(global::System.Collections.Generic.IReadOnlyList<byte[]> value)
+        /// <summary>Sets <c>checksums</c>. Null or an empty set removes it, since DynamoDB stores no empty set.</summary>
+        public ProductUpdate SetChecksums(global::System.Collections.Generic.IReadOnlyList<byte[]>? value)
         {
             if (value is null || value.Count == 0)
             {
