@@ -64,6 +64,7 @@ namespace Bookings.Generated.Runtime
         /// <exception cref="DynamoBatchIncompleteException">Some writes were not done; it lists their keys.</exception>
         public Task WriteAsync<T>(string table, IReadOnlyList<(object Key, T Value)> writes, Func<T, WriteRequest> toRequest, CancellationToken cancellationToken)
         {
+            ArgumentNullException.ThrowIfNull(table);
             ArgumentNullException.ThrowIfNull(writes);
             ArgumentNullException.ThrowIfNull(toRequest);
             var unique = new Dictionary<object, T>(writes.Count);
@@ -99,6 +100,7 @@ namespace Bookings.Generated.Runtime
             bool consistentRead,
             CancellationToken cancellationToken)
         {
+            ArgumentNullException.ThrowIfNull(table);
             ArgumentNullException.ThrowIfNull(keys);
             var unique = new Dictionary<object, Dictionary<string, AttributeValue>>(keys.Count);
             foreach (var (key, attributes) in keys)

@@ -18,19 +18,21 @@ namespace Bookings.Generated.Runtime
         public DynamoBatchIncompleteException(string operation, string table, IReadOnlyList<object> pendingKeys, int rounds, Exception? innerException = null)
             : base(Describe(operation, table, pendingKeys, rounds, innerException), operation, table, null, rounds, innerException)
         {
-            PendingKeys = pendingKeys;
+            PendingKeys = pendingKeys ?? Array.Empty<object>();
         }
 
         /// <summary>The keys that were not processed; their <c>ToString()</c> is masked.</summary>
         public IReadOnlyList<object> PendingKeys { get; }
 
-        private static string Describe(string operation, string table, IReadOnlyList<object> keys, int rounds, Exception? inner)
+        private static string Describe(string operation, string table, IReadOnlyList<object>? keys, int rounds, Exception? inner)
         {
+            // An exception's constructor never throws: it is built while reporting another failure.
+            keys ??= Array.Empty<object>();
             const int Shown = 20;
             var listed = new List<string>(Math.Min(keys.Count, Shown));
             for (var i = 0; i < keys.Count && i < Shown; i++)
             {
-                listed.Add(keys[i].ToString() ?? "?");
+                listed.Add(keys[i]?.ToString() ?? "?");
             }
 
             var more = keys.Count > Shown ? $" and {keys.Count - Shown} more (see PendingKeys)" : string.Empty;

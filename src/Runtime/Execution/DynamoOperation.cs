@@ -14,6 +14,12 @@ namespace Bookings.Generated.Runtime
     /// </param>
     public readonly record struct DynamoOperation(string Name, string Table, object? Key = null, bool Idempotent = true, ErrorCategory? Expected = null)
     {
+        /// <summary>The DynamoDB operation, such as <c>GetItem</c>.</summary>
+        public string Name { get; init; } = Name ?? throw new System.ArgumentNullException(nameof(Name));
+
+        /// <summary>The physical table name.</summary>
+        public string Table { get; init; } = Table ?? throw new System.ArgumentNullException(nameof(Table));
+
         /// <summary>The key as printed in logs: masked by its key type, or "-" for operations without one.</summary>
         internal string KeyText => Key?.ToString() is { } text ? PhoneNumber.MaskAll(text) : "-";
     }

@@ -34,6 +34,7 @@ namespace Bookings.Generated.Runtime
         /// <summary>Sets an attribute.</summary>
         public void Set(string attribute, AttributeValue value)
         {
+            ArgumentNullException.ThrowIfNull(value);
             Touch(attribute);
             _set.Add(e => $"{e.Name(attribute)} = {e.Value(value)}");
         }
@@ -41,6 +42,7 @@ namespace Bookings.Generated.Runtime
         /// <summary>Sets an attribute only if the item does not have it yet.</summary>
         public void SetIfNotExists(string attribute, AttributeValue value)
         {
+            ArgumentNullException.ThrowIfNull(value);
             Touch(attribute);
             _set.Add(e =>
             {
@@ -59,6 +61,7 @@ namespace Bookings.Generated.Runtime
         /// <summary>Adds a number to an attribute (a missing attribute counts as 0).</summary>
         public void Add(string attribute, AttributeValue number)
         {
+            ArgumentNullException.ThrowIfNull(number);
             Touch(attribute);
             IsIdempotent = false;
             _add.Add(e => $"{e.Name(attribute)} {e.Value(number)}");

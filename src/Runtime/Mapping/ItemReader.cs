@@ -251,6 +251,8 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         public static void CopyTo(IReadOnlyDictionary<string, AttributeValue>? extras, Dictionary<string, AttributeValue> item, ISet<string> known)
         {
+            System.ArgumentNullException.ThrowIfNull(item);
+            System.ArgumentNullException.ThrowIfNull(known);
             if (extras is null)
             {
                 return;

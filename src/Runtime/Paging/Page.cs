@@ -9,5 +9,9 @@ namespace Bookings.Generated.Runtime
     /// An opaque, signed token for the next page, or null when this is the last page. Safe to hand to a
     /// web client and accept back: a tampered token, or one from another table or index, is rejected.
     /// </param>
-    public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+    public sealed record Page<T>(IReadOnlyList<T> Items, string? ContinuationToken)
+    {
+        /// <summary>The items of this page, in the order DynamoDB returned them.</summary>
+        public IReadOnlyList<T> Items { get; init; } = Items ?? throw new System.ArgumentNullException(nameof(Items));
+    }
 }

@@ -28,6 +28,6 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>A computed index key value (S).</summary>
-        public static AttributeValue Value(string text) => new() { S = text };
+        public static AttributeValue Value(string text) => new() { S = text ?? throw new System.ArgumentNullException(nameof(text)) };
     }
 }

@@ -55,6 +55,7 @@ namespace Bookings.Generated.Runtime
         /// <summary>Sorts an exception raised by the AWS client into a <see cref="ErrorCategory"/>.</summary>
         public static ErrorCategory Classify(Exception exception)
         {
+            ArgumentNullException.ThrowIfNull(exception);
             switch (exception)
             {
                 case AmazonServiceException service:

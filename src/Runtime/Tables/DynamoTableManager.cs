@@ -71,6 +71,7 @@ namespace Bookings.Generated.Runtime
         /// <summary>Whether a table of that physical name exists.</summary>
         public async Task<bool> ExistsAsync(string tableName, CancellationToken cancellationToken = default)
         {
+            ArgumentNullException.ThrowIfNull(tableName);
             try
             {
                 await _runner.ExecuteAsync(

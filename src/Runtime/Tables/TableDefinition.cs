@@ -7,7 +7,14 @@ namespace Bookings.Generated.Runtime
     /// <summary>A key attribute of a table: its name and scalar type.</summary>
     /// <param name="Name">The stored attribute name.</param>
     /// <param name="Type">S, N or B.</param>
-    public sealed record KeyAttributeDefinition(string Name, ScalarAttributeType Type);
+    public sealed record KeyAttributeDefinition(string Name, ScalarAttributeType Type)
+    {
+        /// <summary>The stored attribute name.</summary>
+        public string Name { get; init; } = Name ?? throw new System.ArgumentNullException(nameof(Name));
+
+        /// <summary>S, N or B.</summary>
+        public ScalarAttributeType Type { get; init; } = Type ?? throw new System.ArgumentNullException(nameof(Type));
+    }
 
     /// <summary>A global or local secondary index as the schema declares it.</summary>
     /// <param name="Name">The index name.</param>
@@ -24,6 +31,15 @@ namespace Bookings.Generated.Runtime
         ProjectionType Projection,
         IReadOnlyList<string>? NonKeyAttributes = null)
     {
+        /// <summary>The index name.</summary>
+        public string Name { get; init; } = Name ?? throw new System.ArgumentNullException(nameof(Name));
+
+        /// <summary>The index's partition key (for a local index, the table's).</summary>
+        public KeyAttributeDefinition PartitionKey { get; init; } = PartitionKey ?? throw new System.ArgumentNullException(nameof(PartitionKey));
+
+        /// <summary>Which attributes the index holds: ALL, KEYS_ONLY or INCLUDE.</summary>
+        public ProjectionType Projection { get; init; } = Projection ?? throw new System.ArgumentNullException(nameof(Projection));
+
         internal Projection ToProjection()
             => new() { ProjectionType = Projection, NonKeyAttributes = NonKeyAttributes is null ? null : new List<string>(NonKeyAttributes) };
 
@@ -58,6 +74,18 @@ namespace Bookings.Generated.Runtime
         string? TtlAttribute = null,
         IReadOnlyList<IndexDefinition>? Indexes = null)
     {
+        /// <summary>The entity's C# type name, the key for per-table name overrides.</summary>
+        public string EntityName { get; init; } = EntityName ?? throw new System.ArgumentNullException(nameof(EntityName));
+
+        /// <summary>The default physical table name.</summary>
+        public string TableName { get; init; } = TableName ?? throw new System.ArgumentNullException(nameof(TableName));
+
+        /// <summary>The partition (HASH) key.</summary>
+        public KeyAttributeDefinition PartitionKey { get; init; } = PartitionKey ?? throw new System.ArgumentNullException(nameof(PartitionKey));
+
+        /// <summary>The billing mode; generated tables use on-demand.</summary>
+        public BillingMode BillingMode { get; init; } = BillingMode ?? throw new System.ArgumentNullException(nameof(BillingMode));
+
         /// <summary>The index named <paramref name="name"/>.</summary>
         /// <exception cref="System.ArgumentException">The table has no such index.</exception>
         public IndexDefinition Index(string name)

@@ -8,6 +8,12 @@ namespace Bookings.Generated.Runtime
     /// <param name="Code">DynamoDB's reason code (<c>ConditionalCheckFailed</c>, <c>TransactionConflict</c>, ...), or <c>None</c> for items that did not cause the cancellation.</param>
     public sealed record TransactionCancellationReason(object Item, string Code)
     {
+        /// <summary>The write or read, as passed in.</summary>
+        public object Item { get; init; } = Item ?? throw new ArgumentNullException(nameof(Item));
+
+        /// <summary>DynamoDB's reason code, or <c>None</c>.</summary>
+        public string Code { get; init; } = Code ?? throw new ArgumentNullException(nameof(Code));
+
         /// <summary>Whether this item caused the cancellation.</summary>
         public bool CausedCancellation => !string.Equals(Code, "None", StringComparison.Ordinal);
     }
@@ -28,18 +34,20 @@ namespace Bookings.Generated.Runtime
         public DynamoTransactionCanceledException(IReadOnlyList<TransactionCancellationReason> reasons, int attempts, Exception? innerException, string operation)
             : base(Describe(reasons, operation), operation, null, null, attempts, innerException)
         {
-            Reasons = reasons;
+            Reasons = reasons ?? Array.Empty<TransactionCancellationReason>();
         }
 
         /// <summary>One reason per transaction item, in order.</summary>
         public IReadOnlyList<TransactionCancellationReason> Reasons { get; }
 
-        private static string Describe(IReadOnlyList<TransactionCancellationReason> reasons, string operation)
+        private static string Describe(IReadOnlyList<TransactionCancellationReason>? reasons, string operation)
         {
+            // An exception's constructor never throws: it is built while reporting another failure.
+            reasons ??= Array.Empty<TransactionCancellationReason>();
             var causes = new List<string>();
             foreach (var reason in reasons)
             {
-                if (reason.CausedCancellation)
+                if (reason is { CausedCancellation: true })
                 {
                     causes.Add($"{reason.Item}: {reason.Code}");
                 }

@@ -24,15 +24,29 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>Rejects NaN and infinity, which DynamoDB cannot store; returns the value.</summary>
         public static double Finite(double value, string entity, string attribute)
-            => double.IsFinite(value) ? value : throw new DynamoValidationException(entity, attribute, NotFiniteProblem);
+        {
+            System.ArgumentNullException.ThrowIfNull(entity);
+            System.ArgumentNullException.ThrowIfNull(attribute);
+            return double.IsFinite(value) ? value : throw new DynamoValidationException(entity, attribute, NotFiniteProblem);
+        }
 
         /// <summary>Rejects text that does not match the schema's pattern; returns the value.</summary>
         public static string Matches(string value, TextPattern pattern, string entity, string attribute)
-            => pattern.IsMatch(value) ? value : throw new DynamoValidationException(entity, attribute, PatternProblem(pattern));
+        {
+            // Generated code has refused a null value (NotNull) before it checks the pattern.
+            System.ArgumentNullException.ThrowIfNull(value);
+            System.ArgumentNullException.ThrowIfNull(pattern);
+            System.ArgumentNullException.ThrowIfNull(entity);
+            System.ArgumentNullException.ThrowIfNull(attribute);
+            return pattern.IsMatch(value) ? value : throw new DynamoValidationException(entity, attribute, PatternProblem(pattern));
+        }
 
         /// <summary>Rejects text shorter than <paramref name="minLength"/> or longer than <paramref name="maxLength"/> characters; returns the value.</summary>
         public static string Length(string value, int? minLength, int? maxLength, string entity, string attribute)
         {
+            System.ArgumentNullException.ThrowIfNull(value);
+            System.ArgumentNullException.ThrowIfNull(entity);
+            System.ArgumentNullException.ThrowIfNull(attribute);
             if (value.Length < minLength || value.Length > maxLength)
             {
                 var limits = (minLength, maxLength) switch
