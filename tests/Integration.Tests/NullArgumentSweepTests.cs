@@ -16,7 +16,7 @@ namespace Bookings.Generated.Integration.Tests
 {
     /// <summary>
     /// Every public method and constructor of the generated types (the bookings schema and the six schemas of this
-    /// project), called with null in one parameter at a time and sample values in the others: a parameter not
+    /// project) and of the runtime, called with null in one parameter at a time and sample values in the others: a parameter not
     /// annotated as nullable must be refused before any request with a typed error (<see cref="ArgumentNullException"/>
     /// or <see cref="DynamoValidationException"/>), and no call may end in a <see cref="NullReferenceException"/>.
     /// Repositories talk to a closed local port with retries off, so a call that does send a request fails at once
@@ -58,7 +58,7 @@ namespace Bookings.Generated.Integration.Tests
                 }
                 catch (ArgumentException)
                 {
-                    // A constraint string does not meet.
+                    // string does not meet a constraint: not swept.
                 }
 
                 if (closed is not null)
