@@ -92,7 +92,7 @@ namespace Bookings.Generated.Generator.Emit
 
                 w.Line();
                 w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c>.{(attribute.Kind == ValueKind.Set ? " Null or an empty set removes it, since DynamoDB stores no empty set." : string.Empty)}");
-                w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type}{(attribute.Kind == ValueKind.Set && !attribute.IsNullable ? "?" : string.Empty)} value)");
+                w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type}{ValueKinds.SetNullability(attribute)} value)");
                 if (attribute.Kind == ValueKind.Set)
                 {
                     w.Open("if (value is null || value.Count == 0)");

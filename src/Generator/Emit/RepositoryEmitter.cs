@@ -39,7 +39,7 @@ namespace Bookings.Generated.Generator.Emit
         /// the attribute as an empty set does.
         /// </summary>
         private static string ParameterType(TableModel table, AttributeModel attribute)
-            => ValueKinds.PropertyType(attribute, table.Namespace) + (attribute.Kind == ValueKind.Set && !attribute.IsNullable ? "?" : string.Empty);
+            => ValueKinds.PropertyType(attribute, table.Namespace) + ValueKinds.SetNullability(attribute);
 
         private static void WriteInterface(SourceWriter w, TableModel table)
         {

@@ -32,6 +32,13 @@ namespace Bookings.Generated.Generator.Emit
             _ => CSharpType(type.Kind),
         };
 
+        /// <summary>
+        /// "?" for the value a <c>Set…</c> method of a set attribute takes, where null removes the attribute as an empty
+        /// set does (the property itself is never null); nothing for other attributes.
+        /// </summary>
+        public static string SetNullability(AttributeModel attribute)
+            => attribute.Kind == ValueKind.Set && !attribute.IsNullable ? "?" : string.Empty;
+
         /// <summary>The C# type of an attribute's property: nullable when the attribute is optional with no default.</summary>
         public static string PropertyType(AttributeModel attribute, string ns)
             => CSharpType(attribute.Type, ns) + (attribute.IsNullable ? "?" : string.Empty);
