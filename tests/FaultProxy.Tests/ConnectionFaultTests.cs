@@ -77,6 +77,41 @@ public sealed class ConnectionFaultTests
     }
 
     [Fact]
+    public async Task A_connection_dropped_after_forwarding_loses_the_answer_of_a_write_that_was_applied()
+    {
+        string table = await TestTables.CreateAsync(_fixture.Client, _fixture, "drop-after");
+        await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, new FaultPlan { DropAfterForwardRate = 1 });
+        using AmazonDynamoDBClient client = proxy.CreateClient();
+
+        var exception = await Assert.ThrowsAsync<HttpIOException>(() => client.PutItemAsync(TestTables.Put(table, "a")));
+        _output.WriteLine(exception.ToString());
+        Assert.Equal(HttpRequestError.ResponseEnded, exception.HttpRequestError);
+
+        // Unlike a plain drop, the request reached DynamoDB and was applied.
+        Assert.Equal(1, proxy.Stats.DroppedAfterForward);
+        Assert.Equal(1, proxy.Stats.Forwarded);
+        Assert.Equal(["a"], await TestTables.ScanKeysAsync(_fixture.Client, table));
+    }
+
+    [Fact]
+    public async Task A_500_after_forwarding_reports_a_failure_for_a_write_that_was_applied()
+    {
+        string table = await TestTables.CreateAsync(_fixture.Client, _fixture, "error-after");
+        await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, new FaultPlan { InternalServerErrorAfterForwardRate = 1 });
+        using AmazonDynamoDBClient client = proxy.CreateClient();
+
+        var exception = await Assert.ThrowsAsync<InternalServerErrorException>(() => client.PutItemAsync(TestTables.Put(table, "a")));
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, exception.StatusCode);
+        Assert.Equal(1, proxy.Stats.InternalServerErrorAfterForward);
+        Assert.Equal(1, proxy.Stats.Forwarded);
+        Assert.Equal(["a"], await TestTables.ScanKeysAsync(_fixture.Client, table));
+
+        // The connection stays usable: the next request gets its own (faulted) answer, and is applied too.
+        await Assert.ThrowsAsync<InternalServerErrorException>(() => client.PutItemAsync(TestTables.Put(table, "b")));
+        Assert.Equal(["a", "b"], await TestTables.ScanKeysAsync(_fixture.Client, table));
+    }
+
+    [Fact]
     public async Task A_delay_beyond_the_client_timeout_raises_TimeoutException_and_the_write_is_applied_later()
     {
         string table = await TestTables.CreateAsync(_fixture.Client, _fixture, "delay");

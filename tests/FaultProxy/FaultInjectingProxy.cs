@@ -19,8 +19,9 @@ namespace Bookings.Generated.Testing;
 /// <summary>
 /// An HTTP/1.1 proxy on <c>127.0.0.1</c> that forwards DynamoDB requests to an upstream endpoint
 /// (DynamoDB Local) and injects faults into some of them as its <see cref="FaultPlan"/> says:
-/// throttling and 5xx error answers, dropped connections, delays and partially processed
-/// <c>BatchWriteItem</c> and <c>BatchGetItem</c> calls. Point an SDK client at <see cref="Endpoint"/> (see <see cref="CreateClient"/>).
+/// throttling and 5xx error answers, dropped connections, delays, partially processed
+/// <c>BatchWriteItem</c> and <c>BatchGetItem</c> calls, and answers lost after the request was applied
+/// (the connection dropped, or a 500 sent, once upstream has answered). Point an SDK client at <see cref="Endpoint"/> (see <see cref="CreateClient"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -404,13 +405,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                     close, stopping).ConfigureAwait(false);
                 return true;
             case FaultKind.DropConnection:
-                if (_plan.ResetOnDrop)
-                {
-                    // Linger 0: closing sends RST instead of FIN.
-                    socket.LingerState = new LingerOption(true, 0);
-                }
-
-                socket.Close();
+                Drop(socket);
                 return false;
             case FaultKind.Delay:
                 await Task.Delay(_plan.DelayBy, stopping).ConfigureAwait(false);
@@ -419,10 +414,40 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             case FaultKind.PartialBatch:
                 await ForwardAsync(connection, request, split!.ForwardBody, split, close, stopping).ConfigureAwait(false);
                 return true;
+            case FaultKind.DropAfterForward:
+                if (await ForwardAsync(connection, request, request.Body, split: null, close, stopping, answer: false).ConfigureAwait(false))
+                {
+                    Drop(socket);
+                    return false;
+                }
+
+                return true;
+            case FaultKind.InternalServerErrorAfterForward:
+                if (await ForwardAsync(connection, request, request.Body, split: null, close, stopping, answer: false).ConfigureAwait(false))
+                {
+                    await WriteErrorAsync(
+                        connection, 500, "Internal Server Error", DynamoDbErrorPrefix + "InternalServerError",
+                        "Internal server error" + note,
+                        close, stopping).ConfigureAwait(false);
+                }
+
+                return true;
             default:
                 await ForwardAsync(connection, request, request.Body, split: null, close, stopping).ConfigureAwait(false);
                 return true;
         }
+    }
+
+    /// <summary>Closes the client's connection without an answer: normally (FIN), or reset (RST) when the plan says so.</summary>
+    private void Drop(Socket socket)
+    {
+        if (_plan.ResetOnDrop)
+        {
+            // Linger 0: closing sends RST instead of FIN.
+            socket.LingerState = new LingerOption(true, 0);
+        }
+
+        socket.Close();
     }
 
     private FaultKind Decide(string operation, bool isBatch)
@@ -487,14 +512,20 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         return dot >= 0 ? target[(dot + 1)..] : target;
     }
 
-    /// <summary>Sends the request (with <paramref name="body"/>) upstream and copies the answer back, merging a batch split's unprocessed items.</summary>
-    private async Task ForwardAsync(
+    /// <summary>
+    /// Sends the request (with <paramref name="body"/>) upstream and copies the answer back, merging a batch split's
+    /// unprocessed items; with <paramref name="answer"/> false, upstream's answer is read and thrown away instead, so
+    /// the caller can answer in its place. Returns whether upstream answered (when it could not be reached, the client
+    /// has been answered 502).
+    /// </summary>
+    private async Task<bool> ForwardAsync(
         Http11Connection connection,
         IncomingRequest request,
         byte[] body,
         BatchSplit? split,
         bool close,
-        CancellationToken stopping)
+        CancellationToken stopping,
+        bool answer = true)
     {
         if (split is { ForwardedCount: 0 })
         {
@@ -502,7 +533,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             var response = new JsonObject { [split.UnprocessedField] = split.Unprocessed.DeepClone() };
             Interlocked.Add(ref _unprocessedItems, split.UnprocessedCount);
             await WriteJsonAsync(connection, 200, "OK", Encoding.UTF8.GetBytes(response.ToJsonString()), close, stopping).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(Upstream, request.Target))
@@ -563,8 +594,13 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                     connection, 502, "Bad Gateway", "BadGateway",
                     "The fault proxy could not reach its upstream " + Upstream + ": " + exception.Message,
                     close, stopping).ConfigureAwait(false);
-                return;
+                return false;
             }
+        }
+
+        if (!answer)
+        {
+            return true;
         }
 
         if (split is not null && status == 200)
@@ -581,6 +617,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
 
         await connection.WriteResponseAsync(status, reason, headers, responseBody, close, stopping).ConfigureAwait(false);
+        return true;
     }
 
     private static void CopyResponseHeader(List<KeyValuePair<string, string>> headers, string name, IEnumerable<string> values)

@@ -42,6 +42,19 @@ public sealed record FaultPlan
     public double DropConnectionRate { get; init; }
 
     /// <summary>
+    /// Rate (0..1) of requests that are forwarded, and whose connection is then closed (see <see cref="ResetOnDrop"/>)
+    /// once upstream has answered, instead of passing the answer on: the write is applied, and the client cannot
+    /// know it.
+    /// </summary>
+    public double DropAfterForwardRate { get; init; }
+
+    /// <summary>
+    /// Rate (0..1) of requests that are forwarded, and answered with HTTP 500 <c>InternalServerError</c> once
+    /// upstream has answered, whatever upstream said: the write is applied, and the client is told it failed.
+    /// </summary>
+    public double InternalServerErrorAfterForwardRate { get; init; }
+
+    /// <summary>
     /// Rate (0..1) of requests that are held for <see cref="DelayBy"/> and then forwarded (so the write
     /// is applied even though the client, whose timeout is shorter, has given up).
     /// </summary>
@@ -112,6 +125,8 @@ public sealed record FaultPlan
         CheckUnit(ServiceUnavailableRate, nameof(ServiceUnavailableRate));
         CheckUnit(DropConnectionRate, nameof(DropConnectionRate));
         CheckUnit(DelayRate, nameof(DelayRate));
+        CheckUnit(DropAfterForwardRate, nameof(DropAfterForwardRate));
+        CheckUnit(InternalServerErrorAfterForwardRate, nameof(InternalServerErrorAfterForwardRate));
         CheckUnit(PartialBatchRate, nameof(PartialBatchRate));
         CheckUnit(UnprocessedFraction, nameof(UnprocessedFraction));
 
@@ -154,6 +169,8 @@ public sealed record FaultPlan
         yield return (FaultKind.ServiceUnavailable, ServiceUnavailableRate);
         yield return (FaultKind.DropConnection, DropConnectionRate);
         yield return (FaultKind.Delay, DelayRate);
+        yield return (FaultKind.DropAfterForward, DropAfterForwardRate);
+        yield return (FaultKind.InternalServerErrorAfterForward, InternalServerErrorAfterForwardRate);
         if (includePartialBatch)
         {
             yield return (FaultKind.PartialBatch, PartialBatchRate);
@@ -209,4 +226,10 @@ public enum FaultKind
 
     /// <summary>A <c>BatchWriteItem</c> of which only the first items were forwarded; the rest came back unprocessed.</summary>
     PartialBatch,
+
+    /// <summary>Forwarded; once upstream answered, the connection was closed (or reset) instead of answering.</summary>
+    DropAfterForward,
+
+    /// <summary>Forwarded; once upstream answered, HTTP 500 <c>InternalServerError</c> was sent instead of its answer.</summary>
+    InternalServerErrorAfterForward,
 }

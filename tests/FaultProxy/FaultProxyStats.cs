@@ -83,6 +83,12 @@ public sealed class FaultProxyStats
     /// <summary>Batch writes partially processed.</summary>
     public int PartialBatches => Count(FaultKind.PartialBatch);
 
+    /// <summary>Requests forwarded whose connection was then dropped instead of answered.</summary>
+    public int DroppedAfterForward => Count(FaultKind.DropAfterForward);
+
+    /// <summary>Requests forwarded and then answered with 500 <c>InternalServerError</c> instead of upstream's answer.</summary>
+    public int InternalServerErrorAfterForward => Count(FaultKind.InternalServerErrorAfterForward);
+
     /// <summary>Requests handled with <paramref name="kind"/> (<see cref="FaultKind.None"/>: forwarded unchanged).</summary>
     /// <param name="kind">The fault kind.</param>
     /// <returns>The count.</returns>
