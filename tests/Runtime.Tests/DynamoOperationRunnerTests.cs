@@ -56,6 +56,24 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
+        public async Task A_failure_after_a_retried_server_error_is_marked_as_meeting_a_possibly_applied_attempt()
+        {
+            var condition = RetryPolicyTests.Aws("ConditionalCheckFailedException");
+            var afterServerError = new FakeSend(call => call == 1 ? ServerError() : condition);
+            var afterThrottle = new FakeSend(call => call == 1 ? Throttle() : condition);
+            var first = new FakeSend(_ => condition);
+
+            var uncertain = await Assert.ThrowsAsync<DynamoConditionFailedException>(() => Runner().ExecuteAsync(GetItem(), afterServerError.Send, CancellationToken.None));
+            var throttled = await Assert.ThrowsAsync<DynamoConditionFailedException>(() => Runner().ExecuteAsync(GetItem(), afterThrottle.Send, CancellationToken.None));
+            var certain = await Assert.ThrowsAsync<DynamoConditionFailedException>(() => Runner().ExecuteAsync(GetItem(), first.Send, CancellationToken.None));
+
+            // A server error may have applied the first attempt; a throttled one was never applied.
+            Assert.True(uncertain.AfterUncertainAttempt);
+            Assert.False(throttled.AfterUncertainAttempt);
+            Assert.False(certain.AfterUncertainAttempt);
+        }
+
+        [Fact]
         public async Task Stops_retrying_when_the_elapsed_time_budget_would_be_exceeded()
         {
             var options = new RetryOptions

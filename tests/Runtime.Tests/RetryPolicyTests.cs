@@ -33,10 +33,30 @@ namespace Bookings.Generated.Runtime.Tests
         [InlineData("ValidationException", ErrorCategory.Validation)]
         [InlineData("SerializationException", ErrorCategory.Validation)]
         [InlineData("TransactionCanceledException", ErrorCategory.TransactionCanceled)]
+        [InlineData("TransactionConflictException", ErrorCategory.Throttling)]
+        [InlineData("TransactionInProgressException", ErrorCategory.Throttling)]
         [InlineData("SomethingNew", ErrorCategory.Other)]
         public void Classify_maps_error_codes(string code, ErrorCategory expected)
         {
             Assert.Equal(expected, RetryPolicy.Classify(Aws(code)));
+        }
+
+        [Theory]
+        [InlineData(ErrorCategory.Throttling, "None", "TransactionConflict")]
+        [InlineData(ErrorCategory.Throttling, "ThrottlingError")]
+        [InlineData(ErrorCategory.TransactionCanceled, "ConditionalCheckFailed")]
+        [InlineData(ErrorCategory.TransactionCanceled, "TransactionConflict", "ConditionalCheckFailed")]
+        [InlineData(ErrorCategory.TransactionCanceled, "ValidationError")]
+        [InlineData(ErrorCategory.TransactionCanceled)]
+        public void A_transaction_cancelled_only_by_contention_is_retried_and_one_with_an_answer_is_not(ErrorCategory expected, params string[] reasons)
+        {
+            var canceled = new TransactionCanceledException("simulated")
+            {
+                ErrorCode = "TransactionCanceledException",
+                CancellationReasons = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(reasons, code => new CancellationReason { Code = code })),
+            };
+
+            Assert.Equal(expected, RetryPolicy.Classify(canceled));
         }
 
         [Theory]

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using Amazon.DynamoDBv2.Model;
 
 namespace Bookings.Generated.Runtime
 {
@@ -35,6 +37,12 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>How many times the request was sent; 0 when input was rejected before sending.</summary>
         public int Attempts { get; }
+
+        /// <summary>
+        /// Whether an earlier attempt of this call failed in a way that may have applied it (a lost answer, a server
+        /// error, a timeout), so this failure may be the retry meeting its own earlier write.
+        /// </summary>
+        internal bool AfterUncertainAttempt { get; set; }
     }
 
     /// <summary>DynamoDB kept throttling the request after every allowed retry.</summary>
@@ -86,15 +94,23 @@ namespace Bookings.Generated.Runtime
         {
         }
 
+        private StoredItem? _stored;
+
         /// <summary>
-        /// The item as stored when the condition failed (the generated entity type), when DynamoDB returned
-        /// it; null when the item does not exist or the request did not ask for it.
+        /// The item as stored when the condition failed, exactly as DynamoDB returned it; null when the item does not
+        /// exist or the request did not ask for it.
         /// </summary>
-        public object? CurrentItem { get; private init; }
+        public IReadOnlyDictionary<string, AttributeValue>? StoredItem => _stored?.Item;
+
+        /// <summary>
+        /// <see cref="StoredItem"/> read as the generated entity type, on first use; null when there is no stored item,
+        /// or when it does not fit the schema (a legacy row: <see cref="StoredItem"/> still holds it).
+        /// </summary>
+        public object? CurrentItem => _stored?.Entity;
 
         /// <summary>The same failure, carrying the item as it was stored when the condition failed.</summary>
-        public DynamoConditionFailedException WithCurrentItem(object? currentItem)
-            => new(Message, Operation, Table, Key, Attempts, InnerException) { CurrentItem = currentItem };
+        internal DynamoConditionFailedException WithStoredItem(StoredItem? stored)
+            => new(Message, Operation, Table, Key, Attempts, InnerException) { _stored = stored, AfterUncertainAttempt = AfterUncertainAttempt };
     }
 
     /// <summary>
@@ -168,18 +184,38 @@ namespace Bookings.Generated.Runtime
     /// </summary>
     public sealed class DynamoOptimisticLockException : DynamoRepositoryException
     {
+        private readonly StoredItem? _stored;
+
         /// <summary>Creates the exception.</summary>
-        public DynamoOptimisticLockException(string operation, string table, string? key, long expectedVersion, object? currentItem, int attempts, Exception? innerException)
-            : base($"{operation} on table '{table}'{(key is null ? string.Empty : " for " + key)} lost a race: the item is no longer at version {expectedVersion}{(currentItem is null ? " (it was deleted)" : string.Empty)}. Read it again and reapply the change.", operation, table, key, attempts, innerException)
+        /// <param name="operation">The operation, such as <c>TransactWriteItems</c>.</param>
+        /// <param name="table">The physical table name.</param>
+        /// <param name="key">The item key with personal parts masked, or null.</param>
+        /// <param name="expectedVersion">The version the write expected.</param>
+        /// <param name="storedItem">The item as stored now, as DynamoDB returned it; null when it no longer exists.</param>
+        /// <param name="attempts">How many times the request was sent.</param>
+        /// <param name="innerException">The underlying exception, or null.</param>
+        public DynamoOptimisticLockException(string operation, string table, string? key, long expectedVersion, IReadOnlyDictionary<string, AttributeValue>? storedItem, int attempts, Exception? innerException)
+            : this(operation, table, key, expectedVersion, Runtime.StoredItem.Of(storedItem, null), attempts, innerException)
+        {
+        }
+
+        internal DynamoOptimisticLockException(string operation, string table, string? key, long expectedVersion, StoredItem? stored, int attempts, Exception? innerException)
+            : base($"{operation} on table '{table}'{(key is null ? string.Empty : " for " + key)} lost a race: the item is no longer at version {expectedVersion}{(stored is null ? " (it was deleted)" : string.Empty)}. Read it again and reapply the change.", operation, table, key, attempts, innerException)
         {
             ExpectedVersion = expectedVersion;
-            CurrentItem = currentItem;
+            _stored = stored;
         }
 
         /// <summary>The version the write expected.</summary>
         public long ExpectedVersion { get; }
 
-        /// <summary>The item as stored now (the generated entity type), or null when it no longer exists.</summary>
-        public object? CurrentItem { get; }
+        /// <summary>The item as stored now, exactly as DynamoDB returned it; null when it no longer exists.</summary>
+        public IReadOnlyDictionary<string, AttributeValue>? StoredItem => _stored?.Item;
+
+        /// <summary>
+        /// <see cref="StoredItem"/> read as the generated entity type, on first use; null when the item no longer
+        /// exists, or when it does not fit the schema (<see cref="StoredItem"/> still holds it).
+        /// </summary>
+        public object? CurrentItem => _stored?.Entity;
     }
 }

@@ -49,6 +49,9 @@ namespace Bookings.Generated.Runtime
                 RuntimeLog.OperationStarting(_logger, operation.Name, operation.Table, operation.KeyText);
             }
 
+            // Set once an attempt failed in a way that may have applied it, so a later failure can be told apart
+            // from the retry meeting that attempt's own write.
+            var uncertain = false;
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -84,13 +87,16 @@ namespace Bookings.Generated.Runtime
                             RuntimeLog.OperationRetrying(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(ex), attempt, delay.TotalMilliseconds);
                         }
 
+                        uncertain |= category == ErrorCategory.Transient;
                         await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
 
                     Record(operation, category == operation.Expected ? "expected" : "error", started);
                     activity?.SetStatus(category == operation.Expected ? ActivityStatusCode.Unset : ActivityStatusCode.Error, RuntimeLog.ErrorCode(ex));
-                    throw Fail(operation, category, ex, attempt, started);
+                    var failure = Fail(operation, category, ex, attempt, started);
+                    failure.AfterUncertainAttempt = uncertain;
+                    throw failure;
                 }
             }
         }

@@ -16,9 +16,13 @@ namespace Bookings.Generated.Runtime
         private readonly List<Func<ExpressionBuilder, string>> _delete = new();
         private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
+        // What each idempotent change leaves in the stored item, to tell whether an update whose answer was lost
+        // is the one now stored (changes that are not idempotent are never resent blindly, so need no check).
+        private readonly List<Func<IReadOnlyDictionary<string, AttributeValue>, bool>> _effects = new();
+
         /// <summary>
-        /// False when the update adds to a number: repeating it after an ambiguous failure could add twice,
-        /// so the runtime does not retry it blindly.
+        /// False when the update adds to a number or appends to a list: repeating it after an ambiguous failure
+        /// would add twice, so the runtime sends it with a client request token (applied at most once).
         /// </summary>
         public bool IsIdempotent { get; private set; } = true;
 
@@ -37,6 +41,7 @@ namespace Bookings.Generated.Runtime
             ArgumentNullException.ThrowIfNull(value);
             Touch(attribute);
             _set.Add(e => $"{e.Name(attribute)} = {e.Value(value)}");
+            _effects.Add(stored => stored.TryGetValue(attribute, out var now) && StoredValues.Same(now, value));
         }
 
         /// <summary>Sets an attribute only if the item does not have it yet.</summary>
@@ -49,6 +54,7 @@ namespace Bookings.Generated.Runtime
                 var name = e.Name(attribute);
                 return $"{name} = if_not_exists({name}, {e.Value(value)})";
             });
+            _effects.Add(stored => stored.ContainsKey(attribute));
         }
 
         /// <summary>Removes an attribute.</summary>
@@ -56,6 +62,7 @@ namespace Bookings.Generated.Runtime
         {
             Touch(attribute);
             _remove.Add(e => e.Name(attribute));
+            _effects.Add(stored => !stored.ContainsKey(attribute));
         }
 
         /// <summary>Adds a number to an attribute (a missing attribute counts as 0).</summary>
@@ -89,6 +96,7 @@ namespace Bookings.Generated.Runtime
             ArgumentNullException.ThrowIfNull(set);
             Touch(attribute);
             _add.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
+            _effects.Add(stored => StoredValues.SetHolds(stored.GetValueOrDefault(attribute), set, holds: true));
         }
 
         /// <summary>Deletes the elements of a set value from a set attribute.</summary>
@@ -97,6 +105,27 @@ namespace Bookings.Generated.Runtime
             ArgumentNullException.ThrowIfNull(set);
             Touch(attribute);
             _delete.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
+            _effects.Add(stored => StoredValues.SetHolds(stored.GetValueOrDefault(attribute), set, holds: false));
+        }
+
+        /// <summary>The attributes the update changes.</summary>
+        internal IReadOnlySet<string> Touched => _touched;
+
+        /// <summary>
+        /// Whether <paramref name="stored"/> shows every change of this (idempotent) update: each set attribute at its
+        /// value, each removed one gone, each set holding or lacking its elements.
+        /// </summary>
+        internal bool IsShownBy(IReadOnlyDictionary<string, AttributeValue> stored)
+        {
+            foreach (var effect in _effects)
+            {
+                if (!effect(stored))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The <c>UpdateExpression</c> text.</summary>

@@ -29,6 +29,7 @@ namespace Bookings.Generated.Runtime
         private readonly string _partitionKey;
         private readonly string? _versionAttribute;
         private readonly Condition? _typeFilter;
+        private readonly Func<IReadOnlyDictionary<string, AttributeValue>, object> _readEntity;
 
         /// <summary>Creates the core of one repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -50,6 +51,7 @@ namespace Bookings.Generated.Runtime
             _versionAttribute = mapping.VersionAttribute;
             _typeFilter = mapping.Discriminator is { } discriminator ? Condition.AttributeEquals(discriminator.Attribute, discriminator.Value) : null;
             TableName = options.ResolveTableName(mapping.Table);
+            _readEntity = item => _mapping.FromItem(item);
         }
 
         /// <summary>The physical table name in use, after prefixes and overrides.</summary>
@@ -107,42 +109,46 @@ namespace Bookings.Generated.Runtime
         /// locking the stored item must still be at the entity's version (or absent for version 0), and the
         /// version moves on by one.
         /// </summary>
-        /// <exception cref="DynamoConditionFailedException">The condition did not hold; <c>CurrentItem</c> holds the stored entity, if any.</exception>
+        /// <exception cref="DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any.</exception>
         /// <exception cref="DynamoOptimisticLockException">Another writer changed the item since it was read.</exception>
         public Task PutAsync(TEntity entity, Condition? condition, CancellationToken cancellationToken)
             => PutCoreAsync(entity, condition, create: false, cancellationToken);
 
         /// <summary>Stores an item only if no item has its key; false (nothing changed) when one exists.</summary>
-        public async Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken)
-        {
-            try
-            {
-                // Never overwrites: flags already set on an existing item stay as they are.
-                await PutCoreAsync(entity, !Condition.ItemExists(_partitionKey), create: true, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (DynamoConditionFailedException)
-            {
-                return false;
-            }
-        }
+        public Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken)
+            => PutCoreAsync(entity, null, create: true, cancellationToken);
 
-        private async Task PutCoreAsync(TEntity entity, Condition? condition, bool create, CancellationToken cancellationToken)
+        /// <summary>Puts the item; false only for a create that found an item with its key (nothing changed then).</summary>
+        private async Task<bool> PutCoreAsync(TEntity entity, Condition? condition, bool create, CancellationToken cancellationToken)
         {
             var item = _mapping.ToItem(entity);
             var key = _mapping.KeyOf(entity);
-            long expected = 0;
             if (_versionAttribute is not null)
             {
                 // A new item starts at version 1; otherwise the write expects the version that was read.
-                expected = create ? 0 : _mapping.VersionOf!(entity);
+                var expected = create ? 0 : _mapping.VersionOf!(entity);
                 item[_versionAttribute] = Number(expected + 1);
-                if (!create)
+                var guard = WithVersionCheck(condition, expected)!;
+                var expressions = new ExpressionBuilder();
+                var put = new Put
                 {
-                    condition = WithVersionCheck(condition, expected);
+                    TableName = TableName,
+                    Item = item,
+                    ConditionExpression = guard.Render(expressions),
+                    ExpressionAttributeNames = expressions.Names,
+                    ExpressionAttributeValues = expressions.Values,
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                };
+                if (await SendOnceAsync(key, new TransactWriteItem { Put = put }, cancellationToken).ConfigureAwait(false) is not { } lost)
+                {
+                    return true;
                 }
+
+                return create ? false : throw Failure(lost, key, expected, missingIsConflict: expected > 0);
             }
 
+            // Never overwrites on create: flags already set on an existing item stay as they are.
+            condition = create ? !Condition.ItemExists(_partitionKey) : condition;
             var request = new PutItemRequest { TableName = TableName, Item = item, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
             if (condition is not null)
             {
@@ -150,80 +156,91 @@ namespace Bookings.Generated.Runtime
                 request.ConditionExpression = condition.Render(expressions);
                 request.ExpressionAttributeNames = expressions.Names;
                 request.ExpressionAttributeValues = expressions.Values;
-                request.ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD;
+
+                // A create discards the existing item, so it does not ask for it.
+                request.ReturnValuesOnConditionCheckFailure = create ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
             }
 
-            try
+            if (await SendConditionalAsync("PutItem", key, ct => _client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false) is not { } failed)
             {
-                await _runner.ExecuteAsync(
-                    new DynamoOperation("PutItem", TableName, key, Expected: ErrorCategory.ConditionFailed),
-                    ct => _client.PutItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
+                return true;
             }
-            catch (DynamoConditionFailedException failed) when (_versionAttribute is not null && !create && LostRace(failed, expected, missingIsConflict: expected > 0))
+
+            // The retry of a put whose earlier answer was lost meets the put itself: the stored item is this one.
+            if (failed.Failure.AfterUncertainAttempt
+                && StoredValues.SameItem(create ? await ReadStoredAsync(key, cancellationToken).ConfigureAwait(false) : failed.Stored, item))
             {
-                throw Conflict(failed, "PutItem", key, expected);
+                return true;
             }
-            catch (DynamoConditionFailedException failed)
-            {
-                throw WithCurrentItem(failed);
-            }
+
+            return create ? false : throw Failure(failed, key, null, missingIsConflict: false);
         }
 
         /// <summary>
         /// Deletes an item, with a condition if given; false when there was none. With optimistic locking
         /// <paramref name="expectedVersion"/> is required and the item must still be at it.
         /// </summary>
-        /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it.</exception>
         /// <exception cref="DynamoOptimisticLockException">Another writer changed the item since it was read.</exception>
         public async Task<bool> DeleteAsync(TKey key, long? expectedVersion, Condition? condition, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
             var expected = RequireVersion(expectedVersion, "delete");
-            var guard = ExistingItemGuard(condition, expected);
-
             var expressions = new ExpressionBuilder();
-            var request = new DeleteItemRequest
+            var guard = ExistingItemGuard(condition, expected).Render(expressions);
+            FailedWrite? failed;
+            if (_versionAttribute is not null)
             {
-                TableName = TableName,
-                Key = key.ToAttributeMap(),
-                ConditionExpression = guard.Render(expressions),
-                ExpressionAttributeNames = expressions.Names,
-                ExpressionAttributeValues = expressions.Values,
-                ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
-                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-            };
-            try
+                var delete = new Delete
+                {
+                    TableName = TableName,
+                    Key = key.ToAttributeMap(),
+                    ConditionExpression = guard,
+                    ExpressionAttributeNames = expressions.Names,
+                    ExpressionAttributeValues = expressions.Values,
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                };
+                failed = await SendOnceAsync(key, new TransactWriteItem { Delete = delete }, cancellationToken).ConfigureAwait(false);
+            }
+            else
             {
-                await _runner.ExecuteAsync(
-                    new DynamoOperation("DeleteItem", TableName, key, Expected: ErrorCategory.ConditionFailed),
-                    ct => _client.DeleteItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
+                var request = new DeleteItemRequest
+                {
+                    TableName = TableName,
+                    Key = key.ToAttributeMap(),
+                    ConditionExpression = guard,
+                    ExpressionAttributeNames = expressions.Names,
+                    ExpressionAttributeValues = expressions.Values,
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                };
+                failed = await SendConditionalAsync("DeleteItem", key, ct => _client.DeleteItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (failed is not { } lost)
+            {
                 return true;
             }
-            catch (DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
+
+            if (lost.Stored is null)
             {
-                return false;
+                // No item: there was none, or (only possible without a request token) the retry of a delete whose
+                // earlier answer was lost finds the item gone as that attempt left it.
+                return lost.Failure.AfterUncertainAttempt && _versionAttribute is null;
             }
-            catch (DynamoConditionFailedException failed) when (_versionAttribute is not null && LostRace(failed, expected, missingIsConflict: false))
-            {
-                throw Conflict(failed, "DeleteItem", key, expected);
-            }
-            catch (DynamoConditionFailedException failed)
-            {
-                throw WithCurrentItem(failed);
-            }
+
+            throw Failure(lost, key, _versionAttribute is null ? null : expected, missingIsConflict: false);
         }
 
         /// <summary>
         /// Applies changes to an existing item, with a condition if given, and returns the item as stored
         /// afterwards; null when the item does not exist, which is never created.
         /// </summary>
-        /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it.</exception>
         public async Task<TEntity?> UpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, CancellationToken cancellationToken)
         {
-            var response = await SendUpdateAsync(key, changes, condition, ReturnValue.ALL_NEW, cancellationToken).ConfigureAwait(false);
-            return response is null ? null : _mapping.FromItem(response.Attributes);
+            var stored = await SendUpdateAsync(key, changes, condition, ReturnValue.ALL_NEW, cancellationToken).ConfigureAwait(false);
+            return stored is null ? null : _mapping.FromItem(stored);
         }
 
         /// <summary>
@@ -232,10 +249,7 @@ namespace Bookings.Generated.Runtime
         /// does not map the item, so it works when other attributes would not.
         /// </summary>
         public async Task<IReadOnlyDictionary<string, AttributeValue>?> UpdateChangedAsync(TKey key, UpdateBuilder changes, Condition? condition, CancellationToken cancellationToken)
-        {
-            var response = await SendUpdateAsync(key, changes, condition, ReturnValue.UPDATED_NEW, cancellationToken).ConfigureAwait(false);
-            return response is null ? null : response.Attributes ?? new Dictionary<string, AttributeValue>();
-        }
+            => await SendUpdateAsync(key, changes, condition, ReturnValue.UPDATED_NEW, cancellationToken).ConfigureAwait(false);
 
         /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
         public async Task<bool> SetAttributeAsync(TKey key, string attribute, AttributeValue? value, CancellationToken cancellationToken)
@@ -259,8 +273,11 @@ namespace Bookings.Generated.Runtime
             return await SendUpdateAsync(key, changes, null, ReturnValue.NONE, cancellationToken).ConfigureAwait(false) is not null;
         }
 
-        /// <summary>Sends an update guarded by the item's existence; null when the item does not exist.</summary>
-        private async Task<UpdateItemResponse?> SendUpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, ReturnValue returnValues, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends an update guarded by the item's existence and returns what <paramref name="returnValues"/> asks for
+        /// (an empty map for <c>NONE</c>); null when the item does not exist.
+        /// </summary>
+        private async Task<Dictionary<string, AttributeValue>?> SendUpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, ReturnValue returnValues, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(changes);
@@ -269,39 +286,80 @@ namespace Bookings.Generated.Runtime
             var update = changes.Render(expressions, _versionAttribute, _versionAttribute is null ? null : Number(expected + 1));
 
             // The existence guard keeps an update of a missing item from creating a half item.
-            var guard = ExistingItemGuard(condition, expected);
+            var guard = ExistingItemGuard(condition, expected).Render(expressions);
+            if (_versionAttribute is not null || !changes.IsIdempotent)
+            {
+                var transactional = new Update
+                {
+                    TableName = TableName,
+                    Key = key.ToAttributeMap(),
+                    UpdateExpression = update,
+                    ConditionExpression = guard,
+                    ExpressionAttributeNames = expressions.Names,
+                    ExpressionAttributeValues = expressions.Values,
+                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                };
+                if (await SendOnceAsync(key, new TransactWriteItem { Update = transactional }, cancellationToken).ConfigureAwait(false) is { } lost)
+                {
+                    return lost.Stored is null ? null : throw Failure(lost, key, _versionAttribute is null ? null : expected, missingIsConflict: false);
+                }
+
+                // A transaction returns no attributes: read the item as it is now.
+                return returnValues == ReturnValue.NONE ? new Dictionary<string, AttributeValue>() : Returned(await ReadStoredAsync(key, cancellationToken).ConfigureAwait(false), changes, returnValues);
+            }
 
             var request = new UpdateItemRequest
             {
                 TableName = TableName,
                 Key = key.ToAttributeMap(),
                 UpdateExpression = update,
-                ConditionExpression = guard.Render(expressions),
+                ConditionExpression = guard,
                 ExpressionAttributeNames = expressions.Names,
                 ExpressionAttributeValues = expressions.Values,
                 ReturnValues = returnValues,
                 ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                ReturnValuesOnConditionCheckFailure = condition is null && _versionAttribute is null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD,
+
+                // Without a condition of the caller's, a failed guard means the item is missing: nothing to return.
+                ReturnValuesOnConditionCheckFailure = condition is null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD,
             };
-            try
+            var response = default(UpdateItemResponse);
+            if (await SendConditionalAsync("UpdateItem", key, async ct => response = await _client.UpdateItemAsync(request, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false) is not { } failed)
             {
-                return await _runner.ExecuteAsync(
-                    new DynamoOperation("UpdateItem", TableName, key, changes.IsIdempotent, ErrorCategory.ConditionFailed),
-                    ct => _client.UpdateItemAsync(request, ct),
-                    cancellationToken).ConfigureAwait(false);
+                return response!.Attributes ?? new Dictionary<string, AttributeValue>();
             }
-            catch (DynamoConditionFailedException failed) when (!HasCurrentItem(failed))
+
+            if (failed.Stored is null)
             {
                 return null;
             }
-            catch (DynamoConditionFailedException failed) when (_versionAttribute is not null && LostRace(failed, expected, missingIsConflict: false))
+
+            // The retry of an update whose earlier answer was lost meets the update itself: the item shows every change.
+            if (failed.Failure.AfterUncertainAttempt && changes.IsShownBy(failed.Stored))
             {
-                throw Conflict(failed, "UpdateItem", key, expected);
+                return Returned(failed.Stored, changes, returnValues);
             }
-            catch (DynamoConditionFailedException failed)
+
+            throw Failure(failed, key, null, missingIsConflict: false);
+        }
+
+        /// <summary>What an update returns of the item as stored after it: all of it, only what it changed, or nothing.</summary>
+        private Dictionary<string, AttributeValue>? Returned(IReadOnlyDictionary<string, AttributeValue>? stored, UpdateBuilder changes, ReturnValue returnValues)
+        {
+            if (stored is null)
             {
-                throw WithCurrentItem(failed);
+                return null;
             }
+
+            var returned = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+            foreach (var (name, value) in stored)
+            {
+                if (returnValues == ReturnValue.ALL_NEW || changes.Touched.Contains(name) || name == _versionAttribute)
+                {
+                    returned[name] = value;
+                }
+            }
+
+            return returnValues == ReturnValue.NONE ? new Dictionary<string, AttributeValue>() : returned;
         }
 
         /// <summary>Stores many items in batches of 25; a key given twice is written once, with its last item.</summary>
@@ -593,31 +651,84 @@ namespace Bookings.Generated.Runtime
                 $"must be given for a {write}: pass the version of the item as read (ExpectVersion on an update)");
         }
 
-        /// <summary>Whether a failed condition was the version check: the stored item is at another version, or gone.</summary>
-        private bool LostRace(DynamoConditionFailedException failed, long expected, bool missingIsConflict)
-            => RepositoryVersions.LostRace(
-                failed.InnerException is ConditionalCheckFailedException { Item: { Count: > 0 } stored } ? stored : null,
-                _versionAttribute!,
-                expected,
-                missingIsConflict);
+        /// <summary>A conditional write whose condition failed: the item as stored then (null when there is none), and the failure.</summary>
+        private readonly record struct FailedWrite(IReadOnlyDictionary<string, AttributeValue>? Stored, DynamoRepositoryException Failure);
 
-        private DynamoOptimisticLockException Conflict(DynamoConditionFailedException failed, string operation, TKey key, long expected)
-            => new(
-                operation,
-                TableName,
-                PhoneNumber.MaskAll(key.ToString() ?? string.Empty),
-                expected,
-                failed.InnerException is ConditionalCheckFailedException { Item: { Count: > 0 } stored } ? _mapping.FromItem(stored) : null,
-                failed.Attempts,
-                failed);
+        /// <summary>
+        /// Sends a conditional write; null when it was applied, the failed condition otherwise. Other failures are
+        /// raised as the runner raises them.
+        /// </summary>
+        private async Task<FailedWrite?> SendConditionalAsync<TResponse>(string operation, TKey key, Func<CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await _runner.ExecuteAsync(new DynamoOperation(operation, TableName, key, Expected: ErrorCategory.ConditionFailed), send, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+            catch (DynamoConditionFailedException failed)
+            {
+                return new FailedWrite(failed.InnerException is ConditionalCheckFailedException { Item: { Count: > 0 } stored } ? stored : null, failed);
+            }
+        }
 
-        private static bool HasCurrentItem(DynamoConditionFailedException failed)
-            => failed.InnerException is ConditionalCheckFailedException { Item.Count: > 0 };
+        /// <summary>
+        /// Sends a write whose repetition would not be harmless (it checks a version, or adds to a value) as a
+        /// one-item transaction with a client request token, so DynamoDB applies it at most once however often the
+        /// runtime resends it after a lost answer. Null when it was applied, the failed condition otherwise.
+        /// </summary>
+        private async Task<FailedWrite?> SendOnceAsync(TKey key, TransactWriteItem write, CancellationToken cancellationToken)
+        {
+            var request = new TransactWriteItemsRequest
+            {
+                TransactItems = new List<TransactWriteItem> { write },
+                ClientRequestToken = Guid.NewGuid().ToString("N"),
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            };
+            try
+            {
+                await _runner.ExecuteAsync(
+                    new DynamoOperation("TransactWriteItems", TableName, key, Expected: ErrorCategory.TransactionCanceled),
+                    ct => _client.TransactWriteItemsAsync(request, ct),
+                    cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+            catch (DynamoRepositoryException failed) when (failed.InnerException is TransactionCanceledException canceled)
+            {
+                var reason = canceled.CancellationReasons is { Count: > 0 } reasons ? reasons[0] : null;
+                if (reason?.Code == "ConditionalCheckFailed")
+                {
+                    return new FailedWrite(reason.Item is { Count: > 0 } stored ? stored : null, failed);
+                }
 
-        /// <summary>The failure with the stored item attached as the entity type, when DynamoDB returned it.</summary>
-        private DynamoConditionFailedException WithCurrentItem(DynamoConditionFailedException failed)
-            => failed.InnerException is ConditionalCheckFailedException { Item: { Count: > 0 } item }
-                ? failed.WithCurrentItem(_mapping.FromItem(item))
-                : failed;
+                throw new DynamoRepositoryException($"{failed.Operation} on table '{TableName}' for {failed.Key} was cancelled ({reason?.Code ?? "no reason given"}).", failed.Operation, TableName, failed.Key, failed.Attempts, failed);
+            }
+        }
+
+        /// <summary>The item as stored now (a consistent read), or null when there is none.</summary>
+        private async Task<Dictionary<string, AttributeValue>?> ReadStoredAsync(TKey key, CancellationToken cancellationToken)
+        {
+            var request = new GetItemRequest { TableName = TableName, Key = key.ToAttributeMap(), ConsistentRead = true, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+            var response = await _runner.ExecuteAsync(new DynamoOperation("GetItem", TableName, key), ct => _client.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            return response.Item is { Count: > 0 } item ? item : null;
+        }
+
+        /// <summary>
+        /// What a failed condition means: with optimistic locking, a lost race when the stored item is at another
+        /// version (or gone, when <paramref name="missingIsConflict"/>); otherwise the caller's condition did not hold.
+        /// Either way the stored item rides along as stored, read as the entity only if the caller asks.
+        /// </summary>
+        private DynamoRepositoryException Failure(FailedWrite failed, TKey key, long? expected, bool missingIsConflict)
+        {
+            var stored = StoredItem.Of(failed.Stored, _readEntity);
+            var failure = failed.Failure;
+            if (expected is long version && RepositoryVersions.LostRace(failed.Stored, _versionAttribute!, version, missingIsConflict))
+            {
+                return new DynamoOptimisticLockException(failure.Operation ?? "TransactWriteItems", TableName, failure.Key, version, stored, failure.Attempts, failure);
+            }
+
+            var conditionFailed = failure as DynamoConditionFailedException
+                ?? new DynamoConditionFailedException($"{failure.Operation} on table '{TableName}' for {failure.Key}: the condition was not met.", failure.Operation, TableName, failure.Key, failure.Attempts, failure.InnerException);
+            return conditionFailed.WithStoredItem(stored);
+        }
     }
 }

@@ -111,6 +111,34 @@ namespace Bookings.Generated.Runtime
             return TimeSpan.FromTicks((long)ticks);
         }
 
+        /// <summary>
+        /// Whether a transaction was cancelled only because of contention (another transaction on one of its items,
+        /// or throttling), which DynamoDB's guidance is to retry; a failed condition or an invalid item is an answer.
+        /// </summary>
+        private static bool OnlyContention(TransactionCanceledException canceled)
+        {
+            var contention = false;
+            foreach (var reason in canceled.CancellationReasons ?? new System.Collections.Generic.List<CancellationReason>())
+            {
+                switch (reason?.Code)
+                {
+                    case null:
+                    case "None":
+                        break;
+                    case "TransactionConflict":
+                    case "ThrottlingError":
+                    case "ProvisionedThroughputExceeded":
+                    case "RequestLimitExceeded":
+                        contention = true;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return contention;
+        }
+
         private static ErrorCategory ClassifyService(AmazonServiceException exception)
         {
             switch (exception.ErrorCode)
@@ -137,7 +165,14 @@ namespace Bookings.Generated.Runtime
                 case "ConditionalCheckFailedException":
                     return ErrorCategory.ConditionFailed;
                 case "TransactionCanceledException":
-                    return ErrorCategory.TransactionCanceled;
+                    return exception is TransactionCanceledException canceled && OnlyContention(canceled)
+                        ? ErrorCategory.Throttling
+                        : ErrorCategory.TransactionCanceled;
+                case "TransactionConflictException":
+                case "TransactionInProgressException":
+                    // Another transaction holds the item, or this one's earlier attempt is still running: nothing
+                    // was applied by this request, and a retry (with the same client request token) is safe.
+                    return ErrorCategory.Throttling;
                 case "ValidationException":
                 case "SerializationException":
                     return ErrorCategory.Validation;

@@ -86,7 +86,7 @@ namespace Bookings.Generated.Runtime
                             item.Table,
                             PhoneNumber.MaskAll(item.Key.ToString() ?? string.Empty),
                             item.ExpectedVersion,
-                            stored is null ? null : item.ReadItem?.Invoke(stored),
+                            StoredItem.Of(stored, item.ReadItem),
                             ex.Attempts,
                             cancelledException);
                     }

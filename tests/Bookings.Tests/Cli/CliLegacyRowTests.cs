@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Testing;
+using Xunit;
+
+namespace Bookings.Tests.Cli
+{
+    /// <summary>The CLI's writes on a legacy row that does not fit the schema.</summary>
+    [Collection(DynamoDbCollection.Name)]
+    public sealed class CliLegacyRowTests
+    {
+        private readonly DynamoDbFixture _fixture;
+
+        public CliLegacyRowTests(DynamoDbFixture fixture) => _fixture = fixture;
+
+        [Fact]
+        public async Task Create_if_absent_over_a_legacy_row_exits_with_exists()
+        {
+            var cli = new CliHarness(_fixture, "legacy-row");
+            Assert.Equal(0, (await cli.RunAsync("tables", "ensure")).ExitCode);
+
+            // A row the legacy code left: no name, and a flag stored as text.
+            await _fixture.Client.PutItemAsync(new PutItemRequest
+            {
+                TableName = cli.Prefix + "sms",
+                Item = new Dictionary<string, AttributeValue>
+                {
+                    ["booking_num"] = new() { S = "1051707_88" },
+                    ["phone"] = new() { S = "010-1234-5678" },
+                    ["booking_time"] = new() { S = "2025-10-20 14:30:00" },
+                    ["confirm_sms"] = new() { S = "true" },
+                },
+            });
+
+            var created = await cli.RunAsync("booking", "create", "1051707_88", "01012345678", "--name", "Kim Soo", "--time", "2025-10-20 15:00:00", "--if-absent");
+
+            Assert.Equal(6, created.ExitCode);
+            Assert.Contains("already exists", created.Out + created.Err, System.StringComparison.Ordinal);
+        }
+    }
+}
