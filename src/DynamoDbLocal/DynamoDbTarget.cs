@@ -59,10 +59,20 @@ public sealed class DynamoDbTarget : IAsyncDisposable
     /// Creates a low-level client for this endpoint. The caller owns (and disposes) the client.
     /// </summary>
     /// <returns>A new client.</returns>
-    public IAmazonDynamoDB CreateClient() =>
-        _credentials is null
-            ? new AmazonDynamoDBClient(CreateConfig())
-            : new AmazonDynamoDBClient(_credentials, CreateConfig());
+    public IAmazonDynamoDB CreateClient() => CreateClient(null);
+
+    /// <summary>
+    /// Creates a low-level client for this endpoint, with its configuration adjusted by <paramref name="configure"/>
+    /// first (for example an HTTP client factory of a test's own). The caller owns (and disposes) the client.
+    /// </summary>
+    /// <param name="configure">Changes the configuration before the client is made; null for none.</param>
+    /// <returns>A new client.</returns>
+    public IAmazonDynamoDB CreateClient(Action<AmazonDynamoDBConfig>? configure)
+    {
+        var config = CreateConfig();
+        configure?.Invoke(config);
+        return _credentials is null ? new AmazonDynamoDBClient(config) : new AmazonDynamoDBClient(_credentials, config);
+    }
 
     /// <summary>Stops the embedded server, if any; does nothing for an external endpoint.</summary>
     /// <returns>A task that completes when the server has stopped.</returns>

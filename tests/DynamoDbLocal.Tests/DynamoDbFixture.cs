@@ -30,6 +30,12 @@ public sealed class DynamoDbFixture : IAsyncLifetime
     private DynamoDbTarget? _target;
     private IAmazonDynamoDB? _client;
 
+    /// <summary>
+    /// Adjusts the configuration of the shared <see cref="Client"/> before it is made, for a test assembly that
+    /// watches its traffic (set it from a module initializer); null for none.
+    /// </summary>
+    public static Action<AmazonDynamoDBConfig>? ConfigureClient { get; set; }
+
     /// <summary>The target (endpoint, whether it is embedded, client factory).</summary>
     public DynamoDbTarget Target => _target ?? throw new InvalidOperationException("The DynamoDB fixture is not initialised.");
 
@@ -77,7 +83,7 @@ public sealed class DynamoDbFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _target = await DynamoDbEndpoint.ResolveAsync().ConfigureAwait(false);
-        _client = _target.CreateClient();
+        _client = _target.CreateClient(ConfigureClient);
     }
 
     /// <inheritdoc />

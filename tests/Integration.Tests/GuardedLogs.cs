@@ -8,7 +8,8 @@ namespace Bookings.Generated.Integration.Tests
     /// <summary>
     /// The logger every repository in this suite writes to, at Debug level, so the whole suite's traffic is
     /// logged. Each line, and the message of any exception logged with it, is checked as it is written: an
-    /// unmasked mobile number or a test cookie value fails the operation that wrote it, and so its test.
+    /// unmasked mobile number, a test cookie value, or any value the suite stored in an attribute or key part
+    /// declared sensitive (<see cref="SensitiveValues"/>) fails the operation that wrote it, and so its test.
     /// </summary>
     internal static class GuardedLogs
     {
@@ -37,6 +38,11 @@ namespace Bookings.Generated.Integration.Tests
                 {
                     throw new InvalidOperationException("A secret value reached a log line.");
                 }
+            }
+
+            foreach (var value in SensitiveValues.In(text))
+            {
+                throw new InvalidOperationException("A value declared sensitive reached a log line unmasked: " + text.Replace(value, "<SENSITIVE>", StringComparison.Ordinal));
             }
         }
 

@@ -115,5 +115,29 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Contains("Store, Staff, Shift", unknown.Expected, StringComparison.Ordinal);
             Assert.Equal("\"Zone\"", unknown.Found);
         }
+
+        [Fact]
+        public async Task An_entity_query_asks_only_for_its_own_sort_keys_so_pages_are_full_and_end_with_the_last()
+        {
+            var repositories = await CreateAsync("single-pages");
+            await repositories.Staff.PutAsync(new Staff { Key = StaffKey.Create("1", 12), Name = "Park" });
+
+            // The partition holds the store, three staff and three shifts; shifts sort between the store and the staff.
+            var sizes = new List<int>();
+            string? token = null;
+            do
+            {
+                var page = await repositories.Staff.QueryPageAsync("1", pageSize: 2, continuationToken: token);
+                sizes.Add(page.Items.Count);
+                token = page.ContinuationToken;
+            }
+            while (token is not null);
+
+            Assert.Equal(new[] { 2, 1 }, sizes);
+            var shifts = await repositories.Shifts.QueryPageAsync("1", pageSize: 3);
+            Assert.Equal(3, shifts.Items.Count);
+            var newest = await AsyncItems.ToListAsync(repositories.Shifts.QueryAsync("1", new QueryOptions { Descending = true }));
+            Assert.Equal(new[] { "2026-11-22", "2026-11-21", "2026-11-20" }, newest.Select(s => s.Key.Date));
+        }
     }
 }

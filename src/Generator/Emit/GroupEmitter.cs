@@ -158,7 +158,7 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             var printed = parts is null
-                ? new[] { (group.PartitionAttribute, "partitionKey", PartitionKind(group), Sensitivity.None) }
+                ? new[] { (group.PartitionAttribute, "partitionKey", PartitionKind(group), group.PartitionSensitivity == Sensitivity.Phone ? Sensitivity.Personal : group.PartitionSensitivity) }
                 : parts.Select(p => (p.PropertyName, p.ParameterName, p.Type, p.Sensitivity));
             w.Line();
             w.Line($"private static string PartitionLabel({parameters})");

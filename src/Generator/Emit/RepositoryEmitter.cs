@@ -223,8 +223,11 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"global::{table.Namespace}.{table.TableTypeName}.Definition,");
             w.Line($"static {variable} => {variable}.Key,");
             w.Line($"{marshaller}.ToItem,");
-            // An entity that shares its table reads only items of its own type in queries and scans.
-            var end = table.TypeAttribute is null ? ");" : $") {{ Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)}) }};";
+            // An entity that shares its table reads only items of its own type in queries and scans, and its table
+            // queries ask DynamoDB only for sort keys with its own prefix.
+            var end = table.TypeAttribute is null
+                ? ");"
+                : $") {{ Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)}){(table.SortKeyPrefix is { } prefix ? $", SortKeyPrefix = {Literals.String(prefix)}" : string.Empty)} }};";
             if (table.VersionAttribute is null)
             {
                 w.Line($"{marshaller}.FromItem{end}");

@@ -36,6 +36,10 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Entities">The entity type names, in declaration order.</param>
     /// <param name="Indexes">The indexes of all entities, each once.</param>
     /// <param name="SharedPartitionEntity">An entity whose partition key builder every entity shares, so partition queries take typed parts; null when they differ.</param>
+    /// <param name="PartitionSensitivity">
+    /// How a raw partition key value is printed when the entities' partition parts differ: masked as the most sensitive
+    /// partition part of any entity, since a raw value cannot say which entity it belongs to.
+    /// </param>
     internal sealed record EntityGroupModel(
         string Name,
         string TableName,
@@ -49,7 +53,8 @@ namespace Bookings.Generated.Generator.Model
         string? TtlAttribute,
         EquatableArray<string> Entities,
         EquatableArray<IndexModel> Indexes,
-        string? SharedPartitionEntity)
+        string? SharedPartitionEntity,
+        Sensitivity PartitionSensitivity = Sensitivity.None)
     {
         public string TableTypeName => Name + "Table";
 
@@ -125,6 +130,12 @@ namespace Bookings.Generated.Generator.Model
         public string RepositoryInterfaceName => "I" + TypeName + "Repository";
 
         public string TableTypeName => TypeName + "Table";
+
+        /// <summary>
+        /// For an entity of a shared table, the literal text its sort keys start with (DDB019 makes it its own), so
+        /// its queries read only its items; null for a table of one entity.
+        /// </summary>
+        public string? SortKeyPrefix => TypeAttribute is not null && SortKey is { Segments: { Count: > 0 } segments } && !segments[0].IsPart ? segments[0].Text : null;
 
         /// <summary>The attributes a caller may change directly: all but the version, which the SDK manages.</summary>
         public System.Collections.Generic.IEnumerable<AttributeModel> ChangeableAttributes => Attributes.Where(a => a.Name != VersionAttribute);

@@ -123,6 +123,7 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
+            SharePartitionSensitivity(entities);
             tables.AddRange(entities.Select(e => e.Model));
             var first = entities[0].Model;
             var shared = entities.All(e => e.Model.PartitionKey.Segments.Equals(first.PartitionKey.Segments)
@@ -140,8 +141,54 @@ namespace Bookings.Generated.Generator.Parsing
                 ttl,
                 entities.Select(e => e.Model.TypeName).ToEquatableArray(),
                 indexes,
-                shared ? first.TypeName : null);
+                shared ? first.TypeName : null,
+                entities.SelectMany(e => KeyEmitter.PartitionParts(e.Model)).Aggregate(Sensitivity.None, (most, part) => MaskedAtLeastAs(most, part.Sensitivity)));
         }
+
+        /// <summary>
+        /// Entities whose partition templates have the same shape (the same literals, parts in the same places) store
+        /// the same partition values: a part that one of them declares sensitive is printed masked by all of them, or
+        /// one entity's key, logs and exceptions would print what another's mask.
+        /// </summary>
+        private static void SharePartitionSensitivity(List<(TableModel Model, JsonObject Json)> entities)
+        {
+            static string Shape(KeyModel key) => string.Join("\u0001", key.Segments.Select(s => s.IsPart ? "\u0000" : s.Text));
+
+            foreach (var same in entities.Select((e, i) => (Shape: Shape(e.Model.PartitionKey), Index: i)).GroupBy(e => e.Shape).Where(g => g.Count() > 1))
+            {
+                var members = same.Select(e => e.Index).ToList();
+                var parts = members.Select(i => KeyEmitter.PartitionParts(entities[i].Model)).ToList();
+                for (var position = 0; position < parts[0].Count; position++)
+                {
+                    var most = parts.Aggregate(Sensitivity.None, (max, p) => MaskedAtLeastAs(max, p[position].Sensitivity));
+                    for (var m = 0; m < members.Count; m++)
+                    {
+                        var part = parts[m][position];
+                        var raised = MaskedAtLeastAs(part.Sensitivity, most);
+                        if (raised == part.Sensitivity)
+                        {
+                            continue;
+                        }
+
+                        var model = entities[members[m]].Model;
+                        model = model with
+                        {
+                            KeyParts = model.KeyParts.Select(k => k.Name == part.Name ? k with { Sensitivity = raised } : k).ToEquatableArray(),
+                            Attributes = model.Attributes.Select(a => a.Name == part.StoredAttribute ? a with { Sensitivity = MaskedAtLeastAs(a.Sensitivity, raised) } : a).ToEquatableArray(),
+                        };
+                        entities[members[m]] = (model, entities[members[m]].Json);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="own"/>, masked at least as much as <paramref name="other"/> for printing. A phone keeps its
+        /// own masking (and normalisation); a value that is not declared a phone is never normalised as one, so
+        /// another entity's phone makes it personal.
+        /// </summary>
+        private static Sensitivity MaskedAtLeastAs(Sensitivity own, Sensitivity other)
+            => other <= own || own == Sensitivity.Phone ? own : other == Sensitivity.Phone ? Sensitivity.Personal : other;
 
         private int ErrorCount() => _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 

@@ -594,7 +594,17 @@ namespace Bookings.Generated.Runtime
             => string.Join(", ", System.Linq.Enumerable.Select(attributes, expressions.Name));
 
         private QueryRequest PartitionQuery(IndexDefinition? index, AttributeValue partition, SortKeyCondition? sortKey, QueryOptions? options)
-            => PartitionQueries.Build(TableName, _mapping.Table, index, partition, sortKey, options, _consistentRead, _typeFilter);
+        {
+            // A whole partition of a shared table holds other entities' items too: ask only for this entity's sort
+            // keys, so DynamoDB's Limit counts this entity's items and no other item is read or paid for. A condition
+            // from the entity's own …SortKey builder already starts with the prefix.
+            if (index is null && sortKey is null && _mapping.SortKeyPrefix is { } prefix)
+            {
+                sortKey = SortKeyCondition.BeginsWith(prefix);
+            }
+
+            return PartitionQueries.Build(TableName, _mapping.Table, index, partition, sortKey, options, _consistentRead, _typeFilter);
+        }
 
         private TransactionItem Versioned(TransactionItem item, long expected)
         {

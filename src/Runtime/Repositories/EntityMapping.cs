@@ -84,5 +84,12 @@ namespace Bookings.Generated.Runtime
         /// return only items of this type. Null for a table of one entity.
         /// </summary>
         public (string Attribute, string Value)? Discriminator { get; init; }
+
+        /// <summary>
+        /// For an entity that shares its table: the literal text every sort key of this type starts with. Queries of a
+        /// partition through the entity's repository put it in the key condition, so DynamoDB reads (and a page holds)
+        /// only items of this type. Null for a table of one entity.
+        /// </summary>
+        public string? SortKeyPrefix { get; init; }
     }
 }

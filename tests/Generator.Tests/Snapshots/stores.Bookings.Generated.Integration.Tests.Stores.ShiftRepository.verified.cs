@@ -112,7 +112,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
             global::Bookings.Generated.Integration.Tests.Stores.ShiftTable.Definition,
             static shift => shift.Key,
             global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.FromItem) { Discriminator = ("entity_type", "Shift") };
+            global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.FromItem) { Discriminator = ("entity_type", "Shift"), SortKeyPrefix = "SHIFT#" };
 
         private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Generated.Integration.Tests.Stores.Shift, global::Bookings.Generated.Integration.Tests.Stores.ShiftKey> _core;
 

@@ -121,7 +121,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
             global::Bookings.Generated.Integration.Tests.Stores.StaffTable.Definition,
             static staff => staff.Key,
             global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem) { Discriminator = ("entity_type", "Staff") };
+            global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem) { Discriminator = ("entity_type", "Staff"), SortKeyPrefix = "STAFF#" };
 
         private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey> _core;
 

@@ -115,7 +115,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
             global::Bookings.Generated.Integration.Tests.Stores.StoreTable.Definition,
             static store => store.Key,
             global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.FromItem) { Discriminator = ("entity_type", "Store") };
+            global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.FromItem) { Discriminator = ("entity_type", "Store"), SortKeyPrefix = "#META" };
 
         private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Generated.Integration.Tests.Stores.Store, global::Bookings.Generated.Integration.Tests.Stores.StoreKey> _core;
 
