@@ -143,6 +143,7 @@ namespace Bookings.Generated.Runtime
                 }
             }
 
+            ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, item);
             var request = new PutItemRequest { TableName = TableName, Item = item, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
             if (condition is not null)
             {
@@ -315,8 +316,9 @@ namespace Bookings.Generated.Runtime
                 // Every entity is validated before the first request, so bad input writes nothing. The item is
                 // built again when its batch is next to go rather than kept: holding thousands of items until then
                 // costs more in garbage collection than building each twice (docs/benchmarks.md).
-                _ = _mapping.ToItem(entity);
-                writes.Add((_mapping.KeyOf(entity), entity));
+                var key = _mapping.KeyOf(entity);
+                ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, _mapping.ToItem(entity));
+                writes.Add((key, entity));
             }
 
             return _batches.WriteAsync(TableName, writes, entity => new WriteRequest { PutRequest = new PutRequest { Item = _mapping.ToItem(entity) } }, cancellationToken);
@@ -462,6 +464,7 @@ namespace Bookings.Generated.Runtime
                 condition = WithVersionCheck(condition, expected);
             }
 
+            ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, _mapping.KeyOf(entity), item);
             return Versioned(TransactionItem.Create("Put", TableName, _mapping.KeyOf(entity), condition, (request, expressions, text) => request.Put = new Put
             {
                 TableName = TableName,
