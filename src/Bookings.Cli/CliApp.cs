@@ -2,6 +2,7 @@ using Bookings.Generated.Runtime;
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Bookings.Cli.Commands;
@@ -50,19 +51,28 @@ namespace Bookings.Cli
             if (parse.Errors.Count > 0)
             {
                 // Usage errors get their own exit code (2) and a pointer to the help, instead of the whole help text.
-                var shown = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
-                foreach (var error in parse.Errors)
+                // Parser messages quote the offending token, which may be a phone number: mask any.
+                var messages = parse.Errors.Select(error => PhoneNumber.MaskAll(error.Message)).Distinct(StringComparer.Ordinal).ToList();
+                foreach (var message in messages)
                 {
-                    if (shown.Add(error.Message))
-                    {
-                        // Parser messages quote the offending token, which may be a phone number: mask any.
-                        await _io.Error.WriteLineAsync("error: " + PhoneNumber.MaskAll(error.Message)).ConfigureAwait(false);
-                    }
+                    await _io.Error.WriteLineAsync("error: " + message).ConfigureAwait(false);
                 }
 
                 var command = parse.CommandResult.Command;
                 var path = command is RootCommand ? string.Empty : " " + CommandPath(parse);
-                await _io.Error.WriteLineAsync($"fix:   see 'bookings{path} --help' for the arguments and options.").ConfigureAwait(false);
+                var fix = $"see 'bookings{path} --help' for the arguments and options.";
+                await _io.Error.WriteLineAsync("fix:   " + fix).ConfigureAwait(false);
+                if (parse.Tokens.Any(token => token.Value == GlobalOptions.Json.Name))
+                {
+                    // A script that asked for JSON gets a document to parse even when the command line is wrong.
+                    _io.WriteJson(json =>
+                    {
+                        json.WriteStartObject();
+                        CliErrors.WriteJson(json, new CliError(ExitCodes.Usage, string.Join(" ", messages), fix));
+                        json.WriteEndObject();
+                    });
+                }
+
                 return ExitCodes.Usage;
             }
 

@@ -15,13 +15,6 @@ namespace Bookings.Generated.Integration.Tests
 
         public BatchTests(DynamoDbFixture fixture) => _fixture = fixture;
 
-        private static Booking Sample(int i) => new()
-        {
-            Key = BookingKey.Create("1051707", i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"010-{1000 + (i % 9000):D4}-{i % 10000:D4}"),
-            Name = "Customer " + i,
-            BookingTime = "2025-10-20 14:30:00",
-        };
-
         /// <summary>A new booking table and the batch helper over the fixture's client, with the table's retry options.</summary>
         private async Task<(string Table, DynamoBatches Batches)> BatchesOnNewTableAsync(string name)
         {
@@ -34,7 +27,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_thousand_item_batch_write_stores_everything_and_batch_get_reads_it_back()
         {
             var (table, batches) = await BatchesOnNewTableAsync("batch-1000");
-            var bookings = Enumerable.Range(0, 1000).Select(Sample).ToList();
+            var bookings = Enumerable.Range(0, 1000).Select(BookingTables.Sample).ToList();
 
             // Duplicates of the first ten keys: only their last write may be sent, or DynamoDB rejects the batch.
             var writes = bookings.Select(b => ((object)b.Key, new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(b) } }))
@@ -54,7 +47,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_cancelled_batch_write_starts_no_more_chunks_and_throws_OperationCanceledException()
         {
             var (table, batches) = await BatchesOnNewTableAsync("batch-cancel");
-            var bookings = Enumerable.Range(0, 2000).Select(Sample).ToList();
+            var bookings = Enumerable.Range(0, 2000).Select(BookingTables.Sample).ToList();
             using var cancellation = new System.Threading.CancellationTokenSource();
             var built = 0;
 
@@ -81,7 +74,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_batch_against_a_missing_table_fails_with_a_typed_error()
         {
             var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(null, GuardedLogs.For<DynamoBatches>()));
-            var booking = Sample(1);
+            var booking = BookingTables.Sample(1);
             var writes = new List<(object, WriteRequest)> { (booking.Key, new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(booking) } }) };
             await Assert.ThrowsAsync<DynamoTableNotFoundException>(() => batches.WriteAsync(_fixture.UniqueTableName("missing"), writes, default));
         }

@@ -9,5 +9,13 @@ namespace Bookings.Generated.Integration.Tests
     {
         public static Task<DynamoRepositoryOptions> CreateAsync(DynamoDbFixture fixture, string testName)
             => FreshTables.CreateAsync(fixture, testName, BookingsSchema.Tables, GuardedLogs.For<DynamoTableManager>());
+
+        /// <summary>Booking <paramref name="i"/> of store 1051707, each with a phone of its own.</summary>
+        public static Booking Sample(int i) => new()
+        {
+            Key = BookingKey.Create("1051707", i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"010-{1000 + (i % 9000):D4}-{i % 10000:D4}"),
+            Name = "Customer " + i,
+            BookingTime = "2025-10-20 14:30:00",
+        };
     }
 }

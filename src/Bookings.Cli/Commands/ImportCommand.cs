@@ -13,22 +13,24 @@ namespace Bookings.Cli.Commands
     /// <summary>
     /// <c>import FILE</c>: writes bookings from JSON lines or a JSON array in batches, with a progress bar on stderr.
     /// Invalid rows are reported with their line number and skipped; rows DynamoDB did not write are reported
-    /// as failed; neither stops the rest. Like the legacy create, an imported booking replaces one with the same key.
+    /// as failed, each with its reason; neither stops the rest. Like the legacy create, an imported booking replaces
+    /// one with the same key. A file that is not text or holds no rows is refused before anything is sent.
     /// </summary>
     internal static class ImportCommand
     {
         public static Command Create(CliIo io)
         {
-            var file = new Argument<string>("file") { Description = "A JSON lines file (one booking object per line) or a JSON array of booking objects." };
+            var file = new Argument<string>("file") { Description = "A JSON lines file (one booking object per line) or a JSON array of booking objects, in UTF-8." };
             var batchSize = new Option<int>("--batch-size")
             {
                 Description = "Rows written per batch call (the SDK sends them 25 per request). Default 100.",
                 DefaultValueFactory = _ => 100,
             };
             var command = new Command("import", "Write bookings from a file in batches; invalid rows are reported with their line number and skipped.") { file, batchSize };
+            ImportSource? source = null;
             return command.Runs(
                 io,
-                (context, parse, ct) => RunAsync(context, parse.GetRequiredValue(file), parse.GetValue(batchSize), ct),
+                (context, parse, ct) => RunAsync(context, parse.GetRequiredValue(file), source!, parse.GetValue(batchSize), ct),
                 validate: parse =>
                 {
                     var path = parse.GetRequiredValue(file);
@@ -41,47 +43,37 @@ namespace Bookings.Cli.Commands
                     {
                         throw CliException.Usage("--batch-size must be between 1 and 10000.", "Use the default (100) unless DynamoDB throttles; then try 25.");
                     }
+
+                    // A file that is not text or holds no rows is refused here, before any DynamoDB is started or called.
+                    source = ImportRows.Open(path);
                 });
         }
 
-        private static async Task<int> RunAsync(CliContext context, string path, int batchSize, CancellationToken cancellationToken)
+        private static async Task<int> RunAsync(CliContext context, string path, ImportSource source, int batchSize, CancellationToken cancellationToken)
         {
             var service = new BookingService(context.Client, context.Options, context.Loggers);
-            IEnumerable<ImportRow> rows;
-            int total;
-            if (ImportRows.IsJsonArray(path))
-            {
-                var all = ImportRows.ReadArray(path);
-                rows = all;
-                total = all.Count;
-            }
-            else
-            {
-                total = ImportRows.CountLines(path);
-                rows = ImportRows.ReadLines(path);
-            }
-
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(context.Error),
-                Ansi = context.Io.ErrorIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-                ColorSystem = context.Io.ErrorIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-                Interactive = context.Io.ErrorIsTerminal ? InteractionSupport.Yes : InteractionSupport.No,
-            });
-            var report = new ImportReport();
+            // On a terminal, lines go through the console that draws the progress bar, to appear above it. Anywhere else
+            // (a pipe, a CI log, a test) they are written as they are, never wrapped, so each problem stays one line.
+            var console = context.Io.ErrorIsTerminal
+                ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error), Interactive = InteractionSupport.Yes })
+                : null;
+            var report = new ImportReport(console is null ? context.Error.WriteLine : line => console.WriteLine(line));
+            CliError? stop = null;
             try
             {
-                await ImportAsync(console, context.Io.ErrorIsTerminal, service, rows, total, batchSize, report, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
+                await ImportAsync(console, context.Error, service, source, batchSize, report, Path.GetFileName(path), cancellationToken).ConfigureAwait(false);
             }
-            catch (DynamoRepositoryException)
+            catch (Exception ex)
             {
-                // Fatal for every row (missing table, no access, no connection): stop, say how far it got, then report the cause.
+                // Fatal for every row (missing table, no access, no connection, cancelled): stop, say how far it got, then the cause.
+                stop = CliErrors.Describe(ex, context);
                 await context.Error.WriteLineAsync($"import stopped: written {report.Written}, skipped {report.Skipped}, failed {report.Failed}; the remaining rows were not attempted. Fix the cause below and import the file again (rows already written are simply replaced).").ConfigureAwait(false);
-                throw;
+                context.Io.WriteError(stop.Value.Message, stop.Value.Fix);
             }
 
             if (context.Json)
             {
+                // One document, also when the import stopped: the counts so far and, then, the error.
                 context.WriteJson(json =>
                 {
                     json.WriteStartObject();
@@ -101,10 +93,15 @@ namespace Bookings.Cli.Commands
                     }
 
                     json.WriteEndArray();
+                    if (stop is { } error)
+                    {
+                        CliErrors.WriteJson(json, error);
+                    }
+
                     json.WriteEndObject();
                 });
             }
-            else
+            else if (stop is null)
             {
                 context.Out.WriteLine($"Imported {Path.GetFileName(path)} into table '{service.TableName}': written {report.Written}, skipped {report.Skipped}, failed {report.Failed}.");
                 if (report.Skipped + report.Failed > 0)
@@ -113,16 +110,16 @@ namespace Bookings.Cli.Commands
                 }
             }
 
-            return report.Skipped + report.Failed == 0 ? ExitCodes.Success : ExitCodes.Incomplete;
+            return stop?.ExitCode ?? (report.Skipped + report.Failed == 0 ? ExitCodes.Success : ExitCodes.Incomplete);
         }
 
-        private static Task ImportAsync(IAnsiConsole console, bool interactive, BookingService service, IEnumerable<ImportRow> rows, int total, int batchSize, ImportReport report, string name, CancellationToken cancellationToken)
+        private static Task ImportAsync(IAnsiConsole? console, TextWriter error, BookingService service, ImportSource source, int batchSize, ImportReport report, string name, CancellationToken cancellationToken)
         {
-            if (!interactive)
+            if (console is null)
             {
-                // Not a terminal (a pipe, a CI log, a test): a plain line per tenth of the file instead of a redrawn bar.
-                var lines = new LineProgress(console, $"import {name}", total);
-                return ImportRowsAsync(service, rows, batchSize, report, console, lines.Advance, cancellationToken);
+                // Not a terminal: a plain line per tenth of the file instead of a redrawn bar.
+                var lines = new LineProgress(error, $"import {name}", source.Total);
+                return ImportRowsAsync(service, source.Rows, batchSize, report, lines.Advance, cancellationToken);
             }
 
             return console.Progress()
@@ -130,20 +127,20 @@ namespace Bookings.Cli.Commands
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async progress =>
                 {
-                    var task = progress.AddTask($"import {name}", maxValue: Math.Max(total, 1));
-                    await ImportRowsAsync(service, rows, batchSize, report, console, done => task.Increment(done), cancellationToken).ConfigureAwait(false);
+                    var task = progress.AddTask($"import {name}", maxValue: Math.Max(source.Total, 1));
+                    await ImportRowsAsync(service, source.Rows, batchSize, report, done => task.Increment(done), cancellationToken).ConfigureAwait(false);
                     task.Value = task.MaxValue;
                 });
         }
 
-        private static async Task ImportRowsAsync(BookingService service, IEnumerable<ImportRow> rows, int batchSize, ImportReport report, IAnsiConsole console, Action<int> advance, CancellationToken cancellationToken)
+        private static async Task ImportRowsAsync(BookingService service, IEnumerable<ImportRow> rows, int batchSize, ImportReport report, Action<int> advance, CancellationToken cancellationToken)
         {
             var batch = new List<ImportRow>(batchSize);
             foreach (var row in rows)
             {
                 if (row.Booking is null)
                 {
-                    report.Skip(console, row.Line, row.Problem!);
+                    report.Skip(row.Line, row.Problem!);
                     advance(1);
                     continue;
                 }
@@ -151,7 +148,7 @@ namespace Bookings.Cli.Commands
                 batch.Add(row);
                 if (batch.Count == batchSize)
                 {
-                    await WriteBatchAsync(service, batch, report, console, cancellationToken).ConfigureAwait(false);
+                    await WriteBatchAsync(service, batch, report, cancellationToken).ConfigureAwait(false);
                     advance(batch.Count);
                     batch.Clear();
                 }
@@ -159,12 +156,12 @@ namespace Bookings.Cli.Commands
 
             if (batch.Count > 0)
             {
-                await WriteBatchAsync(service, batch, report, console, cancellationToken).ConfigureAwait(false);
+                await WriteBatchAsync(service, batch, report, cancellationToken).ConfigureAwait(false);
                 advance(batch.Count);
             }
         }
 
-        private static async Task WriteBatchAsync(BookingService service, List<ImportRow> batch, ImportReport report, IAnsiConsole console, CancellationToken cancellationToken)
+        private static async Task WriteBatchAsync(BookingService service, List<ImportRow> batch, ImportReport report, CancellationToken cancellationToken)
         {
             // A later row with the same key replaces an earlier one, as two puts in a row would: only the last is
             // sent, and the earlier rows share its outcome (the table ends up as if all had been written), with a note.
@@ -174,7 +171,7 @@ namespace Bookings.Cli.Commands
             {
                 if (lastByKey.TryGetValue(row.Booking!.Key, out var earlier))
                 {
-                    console.WriteLine($"line {earlier.Line}: note: replaced by line {row.Line}, which has the same booking_num and phone");
+                    report.Line($"line {earlier.Line}: note: replaced by line {row.Line}, which has the same booking_num and phone");
                     if (!replaced.TryGetValue(row.Booking.Key, out var lines))
                     {
                         replaced[row.Booking.Key] = lines = new List<int>();
@@ -186,31 +183,33 @@ namespace Bookings.Cli.Commands
                 lastByKey[row.Booking.Key] = row;
             }
 
-            IReadOnlySet<object>? pending = null;
-            string? failure = null;
+            // Why each key the batch did not write was not written; a key not listed was written.
+            var notWritten = new Dictionary<object, string>();
             try
             {
                 await service.Repository.PutManyAsync(lastByKey.Values.Select(r => r.Booking!), cancellationToken).ConfigureAwait(false);
             }
             catch (DynamoBatchIncompleteException ex) when (!IsFatal(ex))
             {
-                pending = new HashSet<object>(ex.PendingKeys);
-                failure = $"DynamoDB did not write it ({ex.Attempts} round(s)); importing the file again retries it";
-            }
-            catch (DynamoRepositoryException ex) when (!IsFatal(ex))
-            {
-                failure = ex.Message;
+                foreach (var rejection in ex.Rejected)
+                {
+                    notWritten[rejection.Key] = $"DynamoDB rejected it as invalid: {rejection.Reason}; correct the row and import it again";
+                }
+
+                foreach (var key in ex.PendingKeys)
+                {
+                    notWritten.TryAdd(key, $"DynamoDB did not write it ({ex.Attempts} round(s)); importing the file again retries it");
+                }
             }
 
             foreach (var (key, row) in lastByKey)
             {
-                var failed = failure is not null && (pending is null || pending.Contains(key));
                 var lines = replaced.TryGetValue(key, out var earlierLines) ? earlierLines.Append(row.Line) : new[] { row.Line };
                 foreach (var line in lines)
                 {
-                    if (failed)
+                    if (notWritten.TryGetValue(key, out var reason))
                     {
-                        report.Fail(console, line, failure!);
+                        report.Fail(line, reason);
                     }
                     else
                     {
@@ -223,34 +222,21 @@ namespace Bookings.Cli.Commands
         /// <summary>Failures every further batch would hit too: the import stops instead of failing row after row.</summary>
         private static bool IsFatal(DynamoRepositoryException exception)
             => exception is DynamoTableNotFoundException or DynamoAccessDeniedException or DynamoValidationException
-               || (exception is DynamoTransientException && HasConnectionFailure(exception))
+               || (exception is DynamoTransientException && CliErrors.IsConnectionFailure(exception))
                || (exception is DynamoBatchIncompleteException { InnerException: DynamoRepositoryException cause } && IsFatal(cause));
-
-        private static bool HasConnectionFailure(System.Exception exception)
-        {
-            for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
-            {
-                if (inner is System.Net.Http.HttpRequestException or System.Net.Sockets.SocketException)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>Progress as plain lines: "import x.jsonl: 500/2000 rows (25%)" at each tenth and at the end.</summary>
         private sealed class LineProgress
         {
-            private readonly IAnsiConsole _console;
+            private readonly TextWriter _writer;
             private readonly string _label;
             private readonly int _total;
             private int _done;
             private int _shownTenths;
 
-            public LineProgress(IAnsiConsole console, string label, int total)
+            public LineProgress(TextWriter writer, string label, int total)
             {
-                _console = console;
+                _writer = writer;
                 _label = label;
                 _total = Math.Max(total, 1);
             }
@@ -262,13 +248,18 @@ namespace Bookings.Cli.Commands
                 if (tenths > _shownTenths)
                 {
                     _shownTenths = tenths;
-                    _console.WriteLine($"{_label}: {_done}/{_total} rows ({tenths * 10}%)");
+                    _writer.WriteLine($"{_label}: {_done}/{_total} rows ({tenths * 10}%)");
                 }
             }
         }
 
+        /// <summary>The counts and problems of an import, each problem also written to stderr as it is found.</summary>
         private sealed class ImportReport
         {
+            private readonly Action<string> _writeLine;
+
+            public ImportReport(Action<string> writeLine) => _writeLine = writeLine;
+
             public int Written { get; set; }
 
             public int Skipped { get; private set; }
@@ -277,19 +268,22 @@ namespace Bookings.Cli.Commands
 
             public List<(int Line, string Status, string Reason)> Problems { get; } = new();
 
-            public void Skip(IAnsiConsole console, int line, string reason)
+            public void Skip(int line, string reason)
             {
                 Skipped++;
                 Problems.Add((line, "skipped", reason));
-                console.WriteLine($"line {line}: skipped: {reason}");
+                Line($"line {line}: skipped: {reason}");
             }
 
-            public void Fail(IAnsiConsole console, int line, string reason)
+            public void Fail(int line, string reason)
             {
                 Failed++;
                 Problems.Add((line, "failed", reason));
-                console.WriteLine($"line {line}: failed: {reason}");
+                Line($"line {line}: failed: {reason}");
             }
+
+            /// <summary>Writes one line to stderr.</summary>
+            public void Line(string text) => _writeLine(text);
         }
     }
 }

@@ -62,7 +62,7 @@ namespace Bookings.Cli.Commands
                 }
                 catch (Exception ex)
                 {
-                    return CliErrors.Report(ex, io, null);
+                    return CliErrors.Report(ex, io, null, json: false);
                 }
             });
             return command;

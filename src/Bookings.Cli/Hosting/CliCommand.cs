@@ -29,7 +29,7 @@ namespace Bookings.Cli
                 }
                 catch (Exception ex)
                 {
-                    return CliErrors.Report(ex, io, context);
+                    return CliErrors.Report(ex, io, context, parse.GetValue(GlobalOptions.Json));
                 }
                 finally
                 {

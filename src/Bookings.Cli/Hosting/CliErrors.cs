@@ -2,22 +2,62 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.Json;
 using Bookings.Generated.Runtime;
 
 namespace Bookings.Cli
 {
+    /// <summary>A failure as the CLI reports it: the exit code, what was wrong, and how to fix it.</summary>
+    /// <param name="ExitCode">The process exit code (see <see cref="ExitCodes"/>).</param>
+    /// <param name="Message">What was wrong.</param>
+    /// <param name="Fix">How to fix it, one sentence; empty when there is nothing to fix.</param>
+    internal readonly record struct CliError(int ExitCode, string Message, string Fix);
+
     /// <summary>
     /// Turns a failure into a message that says what was wrong and how to fix it, and the exit code. Only
     /// messages that cannot hold personal data are printed: the SDK's (masked by design) and the CLI's own.
     /// </summary>
     internal static class CliErrors
     {
-        public static int Report(Exception exception, CliIo io, CliContext? context)
+        /// <summary>
+        /// Reports a failure on stderr (<c>error:</c> and <c>fix:</c> lines) and, with <c>--json</c>, as an error object
+        /// on stdout (<c>{"error":{"exitCode":…,"message":…,"fix":…}}</c>), so a script always has a JSON document to parse.
+        /// </summary>
+        /// <returns>The exit code.</returns>
+        public static int Report(Exception exception, CliIo io, CliContext? context, bool json)
+        {
+            var error = Describe(exception, context);
+            io.WriteError(error.Message, error.Fix);
+            if (json)
+            {
+                io.WriteJson(writer =>
+                {
+                    writer.WriteStartObject();
+                    WriteJson(writer, error);
+                    writer.WriteEndObject();
+                });
+            }
+
+            return error.ExitCode;
+        }
+
+        /// <summary>Writes the <c>error</c> member of a JSON result: <c>"error":{"exitCode":…,"message":…,"fix":…}</c>.</summary>
+        public static void WriteJson(Utf8JsonWriter writer, CliError error)
+        {
+            writer.WriteStartObject("error");
+            writer.WriteNumber("exitCode", error.ExitCode);
+            writer.WriteString("message", error.Message);
+            writer.WriteString("fix", error.Fix);
+            writer.WriteEndObject();
+        }
+
+        /// <summary>What the CLI says about a failure, and its exit code.</summary>
+        public static CliError Describe(Exception exception, CliContext? context)
         {
             if (exception is DynamoBatchIncompleteException { InnerException: DynamoRepositoryException cause })
             {
                 // A batch stopped by an error every request would hit (no table, no access, no connection): report that error.
-                return Report(cause, io, context);
+                return Describe(cause, context);
             }
 
             var target = context?.TargetDescription ?? "the endpoint";
@@ -46,11 +86,11 @@ namespace Bookings.Cli
                 _ => (ExitCodes.Failure, $"Unexpected {exception.GetType().Name}.", "Run again with --log-level Debug; if it persists, report it with the command you ran (not your data)."),
             };
 
-            io.WriteError(message, fix);
-            return code;
+            return new CliError(code, message, fix);
         }
 
-        private static bool IsConnectionFailure(Exception exception)
+        /// <summary>Whether a failure comes from a connection that could not be made or was lost (no DynamoDB there).</summary>
+        public static bool IsConnectionFailure(Exception exception)
         {
             for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             {

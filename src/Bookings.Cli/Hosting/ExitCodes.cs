@@ -23,5 +23,8 @@ namespace Bookings.Cli
 
         /// <summary><c>booking create --if-absent</c>: a booking with that key already exists and was left unchanged.</summary>
         public const int Conflict = 6;
+
+        /// <summary><c>import</c>: the file holds no rows (empty, only blank lines, or an empty JSON array); nothing was written.</summary>
+        public const int NothingToImport = 7;
     }
 }

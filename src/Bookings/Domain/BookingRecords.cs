@@ -111,11 +111,16 @@ namespace Bookings
                     ExtraAttributes = extras,
                 };
 
-                // Runs every check the put would run (patterns, required values) before anything is sent.
-                BookingMarshaller.ToItem(candidate);
+                // Runs every check the put would run (patterns, required values, DynamoDB's 400 KB item limit) before anything is sent.
+                ItemSize.EnsureWithinLimit(BookingTable.Definition.EntityName, candidate.Key, BookingMarshaller.ToItem(candidate));
                 booking = candidate;
                 problem = null;
                 return true;
+            }
+            catch (DynamoItemTooLargeException ex)
+            {
+                problem = ex.Problem;
+                return false;
             }
             catch (DynamoValidationException ex)
             {

@@ -10,8 +10,9 @@ namespace Bookings.Generated.Runtime
 {
     /// <summary>
     /// Batch reads and writes for generated repositories: inputs split into requests DynamoDB accepts
-    /// (25 writes, 100 keys), duplicates removed, unprocessed items resent with jittered backoff, and a
-    /// <see cref="DynamoBatchIncompleteException"/> naming exactly what was not done when the budget runs out.
+    /// (25 writes, 100 keys), duplicates removed, unprocessed items resent with jittered backoff, a request DynamoDB
+    /// refuses as invalid narrowed down to the items at fault (the others are still done), and a
+    /// <see cref="DynamoBatchIncompleteException"/> naming exactly what was not done, and why.
     /// </summary>
     public sealed class DynamoBatches
     {
@@ -48,7 +49,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="table">The physical table name.</param>
         /// <param name="writes">The writes with the key object each concerns; keys compare by value.</param>
         /// <param name="cancellationToken">Cancels the batch; what was written stays written.</param>
-        /// <exception cref="DynamoBatchIncompleteException">Some writes were not done; it lists their keys.</exception>
+        /// <exception cref="DynamoBatchIncompleteException">Some writes were not done; it lists their keys, and the reason for those DynamoDB refused.</exception>
         public Task WriteAsync(string table, IReadOnlyList<(object Key, WriteRequest Request)> writes, CancellationToken cancellationToken)
             => WriteAsync(table, writes, static request => request, cancellationToken);
 
@@ -61,7 +62,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="writes">The values with the key object each concerns; keys compare by value.</param>
         /// <param name="toRequest">Builds the request for a value; it must not fail (validate the values before).</param>
         /// <param name="cancellationToken">Cancels the batch; what was written stays written.</param>
-        /// <exception cref="DynamoBatchIncompleteException">Some writes were not done; it lists their keys.</exception>
+        /// <exception cref="DynamoBatchIncompleteException">Some writes were not done; it lists their keys, and the reason for those DynamoDB refused.</exception>
         public Task WriteAsync<T>(string table, IReadOnlyList<(object Key, T Value)> writes, Func<T, WriteRequest> toRequest, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(table);
@@ -83,7 +84,7 @@ namespace Bookings.Generated.Runtime
                         ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                     };
                     return _runner.ExecuteAsync(
-                        new DynamoOperation("BatchWriteItem", table, $"{requests.Count} item(s)"),
+                        new DynamoOperation("BatchWriteItem", table, $"{requests.Count} item(s)", Expected: ErrorCategory.Validation),
                         c => _client.BatchWriteItemAsync(request, c),
                         ct);
                 },
@@ -122,7 +123,7 @@ namespace Bookings.Generated.Runtime
                         ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                     };
                     return _runner.ExecuteAsync(
-                        new DynamoOperation("BatchGetItem", table, $"{attributes.Count} key(s)"),
+                        new DynamoOperation("BatchGetItem", table, $"{attributes.Count} key(s)", Expected: ErrorCategory.Validation),
                         c => _client.BatchGetItemAsync(request, c),
                         ct);
                 },
@@ -156,9 +157,7 @@ namespace Bookings.Generated.Runtime
             string table,
             CancellationToken cancellationToken)
         {
-            var pending = new List<object>();
-            var rounds = 0;
-            Exception? lastError = null;
+            var undone = new Undone();
             using var gate = new SemaphoreSlim(_options.MaxConcurrency);
             var started = new List<Task>(values.Count / size + 1);
             System.Runtime.ExceptionServices.ExceptionDispatchInfo? stopped = null;
@@ -198,25 +197,16 @@ namespace Bookings.Generated.Runtime
             // The chunks in flight end (each sees the token too) before the method does, stopped or not.
             await Task.WhenAll(started).ConfigureAwait(false);
             stopped?.Throw();
-            if (pending.Count > 0)
+            if (undone.Keys.Count > 0)
             {
-                throw new DynamoBatchIncompleteException(roundTrip.Operation, table, pending, rounds, lastError);
+                throw new DynamoBatchIncompleteException(roundTrip.Operation, table, undone.Keys, undone.Rejected, undone.Rounds, undone.LastError);
             }
 
             async Task RunOneAsync(List<object> chunkKeys, List<TRequest> chunkRequests)
             {
                 try
                 {
-                    await SendInRoundsAsync(chunkKeys, chunkRequests, roundTrip, cancellationToken).ConfigureAwait(false);
-                }
-                catch (BatchChunkIncomplete incomplete)
-                {
-                    lock (pending)
-                    {
-                        pending.AddRange(incomplete.Keys);
-                        rounds = Math.Max(rounds, incomplete.Rounds);
-                        lastError ??= incomplete.InnerException;
-                    }
+                    await SendInRoundsAsync(chunkKeys, chunkRequests, roundTrip, undone, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -228,13 +218,16 @@ namespace Bookings.Generated.Runtime
         /// <summary>
         /// Sends one chunk in rounds: each round sends what is still pending, and what its response leaves
         /// unprocessed goes again in the next round after a backoff. A throttled or failed round, or unprocessed
-        /// requests after the last round, end the chunk with the keys not done; <paramref name="keys"/>[i] is the
-        /// key of <paramref name="requests"/>[i].
+        /// requests after the last round, end the chunk with its pending keys in <paramref name="undone"/>; a round
+        /// DynamoDB refuses as invalid is narrowed down to the requests at fault (<see cref="NarrowAsync"/>).
+        /// <paramref name="keys"/>[i] is the key of <paramref name="requests"/>[i]. Throws only what no chunk can get
+        /// past (a missing table, denied access) and cancellation.
         /// </summary>
         private async Task SendInRoundsAsync<TRequest, TResponse>(
             List<object> keys,
             List<TRequest> requests,
             RoundTrip<TRequest, TResponse> roundTrip,
+            Undone undone,
             CancellationToken cancellationToken)
         {
             for (var round = 1; ; round++)
@@ -244,9 +237,17 @@ namespace Bookings.Generated.Runtime
                 {
                     response = await roundTrip.Send(requests, cancellationToken).ConfigureAwait(false);
                 }
-                catch (DynamoRepositoryException ex) when (ex is DynamoThrottledException or DynamoTransientException)
+                catch (DynamoRepositoryException ex) when (RefusesItems(ex))
                 {
-                    throw new BatchChunkIncomplete(keys, round, ex);
+                    await NarrowAsync(keys, requests, roundTrip, undone, ex, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+                catch (DynamoRepositoryException ex) when (ex is not (DynamoTableNotFoundException or DynamoAccessDeniedException))
+                {
+                    // Throttled, a transient failure, or an error of no known kind: these items were not done (a put or
+                    // delete that may have been applied is simply done again when retried).
+                    undone.Add(keys, round, ex);
+                    return;
                 }
 
                 var unprocessed = roundTrip.Receive(response);
@@ -263,12 +264,52 @@ namespace Bookings.Generated.Runtime
 
                 if (round >= _options.MaxRounds)
                 {
-                    throw new BatchChunkIncomplete(keys, round, null);
+                    undone.Add(keys, round, null);
+                    return;
                 }
 
                 await Task.Delay(_backoff.GetDelay(round, Random.Shared), cancellationToken).ConfigureAwait(false);
             }
         }
+
+        /// <summary>
+        /// DynamoDB refused a whole request as invalid, which one bad item does (one over 400 KB, an empty key, nesting
+        /// too deep): each half is sent on its own, and so on down to single requests, so the valid items are done
+        /// and each refused one is named with DynamoDB's reason. One bad item among 25 costs about 2 × log2(25), ten,
+        /// more requests; 25 bad ones cost 49.
+        /// </summary>
+        private async Task NarrowAsync<TRequest, TResponse>(
+            List<object> keys,
+            List<TRequest> requests,
+            RoundTrip<TRequest, TResponse> roundTrip,
+            Undone undone,
+            DynamoRepositoryException refusal,
+            CancellationToken cancellationToken)
+        {
+            if (requests.Count == 1)
+            {
+                undone.Reject(keys[0], Reason(refusal));
+                return;
+            }
+
+            var half = requests.Count / 2;
+            await SendInRoundsAsync(keys.GetRange(0, half), requests.GetRange(0, half), roundTrip, undone, cancellationToken).ConfigureAwait(false);
+            await SendInRoundsAsync(keys.GetRange(half, keys.Count - half), requests.GetRange(half, requests.Count - half), roundTrip, undone, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Whether DynamoDB refused the request for what one of its items holds: a <c>ValidationException</c> (the
+        /// runner raises it as a plain <see cref="DynamoRepositoryException"/>), or an item collection over 10 GB.
+        /// </summary>
+        private static bool RefusesItems(DynamoRepositoryException exception)
+            => exception.GetType() == typeof(DynamoRepositoryException)
+               && exception.InnerException is { } cause
+               && (RetryPolicy.Classify(cause) == ErrorCategory.Validation
+                   || cause is AmazonDynamoDBException { ErrorCode: "ItemCollectionSizeLimitExceededException" });
+
+        /// <summary>DynamoDB's own words for a refusal (they name attributes, never values), else the runner's message.</summary>
+        private static string Reason(DynamoRepositoryException refusal)
+            => refusal.InnerException is AmazonDynamoDBException { Message: { Length: > 0 } message } ? message : refusal.Message;
 
         /// <summary>
         /// The keys and requests DynamoDB returned as unprocessed. It returns copies of the requests, so they are
@@ -340,19 +381,41 @@ namespace Bookings.Generated.Runtime
             Func<TResponse, List<TRequest>?> Receive,
             Func<TRequest, string> Fingerprint);
 
-        /// <summary>Carries what one chunk left undone up to the batch, which gathers all chunks into one exception.</summary>
-        private sealed class BatchChunkIncomplete : Exception
+        /// <summary>What the chunks of one batch left undone, gathered from their tasks into one exception.</summary>
+        private sealed class Undone
         {
-            public BatchChunkIncomplete(List<object> keys, int rounds, Exception? inner)
-                : base("A batch chunk did not finish.", inner)
+            private readonly object _gate = new();
+
+            /// <summary>Every key not done, the rejected ones included.</summary>
+            public List<object> Keys { get; } = new();
+
+            public List<DynamoBatchRejection> Rejected { get; } = new();
+
+            /// <summary>The most rounds any part of the batch was sent in.</summary>
+            public int Rounds { get; private set; }
+
+            /// <summary>The first error that left keys undone (throttling, a transient failure), if any.</summary>
+            public Exception? LastError { get; private set; }
+
+            public void Add(List<object> keys, int rounds, Exception? error)
             {
-                Keys = keys;
-                Rounds = rounds;
+                lock (_gate)
+                {
+                    Keys.AddRange(keys);
+                    Rounds = Math.Max(Rounds, rounds);
+                    LastError ??= error;
+                }
             }
 
-            public List<object> Keys { get; }
-
-            public int Rounds { get; }
+            public void Reject(object key, string reason)
+            {
+                lock (_gate)
+                {
+                    Keys.Add(key);
+                    Rejected.Add(new DynamoBatchRejection(key, reason));
+                    Rounds = Math.Max(Rounds, 1);
+                }
+            }
         }
     }
 }

@@ -123,11 +123,17 @@ namespace Bookings.Generated.Runtime
         {
             var item = _mapping.ToItem(entity);
             var key = _mapping.KeyOf(entity);
+
+            // A new item starts at version 1; otherwise the write expects the version that was read.
+            var expected = create || _versionAttribute is null ? 0 : _mapping.VersionOf!(entity);
             if (_versionAttribute is not null)
             {
-                // A new item starts at version 1; otherwise the write expects the version that was read.
-                var expected = create ? 0 : _mapping.VersionOf!(entity);
                 item[_versionAttribute] = Number(expected + 1);
+            }
+
+            ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, item);
+            if (_versionAttribute is not null)
+            {
                 var guard = WithVersionCheck(condition, expected)!;
                 var expressions = new ExpressionBuilder();
                 var put = new Put
@@ -373,8 +379,9 @@ namespace Bookings.Generated.Runtime
                 // Every entity is validated before the first request, so bad input writes nothing. The item is
                 // built again when its batch is next to go rather than kept: holding thousands of items until then
                 // costs more in garbage collection than building each twice (docs/benchmarks.md).
-                _ = _mapping.ToItem(entity);
-                writes.Add((_mapping.KeyOf(entity), entity));
+                var key = _mapping.KeyOf(entity);
+                ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, _mapping.ToItem(entity));
+                writes.Add((key, entity));
             }
 
             return _batches.WriteAsync(TableName, writes, entity => new WriteRequest { PutRequest = new PutRequest { Item = _mapping.ToItem(entity) } }, cancellationToken);
@@ -520,6 +527,7 @@ namespace Bookings.Generated.Runtime
                 condition = WithVersionCheck(condition, expected);
             }
 
+            ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, _mapping.KeyOf(entity), item);
             return Versioned(TransactionItem.Create("Put", TableName, _mapping.KeyOf(entity), condition, (request, expressions, text) => request.Put = new Put
             {
                 TableName = TableName,

@@ -80,6 +80,20 @@ namespace Bookings.Tests.Cli
             return path;
         }
 
+        /// <summary>Parses what a <c>--json</c> run printed.</summary>
+        public static System.Text.Json.JsonElement Json(string text)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+
+        public string WriteBytes(string name, byte[] content)
+        {
+            var path = Path.Combine(Directory, name);
+            File.WriteAllBytes(path, content);
+            return path;
+        }
+
         /// <summary>Fails when the text holds an unmasked Korean mobile number or a cookie value.</summary>
         public static void AssertNothingSecret(string text)
         {

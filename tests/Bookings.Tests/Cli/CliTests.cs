@@ -17,11 +17,7 @@ namespace Bookings.Tests.Cli
 
         public CliTests(DynamoDbFixture fixture) => _fixture = fixture;
 
-        private static JsonElement Json(string text)
-        {
-            using var document = JsonDocument.Parse(text);
-            return document.RootElement.Clone();
-        }
+        private static JsonElement Json(string text) => CliHarness.Json(text);
 
         [Fact]
         public async Task Tables_ensure_list_and_delete()

@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Amazon.DynamoDBv2.Model;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// The size DynamoDB counts for an item against its 400 KB limit, computed as AWS documents it ("DynamoDB item
+    /// sizes and formats"): each attribute's name in UTF-8 bytes plus its value — a string's UTF-8 bytes, a binary
+    /// value's raw bytes, 1 byte for a boolean or null, a list or map 3 bytes plus 1 byte and the size of each element
+    /// (a map's element names included), a set the sum of its elements. Every write of a repository checks it before
+    /// the request is sent (<see cref="EnsureWithinLimit"/>), so an item DynamoDB would refuse is named before anything
+    /// is written.
+    /// </summary>
+    /// <remarks>
+    /// AWS gives a number's size as about 1 byte per two significant digits plus 1. The exact count, which DynamoDB
+    /// enforces (checked byte for byte against DynamoDB Local), pairs the digits from the decimal point
+    /// (<c>1.5</c> is the pairs <c>01</c> <c>50</c>: 3 bytes, not 2) and adds 1 byte for a negative number shorter than
+    /// 20 pairs; that is what <see cref="NumberSize"/> counts.
+    /// </remarks>
+    public static class ItemSize
+    {
+        /// <summary>DynamoDB's limit on the size of one item: 400 KB, 409,600 bytes, attribute names included.</summary>
+        public const int MaxBytes = 400 * 1024;
+
+        /// <summary>The overhead of a list or map, whatever it holds.</summary>
+        private const int ContainerOverhead = 3;
+
+        /// <summary>The overhead of each element of a list or map.</summary>
+        private const int ElementOverhead = 1;
+
+        /// <summary>The size DynamoDB counts for an item: its attribute names and values.</summary>
+        /// <param name="item">The item, as sent in a put.</param>
+        public static long Of(IReadOnlyDictionary<string, AttributeValue> item)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            long size = 0;
+            if (item is Dictionary<string, AttributeValue> dictionary)
+            {
+                // The runtime's items are dictionaries: their enumerator is a struct, with nothing allocated per item.
+                foreach (var (name, value) in dictionary)
+                {
+                    size += AttributeSize(name, value);
+                }
+            }
+            else
+            {
+                foreach (var (name, value) in item)
+                {
+                    size += AttributeSize(name, value);
+                }
+            }
+
+            return size;
+        }
+
+        /// <summary>The size DynamoDB counts for one value, without the name of the attribute that holds it.</summary>
+        /// <param name="value">The value.</param>
+        public static long Of(AttributeValue value)
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            return ValueSize(value);
+        }
+
+        /// <summary>The size DynamoDB counts for a number, from its text (<c>-12.5</c>, <c>1E+10</c>).</summary>
+        /// <param name="number">The number as DynamoDB receives it.</param>
+        public static int NumberSize(string number)
+        {
+            ArgumentNullException.ThrowIfNull(number);
+            var text = number.AsSpan().Trim();
+            var negative = text.StartsWith("-");
+            if (negative || text.StartsWith("+"))
+            {
+                text = text[1..];
+            }
+
+            // The value is 0.DIGITS × 10^point: the digits without the decimal point, and how many stand before it.
+            var exponentAt = text.IndexOfAny('e', 'E');
+            long point = 0;
+            if (exponentAt >= 0)
+            {
+                if (!long.TryParse(text[(exponentAt + 1)..], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out point))
+                {
+                    return TextFallback(number);
+                }
+
+                text = text[..exponentAt];
+            }
+
+            var dot = text.IndexOf('.');
+            point += dot >= 0 ? dot : text.Length;
+            var first = -1;
+            var last = -1;
+            var position = 0;
+            foreach (var c in text)
+            {
+                if (c == '.')
+                {
+                    continue;
+                }
+
+                if (c is < '0' or > '9')
+                {
+                    return TextFallback(number);
+                }
+
+                if (c != '0')
+                {
+                    first = first < 0 ? position : first;
+                    last = position;
+                }
+
+                position++;
+            }
+
+            if (first < 0)
+            {
+                // Zero: the exponent byte alone.
+                return 1;
+            }
+
+            // Leading zeros move the point; trailing zeros are dropped. Digits pair up from the decimal point, so an odd
+            // count of digits before it starts with a half pair.
+            point -= first;
+            var digits = last - first + 1 + (int)(point & 1);
+            var pairs = (digits + 1) / 2;
+            return 1 + pairs + (negative && pairs < 20 ? 1 : 0);
+        }
+
+        /// <summary>
+        /// Refuses an item larger than DynamoDB's 400 KB limit with a <see cref="DynamoItemTooLargeException"/>
+        /// that names the item's key (masked) and its size, before any request is sent.
+        /// </summary>
+        /// <param name="entity">The entity type, such as <c>Booking</c>.</param>
+        /// <param name="key">The item's key; only its <c>ToString()</c> is used, and only when the item is refused.</param>
+        /// <param name="item">The item as it would be sent.</param>
+        /// <exception cref="DynamoItemTooLargeException">The item is larger than <see cref="MaxBytes"/>.</exception>
+        public static void EnsureWithinLimit(string entity, object key, IReadOnlyDictionary<string, AttributeValue> item)
+        {
+            ArgumentNullException.ThrowIfNull(entity);
+            ArgumentNullException.ThrowIfNull(key);
+            var size = Of(item);
+            if (size <= MaxBytes)
+            {
+                return;
+            }
+
+            string largest = string.Empty;
+            long largestSize = -1;
+            foreach (var (name, value) in item)
+            {
+                var attributeSize = AttributeSize(name, value);
+                if (attributeSize > largestSize)
+                {
+                    (largest, largestSize) = (name, attributeSize);
+                }
+            }
+
+            throw new DynamoItemTooLargeException(entity, key.ToString(), size, largest, largestSize);
+        }
+
+        private static long AttributeSize(string name, AttributeValue? value)
+            => Encoding.UTF8.GetByteCount(name) + (value is null ? 0 : ValueSize(value));
+
+        private static long ValueSize(AttributeValue value)
+        {
+            if (value.S is not null)
+            {
+                return Encoding.UTF8.GetByteCount(value.S);
+            }
+
+            if (value.N is not null)
+            {
+                return NumberSize(value.N);
+            }
+
+            if (value.B is not null)
+            {
+                return value.B.Length;
+            }
+
+            if (value.BOOL is not null || value.NULL is not null)
+            {
+                return 1;
+            }
+
+            if (value.SS is not null)
+            {
+                long size = 0;
+                foreach (var element in value.SS)
+                {
+                    size += element is null ? 0 : Encoding.UTF8.GetByteCount(element);
+                }
+
+                return size;
+            }
+
+            if (value.NS is not null)
+            {
+                long size = 0;
+                foreach (var element in value.NS)
+                {
+                    size += element is null ? 0 : NumberSize(element);
+                }
+
+                return size;
+            }
+
+            if (value.BS is not null)
+            {
+                long size = 0;
+                foreach (var element in value.BS)
+                {
+                    size += element is null ? 0 : element.Length;
+                }
+
+                return size;
+            }
+
+            if (value.L is not null)
+            {
+                long size = ContainerOverhead;
+                foreach (var element in value.L)
+                {
+                    size += ElementOverhead + (element is null ? 0 : ValueSize(element));
+                }
+
+                return size;
+            }
+
+            if (value.M is not null)
+            {
+                long size = ContainerOverhead;
+                foreach (var (name, element) in value.M)
+                {
+                    size += ElementOverhead + AttributeSize(name, element);
+                }
+
+                return size;
+            }
+
+            return 0;
+        }
+
+        /// <summary>Text that is not a number DynamoDB accepts (it will refuse it): counted as its characters, plus 1.</summary>
+        private static int TextFallback(string number) => Encoding.UTF8.GetByteCount(number) + 1;
+    }
+}
