@@ -165,71 +165,7 @@ namespace Bookings.Generated.Runtime
 
         private static byte[] Bytes(MemoryStream stream) => stream.ToArray();
 
-        /// <summary>
-        /// A number in one spelling per value: sign, significant digits without leading or trailing zeros, and the
-        /// exponent of the first digit (<c>"1.50"</c>, <c>"15E-1"</c> and <c>"+1.5"</c> all give <c>"+15e0"</c>).
-        /// Text that is not a number is kept as it is.
-        /// </summary>
-        internal static string Number(string text)
-        {
-            var span = text.AsSpan().Trim();
-            var negative = false;
-            if (span.Length > 0 && (span[0] == '-' || span[0] == '+'))
-            {
-                negative = span[0] == '-';
-                span = span.Slice(1);
-            }
-
-            var exponent = 0;
-            var e = span.IndexOfAny('e', 'E');
-            if (e >= 0)
-            {
-                if (!int.TryParse(span.Slice(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
-                {
-                    return text;
-                }
-
-                span = span.Slice(0, e);
-            }
-
-            var digits = new System.Text.StringBuilder(span.Length);
-            var point = span.IndexOf('.');
-            var whole = point < 0 ? span.Length : point;
-            for (var i = 0; i < span.Length; i++)
-            {
-                if (i == point)
-                {
-                    continue;
-                }
-
-                if (span[i] is < '0' or > '9')
-                {
-                    return text;
-                }
-
-                digits.Append(span[i]);
-            }
-
-            // The value is 0.<digits> × 10^(whole + exponent); drop zeros on both sides, moving the exponent.
-            var first = 0;
-            while (first < digits.Length && digits[first] == '0')
-            {
-                first++;
-            }
-
-            if (first == digits.Length)
-            {
-                return "0";
-            }
-
-            var last = digits.Length;
-            while (digits[last - 1] == '0')
-            {
-                last--;
-            }
-
-            var magnitude = whole + exponent - first;
-            return (negative ? "-" : "+") + digits.ToString(first, last - first) + "e" + magnitude.ToString(CultureInfo.InvariantCulture);
-        }
+        /// <summary>A number in one spelling per value; text that is not a number is kept as it is.</summary>
+        private static string Number(string text) => DynamoNumber.TryParse(text, out var number) ? number.ToString() : text;
     }
 }

@@ -68,64 +68,21 @@ namespace Bookings.Generated.Runtime
         public static int NumberSize(string number)
         {
             ArgumentNullException.ThrowIfNull(number);
-            var text = number.AsSpan().Trim();
-            var negative = text.StartsWith("-");
-            if (negative || text.StartsWith("+"))
+            if (!DynamoNumber.TryParse(number, out var parsed))
             {
-                text = text[1..];
+                return TextFallback(number);
             }
 
-            // The value is 0.DIGITS × 10^point: the digits without the decimal point, and how many stand before it.
-            var exponentAt = text.IndexOfAny('e', 'E');
-            long point = 0;
-            if (exponentAt >= 0)
-            {
-                if (!long.TryParse(text[(exponentAt + 1)..], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out point))
-                {
-                    return TextFallback(number);
-                }
-
-                text = text[..exponentAt];
-            }
-
-            var dot = text.IndexOf('.');
-            point += dot >= 0 ? dot : text.Length;
-            var first = -1;
-            var last = -1;
-            var position = 0;
-            foreach (var c in text)
-            {
-                if (c == '.')
-                {
-                    continue;
-                }
-
-                if (c is < '0' or > '9')
-                {
-                    return TextFallback(number);
-                }
-
-                if (c != '0')
-                {
-                    first = first < 0 ? position : first;
-                    last = position;
-                }
-
-                position++;
-            }
-
-            if (first < 0)
+            if (parsed.IsZero)
             {
                 // Zero: the exponent byte alone.
                 return 1;
             }
 
-            // Leading zeros move the point; trailing zeros are dropped. Digits pair up from the decimal point, so an odd
-            // count of digits before it starts with a half pair.
-            point -= first;
-            var digits = last - first + 1 + (int)(point & 1);
+            // Digits pair up from the decimal point, so an odd count of digits before it starts with a half pair.
+            var digits = parsed.Digits.Length + (int)(parsed.Magnitude & 1);
             var pairs = (digits + 1) / 2;
-            return 1 + pairs + (negative && pairs < 20 ? 1 : 0);
+            return 1 + pairs + (parsed.Negative && pairs < 20 ? 1 : 0);
         }
 
         /// <summary>
