@@ -56,6 +56,38 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
+        public async Task A_response_whose_item_does_not_fit_is_logged_as_a_failed_operation_not_a_success()
+        {
+            var send = new FakeSend(_ => null);
+            var mapping = new DynamoMappingException("Booking", "name", "a string (S)", "missing", "BookingKey { Phone = 010-****-5678 }");
+
+            var thrown = await Assert.ThrowsAsync<DynamoMappingException>(
+                () => Runner().ExecuteAsync<string, string>(GetItem(), send.Send, _ => throw mapping, CancellationToken.None));
+
+            Assert.Same(mapping, thrown);
+            Assert.Empty(_logger.WithEventId(1002));
+            Assert.Empty(_logger.WithEventId(1006));
+            var failed = Assert.Single(_logger.WithEventId(1004));
+            Assert.Equal(LogLevel.Error, failed.Level);
+            Assert.Equal("DynamoMappingException", failed.Value("error_code"));
+        }
+
+        [Fact]
+        public async Task A_success_without_consumed_capacity_says_nothing_of_capacity()
+        {
+            await Runner().ExecuteAsync(GetItem(), new FakeSend(_ => null).Send, CancellationToken.None);
+
+            var succeeded = Assert.Single(_logger.WithEventId(1006));
+            Assert.DoesNotContain("capacity", succeeded.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("null", succeeded.Message, StringComparison.Ordinal);
+            Assert.Empty(_logger.WithEventId(1002));
+
+            var withCapacity = new Amazon.DynamoDBv2.Model.GetItemResponse { ConsumedCapacity = new Amazon.DynamoDBv2.Model.ConsumedCapacity { CapacityUnits = 0.5 } };
+            await Runner().ExecuteAsync(GetItem(), _ => Task.FromResult(withCapacity), CancellationToken.None);
+            Assert.Equal(0.5, Assert.Single(_logger.WithEventId(1002)).Value("consumed_capacity"));
+        }
+
+        [Fact]
         public async Task A_failure_after_a_retried_server_error_is_marked_as_meeting_a_possibly_applied_attempt()
         {
             var condition = RetryPolicyTests.Aws("ConditionalCheckFailedException");
@@ -116,7 +148,9 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
             Assert.Equal(Enumerable.Range(1, throttles).Cast<object?>(), retries.Select(e => e.Value("attempt")));
             Assert.All(retries, e => Assert.Equal("ProvisionedThroughputExceededException", e.Value("error_code")));
-            Assert.Single(_logger.WithEventId(1002));
+
+            // The fake response reports no consumed capacity: the success without it.
+            Assert.Single(_logger.WithEventId(1006));
             Assert.DoesNotContain(_logger.Entries, e => e.Level >= LogLevel.Error);
             AssertNoRawPhoneLogged();
         }

@@ -33,12 +33,32 @@ namespace Bookings.Generated.Runtime
         /// <param name="send">Sends the request once.</param>
         /// <param name="cancellationToken">Cancels the request and any wait between attempts; never retried.</param>
         /// <exception cref="DynamoRepositoryException">The request failed; the subtype says why.</exception>
-        public async Task<TResponse> ExecuteAsync<TResponse>(
+        public Task<TResponse> ExecuteAsync<TResponse>(
             DynamoOperation operation,
             Func<CancellationToken, Task<TResponse>> send,
             CancellationToken cancellationToken)
+            => ExecuteAsync(operation, send, static response => response, cancellationToken);
+
+        /// <summary>
+        /// Sends a request, retrying as the policy allows, and reads its response with <paramref name="read"/> before
+        /// the outcome is logged: a read whose stored item does not fit the schema is logged as a failure of the
+        /// operation, not as a success followed by an exception.
+        /// </summary>
+        /// <typeparam name="TResponse">The AWS response type.</typeparam>
+        /// <typeparam name="TResult">What the caller gets.</typeparam>
+        /// <param name="operation">What is being done, for logs and exceptions.</param>
+        /// <param name="send">Sends the request once.</param>
+        /// <param name="read">Turns the response into the result; a <see cref="DynamoMappingException"/> from it fails the operation.</param>
+        /// <param name="cancellationToken">Cancels the request and any wait between attempts; never retried.</param>
+        /// <exception cref="DynamoRepositoryException">The request failed, or its response could not be read; the subtype says why.</exception>
+        public async Task<TResult> ExecuteAsync<TResponse, TResult>(
+            DynamoOperation operation,
+            Func<CancellationToken, Task<TResponse>> send,
+            Func<TResponse, TResult> read,
+            CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(send);
+            ArgumentNullException.ThrowIfNull(read);
             var started = Stopwatch.GetTimestamp();
             using var activity = DynamoTelemetry.ActivitySource.StartActivity("DynamoDB " + operation.Name, ActivityKind.Client);
             activity?.SetTag("db.system", "dynamodb");
@@ -57,13 +77,37 @@ namespace Bookings.Generated.Runtime
                 try
                 {
                     var response = await send(cancellationToken).ConfigureAwait(false);
+                    TResult result;
+                    try
+                    {
+                        result = read(response);
+                    }
+                    catch (DynamoMappingException unreadable)
+                    {
+                        Record(operation, "error", started);
+                        activity?.SetStatus(ActivityStatusCode.Error, nameof(DynamoMappingException));
+                        if (_logger.IsEnabled(LogLevel.Error))
+                        {
+                            RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(unreadable), attempt, ElapsedMs(started));
+                        }
+
+                        throw;
+                    }
+
                     Record(operation, "success", started);
                     if (_logger.IsEnabled(LogLevel.Information))
                     {
-                        RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started), ConsumedCapacity(response));
+                        if (ConsumedCapacity(response) is { } capacity)
+                        {
+                            RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started), capacity);
+                        }
+                        else
+                        {
+                            RuntimeLog.OperationSucceededWithoutCapacity(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started));
+                        }
                     }
 
-                    return response;
+                    return result;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

@@ -17,7 +17,13 @@ namespace Bookings.Generated.Runtime
 
         [LoggerMessage(EventId = 1002, EventName = "OperationSucceeded", Level = LogLevel.Information,
             Message = "DynamoDB {operation} on {table} for {key} succeeded in {duration_ms:F1} ms, {consumed_capacity} capacity units")]
-        public static partial void OperationSucceeded(ILogger logger, string operation, string table, string? key, double duration_ms, double? consumed_capacity);
+        public static partial void OperationSucceeded(ILogger logger, string operation, string table, string? key, double duration_ms, double consumed_capacity);
+
+        // Table management (DescribeTable, CreateTable, UpdateTimeToLive) reports no capacity: its own event, rather
+        // than "(null) capacity units".
+        [LoggerMessage(EventId = 1006, EventName = "OperationSucceededWithoutCapacity", Level = LogLevel.Information,
+            Message = "DynamoDB {operation} on {table} for {key} succeeded in {duration_ms:F1} ms")]
+        public static partial void OperationSucceededWithoutCapacity(ILogger logger, string operation, string table, string? key, double duration_ms);
 
         [LoggerMessage(EventId = 1003, EventName = "OperationRetrying", Level = LogLevel.Warning,
             Message = "DynamoDB {operation} on {table} for {key} failed with {error_code} on attempt {attempt}; retrying in {delay_ms:F0} ms")]

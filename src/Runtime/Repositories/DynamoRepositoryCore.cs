@@ -65,11 +65,11 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(key);
             var request = new GetItemRequest { TableName = TableName, Key = key.ToAttributeMap(), ConsistentRead = consistentRead ?? _consistentRead, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
-            var response = await _runner.ExecuteAsync(
+            return await _runner.ExecuteAsync(
                 new DynamoOperation("GetItem", TableName, key),
                 ct => _client.GetItemAsync(request, ct),
+                response => response.Item is { Count: > 0 } item ? _mapping.FromItem(item) : null,
                 cancellationToken).ConfigureAwait(false);
-            return response.Item is { Count: > 0 } item ? _mapping.FromItem(item) : null;
         }
 
         /// <summary>
