@@ -124,6 +124,53 @@ namespace Bookings.Generated.Generator.Tests
             Assert.Contains(errors, e => e.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'RemoveFirstName'", System.StringComparison.Ordinal));
         }
 
+        [Fact]
+        public void User_code_cannot_reach_the_changes_an_update_collects()
+        {
+            // Each line tries to write gsi2_pk (computed from email) without email, by a way generated code has.
+            const string misuse = """
+                namespace Consumer
+                {
+                    /// <summary>Tries to write a computed index key by name.</summary>
+                    public static class Misuse
+                    {
+                        /// <summary>Each statement is a compile error.</summary>
+                        public static void Run(global::Shop.IPersonRepository people, global::Shop.PersonKey key)
+                        {
+                            var update = new global::Shop.PersonUpdate().SetNote("n");
+                            update.Changes.Set("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
+                            update.Set("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
+                            _ = new global::Bookings.Generated.Runtime.UpdateBuilder();
+                            _ = people.UpdateAsync(key, new Forged());
+                        }
+                    }
+
+                    /// <summary>Deriving from the runtime's base compiles, but no repository takes it.</summary>
+                    public sealed class Forged : global::Bookings.Generated.Runtime.EntityUpdate
+                    {
+                        /// <summary>Writes the key by name.</summary>
+                        public Forged() => Set("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
+                    }
+
+                    /// <summary>The generated update cannot be extended.</summary>
+                    public class Extended : global::Shop.PersonUpdate
+                    {
+                    }
+                }
+                """;
+            var compiled = GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/repo/schema/people.tables.json", People) }),
+                GeneratorHarness.CreateCompilation(misuse));
+            Assertions.NoCrash(compiled);
+            var errors = compiled.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(e => (Line: e.Location.GetLineSpan().StartLinePosition.Line + 1, e.Id))
+                .OrderBy(e => e.Line)
+                .ToList();
+            Assert.True(
+                errors.SequenceEqual(new[] { (10, "CS1061"), (11, "CS0122"), (12, "CS0122"), (13, "CS1503"), (25, "CS0509") }),
+                Assertions.Describe(compiled.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
         /// <summary>The names of the members of a generated type, read from the output compilation.</summary>
         private static System.Collections.Generic.List<string> MemberNames(GeneratorRun run, string typeName)
         {

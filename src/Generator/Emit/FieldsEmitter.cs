@@ -65,15 +65,12 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("/// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.");
             w.Line("/// </summary>");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public sealed partial class {table.UpdateTypeName}");
-            w.Summary("The collected changes.");
-            w.Line($"public {Runtime}UpdateBuilder Changes {{ get; }} = new();");
+            w.Open($"public sealed partial class {table.UpdateTypeName} : {Runtime}EntityUpdate");
             if (table.VersionAttribute is not null)
             {
-                w.Line();
                 w.Summary($"The version the item must still be at (<c>{Xml.Escape(table.VersionAttribute)}</c> as read); required, since every write checks it. The update moves it on by one.");
                 w.Open($"public {table.UpdateTypeName} ExpectVersion(long version)");
-                w.Line("Changes.ExpectedVersion = version;");
+                w.Line("ExpectedVersion = version;");
                 w.Line("return this;");
                 w.Close();
             }
@@ -96,20 +93,20 @@ namespace Bookings.Generated.Generator.Emit
                 if (attribute.Kind == ValueKind.Set)
                 {
                     w.Open("if (value is null || value.Count == 0)");
-                    w.Line($"Changes.Remove({name});");
+                    w.Line($"Remove({name});");
                     w.Line("return this;");
                     w.Close();
                     w.Line();
                 }
 
-                w.Line($"Changes.Set({name}, {field}.ToValue(value));");
+                w.Line($"Set({name}, {field}.ToValue(value));");
                 w.Line("return this;");
                 w.Close();
 
                 w.Line();
                 w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c> only if the item does not have it yet.");
                 w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}IfNotExists({type} value)");
-                w.Line($"Changes.SetIfNotExists({name}, {field}.ToValue(value));");
+                w.Line($"SetIfNotExists({name}, {field}.ToValue(value));");
                 w.Line("return this;");
                 w.Close();
 
@@ -118,7 +115,7 @@ namespace Bookings.Generated.Generator.Emit
                     w.Line();
                     w.Summary($"Appends <paramref name=\"values\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.");
                     w.Open($"public {table.UpdateTypeName} AppendTo{attribute.PropertyName}(params {ValueKinds.CSharpType(attribute.Type.Element!, table.Namespace)}[] values)");
-                    w.Line($"Changes.Append({name}, {field}.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));");
+                    w.Line($"Append({name}, {field}.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));");
                     w.Line("return this;");
                     w.Close();
                 }
@@ -137,7 +134,7 @@ namespace Bookings.Generated.Generator.Emit
                         w.Line("throw new global::System.ArgumentException(\"Give at least one value; DynamoDB has no empty sets.\", nameof(values));");
                         w.Close();
                         w.Line();
-                        w.Line($"Changes.{method}({name}, {field}.ToValue({collect}));");
+                        w.Line($"{method}({name}, {field}.ToValue({collect}));");
                         w.Line("return this;");
                         w.Close();
                     }
@@ -148,7 +145,7 @@ namespace Bookings.Generated.Generator.Emit
                     w.Line();
                     w.Summary($"Removes <c>{Xml.Escape(attribute.Name)}</c>.");
                     w.Open($"public {table.UpdateTypeName} Remove{attribute.PropertyName}()");
-                    w.Line($"Changes.Remove({name});");
+                    w.Line($"Remove({name});");
                     w.Line("return this;");
                     w.Close();
                 }
@@ -158,7 +155,7 @@ namespace Bookings.Generated.Generator.Emit
                     w.Line();
                     w.Summary($"Adds <paramref name=\"delta\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.");
                     w.Open($"public {table.UpdateTypeName} Add{attribute.PropertyName}({type} delta)");
-                    w.Line($"Changes.Add({name}, {field}.ToValue(delta));");
+                    w.Line($"Add({name}, {field}.ToValue(delta));");
                     w.Line("return this;");
                     w.Close();
                 }
@@ -175,10 +172,10 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c> and the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {keyNames} computed from it, in the same request.");
             w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type} value)");
             w.Line($"var stored = {field}.ToValue(value);");
-            w.Line($"Changes.Set({name}, stored);");
+            w.Line($"Set({name}, stored);");
             foreach (var key in indexKeys)
             {
-                w.Line($"Changes.Set({Literals.String(key.AttributeName)}, {KeyEmitter.ComputedIndexKey(key, _ => $"{Runtime}IndexKeys.Text(stored)")});");
+                w.Line($"Set({Literals.String(key.AttributeName)}, {KeyEmitter.ComputedIndexKey(key, _ => $"{Runtime}IndexKeys.Text(stored)")});");
             }
 
             w.Line("return this;");
@@ -188,10 +185,10 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line();
                 w.Summary($"Removes <c>{Xml.Escape(attribute.Name)}</c> and the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {keyNames}, so the item leaves the index.");
                 w.Open($"public {table.UpdateTypeName} Remove{attribute.PropertyName}()");
-                w.Line($"Changes.Remove({name});");
+                w.Line($"Remove({name});");
                 foreach (var key in indexKeys)
                 {
-                    w.Line($"Changes.Remove({Literals.String(key.AttributeName)});");
+                    w.Line($"Remove({Literals.String(key.AttributeName)});");
                 }
 
                 w.Line("return this;");

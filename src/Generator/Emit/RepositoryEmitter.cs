@@ -264,8 +264,8 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {version}{Runtime}Condition condition, {Token})", $"_core.DeleteAsync(key, {expected}, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Token})", "_core.UpdateAsync(key, Changes(update), null, cancellationToken);");
-                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Runtime}Condition condition, {Token})", "_core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
+                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Token})", "_core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);");
+                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Runtime}Condition condition, {Token})", "_core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
             }
 
             Delegate(w, $"public {Task} PutManyAsync({Enumerable}<{entity}> items, {Token})", "_core.PutManyAsync(items, cancellationToken);");
@@ -278,7 +278,7 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Runtime}TransactionItem TransactDelete({key} key, {version}{Runtime}Condition? condition = null)", $"_core.TransactDelete(key, {expected}, condition);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null)", "_core.TransactUpdate(key, Changes(update), condition);");
+                Delegate(w, $"public {Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null)", "_core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);");
             }
 
             Delegate(w, $"public {Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition)", "_core.TransactConditionCheck(key, condition);");
@@ -296,7 +296,7 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync({key} key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, {Token})", "_core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token})", "_core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);");
+                Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token})", "_core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);");
             }
 
             if (table.Flags.Count > 0)
@@ -344,13 +344,6 @@ namespace Bookings.Generated.Generator.Emit
                         ? $"value is null ? null : {marshaller}.{attribute.PropertyName}Value({(ValueKinds.IsValueType(attribute.Kind) ? "value.Value" : "value")})"
                         : $"{marshaller}.{attribute.PropertyName}Value(value)";
                 Delegate(w, $"public {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"_core.SetAttributeAsync(key, {Literals.String(attribute.Name)}, {value}, cancellationToken);");
-            }
-
-            if (table.Attributes.Count > 0)
-            {
-                w.Line();
-                w.Line($"private static {Runtime}UpdateBuilder Changes({Update(table)} update)");
-                w.Indent().Line("=> (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;").Outdent();
             }
 
             if (table.SortKey is not null)

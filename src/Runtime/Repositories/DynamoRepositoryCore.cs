@@ -220,7 +220,7 @@ namespace Bookings.Generated.Runtime
         /// afterwards; null when the item does not exist, which is never created.
         /// </summary>
         /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
-        public async Task<TEntity?> UpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, CancellationToken cancellationToken)
+        public async Task<TEntity?> UpdateAsync(TKey key, EntityUpdate changes, Condition? condition, CancellationToken cancellationToken)
         {
             var response = await SendUpdateAsync(key, changes, condition, ReturnValue.ALL_NEW, cancellationToken).ConfigureAwait(false);
             return response is null ? null : _mapping.FromItem(response.Attributes);
@@ -231,7 +231,7 @@ namespace Bookings.Generated.Runtime
         /// afterwards (<c>UPDATED_NEW</c>); null when the item does not exist. Cheaper than the whole item, and it
         /// does not map the item, so it works when other attributes would not.
         /// </summary>
-        public async Task<IReadOnlyDictionary<string, AttributeValue>?> UpdateChangedAsync(TKey key, UpdateBuilder changes, Condition? condition, CancellationToken cancellationToken)
+        public async Task<IReadOnlyDictionary<string, AttributeValue>?> UpdateChangedAsync(TKey key, EntityUpdate changes, Condition? condition, CancellationToken cancellationToken)
         {
             var response = await SendUpdateAsync(key, changes, condition, ReturnValue.UPDATED_NEW, cancellationToken).ConfigureAwait(false);
             return response is null ? null : response.Attributes ?? new Dictionary<string, AttributeValue>();
@@ -260,7 +260,7 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>Sends an update guarded by the item's existence; null when the item does not exist.</summary>
-        private async Task<UpdateItemResponse?> SendUpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, ReturnValue returnValues, CancellationToken cancellationToken)
+        private async Task<UpdateItemResponse?> SendUpdateAsync(TKey key, EntityUpdate changes, Condition? condition, ReturnValue returnValues, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(changes);
@@ -490,7 +490,7 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>An update of an existing item for <see cref="DynamoTransactions"/>; a missing item cancels the transaction.</summary>
-        public TransactionItem TransactUpdate(TKey key, UpdateBuilder changes, Condition? condition)
+        public TransactionItem TransactUpdate(TKey key, EntityUpdate changes, Condition? condition)
         {
             ArgumentNullException.ThrowIfNull(changes);
             var expected = RequireVersion(changes.ExpectedVersion, "update");

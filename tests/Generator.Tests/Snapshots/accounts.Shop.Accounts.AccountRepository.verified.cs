@@ -177,11 +177,11 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Account> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,7 +217,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -249,7 +249,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -286,9 +286,6 @@ namespace Shop.Accounts
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "active", global::Shop.Accounts.AccountMarshaller.ActiveValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Shop.Accounts.AccountUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
 
         private static string PartitionLabel(string tenant, string user)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account partition {{ Tenant = {tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(user))} }}");

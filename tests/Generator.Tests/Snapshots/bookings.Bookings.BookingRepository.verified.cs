@@ -177,11 +177,11 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Booking> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,7 +217,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -249,7 +249,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Bookings.BookingKey key, global::Bookings.BookingFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -288,9 +288,6 @@ namespace Bookings
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.BookingUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
 
         private static string PartitionLabel(string bizId, string bookId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking partition {{ BizId = {bizId}, BookId = {bookId} }}");

@@ -146,11 +146,11 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Session?> UpdateAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Session?> UpdateAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Session> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -186,7 +186,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -202,7 +202,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,8 +211,5 @@ namespace Bookings
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.SessionKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "expires_at", value is null ? null : global::Bookings.SessionMarshaller.ExpiresAtValue(value.Value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.SessionUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
     }
 }

@@ -236,11 +236,11 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Catalog.Product?> UpdateAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Catalog.Product?> UpdateAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Catalog.Product> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -276,7 +276,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Catalog.ProductKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -292,7 +292,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Catalog.ProductKey key, global::Catalog.ProductFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -429,8 +429,5 @@ namespace Catalog
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetApiSecretAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "api_secret", value is null ? null : global::Catalog.ProductMarshaller.ApiSecretValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Catalog.ProductUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
     }
 }

@@ -174,11 +174,11 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Chunk?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Chunk?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Files.Chunk> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -214,7 +214,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -246,7 +246,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -271,9 +271,6 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetDataAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[] value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "data", global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.DataValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
 
         private static string PartitionLabel(string fileId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk partition {{ FileId = {fileId} }}");

@@ -189,11 +189,11 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.Order> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -229,7 +229,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -261,7 +261,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -314,9 +314,6 @@ namespace Shop.Orders
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "api_token", value is null ? null : global::Shop.Orders.OrderMarshaller.ApiTokenValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Shop.Orders.OrderUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
 
         private static string PartitionLabel(long orderId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Order partition {{ OrderId = {orderId} }}");

@@ -171,11 +171,11 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Purchase?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Purchase?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Purchase> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -243,7 +243,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey> QueryByPlacedAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -264,9 +264,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.TotalValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
 
         private static string PartitionLabel(string customerId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Purchase partition {{ CustomerId = {customerId} }}");

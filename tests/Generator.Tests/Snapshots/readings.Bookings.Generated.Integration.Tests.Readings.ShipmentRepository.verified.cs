@@ -167,11 +167,11 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Readings.Shipment?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Readings.Shipment?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -207,7 +207,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -223,7 +223,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByDayAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -260,8 +260,5 @@ namespace Bookings.Generated.Integration.Tests.Readings
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetCarrierAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
     }
 }

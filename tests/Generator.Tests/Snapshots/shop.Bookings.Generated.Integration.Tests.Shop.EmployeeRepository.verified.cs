@@ -195,11 +195,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -235,7 +235,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -267,7 +267,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -320,9 +320,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetHiredOnAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.HiredOnValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee partition {{ StoreId = {storeId} }}");

@@ -168,11 +168,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Shift?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Shift?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Shift> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -208,7 +208,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -240,7 +240,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -257,9 +257,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "expires_at", value is null ? null : global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.ExpiresAtValue(value.Value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shift partition {{ StoreId = {storeId} }}");

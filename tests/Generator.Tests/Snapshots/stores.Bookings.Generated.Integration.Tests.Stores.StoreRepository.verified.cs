@@ -162,11 +162,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Store?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Store?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -202,7 +202,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -234,7 +234,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -243,9 +243,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "opened_on", value is null ? null : global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.OpenedOnValue(value.Value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Store partition {{ StoreId = {storeId} }}");

@@ -155,11 +155,11 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Metrics.Storage.Counter> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -195,7 +195,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -211,7 +211,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -240,8 +240,5 @@ namespace Metrics.Storage
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.SetAttributeAsync(key, "enabled", global::Metrics.Storage.CounterMarshaller.EnabledValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Metrics.Storage.CounterUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
     }
 }
