@@ -385,6 +385,32 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_delta_is_any_number_and_a_condition_keeps_the_stored_value_in_range()
+        {
+            var (products, _) = await CreateAsync("types-delta");
+            var product = FullProduct("P11") with { Stock = 5, Rating = 4.5 };
+            await products.PutAsync(product);
+
+            // stock has "minimum": 0 and rating "minimum": 0, "maximum": 5; a negative delta is a change, not a value.
+            var updated = await products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2).AddRating(-1.25).AddPrice(-0.9m));
+            Assert.Equal(3, updated!.Stock);
+            Assert.Equal(3.25, updated.Rating);
+            Assert.Equal(39m, updated.Price);
+
+            // What keeps the stored value in range is a typed condition: taking 2 needs at least 2 in stock.
+            updated = await products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2), ProductFields.Stock.GreaterThanOrEqual(2));
+            Assert.Equal(1, updated!.Stock);
+            await Assert.ThrowsAsync<DynamoConditionFailedException>(
+                () => products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2), ProductFields.Stock.GreaterThanOrEqual(2)));
+            Assert.Equal(1, (await products.GetAsync(product.Key))!.Stock);
+
+            // A delta is still a number DynamoDB can store; a value still keeps its range.
+            Assert.Throws<DynamoValidationException>(() => new ProductUpdate().AddRating(double.NaN));
+            Assert.Throws<DynamoValidationException>(() => new ProductUpdate().AddRating(double.NegativeInfinity));
+            Assert.Throws<DynamoValidationException>(() => new ProductUpdate().SetStock(-1));
+        }
+
+        [Fact]
         public async Task Conditions_compare_dates_and_enums_in_their_stored_form()
         {
             var (products, _) = await CreateAsync("types-conditions");

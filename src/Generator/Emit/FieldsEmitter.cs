@@ -153,9 +153,12 @@ namespace Bookings.Generated.Generator.Emit
                 if (ValueKinds.IsNumber(attribute.Kind))
                 {
                     w.Line();
-                    w.Summary($"Adds <paramref name=\"delta\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.");
+                    var range = attribute.Rules.HasRange
+                        ? $" The delta may be any number, negative to subtract: <c>{Xml.Escape(attribute.Name)}</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>{table.FieldsTypeName}.{attribute.PropertyName}.{(attribute.Rules.Minimum is null ? "LessThanOrEqual" : "GreaterThanOrEqual")}(…)</c>)."
+                        : " The delta may be negative, to subtract.";
+                    w.Summary($"Adds <paramref name=\"delta\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing value counts as 0).{range} Not retried blindly after an ambiguous failure.");
                     w.Open($"public {table.UpdateTypeName} Add{attribute.PropertyName}({type} delta)");
-                    w.Line($"Add({name}, {field}.ToValue(delta));");
+                    w.Line($"Add({name}, {MarshallerEmitter.ScalarValue(attribute, "delta", Literals.String(table.TypeName), inRange: false)});");
                     w.Line("return this;");
                     w.Close();
                 }

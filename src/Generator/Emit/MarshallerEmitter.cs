@@ -321,14 +321,7 @@ namespace Bookings.Generated.Generator.Emit
 
             if (attribute.Kind != ValueKind.String)
             {
-                // DynamoDB has no NaN or infinity; refuse them here rather than in a failed request.
-                var checkedValue = attribute.Kind == ValueKind.Double ? $"{Runtime}InputValidation.Finite(value, {entity}, {name})" : "value";
-                if (attribute.Rules.HasRange)
-                {
-                    checkedValue = $"{Runtime}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
-                }
-
-                w.Indent().Line($"=> {ValueKinds.ToAttributeValue(attribute.Kind, checkedValue)};").Outdent();
+                w.Indent().Line($"=> {ScalarValue(attribute, "value", entity, inRange: true)};").Outdent();
                 return;
             }
 
@@ -354,6 +347,23 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Line($"return {ValueKinds.ToAttributeValue(ValueKind.String, "text")};");
             w.Close();
+        }
+
+        /// <summary>
+        /// The stored form of a boolean or number expression: a double must be finite (DynamoDB has no NaN or infinity,
+        /// so they are refused here rather than in a failed request), and a value must lie in the attribute's range
+        /// when <paramref name="inRange"/>. An update's delta is not: the range limits stored values, not changes.
+        /// </summary>
+        public static string ScalarValue(AttributeModel attribute, string value, string entity, bool inRange)
+        {
+            var name = Literals.String(attribute.Name);
+            var checkedValue = attribute.Kind == ValueKind.Double ? $"{Runtime}InputValidation.Finite({value}, {entity}, {name})" : value;
+            if (inRange && attribute.Rules.HasRange)
+            {
+                checkedValue = $"{Runtime}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
+            }
+
+            return ValueKinds.ToAttributeValue(attribute.Kind, checkedValue);
         }
 
         private static string Number(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";

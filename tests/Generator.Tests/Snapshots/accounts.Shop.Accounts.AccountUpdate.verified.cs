@@ -97,10 +97,10 @@ namespace Shop.Accounts
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>visits</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>visits</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public AccountUpdate AddVisits(int delta)
         {
-            Add("visits", global::Shop.Accounts.AccountFields.Visits.ToValue(delta));
+            Add("visits", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 

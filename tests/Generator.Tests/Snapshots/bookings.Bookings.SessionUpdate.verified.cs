@@ -48,10 +48,10 @@ namespace Bookings
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public SessionUpdate AddExpiresAt(long delta)
         {
-            Add("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(delta));
+            Add("expires_at", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

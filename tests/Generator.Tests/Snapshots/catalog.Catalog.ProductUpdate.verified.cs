@@ -55,10 +55,10 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>price</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>price</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>price</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Price.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddPrice(decimal delta)
         {
-            Add("price", global::Catalog.ProductFields.Price.ToValue(delta));
+            Add("price", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -83,10 +83,10 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>rating</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>rating</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>rating</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Rating.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddRating(double delta)
         {
-            Add("rating", global::Catalog.ProductFields.Rating.ToValue(delta));
+            Add("rating", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -104,10 +104,10 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>stock</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>stock</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>stock</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Stock.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddStock(int delta)
         {
-            Add("stock", global::Catalog.ProductFields.Stock.ToValue(delta));
+            Add("stock", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -125,10 +125,10 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>views</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>views</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddViews(long delta)
         {
-            Add("views", global::Catalog.ProductFields.Views.ToValue(delta));
+            Add("views", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 

@@ -27,10 +27,10 @@ namespace Bookings.Generated.Integration.Tests.Files
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>size</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>size</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public BlobUpdate AddSize(long delta)
         {
-            Add("size", global::Bookings.Generated.Integration.Tests.Files.BlobFields.Size.ToValue(delta));
+            Add("size", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 

@@ -41,10 +41,10 @@ namespace Shop.Orders
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>quantity</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>quantity</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderLineUpdate AddQuantity(int delta)
         {
-            Add("quantity", global::Shop.Orders.OrderLineFields.Quantity.ToValue(delta));
+            Add("quantity", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -62,10 +62,10 @@ namespace Shop.Orders
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>unit_price</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>unit_price</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderLineUpdate AddUnitPrice(decimal delta)
         {
-            Add("unit_price", global::Shop.Orders.OrderLineFields.UnitPrice.ToValue(delta));
+            Add("unit_price", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -62,10 +62,10 @@ namespace Shop.Orders
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddTotal(decimal delta)
         {
-            Add("total", global::Shop.Orders.OrderFields.Total.ToValue(delta));
+            Add("total", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -83,10 +83,10 @@ namespace Shop.Orders
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>item_count</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>item_count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddItemCount(int delta)
         {
-            Add("item_count", global::Shop.Orders.OrderFields.ItemCount.ToValue(delta));
+            Add("item_count", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -104,10 +104,10 @@ namespace Shop.Orders
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>loyalty_points</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>loyalty_points</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddLoyaltyPoints(long delta)
         {
-            Add("loyalty_points", global::Shop.Orders.OrderFields.LoyaltyPoints.ToValue(delta));
+            Add("loyalty_points", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -132,10 +132,10 @@ namespace Shop.Orders
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>weight_kg</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>weight_kg</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddWeightKg(double delta)
         {
-            Add("weight_kg", global::Shop.Orders.OrderFields.WeightKg.ToValue(delta));
+            Add("weight_kg", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 

@@ -27,10 +27,10 @@ namespace Bookings.Generated.Integration.Tests.Purchases
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public PurchaseUpdate AddTotal(decimal delta)
         {
-            Add("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseFields.Total.ToValue(delta));
+            Add("total", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

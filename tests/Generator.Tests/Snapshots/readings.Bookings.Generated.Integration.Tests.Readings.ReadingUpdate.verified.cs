@@ -27,10 +27,10 @@ namespace Bookings.Generated.Integration.Tests.Readings
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>celsius</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>celsius</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ReadingUpdate AddCelsius(decimal delta)
         {
-            Add("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingFields.Celsius.ToValue(delta));
+            Add("celsius", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -34,10 +34,10 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public CounterUpdate AddCount(long delta)
         {
-            Add("count", global::Bookings.Generated.Integration.Tests.Shop.CounterFields.Count.ToValue(delta));
+            Add("count", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -27,10 +27,10 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddHours(decimal delta)
         {
-            Add("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Hours.ToValue(delta));
+            Add("hours", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -48,10 +48,10 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>visits</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>visits</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddVisits(int delta)
         {
-            Add("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Visits.ToValue(delta));
+            Add("visits", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -97,10 +97,10 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddExpiresAt(long delta)
         {
-            Add("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.ExpiresAt.ToValue(delta));
+            Add("expires_at", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -27,10 +27,10 @@ namespace Bookings.Generated.Integration.Tests.Stores
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>hours</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ShiftFields.Hours.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddHours(decimal delta)
         {
-            Add("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftFields.Hours.ToValue(delta));
+            Add("hours", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -27,10 +27,10 @@ namespace Metrics.Storage
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public CounterUpdate AddCount(long delta)
         {
-            Add("count", global::Metrics.Storage.CounterFields.Count.ToValue(delta));
+            Add("count", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
@@ -48,10 +48,10 @@ namespace Metrics.Storage
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>ratio</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>ratio</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public CounterUpdate AddRatio(double delta)
         {
-            Add("ratio", global::Metrics.Storage.CounterFields.Ratio.ToValue(delta));
+            Add("ratio", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
