@@ -171,6 +171,54 @@ namespace Bookings.Generated.Generator.Tests
                 Assertions.Describe(compiled.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         }
 
+        public static TheoryData<string, string> Descriptors => new()
+        {
+            { Schemas.BookingsPath, Schemas.Bookings },
+            { Schemas.OrdersPath, Schemas.Orders },
+            { Schemas.AccountsPath, Schemas.Accounts },
+            { Schemas.TelemetryPath, Schemas.Telemetry },
+            { Schemas.ShopPath, Schemas.Shop },
+            { Schemas.StoresPath, Schemas.Stores },
+            { Schemas.FilesPath, Schemas.Files },
+            { Schemas.PurchasesPath, Schemas.Purchases },
+            { Schemas.ReadingsPath, Schemas.Readings },
+            { Schemas.CatalogPath, Schemas.Catalog },
+            { "/repo/schema/people.tables.json", People },
+        };
+
+        [Theory]
+        [MemberData(nameof(Descriptors))]
+        public void An_attribute_has_a_one_call_setter_exactly_when_the_update_can_set_it(string path, string descriptor)
+        {
+            // One rule: Set…Async is the update's Set… on its own, so the two exist for the same attributes, and neither
+            // for an entity with a version (its writes go through UpdateAsync with ExpectVersion).
+            var run = GeneratorHarness.Run(path, descriptor);
+            Assertions.NoCrash(run);
+            var updates = run.OutputCompilation.GetSymbolsWithName(n => n.EndsWith("Update", System.StringComparison.Ordinal), SymbolFilter.Type)
+                .OfType<INamedTypeSymbol>()
+                .Where(t => t.BaseType?.Name == "EntityUpdate")
+                .ToList();
+            Assert.NotEmpty(updates);
+            foreach (var update in updates)
+            {
+                var entity = update.Name.Substring(0, update.Name.Length - "Update".Length);
+                var setters = update.GetMembers().Select(m => m.Name)
+                    .Where(n => n.StartsWith("Set", System.StringComparison.Ordinal) && !n.EndsWith("IfNotExists", System.StringComparison.Ordinal))
+                    .Select(n => n.Substring(3))
+                    .OrderBy(n => n, System.StringComparer.Ordinal)
+                    .ToList();
+                var versioned = update.GetMembers("ExpectVersion").Any();
+                var repository = MemberNames(run, $"{update.ContainingNamespace.ToDisplayString()}.I{entity}Repository")
+                    .Where(n => n.StartsWith("Set", System.StringComparison.Ordinal) && n.EndsWith("Async", System.StringComparison.Ordinal))
+                    .Select(n => n.Substring(3, n.Length - 3 - "Async".Length))
+                    .OrderBy(n => n, System.StringComparer.Ordinal)
+                    .ToList();
+                Assert.True(
+                    versioned ? repository.Count == 0 : repository.SequenceEqual(setters),
+                    $"{entity}: update sets [{string.Join(", ", setters)}], repository sets [{string.Join(", ", repository)}]{(versioned ? " (versioned)" : string.Empty)}");
+            }
+        }
+
         /// <summary>The names of the members of a generated type, read from the output compilation.</summary>
         private static System.Collections.Generic.List<string> MemberNames(GeneratorRun run, string typeName)
         {

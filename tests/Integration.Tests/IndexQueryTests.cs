@@ -84,6 +84,28 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task The_one_call_setter_of_an_attribute_sets_and_removes_the_index_key_computed_from_it()
+        {
+            var (staff, table) = await CreateAsync("idx-set-async");
+            var lee = EmployeeKey.Create("7", 2);
+
+            // Set…Async is the update's Set… on its own: the same rule decides which attributes have both.
+            Assert.True(await staff.SetEmailAsync(lee, "lee@shop.test"));
+            Assert.Equal(2, Assert.Single(await staff.QueryByEmailAsync("lee@shop.test").ToListAsync()).Key.StaffId);
+            Assert.True(await staff.SetPhoneAsync(lee, "01055556666"));
+            Assert.Equal(2, Assert.Single(await staff.QueryByPhoneAsync("010-5555-6666").ToListAsync()).StaffId);
+
+            Assert.True(await staff.SetEmailAsync(lee, null));
+            Assert.Empty(await staff.QueryByEmailAsync("lee@shop.test").ToListAsync());
+            var raw = (await _fixture.Client.GetItemAsync(table, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "STORE#7" }, ["sk"] = new() { S = "STAFF#2" } })).Item;
+            Assert.False(raw.ContainsKey("email") || raw.ContainsKey("gsi1_pk"));
+
+            // An item that does not exist is not created, with or without its index key.
+            Assert.False(await staff.SetEmailAsync(EmployeeKey.Create("7", 9), "ghost@shop.test"));
+            Assert.Null(await staff.GetAsync(EmployeeKey.Create("7", 9)));
+        }
+
+        [Fact]
         public async Task A_keys_only_index_returns_keys_and_takes_a_sort_key_condition()
         {
             var (staff, _) = await CreateAsync("idx-keys");

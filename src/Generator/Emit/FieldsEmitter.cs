@@ -75,7 +75,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Close();
             }
 
-            foreach (var attribute in table.ChangeableAttributes.Where(table.IsUpdatable))
+            foreach (var attribute in table.UpdatableAttributes)
             {
                 var type = ValueKinds.CSharpType(attribute.Type, table.Namespace);
                 var name = Literals.String(attribute.Name);

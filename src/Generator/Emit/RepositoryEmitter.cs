@@ -171,11 +171,13 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
-            foreach (var attribute in SingleSetAttributes(table))
+            foreach (var attribute in table.SingleSetAttributes)
             {
+                var keys = table.IndexKeysFedBy(attribute).Select(k => $"<c>{Xml.Escape(k.AttributeName)}</c>").ToList();
+                var alsoKeys = keys.Count == 0 ? string.Empty : $" and the index key{(keys.Count > 1 ? "s" : string.Empty)} {string.Join(", ", keys)} computed from it,";
                 Member(
                     w,
-                    $"Sets <c>{Xml.Escape(attribute.Name)}</c> on an existing item{(attribute.Kind == ValueKind.Set ? " (null or an empty set removes it)" : attribute.IsNullable ? " (null removes it)" : string.Empty)}; false when the item does not exist, which is never created by this call.",
+                    $"Sets <c>{Xml.Escape(attribute.Name)}</c>{alsoKeys} on an existing item{(attribute.Kind == ValueKind.Set ? " (null or an empty set removes it)" : attribute.IsNullable ? " (null removes it)" : string.Empty)}, as <c>UpdateAsync</c> with <see cref=\"{table.UpdateTypeName}.Set{attribute.PropertyName}\"/> alone does; false when the item does not exist, which is never created by this call.",
                     $"{Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token});");
             }
 
@@ -335,15 +337,14 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
-            foreach (var attribute in SingleSetAttributes(table))
+            foreach (var attribute in table.SingleSetAttributes)
             {
-                // A null removes the attribute; so does an empty set, which DynamoDB cannot store.
-                var value = attribute.Kind == ValueKind.Set
-                    ? $"value is null || value.Count == 0 ? null : {marshaller}.{attribute.PropertyName}Value(value)"
-                    : attribute.IsNullable
-                        ? $"value is null ? null : {marshaller}.{attribute.PropertyName}Value({(ValueKinds.IsValueType(attribute.Kind) ? "value.Value" : "value")})"
-                        : $"{marshaller}.{attribute.PropertyName}Value(value)";
-                Delegate(w, $"public {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"_core.SetAttributeAsync(key, {Literals.String(attribute.Name)}, {value}, cancellationToken);");
+                // The update's Set… (Remove… for a null) on its own, so both validate alike and index keys computed
+                // from the attribute change with it; only the changed attributes come back, so nothing is mapped.
+                var update = $"new {Update(table)}()";
+                var set = $"{update}.Set{attribute.PropertyName}({(attribute.IsNullable && ValueKinds.IsValueType(attribute.Kind) ? "value.Value" : "value")})";
+                var changes = attribute.IsNullable ? $"value is null ? {update}.Remove{attribute.PropertyName}() : {set}" : set;
+                Delegate(w, $"public async {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"await _core.UpdateChangedAsync(key, {changes}, null, cancellationToken).ConfigureAwait(false) is not null;");
             }
 
             if (table.SortKey is not null)
@@ -357,12 +358,6 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Close();
         }
-
-        /// <summary>Attributes with a one-call <c>Set…Async</c>: not for versioned entities, and not for attributes that feed an index key.</summary>
-        private static System.Collections.Generic.IEnumerable<AttributeModel> SingleSetAttributes(TableModel table)
-            => table.VersionAttribute is not null
-                ? System.Linq.Enumerable.Empty<AttributeModel>()
-                : table.ChangeableAttributes.Where(a => table.IsUpdatable(a) && !table.IndexKeysFedBy(a).Any());
 
         /// <summary>The four query signatures of an index (stream, page, and both with a sort-key condition), without <c>public</c>.</summary>
         private static string[] IndexQuerySignatures(TableModel table, IndexModel index)

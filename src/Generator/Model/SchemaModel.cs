@@ -159,6 +159,17 @@ namespace Bookings.Generated.Generator.Model
         public bool IsUpdatable(AttributeModel attribute)
             => ComputedIndexKeys.All(k => !k.Parts.Any(p => p.Name == attribute.Name) || k.Parts.Count == 1);
 
+        /// <summary>The attributes an update may change in place: the update type has a <c>Set…</c> for each.</summary>
+        public System.Collections.Generic.IEnumerable<AttributeModel> UpdatableAttributes => ChangeableAttributes.Where(IsUpdatable);
+
+        /// <summary>
+        /// The attributes with a one-call <c>Set…Async</c> on the repository: exactly those with a <c>Set…</c> on the
+        /// update type, since each is that update on its own (index keys computed from the attribute included); none
+        /// for an entity with a version attribute, whose every write must check the version.
+        /// </summary>
+        public System.Collections.Generic.IEnumerable<AttributeModel> SingleSetAttributes
+            => VersionAttribute is null ? UpdatableAttributes : Enumerable.Empty<AttributeModel>();
+
         /// <summary>The computed index keys that an update of <paramref name="attribute"/> recomputes.</summary>
         public System.Collections.Generic.IEnumerable<IndexKeyModel> IndexKeysFedBy(AttributeModel attribute)
             => ComputedIndexKeys.Where(k => k.Parts.Count == 1 && k.Parts[0].Name == attribute.Name);

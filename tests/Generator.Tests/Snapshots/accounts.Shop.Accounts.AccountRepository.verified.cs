@@ -103,22 +103,22 @@ namespace Shop.Accounts
         /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>mobile</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>mobile</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetMobile"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>display_name</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>display_name</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetNickname"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>password_hash</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>password_hash</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetPasswordHash"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>class</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>class</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetClass"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>visits</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>visits</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetVisits"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>active</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>active</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetActive"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -264,28 +264,28 @@ namespace Shop.Accounts
                 cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "mobile", global::Shop.Accounts.AccountMarshaller.MobileValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetMobile(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "display_name", value is null ? null : global::Shop.Accounts.AccountMarshaller.NicknameValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveNickname() : new global::Shop.Accounts.AccountUpdate().SetNickname(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "password_hash", global::Shop.Accounts.AccountMarshaller.PasswordHashValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetPasswordHash(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "class", global::Shop.Accounts.AccountMarshaller.ClassValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetClass(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "visits", value is null ? null : global::Shop.Accounts.AccountMarshaller.VisitsValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveVisits() : new global::Shop.Accounts.AccountUpdate().SetVisits(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "active", global::Shop.Accounts.AccountMarshaller.ActiveValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetActive(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string tenant, string user)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account partition {{ Tenant = {tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(user))} }}");

@@ -100,7 +100,7 @@ namespace Shop.Accounts
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>platform</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>platform</c> on an existing item, as <c>UpdateAsync</c> with <see cref="DeviceUpdate.SetPlatform"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetPlatformAsync(global::Shop.Accounts.DeviceKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -234,8 +234,8 @@ namespace Shop.Accounts
             => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPlatformAsync(global::Shop.Accounts.DeviceKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "platform", global::Shop.Accounts.DeviceMarshaller.PlatformValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetPlatformAsync(global::Shop.Accounts.DeviceKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.DeviceUpdate().SetPlatform(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string deviceId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Device partition {{ DeviceId = {deviceId} }}");

@@ -84,10 +84,10 @@ namespace Bookings
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>cookies</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>cookies</c> on an existing item, as <c>UpdateAsync</c> with <see cref="SessionUpdate.SetCookies"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>expires_at</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>expires_at</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="SessionUpdate.SetExpiresAt"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.SessionKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -205,11 +205,11 @@ namespace Bookings
             => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "cookies", global::Bookings.SessionMarshaller.CookiesValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.SessionUpdate().SetCookies(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.SessionKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "expires_at", value is null ? null : global::Bookings.SessionMarshaller.ExpiresAtValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.SessionKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.SessionUpdate().RemoveExpiresAt() : new global::Bookings.SessionUpdate().SetExpiresAt(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
     }
 }

@@ -103,34 +103,34 @@ namespace Shop.Orders
         /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>customer_email</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>customer_email</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerEmail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>customer_phone</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>customer_phone</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>total</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>total</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetTotal"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>item_count</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>item_count</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetItemCount"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>loyalty_points</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>loyalty_points</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetLoyaltyPoints"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>weight_kg</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>weight_kg</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetWeightKg"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>gift</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>gift</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetGift"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>note</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>note</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerNote"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>event</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>event</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetEvent"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>api_token</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>api_token</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetApiToken"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -276,44 +276,44 @@ namespace Shop.Orders
                 cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "customer_email", global::Shop.Orders.OrderMarshaller.CustomerEmailValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerEmail(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "customer_phone", value is null ? null : global::Shop.Orders.OrderMarshaller.CustomerPhoneValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveCustomerPhone() : new global::Shop.Orders.OrderUpdate().SetCustomerPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "total", global::Shop.Orders.OrderMarshaller.TotalValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetTotal(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "item_count", global::Shop.Orders.OrderMarshaller.ItemCountValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetItemCount(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "loyalty_points", global::Shop.Orders.OrderMarshaller.LoyaltyPointsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetLoyaltyPoints(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "weight_kg", value is null ? null : global::Shop.Orders.OrderMarshaller.WeightKgValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveWeightKg() : new global::Shop.Orders.OrderUpdate().SetWeightKg(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "gift", value is null ? null : global::Shop.Orders.OrderMarshaller.GiftValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveGift() : new global::Shop.Orders.OrderUpdate().SetGift(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "note", global::Shop.Orders.OrderMarshaller.CustomerNoteValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerNote(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "event", value is null ? null : global::Shop.Orders.OrderMarshaller.EventValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveEvent() : new global::Shop.Orders.OrderUpdate().SetEvent(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "api_token", value is null ? null : global::Shop.Orders.OrderMarshaller.ApiTokenValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveApiToken() : new global::Shop.Orders.OrderUpdate().SetApiToken(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(long orderId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Order partition {{ OrderId = {orderId} }}");

@@ -100,7 +100,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>driver</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>driver</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="DeliveryUpdate.SetDriver"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetDriverAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -234,8 +234,8 @@ namespace Bookings.Generated.Integration.Tests.Purchases
             => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetDriverAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "driver", value is null ? null : global::Bookings.Generated.Integration.Tests.Purchases.DeliveryMarshaller.DriverValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetDriverAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate().RemoveDriver() : new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate().SetDriver(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(global::System.DateOnly day)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Delivery partition {{ Day = {day:yyyy-MM-dd} }}");

@@ -100,7 +100,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey key, global::Bookings.Generated.Integration.Tests.Stores.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>hours</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>hours</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ShiftUpdate.SetHours"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -234,8 +234,8 @@ namespace Bookings.Generated.Integration.Tests.Stores
             => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.HoursValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.ShiftUpdate().SetHours(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shift partition {{ StoreId = {storeId} }}");

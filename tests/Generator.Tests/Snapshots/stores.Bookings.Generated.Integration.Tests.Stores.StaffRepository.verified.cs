@@ -106,10 +106,13 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>One page of a partition of the <c>staff_by_email</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>name</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>phone</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetEmail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Sets <c>phone</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -251,12 +254,16 @@ namespace Bookings.Generated.Integration.Tests.Stores
             => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "name", global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.NameValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetName(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "phone", value is null ? null : global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.PhoneValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetEmail(value), null, cancellationToken).ConfigureAwait(false) is not null;
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff partition {{ StoreId = {storeId} }}");

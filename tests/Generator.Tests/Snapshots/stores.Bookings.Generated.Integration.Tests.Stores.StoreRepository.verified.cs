@@ -100,10 +100,10 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>store_name</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>store_name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="StoreUpdate.SetStoreName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>opened_on</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>opened_on</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="StoreUpdate.SetOpenedOn"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -237,12 +237,12 @@ namespace Bookings.Generated.Integration.Tests.Stores
             => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.StoreNameValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().SetStoreName(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "opened_on", value is null ? null : global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.OpenedOnValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().RemoveOpenedOn() : new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().SetOpenedOn(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Store partition {{ StoreId = {storeId} }}");
