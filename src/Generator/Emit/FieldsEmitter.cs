@@ -21,27 +21,18 @@ namespace Bookings.Generated.Generator.Emit
             var first = true;
             foreach (var key in KeyEmitter.AllKeys(table))
             {
-                var type = KeyEmitter.KeyAttributeType(table, key);
-                var kind = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).Type : ValueKind.String;
+                var part = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text) : null;
                 Separate(w, ref first);
                 w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute, as stored.");
-                w.Line($"public static readonly {Runtime}Field<{type}> {KeyEmitter.KeyAttributeProperty(table, key)} =");
-                string stored;
-                if (key.IsSinglePart && KeyEmitter.Part(table, key.Segments[0].Text).IsDate)
-                {
-                    // A date key is written by its codec, which refuses what the key's Create refuses.
-                    var part = KeyEmitter.Part(table, key.Segments[0].Text);
-                    stored = $"{Runtime}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, value, {Literals.String(table.TypeName)}, {Literals.String(key.AttributeName)})";
-                }
-                else
-                {
-                    var value = kind is ValueKind.String or ValueKind.Binary
-                        ? $"{Runtime}InputValidation.NotNull(value, {Literals.String(table.TypeName)}, {Literals.String(key.AttributeName)})"
-                        : "value";
-                    stored = ValueKinds.ToAttributeValue(kind, value);
-                }
+                WriteKeyField(w, table, key.AttributeName, KeyEmitter.KeyAttributeProperty(table, key), part);
+            }
 
-                w.Indent().Line($"new({Literals.String(key.AttributeName)}, static value => {stored});").Outdent();
+            foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
+            {
+                // An attribute a key template names is stored on its own too, so conditions can be written on it.
+                Separate(w, ref first);
+                w.Summary($"<c>{Xml.Escape(part.StoredAttribute!)}</c>, an attribute a key is built from, as stored on its own.");
+                WriteKeyField(w, table, part.StoredAttribute!, part.PropertyName, part);
             }
 
             foreach (var attribute in table.Attributes)
@@ -53,6 +44,22 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Close();
+        }
+
+        /// <summary>
+        /// The field of an attribute the key holds: a composed key attribute (text, no <paramref name="part"/>), or a
+        /// part's value as stored, a date written by the key's codec, which refuses what the key's <c>Create</c> refuses.
+        /// </summary>
+        private static void WriteKeyField(SourceWriter w, TableModel table, string attribute, string property, KeyPartModel? part)
+        {
+            var kind = part?.Type ?? ValueKind.String;
+            var entity = Literals.String(table.TypeName);
+            var name = Literals.String(attribute);
+            var stored = part is { IsDate: true }
+                ? $"{Runtime}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, value, {entity}, {name})"
+                : ValueKinds.ToAttributeValue(kind, kind is ValueKind.String or ValueKind.Binary ? $"{Runtime}InputValidation.NotNull(value, {entity}, {name})" : "value");
+            w.Line($"public static readonly {Runtime}Field<{ValueKinds.CSharpType(kind)}> {property} =");
+            w.Indent().Line($"new({name}, static value => {stored});").Outdent();
         }
 
         public static void WriteUpdate(SourceWriter w, TableModel table)
