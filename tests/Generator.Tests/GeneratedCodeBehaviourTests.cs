@@ -171,6 +171,26 @@ namespace Bookings.Generated.Generator.Tests
                 Assertions.Describe(compiled.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         }
 
+        [Fact]
+        public void A_table_whose_sort_key_is_a_constant_has_no_partition_queries()
+        {
+            // Store's sort key is "#META": a partition holds at most one Store, which GetAsync reads. Staff shares the
+            // table with a sort key of parts, so its partitions hold many and it keeps its queries.
+            var run = GeneratorHarness.Run(Schemas.StoresPath, Schemas.Stores);
+            Assertions.GeneratesCleanCode(run);
+            var store = MemberNames(run, "Bookings.Generated.Integration.Tests.Stores.IStoreRepository");
+            Assert.DoesNotContain("QueryAsync", store);
+            Assert.DoesNotContain("QueryPageAsync", store);
+            Assert.Contains("GetAsync", store);
+            var staff = MemberNames(run, "Bookings.Generated.Integration.Tests.Stores.IStaffRepository");
+            Assert.Contains("QueryAsync", staff);
+            Assert.Contains("QueryPageAsync", staff);
+
+            var orders = GeneratorHarness.Run(Schemas.OrdersPath, Schemas.Orders);
+            Assertions.GeneratesCleanCode(orders);
+            Assert.DoesNotContain("QueryAsync", MemberNames(orders, "Shop.Orders.IOrderRepository"));
+        }
+
         public static TheoryData<string, string> Descriptors => new()
         {
             { Schemas.BookingsPath, Schemas.Bookings },

@@ -112,7 +112,7 @@ namespace Bookings.Generated.Generator.Emit
 
             Member(w, "A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.", $"{Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition);");
             Member(w, "A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.", $"{Runtime}TransactionRead<{entity}> TransactGet({key} key);");
-            if (table.SortKey is not null)
+            if (table.HasSortKeyParts)
             {
                 var partition = PartitionParameters(table);
                 Member(
@@ -122,7 +122,7 @@ namespace Bookings.Generated.Generator.Emit
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
                     w,
-                    $"The items of one partition whose sort key meets <paramref name=\"sortKey\"/>{(table.HasSortKeyParts ? $" (see <see cref=\"{table.SortKeyTypeName}\"/>)" : string.Empty)}, read lazily.",
+                    $"The items of one partition whose sort key meets <paramref name=\"sortKey\"/> (see <see cref=\"{table.SortKeyTypeName}\"/>), read lazily.",
                     $"{AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
@@ -285,7 +285,7 @@ namespace Bookings.Generated.Generator.Emit
 
             Delegate(w, $"public {Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition)", "_core.TransactConditionCheck(key, condition);");
             Delegate(w, $"public {Runtime}TransactionRead<{entity}> TransactGet({key} key)", "_core.TransactGet(key);");
-            if (table.SortKey is not null)
+            if (table.HasSortKeyParts)
             {
                 var partition = PartitionParameters(table);
                 var arguments = string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => p.ParameterName));
@@ -347,9 +347,9 @@ namespace Bookings.Generated.Generator.Emit
                 Delegate(w, $"public async {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"await _core.UpdateChangedAsync(key, {changes}, null, cancellationToken).ConfigureAwait(false) is not null;");
             }
 
-            if (table.SortKey is not null)
+            if (table.HasSortKeyParts || table.Indexes.Any(i => !i.IsGlobal))
             {
-                // What logs print for a partition: its parts, masked the way the key type prints them.
+                // What logs print for a partition, in queries of the table or a local index: its parts, masked as the key prints them.
                 var parts = KeyEmitter.PartitionParts(table).Select(p => (p.PropertyName, p.ParameterName, p.Type, p.Sensitivity));
                 w.Line();
                 w.Line($"private static string PartitionLabel({PartitionParameters(table)})");

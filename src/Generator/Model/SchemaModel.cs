@@ -174,7 +174,11 @@ namespace Bookings.Generated.Generator.Model
         public System.Collections.Generic.IEnumerable<IndexKeyModel> IndexKeysFedBy(AttributeModel attribute)
             => ComputedIndexKeys.Where(k => k.Parts.Count == 1 && k.Parts[0].Name == attribute.Name);
 
-        /// <summary>A sort key built from parts, so conditions on it can be typed; a constant one has none.</summary>
+        /// <summary>
+        /// A sort key built from parts, so conditions on it can be typed; a constant one has none. It is also whether a
+        /// partition can hold more than one item, so only then does the repository have partition queries: with a
+        /// constant sort key (<c>#META</c>) <c>GetAsync</c> reads the one item a partition holds.
+        /// </summary>
         public bool HasSortKeyParts => SortKey is not null && SortKey.Segments.Any(s => s.IsPart);
     }
 
