@@ -169,6 +169,28 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public void A_printed_item_shows_every_absent_value_as_null_and_an_empty_text_as_empty()
+        {
+            var product = new Product { Key = ProductKey.Create("P12"), Title = "x", Price = 1m, CreatedAt = Created, Notes = string.Empty };
+            var printed = product.ToString();
+
+            // Absent numbers, dates, records and bytes alike; before, some printed "null" and others nothing.
+            foreach (var absent in new[] { "Rating", "UpdatedAt", "LaunchDate", "LegacyTime", "LocalTime", "ExpiresAt", "Warehouse", "Dimensions", "Thumbnail", "OwnerPhone", "ApiSecret", "Channels" })
+            {
+                Assert.Contains($"{absent} = null,", printed, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("Notes = ,", printed, StringComparison.Ordinal);
+            Assert.Contains("Stock = 0, ", printed, StringComparison.Ordinal);
+            Assert.Contains("CreatedAt = 2026-11-22T09:30:15.1230000+09:00, ", printed, StringComparison.Ordinal);
+
+            var present = (product with { Rating = 4.5, LaunchDate = new DateOnly(2026, 12, 1), UpdatedAt = new DateTime(2026, 11, 22, 0, 30, 15, DateTimeKind.Utc) }).ToString();
+            Assert.Contains("Rating = 4.5, ", present, StringComparison.Ordinal);
+            Assert.Contains("LaunchDate = 2026-12-01, ", present, StringComparison.Ordinal);
+            Assert.Contains("UpdatedAt = 2026-11-22T00:30:15.0000000Z, ", present, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Items_written_by_another_writer_read_typed_with_defaults_and_empty_sets()
         {
             var (products, table) = await CreateAsync("types-read");

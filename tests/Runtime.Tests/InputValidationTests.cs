@@ -131,6 +131,35 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal("AB12CD34", InputValidation.Matches("AB12CD34", BookingId, "Booking", "bookingId"));
         }
 
+        [Theory]
+        [InlineData("", 1, null, "must be at least 1 character long, but has 0")]
+        [InlineData("abc", null, 1, "must be at most 1 character long, but has 3")]
+        [InlineData("abc", 4, 4, "must be exactly 4 characters long, but has 3")]
+        [InlineData("abc", 1, 2, "must be between 1 and 2 characters long, but has 3")]
+        [InlineData("", 2, null, "must be at least 2 characters long, but has 0")]
+        public void Length_says_its_limits_in_plain_words(string value, int? min, int? max, string problem)
+        {
+            var error = Assert.Throws<DynamoValidationException>(() => InputValidation.Length(value, min, max, "Product", "title"));
+            Assert.Equal($"Invalid Product: 'title' {problem}.", error.Message);
+        }
+
+        [Fact]
+        public void Summary_prints_an_absent_value_as_null_like_every_printer()
+        {
+            Assert.Equal("null", Summary.Value((double?)null));
+            Assert.Equal("null", Summary.Value((bool?)null));
+            Assert.Equal("null", Summary.Value((object?)null));
+            Assert.Equal("null", Summary.Value((DateOnly?)null, "yyyy-MM-dd"));
+            Assert.Equal("null", Summary.Bytes(null));
+            Assert.Equal("null", Summary.Items<int>(null));
+            Assert.Equal("null", Redact.Personal(null));
+            Assert.Equal("null", PhoneNumber.Mask(null));
+            Assert.Equal("4.5", Summary.Value((double?)4.5));
+            Assert.Equal("True", Summary.Value((bool?)true));
+            Assert.Equal("2026-12-01", Summary.Value((DateOnly?)new DateOnly(2026, 12, 1), "yyyy-MM-dd"));
+            Assert.Equal(string.Empty, Summary.Value((object?)string.Empty));
+        }
+
         [Fact]
         public void NotNull_throws_for_null_and_returns_the_value_otherwise()
         {

@@ -57,11 +57,12 @@ namespace Bookings.Generated.Runtime
             {
                 var limits = (minLength, maxLength) switch
                 {
-                    ({ } min, { } max) => $"between {min} and {max}",
-                    ({ } min, null) => $"at least {min}",
-                    _ => $"at most {maxLength}",
+                    ({ } min, { } max) when min == max => $"exactly {Characters(min)}",
+                    ({ } min, { } max) => $"between {min} and {Characters(max)}",
+                    ({ } min, null) => $"at least {Characters(min)}",
+                    _ => $"at most {Characters(maxLength!.Value)}",
                 };
-                throw new DynamoValidationException(entity, attribute, $"must be {limits} characters long, but has {value.Length}");
+                throw new DynamoValidationException(entity, attribute, $"must be {limits} long, but has {value.Length}");
             }
 
             return value;
@@ -84,6 +85,8 @@ namespace Bookings.Generated.Runtime
 
             return value;
         }
+
+        private static string Characters(int count) => count == 1 ? "1 character" : count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters";
 
         private static string Invariant<T>(T value) => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 

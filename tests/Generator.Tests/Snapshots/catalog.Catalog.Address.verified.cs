@@ -24,7 +24,7 @@ namespace Catalog
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Address {{ Line1 = {Line1}, City = {City}, Postcode = {Postcode}, ContactPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(ContactPhone))} }}");
+                $"Address {{ Line1 = {Line1}, City = {City}, Postcode = {(global::Bookings.Generated.Runtime.Summary.Value(Postcode))}, ContactPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(ContactPhone))} }}");
     }
 
     /// <summary>Converts <see cref="Address"/> to and from a stored map, with no reflection.</summary>
