@@ -106,6 +106,31 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task Text_that_goes_into_a_key_refuses_control_characters_and_patterns_mean_what_they_say()
+        {
+            var (staff, _) = await CreateAsync("idx-key-text");
+
+            // store_id has "pattern": "^[0-9]+$": no line feed after the digits, no digits of another script.
+            foreach (var store in new[] { "7\n", "\u0667", "7\t" })
+            {
+                Assert.Throws<DynamoValidationException>(() => EmployeeKey.Create(store, 4));
+            }
+
+            // role is the by_phone index's sort key and email builds gsi1_pk: their text goes into a key too.
+            var choi = Employee(4, "Choi", null, null, "clerk\n", new DateOnly(2025, 1, 2));
+            var refused = await Assert.ThrowsAsync<DynamoValidationException>(() => staff.PutAsync(choi));
+            Assert.Equal("Invalid Employee: 'role' must not contain control characters (such as a line feed or a tab), since it goes into a key.", refused.Message);
+            await Assert.ThrowsAsync<DynamoValidationException>(() => staff.SetEmailAsync(EmployeeKey.Create("7", 1), "kim\t@shop.test"));
+            Assert.Throws<DynamoValidationException>(() => staff.QueryByEmailAsync("kim@shop.test\n"));
+            Assert.Null(await staff.GetAsync(choi.Key));
+            Assert.Equal("kim@shop.test", (await staff.GetAsync(EmployeeKey.Create("7", 1)))!.Email);
+
+            // Text outside keys keeps what it holds.
+            await staff.PutAsync(choi with { Role = "clerk", Name = "Choi\nJr." });
+            Assert.Equal("Choi\nJr.", (await staff.GetAsync(choi.Key))!.Name);
+        }
+
+        [Fact]
         public async Task A_keys_only_index_returns_keys_and_takes_a_sort_key_condition()
         {
             var (staff, _) = await CreateAsync("idx-keys");

@@ -39,7 +39,7 @@ namespace Bookings.Generated.Generator.Emit
             WriteFromItem(w, table, entity);
             foreach (var attribute in table.Attributes)
             {
-                WriteAttributeValue(w, attribute, entity, table.Namespace);
+                WriteAttributeValue(w, attribute, entity, table.Namespace, table.IsIndexKeyText(attribute));
             }
 
             w.Close();
@@ -301,7 +301,12 @@ namespace Bookings.Generated.Generator.Emit
         /// The method that turns one attribute's value into its stored form, validated the way the schema says;
         /// used by <c>ToItem</c>, by conditions and by updates, so all three store a value the same way.
         /// </summary>
-        public static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string ns)
+        /// <param name="w">Where to write.</param>
+        /// <param name="attribute">The attribute.</param>
+        /// <param name="entity">The entity's name as a C# literal, for errors.</param>
+        /// <param name="ns">The namespace of declared types.</param>
+        /// <param name="keyText">Whether the text goes into an index key, which refuses control characters as key parts do.</param>
+        public static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string ns, bool keyText = false)
         {
             var type = ValueKinds.CSharpType(attribute.Type, ns);
             var name = Literals.String(attribute.Name);
@@ -333,6 +338,10 @@ namespace Bookings.Generated.Generator.Emit
             else
             {
                 w.Line($"var text = {Runtime}InputValidation.NotNull(value, {entity}, {name});");
+                if (keyText)
+                {
+                    w.Line($"{Runtime}InputValidation.KeyText(text, {entity}, {name});");
+                }
             }
 
             if (attribute.Rules.HasLength)

@@ -170,6 +170,14 @@ namespace Bookings.Generated.Generator.Model
         public System.Collections.Generic.IEnumerable<AttributeModel> SingleSetAttributes
             => VersionAttribute is null ? UpdatableAttributes : Enumerable.Empty<AttributeModel>();
 
+        /// <summary>
+        /// Whether <paramref name="attribute"/> is text that goes into an index key: a string index key attribute, or
+        /// one a computed index key is built from. Such text refuses control characters, as key parts do.
+        /// </summary>
+        public bool IsIndexKeyText(AttributeModel attribute)
+            => attribute.Kind == ValueKind.String
+               && Indexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }).Any(k => k is not null && k.Parts.Any(p => !p.OnKey && p.Name == attribute.Name));
+
         /// <summary>The computed index keys that an update of <paramref name="attribute"/> recomputes.</summary>
         public System.Collections.Generic.IEnumerable<IndexKeyModel> IndexKeysFedBy(AttributeModel attribute)
             => ComputedIndexKeys.Where(k => k.Parts.Count == 1 && k.Parts[0].Name == attribute.Name);

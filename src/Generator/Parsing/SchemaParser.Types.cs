@@ -356,7 +356,9 @@ namespace Bookings.Generated.Generator.Parsing
                 return true;
             }
 
-            var match = Regex.Match(text, @"^([+-])(\d{2}):(\d{2})$");
+            // ASCII digits to the end of the text: .NET's \d takes other scripts' digits (which int.Parse refuses) and its $
+            // a final line feed.
+            var match = Regex.Match(text, @"^([+-])([0-9]{2}):([0-9]{2})\z");
             if (!match.Success)
             {
                 return false;
@@ -442,7 +444,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             try
             {
+                // Checked as written, so an error quotes the author's text, then as it runs ('$' as \z, '\d' as [0-9]).
                 _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
+                _ = new Regex(SchemaPatterns.ToRegex(pattern.Value), RegexOptions.CultureInvariant);
                 return pattern.Value;
             }
             catch (ArgumentException ex)
