@@ -124,6 +124,121 @@ namespace Bookings.Generated.Generator.Tests
             Assert.Contains(errors, e => e.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'RemoveFirstName'", System.StringComparison.Ordinal));
         }
 
+        [Fact]
+        public void User_code_cannot_reach_the_changes_an_update_collects()
+        {
+            // Each line tries to write gsi2_pk (computed from email) without email, by a way generated code has.
+            const string misuse = """
+                namespace Consumer
+                {
+                    /// <summary>Tries to write a computed index key by name.</summary>
+                    public static class Misuse
+                    {
+                        /// <summary>Each statement is a compile error.</summary>
+                        public static void Run(global::Shop.IPersonRepository people, global::Shop.PersonKey key)
+                        {
+                            var update = new global::Shop.PersonUpdate().SetNote("n");
+                            update.Changes.Set("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
+                            update.Set("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
+                            _ = new global::Bookings.Generated.Runtime.UpdateBuilder();
+                            _ = people.UpdateAsync(key, new Forged());
+                        }
+                    }
+
+                    /// <summary>Deriving from the runtime's base compiles, but no repository takes it.</summary>
+                    public sealed class Forged : global::Bookings.Generated.Runtime.EntityUpdate
+                    {
+                        /// <summary>Writes the key by name.</summary>
+                        public Forged() => Set("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
+                    }
+
+                    /// <summary>The generated update cannot be extended.</summary>
+                    public class Extended : global::Shop.PersonUpdate
+                    {
+                    }
+                }
+                """;
+            var compiled = GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText("/repo/schema/people.tables.json", People) }),
+                GeneratorHarness.CreateCompilation(misuse));
+            Assertions.NoCrash(compiled);
+            var errors = compiled.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(e => (Line: e.Location.GetLineSpan().StartLinePosition.Line + 1, e.Id))
+                .OrderBy(e => e.Line)
+                .ToList();
+            Assert.True(
+                errors.SequenceEqual(new[] { (10, "CS1061"), (11, "CS0122"), (12, "CS0122"), (13, "CS1503"), (25, "CS0509") }),
+                Assertions.Describe(compiled.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        [Fact]
+        public void A_table_whose_sort_key_is_a_constant_has_no_partition_queries()
+        {
+            // Store's sort key is "#META": a partition holds at most one Store, which GetAsync reads. Staff shares the
+            // table with a sort key of parts, so its partitions hold many and it keeps its queries.
+            var run = GeneratorHarness.Run(Schemas.StoresPath, Schemas.Stores);
+            Assertions.GeneratesCleanCode(run);
+            var store = MemberNames(run, "Bookings.Generated.Integration.Tests.Stores.IStoreRepository");
+            Assert.DoesNotContain("QueryAsync", store);
+            Assert.DoesNotContain("QueryPageAsync", store);
+            Assert.Contains("GetAsync", store);
+            var staff = MemberNames(run, "Bookings.Generated.Integration.Tests.Stores.IStaffRepository");
+            Assert.Contains("QueryAsync", staff);
+            Assert.Contains("QueryPageAsync", staff);
+
+            var orders = GeneratorHarness.Run(Schemas.OrdersPath, Schemas.Orders);
+            Assertions.GeneratesCleanCode(orders);
+            Assert.DoesNotContain("QueryAsync", MemberNames(orders, "Shop.Orders.IOrderRepository"));
+        }
+
+        public static TheoryData<string, string> Descriptors => new()
+        {
+            { Schemas.BookingsPath, Schemas.Bookings },
+            { Schemas.OrdersPath, Schemas.Orders },
+            { Schemas.AccountsPath, Schemas.Accounts },
+            { Schemas.TelemetryPath, Schemas.Telemetry },
+            { Schemas.ShopPath, Schemas.Shop },
+            { Schemas.StoresPath, Schemas.Stores },
+            { Schemas.FilesPath, Schemas.Files },
+            { Schemas.PurchasesPath, Schemas.Purchases },
+            { Schemas.ReadingsPath, Schemas.Readings },
+            { Schemas.CatalogPath, Schemas.Catalog },
+            { "/repo/schema/people.tables.json", People },
+        };
+
+        [Theory]
+        [MemberData(nameof(Descriptors))]
+        public void An_attribute_has_a_one_call_setter_exactly_when_the_update_can_set_it(string path, string descriptor)
+        {
+            // One rule: Set…Async is the update's Set… on its own, so the two exist for the same attributes, and neither
+            // for an entity with a version (its writes go through UpdateAsync with ExpectVersion).
+            var run = GeneratorHarness.Run(path, descriptor);
+            Assertions.NoCrash(run);
+            var updates = run.OutputCompilation.GetSymbolsWithName(n => n.EndsWith("Update", System.StringComparison.Ordinal), SymbolFilter.Type)
+                .OfType<INamedTypeSymbol>()
+                .Where(t => t.BaseType?.Name == "EntityUpdate")
+                .ToList();
+            Assert.NotEmpty(updates);
+            foreach (var update in updates)
+            {
+                var entity = update.Name.Substring(0, update.Name.Length - "Update".Length);
+                var setters = update.GetMembers().Select(m => m.Name)
+                    .Where(n => n.StartsWith("Set", System.StringComparison.Ordinal) && !n.EndsWith("IfNotExists", System.StringComparison.Ordinal))
+                    .Select(n => n.Substring(3))
+                    .OrderBy(n => n, System.StringComparer.Ordinal)
+                    .ToList();
+                var versioned = update.GetMembers("ExpectVersion").Any();
+                var repository = MemberNames(run, $"{update.ContainingNamespace.ToDisplayString()}.I{entity}Repository")
+                    .Where(n => n.StartsWith("Set", System.StringComparison.Ordinal) && n.EndsWith("Async", System.StringComparison.Ordinal))
+                    .Select(n => n.Substring(3, n.Length - 3 - "Async".Length))
+                    .OrderBy(n => n, System.StringComparer.Ordinal)
+                    .ToList();
+                Assert.True(
+                    versioned ? repository.Count == 0 : repository.SequenceEqual(setters),
+                    $"{entity}: update sets [{string.Join(", ", setters)}], repository sets [{string.Join(", ", repository)}]{(versioned ? " (versioned)" : string.Empty)}");
+            }
+        }
+
         /// <summary>The names of the members of a generated type, read from the output compilation.</summary>
         private static System.Collections.Generic.List<string> MemberNames(GeneratorRun run, string typeName)
         {

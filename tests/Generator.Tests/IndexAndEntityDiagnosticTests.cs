@@ -48,7 +48,7 @@ namespace Bookings.Generated.Generator.Tests
 
         [Fact]
         public void A_computed_index_key_may_not_reuse_an_attribute_name()
-            => OnlyError(Table("""    "by_email": { "type": "global", "partitionKey": { "attribute": "email", "template": "EMAIL#{email}" } }"""), "DDB006", 10, "\"email\", \"template\"", "Duplicate attribute 'email'", "computed by the SDK");
+            => OnlyError(Table("""    "by_email": { "type": "global", "partitionKey": { "attribute": "email", "template": "EMAIL#{email}" } }"""), "DDB006", 10, "\"email\", \"template\"", "Duplicate attribute 'email'; the first one is at line 8, column 51. An index key with a \"template\" is an attribute the SDK computes: give it a name of its own, such as \"by_email_key\".");
 
         [Fact]
         public void A_computed_index_key_template_names_only_declared_values()
@@ -72,7 +72,7 @@ namespace Bookings.Generated.Generator.Tests
                   ]
                 }
                 """;
-            OnlyError(descriptor, "DDB019", 9, "\"STAFF#MGR#{id}\"", "The sortKey template of entity 'Manager' cannot be told apart from that of 'Staff': 'STAFF#' starts both.", "own literal prefix");
+            OnlyError(descriptor, "DDB019", 9, "\"STAFF#MGR#{id}\"", "The sortKey template of entity 'Manager' cannot be told apart from that of 'Staff' (at line 8, column 105): 'STAFF#' starts both.", "own literal prefix");
         }
 
         [Fact]

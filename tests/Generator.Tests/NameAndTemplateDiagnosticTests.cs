@@ -205,7 +205,7 @@ namespace Bookings.Generated.Generator.Tests
                 "DDB006",
                 10,
                 "\"name\"",
-                "Duplicate C# property name 'Name'; the first one is 'customer_name' at line 10, column 88 (rename with \"csharpName\", or rename the attribute or part).");
+                "Duplicate C# property name 'Name'; the first one is 'customer_name' at line 10, column 88. Rename one: set \"csharpName\" on the attribute or key, or rename the attribute or part.");
 
         [Fact]
         public void An_attribute_renamed_onto_another_attribute_s_name_is_reported_at_the_csharpName()

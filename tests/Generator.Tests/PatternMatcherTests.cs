@@ -14,9 +14,11 @@ using Xunit;
 namespace Bookings.Generated.Generator.Tests
 {
     /// <summary>
-    /// Patterns the generator writes as loops must mean exactly what the regular expression means: each emitted
-    /// matcher is compiled and run against <see cref="Regex.IsMatch(string)"/> over many strings built from the
-    /// pattern's own characters and their neighbours, and patterns a loop cannot decide stay regular expressions.
+    /// A schema pattern means one thing on both of its paths: each loop the generator writes is compiled and run
+    /// against the runtime's <see cref="Bookings.Generated.Runtime.TextPattern"/> over a <see cref="Regex"/> (the path
+    /// of every other pattern) over many strings built from the pattern's own characters and their neighbours, and
+    /// both read <c>$</c> as the end of the text and <c>\d</c> as an ASCII digit. Patterns a loop cannot decide stay
+    /// regular expressions.
     /// </summary>
     public sealed class PatternMatcherTests
     {
@@ -124,7 +126,7 @@ namespace Bookings.Generated.Generator.Tests
                 var random = new Random(20261202);
                 for (var i = 0; i < LoopPatterns.Length; i++)
                 {
-                    var regex = new Regex(LoopPatterns[i], RegexOptions.CultureInvariant);
+                    var regex = new Bookings.Generated.Runtime.TextPattern(LoopPatterns[i]);
                     var matched = 0;
                     foreach (var text in Inputs(LoopPatterns[i], random))
                     {
@@ -137,6 +139,58 @@ namespace Bookings.Generated.Generator.Tests
                     // The inputs reach both answers, or the comparison would prove little.
                     Assert.True(matched > 0, $"no input matched {LoopPatterns[i]}");
                 }
+            }
+            finally
+            {
+                context.Unload();
+            }
+        }
+
+        [Theory]
+        [InlineData(@"^[0-9]+$", @"^[0-9]+\z")]
+        [InlineData(@"^\d{4}-\D$", @"^[0-9]{4}-[^0-9]\z")]
+        [InlineData(@"^[\d_]+$", @"^[0-9_]+\z")]
+        [InlineData(@"^[^\D]$", @"^[^\u0000-/:-\uFFFF]\z")]
+        [InlineData(@"^\$\\d$", @"^\$\\d\z")]                  // an escaped '$', an escaped backslash before 'd'
+        [InlineData(@"^[$]]$", @"^[$]]\z")]                         // '$' in a class is a character
+        [InlineData(@"^[]$]$", @"^[]$]\z")]                         // so is a ']' that opens a class
+        [InlineData(@"^[a-z-[\d$]]+$", @"^[a-z-[0-9$]]+\z")]         // class subtraction
+        [InlineData(@"^(?#ends with $ and \d)a$", @"^(?#ends with $ and \d)a\z")]
+        [InlineData(@"^\p{Nd}+$", @"^\p{Nd}+\z")]                  // Unicode digits when asked for
+        public void A_schema_pattern_becomes_the_regular_expression_that_means_it(string pattern, string regex)
+            => Assert.Equal(regex, SchemaPatterns.ToRegex(pattern));
+
+        [Theory]
+        [InlineData("^[0-9]+$", "123\n")]            // a loop
+        [InlineData("^\\d+$", "12\u0663")]
+        [InlineData("^\\d{4}-\\d{2}-\\d{2}$", "2026-11-2\u0662")]
+        [InlineData("^[\\d_]+$", "\u0966_")]
+        [InlineData("^(ios|android)$", "ios\n")]     // a regular expression
+        [InlineData("^(\\d+|x)$", "\u0663")]
+        [InlineData("^[a-z-[\\d]]+$", "abc\n")]
+        [InlineData("^[^\\D]+$", "\u0663")]
+        public void Both_paths_refuse_a_final_line_feed_and_digits_of_other_scripts(string pattern, string text)
+        {
+            Assert.False(new Bookings.Generated.Runtime.TextPattern(pattern).IsMatch(text));
+            Assert.True(new Regex(pattern, RegexOptions.CultureInvariant).IsMatch(text), "the case shows nothing: .NET's own reading refuses it too");
+            if (PatternMatcherEmitter.Parse(pattern) is null)
+            {
+                return;
+            }
+
+            var writer = new SourceWriter();
+            PatternMatcherEmitter.WriteFields(writer, new[] { ("P", pattern) });
+            var source = $"namespace Consumer\n{{\n    /// <summary>A matcher.</summary>\n    public static class Matcher\n    {{\n{writer}        /// <summary>Calls it.</summary>\n        public static bool Match(string text) => P.IsMatch(text);\n    }}\n}}\n";
+            using var image = new MemoryStream();
+            var emitted = GeneratorHarness.CreateCompilation(source).Emit(image);
+            Assert.True(emitted.Success, Assertions.Describe(emitted.Diagnostics));
+            var context = new AssemblyLoadContext("pattern-matcher", isCollectible: true);
+            try
+            {
+                image.Position = 0;
+                var match = context.LoadFromStream(image).GetType("Consumer.Matcher", throwOnError: true)!.GetMethod("Match")!;
+                Assert.False((bool)match.Invoke(null, new object[] { text })!);
+                Assert.True((bool)match.Invoke(null, new object[] { text.TrimEnd('\n').Replace('\u0663', '3').Replace('\u0662', '2').Replace('\u0966', '0') })!);
             }
             finally
             {
@@ -210,20 +264,15 @@ namespace Bookings.Generated.Generator.Tests
         {
             if (set.Negated)
             {
-                // Anything outside the listed characters (and outside \d when listed).
+                // Anything outside the listed characters.
                 while (true)
                 {
                     var c = (char)random.Next(32, 127);
-                    if (!set.Ranges.Any(r => r.Low <= c && c <= r.High) && !(set.Digit && char.IsDigit(c)))
+                    if (!set.Ranges.Any(r => r.Low <= c && c <= r.High))
                     {
                         return c;
                     }
                 }
-            }
-
-            if (set.Digit && (set.Ranges.Count == 0 || random.Next(2) == 0))
-            {
-                return random.Next(4) == 0 ? '\u0663' : (char)('0' + random.Next(10));
             }
 
             var range = set.Ranges[random.Next(set.Ranges.Count)];

@@ -74,6 +74,12 @@ namespace Bookings.Generated.Generator.Tests
         public void A_time_zone_name_is_refused_in_favour_of_a_fixed_offset()
             => OnlyError("\"at\": { \"type\": \"datetime\", \"timeZone\": \"Asia/Seoul\" }", "DDB014", "\"Asia/Seoul\"", "fixed offsets", "\"+09:00\"");
 
+        [Theory]
+        [InlineData("+\\u0660\\u0669:00")]   // digits of another script: the generator failed (DDB999) reading them
+        [InlineData("+09:00\\n")]
+        public void An_offset_is_ascii_digits_to_the_end_of_the_text(string zone)
+            => OnlyError($"\"at\": {{ \"type\": \"datetime\", \"timeZone\": \"{zone}\" }}", "DDB014", $"\"{zone}\"", "is not a valid value for 'timeZone'", "\"+09:00\"");
+
         [Fact]
         public void Epoch_seconds_do_not_apply_to_a_date()
             => OnlyError("\"day\": { \"type\": \"date\", \"format\": \"epochSeconds\" }", "DDB016", "\"epochSeconds\"", "'format: epochSeconds' does not apply to 'day'");

@@ -169,6 +169,28 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public void A_printed_item_shows_every_absent_value_as_null_and_an_empty_text_as_empty()
+        {
+            var product = new Product { Key = ProductKey.Create("P12"), Title = "x", Price = 1m, CreatedAt = Created, Notes = string.Empty };
+            var printed = product.ToString();
+
+            // Absent numbers, dates, records and bytes alike; before, some printed "null" and others nothing.
+            foreach (var absent in new[] { "Rating", "UpdatedAt", "LaunchDate", "LegacyTime", "LocalTime", "ExpiresAt", "Warehouse", "Dimensions", "Thumbnail", "OwnerPhone", "ApiSecret", "Channels" })
+            {
+                Assert.Contains($"{absent} = null,", printed, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("Notes = ,", printed, StringComparison.Ordinal);
+            Assert.Contains("Stock = 0, ", printed, StringComparison.Ordinal);
+            Assert.Contains("CreatedAt = 2026-11-22T09:30:15.1230000+09:00, ", printed, StringComparison.Ordinal);
+
+            var present = (product with { Rating = 4.5, LaunchDate = new DateOnly(2026, 12, 1), UpdatedAt = new DateTime(2026, 11, 22, 0, 30, 15, DateTimeKind.Utc) }).ToString();
+            Assert.Contains("Rating = 4.5, ", present, StringComparison.Ordinal);
+            Assert.Contains("LaunchDate = 2026-12-01, ", present, StringComparison.Ordinal);
+            Assert.Contains("UpdatedAt = 2026-11-22T00:30:15.0000000Z, ", present, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task Items_written_by_another_writer_read_typed_with_defaults_and_empty_sets()
         {
             var (products, table) = await CreateAsync("types-read");
@@ -382,6 +404,32 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Empty(updated.Tags);                                                   // an empty set removes the attribute
 
             Assert.Throws<ArgumentException>(() => new ProductUpdate().AddToTags());
+        }
+
+        [Fact]
+        public async Task A_delta_is_any_number_and_a_condition_keeps_the_stored_value_in_range()
+        {
+            var (products, _) = await CreateAsync("types-delta");
+            var product = FullProduct("P11") with { Stock = 5, Rating = 4.5 };
+            await products.PutAsync(product);
+
+            // stock has "minimum": 0 and rating "minimum": 0, "maximum": 5; a negative delta is a change, not a value.
+            var updated = await products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2).AddRating(-1.25).AddPrice(-0.9m));
+            Assert.Equal(3, updated!.Stock);
+            Assert.Equal(3.25, updated.Rating);
+            Assert.Equal(39m, updated.Price);
+
+            // What keeps the stored value in range is a typed condition: taking 2 needs at least 2 in stock.
+            updated = await products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2), ProductFields.Stock.GreaterThanOrEqual(2));
+            Assert.Equal(1, updated!.Stock);
+            await Assert.ThrowsAsync<DynamoConditionFailedException>(
+                () => products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2), ProductFields.Stock.GreaterThanOrEqual(2)));
+            Assert.Equal(1, (await products.GetAsync(product.Key))!.Stock);
+
+            // A delta is still a number DynamoDB can store; a value still keeps its range.
+            Assert.Throws<DynamoValidationException>(() => new ProductUpdate().AddRating(double.NaN));
+            Assert.Throws<DynamoValidationException>(() => new ProductUpdate().AddRating(double.NegativeInfinity));
+            Assert.Throws<DynamoValidationException>(() => new ProductUpdate().SetStock(-1));
         }
 
         [Fact]

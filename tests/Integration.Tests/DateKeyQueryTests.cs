@@ -87,6 +87,25 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_condition_can_name_an_attribute_a_key_template_is_built_from()
+        {
+            var options = await FreshTables.CreateAsync(_fixture, "date-key-fields", new[] { PurchaseTable.Definition }, GuardedLogs.For<DynamoTableManager>());
+            var purchases = new PurchaseRepository(_fixture.Client, options, GuardedLogs.For<PurchaseRepository>());
+            var key = PurchaseKey.Create("1", Noon, 42);
+            await purchases.PutAsync(new Purchase { Key = key, Total = 10m });
+
+            // created_at is stored on its own as well as inside "ORDER#{created_at}#{order_id}", so conditions take it
+            // typed, written the way the key writes it (an instant in another offset is the same stored text).
+            var updated = await purchases.UpdateAsync(key, new PurchaseUpdate().SetTotal(12m), PurchaseFields.CreatedAt.Equal(Noon.ToOffset(TimeSpan.FromHours(9))));
+            Assert.Equal(12m, updated!.Total);
+            await Assert.ThrowsAsync<DynamoConditionFailedException>(
+                () => purchases.UpdateAsync(key, new PurchaseUpdate().SetTotal(13m), PurchaseFields.CreatedAt.GreaterThan(Noon)));
+            Assert.False(await purchases.DeleteAsync(PurchaseKey.Create("1", Noon, 43), PurchaseFields.CreatedAt.LessThan(Noon.AddDays(1))));
+            Assert.True(await purchases.DeleteAsync(key, PurchaseFields.CreatedAt.LessThan(Noon.AddDays(1))));
+            Assert.Null(await purchases.GetAsync(key));
+        }
+
+        [Fact]
         public async Task A_date_time_in_a_declared_offset_selects_by_the_day_of_that_offset()
         {
             var options = await FreshTables.CreateAsync(_fixture, "date-keys-kst", new[] { DeliveryTable.Definition }, GuardedLogs.For<DynamoTableManager>());

@@ -84,6 +84,53 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task The_one_call_setter_of_an_attribute_sets_and_removes_the_index_key_computed_from_it()
+        {
+            var (staff, table) = await CreateAsync("idx-set-async");
+            var lee = EmployeeKey.Create("7", 2);
+
+            // Set…Async is the update's Set… on its own: the same rule decides which attributes have both.
+            Assert.True(await staff.SetEmailAsync(lee, "lee@shop.test"));
+            Assert.Equal(2, Assert.Single(await staff.QueryByEmailAsync("lee@shop.test").ToListAsync()).Key.StaffId);
+            Assert.True(await staff.SetPhoneAsync(lee, "01055556666"));
+            Assert.Equal(2, Assert.Single(await staff.QueryByPhoneAsync("010-5555-6666").ToListAsync()).StaffId);
+
+            Assert.True(await staff.SetEmailAsync(lee, null));
+            Assert.Empty(await staff.QueryByEmailAsync("lee@shop.test").ToListAsync());
+            var raw = (await _fixture.Client.GetItemAsync(table, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "STORE#7" }, ["sk"] = new() { S = "STAFF#2" } })).Item;
+            Assert.False(raw.ContainsKey("email") || raw.ContainsKey("gsi1_pk"));
+
+            // An item that does not exist is not created, with or without its index key.
+            Assert.False(await staff.SetEmailAsync(EmployeeKey.Create("7", 9), "ghost@shop.test"));
+            Assert.Null(await staff.GetAsync(EmployeeKey.Create("7", 9)));
+        }
+
+        [Fact]
+        public async Task Text_that_goes_into_a_key_refuses_control_characters_and_patterns_mean_what_they_say()
+        {
+            var (staff, _) = await CreateAsync("idx-key-text");
+
+            // store_id has "pattern": "^[0-9]+$": no line feed after the digits, no digits of another script.
+            foreach (var store in new[] { "7\n", "\u0667", "7\t" })
+            {
+                Assert.Throws<DynamoValidationException>(() => EmployeeKey.Create(store, 4));
+            }
+
+            // role is the by_phone index's sort key and email builds gsi1_pk: their text goes into a key too.
+            var choi = Employee(4, "Choi", null, null, "clerk\n", new DateOnly(2025, 1, 2));
+            var refused = await Assert.ThrowsAsync<DynamoValidationException>(() => staff.PutAsync(choi));
+            Assert.Equal("Invalid Employee: 'role' must not contain control characters (such as a line feed or a tab), since it goes into a key.", refused.Message);
+            await Assert.ThrowsAsync<DynamoValidationException>(() => staff.SetEmailAsync(EmployeeKey.Create("7", 1), "kim\t@shop.test"));
+            Assert.Throws<DynamoValidationException>(() => staff.QueryByEmailAsync("kim@shop.test\n"));
+            Assert.Null(await staff.GetAsync(choi.Key));
+            Assert.Equal("kim@shop.test", (await staff.GetAsync(EmployeeKey.Create("7", 1)))!.Email);
+
+            // Text outside keys keeps what it holds.
+            await staff.PutAsync(choi with { Role = "clerk", Name = "Choi\nJr." });
+            Assert.Equal("Choi\nJr.", (await staff.GetAsync(choi.Key))!.Name);
+        }
+
+        [Fact]
         public async Task A_keys_only_index_returns_keys_and_takes_a_sort_key_condition()
         {
             var (staff, _) = await CreateAsync("idx-keys");

@@ -131,6 +131,58 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal("AB12CD34", InputValidation.Matches("AB12CD34", BookingId, "Booking", "bookingId"));
         }
 
+        [Theory]
+        [InlineData("123\n")]
+        [InlineData("12\t3")]
+        [InlineData("\r123")]
+        [InlineData("1\u0000")]
+        [InlineData("1\u007f")]
+        [InlineData("1\u0085")]
+        public void Key_text_refuses_control_characters_with_or_without_a_pattern(string value)
+        {
+            Assert.False(InputValidation.IsValidKeyText(value, null, null, out var problem));
+            Assert.Equal("must not contain control characters (such as a line feed or a tab), since it goes into a key", problem);
+            Assert.False(InputValidation.IsValidKeyText(value, new TextPattern("^.*$"), "#", out _));
+            var error = Assert.Throws<DynamoValidationException>(() => InputValidation.KeyText(value, "Employee", "role"));
+            Assert.Equal($"Invalid Employee: 'role' {problem}.", error.Message);
+        }
+
+        [Fact]
+        public void Key_text_takes_text_of_any_script()
+        {
+            Assert.True(InputValidation.IsValidKeyText("김민지 ٣ é", null, null, out _));
+            Assert.Equal("김민지", InputValidation.KeyText("김민지", "Employee", "role"));
+        }
+
+        [Theory]
+        [InlineData("", 1, null, "must be at least 1 character long, but has 0")]
+        [InlineData("abc", null, 1, "must be at most 1 character long, but has 3")]
+        [InlineData("abc", 4, 4, "must be exactly 4 characters long, but has 3")]
+        [InlineData("abc", 1, 2, "must be between 1 and 2 characters long, but has 3")]
+        [InlineData("", 2, null, "must be at least 2 characters long, but has 0")]
+        public void Length_says_its_limits_in_plain_words(string value, int? min, int? max, string problem)
+        {
+            var error = Assert.Throws<DynamoValidationException>(() => InputValidation.Length(value, min, max, "Product", "title"));
+            Assert.Equal($"Invalid Product: 'title' {problem}.", error.Message);
+        }
+
+        [Fact]
+        public void Summary_prints_an_absent_value_as_null_like_every_printer()
+        {
+            Assert.Equal("null", Summary.Value((double?)null));
+            Assert.Equal("null", Summary.Value((bool?)null));
+            Assert.Equal("null", Summary.Value((object?)null));
+            Assert.Equal("null", Summary.Value((DateOnly?)null, "yyyy-MM-dd"));
+            Assert.Equal("null", Summary.Bytes(null));
+            Assert.Equal("null", Summary.Items<int>(null));
+            Assert.Equal("null", Redact.Personal(null));
+            Assert.Equal("null", PhoneNumber.Mask(null));
+            Assert.Equal("4.5", Summary.Value((double?)4.5));
+            Assert.Equal("True", Summary.Value((bool?)true));
+            Assert.Equal("2026-12-01", Summary.Value((DateOnly?)new DateOnly(2026, 12, 1), "yyyy-MM-dd"));
+            Assert.Equal(string.Empty, Summary.Value((object?)string.Empty));
+        }
+
         [Fact]
         public void NotNull_throws_for_null_and_returns_the_value_otherwise()
         {
@@ -165,13 +217,17 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
-        public void A_pattern_without_a_matcher_is_a_regular_expression()
+        public void A_pattern_without_a_matcher_is_a_regular_expression_with_the_schema_meaning()
         {
             var pattern = new TextPattern("^(ios|android)$");
 
             Assert.True(pattern.IsMatch("ios"));
-            Assert.True(pattern.IsMatch("android\n"));   // $ before a final line feed, as .NET has it
+            Assert.False(pattern.IsMatch("android\n"));  // '$' ends the text; .NET's own '$' would take the line feed
             Assert.False(pattern.IsMatch("web"));
+
+            var digits = new TextPattern("^(\\d+|none)$");
+            Assert.True(digits.IsMatch("0123456789"));
+            Assert.False(digits.IsMatch("\u0663"));     // '\d' is 0-9; .NET's own takes any script's digits
         }
     }
 }

@@ -39,7 +39,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor DuplicateName = Error(
             "DDB006",
             "Duplicate name",
-            "Duplicate {0} '{1}'; the first one is {2}. Give each {0} a unique name or remove one.");
+            "Duplicate {0} '{1}'; the first one is {2}. {3}");
 
         public static readonly DiagnosticDescriptor DuplicateGeneratedType = Error(
             "DDB007",
@@ -59,7 +59,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor InvalidKeyType = Error(
             "DDB010",
             "Key attribute or key part has a type keys cannot have",
-            "'{0}' is used in a key but has type '{1}'. A key attribute is a string, a number (int, long, decimal), binary or a date (date, datetime, datetimeoffset); a part of a key template (a table's or an index's) is a string, a number or a date.");
+            "{0} {1}");
 
         public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
             "DDB011",
@@ -108,7 +108,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor IndistinguishableKeys = Error(
             "DDB019",
             "Two entities of a table have keys that cannot be told apart",
-            "The {2} template of entity '{0}' cannot be told apart from that of '{1}': {3}. Start each entity's template with its own literal prefix, such as \"STAFF#{{staff_id}}\" and \"SHIFT#{{date}}\".");
+            "The {2} template of entity '{0}' cannot be told apart from that of {1}: {3}. Start each entity's template with its own literal prefix, such as \"STAFF#{{staff_id}}\" and \"SHIFT#{{date}}\".");
 
         public static readonly DiagnosticDescriptor ConstantPartitionKey = new(
             "DDB020",

@@ -103,10 +103,22 @@ namespace Bookings.Generated.Generator.Emit
                 : attribute.Kind switch
                 {
                     ValueKind.List or ValueKind.Set or ValueKind.Map => $"(global::Bookings.Generated.Runtime.Summary.Items({attribute.PropertyName}))",
+                    // An interpolation hole prints a null as nothing; every printer above prints it as null, and so does this.
+                    not ValueKind.Binary when attribute.IsNullable => DateFormat(attribute.Kind) is { } format
+                        ? $"(global::Bookings.Generated.Runtime.Summary.Value({attribute.PropertyName}, {Literals.String(format)}))"
+                        : $"(global::Bookings.Generated.Runtime.Summary.Value({attribute.PropertyName}))",
                     _ => Printed(attribute.PropertyName, attribute.Kind, Sensitivity.None),
                 };
             return $"{attribute.PropertyName} = {{{printed}}}";
         }
+
+        /// <summary>The format a date of this kind prints in (ISO 8601, to the day for a date); null for other kinds.</summary>
+        private static string? DateFormat(ValueKind kind) => kind switch
+        {
+            ValueKind.DateTimeOffset or ValueKind.DateTime => "o",
+            ValueKind.Date => "yyyy-MM-dd",
+            _ => null,
+        };
 
         /// <summary>
         /// The expression that prints a partition for logs (<c>Booking partition { BizId = 1, … }</c>), each part
@@ -128,8 +140,7 @@ namespace Bookings.Generated.Generator.Emit
             Sensitivity.Personal => $"(global::Bookings.Generated.Runtime.Redact.Personal({expression}))",
             Sensitivity.Secret => $"(global::Bookings.Generated.Runtime.Redact.Secret({expression}))",
             _ when kind == ValueKind.Binary => $"(global::Bookings.Generated.Runtime.Summary.Bytes({expression}))",
-            _ when kind is ValueKind.DateTimeOffset or ValueKind.DateTime => $"{expression}:o",
-            _ when kind == ValueKind.Date => $"{expression}:yyyy-MM-dd",
+            _ when DateFormat(kind) is { } format => $"{expression}:{format}",
             _ => expression,
         };
 

@@ -21,27 +21,18 @@ namespace Bookings.Generated.Generator.Emit
             var first = true;
             foreach (var key in KeyEmitter.AllKeys(table))
             {
-                var type = KeyEmitter.KeyAttributeType(table, key);
-                var kind = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).Type : ValueKind.String;
+                var part = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text) : null;
                 Separate(w, ref first);
                 w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute, as stored.");
-                w.Line($"public static readonly {Runtime}Field<{type}> {KeyEmitter.KeyAttributeProperty(table, key)} =");
-                string stored;
-                if (key.IsSinglePart && KeyEmitter.Part(table, key.Segments[0].Text).IsDate)
-                {
-                    // A date key is written by its codec, which refuses what the key's Create refuses.
-                    var part = KeyEmitter.Part(table, key.Segments[0].Text);
-                    stored = $"{Runtime}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, value, {Literals.String(table.TypeName)}, {Literals.String(key.AttributeName)})";
-                }
-                else
-                {
-                    var value = kind is ValueKind.String or ValueKind.Binary
-                        ? $"{Runtime}InputValidation.NotNull(value, {Literals.String(table.TypeName)}, {Literals.String(key.AttributeName)})"
-                        : "value";
-                    stored = ValueKinds.ToAttributeValue(kind, value);
-                }
+                WriteKeyField(w, table, key.AttributeName, KeyEmitter.KeyAttributeProperty(table, key), part);
+            }
 
-                w.Indent().Line($"new({Literals.String(key.AttributeName)}, static value => {stored});").Outdent();
+            foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
+            {
+                // An attribute a key template names is stored on its own too, so conditions can be written on it.
+                Separate(w, ref first);
+                w.Summary($"<c>{Xml.Escape(part.StoredAttribute!)}</c>, an attribute a key is built from, as stored on its own.");
+                WriteKeyField(w, table, part.StoredAttribute!, part.PropertyName, part);
             }
 
             foreach (var attribute in table.Attributes)
@@ -55,6 +46,22 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
+        /// <summary>
+        /// The field of an attribute the key holds: a composed key attribute (text, no <paramref name="part"/>), or a
+        /// part's value as stored, a date written by the key's codec, which refuses what the key's <c>Create</c> refuses.
+        /// </summary>
+        private static void WriteKeyField(SourceWriter w, TableModel table, string attribute, string property, KeyPartModel? part)
+        {
+            var kind = part?.Type ?? ValueKind.String;
+            var entity = Literals.String(table.TypeName);
+            var name = Literals.String(attribute);
+            var stored = part is { IsDate: true }
+                ? $"{Runtime}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, value, {entity}, {name})"
+                : ValueKinds.ToAttributeValue(kind, kind is ValueKind.String or ValueKind.Binary ? $"{Runtime}InputValidation.NotNull(value, {entity}, {name})" : "value");
+            w.Line($"public static readonly {Runtime}Field<{ValueKinds.CSharpType(kind)}> {property} =");
+            w.Indent().Line($"new({name}, static value => {stored});").Outdent();
+        }
+
         public static void WriteUpdate(SourceWriter w, TableModel table)
         {
             var fields = $"global::{table.Namespace}.{table.FieldsTypeName}";
@@ -65,20 +72,17 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("/// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.");
             w.Line("/// </summary>");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public sealed partial class {table.UpdateTypeName}");
-            w.Summary("The collected changes.");
-            w.Line($"public {Runtime}UpdateBuilder Changes {{ get; }} = new();");
+            w.Open($"public sealed partial class {table.UpdateTypeName} : {Runtime}EntityUpdate");
             if (table.VersionAttribute is not null)
             {
-                w.Line();
                 w.Summary($"The version the item must still be at (<c>{Xml.Escape(table.VersionAttribute)}</c> as read); required, since every write checks it. The update moves it on by one.");
                 w.Open($"public {table.UpdateTypeName} ExpectVersion(long version)");
-                w.Line("Changes.ExpectedVersion = version;");
+                w.Line("ExpectedVersion = version;");
                 w.Line("return this;");
                 w.Close();
             }
 
-            foreach (var attribute in table.ChangeableAttributes.Where(table.IsUpdatable))
+            foreach (var attribute in table.UpdatableAttributes)
             {
                 var type = ValueKinds.CSharpType(attribute.Type, table.Namespace);
                 var name = Literals.String(attribute.Name);
@@ -96,20 +100,20 @@ namespace Bookings.Generated.Generator.Emit
                 if (attribute.Kind == ValueKind.Set)
                 {
                     w.Open("if (value is null || value.Count == 0)");
-                    w.Line($"Changes.Remove({name});");
+                    w.Line($"Remove({name});");
                     w.Line("return this;");
                     w.Close();
                     w.Line();
                 }
 
-                w.Line($"Changes.Set({name}, {field}.ToValue(value));");
+                w.Line($"Set({name}, {field}.ToValue(value));");
                 w.Line("return this;");
                 w.Close();
 
                 w.Line();
                 w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c> only if the item does not have it yet.");
                 w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}IfNotExists({type} value)");
-                w.Line($"Changes.SetIfNotExists({name}, {field}.ToValue(value));");
+                w.Line($"SetIfNotExists({name}, {field}.ToValue(value));");
                 w.Line("return this;");
                 w.Close();
 
@@ -118,7 +122,7 @@ namespace Bookings.Generated.Generator.Emit
                     w.Line();
                     w.Summary($"Appends <paramref name=\"values\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.");
                     w.Open($"public {table.UpdateTypeName} AppendTo{attribute.PropertyName}(params {ValueKinds.CSharpType(attribute.Type.Element!, table.Namespace)}[] values)");
-                    w.Line($"Changes.Append({name}, {field}.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));");
+                    w.Line($"Append({name}, {field}.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));");
                     w.Line("return this;");
                     w.Close();
                 }
@@ -137,7 +141,7 @@ namespace Bookings.Generated.Generator.Emit
                         w.Line("throw new global::System.ArgumentException(\"Give at least one value; DynamoDB has no empty sets.\", nameof(values));");
                         w.Close();
                         w.Line();
-                        w.Line($"Changes.{method}({name}, {field}.ToValue({collect}));");
+                        w.Line($"{method}({name}, {field}.ToValue({collect}));");
                         w.Line("return this;");
                         w.Close();
                     }
@@ -148,7 +152,7 @@ namespace Bookings.Generated.Generator.Emit
                     w.Line();
                     w.Summary($"Removes <c>{Xml.Escape(attribute.Name)}</c>.");
                     w.Open($"public {table.UpdateTypeName} Remove{attribute.PropertyName}()");
-                    w.Line($"Changes.Remove({name});");
+                    w.Line($"Remove({name});");
                     w.Line("return this;");
                     w.Close();
                 }
@@ -156,9 +160,12 @@ namespace Bookings.Generated.Generator.Emit
                 if (ValueKinds.IsNumber(attribute.Kind))
                 {
                     w.Line();
-                    w.Summary($"Adds <paramref name=\"delta\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.");
+                    var range = attribute.Rules.HasRange
+                        ? $" The delta may be any number, negative to subtract: <c>{Xml.Escape(attribute.Name)}</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>{table.FieldsTypeName}.{attribute.PropertyName}.{(attribute.Rules.Minimum is null ? "LessThanOrEqual" : "GreaterThanOrEqual")}(…)</c>)."
+                        : " The delta may be negative, to subtract.";
+                    w.Summary($"Adds <paramref name=\"delta\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing value counts as 0).{range} Not retried blindly after an ambiguous failure.");
                     w.Open($"public {table.UpdateTypeName} Add{attribute.PropertyName}({type} delta)");
-                    w.Line($"Changes.Add({name}, {field}.ToValue(delta));");
+                    w.Line($"Add({name}, {MarshallerEmitter.ScalarValue(attribute, "delta", Literals.String(table.TypeName), inRange: false)});");
                     w.Line("return this;");
                     w.Close();
                 }
@@ -175,10 +182,10 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c> and the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {keyNames} computed from it, in the same request.");
             w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type} value)");
             w.Line($"var stored = {field}.ToValue(value);");
-            w.Line($"Changes.Set({name}, stored);");
+            w.Line($"Set({name}, stored);");
             foreach (var key in indexKeys)
             {
-                w.Line($"Changes.Set({Literals.String(key.AttributeName)}, {KeyEmitter.ComputedIndexKey(key, _ => $"{Runtime}IndexKeys.Text(stored)")});");
+                w.Line($"Set({Literals.String(key.AttributeName)}, {KeyEmitter.ComputedIndexKey(key, _ => $"{Runtime}IndexKeys.Text(stored)")});");
             }
 
             w.Line("return this;");
@@ -188,10 +195,10 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line();
                 w.Summary($"Removes <c>{Xml.Escape(attribute.Name)}</c> and the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {keyNames}, so the item leaves the index.");
                 w.Open($"public {table.UpdateTypeName} Remove{attribute.PropertyName}()");
-                w.Line($"Changes.Remove({name});");
+                w.Line($"Remove({name});");
                 foreach (var key in indexKeys)
                 {
-                    w.Line($"Changes.Remove({Literals.String(key.AttributeName)});");
+                    w.Line($"Remove({Literals.String(key.AttributeName)});");
                 }
 
                 w.Line("return this;");

@@ -39,7 +39,7 @@ namespace Bookings.Generated.Generator.Emit
             WriteFromItem(w, table, entity);
             foreach (var attribute in table.Attributes)
             {
-                WriteAttributeValue(w, attribute, entity, table.Namespace);
+                WriteAttributeValue(w, attribute, entity, table.Namespace, table.IsIndexKeyText(attribute));
             }
 
             w.Close();
@@ -301,7 +301,12 @@ namespace Bookings.Generated.Generator.Emit
         /// The method that turns one attribute's value into its stored form, validated the way the schema says;
         /// used by <c>ToItem</c>, by conditions and by updates, so all three store a value the same way.
         /// </summary>
-        public static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string ns)
+        /// <param name="w">Where to write.</param>
+        /// <param name="attribute">The attribute.</param>
+        /// <param name="entity">The entity's name as a C# literal, for errors.</param>
+        /// <param name="ns">The namespace of declared types.</param>
+        /// <param name="keyText">Whether the text goes into an index key, which refuses control characters as key parts do.</param>
+        public static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string ns, bool keyText = false)
         {
             var type = ValueKinds.CSharpType(attribute.Type, ns);
             var name = Literals.String(attribute.Name);
@@ -321,14 +326,7 @@ namespace Bookings.Generated.Generator.Emit
 
             if (attribute.Kind != ValueKind.String)
             {
-                // DynamoDB has no NaN or infinity; refuse them here rather than in a failed request.
-                var checkedValue = attribute.Kind == ValueKind.Double ? $"{Runtime}InputValidation.Finite(value, {entity}, {name})" : "value";
-                if (attribute.Rules.HasRange)
-                {
-                    checkedValue = $"{Runtime}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
-                }
-
-                w.Indent().Line($"=> {ValueKinds.ToAttributeValue(attribute.Kind, checkedValue)};").Outdent();
+                w.Indent().Line($"=> {ScalarValue(attribute, "value", entity, inRange: true)};").Outdent();
                 return;
             }
 
@@ -340,6 +338,10 @@ namespace Bookings.Generated.Generator.Emit
             else
             {
                 w.Line($"var text = {Runtime}InputValidation.NotNull(value, {entity}, {name});");
+                if (keyText)
+                {
+                    w.Line($"{Runtime}InputValidation.KeyText(text, {entity}, {name});");
+                }
             }
 
             if (attribute.Rules.HasLength)
@@ -354,6 +356,23 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Line($"return {ValueKinds.ToAttributeValue(ValueKind.String, "text")};");
             w.Close();
+        }
+
+        /// <summary>
+        /// The stored form of a boolean or number expression: a double must be finite (DynamoDB has no NaN or infinity,
+        /// so they are refused here rather than in a failed request), and a value must lie in the attribute's range
+        /// when <paramref name="inRange"/>. An update's delta is not: the range limits stored values, not changes.
+        /// </summary>
+        public static string ScalarValue(AttributeModel attribute, string value, string entity, bool inRange)
+        {
+            var name = Literals.String(attribute.Name);
+            var checkedValue = attribute.Kind == ValueKind.Double ? $"{Runtime}InputValidation.Finite({value}, {entity}, {name})" : value;
+            if (inRange && attribute.Rules.HasRange)
+            {
+                checkedValue = $"{Runtime}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
+            }
+
+            return ValueKinds.ToAttributeValue(attribute.Kind, checkedValue);
         }
 
         private static string Number(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";

@@ -5,7 +5,8 @@ namespace Bookings.Generated.Generator.Emit
 {
     /// <summary>
     /// Writes a schema <c>pattern</c> as a plain matching method, when the pattern is one a loop decides with
-    /// the regular expression's exact meaning: anchored by <c>^</c> and <c>$</c>, a sequence of literals,
+    /// the pattern's exact meaning (<c>SchemaPatterns</c>: <c>$</c> ends the text, <c>\d</c> is an ASCII digit):
+    /// anchored by <c>^</c> and <c>$</c>, a sequence of literals,
     /// <c>\d</c>, <c>.</c> and character classes, each with an optional quantifier, where no repeated element
     /// can take a character the element after it needs (so greedy matching never has to back up). Key parts
     /// and formats (<c>^[0-9]+$</c>, <c>^\d{4}-\d{2}-\d{2}$</c>) are such patterns; they are checked on every
@@ -47,7 +48,7 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteLoop(SourceWriter w, string name, string pattern, IReadOnlyList<Atom> atoms)
         {
-            w.Summary($"Whether <paramref name=\"text\"/> matches <c>{Xml.Escape(pattern)}</c>: the pattern as a loop, with the regular expression's meaning.");
+            w.Summary($"Whether <paramref name=\"text\"/> matches <c>{Xml.Escape(pattern)}</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\\d</c> is <c>0-9</c>.");
             w.Open($"private static bool {name}(string text)");
             w.Line("var i = 0;");
             if (atoms.Any(a => a.Min != a.Max))
@@ -77,8 +78,7 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Line();
-            w.Line("// '$' also matches before a final line feed, as it does in .NET regular expressions.");
-            w.Line("return i == text.Length || (i == text.Length - 1 && text[i] == '\\n');");
+            w.Line("return i == text.Length;");
             w.Close();
         }
 
@@ -192,7 +192,7 @@ namespace Bookings.Generated.Generator.Emit
             return backslashes % 2 == 1;
         }
 
-        /// <summary><c>\d</c>, or an escaped ASCII punctuation character; null for any other escape (<c>\w</c>, <c>\b</c>, <c>\p{..}</c>, ...).</summary>
+        /// <summary><c>\d</c> (ASCII digits), or an escaped ASCII punctuation character; null for any other escape (<c>\w</c>, <c>\b</c>, <c>\p{..}</c>, ...).</summary>
         private static CharSet? Escape(char c)
             => c == 'd' ? CharSet.Digits : IsPunctuation(c) ? CharSet.Single(c) : null;
 
@@ -209,7 +209,6 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             var ranges = new List<(char Low, char High)>();
-            var digit = false;
             var start = i;
             while (i < end && pattern[i] != ']')
             {
@@ -221,7 +220,7 @@ namespace Bookings.Generated.Generator.Emit
 
                 if (pattern[i] == '\\' && i + 1 < end && pattern[i + 1] == 'd')
                 {
-                    digit = true;
+                    ranges.Add(('0', '9'));
                     i += 2;
                     continue;
                 }
@@ -251,7 +250,7 @@ namespace Bookings.Generated.Generator.Emit
                 ranges.Add((low, high));
             }
 
-            if (i >= end || (ranges.Count == 0 && !digit))
+            if (i >= end || ranges.Count == 0)
             {
                 return null;
             }
@@ -264,7 +263,7 @@ namespace Bookings.Generated.Generator.Emit
                 return null;
             }
 
-            return new CharSet(Merge(ranges, touching: false), digit, negated);
+            return new CharSet(Merge(ranges, touching: false), negated);
         }
 
         /// <summary>
@@ -436,34 +435,28 @@ namespace Bookings.Generated.Generator.Emit
             public bool IsSingleLiteral => Min == 1 && Max == 1 && Set.IsSingleCharacter;
         }
 
-        /// <summary>Characters as ranges, plus <c>\d</c> (any Unicode decimal digit, as in .NET), optionally negated.</summary>
+        /// <summary>Characters as ranges (<c>\d</c> is the range <c>0-9</c>), optionally negated.</summary>
         internal sealed class CharSet
         {
-            public CharSet(IReadOnlyList<(char Low, char High)> ranges, bool digit, bool negated)
+            public CharSet(IReadOnlyList<(char Low, char High)> ranges, bool negated)
             {
                 Ranges = ranges;
-                Digit = digit;
                 Negated = negated;
             }
 
-            public static CharSet Digits { get; } = new(new (char, char)[0], digit: true, negated: false);
+            public static CharSet Digits { get; } = new(new[] { ('0', '9') }, negated: false);
 
-            public static CharSet AnyButLineFeed { get; } = new(new[] { ('\n', '\n') }, digit: false, negated: true);
+            public static CharSet AnyButLineFeed { get; } = new(new[] { ('\n', '\n') }, negated: true);
 
             public IReadOnlyList<(char Low, char High)> Ranges { get; }
 
-            public bool Digit { get; }
-
             public bool Negated { get; }
 
-            public bool IsSingleCharacter => !Negated && !Digit && Ranges.Count == 1 && Ranges[0].Low == Ranges[0].High;
+            public bool IsSingleCharacter => !Negated && Ranges.Count == 1 && Ranges[0].Low == Ranges[0].High;
 
-            public static CharSet Single(char c) => new(new[] { (c, c) }, digit: false, negated: false);
+            public static CharSet Single(char c) => new(new[] { (c, c) }, negated: false);
 
-            /// <summary>
-            /// False only when no character can be in both sets; unsure cases (two negated sets, <c>\d</c> beside
-            /// characters outside ASCII) count as overlapping, which only means the pattern stays a regular expression.
-            /// </summary>
+            /// <summary>False only when no character can be in both sets; two negated sets count as overlapping.</summary>
             public static bool MayOverlap(CharSet a, CharSet b)
             {
                 if (a.Negated && b.Negated)
@@ -473,35 +466,14 @@ namespace Bookings.Generated.Generator.Emit
 
                 if (a.Negated || b.Negated)
                 {
+                    // Disjoint only when everything the positive set holds is excluded by the negated one.
                     var negated = a.Negated ? a : b;
                     var positive = a.Negated ? b : a;
-
-                    // Disjoint only when everything the positive set holds is excluded by the negated one.
-                    if (positive.Digit && !negated.Digit)
-                    {
-                        return true;
-                    }
-
-                    return positive.Ranges.Any(r => !negated.Ranges.Any(n => n.Low <= r.Low && r.High <= n.High)
-                                                    && !(negated.Digit && r.Low >= '0' && r.High <= '9'));
+                    return positive.Ranges.Any(r => !negated.Ranges.Any(n => n.Low <= r.Low && r.High <= n.High));
                 }
 
-                if (a.Digit && b.Digit)
-                {
-                    return true;
-                }
-
-                if (a.Ranges.Any(r => b.Ranges.Any(s => r.Low <= s.High && s.Low <= r.High)))
-                {
-                    return true;
-                }
-
-                // \d holds the ASCII digits and digits of other scripts: any range touching those may overlap.
-                return (a.Digit && b.Ranges.Any(MayHoldDigits)) || (b.Digit && a.Ranges.Any(MayHoldDigits));
+                return a.Ranges.Any(r => b.Ranges.Any(s => r.Low <= s.High && s.Low <= r.High));
             }
-
-            private static bool MayHoldDigits((char Low, char High) range)
-                => (range.Low <= '9' && range.High >= '0') || range.High >= 128;
 
             /// <summary>A C# condition that holds when the character <paramref name="c"/> is in the set.</summary>
             public string Test(string c) => Condition(c, !Negated);
@@ -510,24 +482,9 @@ namespace Bookings.Generated.Generator.Emit
             public string TestNot(string c) => Condition(c, Negated);
 
             private string Condition(string c, bool member)
-            {
-                if (IsSingleCharacter)
-                {
-                    return $"{c} {(member ? "==" : "!=")} {Literals.Char(Ranges[0].Low)}";
-                }
-
-                if (!Digit)
-                {
-                    return $"{c} is {(member ? string.Empty : "not ")}{RangePattern(!member)}";
-                }
-
-                if (Ranges.Count == 0)
-                {
-                    return $"{(member ? string.Empty : "!")}char.IsDigit({c})";
-                }
-
-                return member ? Members(c) : $"!{Members(c)}";
-            }
+                => IsSingleCharacter
+                    ? $"{c} {(member ? "==" : "!=")} {Literals.Char(Ranges[0].Low)}"
+                    : $"{c} is {(member ? string.Empty : "not ")}{RangePattern(!member)}";
 
             /// <summary>The C# pattern of the ranges: <c>&gt;= 'a' and &lt;= 'z'</c>, <c>(&gt;= 'a' and &lt;= 'z') or '_'</c>.</summary>
             private string RangePattern(bool parenthesised)
@@ -538,9 +495,6 @@ namespace Bookings.Generated.Generator.Emit
                 var pattern = string.Join(" or ", alternatives);
                 return parenthesised && Ranges.Count > 1 ? "(" + pattern + ")" : pattern;
             }
-
-            /// <summary>The condition for the characters listed and <c>\d</c>, parenthesised, ignoring <see cref="Negated"/>.</summary>
-            private string Members(string c) => $"({c} is {RangePattern(parenthesised: false)} || char.IsDigit({c}))";
         }
     }
 }

@@ -112,7 +112,7 @@ namespace Bookings.Generated.Generator.Emit
 
             Member(w, "A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.", $"{Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition);");
             Member(w, "A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.", $"{Runtime}TransactionRead<{entity}> TransactGet({key} key);");
-            if (table.SortKey is not null)
+            if (table.HasSortKeyParts)
             {
                 var partition = PartitionParameters(table);
                 Member(
@@ -122,7 +122,7 @@ namespace Bookings.Generated.Generator.Emit
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
                     w,
-                    $"The items of one partition whose sort key meets <paramref name=\"sortKey\"/>{(table.HasSortKeyParts ? $" (see <see cref=\"{table.SortKeyTypeName}\"/>)" : string.Empty)}, read lazily.",
+                    $"The items of one partition whose sort key meets <paramref name=\"sortKey\"/> (see <see cref=\"{table.SortKeyTypeName}\"/>), read lazily.",
                     $"{AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
@@ -171,11 +171,13 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
-            foreach (var attribute in SingleSetAttributes(table))
+            foreach (var attribute in table.SingleSetAttributes)
             {
+                var keys = table.IndexKeysFedBy(attribute).Select(k => $"<c>{Xml.Escape(k.AttributeName)}</c>").ToList();
+                var alsoKeys = keys.Count == 0 ? string.Empty : $" and the index key{(keys.Count > 1 ? "s" : string.Empty)} {string.Join(", ", keys)} computed from it,";
                 Member(
                     w,
-                    $"Sets <c>{Xml.Escape(attribute.Name)}</c> on an existing item{(attribute.Kind == ValueKind.Set ? " (null or an empty set removes it)" : attribute.IsNullable ? " (null removes it)" : string.Empty)}; false when the item does not exist, which is never created by this call.",
+                    $"Sets <c>{Xml.Escape(attribute.Name)}</c>{alsoKeys} on an existing item{(attribute.Kind == ValueKind.Set ? " (null or an empty set removes it)" : attribute.IsNullable ? " (null removes it)" : string.Empty)}, as <c>UpdateAsync</c> with <see cref=\"{table.UpdateTypeName}.Set{attribute.PropertyName}\"/> alone does; false when the item does not exist, which is never created by this call.",
                     $"{Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token});");
             }
 
@@ -267,8 +269,8 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {version}{Runtime}Condition condition, {Token})", $"_core.DeleteAsync(key, {expected}, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Token})", "_core.UpdateAsync(key, Changes(update), null, cancellationToken);");
-                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Runtime}Condition condition, {Token})", "_core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
+                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Token})", "_core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);");
+                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Runtime}Condition condition, {Token})", "_core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
             }
 
             Delegate(w, $"public {Task} PutManyAsync({Enumerable}<{entity}> items, {Token})", "_core.PutManyAsync(items, cancellationToken);");
@@ -281,12 +283,12 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Runtime}TransactionItem TransactDelete({key} key, {version}{Runtime}Condition? condition = null)", $"_core.TransactDelete(key, {expected}, condition);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null)", "_core.TransactUpdate(key, Changes(update), condition);");
+                Delegate(w, $"public {Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null)", "_core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);");
             }
 
             Delegate(w, $"public {Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition)", "_core.TransactConditionCheck(key, condition);");
             Delegate(w, $"public {Runtime}TransactionRead<{entity}> TransactGet({key} key)", "_core.TransactGet(key);");
-            if (table.SortKey is not null)
+            if (table.HasSortKeyParts)
             {
                 var partition = PartitionParameters(table);
                 var arguments = string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => p.ParameterName));
@@ -299,7 +301,7 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync({key} key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, {Token})", "_core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token})", "_core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);");
+                Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token})", "_core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);");
             }
 
             if (table.Flags.Count > 0)
@@ -338,27 +340,19 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
-            foreach (var attribute in SingleSetAttributes(table))
+            foreach (var attribute in table.SingleSetAttributes)
             {
-                // A null removes the attribute; so does an empty set, which DynamoDB cannot store.
-                var value = attribute.Kind == ValueKind.Set
-                    ? $"value is null || value.Count == 0 ? null : {marshaller}.{attribute.PropertyName}Value(value)"
-                    : attribute.IsNullable
-                        ? $"value is null ? null : {marshaller}.{attribute.PropertyName}Value({(ValueKinds.IsValueType(attribute.Kind) ? "value.Value" : "value")})"
-                        : $"{marshaller}.{attribute.PropertyName}Value(value)";
-                Delegate(w, $"public {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"_core.SetAttributeAsync(key, {Literals.String(attribute.Name)}, {value}, cancellationToken);");
+                // The update's Set… (Remove… for a null) on its own, so both validate alike and index keys computed
+                // from the attribute change with it; only the changed attributes come back, so nothing is mapped.
+                var update = $"new {Update(table)}()";
+                var set = $"{update}.Set{attribute.PropertyName}({(attribute.IsNullable && ValueKinds.IsValueType(attribute.Kind) ? "value.Value" : "value")})";
+                var changes = attribute.IsNullable ? $"value is null ? {update}.Remove{attribute.PropertyName}() : {set}" : set;
+                Delegate(w, $"public async {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"await _core.UpdateChangedAsync(key, {changes}, null, cancellationToken).ConfigureAwait(false) is not null;");
             }
 
-            if (table.Attributes.Count > 0)
+            if (table.HasSortKeyParts || table.Indexes.Any(i => !i.IsGlobal))
             {
-                w.Line();
-                w.Line($"private static {Runtime}UpdateBuilder Changes({Update(table)} update)");
-                w.Indent().Line("=> (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;").Outdent();
-            }
-
-            if (table.SortKey is not null)
-            {
-                // What logs print for a partition: its parts, masked the way the key type prints them.
+                // What logs print for a partition, in queries of the table or a local index: its parts, masked as the key prints them.
                 var parts = KeyEmitter.PartitionParts(table).Select(p => (p.PropertyName, p.ParameterName, p.Type, p.Sensitivity));
                 w.Line();
                 w.Line($"private static string PartitionLabel({PartitionParameters(table)})");
@@ -367,12 +361,6 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Close();
         }
-
-        /// <summary>Attributes with a one-call <c>Set…Async</c>: not for versioned entities, and not for attributes that feed an index key.</summary>
-        private static System.Collections.Generic.IEnumerable<AttributeModel> SingleSetAttributes(TableModel table)
-            => table.VersionAttribute is not null
-                ? System.Linq.Enumerable.Empty<AttributeModel>()
-                : table.ChangeableAttributes.Where(a => table.IsUpdatable(a) && !table.IndexKeysFedBy(a).Any());
 
         /// <summary>The four query signatures of an index (stream, page, and both with a sort-key condition), without <c>public</c>.</summary>
         private static string[] IndexQuerySignatures(TableModel table, IndexModel index)

@@ -8,9 +8,17 @@ namespace Bookings.Generated.Generator.Emit
         private const string Indentation = "    ";
         private readonly StringBuilder _builder = new();
         private int _depth;
+        private bool _afterOpen;
 
+        /// <summary>Writes a line; an empty one right after an opening brace is left out, so members can each write a blank line before them.</summary>
         public SourceWriter Line(string text = "")
         {
+            if (text.Length == 0 && _afterOpen)
+            {
+                return this;
+            }
+
+            _afterOpen = text == "{";
             if (text.Length > 0)
             {
                 for (var i = 0; i < _depth; i++)

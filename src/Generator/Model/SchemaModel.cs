@@ -132,10 +132,11 @@ namespace Bookings.Generated.Generator.Model
         public string TableTypeName => TypeName + "Table";
 
         /// <summary>
-        /// For an entity of a shared table, the literal text its sort keys start with (DDB019 makes it its own), so
-        /// its queries read only its items; null for a table of one entity.
+        /// For an entity of a shared table with partition queries, the literal text its sort keys start with (DDB019
+        /// makes it its own), so its queries read only its items; null for a table of one entity, or a constant sort
+        /// key (one item per partition: no queries).
         /// </summary>
-        public string? SortKeyPrefix => TypeAttribute is not null && SortKey is { Segments: { Count: > 0 } segments } && !segments[0].IsPart ? segments[0].Text : null;
+        public string? SortKeyPrefix => TypeAttribute is not null && SortKey is { Segments: { Count: > 1 } segments } && !segments[0].IsPart ? segments[0].Text : null;
 
         /// <summary>The attributes a caller may change directly: all but the version, which the SDK manages.</summary>
         public System.Collections.Generic.IEnumerable<AttributeModel> ChangeableAttributes => Attributes.Where(a => a.Name != VersionAttribute);
@@ -170,11 +171,34 @@ namespace Bookings.Generated.Generator.Model
         public bool IsUpdatable(AttributeModel attribute)
             => ComputedIndexKeys.All(k => !k.Parts.Any(p => p.Name == attribute.Name) || k.Parts.Count == 1);
 
+        /// <summary>The attributes an update may change in place: the update type has a <c>Set…</c> for each.</summary>
+        public System.Collections.Generic.IEnumerable<AttributeModel> UpdatableAttributes => ChangeableAttributes.Where(IsUpdatable);
+
+        /// <summary>
+        /// The attributes with a one-call <c>Set…Async</c> on the repository: exactly those with a <c>Set…</c> on the
+        /// update type, since each is that update on its own (index keys computed from the attribute included); none
+        /// for an entity with a version attribute, whose every write must check the version.
+        /// </summary>
+        public System.Collections.Generic.IEnumerable<AttributeModel> SingleSetAttributes
+            => VersionAttribute is null ? UpdatableAttributes : Enumerable.Empty<AttributeModel>();
+
+        /// <summary>
+        /// Whether <paramref name="attribute"/> is text that goes into an index key: a string index key attribute, or
+        /// one a computed index key is built from. Such text refuses control characters, as key parts do.
+        /// </summary>
+        public bool IsIndexKeyText(AttributeModel attribute)
+            => attribute.Kind == ValueKind.String
+               && Indexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }).Any(k => k is not null && k.Parts.Any(p => !p.OnKey && p.Name == attribute.Name));
+
         /// <summary>The computed index keys that an update of <paramref name="attribute"/> recomputes.</summary>
         public System.Collections.Generic.IEnumerable<IndexKeyModel> IndexKeysFedBy(AttributeModel attribute)
             => ComputedIndexKeys.Where(k => k.Parts.Count == 1 && k.Parts[0].Name == attribute.Name);
 
-        /// <summary>A sort key built from parts, so conditions on it can be typed; a constant one has none.</summary>
+        /// <summary>
+        /// A sort key built from parts, so conditions on it can be typed; a constant one has none. It is also whether a
+        /// partition can hold more than one item, so only then does the repository have partition queries: with a
+        /// constant sort key (<c>#META</c>) <c>GetAsync</c> reads the one item a partition holds.
+        /// </summary>
         public bool HasSortKeyParts => SortKey is not null && SortKey.Segments.Any(s => s.IsPart);
     }
 

@@ -37,6 +37,13 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>"at line L, column C": where the first of two duplicates is, for DDB006's "the first one is …".</summary>
         public string At(TextSpan span) => "at " + Describe(span);
 
+        /// <summary>
+        /// DDB006 at the second of two declarations: what is declared twice, where the first one is (or what holds the
+        /// name), and the fix; by default, to give each a unique name or remove one.
+        /// </summary>
+        public void ReportDuplicate(TextSpan span, string what, string name, string first, string? fix = null)
+            => Report(DiagnosticDescriptors.DuplicateName, span, what, name, first, fix ?? $"Give each {what} a unique name or remove one.");
+
         public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] arguments)
         {
             if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)

@@ -99,22 +99,38 @@ namespace Bookings.Generated.Generator.Parsing
             return IsKeyword(result) ? result + "Value" : result;
         }
 
-        /// <summary>The closest candidate within a small edit distance, or null.</summary>
+        /// <summary>
+        /// The closest candidate, ignoring case: within a small edit distance (<c>sortkey</c> → <c>sortKey</c>), or else
+        /// one that the value starts, or that starts the value, by three characters or more (<c>min</c> →
+        /// <c>minimum</c>, <c>desc</c> → <c>description</c>, <c>typeName</c> → <c>type</c>); the nearest such one wins.
+        /// Null when none is close.
+        /// </summary>
         public static string? Closest(string value, IEnumerable<string> candidates)
         {
             string? best = null;
+            string? bestPrefix = null;
             var bestDistance = int.MaxValue;
+            var bestPrefixDistance = int.MaxValue;
+            var lower = value.ToLowerInvariant();
             foreach (var candidate in candidates)
             {
-                var distance = Distance(value.ToLowerInvariant(), candidate.ToLowerInvariant());
+                var other = candidate.ToLowerInvariant();
+                var distance = Distance(lower, other);
                 if (distance < bestDistance)
                 {
                     best = candidate;
                     bestDistance = distance;
                 }
+
+                var shorter = Math.Min(lower.Length, other.Length);
+                if (shorter >= 3 && string.CompareOrdinal(lower, 0, other, 0, shorter) == 0 && distance < bestPrefixDistance)
+                {
+                    bestPrefix = candidate;
+                    bestPrefixDistance = distance;
+                }
             }
 
-            return bestDistance <= Math.Max(2, value.Length / 3) ? best : null;
+            return bestDistance <= Math.Max(2, value.Length / 3) ? best : bestPrefix;
         }
 
         /// <summary>" Did you mean 'x'?" or an empty string.</summary>

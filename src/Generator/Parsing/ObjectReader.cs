@@ -24,12 +24,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 if (_properties.TryGetValue(property.Name, out var first))
                 {
-                    context.Report(
-                        DiagnosticDescriptors.DuplicateName,
-                        property.NameSpan,
-                        "property",
-                        property.Name,
-                        context.At(first.NameSpan));
+                    context.ReportDuplicate(property.NameSpan, "property", property.Name, context.At(first.NameSpan), "Keep one of them: an object holds each property once.");
                     continue;
                 }
 

@@ -22,13 +22,14 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>What the entities of a shared table inherit from it.</summary>
         private sealed class GroupContext
         {
-            public GroupContext(string name, JsonString tableName, JsonString partitionAttribute, JsonString? sortAttribute, JsonString typeAttribute)
+            public GroupContext(string name, JsonString tableName, JsonString partitionAttribute, JsonString? sortAttribute, JsonString typeAttribute, bool typeAttributeDeclared)
             {
                 Name = name;
                 TableName = tableName;
                 PartitionAttribute = partitionAttribute;
                 SortAttribute = sortAttribute;
                 TypeAttribute = typeAttribute;
+                TypeAttributeDeclared = typeAttributeDeclared;
             }
 
             public string Name { get; }
@@ -40,6 +41,9 @@ namespace Bookings.Generated.Generator.Parsing
             public JsonString? SortAttribute { get; }
 
             public JsonString TypeAttribute { get; }
+
+            /// <summary>Whether the table names its type attribute, rather than taking the default <c>_type</c>.</summary>
+            public bool TypeAttributeDeclared { get; }
         }
 
         private EntityGroupModel? ReadGroup(
@@ -58,7 +62,8 @@ namespace Bookings.Generated.Generator.Parsing
             var billing = reader.String("billingMode");
             var partitionJson = reader.Object("partitionKey", required: true, "{ \"attribute\": \"pk\" }");
             var sortJson = reader.Object("sortKey");
-            var typeAttribute = reader.String("typeAttribute") ?? new JsonString(new TextSpan(json.Span.Start, 1), "_type");
+            var declaredTypeAttribute = reader.String("typeAttribute");
+            var typeAttribute = declaredTypeAttribute ?? new JsonString(new TextSpan(json.Span.Start, 1), "_type");
             var entitiesJson = reader.Array("entities", required: true, "[ { \"name\": \"Store\", ... } ]");
 
             ClaimTypeNames(name, typeNames, n => new[] { n + "Table", n + "Item", n + "Marshaller", n + "Repository", "I" + n + "Repository" });
@@ -83,7 +88,7 @@ namespace Bookings.Generated.Generator.Parsing
                     $"The type attribute '{typeAttribute.Value}' of table '{name.Value}' is its {role} key attribute. The type attribute holds each item's entity name and must be an attribute of its own: write \"typeAttribute\": \"_type\" (or leave it out for \"_type\").");
             }
 
-            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute);
+            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null);
             var entities = new List<(TableModel Model, JsonObject Json)>();
             foreach (var item in entitiesJson.Items)
             {
@@ -110,12 +115,10 @@ namespace Bookings.Generated.Generator.Parsing
             var indexes = MergedIndexes(entities);
             var partitionStorage = entities.Count > 0 ? KeyEmitter.Storage(entities[0].Model, entities[0].Model.PartitionKey) : KeyStorage.String;
             var sortStorage = entities.Count > 0 && entities[0].Model.SortKey is { } firstSort ? KeyEmitter.Storage(entities[0].Model, firstSort) : KeyStorage.String;
-            foreach (var (entity, entityJson) in entities.Skip(1))
+            CheckKeyStorage(entities, "partitionKey", partitionAttribute.Value, e => e.PartitionKey);
+            if (sortAttribute is not null)
             {
-                if (KeyEmitter.Storage(entity, entity.PartitionKey) != partitionStorage || (entity.SortKey is { } sort && KeyEmitter.Storage(entity, sort) != sortStorage))
-                {
-                    _context.Report(DiagnosticDescriptors.InvalidKeyType, NameSpan(entityJson), entity.TypeName, "a key of another stored type than the first entity's");
-                }
+                CheckKeyStorage(entities, "sortKey", sortAttribute.Value, e => e.SortKey);
             }
 
             if (ErrorCount() != errorsBefore)
@@ -190,6 +193,44 @@ namespace Bookings.Generated.Generator.Parsing
         private static Sensitivity MaskedAtLeastAs(Sensitivity own, Sensitivity other)
             => other <= own || own == Sensitivity.Phone ? own : other == Sensitivity.Phone ? Sensitivity.Personal : other;
 
+        /// <summary>
+        /// The entities of a table share its key attributes, and a key attribute has one type: each entity's key must be
+        /// stored as the first entity's is (text for a template with literals, the part's own type for a single part).
+        /// </summary>
+        private void CheckKeyStorage(List<(TableModel Model, JsonObject Json)> entities, string which, string attribute, Func<TableModel, KeyModel?> keyOf)
+        {
+            if (entities.Count == 0 || keyOf(entities[0].Model) is not { } firstKey)
+            {
+                return;
+            }
+
+            var (first, firstJson) = entities[0];
+            var expected = KeyEmitter.Storage(first, firstKey);
+            foreach (var (entity, json) in entities.Skip(1))
+            {
+                if (keyOf(entity) is not { } key || KeyEmitter.Storage(entity, key) == expected)
+                {
+                    continue;
+                }
+
+                // The entity whose key is one part stored as a number or bytes gets a literal prefix in the example.
+                var (single, singleKey) = firstKey.IsSinglePart && expected != KeyStorage.String ? (first, firstKey) : (entity, key);
+                var example = $"\"{single.TypeName.ToUpperInvariant()}#{{{singleKey.Segments[0].Text}}}\"";
+                _context.Report(
+                    DiagnosticDescriptors.InvalidKeyType,
+                    TemplateSpan(json, which),
+                    $"The {which} template \"{KeyTemplate.Render(key.Segments)}\" of entity '{entity.TypeName}' is stored as {StorageName(KeyEmitter.Storage(entity, key))}, but \"{KeyTemplate.Render(firstKey.Segments)}\" of entity '{first.TypeName}' ({_context.At(TemplateSpan(firstJson, which))}) as {StorageName(expected)}.",
+                    $"The entities of a table share its key attribute '{attribute}', which has one type: give the templates literal text, such as {example} for '{single.TypeName}', so that each is stored as text (S), or make every entity's {which} one part of the same type.");
+            }
+        }
+
+        private static string StorageName(KeyStorage storage) => storage switch
+        {
+            KeyStorage.Number => "a number (N)",
+            KeyStorage.Binary => "bytes (B)",
+            _ => "text (S)",
+        };
+
         private int ErrorCount() => _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
         private static TextSpan NameSpan(JsonObject json)
@@ -217,7 +258,7 @@ namespace Bookings.Generated.Generator.Parsing
                             DiagnosticDescriptors.IndistinguishableKeys,
                             TemplateSpan(entities[i].Json, which),
                             b.TypeName,
-                            a.TypeName,
+                            $"'{a.TypeName}' ({_context.At(TemplateSpan(entities[j].Json, which))})",
                             which,
                             left.Length == 0 && right.Length == 0 ? "neither starts with literal text" : $"'{(left.Length <= right.Length ? left : right)}' starts both");
                     }
@@ -237,7 +278,7 @@ namespace Bookings.Generated.Generator.Parsing
 
         private string? AgreedTtl(List<(TableModel Model, JsonObject Json)> entities)
         {
-            string? ttl = null;
+            (string Name, string Entity, TextSpan Span)? agreed = null;
             foreach (var (entity, json) in entities)
             {
                 if (entity.TtlAttribute is null)
@@ -245,41 +286,84 @@ namespace Bookings.Generated.Generator.Parsing
                     continue;
                 }
 
-                if (ttl is not null && ttl != entity.TtlAttribute)
+                var span = json.Properties.First(p => p.Name == "ttl").Value.Span;
+                if (agreed is { } first && first.Name != entity.TtlAttribute)
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidValue, json.Properties.First(p => p.Name == "ttl").Value.Span, entity.TtlAttribute, "ttl", $" A table has one TTL attribute, and another entity uses '{ttl}'.", $"\"{ttl}\"");
+                    _context.Report(
+                        DiagnosticDescriptors.InvalidValue,
+                        span,
+                        entity.TtlAttribute,
+                        "ttl",
+                        $" A table has one TTL attribute, and entity '{first.Entity}' uses '{first.Name}' ({_context.At(first.Span)}): name the same attribute in both, or leave \"ttl\" out of one.",
+                        $"\"{first.Name}\"");
                     continue;
                 }
 
-                ttl = entity.TtlAttribute;
+                agreed ??= (entity.TtlAttribute, entity.TypeName, span);
             }
 
-            return ttl;
+            return agreed?.Name;
         }
 
         /// <summary>Every entity's indexes, each once; entities that name the same index must agree on its keys and projection.</summary>
         private EquatableArray<IndexModel> MergedIndexes(List<(TableModel Model, JsonObject Json)> entities)
         {
-            var merged = new List<IndexModel>();
+            var merged = new List<(IndexModel Index, string Entity, TextSpan Span)>();
             foreach (var (entity, json) in entities)
             {
                 foreach (var index in entity.Indexes)
                 {
-                    var same = merged.FirstOrDefault(m => m.Name == index.Name);
-                    if (same is null)
+                    var span = IndexNameSpan(json, index.Name);
+                    var same = merged.FirstOrDefault(m => m.Index.Name == index.Name);
+                    if (same.Index is null)
                     {
-                        merged.Add(index);
+                        merged.Add((index, entity.TypeName, span));
                     }
-                    else if (same.IsGlobal != index.IsGlobal || same.Projection != index.Projection || !same.Included.Equals(index.Included)
-                             || !SameKey(same.PartitionKey, index.PartitionKey) || !SameKey(same.SortKey, index.SortKey))
+                    else if (Difference(same.Index, index) is { } difference)
                     {
-                        _context.Report(DiagnosticDescriptors.InvalidValue, NameSpan(json), index.Name, "indexes", " Entities that share an index must declare the same type, key attributes and projection for it.", "the same declaration as the first entity that uses it");
+                        _context.Report(
+                            DiagnosticDescriptors.InvalidValue,
+                            span,
+                            index.Name,
+                            "indexes",
+                            $" Entity '{same.Entity}' declares the index too ({_context.At(same.Span)}), with {difference}; the table has one index of that name, so entities that share it declare it alike.",
+                            $"the declaration of '{same.Entity}' (or another index name)");
                     }
                 }
             }
 
-            return merged.ToEquatableArray();
+            return merged.Select(m => m.Index).ToEquatableArray();
         }
+
+        /// <summary>What differs between two declarations of one index, as a phrase; null when they agree.</summary>
+        private static string? Difference(IndexModel first, IndexModel other)
+        {
+            if (first.IsGlobal != other.IsGlobal)
+            {
+                return $"\"type\": \"{(first.IsGlobal ? "global" : "local")}\" where this one is {(other.IsGlobal ? "global" : "local")}";
+            }
+
+            if (!SameKey(first.PartitionKey, other.PartitionKey))
+            {
+                return $"the partition key '{first.PartitionKey.AttributeName}' where this one has '{other.PartitionKey.AttributeName}'";
+            }
+
+            if (!SameKey(first.SortKey, other.SortKey))
+            {
+                return $"{(first.SortKey is null ? "no sort key" : $"the sort key '{first.SortKey.AttributeName}'")} where this one has {(other.SortKey is null ? "none" : $"'{other.SortKey.AttributeName}'")}";
+            }
+
+            if (first.Projection != other.Projection || !first.Included.Equals(other.Included))
+            {
+                return $"\"projection\": \"{first.Projection}\"{(first.Included.Count == 0 ? string.Empty : $" of {string.Join(", ", first.Included)}")} where this one projects {other.Projection}{(other.Included.Count == 0 ? string.Empty : $" of {string.Join(", ", other.Included)}")}";
+            }
+
+            return null;
+        }
+
+        /// <summary>Where an entity names one of its indexes.</summary>
+        private static TextSpan IndexNameSpan(JsonObject entity, string name)
+            => (entity.Properties.FirstOrDefault(p => p.Name == "indexes")?.Value as JsonObject)?.Properties.FirstOrDefault(p => p.Name == name)?.NameSpan ?? NameSpan(entity);
 
         private static bool SameKey(IndexKeyModel? a, IndexKeyModel? b)
             => a is null ? b is null : b is not null && a.AttributeName == b.AttributeName && a.Storage == b.Storage;

@@ -257,7 +257,7 @@ namespace Bookings.Generated.Generator.Parsing
                     }
                     else
                     {
-                        _context.Report(DiagnosticDescriptors.InvalidKeyType, attribute.Span, attribute.Value, Describe(found.Type));
+                        ReportKeyType(attribute.Span, attribute.Value, found.Type);
                     }
                 }
 
@@ -267,7 +267,7 @@ namespace Bookings.Generated.Generator.Parsing
             // A computed key is an attribute of its own: it may not also be declared.
             if (scope.Declared.TryGetValue(attribute.Value, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, attribute.Span, "attribute", attribute.Value, _context.At(first) + $" (an index key with a \"template\" is computed by the SDK; give it a name of its own, such as \"{indexName}_key\")");
+                _context.ReportDuplicate(attribute.Span, "attribute", attribute.Value, _context.At(first), $"An index key with a \"template\" is an attribute the SDK computes: give it a name of its own, such as \"{indexName}_key\".");
                 return null;
             }
 
@@ -307,13 +307,13 @@ namespace Bookings.Generated.Generator.Parsing
                 }
                 else if (!IsTemplatePartType(part.Type))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidKeyType, template.Span, segment.Text, Describe(part.Type));
+                    ReportKeyType(template.Span, segment.Text, part.Type);
                     return null;
                 }
 
                 if (parts.Any(p => p.Name == part.Name))
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, template.Span, "key part use", part.Name, "in the same template");
+                    _context.ReportDuplicate(template.Span, "key part use", part.Name, "earlier in the same template", "Name each part once in a template.");
                     return null;
                 }
 

@@ -86,7 +86,7 @@ namespace Bookings.Generated.Generator.Parsing
 
                     if (ScalarTypes.ContainsKey(property.Name) || Array.IndexOf(Collections, property.Name) >= 0)
                     {
-                        _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, "type name", property.Name, "a built-in type");
+                        _context.ReportDuplicate(property.NameSpan, "type name", property.Name, "a built-in type", $"Give the declared type a name of its own, such as '{Names.SuggestIdentifier(property.Name)}Type'.");
                         continue;
                     }
 
@@ -356,7 +356,9 @@ namespace Bookings.Generated.Generator.Parsing
                 return true;
             }
 
-            var match = Regex.Match(text, @"^([+-])(\d{2}):(\d{2})$");
+            // ASCII digits to the end of the text: .NET's \d takes other scripts' digits (which int.Parse refuses) and its $
+            // a final line feed.
+            var match = Regex.Match(text, @"^([+-])([0-9]{2}):([0-9]{2})\z");
             if (!match.Success)
             {
                 return false;
@@ -442,7 +444,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             try
             {
+                // Checked as written, so an error quotes the author's text, then as it runs ('$' as \z, '\d' as [0-9]).
                 _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
+                _ = new Regex(SchemaPatterns.ToRegex(pattern.Value), RegexOptions.CultureInvariant);
                 return pattern.Value;
             }
             catch (ArgumentException ex)
@@ -608,6 +612,14 @@ namespace Bookings.Generated.Generator.Parsing
         private static bool IsEpochSeconds(TypeModel type)
             => type.Kind is ValueKind.Int32 or ValueKind.Int64
                || (type.Kind is ValueKind.DateTimeOffset or ValueKind.DateTime && type.Format is { EpochSeconds: true });
+
+        /// <summary>DDB010 for a key attribute or key part whose type keys cannot have, with the types they can.</summary>
+        private void ReportKeyType(TextSpan span, string name, TypeModel type)
+            => _context.Report(
+                DiagnosticDescriptors.InvalidKeyType,
+                span,
+                $"'{name}' is used in a key but has type '{Describe(type)}'.",
+                "A key attribute is a string, a number (int, long, decimal), binary or a date (date, datetime, datetimeoffset); a part of a key template (a table's or an index's) is a string, a number or a date.");
 
         /// <summary>A type as the descriptor spells it (<c>list&lt;string&gt;</c>).</summary>
         private static string Describe(TypeModel type)

@@ -235,6 +235,7 @@ namespace Bookings.Generated.Generator.Parsing
             // Attributes first: key templates refer to them.
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"id\": { \"type\": \"string\" } }"));
             var keyParts = ReadKeyParts(reader.Object("keyParts"));
+            RefuseKeyPartsNamedLikeAttributes(keyParts, attributes);
             var partitionJson = reader.Object("partitionKey", required: true, group is null ? "{ \"attribute\": \"id\" }" : "{ \"template\": \"STORE#{store_id}\" }");
             var sortJson = reader.Object("sortKey", required: group?.SortAttribute is not null, "{ \"template\": \"#META\" }");
             if (group is not null && group.SortAttribute is null && sortJson is not null)
@@ -245,7 +246,12 @@ namespace Bookings.Generated.Generator.Parsing
 
             if (group is not null && attributes.TryGetValue(group.TypeAttribute.Value, out var typeClash))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, typeClash.NameSpan, "attribute", group.TypeAttribute.Value, _context.At(group.TypeAttribute.Span) + " (the table's type attribute)");
+                _context.ReportDuplicate(
+                    typeClash.NameSpan,
+                    "attribute",
+                    group.TypeAttribute.Value,
+                    group.TypeAttributeDeclared ? $"the table's type attribute, {_context.At(group.TypeAttribute.Span)}" : "the table's type attribute (\"_type\" when the table does not name one)",
+                    "The type attribute holds each item's entity name: rename the attribute, or name another type attribute with the table's \"typeAttribute\".");
             }
 
             var usedParts = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
@@ -349,7 +355,11 @@ namespace Bookings.Generated.Generator.Parsing
                 sort,
                 keyPartModels,
                 attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).ToList(),
-                n => attributes.TryGetValue(n, out var a) ? a.CSharpNameSpan ?? a.NameSpan : keyParts.TryGetValue(n, out var k) ? k.NameSpan : new TextSpan(json.Span.Start, 1));
+                n => attributes.TryGetValue(n, out var a) ? a.CSharpNameSpan ?? a.NameSpan
+                    : keyParts.TryGetValue(n, out var k) ? k.NameSpan
+                    : n == partition?.AttributeName ? KeyNameSpan(partitionJson!)
+                    : n == sort?.AttributeName ? KeyNameSpan(sortJson!)
+                    : new TextSpan(json.Span.Start, 1));
 
             var errorsAfter = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             if (errorsAfter != errorsBefore || name is null || tableName is null || partition is null)
@@ -374,6 +384,36 @@ namespace Bookings.Generated.Generator.Parsing
                 group?.Name,
                 group?.TypeAttribute.Value);
         }
+
+        /// <summary>
+        /// A placeholder names a key part or an attribute, so one name under both could mean either: reported at the later
+        /// of the two, naming the earlier, and the key part set aside so the name is reported once.
+        /// </summary>
+        private void RefuseKeyPartsNamedLikeAttributes(Dictionary<string, ParsedKeyPart> keyParts, Dictionary<string, ParsedAttribute> attributes)
+        {
+            foreach (var part in keyParts.Values.ToList())
+            {
+                if (!attributes.TryGetValue(part.Name, out var attribute))
+                {
+                    continue;
+                }
+
+                var partFirst = part.NameSpan.Start < attribute.NameSpan.Start;
+                _context.ReportDuplicate(
+                    partFirst ? attribute.NameSpan : part.NameSpan,
+                    "key part or attribute name",
+                    part.Name,
+                    partFirst ? $"the key part {_context.At(part.NameSpan)}" : $"the attribute {_context.At(attribute.NameSpan)}",
+                    $"A placeholder '{{{part.Name}}}' could mean either: keep the attribute to store the value on its own as well as in the key, or the key part to hold it in the key only.");
+                keyParts.Remove(part.Name);
+            }
+        }
+
+        /// <summary>Where a key names its C# property: its <c>csharpName</c>, else its attribute, else its template.</summary>
+        private static TextSpan KeyNameSpan(JsonObject key)
+            => (key.Properties.FirstOrDefault(p => p.Name == "csharpName")
+                ?? key.Properties.FirstOrDefault(p => p.Name == "attribute")
+                ?? key.Properties.FirstOrDefault(p => p.Name == "template"))?.Value.Span ?? key.Span;
 
         /// <summary>
         /// Checks a table's or shared table's C# name and claims the names of the types generated from it; one report
@@ -435,7 +475,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             if (seen.TryGetValue(value, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, span, what, value, first.Length == 0 ? "the schema class" : _context.At(first));
+                _context.ReportDuplicate(span, what, value, first.Length == 0 ? "the schema class" : _context.At(first));
                 return false;
             }
 
@@ -512,7 +552,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 if (first.TryGetValue(property.Name, out var firstSpan))
                 {
-                    _context.Report(DiagnosticDescriptors.DuplicateName, property.NameSpan, what, property.Name, _context.At(firstSpan));
+                    _context.ReportDuplicate(property.NameSpan, what, property.Name, _context.At(firstSpan));
                     continue;
                 }
 
@@ -597,7 +637,7 @@ namespace Bookings.Generated.Generator.Parsing
                 var description = reader.String("description")?.Value;
                 if (type is not null && !IsTemplatePartType(type) && !IsDate(type))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidKeyType, reader.Property("type")!.Value.Span, property.Name, Describe(type));
+                    ReportKeyType(reader.Property("type")!.Value.Span, property.Name, type);
                     type = null;
                 }
                 else if (type is not null && IsDate(type) && !CheckKeyDate(property.Name, type, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span))
@@ -671,7 +711,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
                 else if (!IsKeyType(declared.Model.Type))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidKeyType, attribute.Span, attribute.Value, Describe(declared.Model.Type));
+                    ReportKeyType(attribute.Span, attribute.Value, declared.Model.Type);
                     return null;
                 }
 
@@ -752,7 +792,7 @@ namespace Bookings.Generated.Generator.Parsing
                 {
                     if (!IsTemplatePartType(stored.Model.Type) && !IsDate(stored.Model.Type))
                     {
-                        _context.Report(DiagnosticDescriptors.InvalidKeyType, stored.NameSpan, stored.Model.Name, Describe(stored.Model.Type));
+                        ReportKeyType(stored.NameSpan, stored.Model.Name, stored.Model.Type);
                         ok = false;
                         continue;
                     }
@@ -863,7 +903,13 @@ namespace Bookings.Generated.Generator.Parsing
         {
             if (usedParts.TryGetValue(name, out var first))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, span, "key part use", name, _context.At(first));
+                // Each part is one value of the key type, read back from one place in the stored keys.
+                _context.ReportDuplicate(
+                    span,
+                    "key part use",
+                    name,
+                    first == span ? "earlier in the same template" : _context.At(first),
+                    "Use each part once in a table's keys; declare a second part if both places need a value.");
                 return false;
             }
 
@@ -969,7 +1015,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             if (scope.TryGetValue(name, out var holder))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateName, span, what, name, holder + " (rename with \"csharpName\", or rename the attribute or part)");
+                _context.ReportDuplicate(span, what, name, holder, "Rename one: set \"csharpName\" on the attribute or key, or rename the attribute or part.");
                 return;
             }
 

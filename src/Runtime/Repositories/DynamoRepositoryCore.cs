@@ -243,7 +243,7 @@ namespace Bookings.Generated.Runtime
         /// afterwards; null when the item does not exist, which is never created.
         /// </summary>
         /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it.</exception>
-        public async Task<TEntity?> UpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, CancellationToken cancellationToken)
+        public async Task<TEntity?> UpdateAsync(TKey key, EntityUpdate changes, Condition? condition, CancellationToken cancellationToken)
         {
             var stored = await SendUpdateAsync(key, changes, condition, ReturnValue.ALL_NEW, cancellationToken).ConfigureAwait(false);
             return stored is null ? null : _mapping.FromItem(stored);
@@ -254,7 +254,7 @@ namespace Bookings.Generated.Runtime
         /// afterwards (<c>UPDATED_NEW</c>); null when the item does not exist. Cheaper than the whole item, and it
         /// does not map the item, so it works when other attributes would not.
         /// </summary>
-        public async Task<IReadOnlyDictionary<string, AttributeValue>?> UpdateChangedAsync(TKey key, UpdateBuilder changes, Condition? condition, CancellationToken cancellationToken)
+        public async Task<IReadOnlyDictionary<string, AttributeValue>?> UpdateChangedAsync(TKey key, EntityUpdate changes, Condition? condition, CancellationToken cancellationToken)
             => await SendUpdateAsync(key, changes, condition, ReturnValue.UPDATED_NEW, cancellationToken).ConfigureAwait(false);
 
         /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
@@ -283,7 +283,7 @@ namespace Bookings.Generated.Runtime
         /// Sends an update guarded by the item's existence and returns what <paramref name="returnValues"/> asks for
         /// (an empty map for <c>NONE</c>); null when the item does not exist.
         /// </summary>
-        private async Task<Dictionary<string, AttributeValue>?> SendUpdateAsync(TKey key, UpdateBuilder changes, Condition? condition, ReturnValue returnValues, CancellationToken cancellationToken)
+        private async Task<Dictionary<string, AttributeValue>?> SendUpdateAsync(TKey key, EntityUpdate changes, Condition? condition, ReturnValue returnValues, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(changes);
@@ -349,7 +349,7 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>What an update returns of the item as stored after it: all of it, only what it changed, or nothing.</summary>
-        private Dictionary<string, AttributeValue>? Returned(IReadOnlyDictionary<string, AttributeValue>? stored, UpdateBuilder changes, ReturnValue returnValues)
+        private Dictionary<string, AttributeValue>? Returned(IReadOnlyDictionary<string, AttributeValue>? stored, EntityUpdate changes, ReturnValue returnValues)
         {
             if (stored is null)
             {
@@ -556,7 +556,7 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>An update of an existing item for <see cref="DynamoTransactions"/>; a missing item cancels the transaction.</summary>
-        public TransactionItem TransactUpdate(TKey key, UpdateBuilder changes, Condition? condition)
+        public TransactionItem TransactUpdate(TKey key, EntityUpdate changes, Condition? condition)
         {
             ArgumentNullException.ThrowIfNull(changes);
             var expected = RequireVersion(changes.ExpectedVersion, "update");

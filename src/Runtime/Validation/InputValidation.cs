@@ -17,6 +17,9 @@ namespace Bookings.Generated.Runtime
         /// <summary>The problem of an empty key value, text or bytes, which DynamoDB refuses.</summary>
         private const string EmptyKeyProblem = "must not be empty";
 
+        /// <summary>The problem of a control character in text that goes into a key.</summary>
+        private const string ControlCharacterProblem = "must not contain control characters (such as a line feed or a tab), since it goes into a key";
+
         /// <summary>The problem of a NaN or an infinity, which DynamoDB cannot store.</summary>
         internal const string NotFiniteProblem = "must be a finite number (DynamoDB stores no NaN or infinity)";
 
@@ -57,11 +60,12 @@ namespace Bookings.Generated.Runtime
             {
                 var limits = (minLength, maxLength) switch
                 {
-                    ({ } min, { } max) => $"between {min} and {max}",
-                    ({ } min, null) => $"at least {min}",
-                    _ => $"at most {maxLength}",
+                    ({ } min, { } max) when min == max => $"exactly {Characters(min)}",
+                    ({ } min, { } max) => $"between {min} and {Characters(max)}",
+                    ({ } min, null) => $"at least {Characters(min)}",
+                    _ => $"at most {Characters(maxLength!.Value)}",
                 };
-                throw new DynamoValidationException(entity, attribute, $"must be {limits} characters long, but has {value.Length}");
+                throw new DynamoValidationException(entity, attribute, $"must be {limits} long, but has {value.Length}");
             }
 
             return value;
@@ -85,6 +89,8 @@ namespace Bookings.Generated.Runtime
             return value;
         }
 
+        private static string Characters(int count) => count == 1 ? "1 character" : count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters";
+
         private static string Invariant<T>(T value) => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
 
         /// <summary>Normalises a phone number (see <see cref="PhoneNumber.TryNormalize"/>) or rejects it.</summary>
@@ -92,9 +98,10 @@ namespace Bookings.Generated.Runtime
             => IsValidPhone(value, out var normalized, out var problem) ? normalized : throw new DynamoValidationException(entity, attribute, problem);
 
         /// <summary>
-        /// Checks a text key part without throwing: not null, not empty (DynamoDB refuses empty keys),
-        /// matching <paramref name="pattern"/> when given, and free of <paramref name="separator"/> when given,
-        /// since a stored key could otherwise not be split back into its parts.
+        /// Checks a text key part without throwing: not null, not empty (DynamoDB refuses empty keys), free of
+        /// control characters (DynamoDB would store a line feed or a tab in a key, but no one means one there), free of
+        /// <paramref name="separator"/> when given, since a stored key could otherwise not be split back into its
+        /// parts, and matching <paramref name="pattern"/> when given.
         /// </summary>
         /// <param name="value">The part's value.</param>
         /// <param name="pattern">The schema's pattern, or null.</param>
@@ -111,6 +118,12 @@ namespace Bookings.Generated.Runtime
             if (value.Length == 0)
             {
                 problem = EmptyKeyProblem;
+                return false;
+            }
+
+            if (HasControlCharacter(value))
+            {
+                problem = ControlCharacterProblem;
                 return false;
             }
 
@@ -151,6 +164,32 @@ namespace Bookings.Generated.Runtime
             }
 
             problem = value is null ? RequiredProblem : "is not a Korean mobile number (expected 010-XXXX-XXXX or 010XXXXXXXX)";
+            return false;
+        }
+
+        /// <summary>
+        /// Rejects text with a control character; returns it. For a string attribute that is an index key or that a
+        /// computed index key is built from: its text goes into a key, like a key part's.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static string KeyText(string value, string entity, string attribute)
+        {
+            System.ArgumentNullException.ThrowIfNull(value);
+            System.ArgumentNullException.ThrowIfNull(entity);
+            System.ArgumentNullException.ThrowIfNull(attribute);
+            return HasControlCharacter(value) ? throw new DynamoValidationException(entity, attribute, ControlCharacterProblem) : value;
+        }
+
+        private static bool HasControlCharacter(string value)
+        {
+            foreach (var c in value)
+            {
+                if (char.IsControl(c))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 

@@ -5,25 +5,29 @@ namespace Bookings.Generated.Runtime
 {
     /// <summary>
     /// A schema's <c>pattern</c>: its regular-expression text, which messages name, and the check text must pass.
-    /// Generated code hands over a plain matching method for the patterns it can write as a loop (anchored
-    /// sequences of literals, <c>\d</c>, <c>.</c> and character classes with quantifiers, which covers most key
-    /// and format patterns), so those checks run without a regular-expression engine; any other pattern is
-    /// matched by a <see cref="Regex"/> with the same meaning.
+    /// A pattern means what its author means: <c>$</c> ends the text (never before a final line feed) and <c>\d</c> is
+    /// an ASCII digit; otherwise it is a .NET regular expression. Generated code hands over a plain matching method
+    /// for the patterns it can write as a loop (anchored sequences of literals, <c>\d</c>, <c>.</c> and character
+    /// classes with quantifiers, which covers most key and format patterns), so those checks run without a
+    /// regular-expression engine; any other pattern is matched by a <see cref="Regex"/> with the same meaning.
     /// </summary>
     public sealed class TextPattern
     {
         private readonly Func<string, bool> _isMatch;
 
-        /// <summary>A pattern matched by a <see cref="Regex"/> (culture-invariant, as the generator checked it).</summary>
-        /// <param name="pattern">The regular expression.</param>
+        /// <summary>
+        /// A pattern matched by a <see cref="Regex"/> (culture-invariant, as the generator checked it), with <c>$</c> as
+        /// the end of the text and <c>\d</c> as <c>[0-9]</c>.
+        /// </summary>
+        /// <param name="pattern">The regular expression as the schema wrote it.</param>
         public TextPattern(string pattern)
         {
             ArgumentNullException.ThrowIfNull(pattern);
             Pattern = pattern;
-            _isMatch = new Regex(pattern, RegexOptions.CultureInvariant).IsMatch;
+            _isMatch = new Regex(SchemaPatterns.ToRegex(pattern), RegexOptions.CultureInvariant).IsMatch;
         }
 
-        /// <summary>A pattern matched by generated code that has the regular expression's meaning.</summary>
+        /// <summary>A pattern matched by generated code that has the pattern's meaning.</summary>
         /// <param name="pattern">The regular expression, for messages.</param>
         /// <param name="isMatch">Whether text matches it.</param>
         public TextPattern(string pattern, Func<string, bool> isMatch)

@@ -52,6 +52,6 @@ namespace Shop.Accounts
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Account {{ Key = {Key}, Mobile = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Mobile))}, Nickname = {(global::Bookings.Generated.Runtime.Redact.Personal(Nickname))}, PasswordHash = {(global::Bookings.Generated.Runtime.Redact.Secret(PasswordHash))}, Class = {Class}, Visits = {Visits}, Active = {Active}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
+                $"Account {{ Key = {Key}, Mobile = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Mobile))}, Nickname = {(global::Bookings.Generated.Runtime.Redact.Personal(Nickname))}, PasswordHash = {(global::Bookings.Generated.Runtime.Redact.Secret(PasswordHash))}, Class = {Class}, Visits = {(global::Bookings.Generated.Runtime.Summary.Value(Visits))}, Active = {Active}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
     }
 }

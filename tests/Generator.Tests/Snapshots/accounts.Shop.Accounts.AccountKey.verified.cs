@@ -14,7 +14,7 @@ namespace Shop.Accounts
         private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[a-z]+$", TenantPatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool TenantPatternMatches(string text)
         {
             var i = 0;
@@ -32,14 +32,13 @@ namespace Shop.Accounts
                 return false;
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         private static readonly global::Bookings.Generated.Runtime.TextPattern UserPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[a-z0-9._-]+$", UserPatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z0-9._-]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z0-9._-]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool UserPatternMatches(string text)
         {
             var i = 0;
@@ -57,8 +56,7 @@ namespace Shop.Accounts
                 return false;
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
@@ -146,7 +144,6 @@ namespace Shop.Accounts
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#PROFILE" };
         }
 

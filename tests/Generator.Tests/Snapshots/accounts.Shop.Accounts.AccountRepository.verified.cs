@@ -77,22 +77,6 @@ namespace Shop.Accounts
         /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
         global::Bookings.Generated.Runtime.TransactionRead<global::Shop.Accounts.Account> TransactGet(global::Shop.Accounts.AccountKey key);
 
-        /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> QueryAsync(string tenant, string user, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/>, read lazily.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> QueryAsync(string tenant, string user, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>> QueryPageAsync(string tenant, string user, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>> QueryPageAsync(string tenant, string user, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>Reads only the named attributes of an item (names from <c>AccountTable.Attributes</c>), as stored; null when the item does not exist.</summary>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Accounts.AccountKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -103,22 +87,22 @@ namespace Shop.Accounts
         /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>mobile</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>mobile</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetMobile"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>display_name</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>display_name</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetNickname"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>password_hash</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>password_hash</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetPasswordHash"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>class</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>class</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetClass"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>visits</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>visits</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetVisits"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>active</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>active</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetActive"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -177,11 +161,11 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Account> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,7 +201,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -228,28 +212,12 @@ namespace Shop.Accounts
             => _core.TransactGet(key);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> QueryAsync(string tenant, string user, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), PartitionLabel(tenant, user), null, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> QueryAsync(string tenant, string user, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), PartitionLabel(tenant, user), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>> QueryPageAsync(string tenant, string user, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), PartitionLabel(tenant, user), null, pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>> QueryPageAsync(string tenant, string user, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), PartitionLabel(tenant, user), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Accounts.AccountKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -264,33 +232,27 @@ namespace Shop.Accounts
                 cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "mobile", global::Shop.Accounts.AccountMarshaller.MobileValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetMobile(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "display_name", value is null ? null : global::Shop.Accounts.AccountMarshaller.NicknameValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveNickname() : new global::Shop.Accounts.AccountUpdate().SetNickname(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "password_hash", global::Shop.Accounts.AccountMarshaller.PasswordHashValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetPasswordHash(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "class", global::Shop.Accounts.AccountMarshaller.ClassValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetClass(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "visits", value is null ? null : global::Shop.Accounts.AccountMarshaller.VisitsValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveVisits() : new global::Shop.Accounts.AccountUpdate().SetVisits(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "active", global::Shop.Accounts.AccountMarshaller.ActiveValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Shop.Accounts.AccountUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
-
-        private static string PartitionLabel(string tenant, string user)
-            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account partition {{ Tenant = {tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(user))} }}");
+        public async global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetActive(value), null, cancellationToken).ConfigureAwait(false) is not null;
     }
 }

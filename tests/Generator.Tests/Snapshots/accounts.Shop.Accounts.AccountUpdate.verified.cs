@@ -11,113 +11,110 @@ namespace Shop.Accounts
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class AccountUpdate
+    public sealed partial class AccountUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>mobile</c>.</summary>
         public AccountUpdate SetMobile(string value)
         {
-            Changes.Set("mobile", global::Shop.Accounts.AccountFields.Mobile.ToValue(value));
+            Set("mobile", global::Shop.Accounts.AccountFields.Mobile.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>mobile</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetMobileIfNotExists(string value)
         {
-            Changes.SetIfNotExists("mobile", global::Shop.Accounts.AccountFields.Mobile.ToValue(value));
+            SetIfNotExists("mobile", global::Shop.Accounts.AccountFields.Mobile.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>display_name</c>.</summary>
         public AccountUpdate SetNickname(string value)
         {
-            Changes.Set("display_name", global::Shop.Accounts.AccountFields.Nickname.ToValue(value));
+            Set("display_name", global::Shop.Accounts.AccountFields.Nickname.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>display_name</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetNicknameIfNotExists(string value)
         {
-            Changes.SetIfNotExists("display_name", global::Shop.Accounts.AccountFields.Nickname.ToValue(value));
+            SetIfNotExists("display_name", global::Shop.Accounts.AccountFields.Nickname.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>display_name</c>.</summary>
         public AccountUpdate RemoveNickname()
         {
-            Changes.Remove("display_name");
+            Remove("display_name");
             return this;
         }
 
         /// <summary>Sets <c>password_hash</c>.</summary>
         public AccountUpdate SetPasswordHash(string value)
         {
-            Changes.Set("password_hash", global::Shop.Accounts.AccountFields.PasswordHash.ToValue(value));
+            Set("password_hash", global::Shop.Accounts.AccountFields.PasswordHash.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>password_hash</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetPasswordHashIfNotExists(string value)
         {
-            Changes.SetIfNotExists("password_hash", global::Shop.Accounts.AccountFields.PasswordHash.ToValue(value));
+            SetIfNotExists("password_hash", global::Shop.Accounts.AccountFields.PasswordHash.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>class</c>.</summary>
         public AccountUpdate SetClass(string value)
         {
-            Changes.Set("class", global::Shop.Accounts.AccountFields.Class.ToValue(value));
+            Set("class", global::Shop.Accounts.AccountFields.Class.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>class</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetClassIfNotExists(string value)
         {
-            Changes.SetIfNotExists("class", global::Shop.Accounts.AccountFields.Class.ToValue(value));
+            SetIfNotExists("class", global::Shop.Accounts.AccountFields.Class.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>visits</c>.</summary>
         public AccountUpdate SetVisits(int value)
         {
-            Changes.Set("visits", global::Shop.Accounts.AccountFields.Visits.ToValue(value));
+            Set("visits", global::Shop.Accounts.AccountFields.Visits.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>visits</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetVisitsIfNotExists(int value)
         {
-            Changes.SetIfNotExists("visits", global::Shop.Accounts.AccountFields.Visits.ToValue(value));
+            SetIfNotExists("visits", global::Shop.Accounts.AccountFields.Visits.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>visits</c>.</summary>
         public AccountUpdate RemoveVisits()
         {
-            Changes.Remove("visits");
+            Remove("visits");
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>visits</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>visits</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public AccountUpdate AddVisits(int delta)
         {
-            Changes.Add("visits", global::Shop.Accounts.AccountFields.Visits.ToValue(delta));
+            Add("visits", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>active</c>.</summary>
         public AccountUpdate SetActive(bool value)
         {
-            Changes.Set("active", global::Shop.Accounts.AccountFields.Active.ToValue(value));
+            Set("active", global::Shop.Accounts.AccountFields.Active.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>active</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetActiveIfNotExists(bool value)
         {
-            Changes.SetIfNotExists("active", global::Shop.Accounts.AccountFields.Active.ToValue(value));
+            SetIfNotExists("active", global::Shop.Accounts.AccountFields.Active.ToValue(value));
             return this;
         }
     }

@@ -11,22 +11,19 @@ namespace Shop.Accounts
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class DeviceUpdate
+    public sealed partial class DeviceUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>platform</c>.</summary>
         public DeviceUpdate SetPlatform(string value)
         {
-            Changes.Set("platform", global::Shop.Accounts.DeviceFields.Platform.ToValue(value));
+            Set("platform", global::Shop.Accounts.DeviceFields.Platform.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>platform</c> only if the item does not have it yet.</summary>
         public DeviceUpdate SetPlatformIfNotExists(string value)
         {
-            Changes.SetIfNotExists("platform", global::Shop.Accounts.DeviceFields.Platform.ToValue(value));
+            SetIfNotExists("platform", global::Shop.Accounts.DeviceFields.Platform.ToValue(value));
             return this;
         }
     }

@@ -24,7 +24,7 @@ namespace Bookings
         private static readonly global::Bookings.Generated.Runtime.TextPattern BookingTimePattern =
             new global::Bookings.Generated.Runtime.TextPattern("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$", BookingTimePatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool BookingTimePatternMatches(string text)
         {
             var i = 0;
@@ -32,7 +32,7 @@ namespace Bookings
             // \d{4}
             for (var end = i + 4; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
@@ -49,7 +49,7 @@ namespace Bookings
             // \d{2}
             for (var end = i + 2; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
@@ -66,7 +66,7 @@ namespace Bookings
             // \d{2}
             for (var end = i + 2; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
@@ -83,7 +83,7 @@ namespace Bookings
             // \d{2}
             for (var end = i + 2; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
@@ -100,7 +100,7 @@ namespace Bookings
             // \d{2}
             for (var end = i + 2; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
@@ -117,14 +117,13 @@ namespace Bookings
             // \d{2}
             for (var end = i + 2; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>

@@ -103,22 +103,22 @@ namespace Bookings
         /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Bookings.BookingKey key, global::Bookings.BookingFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>name</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>booking_time</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>booking_time</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetBookingTime"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>confirm_sms</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>confirm_sms</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetConfirmSms"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>remind_sms</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>remind_sms</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetRemindSms"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>option_sms</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>option_sms</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetOptionSms"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>option_time</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>option_time</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetOptionTime"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -177,11 +177,11 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Booking> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,7 +217,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -249,7 +249,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Bookings.BookingKey key, global::Bookings.BookingFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -266,31 +266,28 @@ namespace Bookings
                 cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "name", global::Bookings.BookingMarshaller.NameValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetName(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetBookingTime(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetConfirmSms(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetRemindSms(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetOptionSms(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.BookingUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetOptionTime(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string bizId, string bookId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking partition {{ BizId = {bizId}, BookId = {bookId} }}");

@@ -11,92 +11,89 @@ namespace Bookings
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class BookingUpdate
+    public sealed partial class BookingUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>name</c>.</summary>
         public BookingUpdate SetName(string value)
         {
-            Changes.Set("name", global::Bookings.BookingFields.Name.ToValue(value));
+            Set("name", global::Bookings.BookingFields.Name.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetNameIfNotExists(string value)
         {
-            Changes.SetIfNotExists("name", global::Bookings.BookingFields.Name.ToValue(value));
+            SetIfNotExists("name", global::Bookings.BookingFields.Name.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>booking_time</c>.</summary>
         public BookingUpdate SetBookingTime(string value)
         {
-            Changes.Set("booking_time", global::Bookings.BookingFields.BookingTime.ToValue(value));
+            Set("booking_time", global::Bookings.BookingFields.BookingTime.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>booking_time</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetBookingTimeIfNotExists(string value)
         {
-            Changes.SetIfNotExists("booking_time", global::Bookings.BookingFields.BookingTime.ToValue(value));
+            SetIfNotExists("booking_time", global::Bookings.BookingFields.BookingTime.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>confirm_sms</c>.</summary>
         public BookingUpdate SetConfirmSms(bool value)
         {
-            Changes.Set("confirm_sms", global::Bookings.BookingFields.ConfirmSms.ToValue(value));
+            Set("confirm_sms", global::Bookings.BookingFields.ConfirmSms.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>confirm_sms</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetConfirmSmsIfNotExists(bool value)
         {
-            Changes.SetIfNotExists("confirm_sms", global::Bookings.BookingFields.ConfirmSms.ToValue(value));
+            SetIfNotExists("confirm_sms", global::Bookings.BookingFields.ConfirmSms.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>remind_sms</c>.</summary>
         public BookingUpdate SetRemindSms(bool value)
         {
-            Changes.Set("remind_sms", global::Bookings.BookingFields.RemindSms.ToValue(value));
+            Set("remind_sms", global::Bookings.BookingFields.RemindSms.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>remind_sms</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetRemindSmsIfNotExists(bool value)
         {
-            Changes.SetIfNotExists("remind_sms", global::Bookings.BookingFields.RemindSms.ToValue(value));
+            SetIfNotExists("remind_sms", global::Bookings.BookingFields.RemindSms.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>option_sms</c>.</summary>
         public BookingUpdate SetOptionSms(bool value)
         {
-            Changes.Set("option_sms", global::Bookings.BookingFields.OptionSms.ToValue(value));
+            Set("option_sms", global::Bookings.BookingFields.OptionSms.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>option_sms</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetOptionSmsIfNotExists(bool value)
         {
-            Changes.SetIfNotExists("option_sms", global::Bookings.BookingFields.OptionSms.ToValue(value));
+            SetIfNotExists("option_sms", global::Bookings.BookingFields.OptionSms.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>option_time</c>.</summary>
         public BookingUpdate SetOptionTime(string value)
         {
-            Changes.Set("option_time", global::Bookings.BookingFields.OptionTime.ToValue(value));
+            Set("option_time", global::Bookings.BookingFields.OptionTime.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>option_time</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetOptionTimeIfNotExists(string value)
         {
-            Changes.SetIfNotExists("option_time", global::Bookings.BookingFields.OptionTime.ToValue(value));
+            SetIfNotExists("option_time", global::Bookings.BookingFields.OptionTime.ToValue(value));
             return this;
         }
     }

@@ -11,50 +11,47 @@ namespace Bookings
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class SessionUpdate
+    public sealed partial class SessionUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>cookies</c>.</summary>
         public SessionUpdate SetCookies(string value)
         {
-            Changes.Set("cookies", global::Bookings.SessionFields.Cookies.ToValue(value));
+            Set("cookies", global::Bookings.SessionFields.Cookies.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>cookies</c> only if the item does not have it yet.</summary>
         public SessionUpdate SetCookiesIfNotExists(string value)
         {
-            Changes.SetIfNotExists("cookies", global::Bookings.SessionFields.Cookies.ToValue(value));
+            SetIfNotExists("cookies", global::Bookings.SessionFields.Cookies.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c>.</summary>
         public SessionUpdate SetExpiresAt(long value)
         {
-            Changes.Set("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(value));
+            Set("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
         public SessionUpdate SetExpiresAtIfNotExists(long value)
         {
-            Changes.SetIfNotExists("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(value));
+            SetIfNotExists("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>expires_at</c>.</summary>
         public SessionUpdate RemoveExpiresAt()
         {
-            Changes.Remove("expires_at");
+            Remove("expires_at");
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public SessionUpdate AddExpiresAt(long delta)
         {
-            Changes.Add("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(delta));
+            Add("expires_at", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -24,7 +24,7 @@ namespace Catalog
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Address {{ Line1 = {Line1}, City = {City}, Postcode = {Postcode}, ContactPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(ContactPhone))} }}");
+                $"Address {{ Line1 = {Line1}, City = {City}, Postcode = {(global::Bookings.Generated.Runtime.Summary.Value(Postcode))}, ContactPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(ContactPhone))} }}");
     }
 
     /// <summary>Converts <see cref="Address"/> to and from a stored map, with no reflection.</summary>
@@ -37,7 +37,7 @@ namespace Catalog
         private static readonly global::Bookings.Generated.Runtime.TextPattern PostcodePattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[0-9]{5}$", PostcodePatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]{5}$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]{5}$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool PostcodePatternMatches(string text)
         {
             var i = 0;
@@ -51,8 +51,7 @@ namespace Catalog
                 }
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         /// <summary>The stored map of <paramref name="value"/>, validated.</summary>

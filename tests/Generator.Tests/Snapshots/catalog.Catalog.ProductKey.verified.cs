@@ -14,7 +14,7 @@ namespace Catalog
         private static readonly global::Bookings.Generated.Runtime.TextPattern ProductIdPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^P[0-9]+$", ProductIdPatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^P[0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^P[0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool ProductIdPatternMatches(string text)
         {
             var i = 0;
@@ -40,8 +40,7 @@ namespace Catalog
                 return false;
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         private ProductKey(string productId)

@@ -87,97 +87,97 @@ namespace Catalog
         /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Catalog.ProductKey key, global::Catalog.ProductFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>title</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>title</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetTitle"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetTitleAsync(global::Catalog.ProductKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>status</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>status</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetStatus"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetStatusAsync(global::Catalog.ProductKey key, global::Catalog.ProductStatus value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>price</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>price</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetPrice"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetPriceAsync(global::Catalog.ProductKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>rating</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>rating</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetRating"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetRatingAsync(global::Catalog.ProductKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>stock</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>stock</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetStock"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetStockAsync(global::Catalog.ProductKey key, int value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>views</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>views</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetViews"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetViewsAsync(global::Catalog.ProductKey key, long value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>featured</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>featured</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetFeatured"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetFeaturedAsync(global::Catalog.ProductKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>thumbnail</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>thumbnail</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetThumbnail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetThumbnailAsync(global::Catalog.ProductKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>created_at</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>created_at</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetCreatedAt"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCreatedAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>updated_at</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>updated_at</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetUpdatedAt"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetUpdatedAtAsync(global::Catalog.ProductKey key, global::System.DateTime? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>launch_date</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>launch_date</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetLaunchDate"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetLaunchDateAsync(global::Catalog.ProductKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>legacy_time</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>legacy_time</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetLegacyTime"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetLegacyTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>local_time</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>local_time</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetLocalTime"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetLocalTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>expires_at</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>expires_at</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetExpiresAt"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>tags</c> on an existing item (null or an empty set removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>tags</c> on an existing item (null or an empty set removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetTags"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>sizes</c> on an existing item (null or an empty set removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>sizes</c> on an existing item (null or an empty set removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetSizes"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>weights</c> on an existing item (null or an empty set removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>weights</c> on an existing item (null or an empty set removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetWeights"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>checksums</c> on an existing item (null or an empty set removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>checksums</c> on an existing item (null or an empty set removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetChecksums"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>channels</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>channels</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetChannels"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetChannelsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>history</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>history</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetHistory"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetHistoryAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>scores</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>scores</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetScores"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetScoresAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<double>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>matrix</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>matrix</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetMatrix"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetMatrixAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>warehouse</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>warehouse</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetWarehouse"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetWarehouseAsync(global::Catalog.ProductKey key, global::Catalog.Address? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>addresses</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>addresses</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetAddresses"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetAddressesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>dimensions</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>dimensions</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetDimensions"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetDimensionsAsync(global::Catalog.ProductKey key, global::Catalog.Dimension? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>specs</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>specs</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetSpecs"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetSpecsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>stock_by_store</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>stock_by_store</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetStockByStore"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetStockByStoreAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>labels_by_locale</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>labels_by_locale</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetLabelsByLocale"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetLabelsByLocaleAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>notes</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>notes</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetNotes"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetNotesAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>owner_phone</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>owner_phone</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetOwnerPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetOwnerPhoneAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>api_secret</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>api_secret</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ProductUpdate.SetApiSecret"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetApiSecretAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -236,11 +236,11 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Catalog.Product?> UpdateAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Catalog.Product?> UpdateAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Catalog.Product> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -276,7 +276,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Catalog.ProductKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -292,7 +292,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Catalog.ProductKey key, global::Catalog.ProductFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -307,130 +307,127 @@ namespace Catalog
                 cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetTitleAsync(global::Catalog.ProductKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "title", global::Catalog.ProductMarshaller.TitleValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetTitleAsync(global::Catalog.ProductKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetTitle(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetStatusAsync(global::Catalog.ProductKey key, global::Catalog.ProductStatus value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "status", global::Catalog.ProductMarshaller.StatusValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetStatusAsync(global::Catalog.ProductKey key, global::Catalog.ProductStatus value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetStatus(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPriceAsync(global::Catalog.ProductKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "price", global::Catalog.ProductMarshaller.PriceValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetPriceAsync(global::Catalog.ProductKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetPrice(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetRatingAsync(global::Catalog.ProductKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "rating", value is null ? null : global::Catalog.ProductMarshaller.RatingValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetRatingAsync(global::Catalog.ProductKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveRating() : new global::Catalog.ProductUpdate().SetRating(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetStockAsync(global::Catalog.ProductKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "stock", global::Catalog.ProductMarshaller.StockValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetStockAsync(global::Catalog.ProductKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetStock(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetViewsAsync(global::Catalog.ProductKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "views", global::Catalog.ProductMarshaller.ViewsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetViewsAsync(global::Catalog.ProductKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetViews(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetFeaturedAsync(global::Catalog.ProductKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "featured", global::Catalog.ProductMarshaller.FeaturedValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetFeaturedAsync(global::Catalog.ProductKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetFeatured(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetThumbnailAsync(global::Catalog.ProductKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "thumbnail", value is null ? null : global::Catalog.ProductMarshaller.ThumbnailValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetThumbnailAsync(global::Catalog.ProductKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveThumbnail() : new global::Catalog.ProductUpdate().SetThumbnail(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCreatedAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "created_at", global::Catalog.ProductMarshaller.CreatedAtValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCreatedAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetCreatedAt(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetUpdatedAtAsync(global::Catalog.ProductKey key, global::System.DateTime? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "updated_at", value is null ? null : global::Catalog.ProductMarshaller.UpdatedAtValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetUpdatedAtAsync(global::Catalog.ProductKey key, global::System.DateTime? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveUpdatedAt() : new global::Catalog.ProductUpdate().SetUpdatedAt(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetLaunchDateAsync(global::Catalog.ProductKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "launch_date", value is null ? null : global::Catalog.ProductMarshaller.LaunchDateValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetLaunchDateAsync(global::Catalog.ProductKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLaunchDate() : new global::Catalog.ProductUpdate().SetLaunchDate(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetLegacyTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "legacy_time", value is null ? null : global::Catalog.ProductMarshaller.LegacyTimeValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetLegacyTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLegacyTime() : new global::Catalog.ProductUpdate().SetLegacyTime(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetLocalTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "local_time", value is null ? null : global::Catalog.ProductMarshaller.LocalTimeValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetLocalTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLocalTime() : new global::Catalog.ProductUpdate().SetLocalTime(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "expires_at", value is null ? null : global::Catalog.ProductMarshaller.ExpiresAtValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveExpiresAt() : new global::Catalog.ProductUpdate().SetExpiresAt(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "tags", value is null || value.Count == 0 ? null : global::Catalog.ProductMarshaller.TagsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetTags(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "sizes", value is null || value.Count == 0 ? null : global::Catalog.ProductMarshaller.SizesValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetSizes(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "weights", value is null || value.Count == 0 ? null : global::Catalog.ProductMarshaller.WeightsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetWeights(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "checksums", value is null || value.Count == 0 ? null : global::Catalog.ProductMarshaller.ChecksumsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetChecksums(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetChannelsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "channels", value is null ? null : global::Catalog.ProductMarshaller.ChannelsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetChannelsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveChannels() : new global::Catalog.ProductUpdate().SetChannels(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetHistoryAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "history", value is null ? null : global::Catalog.ProductMarshaller.HistoryValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetHistoryAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveHistory() : new global::Catalog.ProductUpdate().SetHistory(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetScoresAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<double>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "scores", value is null ? null : global::Catalog.ProductMarshaller.ScoresValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetScoresAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<double>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveScores() : new global::Catalog.ProductUpdate().SetScores(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetMatrixAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "matrix", value is null ? null : global::Catalog.ProductMarshaller.MatrixValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetMatrixAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveMatrix() : new global::Catalog.ProductUpdate().SetMatrix(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetWarehouseAsync(global::Catalog.ProductKey key, global::Catalog.Address? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "warehouse", value is null ? null : global::Catalog.ProductMarshaller.WarehouseValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetWarehouseAsync(global::Catalog.ProductKey key, global::Catalog.Address? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveWarehouse() : new global::Catalog.ProductUpdate().SetWarehouse(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetAddressesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "addresses", value is null ? null : global::Catalog.ProductMarshaller.AddressesValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetAddressesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveAddresses() : new global::Catalog.ProductUpdate().SetAddresses(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetDimensionsAsync(global::Catalog.ProductKey key, global::Catalog.Dimension? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "dimensions", value is null ? null : global::Catalog.ProductMarshaller.DimensionsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetDimensionsAsync(global::Catalog.ProductKey key, global::Catalog.Dimension? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveDimensions() : new global::Catalog.ProductUpdate().SetDimensions(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetSpecsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "specs", value is null ? null : global::Catalog.ProductMarshaller.SpecsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetSpecsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveSpecs() : new global::Catalog.ProductUpdate().SetSpecs(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetStockByStoreAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "stock_by_store", value is null ? null : global::Catalog.ProductMarshaller.StockByStoreValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetStockByStoreAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveStockByStore() : new global::Catalog.ProductUpdate().SetStockByStore(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetLabelsByLocaleAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "labels_by_locale", value is null ? null : global::Catalog.ProductMarshaller.LabelsByLocaleValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetLabelsByLocaleAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLabelsByLocale() : new global::Catalog.ProductUpdate().SetLabelsByLocale(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNotesAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "notes", value is null ? null : global::Catalog.ProductMarshaller.NotesValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetNotesAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveNotes() : new global::Catalog.ProductUpdate().SetNotes(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetOwnerPhoneAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "owner_phone", value is null ? null : global::Catalog.ProductMarshaller.OwnerPhoneValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetOwnerPhoneAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveOwnerPhone() : new global::Catalog.ProductUpdate().SetOwnerPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetApiSecretAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "api_secret", value is null ? null : global::Catalog.ProductMarshaller.ApiSecretValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Catalog.ProductUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetApiSecretAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveApiSecret() : new global::Catalog.ProductUpdate().SetApiSecret(value), null, cancellationToken).ConfigureAwait(false) is not null;
     }
 }

@@ -11,281 +11,278 @@ namespace Catalog
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ProductUpdate
+    public sealed partial class ProductUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>title</c>.</summary>
         public ProductUpdate SetTitle(string value)
         {
-            Changes.Set("title", global::Catalog.ProductFields.Title.ToValue(value));
+            Set("title", global::Catalog.ProductFields.Title.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>title</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetTitleIfNotExists(string value)
         {
-            Changes.SetIfNotExists("title", global::Catalog.ProductFields.Title.ToValue(value));
+            SetIfNotExists("title", global::Catalog.ProductFields.Title.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>status</c>.</summary>
         public ProductUpdate SetStatus(global::Catalog.ProductStatus value)
         {
-            Changes.Set("status", global::Catalog.ProductFields.Status.ToValue(value));
+            Set("status", global::Catalog.ProductFields.Status.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>status</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetStatusIfNotExists(global::Catalog.ProductStatus value)
         {
-            Changes.SetIfNotExists("status", global::Catalog.ProductFields.Status.ToValue(value));
+            SetIfNotExists("status", global::Catalog.ProductFields.Status.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>price</c>.</summary>
         public ProductUpdate SetPrice(decimal value)
         {
-            Changes.Set("price", global::Catalog.ProductFields.Price.ToValue(value));
+            Set("price", global::Catalog.ProductFields.Price.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>price</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetPriceIfNotExists(decimal value)
         {
-            Changes.SetIfNotExists("price", global::Catalog.ProductFields.Price.ToValue(value));
+            SetIfNotExists("price", global::Catalog.ProductFields.Price.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>price</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>price</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>price</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Price.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddPrice(decimal delta)
         {
-            Changes.Add("price", global::Catalog.ProductFields.Price.ToValue(delta));
+            Add("price", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>rating</c>.</summary>
         public ProductUpdate SetRating(double value)
         {
-            Changes.Set("rating", global::Catalog.ProductFields.Rating.ToValue(value));
+            Set("rating", global::Catalog.ProductFields.Rating.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>rating</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetRatingIfNotExists(double value)
         {
-            Changes.SetIfNotExists("rating", global::Catalog.ProductFields.Rating.ToValue(value));
+            SetIfNotExists("rating", global::Catalog.ProductFields.Rating.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>rating</c>.</summary>
         public ProductUpdate RemoveRating()
         {
-            Changes.Remove("rating");
+            Remove("rating");
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>rating</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>rating</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>rating</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Rating.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddRating(double delta)
         {
-            Changes.Add("rating", global::Catalog.ProductFields.Rating.ToValue(delta));
+            Add("rating", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>stock</c>.</summary>
         public ProductUpdate SetStock(int value)
         {
-            Changes.Set("stock", global::Catalog.ProductFields.Stock.ToValue(value));
+            Set("stock", global::Catalog.ProductFields.Stock.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>stock</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetStockIfNotExists(int value)
         {
-            Changes.SetIfNotExists("stock", global::Catalog.ProductFields.Stock.ToValue(value));
+            SetIfNotExists("stock", global::Catalog.ProductFields.Stock.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>stock</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>stock</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>stock</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Stock.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddStock(int delta)
         {
-            Changes.Add("stock", global::Catalog.ProductFields.Stock.ToValue(delta));
+            Add("stock", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>views</c>.</summary>
         public ProductUpdate SetViews(long value)
         {
-            Changes.Set("views", global::Catalog.ProductFields.Views.ToValue(value));
+            Set("views", global::Catalog.ProductFields.Views.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>views</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetViewsIfNotExists(long value)
         {
-            Changes.SetIfNotExists("views", global::Catalog.ProductFields.Views.ToValue(value));
+            SetIfNotExists("views", global::Catalog.ProductFields.Views.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>views</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>views</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddViews(long delta)
         {
-            Changes.Add("views", global::Catalog.ProductFields.Views.ToValue(delta));
+            Add("views", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>featured</c>.</summary>
         public ProductUpdate SetFeatured(bool value)
         {
-            Changes.Set("featured", global::Catalog.ProductFields.Featured.ToValue(value));
+            Set("featured", global::Catalog.ProductFields.Featured.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>featured</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetFeaturedIfNotExists(bool value)
         {
-            Changes.SetIfNotExists("featured", global::Catalog.ProductFields.Featured.ToValue(value));
+            SetIfNotExists("featured", global::Catalog.ProductFields.Featured.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>thumbnail</c>.</summary>
         public ProductUpdate SetThumbnail(byte[] value)
         {
-            Changes.Set("thumbnail", global::Catalog.ProductFields.Thumbnail.ToValue(value));
+            Set("thumbnail", global::Catalog.ProductFields.Thumbnail.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>thumbnail</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetThumbnailIfNotExists(byte[] value)
         {
-            Changes.SetIfNotExists("thumbnail", global::Catalog.ProductFields.Thumbnail.ToValue(value));
+            SetIfNotExists("thumbnail", global::Catalog.ProductFields.Thumbnail.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>thumbnail</c>.</summary>
         public ProductUpdate RemoveThumbnail()
         {
-            Changes.Remove("thumbnail");
+            Remove("thumbnail");
             return this;
         }
 
         /// <summary>Sets <c>created_at</c>.</summary>
         public ProductUpdate SetCreatedAt(global::System.DateTimeOffset value)
         {
-            Changes.Set("created_at", global::Catalog.ProductFields.CreatedAt.ToValue(value));
+            Set("created_at", global::Catalog.ProductFields.CreatedAt.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>created_at</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetCreatedAtIfNotExists(global::System.DateTimeOffset value)
         {
-            Changes.SetIfNotExists("created_at", global::Catalog.ProductFields.CreatedAt.ToValue(value));
+            SetIfNotExists("created_at", global::Catalog.ProductFields.CreatedAt.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>updated_at</c>.</summary>
         public ProductUpdate SetUpdatedAt(global::System.DateTime value)
         {
-            Changes.Set("updated_at", global::Catalog.ProductFields.UpdatedAt.ToValue(value));
+            Set("updated_at", global::Catalog.ProductFields.UpdatedAt.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>updated_at</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetUpdatedAtIfNotExists(global::System.DateTime value)
         {
-            Changes.SetIfNotExists("updated_at", global::Catalog.ProductFields.UpdatedAt.ToValue(value));
+            SetIfNotExists("updated_at", global::Catalog.ProductFields.UpdatedAt.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>updated_at</c>.</summary>
         public ProductUpdate RemoveUpdatedAt()
         {
-            Changes.Remove("updated_at");
+            Remove("updated_at");
             return this;
         }
 
         /// <summary>Sets <c>launch_date</c>.</summary>
         public ProductUpdate SetLaunchDate(global::System.DateOnly value)
         {
-            Changes.Set("launch_date", global::Catalog.ProductFields.LaunchDate.ToValue(value));
+            Set("launch_date", global::Catalog.ProductFields.LaunchDate.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>launch_date</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetLaunchDateIfNotExists(global::System.DateOnly value)
         {
-            Changes.SetIfNotExists("launch_date", global::Catalog.ProductFields.LaunchDate.ToValue(value));
+            SetIfNotExists("launch_date", global::Catalog.ProductFields.LaunchDate.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>launch_date</c>.</summary>
         public ProductUpdate RemoveLaunchDate()
         {
-            Changes.Remove("launch_date");
+            Remove("launch_date");
             return this;
         }
 
         /// <summary>Sets <c>legacy_time</c>.</summary>
         public ProductUpdate SetLegacyTime(global::System.DateTimeOffset value)
         {
-            Changes.Set("legacy_time", global::Catalog.ProductFields.LegacyTime.ToValue(value));
+            Set("legacy_time", global::Catalog.ProductFields.LegacyTime.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>legacy_time</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetLegacyTimeIfNotExists(global::System.DateTimeOffset value)
         {
-            Changes.SetIfNotExists("legacy_time", global::Catalog.ProductFields.LegacyTime.ToValue(value));
+            SetIfNotExists("legacy_time", global::Catalog.ProductFields.LegacyTime.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>legacy_time</c>.</summary>
         public ProductUpdate RemoveLegacyTime()
         {
-            Changes.Remove("legacy_time");
+            Remove("legacy_time");
             return this;
         }
 
         /// <summary>Sets <c>local_time</c>.</summary>
         public ProductUpdate SetLocalTime(global::System.DateTimeOffset value)
         {
-            Changes.Set("local_time", global::Catalog.ProductFields.LocalTime.ToValue(value));
+            Set("local_time", global::Catalog.ProductFields.LocalTime.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>local_time</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetLocalTimeIfNotExists(global::System.DateTimeOffset value)
         {
-            Changes.SetIfNotExists("local_time", global::Catalog.ProductFields.LocalTime.ToValue(value));
+            SetIfNotExists("local_time", global::Catalog.ProductFields.LocalTime.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>local_time</c>.</summary>
         public ProductUpdate RemoveLocalTime()
         {
-            Changes.Remove("local_time");
+            Remove("local_time");
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c>.</summary>
         public ProductUpdate SetExpiresAt(global::System.DateTimeOffset value)
         {
-            Changes.Set("expires_at", global::Catalog.ProductFields.ExpiresAt.ToValue(value));
+            Set("expires_at", global::Catalog.ProductFields.ExpiresAt.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetExpiresAtIfNotExists(global::System.DateTimeOffset value)
         {
-            Changes.SetIfNotExists("expires_at", global::Catalog.ProductFields.ExpiresAt.ToValue(value));
+            SetIfNotExists("expires_at", global::Catalog.ProductFields.ExpiresAt.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>expires_at</c>.</summary>
         public ProductUpdate RemoveExpiresAt()
         {
-            Changes.Remove("expires_at");
+            Remove("expires_at");
             return this;
         }
 
@@ -294,18 +291,18 @@ namespace Catalog
         {
             if (value is null || value.Count == 0)
             {
-                Changes.Remove("tags");
+                Remove("tags");
                 return this;
             }
 
-            Changes.Set("tags", global::Catalog.ProductFields.Tags.ToValue(value));
+            Set("tags", global::Catalog.ProductFields.Tags.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>tags</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetTagsIfNotExists(global::System.Collections.Generic.IReadOnlySet<string> value)
         {
-            Changes.SetIfNotExists("tags", global::Catalog.ProductFields.Tags.ToValue(value));
+            SetIfNotExists("tags", global::Catalog.ProductFields.Tags.ToValue(value));
             return this;
         }
 
@@ -318,7 +315,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
             }
 
-            Changes.AddToSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
+            AddToSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
             return this;
         }
 
@@ -331,7 +328,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
             }
 
-            Changes.DeleteFromSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
+            DeleteFromSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
             return this;
         }
 
@@ -340,18 +337,18 @@ namespace Catalog
         {
             if (value is null || value.Count == 0)
             {
-                Changes.Remove("sizes");
+                Remove("sizes");
                 return this;
             }
 
-            Changes.Set("sizes", global::Catalog.ProductFields.Sizes.ToValue(value));
+            Set("sizes", global::Catalog.ProductFields.Sizes.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>sizes</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetSizesIfNotExists(global::System.Collections.Generic.IReadOnlySet<int> value)
         {
-            Changes.SetIfNotExists("sizes", global::Catalog.ProductFields.Sizes.ToValue(value));
+            SetIfNotExists("sizes", global::Catalog.ProductFields.Sizes.ToValue(value));
             return this;
         }
 
@@ -364,7 +361,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
             }
 
-            Changes.AddToSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
+            AddToSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
             return this;
         }
 
@@ -377,7 +374,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
             }
 
-            Changes.DeleteFromSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
+            DeleteFromSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
             return this;
         }
 
@@ -386,18 +383,18 @@ namespace Catalog
         {
             if (value is null || value.Count == 0)
             {
-                Changes.Remove("weights");
+                Remove("weights");
                 return this;
             }
 
-            Changes.Set("weights", global::Catalog.ProductFields.Weights.ToValue(value));
+            Set("weights", global::Catalog.ProductFields.Weights.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>weights</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetWeightsIfNotExists(global::System.Collections.Generic.IReadOnlySet<decimal> value)
         {
-            Changes.SetIfNotExists("weights", global::Catalog.ProductFields.Weights.ToValue(value));
+            SetIfNotExists("weights", global::Catalog.ProductFields.Weights.ToValue(value));
             return this;
         }
 
@@ -410,7 +407,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
             }
 
-            Changes.AddToSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
+            AddToSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
             return this;
         }
 
@@ -423,7 +420,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
             }
 
-            Changes.DeleteFromSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
+            DeleteFromSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
             return this;
         }
 
@@ -432,18 +429,18 @@ namespace Catalog
         {
             if (value is null || value.Count == 0)
             {
-                Changes.Remove("checksums");
+                Remove("checksums");
                 return this;
             }
 
-            Changes.Set("checksums", global::Catalog.ProductFields.Checksums.ToValue(value));
+            Set("checksums", global::Catalog.ProductFields.Checksums.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>checksums</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetChecksumsIfNotExists(global::System.Collections.Generic.IReadOnlyList<byte[]> value)
         {
-            Changes.SetIfNotExists("checksums", global::Catalog.ProductFields.Checksums.ToValue(value));
+            SetIfNotExists("checksums", global::Catalog.ProductFields.Checksums.ToValue(value));
             return this;
         }
 
@@ -456,7 +453,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
             }
 
-            Changes.AddToSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
+            AddToSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
             return this;
         }
 
@@ -469,315 +466,315 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
             }
 
-            Changes.DeleteFromSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
+            DeleteFromSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
             return this;
         }
 
         /// <summary>Sets <c>channels</c>.</summary>
         public ProductUpdate SetChannels(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel> value)
         {
-            Changes.Set("channels", global::Catalog.ProductFields.Channels.ToValue(value));
+            Set("channels", global::Catalog.ProductFields.Channels.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>channels</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetChannelsIfNotExists(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel> value)
         {
-            Changes.SetIfNotExists("channels", global::Catalog.ProductFields.Channels.ToValue(value));
+            SetIfNotExists("channels", global::Catalog.ProductFields.Channels.ToValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>channels</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToChannels(params global::Catalog.Channel[] values)
         {
-            Changes.Append("channels", global::Catalog.ProductFields.Channels.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("channels", global::Catalog.ProductFields.Channels.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
             return this;
         }
 
         /// <summary>Removes <c>channels</c>.</summary>
         public ProductUpdate RemoveChannels()
         {
-            Changes.Remove("channels");
+            Remove("channels");
             return this;
         }
 
         /// <summary>Sets <c>history</c>.</summary>
         public ProductUpdate SetHistory(global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly> value)
         {
-            Changes.Set("history", global::Catalog.ProductFields.History.ToValue(value));
+            Set("history", global::Catalog.ProductFields.History.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>history</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetHistoryIfNotExists(global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly> value)
         {
-            Changes.SetIfNotExists("history", global::Catalog.ProductFields.History.ToValue(value));
+            SetIfNotExists("history", global::Catalog.ProductFields.History.ToValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>history</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToHistory(params global::System.DateOnly[] values)
         {
-            Changes.Append("history", global::Catalog.ProductFields.History.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("history", global::Catalog.ProductFields.History.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
             return this;
         }
 
         /// <summary>Removes <c>history</c>.</summary>
         public ProductUpdate RemoveHistory()
         {
-            Changes.Remove("history");
+            Remove("history");
             return this;
         }
 
         /// <summary>Sets <c>scores</c>.</summary>
         public ProductUpdate SetScores(global::System.Collections.Generic.IReadOnlyList<double> value)
         {
-            Changes.Set("scores", global::Catalog.ProductFields.Scores.ToValue(value));
+            Set("scores", global::Catalog.ProductFields.Scores.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>scores</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetScoresIfNotExists(global::System.Collections.Generic.IReadOnlyList<double> value)
         {
-            Changes.SetIfNotExists("scores", global::Catalog.ProductFields.Scores.ToValue(value));
+            SetIfNotExists("scores", global::Catalog.ProductFields.Scores.ToValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>scores</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToScores(params double[] values)
         {
-            Changes.Append("scores", global::Catalog.ProductFields.Scores.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("scores", global::Catalog.ProductFields.Scores.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
             return this;
         }
 
         /// <summary>Removes <c>scores</c>.</summary>
         public ProductUpdate RemoveScores()
         {
-            Changes.Remove("scores");
+            Remove("scores");
             return this;
         }
 
         /// <summary>Sets <c>matrix</c>.</summary>
         public ProductUpdate SetMatrix(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>> value)
         {
-            Changes.Set("matrix", global::Catalog.ProductFields.Matrix.ToValue(value));
+            Set("matrix", global::Catalog.ProductFields.Matrix.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>matrix</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetMatrixIfNotExists(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>> value)
         {
-            Changes.SetIfNotExists("matrix", global::Catalog.ProductFields.Matrix.ToValue(value));
+            SetIfNotExists("matrix", global::Catalog.ProductFields.Matrix.ToValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>matrix</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToMatrix(params global::System.Collections.Generic.IReadOnlyList<int>[] values)
         {
-            Changes.Append("matrix", global::Catalog.ProductFields.Matrix.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("matrix", global::Catalog.ProductFields.Matrix.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
             return this;
         }
 
         /// <summary>Removes <c>matrix</c>.</summary>
         public ProductUpdate RemoveMatrix()
         {
-            Changes.Remove("matrix");
+            Remove("matrix");
             return this;
         }
 
         /// <summary>Sets <c>warehouse</c>.</summary>
         public ProductUpdate SetWarehouse(global::Catalog.Address value)
         {
-            Changes.Set("warehouse", global::Catalog.ProductFields.Warehouse.ToValue(value));
+            Set("warehouse", global::Catalog.ProductFields.Warehouse.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>warehouse</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetWarehouseIfNotExists(global::Catalog.Address value)
         {
-            Changes.SetIfNotExists("warehouse", global::Catalog.ProductFields.Warehouse.ToValue(value));
+            SetIfNotExists("warehouse", global::Catalog.ProductFields.Warehouse.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>warehouse</c>.</summary>
         public ProductUpdate RemoveWarehouse()
         {
-            Changes.Remove("warehouse");
+            Remove("warehouse");
             return this;
         }
 
         /// <summary>Sets <c>addresses</c>.</summary>
         public ProductUpdate SetAddresses(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address> value)
         {
-            Changes.Set("addresses", global::Catalog.ProductFields.Addresses.ToValue(value));
+            Set("addresses", global::Catalog.ProductFields.Addresses.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>addresses</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetAddressesIfNotExists(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address> value)
         {
-            Changes.SetIfNotExists("addresses", global::Catalog.ProductFields.Addresses.ToValue(value));
+            SetIfNotExists("addresses", global::Catalog.ProductFields.Addresses.ToValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>addresses</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToAddresses(params global::Catalog.Address[] values)
         {
-            Changes.Append("addresses", global::Catalog.ProductFields.Addresses.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("addresses", global::Catalog.ProductFields.Addresses.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
             return this;
         }
 
         /// <summary>Removes <c>addresses</c>.</summary>
         public ProductUpdate RemoveAddresses()
         {
-            Changes.Remove("addresses");
+            Remove("addresses");
             return this;
         }
 
         /// <summary>Sets <c>dimensions</c>.</summary>
         public ProductUpdate SetDimensions(global::Catalog.Dimension value)
         {
-            Changes.Set("dimensions", global::Catalog.ProductFields.Dimensions.ToValue(value));
+            Set("dimensions", global::Catalog.ProductFields.Dimensions.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>dimensions</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetDimensionsIfNotExists(global::Catalog.Dimension value)
         {
-            Changes.SetIfNotExists("dimensions", global::Catalog.ProductFields.Dimensions.ToValue(value));
+            SetIfNotExists("dimensions", global::Catalog.ProductFields.Dimensions.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>dimensions</c>.</summary>
         public ProductUpdate RemoveDimensions()
         {
-            Changes.Remove("dimensions");
+            Remove("dimensions");
             return this;
         }
 
         /// <summary>Sets <c>specs</c>.</summary>
         public ProductUpdate SetSpecs(global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
-            Changes.Set("specs", global::Catalog.ProductFields.Specs.ToValue(value));
+            Set("specs", global::Catalog.ProductFields.Specs.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>specs</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetSpecsIfNotExists(global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
-            Changes.SetIfNotExists("specs", global::Catalog.ProductFields.Specs.ToValue(value));
+            SetIfNotExists("specs", global::Catalog.ProductFields.Specs.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>specs</c>.</summary>
         public ProductUpdate RemoveSpecs()
         {
-            Changes.Remove("specs");
+            Remove("specs");
             return this;
         }
 
         /// <summary>Sets <c>stock_by_store</c>.</summary>
         public ProductUpdate SetStockByStore(global::System.Collections.Generic.IReadOnlyDictionary<string, int> value)
         {
-            Changes.Set("stock_by_store", global::Catalog.ProductFields.StockByStore.ToValue(value));
+            Set("stock_by_store", global::Catalog.ProductFields.StockByStore.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>stock_by_store</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetStockByStoreIfNotExists(global::System.Collections.Generic.IReadOnlyDictionary<string, int> value)
         {
-            Changes.SetIfNotExists("stock_by_store", global::Catalog.ProductFields.StockByStore.ToValue(value));
+            SetIfNotExists("stock_by_store", global::Catalog.ProductFields.StockByStore.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>stock_by_store</c>.</summary>
         public ProductUpdate RemoveStockByStore()
         {
-            Changes.Remove("stock_by_store");
+            Remove("stock_by_store");
             return this;
         }
 
         /// <summary>Sets <c>labels_by_locale</c>.</summary>
         public ProductUpdate SetLabelsByLocale(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> value)
         {
-            Changes.Set("labels_by_locale", global::Catalog.ProductFields.LabelsByLocale.ToValue(value));
+            Set("labels_by_locale", global::Catalog.ProductFields.LabelsByLocale.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>labels_by_locale</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetLabelsByLocaleIfNotExists(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> value)
         {
-            Changes.SetIfNotExists("labels_by_locale", global::Catalog.ProductFields.LabelsByLocale.ToValue(value));
+            SetIfNotExists("labels_by_locale", global::Catalog.ProductFields.LabelsByLocale.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>labels_by_locale</c>.</summary>
         public ProductUpdate RemoveLabelsByLocale()
         {
-            Changes.Remove("labels_by_locale");
+            Remove("labels_by_locale");
             return this;
         }
 
         /// <summary>Sets <c>notes</c>.</summary>
         public ProductUpdate SetNotes(string value)
         {
-            Changes.Set("notes", global::Catalog.ProductFields.Notes.ToValue(value));
+            Set("notes", global::Catalog.ProductFields.Notes.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>notes</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetNotesIfNotExists(string value)
         {
-            Changes.SetIfNotExists("notes", global::Catalog.ProductFields.Notes.ToValue(value));
+            SetIfNotExists("notes", global::Catalog.ProductFields.Notes.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>notes</c>.</summary>
         public ProductUpdate RemoveNotes()
         {
-            Changes.Remove("notes");
+            Remove("notes");
             return this;
         }
 
         /// <summary>Sets <c>owner_phone</c>.</summary>
         public ProductUpdate SetOwnerPhone(string value)
         {
-            Changes.Set("owner_phone", global::Catalog.ProductFields.OwnerPhone.ToValue(value));
+            Set("owner_phone", global::Catalog.ProductFields.OwnerPhone.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>owner_phone</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetOwnerPhoneIfNotExists(string value)
         {
-            Changes.SetIfNotExists("owner_phone", global::Catalog.ProductFields.OwnerPhone.ToValue(value));
+            SetIfNotExists("owner_phone", global::Catalog.ProductFields.OwnerPhone.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>owner_phone</c>.</summary>
         public ProductUpdate RemoveOwnerPhone()
         {
-            Changes.Remove("owner_phone");
+            Remove("owner_phone");
             return this;
         }
 
         /// <summary>Sets <c>api_secret</c>.</summary>
         public ProductUpdate SetApiSecret(string value)
         {
-            Changes.Set("api_secret", global::Catalog.ProductFields.ApiSecret.ToValue(value));
+            Set("api_secret", global::Catalog.ProductFields.ApiSecret.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>api_secret</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetApiSecretIfNotExists(string value)
         {
-            Changes.SetIfNotExists("api_secret", global::Catalog.ProductFields.ApiSecret.ToValue(value));
+            SetIfNotExists("api_secret", global::Catalog.ProductFields.ApiSecret.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>api_secret</c>.</summary>
         public ProductUpdate RemoveApiSecret()
         {
-            Changes.Remove("api_secret");
+            Remove("api_secret");
             return this;
         }
     }

@@ -84,10 +84,10 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>size</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>size</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BlobUpdate.SetSize"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetSizeAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, long value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>content_type</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>content_type</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="BlobUpdate.SetContentType"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetContentTypeAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -146,11 +146,11 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Blob?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Blob?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Files.Blob> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -186,7 +186,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -202,17 +202,14 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetSizeAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "size", global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.SizeValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetSizeAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Files.BlobUpdate().SetSize(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetContentTypeAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "content_type", value is null ? null : global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.ContentTypeValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetContentTypeAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Files.BlobUpdate().RemoveContentType() : new global::Bookings.Generated.Integration.Tests.Files.BlobUpdate().SetContentType(value), null, cancellationToken).ConfigureAwait(false) is not null;
     }
 }

@@ -11,50 +11,47 @@ namespace Bookings.Generated.Integration.Tests.Files
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class BlobUpdate
+    public sealed partial class BlobUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>size</c>.</summary>
         public BlobUpdate SetSize(long value)
         {
-            Changes.Set("size", global::Bookings.Generated.Integration.Tests.Files.BlobFields.Size.ToValue(value));
+            Set("size", global::Bookings.Generated.Integration.Tests.Files.BlobFields.Size.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>size</c> only if the item does not have it yet.</summary>
         public BlobUpdate SetSizeIfNotExists(long value)
         {
-            Changes.SetIfNotExists("size", global::Bookings.Generated.Integration.Tests.Files.BlobFields.Size.ToValue(value));
+            SetIfNotExists("size", global::Bookings.Generated.Integration.Tests.Files.BlobFields.Size.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>size</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>size</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public BlobUpdate AddSize(long delta)
         {
-            Changes.Add("size", global::Bookings.Generated.Integration.Tests.Files.BlobFields.Size.ToValue(delta));
+            Add("size", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>content_type</c>.</summary>
         public BlobUpdate SetContentType(string value)
         {
-            Changes.Set("content_type", global::Bookings.Generated.Integration.Tests.Files.BlobFields.ContentType.ToValue(value));
+            Set("content_type", global::Bookings.Generated.Integration.Tests.Files.BlobFields.ContentType.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>content_type</c> only if the item does not have it yet.</summary>
         public BlobUpdate SetContentTypeIfNotExists(string value)
         {
-            Changes.SetIfNotExists("content_type", global::Bookings.Generated.Integration.Tests.Files.BlobFields.ContentType.ToValue(value));
+            SetIfNotExists("content_type", global::Bookings.Generated.Integration.Tests.Files.BlobFields.ContentType.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>content_type</c>.</summary>
         public BlobUpdate RemoveContentType()
         {
-            Changes.Remove("content_type");
+            Remove("content_type");
             return this;
         }
     }

@@ -14,7 +14,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         private static readonly global::Bookings.Generated.Runtime.TextPattern FileIdPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[a-z0-9-]+$", FileIdPatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z0-9-]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z0-9-]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool FileIdPatternMatches(string text)
         {
             var i = 0;
@@ -32,8 +32,7 @@ namespace Bookings.Generated.Integration.Tests.Files
                 return false;
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         private ChunkKey(string fileId, byte[] offset)

@@ -112,10 +112,10 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>One page of the entries of a partition of the <c>by_owner</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>) whose index sort key meets <paramref name="sortKey"/>.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Files.ChunkKey>> QueryByOwnerPageAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>owner_token</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>owner_token</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ChunkUpdate.SetOwnerToken"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetOwnerTokenAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>data</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>data</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ChunkUpdate.SetData"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetDataAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[] value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -174,11 +174,11 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Chunk?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Chunk?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Files.Chunk> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -214,7 +214,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -246,7 +246,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -265,15 +265,12 @@ namespace Bookings.Generated.Integration.Tests.Files
             => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetOwnerTokenAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "owner_token", value is null ? null : global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetOwnerTokenAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().RemoveOwnerToken() : new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().SetOwnerToken(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetDataAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[] value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "data", global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.DataValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetDataAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[] value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().SetData(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string fileId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk partition {{ FileId = {fileId} }}");

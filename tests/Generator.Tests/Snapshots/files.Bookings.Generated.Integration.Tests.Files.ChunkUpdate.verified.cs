@@ -11,43 +11,40 @@ namespace Bookings.Generated.Integration.Tests.Files
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ChunkUpdate
+    public sealed partial class ChunkUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>owner_token</c>.</summary>
         public ChunkUpdate SetOwnerToken(byte[] value)
         {
-            Changes.Set("owner_token", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.OwnerToken.ToValue(value));
+            Set("owner_token", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.OwnerToken.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>owner_token</c> only if the item does not have it yet.</summary>
         public ChunkUpdate SetOwnerTokenIfNotExists(byte[] value)
         {
-            Changes.SetIfNotExists("owner_token", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.OwnerToken.ToValue(value));
+            SetIfNotExists("owner_token", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.OwnerToken.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>owner_token</c>.</summary>
         public ChunkUpdate RemoveOwnerToken()
         {
-            Changes.Remove("owner_token");
+            Remove("owner_token");
             return this;
         }
 
         /// <summary>Sets <c>data</c>.</summary>
         public ChunkUpdate SetData(byte[] value)
         {
-            Changes.Set("data", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.Data.ToValue(value));
+            Set("data", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.Data.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>data</c> only if the item does not have it yet.</summary>
         public ChunkUpdate SetDataIfNotExists(byte[] value)
         {
-            Changes.SetIfNotExists("data", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.Data.ToValue(value));
+            SetIfNotExists("data", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.Data.ToValue(value));
             return this;
         }
     }

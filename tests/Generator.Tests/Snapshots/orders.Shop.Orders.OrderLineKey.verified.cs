@@ -14,7 +14,7 @@ namespace Shop.Orders
         private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[a-z]+$", TenantPatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool TenantPatternMatches(string text)
         {
             var i = 0;
@@ -32,8 +32,7 @@ namespace Shop.Orders
                 return false;
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
@@ -132,7 +131,6 @@ namespace Shop.Orders
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(int lineNo)
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
         }
 

@@ -100,13 +100,13 @@ namespace Shop.Orders
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>sku</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>sku</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderLineUpdate.SetSku"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>quantity</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>quantity</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderLineUpdate.SetQuantity"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetQuantityAsync(global::Shop.Orders.OrderLineKey key, int value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>unit_price</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>unit_price</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderLineUpdate.SetUnitPrice"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetUnitPriceAsync(global::Shop.Orders.OrderLineKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -165,11 +165,11 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.OrderLine?> UpdateAsync(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.OrderLine?> UpdateAsync(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.OrderLine> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Orders.OrderLineKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -237,22 +237,19 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "sku", global::Shop.Orders.OrderLineMarshaller.SkuValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderLineUpdate().SetSku(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetQuantityAsync(global::Shop.Orders.OrderLineKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "quantity", global::Shop.Orders.OrderLineMarshaller.QuantityValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetQuantityAsync(global::Shop.Orders.OrderLineKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderLineUpdate().SetQuantity(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetUnitPriceAsync(global::Shop.Orders.OrderLineKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "unit_price", global::Shop.Orders.OrderLineMarshaller.UnitPriceValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Shop.Orders.OrderLineUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetUnitPriceAsync(global::Shop.Orders.OrderLineKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderLineUpdate().SetUnitPrice(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string tenant, long orderNo)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"OrderLine partition {{ Tenant = {tenant}, OrderNo = {orderNo} }}");

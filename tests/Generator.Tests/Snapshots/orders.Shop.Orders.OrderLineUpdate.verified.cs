@@ -11,64 +11,61 @@ namespace Shop.Orders
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class OrderLineUpdate
+    public sealed partial class OrderLineUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>sku</c>.</summary>
         public OrderLineUpdate SetSku(string value)
         {
-            Changes.Set("sku", global::Shop.Orders.OrderLineFields.Sku.ToValue(value));
+            Set("sku", global::Shop.Orders.OrderLineFields.Sku.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>sku</c> only if the item does not have it yet.</summary>
         public OrderLineUpdate SetSkuIfNotExists(string value)
         {
-            Changes.SetIfNotExists("sku", global::Shop.Orders.OrderLineFields.Sku.ToValue(value));
+            SetIfNotExists("sku", global::Shop.Orders.OrderLineFields.Sku.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>quantity</c>.</summary>
         public OrderLineUpdate SetQuantity(int value)
         {
-            Changes.Set("quantity", global::Shop.Orders.OrderLineFields.Quantity.ToValue(value));
+            Set("quantity", global::Shop.Orders.OrderLineFields.Quantity.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>quantity</c> only if the item does not have it yet.</summary>
         public OrderLineUpdate SetQuantityIfNotExists(int value)
         {
-            Changes.SetIfNotExists("quantity", global::Shop.Orders.OrderLineFields.Quantity.ToValue(value));
+            SetIfNotExists("quantity", global::Shop.Orders.OrderLineFields.Quantity.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>quantity</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>quantity</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderLineUpdate AddQuantity(int delta)
         {
-            Changes.Add("quantity", global::Shop.Orders.OrderLineFields.Quantity.ToValue(delta));
+            Add("quantity", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>unit_price</c>.</summary>
         public OrderLineUpdate SetUnitPrice(decimal value)
         {
-            Changes.Set("unit_price", global::Shop.Orders.OrderLineFields.UnitPrice.ToValue(value));
+            Set("unit_price", global::Shop.Orders.OrderLineFields.UnitPrice.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>unit_price</c> only if the item does not have it yet.</summary>
         public OrderLineUpdate SetUnitPriceIfNotExists(decimal value)
         {
-            Changes.SetIfNotExists("unit_price", global::Shop.Orders.OrderLineFields.UnitPrice.ToValue(value));
+            SetIfNotExists("unit_price", global::Shop.Orders.OrderLineFields.UnitPrice.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>unit_price</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>unit_price</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderLineUpdate AddUnitPrice(decimal delta)
         {
-            Changes.Add("unit_price", global::Shop.Orders.OrderLineFields.UnitPrice.ToValue(delta));
+            Add("unit_price", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -77,22 +77,6 @@ namespace Shop.Orders
         /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
         global::Bookings.Generated.Runtime.TransactionRead<global::Shop.Orders.Order> TransactGet(global::Shop.Orders.OrderKey key);
 
-        /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> QueryAsync(long orderId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/>, read lazily.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> QueryAsync(long orderId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.Order>> QueryPageAsync(long orderId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.Order>> QueryPageAsync(long orderId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>Reads only the named attributes of an item (names from <c>OrderTable.Attributes</c>), as stored; null when the item does not exist.</summary>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Orders.OrderKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -103,34 +87,34 @@ namespace Shop.Orders
         /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>customer_email</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>customer_email</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerEmail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>customer_phone</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>customer_phone</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>total</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>total</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetTotal"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>item_count</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>item_count</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetItemCount"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>loyalty_points</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>loyalty_points</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetLoyaltyPoints"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>weight_kg</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>weight_kg</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetWeightKg"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>gift</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>gift</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetGift"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>note</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>note</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerNote"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>event</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>event</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetEvent"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>api_token</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>api_token</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetApiToken"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -189,11 +173,11 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.Order> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -229,7 +213,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -240,28 +224,12 @@ namespace Shop.Orders
             => _core.TransactGet(key);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> QueryAsync(long orderId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Shop.Orders.OrderKey.PartitionKeyValue(orderId), PartitionLabel(orderId), null, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> QueryAsync(long orderId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Shop.Orders.OrderKey.PartitionKeyValue(orderId), PartitionLabel(orderId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.Order>> QueryPageAsync(long orderId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Shop.Orders.OrderKey.PartitionKeyValue(orderId), PartitionLabel(orderId), null, pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.Order>> QueryPageAsync(long orderId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Shop.Orders.OrderKey.PartitionKeyValue(orderId), PartitionLabel(orderId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Orders.OrderKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -276,49 +244,43 @@ namespace Shop.Orders
                 cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "customer_email", global::Shop.Orders.OrderMarshaller.CustomerEmailValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerEmail(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "customer_phone", value is null ? null : global::Shop.Orders.OrderMarshaller.CustomerPhoneValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveCustomerPhone() : new global::Shop.Orders.OrderUpdate().SetCustomerPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "total", global::Shop.Orders.OrderMarshaller.TotalValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetTotal(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "item_count", global::Shop.Orders.OrderMarshaller.ItemCountValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetItemCount(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "loyalty_points", global::Shop.Orders.OrderMarshaller.LoyaltyPointsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetLoyaltyPoints(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "weight_kg", value is null ? null : global::Shop.Orders.OrderMarshaller.WeightKgValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveWeightKg() : new global::Shop.Orders.OrderUpdate().SetWeightKg(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "gift", value is null ? null : global::Shop.Orders.OrderMarshaller.GiftValue(value.Value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveGift() : new global::Shop.Orders.OrderUpdate().SetGift(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "note", global::Shop.Orders.OrderMarshaller.CustomerNoteValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerNote(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "event", value is null ? null : global::Shop.Orders.OrderMarshaller.EventValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveEvent() : new global::Shop.Orders.OrderUpdate().SetEvent(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "api_token", value is null ? null : global::Shop.Orders.OrderMarshaller.ApiTokenValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Shop.Orders.OrderUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
-
-        private static string PartitionLabel(long orderId)
-            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Order partition {{ OrderId = {orderId} }}");
+        public async global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveApiToken() : new global::Shop.Orders.OrderUpdate().SetApiToken(value), null, cancellationToken).ConfigureAwait(false) is not null;
     }
 }

@@ -11,211 +11,208 @@ namespace Shop.Orders
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class OrderUpdate
+    public sealed partial class OrderUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>customer_email</c>.</summary>
         public OrderUpdate SetCustomerEmail(string value)
         {
-            Changes.Set("customer_email", global::Shop.Orders.OrderFields.CustomerEmail.ToValue(value));
+            Set("customer_email", global::Shop.Orders.OrderFields.CustomerEmail.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>customer_email</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetCustomerEmailIfNotExists(string value)
         {
-            Changes.SetIfNotExists("customer_email", global::Shop.Orders.OrderFields.CustomerEmail.ToValue(value));
+            SetIfNotExists("customer_email", global::Shop.Orders.OrderFields.CustomerEmail.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>customer_phone</c>.</summary>
         public OrderUpdate SetCustomerPhone(string value)
         {
-            Changes.Set("customer_phone", global::Shop.Orders.OrderFields.CustomerPhone.ToValue(value));
+            Set("customer_phone", global::Shop.Orders.OrderFields.CustomerPhone.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>customer_phone</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetCustomerPhoneIfNotExists(string value)
         {
-            Changes.SetIfNotExists("customer_phone", global::Shop.Orders.OrderFields.CustomerPhone.ToValue(value));
+            SetIfNotExists("customer_phone", global::Shop.Orders.OrderFields.CustomerPhone.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>customer_phone</c>.</summary>
         public OrderUpdate RemoveCustomerPhone()
         {
-            Changes.Remove("customer_phone");
+            Remove("customer_phone");
             return this;
         }
 
         /// <summary>Sets <c>total</c>.</summary>
         public OrderUpdate SetTotal(decimal value)
         {
-            Changes.Set("total", global::Shop.Orders.OrderFields.Total.ToValue(value));
+            Set("total", global::Shop.Orders.OrderFields.Total.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>total</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetTotalIfNotExists(decimal value)
         {
-            Changes.SetIfNotExists("total", global::Shop.Orders.OrderFields.Total.ToValue(value));
+            SetIfNotExists("total", global::Shop.Orders.OrderFields.Total.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddTotal(decimal delta)
         {
-            Changes.Add("total", global::Shop.Orders.OrderFields.Total.ToValue(delta));
+            Add("total", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>item_count</c>.</summary>
         public OrderUpdate SetItemCount(int value)
         {
-            Changes.Set("item_count", global::Shop.Orders.OrderFields.ItemCount.ToValue(value));
+            Set("item_count", global::Shop.Orders.OrderFields.ItemCount.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>item_count</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetItemCountIfNotExists(int value)
         {
-            Changes.SetIfNotExists("item_count", global::Shop.Orders.OrderFields.ItemCount.ToValue(value));
+            SetIfNotExists("item_count", global::Shop.Orders.OrderFields.ItemCount.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>item_count</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>item_count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddItemCount(int delta)
         {
-            Changes.Add("item_count", global::Shop.Orders.OrderFields.ItemCount.ToValue(delta));
+            Add("item_count", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>loyalty_points</c>.</summary>
         public OrderUpdate SetLoyaltyPoints(long value)
         {
-            Changes.Set("loyalty_points", global::Shop.Orders.OrderFields.LoyaltyPoints.ToValue(value));
+            Set("loyalty_points", global::Shop.Orders.OrderFields.LoyaltyPoints.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>loyalty_points</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetLoyaltyPointsIfNotExists(long value)
         {
-            Changes.SetIfNotExists("loyalty_points", global::Shop.Orders.OrderFields.LoyaltyPoints.ToValue(value));
+            SetIfNotExists("loyalty_points", global::Shop.Orders.OrderFields.LoyaltyPoints.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>loyalty_points</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>loyalty_points</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddLoyaltyPoints(long delta)
         {
-            Changes.Add("loyalty_points", global::Shop.Orders.OrderFields.LoyaltyPoints.ToValue(delta));
+            Add("loyalty_points", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>weight_kg</c>.</summary>
         public OrderUpdate SetWeightKg(double value)
         {
-            Changes.Set("weight_kg", global::Shop.Orders.OrderFields.WeightKg.ToValue(value));
+            Set("weight_kg", global::Shop.Orders.OrderFields.WeightKg.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>weight_kg</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetWeightKgIfNotExists(double value)
         {
-            Changes.SetIfNotExists("weight_kg", global::Shop.Orders.OrderFields.WeightKg.ToValue(value));
+            SetIfNotExists("weight_kg", global::Shop.Orders.OrderFields.WeightKg.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>weight_kg</c>.</summary>
         public OrderUpdate RemoveWeightKg()
         {
-            Changes.Remove("weight_kg");
+            Remove("weight_kg");
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>weight_kg</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>weight_kg</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddWeightKg(double delta)
         {
-            Changes.Add("weight_kg", global::Shop.Orders.OrderFields.WeightKg.ToValue(delta));
+            Add("weight_kg", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>gift</c>.</summary>
         public OrderUpdate SetGift(bool value)
         {
-            Changes.Set("gift", global::Shop.Orders.OrderFields.Gift.ToValue(value));
+            Set("gift", global::Shop.Orders.OrderFields.Gift.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>gift</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetGiftIfNotExists(bool value)
         {
-            Changes.SetIfNotExists("gift", global::Shop.Orders.OrderFields.Gift.ToValue(value));
+            SetIfNotExists("gift", global::Shop.Orders.OrderFields.Gift.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>gift</c>.</summary>
         public OrderUpdate RemoveGift()
         {
-            Changes.Remove("gift");
+            Remove("gift");
             return this;
         }
 
         /// <summary>Sets <c>note</c>.</summary>
         public OrderUpdate SetCustomerNote(string value)
         {
-            Changes.Set("note", global::Shop.Orders.OrderFields.CustomerNote.ToValue(value));
+            Set("note", global::Shop.Orders.OrderFields.CustomerNote.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>note</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetCustomerNoteIfNotExists(string value)
         {
-            Changes.SetIfNotExists("note", global::Shop.Orders.OrderFields.CustomerNote.ToValue(value));
+            SetIfNotExists("note", global::Shop.Orders.OrderFields.CustomerNote.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>event</c>.</summary>
         public OrderUpdate SetEvent(string value)
         {
-            Changes.Set("event", global::Shop.Orders.OrderFields.Event.ToValue(value));
+            Set("event", global::Shop.Orders.OrderFields.Event.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>event</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetEventIfNotExists(string value)
         {
-            Changes.SetIfNotExists("event", global::Shop.Orders.OrderFields.Event.ToValue(value));
+            SetIfNotExists("event", global::Shop.Orders.OrderFields.Event.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>event</c>.</summary>
         public OrderUpdate RemoveEvent()
         {
-            Changes.Remove("event");
+            Remove("event");
             return this;
         }
 
         /// <summary>Sets <c>api_token</c>.</summary>
         public OrderUpdate SetApiToken(string value)
         {
-            Changes.Set("api_token", global::Shop.Orders.OrderFields.ApiToken.ToValue(value));
+            Set("api_token", global::Shop.Orders.OrderFields.ApiToken.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>api_token</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetApiTokenIfNotExists(string value)
         {
-            Changes.SetIfNotExists("api_token", global::Shop.Orders.OrderFields.ApiToken.ToValue(value));
+            SetIfNotExists("api_token", global::Shop.Orders.OrderFields.ApiToken.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>api_token</c>.</summary>
         public OrderUpdate RemoveApiToken()
         {
-            Changes.Remove("api_token");
+            Remove("api_token");
             return this;
         }
     }

@@ -14,7 +14,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         private static readonly global::Bookings.Generated.Runtime.TextPattern ParcelPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[A-Z0-9]+$", ParcelPatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^[A-Z0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^[A-Z0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool ParcelPatternMatches(string text)
         {
             var i = 0;
@@ -32,8 +32,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
                 return false;
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         /// <summary>Writes and reads the <c>day</c> part in the key, as a date attribute of its format does.</summary>

@@ -100,7 +100,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>driver</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>driver</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="DeliveryUpdate.SetDriver"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetDriverAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -159,11 +159,11 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Delivery?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Delivery?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -199,7 +199,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -231,14 +231,11 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetDriverAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "driver", value is null ? null : global::Bookings.Generated.Integration.Tests.Purchases.DeliveryMarshaller.DriverValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetDriverAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate().RemoveDriver() : new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate().SetDriver(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(global::System.DateOnly day)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Delivery partition {{ Day = {day:yyyy-MM-dd} }}");

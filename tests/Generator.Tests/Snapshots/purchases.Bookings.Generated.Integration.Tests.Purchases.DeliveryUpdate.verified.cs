@@ -11,29 +11,26 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class DeliveryUpdate
+    public sealed partial class DeliveryUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>driver</c>.</summary>
         public DeliveryUpdate SetDriver(string value)
         {
-            Changes.Set("driver", global::Bookings.Generated.Integration.Tests.Purchases.DeliveryFields.Driver.ToValue(value));
+            Set("driver", global::Bookings.Generated.Integration.Tests.Purchases.DeliveryFields.Driver.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>driver</c> only if the item does not have it yet.</summary>
         public DeliveryUpdate SetDriverIfNotExists(string value)
         {
-            Changes.SetIfNotExists("driver", global::Bookings.Generated.Integration.Tests.Purchases.DeliveryFields.Driver.ToValue(value));
+            SetIfNotExists("driver", global::Bookings.Generated.Integration.Tests.Purchases.DeliveryFields.Driver.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>driver</c>.</summary>
         public DeliveryUpdate RemoveDriver()
         {
-            Changes.Remove("driver");
+            Remove("driver");
             return this;
         }
     }

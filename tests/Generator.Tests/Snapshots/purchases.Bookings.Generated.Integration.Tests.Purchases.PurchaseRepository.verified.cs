@@ -112,7 +112,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <summary>One page of the entries of a partition of the <c>by_placed</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>) whose index sort key meets <paramref name="sortKey"/>.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey>> QueryByPlacedPageAsync(string customerId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>total</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>total</c> on an existing item, as <c>UpdateAsync</c> with <see cref="PurchaseUpdate.SetTotal"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -171,11 +171,11 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Purchase?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Purchase?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Purchase> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -243,7 +243,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey> QueryByPlacedAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -262,11 +262,8 @@ namespace Bookings.Generated.Integration.Tests.Purchases
             => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseTable.ByPlacedIndex, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.TotalValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate().SetTotal(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string customerId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Purchase partition {{ CustomerId = {customerId} }}");

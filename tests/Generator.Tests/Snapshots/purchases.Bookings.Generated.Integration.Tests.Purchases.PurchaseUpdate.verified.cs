@@ -11,29 +11,26 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class PurchaseUpdate
+    public sealed partial class PurchaseUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>total</c>.</summary>
         public PurchaseUpdate SetTotal(decimal value)
         {
-            Changes.Set("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseFields.Total.ToValue(value));
+            Set("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseFields.Total.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>total</c> only if the item does not have it yet.</summary>
         public PurchaseUpdate SetTotalIfNotExists(decimal value)
         {
-            Changes.SetIfNotExists("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseFields.Total.ToValue(value));
+            SetIfNotExists("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseFields.Total.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public PurchaseUpdate AddTotal(decimal delta)
         {
-            Changes.Add("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseFields.Total.ToValue(delta));
+            Add("total", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -11,29 +11,26 @@ namespace Bookings.Generated.Integration.Tests.Readings
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ReadingUpdate
+    public sealed partial class ReadingUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>celsius</c>.</summary>
         public ReadingUpdate SetCelsius(decimal value)
         {
-            Changes.Set("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingFields.Celsius.ToValue(value));
+            Set("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingFields.Celsius.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>celsius</c> only if the item does not have it yet.</summary>
         public ReadingUpdate SetCelsiusIfNotExists(decimal value)
         {
-            Changes.SetIfNotExists("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingFields.Celsius.ToValue(value));
+            SetIfNotExists("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingFields.Celsius.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>celsius</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>celsius</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ReadingUpdate AddCelsius(decimal delta)
         {
-            Changes.Add("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingFields.Celsius.ToValue(delta));
+            Add("celsius", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -90,6 +90,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CarrierValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Shipment", "carrier");
+            global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Shipment", "carrier");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 

@@ -108,8 +108,11 @@ namespace Bookings.Generated.Integration.Tests.Readings
         /// <summary>One page of the entries of a partition of the <c>by_carrier</c> index whose index sort key meets <paramref name="sortKey"/>.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Shipment>> QueryByCarrierPageAsync(string carrier, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>carrier</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>carrier</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ShipmentUpdate.SetCarrier"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCarrierAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Sets <c>delivered_on</c> and the index key <c>day_pk</c> computed from it, on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ShipmentUpdate.SetDeliveredOn"/> alone does; false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetDeliveredOnAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IShipmentRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
@@ -167,11 +170,11 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Readings.Shipment?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Readings.Shipment?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -207,7 +210,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -223,7 +226,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByDayAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -258,10 +261,11 @@ namespace Bookings.Generated.Integration.Tests.Readings
             => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCarrierAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCarrierAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().SetCarrier(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<bool> SetDeliveredOnAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().RemoveDeliveredOn() : new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().SetDeliveredOn(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
     }
 }

@@ -11,22 +11,19 @@ namespace Bookings.Generated.Integration.Tests.Readings
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ShipmentUpdate
+    public sealed partial class ShipmentUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>carrier</c>.</summary>
         public ShipmentUpdate SetCarrier(string value)
         {
-            Changes.Set("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.Carrier.ToValue(value));
+            Set("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.Carrier.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>carrier</c> only if the item does not have it yet.</summary>
         public ShipmentUpdate SetCarrierIfNotExists(string value)
         {
-            Changes.SetIfNotExists("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.Carrier.ToValue(value));
+            SetIfNotExists("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.Carrier.ToValue(value));
             return this;
         }
 
@@ -34,16 +31,16 @@ namespace Bookings.Generated.Integration.Tests.Readings
         public ShipmentUpdate SetDeliveredOn(global::System.DateOnly value)
         {
             var stored = global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.DeliveredOn.ToValue(value);
-            Changes.Set("delivered_on", stored);
-            Changes.Set("day_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
+            Set("delivered_on", stored);
+            Set("day_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
             return this;
         }
 
         /// <summary>Removes <c>delivered_on</c> and the index key <c>day_pk</c>, so the item leaves the index.</summary>
         public ShipmentUpdate RemoveDeliveredOn()
         {
-            Changes.Remove("delivered_on");
-            Changes.Remove("day_pk");
+            Remove("delivered_on");
+            Remove("day_pk");
             return this;
         }
     }

@@ -11,36 +11,33 @@ namespace Bookings.Generated.Integration.Tests.Shop
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class CounterUpdate
+    public sealed partial class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>The version the item must still be at (<c>version</c> as read); required, since every write checks it. The update moves it on by one.</summary>
         public CounterUpdate ExpectVersion(long version)
         {
-            Changes.ExpectedVersion = version;
+            ExpectedVersion = version;
             return this;
         }
 
         /// <summary>Sets <c>count</c>.</summary>
         public CounterUpdate SetCount(long value)
         {
-            Changes.Set("count", global::Bookings.Generated.Integration.Tests.Shop.CounterFields.Count.ToValue(value));
+            Set("count", global::Bookings.Generated.Integration.Tests.Shop.CounterFields.Count.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>count</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetCountIfNotExists(long value)
         {
-            Changes.SetIfNotExists("count", global::Bookings.Generated.Integration.Tests.Shop.CounterFields.Count.ToValue(value));
+            SetIfNotExists("count", global::Bookings.Generated.Integration.Tests.Shop.CounterFields.Count.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public CounterUpdate AddCount(long delta)
         {
-            Changes.Add("count", global::Bookings.Generated.Integration.Tests.Shop.CounterFields.Count.ToValue(delta));
+            Add("count", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

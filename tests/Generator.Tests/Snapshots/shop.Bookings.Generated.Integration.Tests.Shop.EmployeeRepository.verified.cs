@@ -130,13 +130,19 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>One page of the entries of a partition of the <c>by_hire_date</c> index (it projects some attributes, so keys come back: read the items with <c>GetManyAsync</c>) whose index sort key meets <paramref name="sortKey"/>.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>name</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>role</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetEmail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Sets <c>phone</c> and the index key <c>gsi2_pk</c> computed from it, on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Sets <c>role</c> on an existing item, as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetRole"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetRoleAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>hired_on</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>hired_on</c> on an existing item, as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetHiredOn"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetHiredOnAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -195,11 +201,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -235,7 +241,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -267,7 +273,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -310,19 +316,24 @@ namespace Bookings.Generated.Integration.Tests.Shop
             => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.NameValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetName(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetRoleAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetEmail(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetHiredOnAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.HiredOnValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<bool> SetRoleAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetRole(value), null, cancellationToken).ConfigureAwait(false) is not null;
+
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<bool> SetHiredOnAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetHiredOn(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee partition {{ StoreId = {storeId} }}");

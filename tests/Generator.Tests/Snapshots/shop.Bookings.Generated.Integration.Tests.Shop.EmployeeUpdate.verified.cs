@@ -11,22 +11,19 @@ namespace Bookings.Generated.Integration.Tests.Shop
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class EmployeeUpdate
+    public sealed partial class EmployeeUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>name</c>.</summary>
         public EmployeeUpdate SetName(string value)
         {
-            Changes.Set("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Name.ToValue(value));
+            Set("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Name.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
         public EmployeeUpdate SetNameIfNotExists(string value)
         {
-            Changes.SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Name.ToValue(value));
+            SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Name.ToValue(value));
             return this;
         }
 
@@ -34,16 +31,16 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public EmployeeUpdate SetEmail(string value)
         {
             var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Email.ToValue(value);
-            Changes.Set("email", stored);
-            Changes.Set("gsi1_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
+            Set("email", stored);
+            Set("gsi1_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
             return this;
         }
 
         /// <summary>Removes <c>email</c> and the index key <c>gsi1_pk</c>, so the item leaves the index.</summary>
         public EmployeeUpdate RemoveEmail()
         {
-            Changes.Remove("email");
-            Changes.Remove("gsi1_pk");
+            Remove("email");
+            Remove("gsi1_pk");
             return this;
         }
 
@@ -51,44 +48,44 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public EmployeeUpdate SetPhone(string value)
         {
             var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Phone.ToValue(value);
-            Changes.Set("phone", stored);
-            Changes.Set("gsi2_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
+            Set("phone", stored);
+            Set("gsi2_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
             return this;
         }
 
         /// <summary>Removes <c>phone</c> and the index key <c>gsi2_pk</c>, so the item leaves the index.</summary>
         public EmployeeUpdate RemovePhone()
         {
-            Changes.Remove("phone");
-            Changes.Remove("gsi2_pk");
+            Remove("phone");
+            Remove("gsi2_pk");
             return this;
         }
 
         /// <summary>Sets <c>role</c>.</summary>
         public EmployeeUpdate SetRole(string value)
         {
-            Changes.Set("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Role.ToValue(value));
+            Set("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Role.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>role</c> only if the item does not have it yet.</summary>
         public EmployeeUpdate SetRoleIfNotExists(string value)
         {
-            Changes.SetIfNotExists("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Role.ToValue(value));
+            SetIfNotExists("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Role.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>hired_on</c>.</summary>
         public EmployeeUpdate SetHiredOn(global::System.DateOnly value)
         {
-            Changes.Set("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.HiredOn.ToValue(value));
+            Set("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.HiredOn.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>hired_on</c> only if the item does not have it yet.</summary>
         public EmployeeUpdate SetHiredOnIfNotExists(global::System.DateOnly value)
         {
-            Changes.SetIfNotExists("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.HiredOn.ToValue(value));
+            SetIfNotExists("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.HiredOn.ToValue(value));
             return this;
         }
     }

@@ -14,7 +14,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", StoreIdPatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool StoreIdPatternMatches(string text)
         {
             var i = 0;
@@ -32,14 +32,13 @@ namespace Bookings.Generated.Integration.Tests.Shop
                 return false;
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         private static readonly global::Bookings.Generated.Runtime.TextPattern DatePattern =
             new global::Bookings.Generated.Runtime.TextPattern("^\\d{4}-\\d{2}-\\d{2}$", DatePatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^\d{4}-\d{2}-\d{2}$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^\d{4}-\d{2}-\d{2}$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool DatePatternMatches(string text)
         {
             var i = 0;
@@ -47,7 +46,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
             // \d{4}
             for (var end = i + 4; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
@@ -64,7 +63,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
             // \d{2}
             for (var end = i + 2; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
@@ -81,14 +80,13 @@ namespace Bookings.Generated.Integration.Tests.Shop
             // \d{2}
             for (var end = i + 2; i < end; i++)
             {
-                if (i == text.Length || !char.IsDigit(text[i]))
+                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
                 {
                     return false;
                 }
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         // A key read back from storage keeps its stored key text, which equals the composed one.

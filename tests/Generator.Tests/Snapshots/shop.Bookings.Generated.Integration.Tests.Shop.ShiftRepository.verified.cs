@@ -100,16 +100,16 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>hours</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>hours</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ShiftUpdate.SetHours"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>visits</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>visits</c> on an existing item, as <c>UpdateAsync</c> with <see cref="ShiftUpdate.SetVisits"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, int value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>note</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>note</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ShiftUpdate.SetNote"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetNoteAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>expires_at</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>expires_at</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="ShiftUpdate.SetExpiresAt"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -168,11 +168,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Shift?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Shift?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Shift> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -208,7 +208,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -240,26 +240,23 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.HoursValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetHoursAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate().SetHours(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.VisitsValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate().SetVisits(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNoteAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "note", value is null ? null : global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.NoteValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetNoteAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate().RemoveNote() : new global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate().SetNote(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "expires_at", value is null ? null : global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.ExpiresAtValue(value.Value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.Generated.Integration.Tests.Shop.ShiftKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate().RemoveExpiresAt() : new global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate().SetExpiresAt(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shift partition {{ StoreId = {storeId} }}");

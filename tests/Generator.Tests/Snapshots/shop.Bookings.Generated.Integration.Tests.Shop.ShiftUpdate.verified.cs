@@ -11,99 +11,96 @@ namespace Bookings.Generated.Integration.Tests.Shop
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ShiftUpdate
+    public sealed partial class ShiftUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>hours</c>.</summary>
         public ShiftUpdate SetHours(decimal value)
         {
-            Changes.Set("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Hours.ToValue(value));
+            Set("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Hours.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>hours</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetHoursIfNotExists(decimal value)
         {
-            Changes.SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Hours.ToValue(value));
+            SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Hours.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddHours(decimal delta)
         {
-            Changes.Add("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Hours.ToValue(delta));
+            Add("hours", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>visits</c>.</summary>
         public ShiftUpdate SetVisits(int value)
         {
-            Changes.Set("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Visits.ToValue(value));
+            Set("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Visits.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>visits</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetVisitsIfNotExists(int value)
         {
-            Changes.SetIfNotExists("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Visits.ToValue(value));
+            SetIfNotExists("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Visits.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>visits</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>visits</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddVisits(int delta)
         {
-            Changes.Add("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Visits.ToValue(delta));
+            Add("visits", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>note</c>.</summary>
         public ShiftUpdate SetNote(string value)
         {
-            Changes.Set("note", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Note.ToValue(value));
+            Set("note", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Note.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>note</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetNoteIfNotExists(string value)
         {
-            Changes.SetIfNotExists("note", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Note.ToValue(value));
+            SetIfNotExists("note", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Note.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>note</c>.</summary>
         public ShiftUpdate RemoveNote()
         {
-            Changes.Remove("note");
+            Remove("note");
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c>.</summary>
         public ShiftUpdate SetExpiresAt(long value)
         {
-            Changes.Set("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.ExpiresAt.ToValue(value));
+            Set("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.ExpiresAt.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetExpiresAtIfNotExists(long value)
         {
-            Changes.SetIfNotExists("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.ExpiresAt.ToValue(value));
+            SetIfNotExists("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.ExpiresAt.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>expires_at</c>.</summary>
         public ShiftUpdate RemoveExpiresAt()
         {
-            Changes.Remove("expires_at");
+            Remove("expires_at");
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddExpiresAt(long delta)
         {
-            Changes.Add("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.ExpiresAt.ToValue(delta));
+            Add("expires_at", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

@@ -11,29 +11,26 @@ namespace Bookings.Generated.Integration.Tests.Stores
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ShiftUpdate
+    public sealed partial class ShiftUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>hours</c>.</summary>
         public ShiftUpdate SetHours(decimal value)
         {
-            Changes.Set("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftFields.Hours.ToValue(value));
+            Set("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftFields.Hours.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>hours</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetHoursIfNotExists(decimal value)
         {
-            Changes.SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftFields.Hours.ToValue(value));
+            SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftFields.Hours.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>hours</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ShiftFields.Hours.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddHours(decimal delta)
         {
-            Changes.Add("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftFields.Hours.ToValue(delta));
+            Add("hours", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
     }

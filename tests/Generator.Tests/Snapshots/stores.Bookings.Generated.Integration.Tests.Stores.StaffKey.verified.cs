@@ -14,7 +14,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern =
             new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", StoreIdPatternMatches);
 
-        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, with the regular expression's meaning.</summary>
+        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
         private static bool StoreIdPatternMatches(string text)
         {
             var i = 0;
@@ -32,8 +32,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
                 return false;
             }
 
-            // '$' also matches before a final line feed, as it does in .NET regular expressions.
-            return i == text.Length || (i == text.Length - 1 && text[i] == '\n');
+            return i == text.Length;
         }
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
@@ -122,7 +121,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(long staffId)
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("STAFF#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
         }
 

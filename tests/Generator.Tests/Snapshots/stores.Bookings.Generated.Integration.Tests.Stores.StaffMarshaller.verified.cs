@@ -95,6 +95,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EmailValue(string? value)
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Staff", "email");
+            global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Staff", "email");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 

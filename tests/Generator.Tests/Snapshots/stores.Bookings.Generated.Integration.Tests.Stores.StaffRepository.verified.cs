@@ -106,10 +106,13 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>One page of a partition of the <c>staff_by_email</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>name</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>phone</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetEmail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
+        global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Sets <c>phone</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -168,11 +171,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -208,7 +211,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -240,7 +243,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -251,15 +254,16 @@ namespace Bookings.Generated.Integration.Tests.Stores
             => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "name", global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.NameValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetName(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "phone", value is null ? null : global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.PhoneValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetEmail(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        /// <inheritdoc/>
+        public async global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff partition {{ StoreId = {storeId} }}");

@@ -11,22 +11,19 @@ namespace Bookings.Generated.Integration.Tests.Stores
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class StaffUpdate
+    public sealed partial class StaffUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>name</c>.</summary>
         public StaffUpdate SetName(string value)
         {
-            Changes.Set("name", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Name.ToValue(value));
+            Set("name", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Name.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
         public StaffUpdate SetNameIfNotExists(string value)
         {
-            Changes.SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Name.ToValue(value));
+            SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Name.ToValue(value));
             return this;
         }
 
@@ -34,37 +31,37 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public StaffUpdate SetEmail(string value)
         {
             var stored = global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Email.ToValue(value);
-            Changes.Set("email", stored);
-            Changes.Set("gsi1_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
+            Set("email", stored);
+            Set("gsi1_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
             return this;
         }
 
         /// <summary>Removes <c>email</c> and the index key <c>gsi1_pk</c>, so the item leaves the index.</summary>
         public StaffUpdate RemoveEmail()
         {
-            Changes.Remove("email");
-            Changes.Remove("gsi1_pk");
+            Remove("email");
+            Remove("gsi1_pk");
             return this;
         }
 
         /// <summary>Sets <c>phone</c>.</summary>
         public StaffUpdate SetPhone(string value)
         {
-            Changes.Set("phone", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Phone.ToValue(value));
+            Set("phone", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Phone.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>phone</c> only if the item does not have it yet.</summary>
         public StaffUpdate SetPhoneIfNotExists(string value)
         {
-            Changes.SetIfNotExists("phone", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Phone.ToValue(value));
+            SetIfNotExists("phone", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Phone.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>phone</c>.</summary>
         public StaffUpdate RemovePhone()
         {
-            Changes.Remove("phone");
+            Remove("phone");
             return this;
         }
     }

@@ -77,22 +77,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
         global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Stores.Store> TransactGet(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key);
 
-        /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/>, read lazily.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Store>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Store>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>Reads only the named attributes of an item (names from <c>StoreTable.Attributes</c>), as stored; null when the item does not exist.</summary>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -100,10 +84,10 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>store_name</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>store_name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="StoreUpdate.SetStoreName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>opened_on</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>opened_on</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="StoreUpdate.SetOpenedOn"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -115,7 +99,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
             global::Bookings.Generated.Integration.Tests.Stores.StoreTable.Definition,
             static store => store.Key,
             global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.FromItem) { Discriminator = ("entity_type", "Store"), SortKeyPrefix = "#META" };
+            global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.FromItem) { Discriminator = ("entity_type", "Store") };
 
         private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Generated.Integration.Tests.Stores.Store, global::Bookings.Generated.Integration.Tests.Stores.StoreKey> _core;
 
@@ -162,11 +146,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Store?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Store?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -202,7 +186,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -213,41 +197,19 @@ namespace Bookings.Generated.Integration.Tests.Stores
             => _core.TransactGet(key);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Store>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Store>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
             => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.StoreNameValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().SetStoreName(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "opened_on", value is null ? null : global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.OpenedOnValue(value.Value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
-
-        private static string PartitionLabel(string storeId)
-            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Store partition {{ StoreId = {storeId} }}");
+        public async global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().RemoveOpenedOn() : new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().SetOpenedOn(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
     }
 }

@@ -11,43 +11,40 @@ namespace Bookings.Generated.Integration.Tests.Stores
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class StoreUpdate
+    public sealed partial class StoreUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>store_name</c>.</summary>
         public StoreUpdate SetStoreName(string value)
         {
-            Changes.Set("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.StoreName.ToValue(value));
+            Set("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.StoreName.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>store_name</c> only if the item does not have it yet.</summary>
         public StoreUpdate SetStoreNameIfNotExists(string value)
         {
-            Changes.SetIfNotExists("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.StoreName.ToValue(value));
+            SetIfNotExists("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.StoreName.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>opened_on</c>.</summary>
         public StoreUpdate SetOpenedOn(global::System.DateOnly value)
         {
-            Changes.Set("opened_on", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.OpenedOn.ToValue(value));
+            Set("opened_on", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.OpenedOn.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>opened_on</c> only if the item does not have it yet.</summary>
         public StoreUpdate SetOpenedOnIfNotExists(global::System.DateOnly value)
         {
-            Changes.SetIfNotExists("opened_on", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.OpenedOn.ToValue(value));
+            SetIfNotExists("opened_on", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.OpenedOn.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>opened_on</c>.</summary>
         public StoreUpdate RemoveOpenedOn()
         {
-            Changes.Remove("opened_on");
+            Remove("opened_on");
             return this;
         }
     }

@@ -87,16 +87,16 @@ namespace Metrics.Storage
         /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>count</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>count</c> on an existing item, as <c>UpdateAsync</c> with <see cref="CounterUpdate.SetCount"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>ratio</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>ratio</c> on an existing item, as <c>UpdateAsync</c> with <see cref="CounterUpdate.SetRatio"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetRatioAsync(global::Metrics.Storage.CounterKey key, double value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>label</c> on an existing item (null removes it); false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>label</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="CounterUpdate.SetLabel"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetLabelAsync(global::Metrics.Storage.CounterKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Sets <c>enabled</c> on an existing item; false when the item does not exist, which is never created by this call.</summary>
+        /// <summary>Sets <c>enabled</c> on an existing item, as <c>UpdateAsync</c> with <see cref="CounterUpdate.SetEnabled"/> alone does; false when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
@@ -155,11 +155,11 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Metrics.Storage.Counter> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -195,7 +195,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, Changes(update), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -211,7 +211,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, Changes(update), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -226,22 +226,19 @@ namespace Metrics.Storage
                 cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "count", global::Metrics.Storage.CounterMarshaller.CountValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Metrics.Storage.CounterUpdate().SetCount(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetRatioAsync(global::Metrics.Storage.CounterKey key, double value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "ratio", global::Metrics.Storage.CounterMarshaller.RatioValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetRatioAsync(global::Metrics.Storage.CounterKey key, double value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Metrics.Storage.CounterUpdate().SetRatio(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetLabelAsync(global::Metrics.Storage.CounterKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "label", value is null ? null : global::Metrics.Storage.CounterMarshaller.LabelValue(value), cancellationToken);
+        public async global::System.Threading.Tasks.Task<bool> SetLabelAsync(global::Metrics.Storage.CounterKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, value is null ? new global::Metrics.Storage.CounterUpdate().RemoveLabel() : new global::Metrics.Storage.CounterUpdate().SetLabel(value), null, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(key, "enabled", global::Metrics.Storage.CounterMarshaller.EnabledValue(value), cancellationToken);
-
-        private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Metrics.Storage.CounterUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+        public async global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => await _core.UpdateChangedAsync(key, new global::Metrics.Storage.CounterUpdate().SetEnabled(value), null, cancellationToken).ConfigureAwait(false) is not null;
     }
 }

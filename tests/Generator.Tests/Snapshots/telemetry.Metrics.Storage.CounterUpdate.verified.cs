@@ -11,85 +11,82 @@ namespace Metrics.Storage
     /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class CounterUpdate
+    public sealed partial class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The collected changes.</summary>
-        public global::Bookings.Generated.Runtime.UpdateBuilder Changes { get; } = new();
-
         /// <summary>Sets <c>count</c>.</summary>
         public CounterUpdate SetCount(long value)
         {
-            Changes.Set("count", global::Metrics.Storage.CounterFields.Count.ToValue(value));
+            Set("count", global::Metrics.Storage.CounterFields.Count.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>count</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetCountIfNotExists(long value)
         {
-            Changes.SetIfNotExists("count", global::Metrics.Storage.CounterFields.Count.ToValue(value));
+            SetIfNotExists("count", global::Metrics.Storage.CounterFields.Count.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public CounterUpdate AddCount(long delta)
         {
-            Changes.Add("count", global::Metrics.Storage.CounterFields.Count.ToValue(delta));
+            Add("count", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>ratio</c>.</summary>
         public CounterUpdate SetRatio(double value)
         {
-            Changes.Set("ratio", global::Metrics.Storage.CounterFields.Ratio.ToValue(value));
+            Set("ratio", global::Metrics.Storage.CounterFields.Ratio.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>ratio</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetRatioIfNotExists(double value)
         {
-            Changes.SetIfNotExists("ratio", global::Metrics.Storage.CounterFields.Ratio.ToValue(value));
+            SetIfNotExists("ratio", global::Metrics.Storage.CounterFields.Ratio.ToValue(value));
             return this;
         }
 
-        /// <summary>Adds <paramref name="delta"/> to <c>ratio</c> (a missing value counts as 0). Not retried blindly after an ambiguous failure.</summary>
+        /// <summary>Adds <paramref name="delta"/> to <c>ratio</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public CounterUpdate AddRatio(double delta)
         {
-            Changes.Add("ratio", global::Metrics.Storage.CounterFields.Ratio.ToValue(delta));
+            Add("ratio", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 
         /// <summary>Sets <c>label</c>.</summary>
         public CounterUpdate SetLabel(string value)
         {
-            Changes.Set("label", global::Metrics.Storage.CounterFields.Label.ToValue(value));
+            Set("label", global::Metrics.Storage.CounterFields.Label.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>label</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetLabelIfNotExists(string value)
         {
-            Changes.SetIfNotExists("label", global::Metrics.Storage.CounterFields.Label.ToValue(value));
+            SetIfNotExists("label", global::Metrics.Storage.CounterFields.Label.ToValue(value));
             return this;
         }
 
         /// <summary>Removes <c>label</c>.</summary>
         public CounterUpdate RemoveLabel()
         {
-            Changes.Remove("label");
+            Remove("label");
             return this;
         }
 
         /// <summary>Sets <c>enabled</c>.</summary>
         public CounterUpdate SetEnabled(bool value)
         {
-            Changes.Set("enabled", global::Metrics.Storage.CounterFields.Enabled.ToValue(value));
+            Set("enabled", global::Metrics.Storage.CounterFields.Enabled.ToValue(value));
             return this;
         }
 
         /// <summary>Sets <c>enabled</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetEnabledIfNotExists(bool value)
         {
-            Changes.SetIfNotExists("enabled", global::Metrics.Storage.CounterFields.Enabled.ToValue(value));
+            SetIfNotExists("enabled", global::Metrics.Storage.CounterFields.Enabled.ToValue(value));
             return this;
         }
     }

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using Amazon.DynamoDBv2.Model;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// The changes of one update request: the base of every generated <c>…Update</c> type. Only that sealed
+    /// subclass adds changes, through methods that exist for the attributes an update may change, so a key
+    /// attribute, or a computed index key without the attribute it is computed from, cannot be written by an update.
+    /// The collected changes belong to the runtime; user code reads nothing of them but <see cref="IsEmpty"/>.
+    /// </summary>
+    public abstract class EntityUpdate
+    {
+        private readonly List<Func<ExpressionBuilder, string>> _set = new();
+        private readonly List<Func<ExpressionBuilder, string>> _remove = new();
+        private readonly List<Func<ExpressionBuilder, string>> _add = new();
+        private readonly List<Func<ExpressionBuilder, string>> _delete = new();
+        private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+
+        // What each idempotent change leaves in the stored item, to tell whether an update whose answer was lost
+        // is the one now stored (changes that are not idempotent are sent with a request token, so need no check).
+        private readonly List<Func<IReadOnlyDictionary<string, AttributeValue>, bool>> _effects = new();
+
+        /// <summary>For generated update types only.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected EntityUpdate()
+        {
+        }
+
+        /// <summary>Whether no change was added.</summary>
+        public bool IsEmpty => _touched.Count == 0;
+
+        /// <summary>
+        /// False when the update adds to a number or appends to a list: repeating it after an ambiguous failure would
+        /// apply it twice, so the runtime sends it with a client request token (applied at most once).
+        /// </summary>
+        internal bool IsIdempotent { get; private set; } = true;
+
+        /// <summary>
+        /// The version the item must be at, for entities with optimistic locking (set by the generated
+        /// <c>ExpectVersion</c>); the update then also moves the version on by one.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected internal long? ExpectedVersion { get; set; }
+
+        /// <summary>Sets an attribute; for generated update types only.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected internal void Set(string attribute, AttributeValue value)
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            Touch(attribute);
+            _set.Add(e => $"{e.Name(attribute)} = {e.Value(value)}");
+            _effects.Add(stored => stored.TryGetValue(attribute, out var now) && StoredValues.Same(now, value));
+        }
+
+        /// <summary>Sets an attribute only if the item does not have it yet; for generated update types only.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected internal void SetIfNotExists(string attribute, AttributeValue value)
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            Touch(attribute);
+            _set.Add(e =>
+            {
+                var name = e.Name(attribute);
+                return $"{name} = if_not_exists({name}, {e.Value(value)})";
+            });
+            _effects.Add(stored => stored.ContainsKey(attribute));
+        }
+
+        /// <summary>Removes an attribute; for generated update types only.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected internal void Remove(string attribute)
+        {
+            Touch(attribute);
+            _remove.Add(e => e.Name(attribute));
+            _effects.Add(stored => !stored.ContainsKey(attribute));
+        }
+
+        /// <summary>Adds a number to an attribute (a missing attribute counts as 0); for generated update types only.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected internal void Add(string attribute, AttributeValue number)
+        {
+            ArgumentNullException.ThrowIfNull(number);
+            Touch(attribute);
+            IsIdempotent = false;
+            _add.Add(e => $"{e.Name(attribute)} {e.Value(number)}");
+        }
+
+        /// <summary>
+        /// Appends the elements of a list value to a list attribute (a missing attribute counts as empty); for generated
+        /// update types only. Not idempotent: repeating it after an ambiguous failure would append twice.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected internal void Append(string attribute, AttributeValue list)
+        {
+            ArgumentNullException.ThrowIfNull(list);
+            Touch(attribute);
+            IsIdempotent = false;
+            _set.Add(e =>
+            {
+                var name = e.Name(attribute);
+                return $"{name} = list_append(if_not_exists({name}, {e.Value(EmptyList)}), {e.Value(list)})";
+            });
+        }
+
+        /// <summary>
+        /// Adds the elements of a set value to a set attribute; idempotent, as sets hold each value once. For generated
+        /// update types only.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected internal void AddToSet(string attribute, AttributeValue set)
+        {
+            ArgumentNullException.ThrowIfNull(set);
+            Touch(attribute);
+            _add.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
+            _effects.Add(stored => StoredValues.SetHolds(stored.GetValueOrDefault(attribute), set, holds: true));
+        }
+
+        /// <summary>Deletes the elements of a set value from a set attribute; for generated update types only.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        protected internal void DeleteFromSet(string attribute, AttributeValue set)
+        {
+            ArgumentNullException.ThrowIfNull(set);
+            Touch(attribute);
+            _delete.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
+            _effects.Add(stored => StoredValues.SetHolds(stored.GetValueOrDefault(attribute), set, holds: false));
+        }
+
+        /// <summary>The attributes the update changes.</summary>
+        internal IReadOnlySet<string> Touched => _touched;
+
+        /// <summary>
+        /// Whether <paramref name="stored"/> shows every change of this (idempotent) update: each set attribute at its
+        /// value, each removed one gone, each set holding or lacking its elements.
+        /// </summary>
+        internal bool IsShownBy(IReadOnlyDictionary<string, AttributeValue> stored)
+        {
+            foreach (var effect in _effects)
+            {
+                if (!effect(stored))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The <c>UpdateExpression</c> text.</summary>
+        /// <exception cref="InvalidOperationException">Nothing to update.</exception>
+        internal string Render(ExpressionBuilder expressions) => Render(expressions, null, null);
+
+        /// <summary>The <c>UpdateExpression</c> text with one more attribute set, without changing this update.</summary>
+        internal string Render(ExpressionBuilder expressions, string? alsoSet, AttributeValue? alsoSetValue)
+        {
+            ArgumentNullException.ThrowIfNull(expressions);
+            if (IsEmpty)
+            {
+                throw new InvalidOperationException("The update changes nothing; add at least one change.");
+            }
+
+            var clauses = new List<string>(3);
+            var set = _set;
+            if (alsoSet is not null && alsoSetValue is not null)
+            {
+                set = new List<Func<ExpressionBuilder, string>>(_set) { e => $"{e.Name(alsoSet)} = {e.Value(alsoSetValue)}" };
+            }
+
+            Clause(clauses, "SET", set, expressions);
+            Clause(clauses, "REMOVE", _remove, expressions);
+            Clause(clauses, "ADD", _add, expressions);
+            Clause(clauses, "DELETE", _delete, expressions);
+            return string.Join(" ", clauses);
+        }
+
+        private static AttributeValue EmptyList => new() { L = new List<AttributeValue>() };
+
+        private void Touch(string attribute)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(attribute);
+
+            // DynamoDB rejects two changes to one attribute in a request; say so before sending.
+            if (!_touched.Add(attribute))
+            {
+                throw new InvalidOperationException($"The update already changes '{attribute}'; change each attribute once per update.");
+            }
+        }
+
+        private static void Clause(List<string> clauses, string keyword, List<Func<ExpressionBuilder, string>> parts, ExpressionBuilder expressions)
+        {
+            if (parts.Count == 0)
+            {
+                return;
+            }
+
+            var rendered = new List<string>(parts.Count);
+            foreach (var part in parts)
+            {
+                rendered.Add(part(expressions));
+            }
+
+            clauses.Add(keyword + " " + string.Join(", ", rendered));
+        }
+    }
+}
