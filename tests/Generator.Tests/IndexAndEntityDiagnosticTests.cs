@@ -76,6 +76,29 @@ namespace Bookings.Generated.Generator.Tests
         }
 
         [Fact]
+        public void Entities_in_partitions_of_their_own_may_share_a_sort_key()
+        {
+            // A user's and a product's profile items are both "#META", but never in the same partition.
+            const string descriptor = """
+                {
+                  "namespace": "Shop",
+                  "tables": [
+                    {
+                      "name": "Catalog", "tableName": "catalog",
+                      "partitionKey": { "attribute": "pk" }, "sortKey": { "attribute": "sk" },
+                      "entities": [
+                        { "name": "User", "partitionKey": { "template": "USER#{email}" }, "sortKey": { "template": "#META" }, "keyParts": { "email": { "type": "string" } }, "attributes": {} },
+                        { "name": "Product", "partitionKey": { "template": "PRODUCT#{sku}" }, "sortKey": { "template": "#META" }, "keyParts": { "sku": { "type": "string" } }, "attributes": {} },
+                        { "name": "Order", "partitionKey": { "template": "USER#{email}" }, "sortKey": { "template": "#META#ORDER#{id}" }, "keyParts": { "email": { "type": "string" }, "id": { "type": "string" } }, "attributes": {} }
+                      ]
+                    }
+                  ]
+                }
+                """;
+            OnlyError(descriptor, "DDB019", 10, "\"#META#ORDER#{id}\"", "The sortKey template of entity 'Order' cannot be told apart from that of 'User'", "own literal prefix");
+        }
+
+        [Fact]
         public void An_entity_may_not_rename_the_table_key_attribute()
         {
             const string descriptor = """

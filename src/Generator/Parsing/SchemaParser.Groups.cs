@@ -237,9 +237,10 @@ namespace Bookings.Generated.Generator.Parsing
             => json.Properties.FirstOrDefault(p => p.Name == "name")?.Value.Span ?? new TextSpan(json.Span.Start, 1);
 
         /// <summary>
-        /// Two entities whose keys begin with the same literal text (or one whose literal starts the other's)
-        /// cannot be told apart by a <c>begins_with</c> query, and one's items could be read as the other's:
-        /// a sort key such as <c>STAFF#{id}</c> beside <c>SHIFT#{date}</c> is fine, two <c>{id}</c> are not.
+        /// Two entities that can share a partition and whose sort keys begin with the same literal text (or one whose
+        /// literal starts the other's) cannot be told apart by a <c>begins_with</c> query, and one's items could be read
+        /// as the other's: a sort key such as <c>STAFF#{id}</c> beside <c>SHIFT#{date}</c> is fine, two <c>{id}</c> are
+        /// not. Entities whose partition keys start with different literals never share a partition.
         /// </summary>
         private void CheckDistinguishable(List<(TableModel Model, JsonObject Json)> entities)
         {
@@ -248,10 +249,18 @@ namespace Bookings.Generated.Generator.Parsing
                 for (var j = 0; j < i; j++)
                 {
                     var (a, b) = (entities[j].Model, entities[i].Model);
+
+                    // Partitions whose literal prefixes differ never hold each other's items, whatever their sort keys
+                    // (a user's "#META" beside a product's "#META"); within a shared partition the sort keys tell them apart.
+                    if (!Overlap(LeadingLiteral(a.PartitionKey), LeadingLiteral(b.PartitionKey)))
+                    {
+                        continue;
+                    }
+
                     var useSort = a.SortKey is not null && b.SortKey is not null;
                     var left = LeadingLiteral(useSort ? a.SortKey! : a.PartitionKey);
                     var right = LeadingLiteral(useSort ? b.SortKey! : b.PartitionKey);
-                    if (left.StartsWith(right, StringComparison.Ordinal) || right.StartsWith(left, StringComparison.Ordinal))
+                    if (Overlap(left, right))
                     {
                         var which = useSort ? "sortKey" : "partitionKey";
                         _context.Report(
@@ -265,6 +274,10 @@ namespace Bookings.Generated.Generator.Parsing
                 }
             }
         }
+
+        /// <summary>Whether keys starting with the two literal prefixes can be alike: one prefix starts the other (or both are empty).</summary>
+        private static bool Overlap(string left, string right)
+            => left.StartsWith(right, StringComparison.Ordinal) || right.StartsWith(left, StringComparison.Ordinal);
 
         /// <summary>The literal text a key template starts with (all of it for a constant), empty when it starts with a part.</summary>
         private static string LeadingLiteral(KeyModel key)
