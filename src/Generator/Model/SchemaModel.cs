@@ -9,6 +9,8 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Tables">The tables, in declaration order.</param>
     /// <param name="Enums">The enums the descriptor declares under <c>enums</c>.</param>
     /// <param name="Objects">The nested object types the descriptor declares under <c>types</c>.</param>
+    /// <param name="Groups">The tables shared by several entity types.</param>
+    /// <param name="FilePath">The descriptor's path, where a failure to emit it is reported.</param>
     internal sealed record SchemaModel(
         string FileName,
         string Namespace,
@@ -16,7 +18,8 @@ namespace Bookings.Generated.Generator.Model
         EquatableArray<TableModel> Tables,
         EquatableArray<EnumModel> Enums,
         EquatableArray<ObjectModel> Objects,
-        EquatableArray<EntityGroupModel> Groups);
+        EquatableArray<EntityGroupModel> Groups,
+        string FilePath);
 
     /// <summary>
     /// A table that holds several entity types (single-table design). Each entity is also a <see cref="TableModel"/>
@@ -203,6 +206,12 @@ namespace Bookings.Generated.Generator.Model
     {
         /// <summary>Whether queries return whole entities; indexes that project less return keys.</summary>
         public bool ReturnsEntities => Projection == "ALL";
+
+        /// <summary>
+        /// A sort key built from values, so queries can take conditions on it (typed by <c>…SortKey</c>); a computed sort
+        /// key that is a constant holds the same text for every entry, so there is nothing to compare.
+        /// </summary>
+        public bool HasSortKeyConditions => SortKey is not null && (!SortKey.IsComputed || SortKey.Parts.Count > 0);
     }
 
     /// <summary>

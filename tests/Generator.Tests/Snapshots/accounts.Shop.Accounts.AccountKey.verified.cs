@@ -146,7 +146,6 @@ namespace Shop.Accounts
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#PROFILE" };
         }
 

@@ -161,7 +161,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Shop.Accounts.Account account, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(account, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(account, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Accounts.Account account, global::System.Threading.CancellationToken cancellationToken = default)
@@ -173,7 +173,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -181,7 +181,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Account> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -233,7 +233,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> QueryAsync(string tenant, string user, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), PartitionLabel(tenant, user), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), PartitionLabel(tenant, user), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>> QueryPageAsync(string tenant, string user, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -241,7 +241,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Account>> QueryPageAsync(string tenant, string user, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), PartitionLabel(tenant, user), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Shop.Accounts.AccountKey.PartitionKeyValue(tenant, user), PartitionLabel(tenant, user), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Accounts.AccountKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -258,7 +258,7 @@ namespace Shop.Accounts
                 flag switch
                 {
                     global::Shop.Accounts.AccountFlag.Active => "active",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
                 new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
@@ -288,7 +288,7 @@ namespace Shop.Accounts
             => _core.SetAttributeAsync(key, "active", global::Shop.Accounts.AccountMarshaller.ActiveValue(value), cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Shop.Accounts.AccountUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+            => (update ?? throw new global::System.ArgumentNullException("update")).Changes;
 
         private static string PartitionLabel(string tenant, string user)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account partition {{ Tenant = {tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(user))} }}");

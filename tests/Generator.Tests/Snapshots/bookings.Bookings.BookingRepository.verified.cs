@@ -161,7 +161,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(booking, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(booking, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default)
@@ -173,7 +173,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -181,7 +181,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Booking> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -233,7 +233,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -241,7 +241,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.BookingKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -260,7 +260,7 @@ namespace Bookings
                     global::Bookings.BookingFlag.ConfirmSms => "confirm_sms",
                     global::Bookings.BookingFlag.RemindSms => "remind_sms",
                     global::Bookings.BookingFlag.OptionSms => "option_sms",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
                 new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
@@ -290,7 +290,7 @@ namespace Bookings
             => _core.SetAttributeAsync(key, "option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value), cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.BookingUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+            => (update ?? throw new global::System.ArgumentNullException("update")).Changes;
 
         private static string PartitionLabel(string bizId, string bookId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking partition {{ BizId = {bizId}, BookId = {bookId} }}");

@@ -220,7 +220,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Catalog.Product product, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(product, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(product, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Catalog.Product product, global::System.Threading.CancellationToken cancellationToken = default)
@@ -232,7 +232,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Catalog.ProductKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Catalog.Product?> UpdateAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -240,7 +240,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Catalog.Product?> UpdateAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Catalog.Product> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -260,7 +260,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Catalog.Product> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -301,7 +301,7 @@ namespace Catalog
                 flag switch
                 {
                     global::Catalog.ProductFlag.Featured => "featured",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
                 new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
@@ -431,6 +431,6 @@ namespace Catalog
             => _core.SetAttributeAsync(key, "api_secret", value is null ? null : global::Catalog.ProductMarshaller.ApiSecretValue(value), cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Catalog.ProductUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+            => (update ?? throw new global::System.ArgumentNullException("update")).Changes;
     }
 }

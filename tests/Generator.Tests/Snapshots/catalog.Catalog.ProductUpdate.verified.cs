@@ -315,7 +315,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             Changes.AddToSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
@@ -328,7 +328,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             Changes.DeleteFromSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
@@ -361,7 +361,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             Changes.AddToSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
@@ -374,7 +374,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             Changes.DeleteFromSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
@@ -407,7 +407,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             Changes.AddToSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
@@ -420,7 +420,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             Changes.DeleteFromSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
@@ -453,7 +453,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             Changes.AddToSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
@@ -466,7 +466,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             Changes.DeleteFromSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
@@ -490,7 +490,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>channels</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToChannels(params global::Catalog.Channel[] values)
         {
-            Changes.Append("channels", global::Catalog.ProductFields.Channels.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Changes.Append("channels", global::Catalog.ProductFields.Channels.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -518,7 +518,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>history</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToHistory(params global::System.DateOnly[] values)
         {
-            Changes.Append("history", global::Catalog.ProductFields.History.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Changes.Append("history", global::Catalog.ProductFields.History.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -546,7 +546,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>scores</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToScores(params double[] values)
         {
-            Changes.Append("scores", global::Catalog.ProductFields.Scores.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Changes.Append("scores", global::Catalog.ProductFields.Scores.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -574,7 +574,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>matrix</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToMatrix(params global::System.Collections.Generic.IReadOnlyList<int>[] values)
         {
-            Changes.Append("matrix", global::Catalog.ProductFields.Matrix.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Changes.Append("matrix", global::Catalog.ProductFields.Matrix.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -623,7 +623,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>addresses</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToAddresses(params global::Catalog.Address[] values)
         {
-            Changes.Append("addresses", global::Catalog.ProductFields.Addresses.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Changes.Append("addresses", global::Catalog.ProductFields.Addresses.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 

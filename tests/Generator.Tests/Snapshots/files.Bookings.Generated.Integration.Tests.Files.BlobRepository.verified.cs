@@ -130,7 +130,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Files.Blob blob, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(blob, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(blob, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Files.Blob blob, global::System.Threading.CancellationToken cancellationToken = default)
@@ -142,7 +142,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Blob?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -150,7 +150,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Blob?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.BlobKey key, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Files.Blob> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -170,7 +170,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.Blob> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -213,6 +213,6 @@ namespace Bookings.Generated.Integration.Tests.Files
             => _core.SetAttributeAsync(key, "content_type", value is null ? null : global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.ContentTypeValue(value), cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Files.BlobUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+            => (update ?? throw new global::System.ArgumentNullException("update")).Changes;
     }
 }

@@ -79,7 +79,6 @@ namespace Shop.Orders
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(long orderId)
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
         }
 
@@ -87,7 +86,6 @@ namespace Shop.Orders
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#META" };
         }
 

@@ -132,7 +132,6 @@ namespace Shop.Orders
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(int lineNo)
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
         }
 

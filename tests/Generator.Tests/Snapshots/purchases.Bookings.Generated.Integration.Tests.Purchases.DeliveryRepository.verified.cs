@@ -143,7 +143,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Purchases.Delivery delivery, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(delivery, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(delivery, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Purchases.Delivery delivery, global::System.Threading.CancellationToken cancellationToken = default)
@@ -155,7 +155,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Delivery?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -163,7 +163,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Delivery?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -215,7 +215,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> QueryAsync(global::System.DateOnly day, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.Delivery>> QueryPageAsync(global::System.DateOnly day, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.Delivery>> QueryPageAsync(global::System.DateOnly day, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,7 +238,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
             => _core.SetAttributeAsync(key, "driver", value is null ? null : global::Bookings.Generated.Integration.Tests.Purchases.DeliveryMarshaller.DriverValue(value), cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+            => (update ?? throw new global::System.ArgumentNullException("update")).Changes;
 
         private static string PartitionLabel(global::System.DateOnly day)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Delivery partition {{ Day = {day:yyyy-MM-dd} }}");

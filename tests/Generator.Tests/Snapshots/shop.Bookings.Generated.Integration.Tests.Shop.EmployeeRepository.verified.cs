@@ -179,7 +179,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(employee, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(employee, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::System.Threading.CancellationToken cancellationToken = default)
@@ -191,7 +191,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -199,7 +199,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -219,7 +219,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -251,7 +251,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -259,7 +259,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -287,11 +287,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByPhonePageAsync(string phone, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -303,11 +303,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
@@ -322,7 +322,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
             => _core.SetAttributeAsync(key, "hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.HiredOnValue(value), cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+            => (update ?? throw new global::System.ArgumentNullException("update")).Changes;
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee partition {{ StoreId = {storeId} }}");

@@ -122,7 +122,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(long staffId)
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("STAFF#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
         }
 

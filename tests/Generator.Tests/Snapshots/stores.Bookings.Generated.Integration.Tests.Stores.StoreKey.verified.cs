@@ -112,7 +112,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
         {
-
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#META" };
         }
 

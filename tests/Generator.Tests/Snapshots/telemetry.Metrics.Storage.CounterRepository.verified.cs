@@ -139,7 +139,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(counter, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(counter, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default)
@@ -151,7 +151,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
@@ -159,7 +159,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, Changes(update), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Metrics.Storage.Counter> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -179,7 +179,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -220,7 +220,7 @@ namespace Metrics.Storage
                 flag switch
                 {
                     global::Metrics.Storage.CounterFlag.Enabled => "enabled",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
                 new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
@@ -242,6 +242,6 @@ namespace Metrics.Storage
             => _core.SetAttributeAsync(key, "enabled", global::Metrics.Storage.CounterMarshaller.EnabledValue(value), cancellationToken);
 
         private static global::Bookings.Generated.Runtime.UpdateBuilder Changes(global::Metrics.Storage.CounterUpdate update)
-            => (update ?? throw new global::System.ArgumentNullException(nameof(update))).Changes;
+            => (update ?? throw new global::System.ArgumentNullException("update")).Changes;
     }
 }
