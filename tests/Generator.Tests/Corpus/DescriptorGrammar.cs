@@ -237,7 +237,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
 
         private JsonObject Object(string name)
         {
-            var scope = new Scope(name, isObject: true);
+            var scope = new Scope(name);
             var attributes = new JsonObject();
             if (Chance(0.15))
             {
@@ -282,7 +282,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 Allow("DDB006", "an entity named Key would have a property of its own name");
             }
 
-            var scope = new Scope(name, isObject: false);
+            var scope = new Scope(name);
             var json = new JsonObject { ["name"] = name };
             if (group is null)
             {
@@ -727,7 +727,6 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             var attribute = new AttributeSpec(name, Reorder(json, "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "csharpName", "description"), csharp, spec)
             {
                 KeyOwned = keyOwned,
-                Required = required,
             };
             scope.Attributes.Add(attribute);
             return attribute;
@@ -866,13 +865,13 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 var index = new JsonObject { ["type"] = local ? "local" : "global" };
                 if (!local)
                 {
-                    index["partitionKey"] = IndexKey(scope, name, "pk", partition: true);
+                    index["partitionKey"] = IndexKey(scope, name, "pk");
                 }
 
                 var hasSort = local || Chance(0.5);
                 if (hasSort)
                 {
-                    index["sortKey"] = IndexKey(scope, name, "sk", partition: false);
+                    index["sortKey"] = IndexKey(scope, name, "sk");
                     if (!_typeNames.Add(scope.TypeName + method + "SortKey"))
                     {
                         // The index's sort-key type would be named like another generated type.
@@ -962,7 +961,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             => name.Length is >= 3 and <= 255 && name.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.');
 
         /// <summary>An index key: a stored attribute, a key attribute, or a computed key from a template.</summary>
-        private JsonObject IndexKey(Scope scope, string index, string suffix, bool partition)
+        private JsonObject IndexKey(Scope scope, string index, string suffix)
         {
             var roll = _random.Next(10);
             if (roll < 4)
@@ -1086,8 +1085,6 @@ namespace Bookings.Generated.Generator.Tests.Corpus
 
             public string? SharedPartition { get; set; }
 
-            public List<(string Name, string Type)> SharedParts { get; } = new();
-
             public List<string> Prefixes { get; } = new();
 
             public HashSet<string> IndexNames { get; } = new(StringComparer.Ordinal);
@@ -1197,10 +1194,9 @@ namespace Bookings.Generated.Generator.Tests.Corpus
         /// <summary>The names a table or entity (or an object type) has used so far.</summary>
         private sealed class Scope
         {
-            public Scope(string typeName, bool isObject)
+            public Scope(string typeName)
             {
                 TypeName = typeName;
-                IsObject = isObject;
                 foreach (var reserved in new[] { "Key", "ExtraAttributes", "Attributes", "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize", "ReferenceEquals", "Clone", "Create", "TryParse", "ToAttributeMap", "PartitionKeyValue", "SortKeyValue", "SortKeyPrefix", typeName, typeName + "Key" })
                 {
                     CSharp.Add(reserved);
@@ -1208,8 +1204,6 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             }
 
             public string TypeName { get; }
-
-            public bool IsObject { get; }
 
             public bool InGroup { get; set; }
 
@@ -1413,6 +1407,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
 
             public JsonObject Json { get; }
 
+            /// <summary>Its C# name, as the grammar made it unique.</summary>
             public string CSharpName { get; }
 
             public Spec Spec { get; }
@@ -1420,9 +1415,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             /// <summary>Used in a key template (or the plain key itself).</summary>
             public bool KeyOwned { get; init; }
 
-            public bool Required { get; init; }
-
-            /// <summary>The TTL or version attribute, which indexes leave alone.</summary>
+            /// <summary>The TTL or version attribute, or one whose name needs escaping: indexes leave it alone.</summary>
             public bool Special { get; set; }
         }
 
