@@ -50,9 +50,9 @@ namespace Bookings.Generated.Generator
             // some type clashes (rarely): positions in the models would make every reformatting re-emit everything.
             var clashReports = descriptors
                 .Combine(clashes)
-                .Select(static (input, cancellationToken) => input.Right.Count == 0
+                .Select(static (input, cancellationToken) => input.Right.Duplicates.Count == 0
                     ? EquatableArray<DiagnosticInfo>.Empty
-                    : SchemaParser.ReportClashes(input.Left.Path, input.Left.GetText(cancellationToken), input.Right, cancellationToken))
+                    : SchemaParser.ReportClashes(input.Left.Path, input.Left.GetText(cancellationToken), input.Right.Duplicates, cancellationToken))
                 .WithTrackingName(TrackingNames.ClashReports);
 
             context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
@@ -72,37 +72,64 @@ namespace Bookings.Generated.Generator
             }
         }
 
-        private static EquatableArray<string> Clashes(System.Collections.Immutable.ImmutableArray<EquatableArray<string>> all)
+        /// <summary>
+        /// Hint names two descriptors would both use (the same type twice: DDB007), and hint names that differ from
+        /// another only in case (<c>Shop.ORDER</c> beside <c>Shop.Order</c>, or <c>ThingGSI1SortKey</c> beside
+        /// <c>ThingGsi1SortKey</c>): C# tells those types apart, but hint names are compared ignoring case, and a
+        /// repeated one makes the generator throw and every descriptor lose its output (CS8785).
+        /// </summary>
+        private static HintNameClashes Clashes(System.Collections.Immutable.ImmutableArray<EquatableArray<string>> all)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var clashes = new SortedSet<string>(StringComparer.Ordinal);
+            var duplicates = new SortedSet<string>(StringComparer.Ordinal);
+            var spellings = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var names in all)
             {
                 foreach (var name in names)
                 {
                     if (!seen.Add(name))
                     {
-                        clashes.Add(name);
+                        duplicates.Add(name);
                     }
+
+                    if (!spellings.TryGetValue(name, out var same))
+                    {
+                        spellings.Add(name, same = new SortedSet<string>(StringComparer.Ordinal));
+                    }
+
+                    same.Add(name);
                 }
             }
 
-            return clashes.ToEquatableArray();
+            var caseVariants = spellings.Values.Where(same => same.Count > 1).SelectMany(same => same).OrderBy(name => name, StringComparer.Ordinal);
+            return new HintNameClashes(duplicates.ToEquatableArray(), caseVariants.ToEquatableArray());
         }
 
-        private static void Emit(SourceProductionContext context, SchemaModel? model, EquatableArray<string> clashes)
+        private static void Emit(SourceProductionContext context, SchemaModel? model, HintNameClashes clashes)
         {
             if (model is null)
             {
                 return;
             }
 
-            foreach (var file in SchemaEmitter.Emit(model))
+            List<GeneratedFile> files;
+            try
+            {
+                files = SchemaEmitter.Emit(model).ToList();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A generator that throws costs every descriptor of the project its output (CS8785): only this one loses it.
+                context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, new LocationInfo(model.FilePath, default, default), ex.GetType().Name, ex.Message).ToDiagnostic());
+                return;
+            }
+
+            foreach (var file in files)
             {
                 // Emitting it from both files would fail the whole generator; each file reports the clash instead (SchemaParser.ReportClashes).
-                if (!clashes.Contains(file.HintName))
+                if (!clashes.Duplicates.Contains(file.HintName))
                 {
-                    context.AddSource(file.HintName, SourceText.From(file.Source, System.Text.Encoding.UTF8));
+                    context.AddSource(clashes.UniqueHintName(file.HintName), SourceText.From(file.Source, System.Text.Encoding.UTF8));
                 }
             }
         }

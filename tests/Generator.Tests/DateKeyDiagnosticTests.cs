@@ -237,15 +237,13 @@ namespace Bookings.Generated.Generator.Tests
                 "'dd' stands where 'yyyy' should");
 
         [Fact]
-        public void A_part_named_like_the_day_parameter_of_a_date_time_part_is_reported()
-            => Assertions.OnlyErrorAt(
-                Path,
-                Descriptor("ORDER#{created_at_day}#{created_at}#{order_id}", "\"created_at_day\": { \"type\": \"string\" }, \"created_at\": { \"type\": \"datetimeoffset\" }"),
-                "DDB006",
-                10,
-                "\"created_at_day\"",
-                "Duplicate parameter name 'createdAtDay'",
-                "the day parameter of 'created_at'");
+        public void A_part_named_like_the_day_parameter_of_a_date_time_part_keeps_its_name_and_the_day_parameter_gives_way()
+        {
+            // Once refused (DDB006): generated parameters are now named after the descriptor's, so the day one is renamed.
+            var run = GeneratorHarness.Run(Path, Descriptor("ORDER#{created_at_day}#{created_at}#{order_id}", "\"created_at_day\": { \"type\": \"string\" }, \"created_at\": { \"type\": \"datetimeoffset\" }"));
+            Assertions.GeneratesCleanCode(run);
+            Assert.Contains("BeginsWith(string createdAtDay, global::System.DateOnly createdAtDay1)", run.Source("Shop.PurchaseSortKey.g.cs"), System.StringComparison.Ordinal);
+        }
 
         [Fact]
         public void Only_a_date_time_part_of_the_sort_key_reserves_its_day_parameter()

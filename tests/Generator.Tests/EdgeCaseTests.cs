@@ -178,10 +178,6 @@ namespace Bookings.Generated.Generator.Tests
         };
 
         /// <summary>A descriptor with one table <c>Thing</c> in namespace <c>Edge</c>.</summary>
-        private static string Table(string keys, string attributes, string extra = "")
-            => "{ \"namespace\": \"Edge\", \"tables\": [ { \"name\": \"Thing\", \"tableName\": \"things\", "
-               + keys.Trim() + ", \"attributes\": { " + attributes.Trim() + " }"
-               + (extra.Length == 0 ? string.Empty : ", " + extra.Trim())
-               + " } ] }";
+        private static string Table(string keys, string attributes, string extra = "") => Schemas.OneTable("Edge", keys, attributes, extra);
     }
 }

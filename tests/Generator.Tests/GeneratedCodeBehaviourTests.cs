@@ -167,7 +167,7 @@ namespace Bookings.Generated.Generator.Tests
                 .OrderBy(e => e.Line)
                 .ToList();
             Assert.True(
-                errors.SequenceEqual(new[] { (10, "CS1061"), (11, "CS0122"), (12, "CS0122"), (13, "CS1503"), (25, "CS0509") }),
+                errors.SequenceEqual(new[] { (10, "CS1061"), (11, "CS0122"), (12, "CS0234"), (13, "CS1503"), (25, "CS0509") }),
                 Assertions.Describe(compiled.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         }
 

@@ -170,6 +170,7 @@ namespace Bookings.Generated.Generator.Tests
             { Schemas.FilesPath, Schemas.Files },
             { Schemas.PurchasesPath, Schemas.Purchases },
             { Schemas.ReadingsPath, Schemas.Readings },
+            { Schemas.CustomersPath, Schemas.Customers },
         };
 
         [Theory]

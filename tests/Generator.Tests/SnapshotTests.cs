@@ -117,6 +117,14 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.ReadingsPath, Schemas.Readings));
 
         [Fact]
+        public void Customers_descriptor_matches_snapshots()
+            => VerifySnapshots("customers.", GeneratorHarness.Run(Schemas.CustomersPath, Schemas.Customers));
+
+        [Fact]
+        public void Customers_generated_code_compiles_without_warnings()
+            => Assertions.GeneratesCleanCode(GeneratorHarness.Run(Schemas.CustomersPath, Schemas.Customers));
+
+        [Fact]
         public void Catalog_descriptor_matches_snapshots()
             => VerifySnapshots("catalog.", GeneratorHarness.Run(Schemas.CatalogPath, Schemas.Catalog));
 

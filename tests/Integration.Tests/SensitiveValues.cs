@@ -19,8 +19,7 @@ namespace Bookings.Generated.Integration.Tests
     /// Every value this suite sends to DynamoDB in an attribute or key part that a test descriptor declares
     /// <c>sensitive</c> (phones, names, emails, secrets), learnt from the requests of the fixture's client as they are
     /// sent. <see cref="GuardedLogs"/> fails any log line or logged exception that holds one of them unmasked, whether
-    /// the line was written before or after the value was first seen. A name declared sensitive in one descriptor is
-    /// guarded in every table, so the test descriptors do not reuse a sensitive name for data that is not.
+    /// the line was written before or after the value was first seen.
     /// </summary>
     internal static class SensitiveValues
     {
@@ -69,11 +68,14 @@ namespace Bookings.Generated.Integration.Tests
             }
         }
 
-        /// <summary>What the descriptors declare sensitive: attribute and key part names, and key templates holding such parts.</summary>
+        /// <summary>
+        /// What the descriptors declare sensitive, table by table: attribute and key part names, and key templates holding
+        /// such parts. A request's table is found by its logical name inside the physical one (the tests name tables
+        /// <c>{test}-{tableName}-{n}-{id}</c>); a table no descriptor names is checked against every table's rules.
+        /// </summary>
         private sealed class Rules
         {
-            private readonly HashSet<string> _names = new(StringComparer.Ordinal);
-            private readonly List<(string Attribute, Regex Template)> _templates = new();
+            private readonly Dictionary<string, TableRules> _tables = new(StringComparer.Ordinal);
 
             public static Rules Read()
             {
@@ -89,10 +91,15 @@ namespace Bookings.Generated.Integration.Tests
                 {
                     foreach (var table in JsonNode.Parse(File.ReadAllText(file))!["tables"]!.AsArray())
                     {
-                        var entities = table!["entities"]?.AsArray().Select(e => e!).ToList() ?? new List<JsonNode> { table };
-                        foreach (var entity in entities)
+                        var name = table!["tableName"]!.GetValue<string>();
+                        if (!rules._tables.TryGetValue(name, out var tableRules))
                         {
-                            rules.Add(entity, table);
+                            rules._tables[name] = tableRules = new TableRules();
+                        }
+
+                        foreach (var entity in table["entities"]?.AsArray().Select(e => e!).ToList() ?? new List<JsonNode> { table })
+                        {
+                            tableRules.Add(entity, table);
                         }
                     }
                 }
@@ -100,7 +107,81 @@ namespace Bookings.Generated.Integration.Tests
                 return rules;
             }
 
-            private void Add(JsonNode entity, JsonNode table)
+            /// <summary>The sensitive string values anywhere in a request: in items, keys and expression values.</summary>
+            public IEnumerable<string> ValuesIn(JsonNode? node) => ValuesIn(node, null);
+
+            private IEnumerable<string> ValuesIn(JsonNode? node, string? table)
+            {
+                if (node is JsonArray array)
+                {
+                    return array.SelectMany(child => ValuesIn(child, table));
+                }
+
+                if (node is not JsonObject json)
+                {
+                    return Enumerable.Empty<string>();
+                }
+
+                table = json["TableName"] is JsonValue name && name.TryGetValue<string>(out var named) ? named : table;
+                var rules = RulesOf(table);
+                var found = new List<string>();
+                foreach (var (property, child) in json)
+                {
+                    if (property is "Item" or "Key" or "ExclusiveStartKey" && child is JsonObject item)
+                    {
+                        foreach (var (attribute, value) in item)
+                        {
+                            found.AddRange(rules.SelectMany(r => r.Of(attribute, value?["S"]?.GetValue<string>())));
+                        }
+                    }
+                    else if (property is "RequestItems" && child is JsonObject perTable)
+                    {
+                        // A batch names its tables as the keys of RequestItems.
+                        foreach (var (batchTable, requests) in perTable)
+                        {
+                            found.AddRange(ValuesIn(requests, batchTable));
+                        }
+                    }
+                    else
+                    {
+                        found.AddRange(ValuesIn(child, table));
+                    }
+                }
+
+                // An expression names its attributes through placeholders: #n = :v pairs tie a value to its name.
+                if (json["ExpressionAttributeValues"] is JsonObject values && json["ExpressionAttributeNames"] is JsonObject names)
+                {
+                    var expressions = string.Join(" ", new[] { "UpdateExpression", "ConditionExpression", "KeyConditionExpression", "FilterExpression" }.Select(e => json[e]?.GetValue<string>()));
+                    foreach (Match pair in Regex.Matches(expressions, @"(#\w+)\s*(?:=|<>|<|>|<=|>=|,)\s*(:\w+)"))
+                    {
+                        var attribute = names[pair.Groups[1].Value]?.GetValue<string>();
+                        var value = values[pair.Groups[2].Value]?["S"]?.GetValue<string>();
+                        if (attribute is not null)
+                        {
+                            found.AddRange(rules.SelectMany(r => r.Of(attribute, value)));
+                        }
+                    }
+                }
+
+                return found;
+            }
+
+            private IReadOnlyCollection<TableRules> RulesOf(string? physical)
+            {
+                var matching = physical is null
+                    ? new List<TableRules>()
+                    : _tables.Where(t => physical == t.Key || physical.Contains("-" + t.Key + "-", StringComparison.Ordinal) || physical.EndsWith("-" + t.Key, StringComparison.Ordinal)).Select(t => t.Value).ToList();
+                return matching.Count > 0 ? matching : _tables.Values;
+            }
+        }
+
+        /// <summary>The sensitive names and key templates of one table.</summary>
+        private sealed class TableRules
+        {
+            private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+            private readonly List<(string Attribute, Regex Template)> _templates = new();
+
+            public void Add(JsonNode entity, JsonNode table)
             {
                 var sensitive = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var group in new[] { "attributes", "keyParts" })
@@ -115,13 +196,18 @@ namespace Bookings.Generated.Integration.Tests
                     }
                 }
 
+                if (sensitive.Count == 0)
+                {
+                    return;
+                }
+
                 var keys = new List<(JsonNode? Key, JsonNode? Declared)> { (entity["partitionKey"], table["partitionKey"]), (entity["sortKey"], table["sortKey"]) };
                 keys.AddRange((entity["indexes"]?.AsObject() ?? new JsonObject()).SelectMany(i => new[] { (i.Value?["partitionKey"], i.Value?["partitionKey"]), (i.Value?["sortKey"], i.Value?["sortKey"]) }));
                 foreach (var (key, declared) in keys)
                 {
                     var template = key?["template"]?.GetValue<string>();
                     var attribute = key?["attribute"]?.GetValue<string>() ?? declared?["attribute"]?.GetValue<string>();
-                    if (template is null || attribute is null || !Regex.IsMatch(template, @"\{(" + string.Join("|", sensitive.Select(Regex.Escape)) + @")\}") || sensitive.Count == 0)
+                    if (template is null || attribute is null || !Regex.IsMatch(template, @"\{(" + string.Join("|", sensitive.Select(Regex.Escape)) + @")\}"))
                     {
                         continue;
                     }
@@ -132,54 +218,8 @@ namespace Bookings.Generated.Integration.Tests
                 }
             }
 
-            /// <summary>The sensitive string values anywhere in a request: in items, keys and expression values.</summary>
-            public IEnumerable<string> ValuesIn(JsonNode? node)
-            {
-                if (node is JsonArray array)
-                {
-                    return array.SelectMany(ValuesIn);
-                }
-
-                if (node is not JsonObject json)
-                {
-                    return Enumerable.Empty<string>();
-                }
-
-                var found = new List<string>();
-                foreach (var (name, child) in json)
-                {
-                    if (name is "Item" or "Key" or "ExclusiveStartKey" && child is JsonObject item)
-                    {
-                        foreach (var (attribute, value) in item)
-                        {
-                            found.AddRange(Of(attribute, value?["S"]?.GetValue<string>()));
-                        }
-                    }
-                    else
-                    {
-                        found.AddRange(ValuesIn(child));
-                    }
-                }
-
-                // An expression names its attributes through placeholders: #n = :v pairs tie a value to its name.
-                if (json["ExpressionAttributeValues"] is JsonObject values && json["ExpressionAttributeNames"] is JsonObject names)
-                {
-                    var expressions = string.Join(" ", new[] { "UpdateExpression", "ConditionExpression", "KeyConditionExpression", "FilterExpression" }.Select(e => json[e]?.GetValue<string>()));
-                    foreach (Match pair in Regex.Matches(expressions, @"(#\w+)\s*(?:=|<>|<|>|<=|>=|,)\s*(:\w+)"))
-                    {
-                        var attribute = names[pair.Groups[1].Value]?.GetValue<string>();
-                        var value = values[pair.Groups[2].Value]?["S"]?.GetValue<string>();
-                        if (attribute is not null)
-                        {
-                            found.AddRange(Of(attribute, value));
-                        }
-                    }
-                }
-
-                return found;
-            }
-
-            private IEnumerable<string> Of(string attribute, string? value)
+            /// <summary>The sensitive values <paramref name="value"/> holds when stored in <paramref name="attribute"/> of this table.</summary>
+            public IEnumerable<string> Of(string attribute, string? value)
             {
                 if (value is null)
                 {

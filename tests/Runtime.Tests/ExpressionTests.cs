@@ -1,5 +1,6 @@
 using System;
 using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime.Tests.Support;
 using Xunit;
 
 namespace Bookings.Generated.Runtime.Tests
@@ -67,7 +68,7 @@ namespace Bookings.Generated.Runtime.Tests
         [Fact]
         public void Updates_render_set_remove_and_add_clauses()
         {
-            var update = new UpdateBuilder();
+            var update = new TestUpdate();
             update.Set("name", new AttributeValue { S = "Kim" });
             update.SetIfNotExists("first_seen", new AttributeValue { S = "2025-10-20" });
             update.Remove("note");
@@ -82,7 +83,7 @@ namespace Bookings.Generated.Runtime.Tests
         [Fact]
         public void An_update_refuses_to_change_an_attribute_twice_or_nothing_at_all()
         {
-            var update = new UpdateBuilder();
+            var update = new TestUpdate();
             Assert.Throws<InvalidOperationException>(() => update.Render(new ExpressionBuilder()));
             update.Set("name", new AttributeValue { S = "a" });
             Assert.Throws<InvalidOperationException>(() => update.Remove("name"));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime.Tests.Support;
 using Xunit;
 
 namespace Bookings.Generated.Runtime.Tests
@@ -61,7 +62,7 @@ namespace Bookings.Generated.Runtime.Tests
         [Fact]
         public void An_update_is_shown_by_an_item_that_holds_each_of_its_changes()
         {
-            var update = new UpdateBuilder();
+            var update = new TestUpdate();
             update.Set("name", new AttributeValue { S = "Kim" });
             update.Remove("note");
             update.SetIfNotExists("created", new AttributeValue { S = "2025-10-20" });

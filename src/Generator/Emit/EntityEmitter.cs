@@ -18,17 +18,23 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary($"The item's key. Key attributes{(HasStoredParts(table) ? " and the attributes that feed them" : string.Empty)} are read from it.");
             w.Line($"public required global::{table.Namespace}.{table.KeyTypeName} Key {{ get; init; }}");
 
+            var written = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var key in KeyEmitter.AllKeys(table))
             {
-                // A plain key is its own part, so the key type holds it under the attribute's property name too.
+                // A plain key is its own part, so the key type holds it under the attribute's property name too; so is a
+                // template of one placeholder ("{email}"), whose attribute, when stored too, has this one property.
+                var property = KeyEmitter.KeyAttributeProperty(table, key);
+                var alsoStored = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).StoredAttribute : null;
+                var what = alsoStored is null ? "key attribute" : $"key attribute and the <c>{Xml.Escape(alsoStored)}</c> attribute, which hold the same value";
+                written.Add(property);
                 w.Line();
-                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> key attribute, from <see cref=\"Key\"/>.{KeyEmitter.Describe(key.Description)}");
-                w.Line($"public {KeyEmitter.KeyAttributeType(table, key)} {KeyEmitter.KeyAttributeProperty(table, key)} => Key.{KeyEmitter.KeyAttributeProperty(table, key)};");
+                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> {what}, from <see cref=\"Key\"/>.{KeyEmitter.Describe(key.Description)}");
+                w.Line($"public {KeyEmitter.KeyAttributeType(table, key)} {property} => Key.{property};");
             }
 
             foreach (var part in table.KeyParts)
             {
-                if (part.StoredAttribute is null)
+                if (part.StoredAttribute is null || written.Contains(part.PropertyName))
                 {
                     continue;
                 }

@@ -24,7 +24,7 @@ namespace Bookings.Generated.Generator.Emit
                 var part = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text) : null;
                 Separate(w, ref first);
                 w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute, as stored.");
-                WriteKeyField(w, table, key.AttributeName, KeyEmitter.KeyAttributeProperty(table, key), part);
+                WriteKeyField(w, table, key.AttributeName, key.PropertyName, part);
             }
 
             foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
@@ -122,7 +122,7 @@ namespace Bookings.Generated.Generator.Emit
                     w.Line();
                     w.Summary($"Appends <paramref name=\"values\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.");
                     w.Open($"public {table.UpdateTypeName} AppendTo{attribute.PropertyName}(params {ValueKinds.CSharpType(attribute.Type.Element!, table.Namespace)}[] values)");
-                    w.Line($"Append({name}, {field}.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));");
+                    w.Line($"Append({name}, {field}.ToValue({Literals.NotNull("values")}));");
                     w.Line("return this;");
                     w.Close();
                 }
@@ -138,7 +138,7 @@ namespace Bookings.Generated.Generator.Emit
                         w.Open($"public {table.UpdateTypeName} {verb}{attribute.PropertyName}(params {element}[] values)");
                         w.Line("global::System.ArgumentNullException.ThrowIfNull(values);");
                         w.Open("if (values.Length == 0)");
-                        w.Line("throw new global::System.ArgumentException(\"Give at least one value; DynamoDB has no empty sets.\", nameof(values));");
+                        w.Line($"throw new global::System.ArgumentException(\"Give at least one value; DynamoDB has no empty sets.\", {Literals.NameOf("values")});");
                         w.Close();
                         w.Line();
                         w.Line($"{method}({name}, {field}.ToValue({collect}));");
@@ -172,6 +172,48 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Close();
+        }
+
+        /// <summary>
+        /// The names of the methods <see cref="WriteUpdate"/> writes for <paramref name="attribute"/> (none for one it
+        /// cannot change), so the parser can refuse two attributes that would share one (<c>title</c> beside
+        /// <c>title_if_not_exists</c>).
+        /// </summary>
+        public static System.Collections.Generic.IEnumerable<string> UpdateMethods(TableModel table, AttributeModel attribute)
+        {
+            if (!table.IsUpdatable(attribute))
+            {
+                yield break;
+            }
+
+            var p = attribute.PropertyName;
+            yield return "Set" + p;
+            if (attribute.IsNullable)
+            {
+                yield return "Remove" + p;
+            }
+
+            if (table.IndexKeysFedBy(attribute).Any())
+            {
+                yield break;
+            }
+
+            yield return "Set" + p + "IfNotExists";
+            if (attribute.Kind == ValueKind.List)
+            {
+                yield return "AppendTo" + p;
+            }
+
+            if (attribute.Kind == ValueKind.Set)
+            {
+                yield return "AddTo" + p;
+                yield return "DeleteFrom" + p;
+            }
+
+            if (ValueKinds.IsNumber(attribute.Kind))
+            {
+                yield return "Add" + p;
+            }
         }
 
         /// <summary>Set (and remove, when optional) an attribute together with the index keys computed from it alone.</summary>

@@ -10,7 +10,6 @@ namespace Bookings.Generated.Generator.Emit
     internal static class GroupEmitter
     {
         private const string Runtime = "global::Bookings.Generated.Runtime.";
-        private const string Token = "global::System.Threading.CancellationToken cancellationToken = default";
 
         public static void WriteTable(SourceWriter w, EntityGroupModel group)
         {
@@ -46,13 +45,16 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
             w.Line();
             w.Summary("Calls the function for this item's type: adding an entity type to the table adds a parameter, so every caller is told at compile time.");
-            var parameters = string.Join(", ", group.Entities.Select((e, i) => $"global::System.Func<{types[i]}, TResult> {Parsing.Names.ToParameterName(e)}"));
+            // One parameter per entity, named after it; the pattern variable gives way (an entity named Item).
+            var names = new UniqueNames();
+            var functions = group.Entities.Select(e => names.Take(Parsing.Names.ToParameterName(e))).ToList();
+            var item = names.Take("item");
+            var parameters = string.Join(", ", group.Entities.Select((e, i) => $"global::System.Func<{types[i]}, TResult> {functions[i]}"));
             w.Line($"public TResult Match<TResult>({parameters})");
             w.Indent().Line("=> this switch").Open();
             for (var i = 0; i < types.Count; i++)
             {
-                var parameter = Parsing.Names.ToParameterName(group.Entities[i]);
-                w.Line($"{types[i]} item => ({parameter} ?? throw new global::System.ArgumentNullException(nameof({parameter.TrimStart('@')})))(item),");
+                w.Line($"{types[i]} {item} => ({Literals.NotNull(functions[i])})({item}),");
             }
 
             w.Line("_ => throw new global::System.InvalidOperationException(\"Unknown item type.\"),");
@@ -97,16 +99,17 @@ namespace Bookings.Generated.Generator.Emit
             var item = $"global::{ns}.{group.ItemTypeName}";
             var shared = group.SharedPartitionEntity is null ? null : schema.Tables.First(t => t.TypeName == group.SharedPartitionEntity);
             var parts = shared is null ? null : KeyEmitter.PartitionParts(shared);
-            var parameters = parts is null
-                ? $"{ValueKinds.CSharpType(PartitionKind(group))} partitionKey"
-                : string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
-            var arguments = parts is null ? "partitionKey" : string.Join(", ", parts.Select(p => p.ParameterName));
+            var q = new QueryParameters(parts is null
+                ? new[] { (ValueKinds.CSharpType(PartitionKind(group)), "partitionKey") }
+                : parts.Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));
+            var parameters = q.Declarations;
+            var arguments = q.Arguments;
             var signatures = new[]
             {
-                ($"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({RepositoryEmitter.Leading(parameters)}{Runtime}QueryOptions? options = null, {Token})", "Every item of one partition, each as its own type, in sort-key order, read lazily.", "null, options"),
-                ($"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({RepositoryEmitter.Leading(parameters)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})", "The items of one partition whose sort key meets <paramref name=\"sortKey\"/> (an entity's <c>…SortKey</c> builds one), each as its own type.", "sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options"),
-                ($"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({RepositoryEmitter.Leading(parameters)}int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", "One page of a partition, each item as its own type, from the place <paramref name=\"continuationToken\"/> marks.", "null, pageSize, continuationToken, options"),
-                ($"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({RepositoryEmitter.Leading(parameters)}{Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", "One page of the items of a partition whose sort key meets <paramref name=\"sortKey\"/>.", "sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options"),
+                ($"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({q.Leading}{q.Trailing})", "Every item of one partition, each as its own type, in sort-key order, read lazily.", $"null, {q.Options}"),
+                ($"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({q.Leading}{q.SortKeyParameter}, {q.Trailing})", $"The items of one partition whose sort key meets <paramref name=\"{q.SortKey}\"/> (an entity's <c>…SortKey</c> builds one), each as its own type.", $"{q.SortKeyArgument}, {q.Options}"),
+                ($"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({q.Leading}{q.Paging}, {q.Trailing})", $"One page of a partition, each item as its own type, from the place <paramref name=\"{q.ContinuationToken}\"/> marks.", $"null, {q.PageSize}, {q.ContinuationToken}, {q.Options}"),
+                ($"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({q.Leading}{q.SortKeyParameter}, {q.Paging}, {q.Trailing})", $"One page of the items of a partition whose sort key meets <paramref name=\"{q.SortKey}\"/>.", $"{q.SortKeyArgument}, {q.PageSize}, {q.ContinuationToken}, {q.Options}"),
             };
 
             w.Summary($"Reads partitions of the <c>{Xml.Escape(group.TableName)}</c> table that hold items of several types; each entity's own repository reads and writes items of its type.");
@@ -145,8 +148,8 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("public string TableName => _reader.TableName;");
             var partition = shared is null
                 ? (group.PartitionStorage == KeyStorage.Number
-                    ? ValueKinds.ToAttributeValue(ValueKind.Decimal, "partitionKey")
-                    : ValueKinds.ToAttributeValue(PartitionKind(group), $"{Runtime}InputValidation.NotNull(partitionKey, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})"))
+                    ? ValueKinds.ToAttributeValue(ValueKind.Decimal, arguments)
+                    : ValueKinds.ToAttributeValue(PartitionKind(group), $"{Runtime}InputValidation.NotNull({arguments}, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})"))
                 : $"global::{ns}.{shared.KeyTypeName}.PartitionKeyValue({arguments})";
             foreach (var (signature, _, rest) in signatures)
             {
@@ -154,12 +157,13 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line();
                 w.Line("/// <inheritdoc/>");
                 w.Line("public " + signature);
-                w.Indent().Line($"=> _reader.{method}(null, {partition}, PartitionLabel({arguments}), {rest}, global::{ns}.{group.MarshallerTypeName}.FromItem, cancellationToken);").Outdent();
+                w.Indent().Line($"=> _reader.{method}(null, {partition}, PartitionLabel({arguments}), {rest}, global::{ns}.{group.MarshallerTypeName}.FromItem, {q.CancellationToken});").Outdent();
             }
 
+            // The stored attribute's name is printed as it is, so it is escaped for the interpolated string.
             var printed = parts is null
-                ? new[] { (group.PartitionAttribute, "partitionKey", PartitionKind(group), group.PartitionSensitivity == Sensitivity.Phone ? Sensitivity.Personal : group.PartitionSensitivity) }
-                : parts.Select(p => (p.PropertyName, p.ParameterName, p.Type, p.Sensitivity));
+                ? new[] { (Literals.InterpolatedText(group.PartitionAttribute), q.Parts[0].Name, PartitionKind(group), group.PartitionSensitivity == Sensitivity.Phone ? Sensitivity.Personal : group.PartitionSensitivity) }
+                : parts.Select((p, i) => (p.PropertyName, q.Parts[i].Name, p.Type, p.Sensitivity));
             w.Line();
             w.Line($"private static string PartitionLabel({parameters})");
             w.Indent().Line($"=> {EntityEmitter.PartitionLabel(group.Name, printed)};").Outdent();

@@ -14,6 +14,7 @@ namespace Bookings.Generated.Generator.Emit
 
         public static void Write(SourceWriter w, TableModel table)
         {
+            var names = KeyNames.Of(table);
             var keys = AllKeys(table).ToList();
             w.Line("/// <summary>");
             w.Line($"/// The key of a <see cref=\"{table.TypeName}\"/>: {string.Join(", ", keys.Select(Describe))}.");
@@ -22,33 +23,38 @@ namespace Bookings.Generated.Generator.Emit
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public sealed partial record {table.KeyTypeName} : {Runtime}IDynamoKey");
 
-            PatternMatcherEmitter.WriteFields(w, table.KeyParts.Where(p => p.Pattern is not null).Select(p => (p.PropertyName + "Pattern", p.Pattern!)));
+            PatternMatcherEmitter.WriteFields(w, table.KeyParts.Where(p => p.Pattern is not null).Select(p => (names.Pattern(p), p.Pattern!)), names.Local);
 
             foreach (var part in table.KeyParts.Where(p => p.IsDate))
             {
                 // The codec a date attribute of this format has: the key's text and the stored attribute agree.
                 w.Summary($"Writes and reads the <c>{Xml.Escape(part.Name)}</c> part in the key, as a date attribute of its format does.");
-                w.Line($"internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<{ValueKinds.CSharpType(part.Type)}> {part.PropertyName}Codec =");
+                w.Line($"internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<{ValueKinds.CSharpType(part.Type)}> {names.Codec(part)} =");
                 w.Indent().Line($"{ValueKinds.Codec(part.TypeModel, table.Namespace)};").Outdent();
                 w.Line();
             }
 
-            WriteConstructor(w, table);
+            WriteConstructor(w, table, names);
             WriteProperties(w, table);
-            WriteCreate(w, table);
-            WriteTryParse(w, table);
-            WriteToAttributeMap(w, table);
+            WriteCreate(w, table, names);
+            WriteTryParse(w, table, names);
+            WriteToAttributeMap(w, table, names);
             WriteToString(w, table);
+            if (table.SortKey is not null || table.GroupName is not null)
+            {
+                // Partition queries take it: a table's with a sort key, and a shared table's even without one.
+                WriteKeyValue(w, table, names, table.PartitionKey, "PartitionKeyValue");
+            }
+
             if (table.SortKey is not null)
             {
-                WriteKeyValue(w, table, table.PartitionKey, "PartitionKeyValue");
-                WriteKeyValue(w, table, table.SortKey, "SortKeyValue");
+                WriteKeyValue(w, table, names, table.SortKey, "SortKeyValue");
                 var sortParts = PartsOf(table, table.SortKey);
                 if (!table.SortKey.IsSinglePart)
                 {
                     for (var count = 0; count < sortParts.Count; count++)
                     {
-                        WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: false);
+                        WriteSortKeyPrefix(w, table, names, table.SortKey, count, byDay: false);
                     }
                 }
 
@@ -57,20 +63,20 @@ namespace Bookings.Generated.Generator.Emit
                 {
                     if (DayLength(sortParts[count - 1]) is not null)
                     {
-                        WriteSortKeyPrefix(w, table, table.SortKey, count, byDay: true);
+                        WriteSortKeyPrefix(w, table, names, table.SortKey, count, byDay: true);
                     }
                 }
             }
 
             if (table.KeyParts.Any(p => p.Type == ValueKind.Binary))
             {
-                WriteEquality(w, table);
+                WriteEquality(w, table, names);
             }
 
-            WriteTryCreate(w, table);
+            WriteTryCreate(w, table, names);
             foreach (var key in EntityEmitter.Keys(table))
             {
-                WriteSplit(w, table, key);
+                WriteSplit(w, table, names, key);
             }
 
             w.Close();
@@ -101,11 +107,12 @@ namespace Bookings.Generated.Generator.Emit
         public static KeyPartModel Part(TableModel table, string name) => table.KeyParts.First(p => p.Name == name);
 
         /// <summary>The text of a part inside a composed key: a date through its codec, a number in invariant form.</summary>
-        public static string PartText(KeyPartModel part, string expression)
-            => part.IsDate ? $"{part.PropertyName}Codec.Format({expression})" : ValueKinds.ToKeyText(part.Type, expression);
+        private static string PartText(KeyNames names, KeyPartModel part, string expression)
+            => part.IsDate ? $"{names.Codec(part)}.Format({expression})" : ValueKinds.ToKeyText(part.Type, expression);
 
-        /// <summary>The key type's codec of a date part, for code outside the key type (the marshaller, index queries).</summary>
-        public static string DateCodec(TableModel table, string propertyName) => $"global::{table.Namespace}.{table.KeyTypeName}.{propertyName}Codec";
+        /// <summary>The key type's codec of the date part with C# name <paramref name="propertyName"/>, for code outside the key type (the marshaller, index queries).</summary>
+        public static string DateCodec(TableModel table, string propertyName)
+            => $"global::{table.Namespace}.{table.KeyTypeName}.{KeyNames.Of(table).Codec(table.KeyParts.First(p => p.PropertyName == propertyName))}";
 
         /// <summary>
         /// How many characters of a date-time part's text hold its day, when a day can select it by prefix
@@ -127,11 +134,11 @@ namespace Bookings.Generated.Generator.Emit
         }
 
         /// <summary>The parameter through which TryParse receives a stored key attribute.</summary>
-        public static string KeyParameter(TableModel table, KeyModel key)
-            => key.IsSinglePart ? Part(table, key.Segments[0].Text).ParameterName : Parsing.Names.ToParameterName(key.PropertyName);
+        private static string KeyParameter(TableModel table, KeyNames names, KeyModel key)
+            => key.IsSinglePart ? names.Parameter(Part(table, key.Segments[0].Text)) : names.KeyParameter(key);
 
         private static string Describe(KeyModel key)
-            => key.IsSinglePart
+            => key.IsSinglePart && key.Segments[0].Text == key.AttributeName
                 ? $"<c>{Xml.Escape(key.AttributeName)}</c>"
                 : $"<c>{Xml.Escape(key.AttributeName)}</c> = <c>{Xml.Escape(Template(key))}</c>";
 
@@ -150,10 +157,10 @@ namespace Bookings.Generated.Generator.Emit
             return $"{Runtime}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
         }
 
-        private static void WriteConstructor(SourceWriter w, TableModel table)
+        private static void WriteConstructor(SourceWriter w, TableModel table, KeyNames names)
         {
-            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}")
-                .Concat(EntityEmitter.Keys(table).Select(k => $"string? {StoredParameter(k)}")));
+            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}")
+                .Concat(EntityEmitter.Keys(table).Select(k => $"string? {StoredParameter(names, k)}")));
             if (EntityEmitter.Keys(table).Any())
             {
                 // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed
@@ -164,28 +171,28 @@ namespace Bookings.Generated.Generator.Emit
             w.Open($"private {table.KeyTypeName}({parameters})");
             foreach (var part in table.KeyParts)
             {
-                w.Line($"{part.PropertyName} = {part.ParameterName};");
+                w.Line($"{part.PropertyName} = {names.Parameter(part)};");
             }
 
             foreach (var key in EntityEmitter.Keys(table))
             {
-                w.Line($"{key.PropertyName} = {StoredParameter(key)} ?? {Compose(table, key)};");
+                w.Line($"{key.PropertyName} = {StoredParameter(names, key)} ?? {Compose(table, names, key)};");
             }
 
             w.Close();
         }
 
         /// <summary>The parameter through which the constructor and <c>TryCreate</c> take a composed key's stored text, or null.</summary>
-        private static string StoredParameter(KeyModel key) => "stored" + key.PropertyName;
+        private static string StoredParameter(KeyNames names, KeyModel key) => names.Local("stored" + key.PropertyName);
 
         /// <summary>The <c>TryCreate</c> arguments for the stored texts of the composed keys: null from Create, the stored attributes from TryParse.</summary>
-        private static string StoredArguments(TableModel table, bool fromStorage)
-            => string.Concat(EntityEmitter.Keys(table).Select(k => $", {StoredParameter(k)}: {(fromStorage ? KeyParameter(table, k) : "null")}"));
+        private static IEnumerable<string> StoredArguments(TableModel table, KeyNames names, bool fromStorage)
+            => EntityEmitter.Keys(table).Select(k => $"{StoredParameter(names, k)}: {(fromStorage ? KeyParameter(table, names, k) : "null")}");
 
-        private static string Compose(TableModel table, KeyModel key)
+        private static string Compose(TableModel table, KeyNames names, KeyModel key)
         {
             var pieces = key.Segments
-                .Select(s => s.IsPart ? PartText(Part(table, s.Text), Part(table, s.Text).ParameterName) : Literals.String(s.Text))
+                .Select(s => s.IsPart ? PartText(names, Part(table, s.Text), names.Parameter(Part(table, s.Text))) : Literals.String(s.Text))
                 .ToList();
             if (pieces.Count == 1)
             {
@@ -220,26 +227,32 @@ namespace Bookings.Generated.Generator.Emit
             }
         }
 
-        private static void WriteCreate(SourceWriter w, TableModel table)
+        private static void WriteCreate(SourceWriter w, TableModel table, KeyNames names)
         {
-            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
-            var arguments = string.Join(", ", table.KeyParts.Select(p => p.ParameterName));
+            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}"));
+            var created = names.Local("createdKey");
+            var error = names.Local("validationError");
+            var arguments = table.KeyParts.Select(names.Parameter)
+                .Concat(table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? new[] { $"{names.Local("keepStoredSpelling")}: false" } : Enumerable.Empty<string>())
+                .Concat(StoredArguments(table, names, fromStorage: false))
+                .Concat(new[] { $"out var {created}", $"out var {error}" });
             w.Line();
             w.Summary("Builds a key from its parts, validating and normalising them before any request is sent.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid; the message names it, never its value.</exception>");
             w.Line($"public static {table.KeyTypeName} Create({parameters})");
-            w.Indent().Line($"=> TryCreate({arguments}{(table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? ", keepStoredSpelling: false" : string.Empty)}{StoredArguments(table, fromStorage: false)}, out var createdKey, out var validationError) ? createdKey : throw validationError;").Outdent();
+            w.Indent().Line($"=> {names.TryCreate}({string.Join(", ", arguments)}) ? {created} : throw {error};").Outdent();
         }
 
-        private static void WriteTryParse(SourceWriter w, TableModel table)
+        private static void WriteTryParse(SourceWriter w, TableModel table, KeyNames names)
         {
             var keys = AllKeys(table).ToList();
-            var parameters = string.Join(", ", keys.Select(k => $"{StoredKeyType(table, k)}{(Storage(table, k) != KeyStorage.Number ? "?" : string.Empty)} {KeyParameter(table, k)}"));
+            var parameters = string.Join(", ", keys.Select(k => $"{StoredKeyType(table, k)}{(Storage(table, k) != KeyStorage.Number ? "?" : string.Empty)} {KeyParameter(table, names, k)}"));
+            var result = names.Local("result");
             w.Line();
             w.Summary("Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.");
-            w.Open($"public static bool TryParse({parameters}, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? result)");
-            w.Line("result = null;");
-            var nullable = keys.Where(k => Storage(table, k) != KeyStorage.Number).Select(k => $"{KeyParameter(table, k)} is null").ToList();
+            w.Open($"public static bool TryParse({parameters}, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? {result})");
+            w.Line($"{result} = null;");
+            var nullable = keys.Where(k => Storage(table, k) != KeyStorage.Number).Select(k => $"{KeyParameter(table, names, k)} is null").ToList();
             if (nullable.Count > 0)
             {
                 w.Open($"if ({string.Join(" || ", nullable)})");
@@ -257,67 +270,72 @@ namespace Bookings.Generated.Generator.Emit
                     if (part.IsDate)
                     {
                         // A plain date key is the text its format writes, read as a template's date part is.
-                        WriteDateParse(w, part, part.ParameterName);
-                        arguments[part.Name] = Local(part) + "Value";
+                        arguments[part.Name] = WriteDateParse(w, names, part, names.Parameter(part));
                         continue;
                     }
 
-                    arguments[part.Name] = part.ParameterName;
+                    arguments[part.Name] = names.Parameter(part);
                     continue;
                 }
 
                 var parts = key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
-                var outs = string.Concat(parts.Select(p => $", out var {Local(p)}Text"));
-                w.Open($"if (!TrySplit{key.PropertyName}({KeyParameter(table, key)}{outs}))");
+                var outs = string.Concat(parts.Select(p => $", out var {names.Local(p, "Text")}"));
+                w.Open($"if (!{names.Split(key)}({KeyParameter(table, names, key)}{outs}))");
                 w.Line("return false;");
                 w.Close();
                 w.Line();
                 foreach (var part in parts)
                 {
+                    var text = names.Local(part, "Text");
                     if (part.Type == ValueKind.String)
                     {
-                        arguments[part.Name] = Local(part) + "Text";
+                        arguments[part.Name] = text;
                         continue;
                     }
 
                     if (part.IsDate)
                     {
-                        WriteDateParse(w, part, Local(part) + "Text");
-                        arguments[part.Name] = Local(part) + "Value";
+                        arguments[part.Name] = WriteDateParse(w, names, part, text);
                         continue;
                     }
 
                     var type = ValueKinds.CSharpType(part.Type);
                     var styles = part.Type == ValueKind.Decimal ? "Number" : "AllowLeadingSign";
+                    var value = names.Local(part, "Value");
                     // Only the canonical spelling is accepted, so a parsed key writes back exactly as stored.
-                    w.Line($"if (!{type}.TryParse({Local(part)}Text, global::System.Globalization.NumberStyles.{styles}, global::System.Globalization.CultureInfo.InvariantCulture, out var {Local(part)}Value)");
-                    w.Indent().Line($"|| {Local(part)}Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != {Local(part)}Text)").Outdent();
+                    w.Line($"if (!{type}.TryParse({text}, global::System.Globalization.NumberStyles.{styles}, global::System.Globalization.CultureInfo.InvariantCulture, out var {value})");
+                    w.Indent().Line($"|| {value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != {text})").Outdent();
                     w.Open();
                     w.Line("return false;");
                     w.Close();
                     w.Line();
-                    arguments[part.Name] = Local(part) + "Value";
+                    arguments[part.Name] = value;
                 }
             }
 
-            var args = string.Join(", ", table.KeyParts.Select(p => arguments[p.Name]));
-            var keepStored = table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? ", keepStoredSpelling: true" : string.Empty;
-            w.Line($"return TryCreate({args}{keepStored}{StoredArguments(table, fromStorage: true)}, out result, out _);");
+            var args = table.KeyParts.Select(p => arguments[p.Name])
+                .Concat(table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? new[] { $"{names.Local("keepStoredSpelling")}: true" } : Enumerable.Empty<string>())
+                .Concat(StoredArguments(table, names, fromStorage: true))
+                .Concat(new[] { $"out {result}", $"out {names.Discard}" });
+            w.Line($"return {names.TryCreate}({string.Join(", ", args)});");
             w.Close();
         }
 
-        private static string Local(KeyPartModel part) => part.ParameterName;
-
-        /// <summary>Parses a date part's text into <c>…Value</c>; only the text the codec itself writes, so a parsed key writes back exactly as stored.</summary>
-        private static void WriteDateParse(SourceWriter w, KeyPartModel part, string text)
+        /// <summary>
+        /// Parses a date part's text into a local, returned; only the text the codec itself writes, so a parsed key
+        /// writes back exactly as stored.
+        /// </summary>
+        private static string WriteDateParse(SourceWriter w, KeyNames names, KeyPartModel part, string text)
         {
-            w.Open($"if (!{Runtime}KeyDates.TryParse({part.PropertyName}Codec, {text}, out var {Local(part)}Value))");
+            var value = names.Local(part, "Value");
+            w.Open($"if (!{Runtime}KeyDates.TryParse({names.Codec(part)}, {text}, out var {value}))");
             w.Line("return false;");
             w.Close();
             w.Line();
+            return value;
         }
 
-        private static void WriteToAttributeMap(SourceWriter w, TableModel table)
+        private static void WriteToAttributeMap(SourceWriter w, TableModel table, KeyNames names)
         {
             var keys = AllKeys(table).ToList();
             w.Line();
@@ -327,28 +345,34 @@ namespace Bookings.Generated.Generator.Emit
             w.Indent().Open();
             foreach (var key in keys)
             {
-                w.Line($"[{Literals.String(key.AttributeName)}] = {KeyAttributeValue(table, key, string.Empty)},");
+                w.Line($"[{Literals.String(key.AttributeName)}] = {KeyAttributeValue(table, key, string.Empty, names)},");
             }
 
             w.Close(";").Outdent();
         }
 
-        /// <summary>The AttributeValue expression for a stored key attribute, read from a key through <paramref name="prefix"/>.</summary>
-        public static string KeyAttributeValue(TableModel table, KeyModel key, string prefix)
+        /// <summary>
+        /// The AttributeValue expression for a stored key attribute, read from a key through <paramref name="prefix"/>;
+        /// inside the key type (no prefix) with its <paramref name="names"/>.
+        /// </summary>
+        public static string KeyAttributeValue(TableModel table, KeyModel key, string prefix, KeyNames? names = null)
         {
             if (key.IsSinglePart)
             {
                 var part = Part(table, key.Segments[0].Text);
-                return PlainKeyValue(table, part, prefix + part.PropertyName, inKeyType: prefix.Length == 0);
+                return PlainKeyValue(table, part, prefix + part.PropertyName, names);
             }
 
             return ValueKinds.ToAttributeValue(ValueKind.String, prefix + key.PropertyName);
         }
 
-        /// <summary>The AttributeValue of a plain key's value: a date as the text its codec writes (S), as a template's date part.</summary>
-        private static string PlainKeyValue(TableModel table, KeyPartModel part, string expression, bool inKeyType)
+        /// <summary>
+        /// The AttributeValue of a plain key's value: a date as the text its codec writes (S), as a template's date part;
+        /// the codec by its own name inside the key type (<paramref name="names"/> given), qualified outside it.
+        /// </summary>
+        private static string PlainKeyValue(TableModel table, KeyPartModel part, string expression, KeyNames? names)
             => !part.IsDate ? ValueKinds.ToAttributeValue(part.Type, expression)
-                : $"{(inKeyType ? part.PropertyName + "Codec" : DateCodec(table, part.PropertyName))}.Write({expression})";
+                : $"{(names is not null ? names.Codec(part) : DateCodec(table, part.PropertyName))}.Write({expression})";
 
         private static void WriteToString(SourceWriter w, TableModel table)
         {
@@ -366,32 +390,37 @@ namespace Bookings.Generated.Generator.Emit
         /// Equality by value for keys with bytes: a record would compare arrays by reference, so two keys read from
         /// the same item would differ. The composed key texts follow from the parts, so the parts decide.
         /// </summary>
-        private static void WriteEquality(SourceWriter w, TableModel table)
+        private static void WriteEquality(SourceWriter w, TableModel table, KeyNames names)
         {
+            var other = names.Local("other");
+            var hash = names.Local("hash");
             string Same(KeyPartModel p) => p.Type == ValueKind.Binary
-                ? $"global::System.MemoryExtensions.SequenceEqual<byte>({p.PropertyName}, other.{p.PropertyName})"
-                : $"{p.PropertyName} == other.{p.PropertyName}";
+                ? $"global::System.MemoryExtensions.SequenceEqual<byte>({p.PropertyName}, {other}.{p.PropertyName})"
+                : $"{p.PropertyName} == {other}.{p.PropertyName}";
             w.Line();
             w.Summary("Whether the other key has the same parts; bytes compare by content.");
-            w.Line($"public bool Equals({table.KeyTypeName}? other)");
-            w.Indent().Line($"=> other is not null && (ReferenceEquals(this, other) || ({string.Join(" && ", table.KeyParts.Select(Same))}));").Outdent();
+            w.Line($"public bool Equals({table.KeyTypeName}? {other})");
+            w.Indent().Line($"=> {other} is not null && (ReferenceEquals(this, {other}) || ({string.Join(" && ", table.KeyParts.Select(Same))}));").Outdent();
             w.Line();
             w.Summary("A hash of the parts, bytes by content, consistent with <see cref=\"Equals(" + table.KeyTypeName + "?)\"/>.");
             w.Open("public override int GetHashCode()");
-            w.Line("var hash = new global::System.HashCode();");
+            w.Line($"var {hash} = new global::System.HashCode();");
             foreach (var part in table.KeyParts)
             {
-                w.Line(part.Type == ValueKind.Binary ? $"hash.AddBytes({part.PropertyName});" : $"hash.Add({part.PropertyName});");
+                w.Line(part.Type == ValueKind.Binary ? $"{hash}.AddBytes({part.PropertyName});" : $"{hash}.Add({part.PropertyName});");
             }
 
-            w.Line("return hash.ToHashCode();");
+            w.Line($"return {hash}.ToHashCode();");
             w.Close();
         }
 
-        private static void WriteTryCreate(SourceWriter w, TableModel table)
+        private static void WriteTryCreate(SourceWriter w, TableModel table, KeyNames names)
         {
-            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(IsReference(p) ? "?" : string.Empty)} {p.ParameterName}"));
+            var parameters = table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(IsReference(p) ? "?" : string.Empty)} {names.Parameter(p)}").ToList();
             var hasPhone = table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone);
+            var keepStored = names.Local("keepStoredSpelling");
+            var created = names.Local("createdKey");
+            var error = names.Local("validationError");
             w.Line();
             if (hasPhone)
             {
@@ -399,37 +428,41 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line("// same item; a key built by Create normalises it.");
             }
 
-            w.Line("private static bool TryCreate(");
+            w.Line($"private static bool {names.TryCreate}(");
             w.Indent();
-            w.Line($"{parameters},");
+            if (parameters.Count > 0)
+            {
+                w.Line($"{string.Join(", ", parameters)},");
+            }
+
             if (hasPhone)
             {
-                w.Line("bool keepStoredSpelling,");
+                w.Line($"bool {keepStored},");
             }
 
             foreach (var key in EntityEmitter.Keys(table))
             {
-                w.Line($"string? {StoredParameter(key)},");
+                w.Line($"string? {StoredParameter(names, key)},");
             }
 
-            w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? createdKey,");
-            w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out {Runtime}DynamoValidationException? validationError)");
+            w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? {created},");
+            w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out {Runtime}DynamoValidationException? {error})");
             w.Outdent();
             w.Open();
-            w.Line("createdKey = null;");
+            w.Line($"{created} = null;");
             if (table.KeyParts.Any(IsChecked))
             {
-                w.Line("string problem;");
+                w.Line($"string {names.Local("problem")};");
             }
 
-            var values = WritePartChecks(w, table, table.KeyParts, throwOnFailure: false);
+            var values = WritePartChecks(w, table, names, table.KeyParts, throwOnFailure: false);
             var arguments = table.KeyParts.Select((part, i) => part.Sensitivity == Sensitivity.Phone && part.Type == ValueKind.String
-                ? $"keepStoredSpelling ? {part.ParameterName} : {values[i]}"
+                ? $"{keepStored} ? {names.Parameter(part)} : {values[i]}"
                 : values[i]).ToList();
 
             w.Line();
-            w.Line($"createdKey = new {table.KeyTypeName}({string.Join(", ", arguments.Concat(EntityEmitter.Keys(table).Select(StoredParameter)))});");
-            w.Line("validationError = null;");
+            w.Line($"{created} = new {table.KeyTypeName}({string.Join(", ", arguments.Concat(EntityEmitter.Keys(table).Select(k => StoredParameter(names, k))))});");
+            w.Line($"{error} = null;");
             w.Line("return true;");
             w.Close();
         }
@@ -440,9 +473,9 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>A part that may be null when it reaches a check: text or bytes.</summary>
         private static bool IsReference(KeyPartModel part) => part.Type is ValueKind.String or ValueKind.Binary;
 
-        private static void WriteCheck(SourceWriter w, TableModel table, KeyPartModel part, string condition, bool throwOnFailure = false)
+        private static void WriteCheck(SourceWriter w, TableModel table, KeyNames names, KeyPartModel part, string condition, bool throwOnFailure = false)
         {
-            var error = $"new {Runtime}DynamoValidationException({Literals.String(table.TypeName)}, {Literals.String(part.Name)}, problem)";
+            var error = $"new {Runtime}DynamoValidationException({Literals.String(table.TypeName)}, {Literals.String(part.Name)}, {names.Local("problem")})";
             w.Line();
             w.Open($"if (!{condition})");
             if (throwOnFailure)
@@ -451,7 +484,7 @@ namespace Bookings.Generated.Generator.Emit
             }
             else
             {
-                w.Line($"validationError = {error};");
+                w.Line($"{names.Local("validationError")} = {error};");
                 w.Line("return false;");
             }
 
@@ -469,18 +502,21 @@ namespace Bookings.Generated.Generator.Emit
         /// Writes <c>public static AttributeValue {name}(parts…)</c>: the stored value of one key attribute,
         /// validated and normalised like <c>Create</c>; queries use it for the partition and the sort key.
         /// </summary>
-        private static void WriteKeyValue(SourceWriter w, TableModel table, KeyModel key, string name)
+        private static void WriteKeyValue(SourceWriter w, TableModel table, KeyNames names, KeyModel key, string name)
         {
             var parts = PartsOf(table, key);
             w.Line();
             w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value for the given parts, validated and normalised like <see cref=\"Create\"/>.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
-            w.Open($"public static global::Amazon.DynamoDBv2.Model.AttributeValue {name}({Parameters(parts)})");
-            WriteThrowingChecks(w, table, parts);
-            w.Line();
+            w.Open($"public static global::Amazon.DynamoDBv2.Model.AttributeValue {name}({Parameters(names, parts)})");
+            if (WriteThrowingChecks(w, table, names, parts))
+            {
+                w.Line();
+            }
+
             var value = key.IsSinglePart
-                ? PlainKeyValue(table, parts[0], parts[0].ParameterName, inKeyType: true)
-                : ValueKinds.ToAttributeValue(ValueKind.String, Compose(table, key));
+                ? PlainKeyValue(table, parts[0], names.Parameter(parts[0]), names)
+                : ValueKinds.ToAttributeValue(ValueKind.String, Compose(table, names, key));
             w.Line($"return {value};");
             w.Close();
         }
@@ -493,7 +529,7 @@ namespace Bookings.Generated.Generator.Emit
         /// With <paramref name="byDay"/>, the last given part is a date-time taken as a day: the prefix ends inside
         /// that part, after the characters of its day, so it selects every instant of the day.
         /// </remarks>
-        private static void WriteSortKeyPrefix(SourceWriter w, TableModel table, KeyModel key, int count, bool byDay)
+        private static void WriteSortKeyPrefix(SourceWriter w, TableModel table, KeyNames names, KeyModel key, int count, bool byDay)
         {
             var parts = PartsOf(table, key).Take(count).ToList();
             var pieces = new List<string>();
@@ -513,11 +549,11 @@ namespace Bookings.Generated.Generator.Emit
                     {
                         var offset = ValueKinds.Offset(part.Format!.OffsetMinutes);
                         var length = DayLength(part)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        pieces.Add($"{Runtime}KeyDates.DayPrefix({part.PropertyName}Codec, {DayParameter(part)}, {offset}, {length})");
+                        pieces.Add($"{Runtime}KeyDates.DayPrefix({names.Codec(part)}, {names.Local(part, "Day")}, {offset}, {length})");
                         break;
                     }
 
-                    pieces.Add(PartText(part, part.ParameterName));
+                    pieces.Add(PartText(names, part, names.Parameter(part)));
                 }
                 else
                 {
@@ -526,10 +562,10 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             var checkedParts = byDay ? parts.Take(count - 1).ToList() : parts;
-            var parameters = Parameters(checkedParts);
+            var parameters = Parameters(names, checkedParts);
             if (byDay)
             {
-                parameters += (checkedParts.Count > 0 ? ", " : string.Empty) + $"global::System.DateOnly {DayParameter(parts[count - 1])}";
+                parameters += (checkedParts.Count > 0 ? ", " : string.Empty) + $"global::System.DateOnly {names.Local(parts[count - 1], "Day")}";
             }
 
             w.Line();
@@ -540,9 +576,8 @@ namespace Bookings.Generated.Generator.Emit
                 : $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> with {(count == 0 ? "any parts" : "these left-most parts")} starts with, for <c>begins_with</c> queries.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
             w.Open($"public static string SortKeyPrefix({parameters})");
-            if (checkedParts.Count > 0)
+            if (WriteThrowingChecks(w, table, names, checkedParts))
             {
-                WriteThrowingChecks(w, table, checkedParts);
                 w.Line();
             }
 
@@ -550,17 +585,20 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        private static string Parameters(List<KeyPartModel> parts)
-            => string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+        private static string Parameters(KeyNames names, List<KeyPartModel> parts)
+            => string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}"));
 
-        private static void WriteThrowingChecks(SourceWriter w, TableModel table, List<KeyPartModel> parts)
+        /// <summary>The checks of a method that throws on an invalid part; true when it wrote any.</summary>
+        private static bool WriteThrowingChecks(SourceWriter w, TableModel table, KeyNames names, List<KeyPartModel> parts)
         {
-            if (parts.Any(IsChecked))
+            if (!parts.Any(IsChecked))
             {
-                w.Line("string problem;");
+                return false;
             }
 
-            WritePartChecks(w, table, parts, throwOnFailure: true);
+            w.Line($"string {names.Local("problem")};");
+            WritePartChecks(w, table, names, parts, throwOnFailure: true);
+            return true;
         }
 
         /// <summary>
@@ -568,46 +606,48 @@ namespace Bookings.Generated.Generator.Emit
         /// When throwing, a normalised phone replaces its parameter; otherwise it stays in <c>normalized…</c>.
         /// </summary>
         /// <returns>Per part, the expression holding its checked value.</returns>
-        private static List<string> WritePartChecks(SourceWriter w, TableModel table, IEnumerable<KeyPartModel> parts, bool throwOnFailure)
+        private static List<string> WritePartChecks(SourceWriter w, TableModel table, KeyNames names, IEnumerable<KeyPartModel> parts, bool throwOnFailure)
         {
             var values = new List<string>();
+            var problem = names.Local("problem");
             foreach (var part in parts)
             {
+                var parameter = names.Parameter(part);
                 if (part.Type == ValueKind.Binary)
                 {
-                    WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyBytes({part.ParameterName}, out problem)", throwOnFailure);
+                    WriteCheck(w, table, names, part, $"{Runtime}InputValidation.IsValidKeyBytes({parameter}, out {problem})", throwOnFailure);
 
                     // The key keeps its own copy, so a caller that reuses its buffer cannot change a key (or its hash).
-                    values.Add(throwOnFailure ? part.ParameterName : $"global::System.MemoryExtensions.AsSpan({part.ParameterName}).ToArray()");
+                    values.Add(throwOnFailure ? parameter : $"global::System.MemoryExtensions.AsSpan({parameter}).ToArray()");
                     continue;
                 }
 
                 if (part.IsDate)
                 {
                     // The codec refuses what a date attribute refuses (a local DateTime); the key holds what its text reads back as.
-                    var normalised = "normalized" + part.PropertyName;
-                    WriteCheck(w, table, part, $"{Runtime}KeyDates.IsValid({part.PropertyName}Codec, {part.ParameterName}, out {(throwOnFailure ? "_" : "var " + normalised)}, out problem)", throwOnFailure);
-                    values.Add(throwOnFailure ? part.ParameterName : normalised);
+                    var normalised = names.Local("normalized" + part.PropertyName);
+                    WriteCheck(w, table, names, part, $"{Runtime}KeyDates.IsValid({names.Codec(part)}, {parameter}, out {(throwOnFailure ? names.Discard : "var " + normalised)}, out {problem})", throwOnFailure);
+                    values.Add(throwOnFailure ? parameter : normalised);
                     continue;
                 }
 
                 if (part.Type != ValueKind.String)
                 {
-                    values.Add(part.ParameterName);
+                    values.Add(parameter);
                     continue;
                 }
 
-                var pattern = part.Pattern is null ? "null" : part.PropertyName + "Pattern";
+                var pattern = part.Pattern is null ? "null" : names.Pattern(part);
                 var separator = part.ForbiddenText is null ? "null" : Literals.String(part.ForbiddenText);
-                var value = part.ParameterName;
+                var value = parameter;
                 if (part.Sensitivity == Sensitivity.Phone)
                 {
-                    var normalised = "normalized" + part.PropertyName;
-                    WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidPhone({part.ParameterName}, out var {normalised}, out problem)", throwOnFailure);
+                    var normalised = names.Local("normalized" + part.PropertyName);
+                    WriteCheck(w, table, names, part, $"{Runtime}InputValidation.IsValidPhone({parameter}, out var {normalised}, out {problem})", throwOnFailure);
                     if (throwOnFailure)
                     {
                         w.Line();
-                        w.Line($"{part.ParameterName} = {normalised};");
+                        w.Line($"{parameter} = {normalised};");
                     }
                     else
                     {
@@ -625,43 +665,46 @@ namespace Bookings.Generated.Generator.Emit
                     values.Add(value);
                 }
 
-                WriteCheck(w, table, part, $"{Runtime}InputValidation.IsValidKeyText({value}, {pattern}, {separator}, out problem)", throwOnFailure);
+                WriteCheck(w, table, names, part, $"{Runtime}InputValidation.IsValidKeyText({value}, {pattern}, {separator}, out {problem})", throwOnFailure);
             }
 
             return values;
         }
 
-        private static void WriteSplit(SourceWriter w, TableModel table, KeyModel key)
+        private static void WriteSplit(SourceWriter w, TableModel table, KeyNames names, KeyModel key)
         {
             var parts = key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
+            var storedKey = names.Local("storedKey");
+            var cursor = names.Local("cursor");
+            string Local(KeyPartModel part) => names.Parameter(part);
             var outs = string.Concat(parts.Select(p => $", out string {Local(p)}"));
             w.Line();
             w.Summary($"Splits a stored <c>{Xml.Escape(key.AttributeName)}</c> (<c>{Xml.Escape(Template(key))}</c>) into the text of its parts.");
-            w.Open($"private static bool TrySplit{key.PropertyName}(string storedKey{outs})");
+            w.Open($"private static bool {names.Split(key)}(string {storedKey}{outs})");
             foreach (var part in parts)
             {
                 w.Line($"{Local(part)} = string.Empty;");
             }
 
-            w.Line("var cursor = 0;");
+            w.Line($"var {cursor} = 0;");
             for (var i = 0; i < key.Segments.Count; i++)
             {
                 var segment = key.Segments[i];
                 if (!segment.IsPart)
                 {
                     var literal = Literals.String(segment.Text);
-                    w.Open($"if (storedKey.Length - cursor < {segment.Text.Length} || string.CompareOrdinal(storedKey, cursor, {literal}, 0, {segment.Text.Length}) != 0)");
+                    w.Open($"if ({storedKey}.Length - {cursor} < {segment.Text.Length} || string.CompareOrdinal({storedKey}, {cursor}, {literal}, 0, {segment.Text.Length}) != 0)");
                     w.Line("return false;");
                     w.Close();
                     w.Line();
-                    w.Line($"cursor += {segment.Text.Length};");
+                    w.Line($"{cursor} += {segment.Text.Length};");
                     continue;
                 }
 
                 var part = Part(table, segment.Text);
                 if (i + 1 == key.Segments.Count)
                 {
-                    w.Line($"{Local(part)} = storedKey.Substring(cursor);");
+                    w.Line($"{Local(part)} = {storedKey}.Substring({cursor});");
                     w.Line("return true;");
                     w.Close();
                     return;
@@ -669,19 +712,20 @@ namespace Bookings.Generated.Generator.Emit
 
                 // The part may not contain the literal after it, so its first occurrence ends the part.
                 var next = key.Segments[i + 1].Text;
+                var end = names.Local(part, "End");
                 w.Line(next.Length == 1
-                    ? $"var {Local(part)}End = storedKey.IndexOf({Literals.Char(next[0])}, cursor);"
-                    : $"var {Local(part)}End = storedKey.IndexOf({Literals.String(next)}, cursor, global::System.StringComparison.Ordinal);");
-                w.Open($"if ({Local(part)}End < 0)");
+                    ? $"var {end} = {storedKey}.IndexOf({Literals.Char(next[0])}, {cursor});"
+                    : $"var {end} = {storedKey}.IndexOf({Literals.String(next)}, {cursor}, global::System.StringComparison.Ordinal);");
+                w.Open($"if ({end} < 0)");
                 w.Line("return false;");
                 w.Close();
                 w.Line();
-                w.Line($"{Local(part)} = storedKey.Substring(cursor, {Local(part)}End - cursor);");
-                w.Line($"cursor = {Local(part)}End + {next.Length};");
+                w.Line($"{Local(part)} = {storedKey}.Substring({cursor}, {end} - {cursor});");
+                w.Line($"{cursor} = {end} + {next.Length};");
                 i++;
             }
 
-            w.Line("return cursor == storedKey.Length;");
+            w.Line($"return {cursor} == {storedKey}.Length;");
             w.Close();
         }
     }

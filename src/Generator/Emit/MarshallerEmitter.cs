@@ -61,31 +61,37 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>Whether an attribute is always stored, so it can go in the item's initializer.</summary>
         private static bool AlwaysStored(AttributeModel attribute) => !attribute.IsNullable && attribute.Kind != ValueKind.Set;
 
+        /// <summary>The method that stores an attribute's value: <c>NameValue</c>, unless its type names it otherwise.</summary>
+        private static string ValueMethod(AttributeModel attribute) => attribute.PropertyName + "Value";
+
         /// <summary>Initializer entries (<c>["name"] = NameValue(x.Name),</c>) for the attributes that are always stored.</summary>
-        public static void WriteStoredEntries(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable)
+        public static void WriteStoredEntries(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable, System.Func<AttributeModel, string>? valueMethod = null)
         {
+            valueMethod ??= ValueMethod;
             foreach (var attribute in attributes.Where(AlwaysStored))
             {
-                w.Line($"[{Literals.String(attribute.Name)}] = {attribute.PropertyName}Value({variable}.{attribute.PropertyName}),");
+                w.Line($"[{Literals.String(attribute.Name)}] = {valueMethod(attribute)}({variable}.{attribute.PropertyName}),");
             }
         }
 
         /// <summary>
         /// Statements that store the other attributes in <paramref name="target"/> when they have a value: nulls
-        /// and empty sets are left out (or a null is stored as NULL where the schema says so).
+        /// and empty sets are left out (or a null is stored as NULL where the schema says so). Their locals are taken
+        /// from <paramref name="names"/>, the method's scope.
         /// </summary>
-        public static void WriteOptionalStores(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable, string target)
+        public static void WriteOptionalStores(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable, string target, UniqueNames names, System.Func<AttributeModel, string>? valueMethod = null)
         {
+            valueMethod ??= ValueMethod;
             foreach (var attribute in attributes.Where(a => !AlwaysStored(a)))
             {
                 var name = Literals.String(attribute.Name);
-                var given = Parsing.Names.ToParameterName(attribute.PropertyName).TrimStart('@') + "Given";
+                var given = names.Take(UniqueNames.Bare(Parsing.Names.ToParameterName(attribute.PropertyName)) + "Given");
 
                 // DynamoDB stores no empty set: an empty set is written by leaving the attribute out.
                 var pattern = attribute.Kind == ValueKind.Set ? "{ Count: > 0 }" : "{ }";
                 w.Line();
                 w.Open($"if ({variable}.{attribute.PropertyName} is {pattern} {given})");
-                w.Line($"{target}[{name}] = {attribute.PropertyName}Value({given});");
+                w.Line($"{target}[{name}] = {valueMethod(attribute)}({given});");
                 w.Close();
                 if (attribute.WriteNull)
                 {
@@ -143,27 +149,41 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>
         /// Statements that compute each templated index key from the item's stored values (so a phone part is the
-        /// normalised one); a key with a missing part is left out, which makes its index sparse.
+        /// normalised one); a key with a missing part is left out, which makes its index sparse. The stored text of each
+        /// part is read once, however many keys are built from it (<c>A#{owner}</c> and <c>B#{owner}</c>).
         /// </summary>
-        private static void WriteIndexKeys(SourceWriter w, TableModel table)
+        private static void WriteIndexKeys(SourceWriter w, TableModel table, string key, string item, UniqueNames names)
         {
-            foreach (var key in table.ComputedIndexKeys)
+            // Null while the attribute is absent or NULL, which leaves the keys built from it out.
+            var texts = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var part in table.ComputedIndexKeys.SelectMany(k => k.Parts).Where(p => !p.OnKey))
+            {
+                if (!texts.ContainsKey(part.Name))
+                {
+                    if (texts.Count == 0)
+                    {
+                        w.Line();
+                    }
+
+                    texts.Add(part.Name, names.Take(UniqueNames.Bare(Parsing.Names.ToParameterName(part.PropertyName)) + "Text"));
+                    w.Line($"{Runtime}IndexKeys.TryText({item}, {Literals.String(part.Name)}, out var {texts[part.Name]});");
+                }
+            }
+
+            foreach (var indexKey in table.ComputedIndexKeys)
             {
                 // Parts held by the key are always there; the others must be stored for the key to exist.
-                var conditions = key.Parts
-                    .Where(p => !p.OnKey)
-                    .Select(p => $"{Runtime}IndexKeys.TryText(item, {Literals.String(p.Name)}, out var {PartText(p)})")
-                    .ToList();
-                var value = KeyEmitter.ComputedIndexKey(key, p => !p.OnKey ? PartText(p)
-                    : p.Type.Kind.IsDate() ? $"{KeyEmitter.DateCodec(table, p.PropertyName)}.Format(key.{p.PropertyName})"
-                    : ValueKinds.ToKeyText(p.Type.Kind, "key." + p.PropertyName));
+                var conditions = indexKey.Parts.Where(p => !p.OnKey).Select(p => $"{texts[p.Name]} is not null").ToList();
+                var value = KeyEmitter.ComputedIndexKey(indexKey, p => !p.OnKey ? texts[p.Name]
+                    : p.Type.Kind.IsDate() ? $"{KeyEmitter.DateCodec(table, p.PropertyName)}.Format({key}.{p.PropertyName})"
+                    : ValueKinds.ToKeyText(p.Type.Kind, $"{key}.{p.PropertyName}"));
                 w.Line();
                 if (conditions.Count > 0)
                 {
                     w.Open($"if ({string.Join(" && ", conditions)})");
                 }
 
-                w.Line($"item[{Literals.String(key.AttributeName)}] = {value};");
+                w.Line($"{item}[{Literals.String(indexKey.AttributeName)}] = {value};");
                 if (conditions.Count > 0)
                 {
                     w.Close();
@@ -171,30 +191,31 @@ namespace Bookings.Generated.Generator.Emit
             }
         }
 
-        private static string PartText(IndexPartModel part) => Parsing.Names.ToParameterName(part.PropertyName).TrimStart('@') + "Text";
-
         private static void WriteToItem(SourceWriter w, TableModel table, string entity)
         {
             var variable = EntityVariable(table);
+            var names = new UniqueNames(variable);
+            var key = names.Take("key");
+            var item = names.Take("item");
             var capacity = StoredNames(table).Count();
             w.Summary(table.KeepsExtraAttributes ? "The item to store: validated and normalised, with extra attributes kept." : "The item to store: validated and normalised.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A required value is missing or a value is invalid.</exception>");
             w.Open($"public static {AttributeMap} ToItem(global::{table.Namespace}.{table.TypeName} {variable})");
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({variable});");
-            w.Line($"var key = {Runtime}InputValidation.NotNull({variable}.Key, {entity}, \"Key\");");
+            w.Line($"var {key} = {Runtime}InputValidation.NotNull({variable}.Key, {entity}, \"Key\");");
             var extra = table.KeepsExtraAttributes ? $" + ({variable}.ExtraAttributes?.Count ?? 0)" : string.Empty;
-            w.Line($"var item = new {AttributeMap}({capacity}{extra})");
+            w.Line($"var {item} = new {AttributeMap}({capacity}{extra})");
             w.Open();
-            foreach (var key in KeyEmitter.AllKeys(table))
+            foreach (var tableKey in KeyEmitter.AllKeys(table))
             {
-                w.Line($"[{Literals.String(key.AttributeName)}] = {KeyEmitter.KeyAttributeValue(table, key, "key.")},");
+                w.Line($"[{Literals.String(tableKey.AttributeName)}] = {KeyEmitter.KeyAttributeValue(table, tableKey, key + ".")},");
             }
 
             foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
             {
                 var stored = part.IsDate
-                    ? $"{KeyEmitter.DateCodec(table, part.PropertyName)}.Write(key.{part.PropertyName})"
-                    : ValueKinds.ToAttributeValue(part.Type, "key." + part.PropertyName);
+                    ? $"{KeyEmitter.DateCodec(table, part.PropertyName)}.Write({key}.{part.PropertyName})"
+                    : ValueKinds.ToAttributeValue(part.Type, $"{key}.{part.PropertyName}");
                 w.Line($"[{Literals.String(part.StoredAttribute!)}] = {stored},");
             }
 
@@ -205,25 +226,28 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Close(";");
-            WriteOptionalStores(w, table.Attributes, variable, "item");
-            WriteIndexKeys(w, table);
+            WriteOptionalStores(w, table.Attributes, variable, item, names);
+            WriteIndexKeys(w, table, key, item, names);
 
             if (table.KeepsExtraAttributes)
             {
                 w.Line();
-                w.Line($"{Runtime}ExtraAttributes.CopyTo({variable}.ExtraAttributes, item, DeclaredAttributes);");
+                w.Line($"{Runtime}ExtraAttributes.CopyTo({variable}.ExtraAttributes, {item}, DeclaredAttributes);");
             }
 
             w.Line();
-            w.Line("return item;");
+            w.Line($"return {item};");
             w.Close();
         }
 
-        /// <summary>The entity parameter's name: the type in camel case, unless a local already has that name.</summary>
+        /// <summary>
+        /// The entity parameter's name: the type in camel case, or <c>entity</c> when that is a name it stands beside in
+        /// a repository method (<c>PutAsync(entity, condition, cancellationToken)</c>) or in <c>ToItem</c>.
+        /// </summary>
         public static string EntityVariable(TableModel table)
         {
             var name = Parsing.Names.ToParameterName(table.TypeName);
-            return name is "key" or "item" or "reader" or "request" or "response" or "cancellationToken" ? "entity" : name;
+            return new UniqueNames("condition", "cancellationToken", "key", "item").IsFree(name) ? name : "entity";
         }
 
         private static void WriteFromItem(SourceWriter w, TableModel table, string entity)
@@ -280,11 +304,12 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary("Reads and parses the key attributes through <paramref name=\"reader\"/>, which counts them as read.");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             w.Open($"private static {keyType} ReadKey(ref {Runtime}ItemReader reader)");
+            var names = new UniqueNames("reader");
             var args = new System.Collections.Generic.List<string>();
             foreach (var key in keys)
             {
                 var type = KeyEmitter.StoredKind(table, key);
-                var local = Parsing.Names.ToParameterName(key.PropertyName).TrimStart('@') + "Stored";
+                var local = names.Take(UniqueNames.Bare(Parsing.Names.ToParameterName(key.PropertyName)) + "Stored");
                 var name = Literals.String(key.AttributeName);
                 w.Line($"var {local} = {ValueKinds.KeyRead(type, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");
                 args.Add(local);
@@ -292,8 +317,9 @@ namespace Bookings.Generated.Generator.Emit
 
             var keyNames = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName)));
             var templates = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName + " = " + KeyEmitter.Template(k))));
-            w.Line($"return {keyType}.TryParse({string.Join(", ", args)}, out var key)");
-            w.Indent().Line("? key").Line($": throw reader.InvalidKey({keyNames}, {templates});").Outdent();
+            var parsed = names.Take("key");
+            w.Line($"return {keyType}.TryParse({string.Join(", ", args)}, out var {parsed})");
+            w.Indent().Line($"? {parsed}").Line($": throw reader.InvalidKey({keyNames}, {templates});").Outdent();
             w.Close();
         }
 
@@ -306,8 +332,10 @@ namespace Bookings.Generated.Generator.Emit
         /// <param name="entity">The entity's name as a C# literal, for errors.</param>
         /// <param name="ns">The namespace of declared types.</param>
         /// <param name="keyText">Whether the text goes into an index key, which refuses control characters as key parts do.</param>
-        public static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string ns, bool keyText = false)
+        /// <param name="method">The method's name; the attribute's own value method when null.</param>
+        public static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string ns, bool keyText = false, string? method = null)
         {
+            method ??= ValueMethod(attribute);
             var type = ValueKinds.CSharpType(attribute.Type, ns);
             var name = Literals.String(attribute.Name);
             var nullable = ValueKinds.IsValueType(attribute.Kind) ? string.Empty : "?";
@@ -317,7 +345,7 @@ namespace Bookings.Generated.Generator.Emit
             // ToItem calls one of these per attribute, and past the JIT's inlining budget for a large ToItem the rest
             // stay calls where hand-written code has none (17 of 32 in the benchmarks' wide item).
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Line($"internal static global::Amazon.DynamoDBv2.Model.AttributeValue {attribute.PropertyName}Value({type}{nullable} value)");
+            w.Line($"internal static global::Amazon.DynamoDBv2.Model.AttributeValue {method}({type}{nullable} value)");
             if (!attribute.Type.IsPlainScalar)
             {
                 w.Indent().Line($"=> {Runtime}AttributeCodecs.Write({attribute.PropertyName}Codec, value{(nullable.Length > 0 ? "!" : string.Empty)}, {entity}, {name});").Outdent();

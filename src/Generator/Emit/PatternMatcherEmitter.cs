@@ -19,20 +19,25 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>
         /// A <c>TextPattern</c> field per (field, pattern), and a matching method per distinct pattern that can have
-        /// one: fields of the same pattern share the method the first of them names.
+        /// one: fields of the same pattern share the method the first of them names (<c>…PatternMatches</c>, as
+        /// <paramref name="name"/> makes it unique in its type; unchanged when not given).
         /// </summary>
-        public static void WriteFields(SourceWriter w, IEnumerable<(string Field, string Pattern)> fields)
+        public static void WriteFields(SourceWriter w, IEnumerable<(string Field, string Pattern)> fields, System.Func<string, string>? name = null)
         {
             var matchers = new Dictionary<string, string>(System.StringComparer.Ordinal);
             foreach (var (field, pattern) in fields)
             {
                 var atoms = Parse(pattern);
                 var written = matchers.TryGetValue(pattern, out var matcher);
-                matcher ??= field + "Matches";
+                if (atoms is not null && !written)
+                {
+                    matcher = name is null ? field + "Matches" : name(field + "Matches");
+                }
+
                 w.Line($"private static readonly {Runtime}TextPattern {field} =");
                 w.Indent().Line(Initializer(pattern, atoms is null ? null : matcher) + ";").Outdent();
                 w.Line();
-                if (atoms is not null && !written)
+                if (atoms is not null && !written && matcher is not null)
                 {
                     WriteLoop(w, matcher, pattern, atoms);
                     w.Line();

@@ -28,11 +28,9 @@ namespace Bookings.Generated.Generator.Emit
 
         private static string Update(TableModel table) => $"global::{table.Namespace}.{table.UpdateTypeName}";
 
-        /// <summary>A parameter list followed by ", " to put before more parameters; nothing for a constant partition key.</summary>
-        public static string Leading(string parameters) => parameters.Length == 0 ? string.Empty : parameters + ", ";
-
-        private static string PartitionParameters(TableModel table)
-            => string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
+        /// <summary>The parameters of the table's partition queries: the partition key's parts, then the generated ones.</summary>
+        private static QueryParameters TableQuery(TableModel table)
+            => new(KeyEmitter.PartitionParts(table).Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));
 
         /// <summary>
         /// The value a one-call <c>Set…Async</c> takes: the property's type, nullable for a set too, where null removes
@@ -114,26 +112,26 @@ namespace Bookings.Generated.Generator.Emit
             Member(w, "A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.", $"{Runtime}TransactionRead<{entity}> TransactGet({key} key);");
             if (table.HasSortKeyParts)
             {
-                var partition = PartitionParameters(table);
+                var query = TableQuery(table);
                 Member(
                     w,
                     "Every item of one partition in sort-key order, read lazily page by page.",
-                    $"{AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}QueryOptions? options = null, {Token});",
+                    $"{AsyncEnumerable}<{entity}> QueryAsync({query.Leading}{query.Trailing});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
                     w,
-                    $"The items of one partition whose sort key meets <paramref name=\"sortKey\"/> (see <see cref=\"{table.SortKeyTypeName}\"/>), read lazily.",
-                    $"{AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token});",
+                    $"The items of one partition whose sort key meets <paramref name=\"{query.SortKey}\"/>{(table.HasSortKeyParts ? $" (see <see cref=\"{table.SortKeyTypeName}\"/>)" : string.Empty)}, read lazily.",
+                    $"{AsyncEnumerable}<{entity}> QueryAsync({query.Leading}{query.SortKeyParameter}, {query.Trailing});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 Member(
                     w,
-                    "One page of a partition, from the place <paramref name=\"continuationToken\"/> marks (null for the first page).",
-                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({Leading(partition)}int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token});",
+                    $"One page of a partition, from the place <paramref name=\"{query.ContinuationToken}\"/> marks (null for the first page).",
+                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({query.Leading}{query.Paging}, {query.Trailing});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
                 Member(
                     w,
-                    "One page of the items of a partition whose sort key meets <paramref name=\"sortKey\"/>.",
-                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token});",
+                    $"One page of the items of a partition whose sort key meets <paramref name=\"{query.SortKey}\"/>.",
+                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({query.Leading}{query.SortKeyParameter}, {query.Paging}, {query.Trailing});",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
             }
 
@@ -160,14 +158,15 @@ namespace Bookings.Generated.Generator.Emit
 
             foreach (var index in table.Indexes)
             {
-                var signatures = IndexQuerySignatures(table, index);
+                var query = IndexQuery(table, index);
+                var signatures = IndexQuerySignatures(table, index, query);
                 var doc = $"the <c>{Xml.Escape(index.Name)}</c> index{(index.ReturnsEntities ? string.Empty : $" (it projects {(index.Projection == "KEYS_ONLY" ? "only keys" : "some attributes")}, so keys come back: read the items with <c>GetManyAsync</c>)")}";
                 Member(w, $"Every entry of one partition of {doc}, read lazily page by page.", signatures[0] + ";");
-                Member(w, $"One page of a partition of {doc}, from the place <paramref name=\"continuationToken\"/> marks; a token of another table or index is refused.", signatures[1] + ";");
-                if (index.SortKey is not null)
+                Member(w, $"One page of a partition of {doc}, from the place <paramref name=\"{query.ContinuationToken}\"/> marks; a token of another table or index is refused.", signatures[1] + ";");
+                if (index.HasSortKeyConditions)
                 {
-                    Member(w, $"The entries of one partition of {doc} whose index sort key (<c>{Xml.Escape(index.SortKey.AttributeName)}</c>) meets <paramref name=\"sortKey\"/>, read lazily.", signatures[2] + ";");
-                    Member(w, $"One page of the entries of a partition of {doc} whose index sort key meets <paramref name=\"sortKey\"/>.", signatures[3] + ";");
+                    Member(w, $"The entries of one partition of {doc} whose index sort key (<c>{Xml.Escape(index.SortKey!.AttributeName)}</c>) meets <paramref name=\"{query.SortKey}\"/>, read lazily.", signatures[2] + ";");
+                    Member(w, $"One page of the entries of a partition of {doc} whose index sort key meets <paramref name=\"{query.SortKey}\"/>.", signatures[3] + ";");
                 }
             }
 
@@ -261,47 +260,47 @@ namespace Bookings.Generated.Generator.Emit
             Delegate(w, $"public {Task}<{entity}?> GetAsync({key} key, {Token})", "_core.GetAsync(key, null, cancellationToken);");
             Delegate(w, $"public {Task}<{entity}?> GetAsync({key} key, bool consistentRead, {Token})", "_core.GetAsync(key, consistentRead, cancellationToken);");
             Delegate(w, $"public {Task} PutAsync({entity} {variable}, {Token})", $"_core.PutAsync({variable}, null, cancellationToken);");
-            Delegate(w, $"public {Task} PutAsync({entity} {variable}, {Runtime}Condition condition, {Token})", $"_core.PutAsync({variable}, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
+            Delegate(w, $"public {Task} PutAsync({entity} {variable}, {Runtime}Condition condition, {Token})", $"_core.PutAsync({variable}, {Literals.NotNull("condition")}, cancellationToken);");
             Delegate(w, $"public {Task}<bool> CreateAsync({entity} {variable}, {Token})", $"_core.CreateAsync({variable}, cancellationToken);");
             var version = VersionParameter(table);
             var expected = table.VersionAttribute is null ? "null" : "expectedVersion";
             Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {version}{Token})", $"_core.DeleteAsync(key, {expected}, null, cancellationToken);");
-            Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {version}{Runtime}Condition condition, {Token})", $"_core.DeleteAsync(key, {expected}, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
+            Delegate(w, $"public {Task}<bool> DeleteAsync({key} key, {version}{Runtime}Condition condition, {Token})", $"_core.DeleteAsync(key, {expected}, {Literals.NotNull("condition")}, cancellationToken);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Token})", "_core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);");
-                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Runtime}Condition condition, {Token})", "_core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);");
+                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Token})", $"_core.UpdateAsync(key, {Literals.NotNull("update")}, null, cancellationToken);");
+                Delegate(w, $"public {Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Runtime}Condition condition, {Token})", $"_core.UpdateAsync(key, {Literals.NotNull("update")}, {Literals.NotNull("condition")}, cancellationToken);");
             }
 
             Delegate(w, $"public {Task} PutManyAsync({Enumerable}<{entity}> items, {Token})", "_core.PutManyAsync(items, cancellationToken);");
             Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyList<{entity}>> GetManyAsync({Enumerable}<{key}> keys, {Token})", "_core.GetManyAsync(keys, cancellationToken);");
             Delegate(w, $"public {Task} DeleteManyAsync({Enumerable}<{key}> keys, {Token})", "_core.DeleteManyAsync(keys, cancellationToken);");
             Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync(int segments = 1, {Token})", "_core.ScanAsync(null, segments, cancellationToken);");
-            Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync({Runtime}Condition filter, int segments = 1, {Token})", "_core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);");
+            Delegate(w, $"public {AsyncEnumerable}<{entity}> ScanAsync({Runtime}Condition filter, int segments = 1, {Token})", $"_core.ScanAsync({Literals.NotNull("filter")}, segments, cancellationToken);");
             Delegate(w, $"public {AsyncEnumerable}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, {Runtime}Condition? filter = null, int segments = 1, {Token})", "_core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);");
             Delegate(w, $"public {Runtime}TransactionItem TransactPut({entity} {variable}, {Runtime}Condition? condition = null)", $"_core.TransactPut({variable}, condition);");
             Delegate(w, $"public {Runtime}TransactionItem TransactDelete({key} key, {version}{Runtime}Condition? condition = null)", $"_core.TransactDelete(key, {expected}, condition);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null)", "_core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);");
+                Delegate(w, $"public {Runtime}TransactionItem TransactUpdate({key} key, {Update(table)} update, {Runtime}Condition? condition = null)", $"_core.TransactUpdate(key, {Literals.NotNull("update")}, condition);");
             }
 
             Delegate(w, $"public {Runtime}TransactionItem TransactConditionCheck({key} key, {Runtime}Condition condition)", "_core.TransactConditionCheck(key, condition);");
             Delegate(w, $"public {Runtime}TransactionRead<{entity}> TransactGet({key} key)", "_core.TransactGet(key);");
             if (table.HasSortKeyParts)
             {
-                var partition = PartitionParameters(table);
-                var arguments = string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => p.ParameterName));
-                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, options, cancellationToken);");
-                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);");
-                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({Leading(partition)}int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), null, pageSize, continuationToken, options, cancellationToken);");
-                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})", $"_core.QueryPageAsync({key}.PartitionKeyValue({arguments}), PartitionLabel({arguments}), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);");
+                var q = TableQuery(table);
+                var partition = $"{key}.PartitionKeyValue({q.Arguments}), PartitionLabel({q.Arguments})";
+                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({q.Leading}{q.Trailing})", $"_core.QueryAsync({partition}, null, {q.Options}, {q.CancellationToken});");
+                Delegate(w, $"public {AsyncEnumerable}<{entity}> QueryAsync({q.Leading}{q.SortKeyParameter}, {q.Trailing})", $"_core.QueryAsync({partition}, {q.SortKeyArgument}, {q.Options}, {q.CancellationToken});");
+                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({q.Leading}{q.Paging}, {q.Trailing})", $"_core.QueryPageAsync({partition}, null, {q.PageSize}, {q.ContinuationToken}, {q.Options}, {q.CancellationToken});");
+                Delegate(w, $"public {Task}<{Runtime}Page<{entity}>> QueryPageAsync({q.Leading}{q.SortKeyParameter}, {q.Paging}, {q.Trailing})", $"_core.QueryPageAsync({partition}, {q.SortKeyArgument}, {q.PageSize}, {q.ContinuationToken}, {q.Options}, {q.CancellationToken});");
             }
 
             Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync({key} key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, {Token})", "_core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);");
             if (table.Attributes.Count > 0)
             {
-                Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token})", "_core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);");
+                Delegate(w, $"public {Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token})", $"_core.UpdateChangedAsync(key, {Literals.NotNull("update")}, condition, cancellationToken);");
             }
 
             if (table.Flags.Count > 0)
@@ -309,53 +308,54 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line();
                 w.Line("/// <inheritdoc/>");
                 w.Line($"public {Task}<bool> UpdateFlagAsync({key} key, global::{table.Namespace}.{table.FlagTypeName} flag, bool value, {Token})");
-                w.Indent().Line("=> _core.SetAttributeAsync(").Indent();
+                w.Indent().Line("=> _core.ApplyAsync(").Indent();
                 w.Line("key,");
                 w.Line("flag switch");
                 w.Open();
                 foreach (var flag in table.Flags)
                 {
-                    w.Line($"global::{table.Namespace}.{table.FlagTypeName}.{flag.PropertyName} => {Literals.String(flag.Name)},");
+                    w.Line($"global::{table.Namespace}.{table.FlagTypeName}.{flag.PropertyName} => new {Update(table)}().Set{flag.PropertyName}(value),");
                 }
 
-                w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),");
+                w.Line($"_ => throw new global::System.ArgumentOutOfRangeException({Literals.NameOf("flag")}, flag, null),");
                 w.Close(",");
-                w.Line("new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },");
                 w.Line("cancellationToken);");
                 w.Outdent().Outdent();
             }
 
             foreach (var index in table.Indexes)
             {
-                var signatures = IndexQuerySignatures(table, index);
-                var (partition, label) = IndexPartitionArguments(table, index);
+                var q = IndexQuery(table, index);
+                var signatures = IndexQuerySignatures(table, index, q);
+                var (partition, label) = IndexPartitionArguments(table, index, q);
                 var definition = $"global::{table.Namespace}.{table.TableTypeName}.{index.MethodName}Index";
                 var read = $"global::{table.Namespace}.{table.MarshallerTypeName}.{(index.ReturnsEntities ? "FromItem" : "KeyFromItem")}";
-                Delegate(w, "public " + signatures[0], $"_core.QueryIndexAsync({definition}, {partition}, {label}, null, options, {read}, cancellationToken);");
-                Delegate(w, "public " + signatures[1], $"_core.QueryIndexPageAsync({definition}, {partition}, {label}, null, pageSize, continuationToken, options, {read}, cancellationToken);");
-                if (index.SortKey is not null)
+                Delegate(w, "public " + signatures[0], $"_core.QueryIndexAsync({definition}, {partition}, {label}, null, {q.Options}, {read}, {q.CancellationToken});");
+                Delegate(w, "public " + signatures[1], $"_core.QueryIndexPageAsync({definition}, {partition}, {label}, null, {q.PageSize}, {q.ContinuationToken}, {q.Options}, {read}, {q.CancellationToken});");
+                if (index.HasSortKeyConditions)
                 {
-                    Delegate(w, "public " + signatures[2], $"_core.QueryIndexAsync({definition}, {partition}, {label}, sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, {read}, cancellationToken);");
-                    Delegate(w, "public " + signatures[3], $"_core.QueryIndexPageAsync({definition}, {partition}, {label}, sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, {read}, cancellationToken);");
+                    Delegate(w, "public " + signatures[2], $"_core.QueryIndexAsync({definition}, {partition}, {label}, {q.SortKeyArgument}, {q.Options}, {read}, {q.CancellationToken});");
+                    Delegate(w, "public " + signatures[3], $"_core.QueryIndexPageAsync({definition}, {partition}, {label}, {q.SortKeyArgument}, {q.PageSize}, {q.ContinuationToken}, {q.Options}, {read}, {q.CancellationToken});");
                 }
             }
 
             foreach (var attribute in table.SingleSetAttributes)
             {
                 // The update's Set… (Remove… for a null) on its own, so both validate alike and index keys computed
-                // from the attribute change with it; only the changed attributes come back, so nothing is mapped.
+                // from the attribute change with it; nothing is read back, so nothing is mapped.
                 var update = $"new {Update(table)}()";
                 var set = $"{update}.Set{attribute.PropertyName}({(attribute.IsNullable && ValueKinds.IsValueType(attribute.Kind) ? "value.Value" : "value")})";
                 var changes = attribute.IsNullable ? $"value is null ? {update}.Remove{attribute.PropertyName}() : {set}" : set;
-                Delegate(w, $"public async {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"await _core.UpdateChangedAsync(key, {changes}, null, cancellationToken).ConfigureAwait(false) is not null;");
+                Delegate(w, $"public {Task}<bool> Set{attribute.PropertyName}Async({key} key, {ParameterType(table, attribute)} value, {Token})", $"_core.ApplyAsync(key, {changes}, cancellationToken);");
             }
 
             if (table.HasSortKeyParts || table.Indexes.Any(i => !i.IsGlobal))
             {
                 // What logs print for a partition, in queries of the table or a local index: its parts, masked as the key prints them.
-                var parts = KeyEmitter.PartitionParts(table).Select(p => (p.PropertyName, p.ParameterName, p.Type, p.Sensitivity));
+                var q = TableQuery(table);
+                var parts = KeyEmitter.PartitionParts(table).Select((p, i) => (p.PropertyName, q.Parts[i].Name, p.Type, p.Sensitivity));
                 w.Line();
-                w.Line($"private static string PartitionLabel({PartitionParameters(table)})");
+                w.Line($"private static string PartitionLabel({q.Declarations})");
                 w.Indent().Line($"=> {EntityEmitter.PartitionLabel(table.TypeName, parts)};").Outdent();
             }
 
@@ -363,40 +363,40 @@ namespace Bookings.Generated.Generator.Emit
         }
 
         /// <summary>The four query signatures of an index (stream, page, and both with a sort-key condition), without <c>public</c>.</summary>
-        private static string[] IndexQuerySignatures(TableModel table, IndexModel index)
+        private static string[] IndexQuerySignatures(TableModel table, IndexModel index, QueryParameters q)
         {
             var result = index.ReturnsEntities ? Entity(table) : Key(table);
-            var partition = IndexPartitionParameters(table, index);
             var name = "Query" + index.MethodName;
             return new[]
             {
-                $"{AsyncEnumerable}<{result}> {name}Async({Leading(partition)}{Runtime}QueryOptions? options = null, {Token})",
-                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({Leading(partition)}int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})",
-                $"{AsyncEnumerable}<{result}> {name}Async({Leading(partition)}{Runtime}SortKeyCondition sortKey, {Runtime}QueryOptions? options = null, {Token})",
-                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({Leading(partition)}{Runtime}SortKeyCondition sortKey, int pageSize, string? continuationToken = null, {Runtime}QueryOptions? options = null, {Token})",
+                $"{AsyncEnumerable}<{result}> {name}Async({q.Leading}{q.Trailing})",
+                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({q.Leading}{q.Paging}, {q.Trailing})",
+                $"{AsyncEnumerable}<{result}> {name}Async({q.Leading}{q.SortKeyParameter}, {q.Trailing})",
+                $"{Task}<{Runtime}Page<{result}>> {name}PageAsync({q.Leading}{q.SortKeyParameter}, {q.Paging}, {q.Trailing})",
             };
         }
 
         /// <summary>A local index is queried by the table's partition; a global one by the parts of its own partition key.</summary>
-        private static string IndexPartitionParameters(TableModel table, IndexModel index)
+        private static QueryParameters IndexQuery(TableModel table, IndexModel index)
             => index.IsGlobal
-                ? string.Join(", ", index.PartitionKey.Parts.Select(p => $"{ValueKinds.CSharpType(p.Type, table.Namespace)} {p.ParameterName}"))
-                : PartitionParameters(table);
+                ? new(index.PartitionKey.Parts.Select(p => (ValueKinds.CSharpType(p.Type, table.Namespace), p.ParameterName)))
+                : TableQuery(table);
 
         /// <summary>The stored partition value and the masked log label of an index query, as C# expressions.</summary>
-        private static (string Partition, string Label) IndexPartitionArguments(TableModel table, IndexModel index)
+        private static (string Partition, string Label) IndexPartitionArguments(TableModel table, IndexModel index, QueryParameters q)
         {
             if (!index.IsGlobal)
             {
-                var arguments = string.Join(", ", KeyEmitter.PartitionParts(table).Select(p => p.ParameterName));
-                return ($"{Key(table)}.PartitionKeyValue({arguments})", $"PartitionLabel({arguments})");
+                return ($"{Key(table)}.PartitionKeyValue({q.Arguments})", $"PartitionLabel({q.Arguments})");
             }
 
             var key = index.PartitionKey;
-            var partition = IndexKeyValue(table, key, p => p.ParameterName);
+            var names = key.Parts.Select((p, i) => (p.Name, q.Parts[i].Name)).ToDictionary(p => p.Item1, p => p.Item2, System.StringComparer.Ordinal);
+            string Name(IndexPartModel part) => names[part.Name];
+            var partition = IndexKeyValue(table, key, Name);
 
             // Index names hold only letters, digits, '_', '-' and '.', so they go into the interpolated string as they are.
-            var label = EntityEmitter.PartitionLabel($"{table.TypeName} {index.Name}", key.Parts.Select(p => (p.PropertyName, p.ParameterName, p.Type.Kind, p.Sensitivity)));
+            var label = EntityEmitter.PartitionLabel($"{table.TypeName} {index.Name}", key.Parts.Select(p => (p.PropertyName, Name(p), p.Type.Kind, p.Sensitivity)));
             return (partition, label);
         }
 

@@ -66,7 +66,7 @@ namespace Bookings.Generated.Generator.Emit
                     yield return (table.FlagTypeName, w => FieldsEmitter.WriteFlags(w, table));
                 }
 
-                foreach (var index in table.Indexes.Where(i => i.SortKey is not null))
+                foreach (var index in table.Indexes.Where(i => i.HasSortKeyConditions))
                 {
                     yield return (table.TypeName + index.MethodName + "SortKey", w => SortKeyEmitter.WriteIndex(w, table, index));
                 }

@@ -16,10 +16,20 @@ namespace Bookings.Generated.Generator.Emit
             var sortKey = table.SortKey!;
             var keyType = $"global::{table.Namespace}.{table.KeyTypeName}";
             var parts = KeyEmitter.PartsOf(table, sortKey);
-            var parameters = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"));
-            var arguments = string.Join(", ", parts.Select(p => p.ParameterName));
-            var lows = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} low{p.PropertyName}"));
-            var highs = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} high{p.PropertyName}"));
+
+            // The class's parameter names: the parts as the descriptor names them, then the generated ones.
+            var names = new UniqueNames();
+            var given = parts.ToDictionary(p => p.Name, p => names.Take(p.ParameterName));
+            var low = parts.ToDictionary(p => p.Name, p => names.Take("low" + p.PropertyName));
+            var high = parts.ToDictionary(p => p.Name, p => names.Take("high" + p.PropertyName));
+            var days = parts.Where(p => KeyEmitter.DayLength(p) is not null).ToDictionary(
+                p => p.Name,
+                p => (Day: names.Take(KeyEmitter.DayParameter(p)), Low: names.Take("low" + p.PropertyName + "Day"), High: names.Take("high" + p.PropertyName + "Day")));
+            var prefix = names.Take("prefix");
+            var parameters = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {given[p.Name]}"));
+            var arguments = string.Join(", ", parts.Select(p => given[p.Name]));
+            var lows = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {low[p.Name]}"));
+            var highs = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {high[p.Name]}"));
 
             w.Line("/// <summary>");
             w.Line($"/// Conditions on the sort key <c>{Xml.Escape(sortKey.AttributeName)}</c> (<c>{Xml.Escape(KeyEmitter.Template(sortKey))}</c>) of");
@@ -44,37 +54,37 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Summary("The sort key lies between the two made from these parts, both included.");
             w.Line($"public static {Condition} Between({lows}, {highs})");
-            w.Indent().Line($"=> {Condition}.Between({keyType}.SortKeyValue({string.Join(", ", parts.Select(p => "low" + p.PropertyName))}), {keyType}.SortKeyValue({string.Join(", ", parts.Select(p => "high" + p.PropertyName))}));").Outdent();
+            w.Indent().Line($"=> {Condition}.Between({keyType}.SortKeyValue({string.Join(", ", parts.Select(p => low[p.Name]))}), {keyType}.SortKeyValue({string.Join(", ", parts.Select(p => high[p.Name]))}));").Outdent();
 
             if (sortKey.IsSinglePart && parts[0].Type is ValueKind.String or ValueKind.Binary)
             {
                 w.Line();
-                w.Summary("The sort key starts with <paramref name=\"prefix\"/>, taken as given.");
-                w.Line($"public static {Condition} BeginsWith({ValueKinds.CSharpType(parts[0].Type)} prefix)");
-                w.Indent().Line($"=> {Condition}.BeginsWith(prefix);").Outdent();
+                w.Summary($"The sort key starts with <paramref name=\"{UniqueNames.Bare(prefix)}\"/>, taken as given.");
+                w.Line($"public static {Condition} BeginsWith({ValueKinds.CSharpType(parts[0].Type)} {prefix})");
+                w.Indent().Line($"=> {Condition}.BeginsWith({prefix});").Outdent();
             }
             else if (!sortKey.IsSinglePart)
             {
                 for (var count = 0; count < parts.Count; count++)
                 {
-                    var given = parts.Take(count).ToList();
+                    var first = parts.Take(count).ToList();
                     w.Line();
                     w.Summary(count == 0
                         ? "Any sort key of this template: it starts with the template's leading text."
-                        : $"Sort keys whose left-most part{(count == 1 ? " is" : "s are")} {string.Join(", ", given.Select(p => $"<paramref name=\"{p.ParameterName.TrimStart('@')}\"/>"))}.");
-                    w.Line($"public static {Condition} BeginsWith({string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} {p.ParameterName}"))})");
-                    w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => p.ParameterName))}));").Outdent();
+                        : $"Sort keys whose left-most part{(count == 1 ? " is" : "s are")} {string.Join(", ", first.Select(p => $"<paramref name=\"{UniqueNames.Bare(given[p.Name])}\"/>"))}.");
+                    w.Line($"public static {Condition} BeginsWith({string.Join(", ", first.Select(p => $"{ValueKinds.CSharpType(p.Type)} {given[p.Name]}"))})");
+                    w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({string.Join(", ", first.Select(p => given[p.Name]))}));").Outdent();
                 }
 
                 // Ranges over the left-most parts only (all shifts of some days, whoever works them); with every
                 // part given, Between above compares whole keys.
                 for (var count = 1; count < parts.Count; count++)
                 {
-                    var given = parts.Take(count).ToList();
+                    var first = parts.Take(count).ToList();
                     w.Line();
                     w.Summary($"Sort keys whose left-most part{(count == 1 ? "" : "s")} lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.");
-                    w.Line($"public static {Condition} Between({string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} low{p.PropertyName}"))}, {string.Join(", ", given.Select(p => $"{ValueKinds.CSharpType(p.Type)} high{p.PropertyName}"))})");
-                    w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => "low" + p.PropertyName))}), {keyType}.SortKeyPrefix({string.Join(", ", given.Select(p => "high" + p.PropertyName))}));").Outdent();
+                    w.Line($"public static {Condition} Between({string.Join(", ", first.Select(p => $"{ValueKinds.CSharpType(p.Type)} {low[p.Name]}"))}, {string.Join(", ", first.Select(p => $"{ValueKinds.CSharpType(p.Type)} {high[p.Name]}"))})");
+                    w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({string.Join(", ", first.Select(p => low[p.Name]))}), {keyType}.SortKeyPrefix({string.Join(", ", first.Select(p => high[p.Name]))}));").Outdent();
                 }
             }
 
@@ -89,19 +99,18 @@ namespace Bookings.Generated.Generator.Emit
                 }
 
                 var before = parts.Take(count - 1).ToList();
-                string Typed(string prefix) => string.Concat(before.Select(p => $"{ValueKinds.CSharpType(p.Type)} {(prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName)}, "));
-                string Names(string prefix) => string.Concat(before.Select(p => (prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName) + ", "));
-                var dayName = KeyEmitter.DayParameter(day);
-                var dayProperty = day.PropertyName + "Day";
+                string Typed(System.Collections.Generic.Dictionary<string, string> name) => string.Concat(before.Select(p => $"{ValueKinds.CSharpType(p.Type)} {name[p.Name]}, "));
+                string Names(System.Collections.Generic.Dictionary<string, string> name) => string.Concat(before.Select(p => name[p.Name] + ", "));
+                var (dayName, lowDay, highDay) = days[day.Name];
                 var which = count == 1 ? string.Empty : "with these left-most parts and ";
                 w.Line();
                 w.Summary($"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on the given day, in its stored offset.");
-                w.Line($"public static {Condition} BeginsWith({Typed(string.Empty)}global::System.DateOnly {dayName})");
-                w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({Names(string.Empty)}{dayName}));").Outdent();
+                w.Line($"public static {Condition} BeginsWith({Typed(given)}global::System.DateOnly {dayName})");
+                w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({Names(given)}{dayName}));").Outdent();
                 w.Line();
                 w.Summary($"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on a day from the low to the high one, both included, in its stored offset.");
-                w.Line($"public static {Condition} Between({Typed("low")}global::System.DateOnly low{dayProperty}, {Typed("high")}global::System.DateOnly high{dayProperty})");
-                w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({Names("low")}low{dayProperty}), {keyType}.SortKeyPrefix({Names("high")}high{dayProperty}));").Outdent();
+                w.Line($"public static {Condition} Between({Typed(low)}global::System.DateOnly {lowDay}, {Typed(high)}global::System.DateOnly {highDay})");
+                w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({Names(low)}{lowDay}), {keyType}.SortKeyPrefix({Names(high)}{highDay}));").Outdent();
             }
 
             w.Close();
@@ -115,8 +124,14 @@ namespace Bookings.Generated.Generator.Emit
         {
             var key = index.SortKey!;
             var condition = "global::Bookings.Generated.Runtime.SortKeyCondition";
-            string Parameters(string prefix) => string.Join(", ", key.Parts.Select(p => $"{ValueKinds.CSharpType(p.Type, table.Namespace)} {(prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName)}"));
-            string Value(string prefix) => RepositoryEmitter.IndexKeyValue(table, key, p => prefix.Length == 0 ? p.ParameterName : prefix + p.PropertyName);
+            var names = new UniqueNames();
+            var given = key.Parts.ToDictionary(p => p.Name, p => names.Take(p.ParameterName));
+            var low = key.Parts.ToDictionary(p => p.Name, p => names.Take("low" + p.PropertyName));
+            var high = key.Parts.ToDictionary(p => p.Name, p => names.Take("high" + p.PropertyName));
+            var prefixName = names.Take("prefix");
+            System.Collections.Generic.Dictionary<string, string> Names(string prefix) => prefix == "low" ? low : prefix == "high" ? high : given;
+            string Parameters(string prefix) => string.Join(", ", key.Parts.Select(p => $"{ValueKinds.CSharpType(p.Type, table.Namespace)} {Names(prefix)[p.Name]}"));
+            string Value(string prefix) => RepositoryEmitter.IndexKeyValue(table, key, p => Names(prefix)[p.Name]);
 
             w.Summary($"Conditions on <c>{Xml.Escape(key.AttributeName)}</c>, the sort key of the <c>{Xml.Escape(index.Name)}</c> index, for <c>{table.RepositoryTypeName}.Query{index.MethodName}Async</c>.");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
@@ -142,9 +157,9 @@ namespace Bookings.Generated.Generator.Emit
             if (!key.IsComputed && key.Parts[0].Type.Kind is ValueKind.String or ValueKind.Binary)
             {
                 w.Line();
-                w.Summary("The index sort key starts with <paramref name=\"prefix\"/>.");
-                w.Line($"public static {condition} BeginsWith({ValueKinds.CSharpType(key.Parts[0].Type.Kind)} prefix)");
-                w.Indent().Line($"=> {condition}.BeginsWith(prefix);").Outdent();
+                w.Summary($"The index sort key starts with <paramref name=\"{UniqueNames.Bare(prefixName)}\"/>.");
+                w.Line($"public static {condition} BeginsWith({ValueKinds.CSharpType(key.Parts[0].Type.Kind)} {prefixName})");
+                w.Indent().Line($"=> {condition}.BeginsWith({prefixName});").Outdent();
             }
 
             w.Close();

@@ -45,7 +45,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line($"{type}.{member.MemberName} => {Literals.String(member.Value)},");
             }
 
-            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
+            w.Line($"_ => throw new global::System.ArgumentOutOfRangeException({Literals.NameOf("value")}, value, null),");
             w.Close(";");
             w.Line();
             w.Summary("Reads stored text; false when it is not one of the declared values.");
@@ -75,34 +75,42 @@ namespace Bookings.Generated.Generator.Emit
 
             var entity = Literals.String(model.Name);
             var variable = Parsing.Names.ToParameterName(model.Name);
-            variable = variable is "map" or "reader" ? "entity" : variable;
+            variable = variable is "map" ? "entity" : variable;
+
+            // Each attribute's value method gives way to the public ToAttributeValue (an attribute 'to_attribute').
+            var members = new UniqueNames("Codec", "ToAttributeValue", model.MarshallerTypeName);
+            var valueMethods = model.Attributes.ToDictionary(a => a.Name, a => members.Take(a.PropertyName + "Value"));
+            var codecClass = model.Name + "Codec";
+            string ValueMethod(AttributeModel attribute) => valueMethods[attribute.Name];
             w.Summary($"Converts <see cref=\"{model.Name}\"/> to and from a stored map, with no reflection.");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public static partial class {model.MarshallerTypeName}");
 
             // First, so that a type reachable from its own members finds its codec already set.
             w.Summary("The codec marshallers of enclosing types use.");
-            w.Line($"public static {Runtime}ObjectCodec<{type}> Codec {{ get; }} = new {model.Name}Codec();");
+            w.Line($"public static {Runtime}ObjectCodec<{type}> Codec {{ get; }} = new {codecClass}();");
             w.Line();
             MarshallerEmitter.WriteMemberFields(w, model.Attributes, ns);
             w.Summary("The stored map of <paramref name=\"value\"/>, validated.");
             w.Line($"public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue({type} value) => {Runtime}AttributeCodecs.Write(Codec, value, {entity}, string.Empty);");
             foreach (var attribute in model.Attributes)
             {
-                MarshallerEmitter.WriteAttributeValue(w, attribute, entity, ns);
+                MarshallerEmitter.WriteAttributeValue(w, attribute, entity, ns, method: ValueMethod(attribute));
             }
 
             w.Line();
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"private sealed class {model.Name}Codec : {Runtime}ObjectCodec<{type}>");
+            w.Open($"private sealed class {codecClass} : {Runtime}ObjectCodec<{type}>");
             w.Open($"protected override global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMap({type} {variable})");
-            w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>({model.Attributes.Count})");
+            var names = new UniqueNames(variable);
+            var map = names.Take("map");
+            w.Line($"var {map} = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>({model.Attributes.Count})");
             w.Open();
-            MarshallerEmitter.WriteStoredEntries(w, model.Attributes, variable);
+            MarshallerEmitter.WriteStoredEntries(w, model.Attributes, variable, ValueMethod);
             w.Close(";");
-            MarshallerEmitter.WriteOptionalStores(w, model.Attributes, variable, "map");
+            MarshallerEmitter.WriteOptionalStores(w, model.Attributes, variable, map, names, ValueMethod);
             w.Line();
-            w.Line("return map;");
+            w.Line($"return {map};");
             w.Close();
             w.Line();
             w.Line($"protected override {type} ReadMembers({Runtime}ItemReader reader)");

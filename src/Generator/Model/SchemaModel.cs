@@ -9,6 +9,8 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Tables">The tables, in declaration order.</param>
     /// <param name="Enums">The enums the descriptor declares under <c>enums</c>.</param>
     /// <param name="Objects">The nested object types the descriptor declares under <c>types</c>.</param>
+    /// <param name="Groups">The tables shared by several entity types.</param>
+    /// <param name="FilePath">The descriptor's path, where a failure to emit it is reported.</param>
     internal sealed record SchemaModel(
         string FileName,
         string Namespace,
@@ -16,7 +18,8 @@ namespace Bookings.Generated.Generator.Model
         EquatableArray<TableModel> Tables,
         EquatableArray<EnumModel> Enums,
         EquatableArray<ObjectModel> Objects,
-        EquatableArray<EntityGroupModel> Groups);
+        EquatableArray<EntityGroupModel> Groups,
+        string FilePath);
 
     /// <summary>
     /// A table that holds several entity types (single-table design). Each entity is also a <see cref="TableModel"/>
@@ -153,11 +156,12 @@ namespace Bookings.Generated.Generator.Model
         public string FlagTypeName => TypeName + "Flag";
 
         /// <summary>
-        /// The boolean attributes a one-call <c>UpdateFlagAsync</c> sets: all of them, for a table without a version
-        /// attribute (with one, every write goes through <c>UpdateAsync</c> with <c>ExpectVersion</c>).
+        /// The boolean attributes a one-call <c>UpdateFlagAsync</c> sets: those with a one-call setter, that is, each one
+        /// the update type can set (with a version attribute none: every write goes through <c>UpdateAsync</c> with
+        /// <c>ExpectVersion</c>). The flag sends that update's <c>Set…</c>, so it follows the same rules.
         /// </summary>
         public System.Collections.Generic.IReadOnlyList<AttributeModel> Flags
-            => VersionAttribute is null ? Attributes.Where(a => a.Kind == ValueKind.Bool).ToList() : new System.Collections.Generic.List<AttributeModel>();
+            => SingleSetAttributes.Where(a => a.Kind == ValueKind.Bool).ToList();
 
         /// <summary>Index key attributes the SDK computes from a template on every write.</summary>
         public System.Collections.Generic.IEnumerable<IndexKeyModel> ComputedIndexKeys
@@ -238,6 +242,12 @@ namespace Bookings.Generated.Generator.Model
     {
         /// <summary>Whether queries return whole entities; indexes that project less return keys.</summary>
         public bool ReturnsEntities => Projection == "ALL";
+
+        /// <summary>
+        /// A sort key built from values, so queries can take conditions on it (typed by <c>…SortKey</c>); a computed sort
+        /// key that is a constant holds the same text for every entry, so there is nothing to compare.
+        /// </summary>
+        public bool HasSortKeyConditions => SortKey is not null && (!SortKey.IsComputed || SortKey.Parts.Count > 0);
     }
 
     /// <summary>

@@ -60,7 +60,14 @@ namespace Bookings.Generated.Generator.Parsing
                     return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity);
                 }
 
-                var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && !k.IsSinglePart && k.AttributeName == name);
+                var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && k.AttributeName == name);
+                if (key is not null && key.IsSinglePart)
+                {
+                    // A template of one placeholder ("pk" = "{email}") holds its part's value, as the part's type.
+                    var single = Parts.First(p => p.Name == key.Segments[0].Text);
+                    return new IndexPartModel(name, single.PropertyName, single.ParameterName, single.TypeModel, true, false, single.Sensitivity);
+                }
+
                 return key is null
                     ? null
                     : new IndexPartModel(name, key.PropertyName, Names.ToParameterName(key.PropertyName), TypeModel.String, true, false, Sensitivity.None);
@@ -83,7 +90,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var index = ReadIndex(property, indexJson, scope, memberNames);
-                if (index is not null && (index.SortKey is null || typeName is null || ClaimUnique(typeNames, typeName + index.MethodName + "SortKey", property.NameSpan, "generated type")))
+                if (index is not null && (!index.HasSortKeyConditions || typeName is null || ClaimUnique(typeNames, typeName + index.MethodName + "SortKey", property.NameSpan, "generated type")))
                 {
                     result.Add(index);
                 }

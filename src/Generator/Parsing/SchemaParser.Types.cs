@@ -62,6 +62,9 @@ namespace Bookings.Generated.Generator.Parsing
 
         private string _namespace = string.Empty;
 
+        /// <summary>The members every generated record of a nested object type has.</summary>
+        private static IEnumerable<string> RecordMembers => EntityMembers.Where(m => m is not ("Key" or "ExtraAttributes" or "Attributes"));
+
         private (EquatableArray<EnumModel> Enums, EquatableArray<ObjectModel> Objects) ReadDeclaredTypes(
             JsonObject? enumsJson,
             JsonObject? typesJson,
@@ -180,11 +183,12 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var reader = new ObjectReader(_context, json, $"type '{property.Name}'", ObjectProperties);
+            CheckRecordName(new JsonString(property.NameSpan, property.Name), DeclaredRecordMembers, "a member every generated record has");
             var description = reader.String("description")?.Value;
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"city\": { \"type\": \"string\" } }"));
 
             var members = new Dictionary<string, string>(StringComparer.Ordinal);
-            Reserve(members, EntityMembers.Where(m => m != "Key" && m != "ExtraAttributes"), "a member every generated record has");
+            Reserve(members, RecordMembers, "a member every generated record has");
             Reserve(members, new[] { property.Name }, "the type's own name");
             foreach (var attribute in attributes.Values)
             {

@@ -36,22 +36,16 @@ namespace Bookings.Generated.Generator.Parsing
         private static readonly string[] BillingModes = { "PAY_PER_REQUEST" };
         private static readonly string[] SensitivityNames = { "phone", "personal", "secret" };
 
-        /// <summary>Members every generated entity has, compiler-generated record members included.</summary>
+        /// <summary>
+        /// Members every generated entity has, compiler-generated record members included (a record may not declare
+        /// <c>Clone</c>, CS8859), and <c>Attributes</c>, the class of a table's attribute names, which cannot hold a
+        /// constant of its own name.
+        /// </summary>
         private static readonly string[] EntityMembers =
         {
             "Key", "ExtraAttributes", "Attributes", "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract", "PrintMembers",
-            "Deconstruct", "MemberwiseClone", "Finalize", "ReferenceEquals",
+            "Deconstruct", "MemberwiseClone", "Finalize", "ReferenceEquals", "Clone",
         };
-
-        /// <summary>Members every generated key type has.</summary>
-        private static readonly string[] KeyMembers =
-        {
-            "Create", "TryParse", "TryCreate", "ToAttributeMap", "PartitionKeyValue", "SortKeyValue", "SortKeyPrefix", "ToString", "Equals", "GetHashCode", "GetType", "EqualityContract",
-            "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize", "ReferenceEquals",
-        };
-
-        /// <summary>Locals and parameters the generated key code declares beside the part parameters.</summary>
-        private static readonly string[] GeneratedLocals = { "cursor", "result", "problem", "createdKey", "validationError", "storedKey" };
 
         private readonly DescriptorContext _context;
 
@@ -172,7 +166,7 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
-            return new SchemaModel(Path.GetFileName(_context.FilePath), ns.Value, schemaName, tables.ToEquatableArray(), enums, objects, groups.ToEquatableArray());
+            return new SchemaModel(Path.GetFileName(_context.FilePath), ns.Value, schemaName, tables.ToEquatableArray(), enums, objects, groups.ToEquatableArray(), _context.FilePath);
         }
 
         private string? ReadSchemaName(ObjectReader reader)
@@ -225,6 +219,7 @@ namespace Bookings.Generated.Generator.Parsing
             var version = reader.String("version");
 
             ClaimTypeNames(name, typeNames, n => new[] { n, n + "Key", n + "Marshaller", n + "Repository", n + "Table", n + "Fields", n + "Update", n + "SortKey", n + "Flag", "I" + n + "Repository" });
+            CheckRecordName(name, new[] { "Key", "ExtraAttributes" }.Concat(DeclaredRecordMembers), "a member every generated entity has");
             if (group is null)
             {
                 ClaimTableName(tableName, tableNames);
@@ -359,7 +354,9 @@ namespace Bookings.Generated.Generator.Parsing
                     : keyParts.TryGetValue(n, out var k) ? k.NameSpan
                     : n == partition?.AttributeName ? KeyNameSpan(partitionJson!)
                     : n == sort?.AttributeName ? KeyNameSpan(sortJson!)
-                    : new TextSpan(json.Span.Start, 1));
+                    : new TextSpan(json.Span.Start, 1),
+                inGroup: group is not null,
+                hasFlags: version is null);
 
             var errorsAfter = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             if (errorsAfter != errorsBefore || name is null || tableName is null || partition is null)
@@ -367,7 +364,7 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
-            return new TableModel(
+            var table = new TableModel(
                 ns,
                 name.Value,
                 tableName.Value,
@@ -383,6 +380,36 @@ namespace Bookings.Generated.Generator.Parsing
                 indexes,
                 group?.Name,
                 group?.TypeAttribute.Value);
+            return CheckUpdateMethods(table, attributes) ? table : null;
+        }
+
+        /// <summary>
+        /// The methods of the update type (<c>SetTitle</c>, <c>SetTitleIfNotExists</c>, <c>AddToTags</c>…) are named after
+        /// the attributes, so two attributes can ask for one name ('title' and 'title_if_not_exists'), or one for the type's
+        /// own name; such a pair is refused (DDB006) at the attribute that comes second, as it is public API.
+        /// </summary>
+        private bool CheckUpdateMethods(TableModel table, Dictionary<string, ParsedAttribute> parsed)
+        {
+            var methods = new Dictionary<string, string>(StringComparer.Ordinal);
+            Reserve(methods, new[] { table.UpdateTypeName }, "the name of the update type itself");
+            var ok = true;
+            foreach (var attribute in table.ChangeableAttributes)
+            {
+                foreach (var method in FieldsEmitter.UpdateMethods(table, attribute))
+                {
+                    if (methods.TryGetValue(method, out var holder))
+                    {
+                        var span = parsed.TryGetValue(attribute.Name, out var declared) ? declared.CSharpNameSpan ?? declared.NameSpan : default;
+                        _context.ReportDuplicate(span, "update method", method, $"{holder}, which '{attribute.Name}' would make too", "Rename one of them with \"csharpName\".");
+                        ok = false;
+                        break;
+                    }
+
+                    methods[method] = $"the update method of '{attribute.Name}' in {table.UpdateTypeName}";
+                }
+            }
+
+            return ok;
         }
 
         /// <summary>
@@ -438,6 +465,21 @@ namespace Bookings.Generated.Generator.Parsing
                 {
                     break;
                 }
+            }
+        }
+
+        /// <summary>The members a generated record declares itself (inherited ones may share the type's name).</summary>
+        private static readonly string[] DeclaredRecordMembers = { "ToString", "Equals", "GetHashCode", "EqualityContract", "PrintMembers" };
+
+        /// <summary>
+        /// A generated record cannot have a member named like itself (CS0542), so an entity or object type may not be named
+        /// like a member every such record declares (an entity <c>Key</c>, whose key is its property <c>Key</c>).
+        /// </summary>
+        private void CheckRecordName(JsonString? name, IEnumerable<string> members, string holder)
+        {
+            if (name is not null && members.Contains(name.Value))
+            {
+                _context.ReportDuplicate(name.Span, "type name", name.Value, holder + ", which the type's own name cannot be", "Rename the type.");
             }
         }
 
@@ -631,6 +673,19 @@ namespace Bookings.Generated.Generator.Parsing
             foreach (var (property, partJson) in NamedObjects(json, "key part"))
             {
                 var reader = new ObjectReader(_context, partJson, $"key part '{property.Name}'", KeyPartProperties);
+                var propertyName = Names.ToPascalCase(property.Name);
+                if (!Names.IsValidIdentifier(propertyName))
+                {
+                    // A key part has no csharpName: its C# name is always made from its name.
+                    _context.Report(
+                        DiagnosticDescriptors.InvalidIdentifier,
+                        property.NameSpan,
+                        propertyName,
+                        "property name",
+                        $" (made from the key part name '{property.Name}'; a key part takes its C# name from its name, so rename the part)",
+                        Names.SuggestIdentifier(property.Name));
+                }
+
                 var type = ReadType(reader, property.Name);
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
                 var pattern = ReadPattern(reader, property.Name, type);
@@ -918,8 +973,11 @@ namespace Bookings.Generated.Generator.Parsing
         }
 
         /// <summary>
-        /// Checks that the C# names a table produces can live together: entity properties, the key type's
-        /// members, and the key builder's parameters against the locals generated code declares.
+        /// Checks that the C# names a table produces can live together: the entity's properties beside the members every
+        /// entity has, the key type's beside the key's public members, and the members of the static types named after
+        /// the entity (<c>OrderFields</c>, <c>OrderFlag</c>) beside those types' own names. Parameters, locals and private
+        /// members are named when the code is written (<see cref="KeyNames"/>, <see cref="UniqueNames"/>), where a
+        /// generated name gives way to the descriptor's, so they need no check here.
         /// </summary>
         private void CheckGeneratedNames(
             string? typeName,
@@ -927,15 +985,22 @@ namespace Bookings.Generated.Generator.Parsing
             KeyModel? sort,
             List<KeyPartModel> parts,
             List<ParsedAttribute> own,
-            Func<string, TextSpan> spanOf)
+            Func<string, TextSpan> spanOf,
+            bool inGroup,
+            bool hasFlags)
         {
-            var keys = new[] { partition, sort }.Where(k => k is not null && !k.IsSinglePart).Select(k => k!).ToList();
+            var keys = new[] { partition, sort }.Where(k => k is not null).Select(k => k!).ToList();
+
+            // A key whose C# name is its own (a template): the entity has it unless it is one placeholder, which has the
+            // placeholder's name there; the fields and the table's attribute names have it either way.
+            var named = keys.Where(k => !k.IsSinglePart || k.Segments[0].Text != k.AttributeName).ToList();
 
             // The entity record.
             var entity = new Dictionary<string, string>(StringComparer.Ordinal);
             Reserve(entity, EntityMembers, "a member every generated entity has");
+            Reserve(entity, inGroup ? new[] { "Match" } : Array.Empty<string>(), "the method every item of a shared table has");
             Reserve(entity, typeName is null ? Array.Empty<string>() : new[] { typeName }, "the type's own name");
-            foreach (var key in keys)
+            foreach (var key in named)
             {
                 Claim(entity, "C# property name", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
             }
@@ -950,26 +1015,11 @@ namespace Bookings.Generated.Generator.Parsing
                 Claim(entity, "C# property name", attribute.Model.PropertyName, attribute.CSharpNameSpan ?? attribute.NameSpan, attribute.Model.Name);
             }
 
-            // The key type: its parts and key attributes beside its own members.
+            // The key type: its parts and composed keys beside its public members.
             var keyType = new Dictionary<string, string>(StringComparer.Ordinal);
-            Reserve(keyType, KeyMembers, "a member every generated key has");
+            Reserve(keyType, KeyNames.Members, "a member every generated key has");
             Reserve(keyType, typeName is null ? Array.Empty<string>() : new[] { typeName + "Key" }, "the key type's own name");
-            foreach (var key in keys)
-            {
-                Reserve(keyType, new[] { "TrySplit" + key.PropertyName }, $"the method that splits '{key.AttributeName}'");
-            }
-
-            foreach (var part in parts.Where(p => p.Pattern is not null))
-            {
-                Reserve(keyType, new[] { part.PropertyName + "Pattern", part.PropertyName + "PatternMatches" }, $"the pattern of '{part.Name}'");
-            }
-
-            foreach (var part in parts.Where(p => p.IsDate))
-            {
-                Reserve(keyType, new[] { part.PropertyName + "Codec" }, $"the codec of '{part.Name}'");
-            }
-
-            foreach (var key in keys)
+            foreach (var key in keys.Where(k => !k.IsSinglePart))
             {
                 Claim(keyType, "C# member of the key type", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
             }
@@ -979,24 +1029,22 @@ namespace Bookings.Generated.Generator.Parsing
                 Claim(keyType, "C# member of the key type", part.PropertyName, spanOf(part.Name), part.Name);
             }
 
-            // Key builder parameters against the locals that generated code declares for the parts.
-            var locals = new Dictionary<string, string>(StringComparer.Ordinal);
-            Reserve(locals, GeneratedLocals, "a local of generated code");
-            var sortParts = new HashSet<string>(sort?.Segments.Where(s => s.IsPart).Select(s => s.Text) ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
-            foreach (var part in parts)
+            if (typeName is null)
             {
-                var p = part.ParameterName.TrimStart('@');
-                Reserve(locals, new[] { p + "Text", p + "End", p + "Value", "normalized" + part.PropertyName }, $"a local for '{part.Name}'");
-                if (part.Type is ValueKind.DateTimeOffset or ValueKind.DateTime && sortParts.Contains(part.Name))
-                {
-                    // Sort-key prefix builders and conditions take a date-time part of the sort key as a day too.
-                    Reserve(locals, new[] { p + "Day" }, $"the day parameter of '{part.Name}'");
-                }
+                return;
             }
 
-            foreach (var part in parts)
+            // Static types whose members are named after attributes cannot have a member of their own name (CS0542).
+            foreach (var (type, members) in new[]
             {
-                Claim(locals, "parameter name", part.ParameterName.TrimStart('@'), spanOf(part.Name), part.Name);
+                (typeName + "Fields", keys.Select(k => (k.PropertyName, spanOf(k.AttributeName))).Concat(own.Select(a => (a.Model.PropertyName, a.CSharpNameSpan ?? a.NameSpan)))),
+                (typeName + "Flag", hasFlags ? own.Where(a => a.Model.Kind == ValueKind.Bool).Select(a => (a.Model.PropertyName, a.CSharpNameSpan ?? a.NameSpan)) : Enumerable.Empty<(string, TextSpan)>()),
+            })
+            {
+                foreach (var (member, span) in members.Where(m => m.Item1 == type))
+                {
+                    _context.ReportDuplicate(span, "C# name", member, $"the generated type {type}, whose member it would be", "Rename the attribute with \"csharpName\".");
+                }
             }
         }
 

@@ -257,27 +257,12 @@ namespace Bookings.Generated.Runtime
         public async Task<IReadOnlyDictionary<string, AttributeValue>?> UpdateChangedAsync(TKey key, EntityUpdate changes, Condition? condition, CancellationToken cancellationToken)
             => await SendUpdateAsync(key, changes, condition, ReturnValue.UPDATED_NEW, cancellationToken).ConfigureAwait(false);
 
-        /// <summary>Sets one attribute of an existing item, or removes it when <paramref name="value"/> is null; false when the item does not exist.</summary>
-        public async Task<bool> SetAttributeAsync(TKey key, string attribute, AttributeValue? value, CancellationToken cancellationToken)
-        {
-            if (_versionAttribute is not null)
-            {
-                throw new InvalidOperationException("An entity with optimistic locking is changed through UpdateAsync with ExpectVersion, so every write checks its version.");
-            }
-
-            var changes = new UpdateBuilder();
-            if (value is null)
-            {
-                changes.Remove(attribute);
-            }
-            else
-            {
-                changes.Set(attribute, value);
-            }
-
-            // Nothing is read back: a flag update must not fail on an unrelated attribute that does not map.
-            return await SendUpdateAsync(key, changes, null, ReturnValue.NONE, cancellationToken).ConfigureAwait(false) is not null;
-        }
+        /// <summary>
+        /// Applies changes to an existing item and reads nothing back, so an attribute of the item that does not fit the
+        /// schema cannot fail it; false when the item does not exist, which is never created.
+        /// </summary>
+        public async Task<bool> ApplyAsync(TKey key, EntityUpdate changes, CancellationToken cancellationToken)
+            => await SendUpdateAsync(key, changes, null, ReturnValue.NONE, cancellationToken).ConfigureAwait(false) is not null;
 
         /// <summary>
         /// Sends an update guarded by the item's existence and returns what <paramref name="returnValues"/> asks for

@@ -32,6 +32,9 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
 
         public static string ReadingsDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "readings.tables.json");
 
+        /// <summary>A table keyed by a template of one stored attribute (<c>pk</c> = <c>{email}</c>), with a local index.</summary>
+        public static string CustomersDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "customers.tables.json");
+
         private static string FindRoot()
         {
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

@@ -5,6 +5,16 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
     /// <summary>Descriptors the tests run the generator on.</summary>
     internal static class Schemas
     {
+        /// <summary>
+        /// A descriptor with one table <c>Thing</c> (stored in <c>things</c>) in namespace <paramref name="ns"/>: the keys
+        /// and attributes as given, and <paramref name="extra"/> properties of the table (indexes, TTL, …).
+        /// </summary>
+        public static string OneTable(string ns, string keys, string attributes, string extra = "")
+            => "{ \"namespace\": \"" + ns + "\", \"tables\": [ { \"name\": \"Thing\", \"tableName\": \"things\", "
+               + keys.Trim() + ", \"attributes\": { " + attributes.Trim() + " }"
+               + (extra.Length == 0 ? string.Empty : ", " + extra.Trim())
+               + " } ] }";
+
         public const string BookingsPath = "/repo/schema/bookings.tables.json";
         public const string OrdersPath = "/repo/schema/orders.tables.json";
         public const string TelemetryPath = "/repo/schema/telemetry.tables.json";
@@ -39,6 +49,14 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// computed index key templates.
         /// </summary>
         public static string Readings => File.ReadAllText(RepoPaths.ReadingsDescriptor);
+
+        public const string CustomersPath = "/repo/tests/Integration.Tests/customers.tables.json";
+
+        /// <summary>
+        /// The most common single-table key: a partition key whose template is one stored attribute (<c>{email}</c>),
+        /// stored in both attributes from one property, and a local index on such a table.
+        /// </summary>
+        public static string Customers => File.ReadAllText(RepoPaths.CustomersDescriptor);
 
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 

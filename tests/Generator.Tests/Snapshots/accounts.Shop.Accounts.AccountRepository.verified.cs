@@ -145,7 +145,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Shop.Accounts.Account account, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(account, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(account, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Accounts.Account account, global::System.Threading.CancellationToken cancellationToken = default)
@@ -157,15 +157,15 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Account> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -185,7 +185,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -217,42 +217,41 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(
+            => _core.ApplyAsync(
                 key,
                 flag switch
                 {
-                    global::Shop.Accounts.AccountFlag.Active => "active",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    global::Shop.Accounts.AccountFlag.Active => new global::Shop.Accounts.AccountUpdate().SetActive(value),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
-                new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetMobile(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Accounts.AccountUpdate().SetMobile(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveNickname() : new global::Shop.Accounts.AccountUpdate().SetNickname(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveNickname() : new global::Shop.Accounts.AccountUpdate().SetNickname(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetPasswordHash(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Accounts.AccountUpdate().SetPasswordHash(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetClass(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Accounts.AccountUpdate().SetClass(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveVisits() : new global::Shop.Accounts.AccountUpdate().SetVisits(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveVisits() : new global::Shop.Accounts.AccountUpdate().SetVisits(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.AccountUpdate().SetActive(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Accounts.AccountUpdate().SetActive(value), cancellationToken);
     }
 }

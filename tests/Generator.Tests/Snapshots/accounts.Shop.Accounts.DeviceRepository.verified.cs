@@ -143,7 +143,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Shop.Accounts.Device device, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(device, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(device, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Accounts.Device device, global::System.Threading.CancellationToken cancellationToken = default)
@@ -155,15 +155,15 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.DeviceKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Device?> UpdateAsync(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Accounts.Device?> UpdateAsync(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Device> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Device> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -199,7 +199,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Accounts.DeviceKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -215,7 +215,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Device> QueryAsync(string deviceId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Shop.Accounts.DeviceKey.PartitionKeyValue(deviceId), PartitionLabel(deviceId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Shop.Accounts.DeviceKey.PartitionKeyValue(deviceId), PartitionLabel(deviceId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Device>> QueryPageAsync(string deviceId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Device>> QueryPageAsync(string deviceId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Shop.Accounts.DeviceKey.PartitionKeyValue(deviceId), PartitionLabel(deviceId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Shop.Accounts.DeviceKey.PartitionKeyValue(deviceId), PartitionLabel(deviceId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Accounts.DeviceKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -231,11 +231,11 @@ namespace Shop.Accounts
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Accounts.DeviceKey key, global::Shop.Accounts.DeviceUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetPlatformAsync(global::Shop.Accounts.DeviceKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Accounts.DeviceUpdate().SetPlatform(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetPlatformAsync(global::Shop.Accounts.DeviceKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Accounts.DeviceUpdate().SetPlatform(value), cancellationToken);
 
         private static string PartitionLabel(string deviceId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Device partition {{ DeviceId = {deviceId} }}");

@@ -161,7 +161,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(booking, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(booking, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default)
@@ -173,15 +173,15 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Booking> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,7 +217,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -233,7 +233,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -241,7 +241,7 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.BookingKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -249,45 +249,44 @@ namespace Bookings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Bookings.BookingKey key, global::Bookings.BookingFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(
+            => _core.ApplyAsync(
                 key,
                 flag switch
                 {
-                    global::Bookings.BookingFlag.ConfirmSms => "confirm_sms",
-                    global::Bookings.BookingFlag.RemindSms => "remind_sms",
-                    global::Bookings.BookingFlag.OptionSms => "option_sms",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    global::Bookings.BookingFlag.ConfirmSms => new global::Bookings.BookingUpdate().SetConfirmSms(value),
+                    global::Bookings.BookingFlag.RemindSms => new global::Bookings.BookingUpdate().SetRemindSms(value),
+                    global::Bookings.BookingFlag.OptionSms => new global::Bookings.BookingUpdate().SetOptionSms(value),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
-                new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetName(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetName(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetBookingTime(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetBookingTime(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetConfirmSms(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetConfirmSms(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetRemindSms(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetRemindSms(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetOptionSms(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetOptionSms(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.BookingUpdate().SetOptionTime(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetOptionTime(value), cancellationToken);
 
         private static string PartitionLabel(string bizId, string bookId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking partition {{ BizId = {bizId}, BookId = {bookId} }}");

@@ -35,7 +35,7 @@ namespace Catalog
             global::Catalog.Channel.Web => "web",
             global::Catalog.Channel.App => "app",
             global::Catalog.Channel.WalkIn => "walk-in",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),
+            _ => throw new global::System.ArgumentOutOfRangeException("value", value, null),
         };
 
         /// <summary>Reads stored text; false when it is not one of the declared values.</summary>

@@ -220,7 +220,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Catalog.Product product, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(product, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(product, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Catalog.Product product, global::System.Threading.CancellationToken cancellationToken = default)
@@ -232,15 +232,15 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Catalog.ProductKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Catalog.Product?> UpdateAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Catalog.Product?> UpdateAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Catalog.Product> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -260,7 +260,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Catalog.Product> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -276,7 +276,7 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Catalog.ProductKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -292,142 +292,141 @@ namespace Catalog
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Catalog.ProductKey key, global::Catalog.ProductUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Catalog.ProductKey key, global::Catalog.ProductFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(
+            => _core.ApplyAsync(
                 key,
                 flag switch
                 {
-                    global::Catalog.ProductFlag.Featured => "featured",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    global::Catalog.ProductFlag.Featured => new global::Catalog.ProductUpdate().SetFeatured(value),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
-                new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetTitleAsync(global::Catalog.ProductKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetTitle(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetTitleAsync(global::Catalog.ProductKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetTitle(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetStatusAsync(global::Catalog.ProductKey key, global::Catalog.ProductStatus value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetStatus(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetStatusAsync(global::Catalog.ProductKey key, global::Catalog.ProductStatus value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetStatus(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetPriceAsync(global::Catalog.ProductKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetPrice(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetPriceAsync(global::Catalog.ProductKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetPrice(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetRatingAsync(global::Catalog.ProductKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveRating() : new global::Catalog.ProductUpdate().SetRating(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetRatingAsync(global::Catalog.ProductKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveRating() : new global::Catalog.ProductUpdate().SetRating(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetStockAsync(global::Catalog.ProductKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetStock(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetStockAsync(global::Catalog.ProductKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetStock(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetViewsAsync(global::Catalog.ProductKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetViews(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetViewsAsync(global::Catalog.ProductKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetViews(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetFeaturedAsync(global::Catalog.ProductKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetFeatured(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetFeaturedAsync(global::Catalog.ProductKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetFeatured(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetThumbnailAsync(global::Catalog.ProductKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveThumbnail() : new global::Catalog.ProductUpdate().SetThumbnail(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetThumbnailAsync(global::Catalog.ProductKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveThumbnail() : new global::Catalog.ProductUpdate().SetThumbnail(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCreatedAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetCreatedAt(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetCreatedAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetCreatedAt(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetUpdatedAtAsync(global::Catalog.ProductKey key, global::System.DateTime? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveUpdatedAt() : new global::Catalog.ProductUpdate().SetUpdatedAt(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetUpdatedAtAsync(global::Catalog.ProductKey key, global::System.DateTime? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveUpdatedAt() : new global::Catalog.ProductUpdate().SetUpdatedAt(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetLaunchDateAsync(global::Catalog.ProductKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLaunchDate() : new global::Catalog.ProductUpdate().SetLaunchDate(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetLaunchDateAsync(global::Catalog.ProductKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLaunchDate() : new global::Catalog.ProductUpdate().SetLaunchDate(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetLegacyTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLegacyTime() : new global::Catalog.ProductUpdate().SetLegacyTime(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetLegacyTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLegacyTime() : new global::Catalog.ProductUpdate().SetLegacyTime(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetLocalTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLocalTime() : new global::Catalog.ProductUpdate().SetLocalTime(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetLocalTimeAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLocalTime() : new global::Catalog.ProductUpdate().SetLocalTime(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveExpiresAt() : new global::Catalog.ProductUpdate().SetExpiresAt(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Catalog.ProductKey key, global::System.DateTimeOffset? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveExpiresAt() : new global::Catalog.ProductUpdate().SetExpiresAt(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetTags(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetTagsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<string>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetTags(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetSizes(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetSizesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<int>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetSizes(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetWeights(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetWeightsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlySet<decimal>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetWeights(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Catalog.ProductUpdate().SetChecksums(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetChecksumsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Catalog.ProductUpdate().SetChecksums(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetChannelsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveChannels() : new global::Catalog.ProductUpdate().SetChannels(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetChannelsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveChannels() : new global::Catalog.ProductUpdate().SetChannels(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetHistoryAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveHistory() : new global::Catalog.ProductUpdate().SetHistory(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetHistoryAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveHistory() : new global::Catalog.ProductUpdate().SetHistory(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetScoresAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<double>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveScores() : new global::Catalog.ProductUpdate().SetScores(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetScoresAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<double>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveScores() : new global::Catalog.ProductUpdate().SetScores(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetMatrixAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveMatrix() : new global::Catalog.ProductUpdate().SetMatrix(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetMatrixAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveMatrix() : new global::Catalog.ProductUpdate().SetMatrix(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetWarehouseAsync(global::Catalog.ProductKey key, global::Catalog.Address? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveWarehouse() : new global::Catalog.ProductUpdate().SetWarehouse(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetWarehouseAsync(global::Catalog.ProductKey key, global::Catalog.Address? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveWarehouse() : new global::Catalog.ProductUpdate().SetWarehouse(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetAddressesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveAddresses() : new global::Catalog.ProductUpdate().SetAddresses(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetAddressesAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveAddresses() : new global::Catalog.ProductUpdate().SetAddresses(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetDimensionsAsync(global::Catalog.ProductKey key, global::Catalog.Dimension? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveDimensions() : new global::Catalog.ProductUpdate().SetDimensions(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetDimensionsAsync(global::Catalog.ProductKey key, global::Catalog.Dimension? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveDimensions() : new global::Catalog.ProductUpdate().SetDimensions(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetSpecsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveSpecs() : new global::Catalog.ProductUpdate().SetSpecs(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetSpecsAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveSpecs() : new global::Catalog.ProductUpdate().SetSpecs(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetStockByStoreAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveStockByStore() : new global::Catalog.ProductUpdate().SetStockByStore(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetStockByStoreAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, int>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveStockByStore() : new global::Catalog.ProductUpdate().SetStockByStore(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetLabelsByLocaleAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLabelsByLocale() : new global::Catalog.ProductUpdate().SetLabelsByLocale(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetLabelsByLocaleAsync(global::Catalog.ProductKey key, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveLabelsByLocale() : new global::Catalog.ProductUpdate().SetLabelsByLocale(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetNotesAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveNotes() : new global::Catalog.ProductUpdate().SetNotes(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetNotesAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveNotes() : new global::Catalog.ProductUpdate().SetNotes(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetOwnerPhoneAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveOwnerPhone() : new global::Catalog.ProductUpdate().SetOwnerPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetOwnerPhoneAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveOwnerPhone() : new global::Catalog.ProductUpdate().SetOwnerPhone(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetApiSecretAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveApiSecret() : new global::Catalog.ProductUpdate().SetApiSecret(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetApiSecretAsync(global::Catalog.ProductKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Catalog.ProductUpdate().RemoveApiSecret() : new global::Catalog.ProductUpdate().SetApiSecret(value), cancellationToken);
     }
 }

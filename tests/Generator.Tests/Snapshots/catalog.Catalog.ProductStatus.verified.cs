@@ -35,7 +35,7 @@ namespace Catalog
             global::Catalog.ProductStatus.Draft => "draft",
             global::Catalog.ProductStatus.Active => "active",
             global::Catalog.ProductStatus.Retired => "retired",
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),
+            _ => throw new global::System.ArgumentOutOfRangeException("value", value, null),
         };
 
         /// <summary>Reads stored text; false when it is not one of the declared values.</summary>

@@ -312,7 +312,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             AddToSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
@@ -325,7 +325,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             DeleteFromSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
@@ -358,7 +358,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             AddToSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
@@ -371,7 +371,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             DeleteFromSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
@@ -404,7 +404,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             AddToSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
@@ -417,7 +417,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             DeleteFromSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
@@ -450,7 +450,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             AddToSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
@@ -463,7 +463,7 @@ namespace Catalog
             global::System.ArgumentNullException.ThrowIfNull(values);
             if (values.Length == 0)
             {
-                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", nameof(values));
+                throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
             DeleteFromSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
@@ -487,7 +487,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>channels</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToChannels(params global::Catalog.Channel[] values)
         {
-            Append("channels", global::Catalog.ProductFields.Channels.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("channels", global::Catalog.ProductFields.Channels.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -515,7 +515,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>history</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToHistory(params global::System.DateOnly[] values)
         {
-            Append("history", global::Catalog.ProductFields.History.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("history", global::Catalog.ProductFields.History.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -543,7 +543,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>scores</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToScores(params double[] values)
         {
-            Append("scores", global::Catalog.ProductFields.Scores.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("scores", global::Catalog.ProductFields.Scores.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -571,7 +571,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>matrix</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToMatrix(params global::System.Collections.Generic.IReadOnlyList<int>[] values)
         {
-            Append("matrix", global::Catalog.ProductFields.Matrix.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("matrix", global::Catalog.ProductFields.Matrix.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -620,7 +620,7 @@ namespace Catalog
         /// <summary>Appends <paramref name="values"/> to <c>addresses</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToAddresses(params global::Catalog.Address[] values)
         {
-            Append("addresses", global::Catalog.ProductFields.Addresses.ToValue(values ?? throw new global::System.ArgumentNullException(nameof(values))));
+            Append("addresses", global::Catalog.ProductFields.Addresses.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 

@@ -158,7 +158,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Files.Chunk chunk, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(chunk, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(chunk, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Files.Chunk chunk, global::System.Threading.CancellationToken cancellationToken = default)
@@ -170,15 +170,15 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Chunk?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Chunk?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Files.Chunk> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -198,7 +198,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.Chunk> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -214,7 +214,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -230,7 +230,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.Chunk> QueryAsync(string fileId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.PartitionKeyValue(fileId), PartitionLabel(fileId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.PartitionKeyValue(fileId), PartitionLabel(fileId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Files.Chunk>> QueryPageAsync(string fileId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,7 +238,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Files.Chunk>> QueryPageAsync(string fileId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.PartitionKeyValue(fileId), PartitionLabel(fileId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.PartitionKeyValue(fileId), PartitionLabel(fileId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -246,7 +246,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -258,19 +258,19 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Files.ChunkKey>> QueryByOwnerPageAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetOwnerTokenAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().RemoveOwnerToken() : new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().SetOwnerToken(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetOwnerTokenAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[]? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().RemoveOwnerToken() : new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().SetOwnerToken(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetDataAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[] value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().SetData(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetDataAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, byte[] value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate().SetData(value), cancellationToken);
 
         private static string PartitionLabel(string fileId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk partition {{ FileId = {fileId} }}");

@@ -149,7 +149,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Shop.Orders.OrderLine orderLine, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(orderLine, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(orderLine, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Orders.OrderLine orderLine, global::System.Threading.CancellationToken cancellationToken = default)
@@ -161,15 +161,15 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Orders.OrderLineKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.OrderLine?> UpdateAsync(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.OrderLine?> UpdateAsync(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.OrderLine> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -189,7 +189,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.OrderLine> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -205,7 +205,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Orders.OrderLineKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -221,7 +221,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.OrderLine>> QueryPageAsync(string tenant, long orderNo, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -229,7 +229,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.OrderLine>> QueryPageAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Orders.OrderLineKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -237,19 +237,19 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderLineKey key, global::Shop.Orders.OrderLineUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderLineUpdate().SetSku(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetSkuAsync(global::Shop.Orders.OrderLineKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Orders.OrderLineUpdate().SetSku(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetQuantityAsync(global::Shop.Orders.OrderLineKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderLineUpdate().SetQuantity(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetQuantityAsync(global::Shop.Orders.OrderLineKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Orders.OrderLineUpdate().SetQuantity(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetUnitPriceAsync(global::Shop.Orders.OrderLineKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderLineUpdate().SetUnitPrice(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetUnitPriceAsync(global::Shop.Orders.OrderLineKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Orders.OrderLineUpdate().SetUnitPrice(value), cancellationToken);
 
         private static string PartitionLabel(string tenant, long orderNo)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"OrderLine partition {{ Tenant = {tenant}, OrderNo = {orderNo} }}");

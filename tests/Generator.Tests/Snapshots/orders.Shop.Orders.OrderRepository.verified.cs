@@ -157,7 +157,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Shop.Orders.Order order, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(order, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(order, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Orders.Order order, global::System.Threading.CancellationToken cancellationToken = default)
@@ -169,15 +169,15 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.Order> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -197,7 +197,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -213,7 +213,7 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -229,58 +229,57 @@ namespace Shop.Orders
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(
+            => _core.ApplyAsync(
                 key,
                 flag switch
                 {
-                    global::Shop.Orders.OrderFlag.Gift => "gift",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    global::Shop.Orders.OrderFlag.Gift => new global::Shop.Orders.OrderUpdate().SetGift(value),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
-                new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerEmail(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerEmail(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveCustomerPhone() : new global::Shop.Orders.OrderUpdate().SetCustomerPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveCustomerPhone() : new global::Shop.Orders.OrderUpdate().SetCustomerPhone(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetTotal(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetTotal(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetItemCount(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetItemCount(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetLoyaltyPoints(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetLoyaltyPoints(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveWeightKg() : new global::Shop.Orders.OrderUpdate().SetWeightKg(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveWeightKg() : new global::Shop.Orders.OrderUpdate().SetWeightKg(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveGift() : new global::Shop.Orders.OrderUpdate().SetGift(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveGift() : new global::Shop.Orders.OrderUpdate().SetGift(value.Value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerNote(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerNote(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveEvent() : new global::Shop.Orders.OrderUpdate().SetEvent(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveEvent() : new global::Shop.Orders.OrderUpdate().SetEvent(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveApiToken() : new global::Shop.Orders.OrderUpdate().SetApiToken(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveApiToken() : new global::Shop.Orders.OrderUpdate().SetApiToken(value), cancellationToken);
     }
 }

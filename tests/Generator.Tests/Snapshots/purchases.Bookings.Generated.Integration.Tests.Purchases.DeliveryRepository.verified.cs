@@ -143,7 +143,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Purchases.Delivery delivery, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(delivery, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(delivery, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Purchases.Delivery delivery, global::System.Threading.CancellationToken cancellationToken = default)
@@ -155,15 +155,15 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Delivery?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Purchases.Delivery?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -199,7 +199,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -215,7 +215,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> QueryAsync(global::System.DateOnly day, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.Delivery>> QueryPageAsync(global::System.DateOnly day, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -223,7 +223,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.Delivery>> QueryPageAsync(global::System.DateOnly day, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -231,11 +231,11 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetDriverAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate().RemoveDriver() : new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate().SetDriver(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetDriverAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate().RemoveDriver() : new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate().SetDriver(value), cancellationToken);
 
         private static string PartitionLabel(global::System.DateOnly day)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Delivery partition {{ Day = {day:yyyy-MM-dd} }}");

@@ -155,7 +155,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Readings.Reading reading, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(reading, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(reading, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Readings.Reading reading, global::System.Threading.CancellationToken cancellationToken = default)
@@ -167,15 +167,15 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Readings.Reading?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, global::Bookings.Generated.Integration.Tests.Readings.ReadingUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Readings.Reading?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, global::Bookings.Generated.Integration.Tests.Readings.ReadingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Reading> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -195,7 +195,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Reading> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, global::Bookings.Generated.Integration.Tests.Readings.ReadingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -227,7 +227,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Reading> QueryAsync(string sensorId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.PartitionKeyValue(sensorId), PartitionLabel(sensorId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.PartitionKeyValue(sensorId), PartitionLabel(sensorId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Reading>> QueryPageAsync(string sensorId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -235,7 +235,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Reading>> QueryPageAsync(string sensorId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.PartitionKeyValue(sensorId), PartitionLabel(sensorId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.PartitionKeyValue(sensorId), PartitionLabel(sensorId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -243,7 +243,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, global::Bookings.Generated.Integration.Tests.Readings.ReadingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.ReadingKey> QueryByInstantAsync(global::System.DateTimeOffset readAt, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -255,15 +255,15 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.ReadingKey> QueryByInstantAsync(global::System.DateTimeOffset readAt, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.ByInstantIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, readAt, "Reading", "read_at")))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading by_instant partition {{ ReadAt = {readAt:o} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.ByInstantIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, readAt, "Reading", "read_at")))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading by_instant partition {{ ReadAt = {readAt:o} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.ReadingKey>> QueryByInstantPageAsync(global::System.DateTimeOffset readAt, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.ByInstantIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, readAt, "Reading", "read_at")))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading by_instant partition {{ ReadAt = {readAt:o} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.ByInstantIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, readAt, "Reading", "read_at")))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading by_instant partition {{ ReadAt = {readAt:o} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCelsiusAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Readings.ReadingUpdate().SetCelsius(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetCelsiusAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Readings.ReadingUpdate().SetCelsius(value), cancellationToken);
 
         private static string PartitionLabel(string sensorId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading partition {{ SensorId = {sensorId} }}");

@@ -36,12 +36,15 @@ namespace Bookings.Generated.Integration.Tests.Readings
                 item["delivered_at"] = DeliveredAtValue(deliveredAtGiven);
             }
 
-            if (global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "delivered_on", out var deliveredOnText))
+            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "delivered_on", out var deliveredOnText);
+            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "delivered_at", out var deliveredAtText);
+
+            if (deliveredOnText is not null)
             {
                 item["day_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", deliveredOnText));
             }
 
-            if (global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "delivered_at", out var deliveredAtText))
+            if (deliveredAtText is not null)
             {
                 item["carrier_sk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", deliveredAtText, "#", key.ShipmentId));
             }

@@ -154,7 +154,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Readings.Shipment shipment, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(shipment, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(shipment, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Readings.Shipment shipment, global::System.Threading.CancellationToken cancellationToken = default)
@@ -166,15 +166,15 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Readings.Shipment?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Readings.Shipment?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -194,7 +194,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -210,7 +210,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -226,7 +226,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByDayAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,11 +238,11 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByDayAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByDayIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(deliveredOn)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_day partition {{ DeliveredOn = {deliveredOn:yyyy-MM-dd} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
+            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByDayIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(deliveredOn)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_day partition {{ DeliveredOn = {deliveredOn:yyyy-MM-dd} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Shipment>> QueryByDayPageAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByDayIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(deliveredOn)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_day partition {{ DeliveredOn = {deliveredOn:yyyy-MM-dd} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
+            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByDayIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(deliveredOn)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_day partition {{ DeliveredOn = {deliveredOn:yyyy-MM-dd} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByCarrierAsync(string carrier, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -254,18 +254,18 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByCarrierAsync(string carrier, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
+            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Shipment>> QueryByCarrierPageAsync(string carrier, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
+            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCarrierAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().SetCarrier(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetCarrierAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().SetCarrier(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetDeliveredOnAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().RemoveDeliveredOn() : new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().SetDeliveredOn(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetDeliveredOnAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().RemoveDeliveredOn() : new global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate().SetDeliveredOn(value.Value), cancellationToken);
     }
 }

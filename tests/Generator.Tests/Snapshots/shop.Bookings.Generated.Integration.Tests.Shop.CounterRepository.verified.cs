@@ -127,7 +127,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Shop.Counter counter, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(counter, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(counter, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Shop.Counter counter, global::System.Threading.CancellationToken cancellationToken = default)
@@ -139,15 +139,15 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, long expectedVersion, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, expectedVersion, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, expectedVersion, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Counter?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Counter?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Counter> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -167,7 +167,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Counter> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -183,7 +183,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -199,6 +199,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.CounterKey key, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
     }
 }

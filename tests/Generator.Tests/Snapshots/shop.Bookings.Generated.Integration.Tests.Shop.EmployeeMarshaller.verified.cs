@@ -80,12 +80,15 @@ namespace Bookings.Generated.Integration.Tests.Shop
                 item["phone"] = PhoneValue(phoneGiven);
             }
 
-            if (global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "email", out var emailText))
+            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "email", out var emailText);
+            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "phone", out var phoneText);
+
+            if (emailText is not null)
             {
                 item["gsi1_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", emailText));
             }
 
-            if (global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "phone", out var phoneText))
+            if (phoneText is not null)
             {
                 item["gsi2_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", phoneText));
             }

@@ -185,7 +185,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(employee, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(employee, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::System.Threading.CancellationToken cancellationToken = default)
@@ -197,15 +197,15 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -225,7 +225,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -241,7 +241,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -257,7 +257,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -265,7 +265,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -273,7 +273,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -293,11 +293,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByPhonePageAsync(string phone, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -309,31 +309,31 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetName(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetName(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetEmail(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetEmail(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetPhone(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetRoleAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetRole(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetRoleAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetRole(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetHiredOnAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetHiredOn(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetHiredOnAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetHiredOn(value), cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee partition {{ StoreId = {storeId} }}");

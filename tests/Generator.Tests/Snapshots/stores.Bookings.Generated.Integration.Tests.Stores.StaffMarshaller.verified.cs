@@ -32,7 +32,9 @@ namespace Bookings.Generated.Integration.Tests.Stores
                 item["phone"] = PhoneValue(phoneGiven);
             }
 
-            if (global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "email", out var emailText))
+            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "email", out var emailText);
+
+            if (emailText is not null)
             {
                 item["gsi1_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", emailText));
             }

@@ -155,7 +155,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(staff, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(staff, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::System.Threading.CancellationToken cancellationToken = default)
@@ -167,15 +167,15 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -195,7 +195,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -211,7 +211,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -227,7 +227,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, cancellationToken);
+            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -235,7 +235,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, cancellationToken);
+            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -243,7 +243,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -254,16 +254,16 @@ namespace Bookings.Generated.Integration.Tests.Stores
             => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetName(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetName(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetEmail(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetEmail(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetPhone(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetPhone(value), cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff partition {{ StoreId = {storeId} }}");

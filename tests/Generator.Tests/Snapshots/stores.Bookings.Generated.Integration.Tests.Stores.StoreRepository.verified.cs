@@ -130,7 +130,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Stores.Store store, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(store, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(store, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Stores.Store store, global::System.Threading.CancellationToken cancellationToken = default)
@@ -142,15 +142,15 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Store?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Store?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -170,7 +170,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Store> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -186,7 +186,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -202,14 +202,14 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().SetStoreName(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetStoreNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().SetStoreName(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().RemoveOpenedOn() : new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().SetOpenedOn(value.Value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetOpenedOnAsync(global::Bookings.Generated.Integration.Tests.Stores.StoreKey key, global::System.DateOnly? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().RemoveOpenedOn() : new global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate().SetOpenedOn(value.Value), cancellationToken);
     }
 }

@@ -19,9 +19,9 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public TResult Match<TResult>(global::System.Func<global::Bookings.Generated.Integration.Tests.Stores.Store, TResult> store, global::System.Func<global::Bookings.Generated.Integration.Tests.Stores.Staff, TResult> staff, global::System.Func<global::Bookings.Generated.Integration.Tests.Stores.Shift, TResult> shift)
             => this switch
             {
-                global::Bookings.Generated.Integration.Tests.Stores.Store item => (store ?? throw new global::System.ArgumentNullException(nameof(store)))(item),
-                global::Bookings.Generated.Integration.Tests.Stores.Staff item => (staff ?? throw new global::System.ArgumentNullException(nameof(staff)))(item),
-                global::Bookings.Generated.Integration.Tests.Stores.Shift item => (shift ?? throw new global::System.ArgumentNullException(nameof(shift)))(item),
+                global::Bookings.Generated.Integration.Tests.Stores.Store item => (store ?? throw new global::System.ArgumentNullException("store"))(item),
+                global::Bookings.Generated.Integration.Tests.Stores.Staff item => (staff ?? throw new global::System.ArgumentNullException("staff"))(item),
+                global::Bookings.Generated.Integration.Tests.Stores.Shift item => (shift ?? throw new global::System.ArgumentNullException("shift"))(item),
                 _ => throw new global::System.InvalidOperationException("Unknown item type."),
             };
     }

@@ -49,7 +49,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _reader.QueryAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
+            => _reader.QueryAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.StoresItem>> QueryPartitionPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -57,7 +57,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.StoresItem>> QueryPartitionPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _reader.QueryPageAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException(nameof(sortKey)), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
+            => _reader.QueryPageAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Stores partition {{ StoreId = {storeId} }}");

@@ -139,7 +139,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutAsync(global::Metrics.Storage.Counter counter, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(counter, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.PutAsync(counter, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Metrics.Storage.Counter counter, global::System.Threading.CancellationToken cancellationToken = default)
@@ -151,15 +151,15 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), null, cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Metrics.Storage.Counter?> UpdateAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition ?? throw new global::System.ArgumentNullException(nameof(condition)), cancellationToken);
+            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Metrics.Storage.Counter> items, global::System.Threading.CancellationToken cancellationToken = default)
@@ -179,7 +179,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Metrics.Storage.Counter> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException(nameof(filter)), segments, cancellationToken);
+            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
@@ -195,7 +195,7 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition);
+            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
 
         /// <inheritdoc/>
         public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Metrics.Storage.CounterKey key, global::Bookings.Generated.Runtime.Condition condition)
@@ -211,34 +211,33 @@ namespace Metrics.Storage
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException(nameof(update)), condition, cancellationToken);
+            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Metrics.Storage.CounterKey key, global::Metrics.Storage.CounterFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.SetAttributeAsync(
+            => _core.ApplyAsync(
                 key,
                 flag switch
                 {
-                    global::Metrics.Storage.CounterFlag.Enabled => "enabled",
-                    _ => throw new global::System.ArgumentOutOfRangeException(nameof(flag), flag, null),
+                    global::Metrics.Storage.CounterFlag.Enabled => new global::Metrics.Storage.CounterUpdate().SetEnabled(value),
+                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
                 },
-                new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value },
                 cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Metrics.Storage.CounterUpdate().SetCount(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetCountAsync(global::Metrics.Storage.CounterKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Metrics.Storage.CounterUpdate().SetCount(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetRatioAsync(global::Metrics.Storage.CounterKey key, double value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Metrics.Storage.CounterUpdate().SetRatio(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetRatioAsync(global::Metrics.Storage.CounterKey key, double value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Metrics.Storage.CounterUpdate().SetRatio(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetLabelAsync(global::Metrics.Storage.CounterKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, value is null ? new global::Metrics.Storage.CounterUpdate().RemoveLabel() : new global::Metrics.Storage.CounterUpdate().SetLabel(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetLabelAsync(global::Metrics.Storage.CounterKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, value is null ? new global::Metrics.Storage.CounterUpdate().RemoveLabel() : new global::Metrics.Storage.CounterUpdate().SetLabel(value), cancellationToken);
 
         /// <inheritdoc/>
-        public async global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => await _core.UpdateChangedAsync(key, new global::Metrics.Storage.CounterUpdate().SetEnabled(value), null, cancellationToken).ConfigureAwait(false) is not null;
+        public global::System.Threading.Tasks.Task<bool> SetEnabledAsync(global::Metrics.Storage.CounterKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
+            => _core.ApplyAsync(key, new global::Metrics.Storage.CounterUpdate().SetEnabled(value), cancellationToken);
     }
 }

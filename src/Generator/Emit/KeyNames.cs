@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bookings.Generated.Generator.Model;
+
+namespace Bookings.Generated.Generator.Emit
+{
+    /// <summary>
+    /// The C# names inside a key type, all in one scope: its members, then the parameters its methods take for the
+    /// parts and the composed keys, then its private members (<c>TryCreate</c>, <c>TrySplitPk</c>, pattern and codec fields), then every
+    /// generated parameter and local. Names from the descriptor are taken first and keep their spelling; a generated
+    /// name that meets one gets a number. Since no parameter or local repeats a member or another's name anywhere in the
+    /// type, none shadows a member a method refers to, and a constructor assigns <c>Id = id</c> without <c>this.</c>.
+    /// </summary>
+    internal sealed class KeyNames
+    {
+        /// <summary>
+        /// What every key type has: its public API and what a record declares (a record may not declare <c>Clone</c>).
+        /// The descriptor's names may not be these (the parser refuses them); every other name in a key type is made here.
+        /// </summary>
+        public static readonly string[] Members =
+        {
+            "Create", "TryParse", "ToAttributeMap", "PartitionKeyValue", "SortKeyValue", "SortKeyPrefix", "ToString", "Equals", "GetHashCode",
+            "GetType", "EqualityContract", "PrintMembers", "Deconstruct", "MemberwiseClone", "Finalize", "ReferenceEquals", "Clone",
+        };
+
+        private readonly UniqueNames _names;
+        private readonly Dictionary<string, string> _parameters = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _keyParameters = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _codecs = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _patterns = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _splits = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _locals = new(System.StringComparer.Ordinal);
+
+        private KeyNames(TableModel table)
+        {
+            _names = new UniqueNames(Members
+                .Concat(new[] { table.KeyTypeName })
+                .Concat(table.KeyParts.Select(p => p.PropertyName))
+                .Concat(EntityEmitter.Keys(table).Select(k => k.PropertyName)));
+            foreach (var part in table.KeyParts)
+            {
+                _parameters[part.Name] = _names.Take(part.ParameterName);
+            }
+
+            foreach (var key in EntityEmitter.Keys(table))
+            {
+                _keyParameters[key.AttributeName] = _names.Take(Parsing.Names.ToParameterName(key.PropertyName));
+            }
+
+            TryCreate = _names.Take("TryCreate");
+            foreach (var key in EntityEmitter.Keys(table))
+            {
+                _splits[key.AttributeName] = _names.Take("TrySplit" + key.PropertyName);
+            }
+
+            foreach (var part in table.KeyParts)
+            {
+                if (part.Pattern is not null)
+                {
+                    _patterns[part.Name] = _names.Take(part.PropertyName + "Pattern");
+                }
+
+                if (part.IsDate)
+                {
+                    _codecs[part.Name] = _names.Take(part.PropertyName + "Codec");
+                }
+            }
+        }
+
+        /// <summary>The names of <paramref name="table"/>'s key type; the same every time, so other types can name its codecs.</summary>
+        public static KeyNames Of(TableModel table) => new(table);
+
+        /// <summary>The private method every builder and parser goes through.</summary>
+        public string TryCreate { get; }
+
+        /// <summary>The parameter through which methods of the key take <paramref name="part"/>.</summary>
+        public string Parameter(KeyPartModel part) => _parameters[part.Name];
+
+        /// <summary>
+        /// What an unwanted <c>out</c> argument is written as: <c>_</c>, or <c>var _</c> (always a discard) when a part's
+        /// parameter is named <c>_</c>, which a bare <c>_</c> would then mean.
+        /// </summary>
+        public string Discard => _names.IsFree("_") ? "_" : "var _";
+
+        /// <summary>The parameter through which <c>TryParse</c> takes the stored text of a composed key.</summary>
+        public string KeyParameter(KeyModel key) => _keyParameters[key.AttributeName];
+
+        /// <summary>The internal field holding the codec of a date part.</summary>
+        public string Codec(KeyPartModel part) => _codecs[part.Name];
+
+        /// <summary>The private field holding the pattern of a text part.</summary>
+        public string Pattern(KeyPartModel part) => _patterns[part.Name];
+
+        /// <summary>The private method that splits a composed key's stored text into its parts.</summary>
+        public string Split(KeyModel key) => _splits[key.AttributeName];
+
+        /// <summary>
+        /// A generated parameter or local, the same name for the same <paramref name="preferred"/> everywhere in the type
+        /// (<c>problem</c>, <c>storedPk</c>, <c>bizIdText</c>).
+        /// </summary>
+        public string Local(string preferred)
+        {
+            if (!_locals.TryGetValue(preferred, out var name))
+            {
+                name = _names.Take(preferred);
+                _locals.Add(preferred, name);
+            }
+
+            return name;
+        }
+
+        /// <summary>A generated local belonging to <paramref name="part"/>: its parameter name with a suffix (<c>bizIdText</c>).</summary>
+        public string Local(KeyPartModel part, string suffix) => Local(UniqueNames.Bare(Parameter(part)) + suffix);
+    }
+}
