@@ -55,7 +55,7 @@ namespace Bookings.Generated.Generator.Emit
                 w,
                 "Stores an item if <paramref name=\"condition\"/> holds for the item stored now (attributes of a missing item are absent).",
                 $"{Task} PutAsync({entity} {variable}, {Runtime}Condition condition, {Token});",
-                $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The condition did not hold; <c>CurrentItem</c> holds the stored <see cref=\"{table.TypeName}\"/>, if any.</exception>");
+                $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref=\"{table.TypeName}\"/> (null when it does not fit the schema).</exception>");
             Member(w, "Stores an item only if no item has its key; false (and nothing changed) when one already exists.", $"{Task}<bool> CreateAsync({entity} {variable}, {Token});");
             var version = VersionParameter(table);
             Member(w, "Deletes an item; false when there was none." + VersionNote(table), $"{Task}<bool> DeleteAsync({key} key, {version}{Token});", LockException(table));
@@ -63,7 +63,7 @@ namespace Bookings.Generated.Generator.Emit
                 w,
                 "Deletes an item if <paramref name=\"condition\"/> holds; false when there was none." + VersionNote(table),
                 $"{Task}<bool> DeleteAsync({key} key, {version}{Runtime}Condition condition, {Token});",
-                $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>");
+                $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>");
             if (table.Attributes.Count > 0)
             {
                 Member(
@@ -74,7 +74,7 @@ namespace Bookings.Generated.Generator.Emit
                     w,
                     "Applies typed changes if <paramref name=\"condition\"/> holds; null when the item does not exist.",
                     $"{Task}<{entity}?> UpdateAsync({key} key, {Update(table)} update, {Runtime}Condition condition, {Token});",
-                    $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>");
+                    $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>");
             }
 
             Member(
@@ -145,7 +145,7 @@ namespace Bookings.Generated.Generator.Emit
                     w,
                     "Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.",
                     $"{Task}<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync({key} key, {Update(table)} update, {Runtime}Condition? condition = null, {Token});",
-                    $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>");
+                    $"<exception cref=\"{Runtime}DynamoConditionFailedException\">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>");
             }
 
             if (table.Flags.Count > 0)

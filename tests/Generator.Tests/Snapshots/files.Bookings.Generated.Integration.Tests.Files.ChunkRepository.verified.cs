@@ -21,7 +21,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Files.Chunk chunk, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>CurrentItem</c> holds the stored <see cref="Chunk"/>, if any.</exception>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref="Chunk"/> (null when it does not fit the schema).</exception>
         global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Files.Chunk chunk, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
@@ -31,14 +31,14 @@ namespace Bookings.Generated.Integration.Tests.Files
         global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
         global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Chunk?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Files.Chunk?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
@@ -97,7 +97,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>CurrentItem</c> holds it.</exception>
+        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey key, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_owner</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page.</summary>
