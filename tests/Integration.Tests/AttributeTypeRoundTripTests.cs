@@ -389,17 +389,19 @@ namespace Bookings.Generated.Integration.Tests
             var product = FullProduct("P9") with { Channels = null, Tags = new HashSet<string>() };
             await products.PutAsync(product);
 
-            var updated = await products.UpdateAsync(product.Key, new ProductUpdate()
+            Assert.True(await products.UpdateAsync(product.Key, new ProductUpdate()
                 .AppendToChannels(Channel.App, Channel.Web)
                 .AddToTags("new", "sale")
                 .DeleteFromSizes(95)
-                .SetLaunchDate(new DateOnly(2027, 2, 3)));
+                .SetLaunchDate(new DateOnly(2027, 2, 3))));
+            var updated = await products.GetAsync(product.Key, new ReadOptions { ConsistentRead = true });
             Assert.Equal(new[] { Channel.App, Channel.Web }, updated!.Channels);
             Assert.Equal(new[] { "new", "sale" }, updated.Tags.OrderBy(t => t));
             Assert.Equal(new[] { 90, 100 }, updated.Sizes.OrderBy(s => s));
             Assert.Equal(new DateOnly(2027, 2, 3), updated.LaunchDate);
 
-            updated = await products.UpdateAsync(product.Key, new ProductUpdate().AppendToChannels(Channel.WalkIn).SetTags(new HashSet<string>()));
+            Assert.True(await products.UpdateAsync(product.Key, new ProductUpdate().AppendToChannels(Channel.WalkIn).SetTags(new HashSet<string>())));
+            updated = await products.GetAsync(product.Key, new ReadOptions { ConsistentRead = true });
             Assert.Equal(new[] { Channel.App, Channel.Web, Channel.WalkIn }, updated!.Channels);
             Assert.Empty(updated.Tags);                                                   // an empty set removes the attribute
 
@@ -414,16 +416,17 @@ namespace Bookings.Generated.Integration.Tests
             await products.PutAsync(product);
 
             // stock has "minimum": 0 and rating "minimum": 0, "maximum": 5; a negative delta is a change, not a value.
-            var updated = await products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2).AddRating(-1.25).AddPrice(-0.9m));
+            Assert.True(await products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2).AddRating(-1.25).AddPrice(-0.9m)));
+            var updated = await products.GetAsync(product.Key, new ReadOptions { ConsistentRead = true });
             Assert.Equal(3, updated!.Stock);
             Assert.Equal(3.25, updated.Rating);
             Assert.Equal(39m, updated.Price);
 
             // What keeps the stored value in range is a typed condition: taking 2 needs at least 2 in stock.
-            updated = await products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2), ProductFields.Stock.GreaterThanOrEqual(2));
-            Assert.Equal(1, updated!.Stock);
+            Assert.True(await products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2), new WriteOptions { Condition = ProductFields.Stock.GreaterThanOrEqual(2) }));
+            Assert.Equal(1, (await products.GetAsync(product.Key, new ReadOptions { ConsistentRead = true }))!.Stock);
             await Assert.ThrowsAsync<DynamoConditionFailedException>(
-                () => products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2), ProductFields.Stock.GreaterThanOrEqual(2)));
+                () => products.UpdateAsync(product.Key, new ProductUpdate().AddStock(-2), new WriteOptions { Condition = ProductFields.Stock.GreaterThanOrEqual(2) }));
             Assert.Equal(1, (await products.GetAsync(product.Key))!.Stock);
 
             // A delta is still a number DynamoDB can store; a value still keeps its range.
@@ -439,16 +442,16 @@ namespace Bookings.Generated.Integration.Tests
             var product = FullProduct("P10");
             await products.PutAsync(product);
 
-            var outcome = await products.UpdateAsync(
+            Assert.True(await products.UpdateAsync(
                 product.Key,
                 new ProductUpdate().SetStatus(ProductStatus.Retired),
-                ProductFields.CreatedAt.LessThan(Created.AddDays(1)) & ProductFields.Status.Equal(ProductStatus.Active));
-            Assert.Equal(ProductStatus.Retired, outcome!.Status);
+                new WriteOptions { Condition = ProductFields.CreatedAt.LessThan(Created.AddDays(1)) & ProductFields.Status.Equal(ProductStatus.Active) }));
+            Assert.Equal(ProductStatus.Retired, (await products.GetAsync(product.Key, new ReadOptions { ConsistentRead = true }))!.Status);
 
             await Assert.ThrowsAsync<DynamoConditionFailedException>(() => products.UpdateAsync(
                 product.Key,
                 new ProductUpdate().SetStatus(ProductStatus.Draft),
-                ProductFields.Status.Equal(ProductStatus.Active)));
+                new WriteOptions { Condition = ProductFields.Status.Equal(ProductStatus.Active) }));
         }
     }
 }

@@ -154,14 +154,14 @@ namespace Bookings.Generated.Integration.Tests
             var all = await chunks.QueryAsync("file-1").ToListAsync();
             Assert.Equal(new long[] { 0, 256, 512, 768, 1024, 70_000 }, all.Select(c => BinaryPrimitives.ReadInt64BigEndian(c.Key.Offset)));
 
-            var range = await chunks.QueryAsync("file-1", ChunkSortKey.Between(Offset(256), Offset(768))).ToListAsync();
+            var range = await chunks.QueryAsync("file-1", new QueryOptions { SortKey = ChunkSortKey.Between(Offset(256), Offset(768)) }).ToListAsync();
             Assert.Equal(new long[] { 256, 512, 768 }, range.Select(c => BinaryPrimitives.ReadInt64BigEndian(c.Key.Offset)));
 
-            var after = await chunks.QueryAsync("file-1", ChunkSortKey.GreaterThan(Offset(1024))).ToListAsync();
+            var after = await chunks.QueryAsync("file-1", new QueryOptions { SortKey = ChunkSortKey.GreaterThan(Offset(1024)) }).ToListAsync();
             Assert.Equal(70_000, BinaryPrimitives.ReadInt64BigEndian(Assert.Single(after).Key.Offset));
 
             // Offsets below 65,536 share their first six bytes (all zero): a binary begins_with.
-            var small = await chunks.QueryAsync("file-1", ChunkSortKey.BeginsWith(new byte[6])).ToListAsync();
+            var small = await chunks.QueryAsync("file-1", new QueryOptions { SortKey = ChunkSortKey.BeginsWith(new byte[6]) }).ToListAsync();
             Assert.Equal(5, small.Count);
 
             // Page tokens carry the binary sort key of the last item read.
@@ -197,7 +197,7 @@ namespace Bookings.Generated.Integration.Tests
 
             var owned = await chunks.QueryByOwnerAsync(alice).ToListAsync();
             Assert.Equal(new[] { ChunkKey.Create("a", Offset(0)), ChunkKey.Create("a", Offset(100)) }, owned);
-            Assert.Equal(ChunkKey.Create("a", Offset(100)), Assert.Single(await chunks.QueryByOwnerAsync(alice, ChunkByOwnerSortKey.GreaterThan(Offset(0))).ToListAsync()));
+            Assert.Equal(ChunkKey.Create("a", Offset(100)), Assert.Single(await chunks.QueryByOwnerAsync(alice, new QueryOptions { SortKey = ChunkByOwnerSortKey.GreaterThan(Offset(0)) }).ToListAsync()));
             Assert.Equal(ChunkKey.Create("b", Offset(0)), Assert.Single(await chunks.QueryByOwnerAsync(bob).ToListAsync()));
 
             var first = await chunks.QueryByOwnerPageAsync(alice, pageSize: 1);

@@ -25,9 +25,9 @@ namespace Bookings.Generated.Integration.Tests
             await repository.PutAsync(booking);
             var stored = await repository.GetAsync(key);
             Assert.Equal(booking, stored);
-            Assert.Equal(booking, await repository.GetAsync(key, consistentRead: true));
+            Assert.Equal(booking, await repository.GetAsync(key, new ReadOptions { ConsistentRead = true }));
 
-            Assert.True(await repository.SetConfirmSmsAsync(key, true));
+            Assert.True(await repository.UpdateAsync(key, new BookingUpdate().SetConfirmSms(true)));
             var updated = await repository.GetAsync(key);
             Assert.NotNull(updated);
             Assert.True(updated.ConfirmSms);
@@ -125,7 +125,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal("01099998888", key.Phone);
             var read = await repository.GetAsync(key);
             Assert.NotNull(read);
-            Assert.True(await repository.SetConfirmSmsAsync(read.Key, true));
+            Assert.True(await repository.UpdateAsync(read.Key, new BookingUpdate().SetConfirmSms(true)));
 
             var raw = await _fixture.Client.GetItemAsync(repository.TableName, legacyKey);
             Assert.True(raw.Item["confirm_sms"].BOOL);
@@ -140,7 +140,7 @@ namespace Bookings.Generated.Integration.Tests
             var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
             var key = BookingKey.Create("1051707", "404", "01000000000");
 
-            Assert.False(await repository.SetOptionSmsAsync(key, true));
+            Assert.False(await repository.UpdateAsync(key, new BookingUpdate().SetOptionSms(true)));
 
             var raw = await _fixture.Client.GetItemAsync(repository.TableName, key.ToAttributeMap());
             Assert.True(raw.Item is null || raw.Item.Count == 0);

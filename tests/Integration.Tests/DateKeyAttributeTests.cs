@@ -44,19 +44,19 @@ namespace Bookings.Generated.Integration.Tests
             static decimal[] Values(IEnumerable<Reading> items) => items.Select(r => r.Celsius).ToArray();
 
             // The partition in time order (the offset of each value does not matter: the key is written in UTC).
-            var all = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.GreaterThan(DateTimeOffset.MinValue)));
+            var all = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", new QueryOptions { SortKey = ReadingSortKey.GreaterThan(DateTimeOffset.MinValue) }));
             Assert.Equal(new decimal[] { 6, 0, 1, 2, 3, 4, 5 }, Values(all));
 
             // A range of instants, both ends included.
-            var range = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Between(taken[1], taken[3].ToOffset(TimeSpan.FromHours(9)))));
+            var range = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", new QueryOptions { SortKey = ReadingSortKey.Between(taken[1], taken[3].ToOffset(TimeSpan.FromHours(9))) }));
             Assert.Equal(new decimal[] { 1, 2, 3 }, Values(range));
-            Assert.Equal(new decimal[] { 6, 0 }, Values(await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.LessThan(taken[1])))));
-            Assert.Equal(new decimal[] { 5 }, Values(await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Equal(taken[5])))));
+            Assert.Equal(new decimal[] { 6, 0 }, Values(await AsyncItems.ToListAsync(readings.QueryAsync("S-1", new QueryOptions { SortKey = ReadingSortKey.LessThan(taken[1]) }))));
+            Assert.Equal(new decimal[] { 5 }, Values(await AsyncItems.ToListAsync(readings.QueryAsync("S-1", new QueryOptions { SortKey = ReadingSortKey.Equal(taken[5]) }))));
 
             // A day, and a range of days, in the key's offset (UTC).
-            var day = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.BeginsWith(new DateOnly(2026, 11, 22))));
+            var day = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", new QueryOptions { SortKey = ReadingSortKey.BeginsWith(new DateOnly(2026, 11, 22)) }));
             Assert.Equal(new decimal[] { 1, 2, 3, 4 }, Values(day));
-            var days = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", ReadingSortKey.Between(new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 22))));
+            var days = await AsyncItems.ToListAsync(readings.QueryAsync("S-1", new QueryOptions { SortKey = ReadingSortKey.Between(new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 22)) }));
             Assert.Equal(new decimal[] { 0, 1, 2, 3, 4 }, Values(days));
 
             // The key attribute is the date's text, and reads back as the value in UTC.
@@ -98,9 +98,9 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal("AT#2026-11-23T10:00:00.0000000+09:00#A1", stored.Item["carrier_sk"].S);
 
             // A date-time and a text part in the index sort key, queried by typed values: delivered from 09:00 to 18:00 UTC on the 23rd.
-            var window = await AsyncItems.ToListAsync(shipments.QueryByCarrierAsync("CJ", ShipmentByCarrierSortKey.Between(
+            var window = await AsyncItems.ToListAsync(shipments.QueryByCarrierAsync("CJ", new QueryOptions { SortKey = ShipmentByCarrierSortKey.Between(
                 new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc), "0",
-                new DateTime(2026, 11, 23, 18, 0, 0, DateTimeKind.Utc), "Z")));
+                new DateTime(2026, 11, 23, 18, 0, 0, DateTimeKind.Utc), "Z") }));
             Assert.Equal(new[] { "A1", "B2" }, Ids(window));
 
             // An update of the date recomputes the index key from it; removing it takes the item out of the index.

@@ -49,27 +49,27 @@ namespace Bookings.Generated.Integration.Tests
             long[] Expected(Func<DateTimeOffset, bool> within) => placed.Where(p => within(p.At)).OrderBy(p => p.At).ThenBy(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal).Select(p => p.Id).ToArray();
 
             // The whole partition comes back in time order.
-            var all = await AsyncItems.ToListAsync(purchases.QueryAsync("1", PurchaseSortKey.BeginsWith()));
+            var all = await AsyncItems.ToListAsync(purchases.QueryAsync("1", new QueryOptions { SortKey = PurchaseSortKey.BeginsWith() }));
             Assert.Equal(Expected(_ => true), Ids(all));
 
             // A range of instants, both ends included, whatever the order id.
             var low = new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
             var high = Noon.ToOffset(TimeSpan.FromHours(9));
-            var range = await AsyncItems.ToListAsync(purchases.QueryAsync("1", PurchaseSortKey.Between(low, high)));
+            var range = await AsyncItems.ToListAsync(purchases.QueryAsync("1", new QueryOptions { SortKey = PurchaseSortKey.Between(low, high) }));
             Assert.Equal(Expected(at => at >= low && at <= high), Ids(range));
             Assert.Equal(new long[] { 2, 3, 10, 4 }, Ids(range));
 
             // A day (in the part's offset, UTC): every order placed on it, to the last tick, and nothing of its neighbours.
-            var day = await AsyncItems.ToListAsync(purchases.QueryAsync("1", PurchaseSortKey.BeginsWith(new DateOnly(2026, 11, 22))));
+            var day = await AsyncItems.ToListAsync(purchases.QueryAsync("1", new QueryOptions { SortKey = PurchaseSortKey.BeginsWith(new DateOnly(2026, 11, 22)) }));
             Assert.Equal(Expected(at => at.UtcDateTime.Date == new DateTime(2026, 11, 22)), Ids(day));
             Assert.Equal(new long[] { 2, 3, 10, 4, 5 }, Ids(day));
 
-            var days = await AsyncItems.ToListAsync(purchases.QueryAsync("1", PurchaseSortKey.Between(new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 22))));
+            var days = await AsyncItems.ToListAsync(purchases.QueryAsync("1", new QueryOptions { SortKey = PurchaseSortKey.Between(new DateOnly(2026, 11, 21), new DateOnly(2026, 11, 22)) }));
             Assert.Equal(new long[] { 1, 2, 3, 10, 4, 5 }, Ids(days));
 
             // One instant exactly, and the comparisons on whole keys.
-            Assert.Equal(new long[] { 10, 4 }, Ids(await AsyncItems.ToListAsync(purchases.QueryAsync("1", PurchaseSortKey.BeginsWith(Noon)))));
-            Assert.Equal(new long[] { 8, 7 }, Ids(await AsyncItems.ToListAsync(purchases.QueryAsync("1", PurchaseSortKey.LessThan(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), 0)))));
+            Assert.Equal(new long[] { 10, 4 }, Ids(await AsyncItems.ToListAsync(purchases.QueryAsync("1", new QueryOptions { SortKey = PurchaseSortKey.BeginsWith(Noon) }))));
+            Assert.Equal(new long[] { 8, 7 }, Ids(await AsyncItems.ToListAsync(purchases.QueryAsync("1", new QueryOptions { SortKey = PurchaseSortKey.LessThan(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), 0) }))));
 
             // The item stores the date on its own too, in the same text, and reads back as the key's value.
             var read = await purchases.GetAsync(PurchaseKey.Create("1", placed[2].At, 3));
@@ -81,7 +81,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal("2026-11-22T00:00:00.0000000+00:00", stored.Item["created_at"].S);
 
             // The local index on the stored date orders by it too.
-            var indexed = await AsyncItems.ToListAsync(purchases.QueryByPlacedAsync("1", PurchaseByPlacedSortKey.Between(low, high)));
+            var indexed = await AsyncItems.ToListAsync(purchases.QueryByPlacedAsync("1", new QueryOptions { SortKey = PurchaseByPlacedSortKey.Between(low, high) }));
             Assert.Equal(new long[] { 2, 3, 4, 10 }, indexed.Select(k => k.OrderId).Order().ToArray());
 
         }
@@ -96,12 +96,12 @@ namespace Bookings.Generated.Integration.Tests
 
             // created_at is stored on its own as well as inside "ORDER#{created_at}#{order_id}", so conditions take it
             // typed, written the way the key writes it (an instant in another offset is the same stored text).
-            var updated = await purchases.UpdateAsync(key, new PurchaseUpdate().SetTotal(12m), PurchaseFields.CreatedAt.Equal(Noon.ToOffset(TimeSpan.FromHours(9))));
-            Assert.Equal(12m, updated!.Total);
+            Assert.True(await purchases.UpdateAsync(key, new PurchaseUpdate().SetTotal(12m), new WriteOptions { Condition = PurchaseFields.CreatedAt.Equal(Noon.ToOffset(TimeSpan.FromHours(9))) }));
+            Assert.Equal(12m, (await purchases.GetAsync(key, new ReadOptions { ConsistentRead = true }))!.Total);
             await Assert.ThrowsAsync<DynamoConditionFailedException>(
-                () => purchases.UpdateAsync(key, new PurchaseUpdate().SetTotal(13m), PurchaseFields.CreatedAt.GreaterThan(Noon)));
-            Assert.False(await purchases.DeleteAsync(PurchaseKey.Create("1", Noon, 43), PurchaseFields.CreatedAt.LessThan(Noon.AddDays(1))));
-            Assert.True(await purchases.DeleteAsync(key, PurchaseFields.CreatedAt.LessThan(Noon.AddDays(1))));
+                () => purchases.UpdateAsync(key, new PurchaseUpdate().SetTotal(13m), new WriteOptions { Condition = PurchaseFields.CreatedAt.GreaterThan(Noon) }));
+            Assert.False(await purchases.DeleteAsync(PurchaseKey.Create("1", Noon, 43), new WriteOptions { Condition = PurchaseFields.CreatedAt.LessThan(Noon.AddDays(1)) }));
+            Assert.True(await purchases.DeleteAsync(key, new WriteOptions { Condition = PurchaseFields.CreatedAt.LessThan(Noon.AddDays(1)) }));
             Assert.Null(await purchases.GetAsync(key));
         }
 
@@ -123,13 +123,13 @@ namespace Bookings.Generated.Integration.Tests
             };
             await deliveries.PutManyAsync(due.Select(d => new Delivery { Key = DeliveryKey.Create(day, d.Item2, d.Item1), Driver = "Kim" }));
 
-            var onTheDay = await AsyncItems.ToListAsync(deliveries.QueryAsync(day, DeliverySortKey.BeginsWith(day)));
+            var onTheDay = await AsyncItems.ToListAsync(deliveries.QueryAsync(day, new QueryOptions { SortKey = DeliverySortKey.BeginsWith(day) }));
             Assert.Equal(new[] { "B2", "C3", "D4" }, onTheDay.Select(d => d.Key.Parcel));
 
-            var morning = await AsyncItems.ToListAsync(deliveries.QueryAsync(day, DeliverySortKey.Between(new DateTime(2026, 11, 21, 15, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc))));
+            var morning = await AsyncItems.ToListAsync(deliveries.QueryAsync(day, new QueryOptions { SortKey = DeliverySortKey.Between(new DateTime(2026, 11, 21, 15, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc)) }));
             Assert.Equal(new[] { "B2", "C3" }, morning.Select(d => d.Key.Parcel));
 
-            Assert.Empty(await AsyncItems.ToListAsync(deliveries.QueryAsync(day.AddDays(1), DeliverySortKey.BeginsWith())));
+            Assert.Empty(await AsyncItems.ToListAsync(deliveries.QueryAsync(day.AddDays(1), new QueryOptions { SortKey = DeliverySortKey.BeginsWith() })));
             Assert.Equal("DUE#2026-11-22 00:00:00#B2", onTheDay[0].Key.Sk);
             Assert.Equal(due[1].Item2, onTheDay[0].Key.Due);
         }

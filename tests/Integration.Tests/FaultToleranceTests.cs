@@ -51,13 +51,13 @@ namespace Bookings.Generated.Integration.Tests
             var bookings = Enumerable.Range(0, 500).Select(Sample).ToList();
             await Parallel.ForEachAsync(bookings, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (booking, ct) =>
             {
-                await repository.PutAsync(booking, ct);
-                Assert.Equal(booking, await repository.GetAsync(booking.Key, ct));
-                Assert.True(await repository.SetConfirmSmsAsync(booking.Key, true, ct));
-                Assert.True((await repository.UpdateAsync(booking.Key, new BookingUpdate().SetRemindSms(true), ct))?.RemindSms);
+                await repository.PutAsync(booking, cancellationToken: ct);
+                Assert.Equal(booking, await repository.GetAsync(booking.Key, cancellationToken: ct));
+                Assert.True(await repository.UpdateAsync(booking.Key, new BookingUpdate().SetConfirmSms(true), cancellationToken: ct));
+                Assert.True(await repository.UpdateAsync(booking.Key, new BookingUpdate().SetRemindSms(true), cancellationToken: ct));
             });
             await Parallel.ForEachAsync(bookings.Take(100), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (booking, ct) =>
-                Assert.True(await repository.DeleteAsync(booking.Key, ct)));
+                Assert.True(await repository.DeleteAsync(booking.Key, cancellationToken: ct)));
 
             var stored = await new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>()).GetManyAsync(bookings.Select(b => b.Key));
             Assert.Equal(400, stored.Count);
@@ -190,7 +190,7 @@ namespace Bookings.Generated.Integration.Tests
             using var cancellation = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(500));
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => repository.GetAsync(Sample(1).Key, cancellation.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => repository.GetAsync(Sample(1).Key, cancellationToken: cancellation.Token));
 
             // Cancelled while waiting out a backoff of up to 20 s: it must end close to the 0.5 s mark.
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");

@@ -84,24 +84,24 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
-        public async Task The_one_call_setter_of_an_attribute_sets_and_removes_the_index_key_computed_from_it()
+        public async Task An_update_of_one_attribute_alone_sets_and_removes_the_index_key_computed_from_it()
         {
             var (staff, table) = await CreateAsync("idx-set-async");
             var lee = EmployeeKey.Create("7", 2);
 
-            // Set…Async is the update's Set… on its own: the same rule decides which attributes have both.
-            Assert.True(await staff.SetEmailAsync(lee, "lee@shop.test"));
+            // What the one-call Set…Async did is UpdateAsync with the update's Set… alone: the index key moves with it.
+            Assert.True(await staff.UpdateAsync(lee, new EmployeeUpdate().SetEmail("lee@shop.test")));
             Assert.Equal(2, Assert.Single(await staff.QueryByEmailAsync("lee@shop.test").ToListAsync()).Key.StaffId);
-            Assert.True(await staff.SetPhoneAsync(lee, "01055556666"));
+            Assert.True(await staff.UpdateAsync(lee, new EmployeeUpdate().SetPhone("01055556666")));
             Assert.Equal(2, Assert.Single(await staff.QueryByPhoneAsync("010-5555-6666").ToListAsync()).StaffId);
 
-            Assert.True(await staff.SetEmailAsync(lee, null));
+            Assert.True(await staff.UpdateAsync(lee, new EmployeeUpdate().RemoveEmail()));
             Assert.Empty(await staff.QueryByEmailAsync("lee@shop.test").ToListAsync());
             var raw = (await _fixture.Client.GetItemAsync(table, new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "STORE#7" }, ["sk"] = new() { S = "STAFF#2" } })).Item;
             Assert.False(raw.ContainsKey("email") || raw.ContainsKey("gsi1_pk"));
 
             // An item that does not exist is not created, with or without its index key.
-            Assert.False(await staff.SetEmailAsync(EmployeeKey.Create("7", 9), "ghost@shop.test"));
+            Assert.False(await staff.UpdateAsync(EmployeeKey.Create("7", 9), new EmployeeUpdate().SetEmail("ghost@shop.test")));
             Assert.Null(await staff.GetAsync(EmployeeKey.Create("7", 9)));
         }
 
@@ -120,7 +120,7 @@ namespace Bookings.Generated.Integration.Tests
             var choi = Employee(4, "Choi", null, null, "clerk\n", new DateOnly(2025, 1, 2));
             var refused = await Assert.ThrowsAsync<DynamoValidationException>(() => staff.PutAsync(choi));
             Assert.Equal("Invalid Employee: 'role' must not contain control characters (such as a line feed or a tab), since it goes into a key.", refused.Message);
-            await Assert.ThrowsAsync<DynamoValidationException>(() => staff.SetEmailAsync(EmployeeKey.Create("7", 1), "kim\t@shop.test"));
+            await Assert.ThrowsAsync<DynamoValidationException>(() => staff.UpdateAsync(EmployeeKey.Create("7", 1), new EmployeeUpdate().SetEmail("kim\t@shop.test")));
             Assert.Throws<DynamoValidationException>(() => staff.QueryByEmailAsync("kim@shop.test\n"));
             Assert.Null(await staff.GetAsync(choi.Key));
             Assert.Equal("kim@shop.test", (await staff.GetAsync(EmployeeKey.Create("7", 1)))!.Email);
@@ -139,7 +139,7 @@ namespace Bookings.Generated.Integration.Tests
             var keys = await staff.QueryByPhoneAsync("010-1111-2222").ToListAsync();
             Assert.Equal(new long[] { 3, 1 }, keys.Select(k => k.StaffId));             // sorted by role: clerk, manager
 
-            var clerks = await staff.QueryByPhoneAsync("01011112222", EmployeeByPhoneSortKey.Equal("clerk")).ToListAsync();
+            var clerks = await staff.QueryByPhoneAsync("01011112222", new QueryOptions { SortKey = EmployeeByPhoneSortKey.Equal("clerk") }).ToListAsync();
             Assert.Equal(3, Assert.Single(clerks).StaffId);
 
             await Assert.ThrowsAsync<DynamoValidationException>(async () => await staff.QueryByPhoneAsync("02-555-0101").ToListAsync());
@@ -154,7 +154,7 @@ namespace Bookings.Generated.Integration.Tests
             var byHire = await staff.QueryByHireDateAsync("7").ToListAsync();
             Assert.Equal(new long[] { 1, 2, 3 }, byHire.Select(k => k.StaffId));
 
-            var recent = await staff.QueryByHireDateAsync("7", EmployeeByHireDateSortKey.GreaterThan(new DateOnly(2021, 1, 1)), new QueryOptions { Descending = true }).ToListAsync();
+            var recent = await staff.QueryByHireDateAsync("7", new QueryOptions { SortKey = EmployeeByHireDateSortKey.GreaterThan(new DateOnly(2021, 1, 1)), Descending = true }).ToListAsync();
             Assert.Equal(new long[] { 3, 2 }, recent.Select(k => k.StaffId));
         }
 
@@ -172,6 +172,23 @@ namespace Bookings.Generated.Integration.Tests
             // The same partition through the table itself, or another index, refuses the token.
             await Assert.ThrowsAsync<DynamoValidationException>(() => staff.QueryPageAsync("7", pageSize: 2, first.ContinuationToken));
             await Assert.ThrowsAsync<DynamoValidationException>(() => staff.QueryByPhonePageAsync("01011112222", pageSize: 2, first.ContinuationToken));
+        }
+
+        [Fact]
+        public async Task Query_options_that_do_not_apply_are_refused_at_the_call()
+        {
+            var (staff, _) = await CreateAsync("idx-options");
+
+            // by_email has no sort key to put a condition on, and a page holds at least one item: refused when the query is
+            // made, before it is enumerated and before anything is sent.
+            var noSortKey = Assert.Throws<ArgumentException>(() => staff.QueryByEmailAsync("kim@shop.test", new QueryOptions { SortKey = EmployeeByPhoneSortKey.Equal("clerk") }));
+            Assert.Equal("options", noSortKey.ParamName);
+            Assert.Contains("by_email", noSortKey.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<ArgumentException>(() => staff.QueryByEmailPageAsync("kim@shop.test", 10, options: new QueryOptions { SortKey = EmployeeByPhoneSortKey.Equal("clerk") }));
+            Assert.Throws<ArgumentOutOfRangeException>(() => staff.QueryAsync("7", new QueryOptions { PageSize = 0 }));
+
+            // The same options where they apply.
+            Assert.Single(await staff.QueryByPhoneAsync("01011112222", new QueryOptions { SortKey = EmployeeByPhoneSortKey.Equal("clerk"), PageSize = 1 }).ToListAsync());
         }
     }
 }

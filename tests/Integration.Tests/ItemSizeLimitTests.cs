@@ -93,7 +93,7 @@ namespace Bookings.Generated.Integration.Tests
 
             var atLimit = OfSize(BookingTables.Sample(1), ItemSize.MaxBytes);
             await repository.PutAsync(atLimit);
-            Assert.Equal(atLimit.ExtraAttributes["memo"].S, (await repository.GetAsync(atLimit.Key, consistentRead: true))?.ExtraAttributes["memo"].S);
+            Assert.Equal(atLimit.ExtraAttributes["memo"].S, (await repository.GetAsync(atLimit.Key, new ReadOptions { ConsistentRead = true }))?.ExtraAttributes["memo"].S);
             Assert.True(await repository.CreateAsync(OfSize(BookingTables.Sample(2), ItemSize.MaxBytes)));
             await repository.PutManyAsync(new[] { OfSize(BookingTables.Sample(3), ItemSize.MaxBytes) });
             await transactions.WriteAsync(new[] { repository.TransactPut(OfSize(BookingTables.Sample(4), ItemSize.MaxBytes)) });
@@ -103,7 +103,7 @@ namespace Bookings.Generated.Integration.Tests
             var writes = new Func<Task>[]
             {
                 () => repository.PutAsync(over),
-                () => repository.PutAsync(over, BookingFields.ConfirmSms.Equal(false)),
+                () => repository.PutAsync(over, new WriteOptions { Condition = BookingFields.ConfirmSms.Equal(false) }),
                 () => repository.CreateAsync(over),
                 () => repository.PutManyAsync(new[] { BookingTables.Sample(6), over }),
                 () => transactions.WriteAsync(new[] { repository.TransactPut(BookingTables.Sample(7)), repository.TransactPut(over) }),
@@ -119,8 +119,8 @@ namespace Bookings.Generated.Integration.Tests
 
             // Nothing was sent for any of them: the batch's valid booking 6 and the transaction's booking 7 neither.
             Assert.Equal(sent, proxy.Stats.TotalRequests);
-            Assert.Null(await repository.GetAsync(over.Key, consistentRead: true));
-            Assert.Null(await repository.GetAsync(BookingTables.Sample(6).Key, consistentRead: true));
+            Assert.Null(await repository.GetAsync(over.Key, new ReadOptions { ConsistentRead = true }));
+            Assert.Null(await repository.GetAsync(BookingTables.Sample(6).Key, new ReadOptions { ConsistentRead = true }));
         }
 
         /// <summary>An item DynamoDB refuses, written without the repository's checks.</summary>
@@ -214,7 +214,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.All(error.Rejected, r => Assert.Contains("Nesting Levels", r.Reason, StringComparison.Ordinal));
             foreach (var booking in bookings)
             {
-                var stored = await repository.GetAsync(booking.Key, consistentRead: true);
+                var stored = await repository.GetAsync(booking.Key, new ReadOptions { ConsistentRead = true });
                 Assert.Equal(booking == bookings[3] || booking == bookings[41], stored is null);
             }
         }

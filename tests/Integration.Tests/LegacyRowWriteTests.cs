@@ -54,7 +54,8 @@ namespace Bookings.Generated.Integration.Tests
             var bookings = await BookingsWithLegacyRowAsync("legacy-create");
 
             Assert.False(await bookings.CreateAsync(Fresh()));
-            Assert.Equal("true", (await bookings.GetAttributesAsync(Key, new[] { "confirm_sms" }))?["confirm_sms"].S);
+            var stored = Assert.Single(await AsyncItems.ToListAsync(bookings.ScanStoredAsync(new ScanOptions { Attributes = new[] { "confirm_sms" } })));
+            Assert.Equal("true", stored["confirm_sms"].S);
         }
 
         [Fact]
@@ -62,18 +63,18 @@ namespace Bookings.Generated.Integration.Tests
         {
             var bookings = await BookingsWithLegacyRowAsync("legacy-conditional");
 
-            var put = await Assert.ThrowsAsync<DynamoConditionFailedException>(() => bookings.PutAsync(Fresh(), BookingFields.Name.Exists()));
+            var put = await Assert.ThrowsAsync<DynamoConditionFailedException>(() => bookings.PutAsync(Fresh(), new WriteOptions { Condition = BookingFields.Name.Exists() }));
             AssertRawItemOnly(put.StoredItem, put.CurrentItem);
 
             var update = await Assert.ThrowsAsync<DynamoConditionFailedException>(
-                () => bookings.UpdateAsync(Key, new BookingUpdate().SetRemindSms(true), BookingFields.Name.Exists()));
+                () => bookings.UpdateAsync(Key, new BookingUpdate().SetRemindSms(true), new WriteOptions { Condition = BookingFields.Name.Exists() }));
             AssertRawItemOnly(update.StoredItem, update.CurrentItem);
 
-            var delete = await Assert.ThrowsAsync<DynamoConditionFailedException>(() => bookings.DeleteAsync(Key, BookingFields.Name.Exists()));
+            var delete = await Assert.ThrowsAsync<DynamoConditionFailedException>(() => bookings.DeleteAsync(Key, new WriteOptions { Condition = BookingFields.Name.Exists() }));
             AssertRawItemOnly(delete.StoredItem, delete.CurrentItem);
 
             // A change that does not read the item back works on the legacy row as it did for the legacy code.
-            Assert.True(await bookings.SetRemindSmsAsync(Key, true));
+            Assert.True(await bookings.UpdateAsync(Key, new BookingUpdate().SetRemindSms(true)));
             Assert.True(await bookings.DeleteAsync(Key));
         }
 
@@ -97,11 +98,11 @@ namespace Bookings.Generated.Integration.Tests
             Assert.False(await counters.CreateAsync(new Counter { Key = key }));
 
             var put = await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.PutAsync(new Counter { Key = key, Count = 1, Version = 1 }));
-            var update = await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.UpdateAsync(key, new CounterUpdate().ExpectVersion(1).SetCount(2)));
-            var delete = await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.DeleteAsync(key, expectedVersion: 1));
+            var update = await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.UpdateAsync(key, new CounterUpdate().SetCount(2), new WriteOptions { ExpectedVersion = 1 }));
+            var delete = await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.DeleteAsync(key, new WriteOptions { ExpectedVersion = 1 }));
             var transactions = new DynamoTransactions(_fixture.Client, options, GuardedLogs.For<DynamoTransactions>());
             var transaction = await Assert.ThrowsAsync<DynamoOptimisticLockException>(
-                () => transactions.WriteAsync(new[] { counters.TransactUpdate(key, new CounterUpdate().ExpectVersion(1).SetCount(2)) }));
+                () => transactions.WriteAsync(new[] { counters.TransactUpdate(key, new CounterUpdate().SetCount(2), new WriteOptions { ExpectedVersion = 1 }) }));
             foreach (var lost in new[] { put, update, delete, transaction })
             {
                 Assert.Equal("twelve", lost.StoredItem?["count"].S);

@@ -126,11 +126,16 @@ namespace Bookings.Generated.Integration.Tests
                 .Where(t => t.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "Bookings.Generated.Generator" && !t.IsGenericTypeDefinition)
                 .OrderBy(t => t.FullName, StringComparer.Ordinal);
 
-        /// <summary>The public methods and constructors a generated type declares, less the compiler's record members.</summary>
+        /// <summary>
+        /// The public methods and constructors a type declares, less the compiler's record members; for a generated
+        /// repository also those it inherits from the runtime's <see cref="DynamoRepository{TEntity, TKey, TUpdate}"/>, which
+        /// the runtime sweep cannot reach (its type arguments are generated types).
+        /// </summary>
         private static IEnumerable<MethodBase> Callables(Type type)
         {
             var compilerMade = new HashSet<string>(StringComparer.Ordinal) { "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "<Clone>$", "op_Equality", "op_Inequality" };
-            var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            var methods = type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance)
+                .Where(m => m.DeclaringType == type || m.DeclaringType is { IsGenericType: true } declaring && declaring.GetGenericTypeDefinition() == typeof(DynamoRepository<,,>))
                 .Where(m => !m.IsSpecialName && !m.ContainsGenericParameters && !compilerMade.Contains(m.Name));
             var constructors = type.IsAbstract ? Enumerable.Empty<MethodBase>() : type.GetConstructors().Where(c => !IsCopyConstructor(type, c));
             return methods.Cast<MethodBase>().Concat(constructors).OrderBy(m => m.ToString(), StringComparer.Ordinal);

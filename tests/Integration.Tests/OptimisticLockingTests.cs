@@ -36,12 +36,19 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(0, stale.ExpectedVersion);
             Assert.Equal(1, Assert.IsType<Counter>(stale.CurrentItem).Version);
 
-            var updated = await counters.UpdateAsync(key, new CounterUpdate().ExpectVersion(1).SetCount(7));
+            // A successful update leaves the item at the expected version plus one, without reading it back.
+            Assert.True(await counters.UpdateAsync(key, new CounterUpdate().SetCount(7), new WriteOptions { ExpectedVersion = 1 }));
+            var updated = await counters.GetAsync(key, new ReadOptions { ConsistentRead = true });
             Assert.Equal(2, updated?.Version);
             Assert.Equal(7, updated?.Count);
 
-            await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.UpdateAsync(key, new CounterUpdate().ExpectVersion(1).SetCount(8)));
+            await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.UpdateAsync(key, new CounterUpdate().SetCount(8), new WriteOptions { ExpectedVersion = 1 }));
             await Assert.ThrowsAsync<DynamoValidationException>(() => counters.UpdateAsync(key, new CounterUpdate().SetCount(8)));
+            await Assert.ThrowsAsync<DynamoValidationException>(() => counters.DeleteAsync(key));
+
+            // A put writes the entity's own version, so an expected version in the options is refused before anything is sent.
+            Assert.Throws<System.ArgumentException>(() => counters.TransactPut(updated!, new WriteOptions { ExpectedVersion = 2 }));
+            await Assert.ThrowsAsync<System.ArgumentException>(() => counters.PutAsync(updated!, new WriteOptions { ExpectedVersion = 2 }));
 
             await counters.PutAsync(updated! with { Count = 9 });
             Assert.Equal(3, (await counters.GetAsync(key))?.Version);
@@ -54,16 +61,16 @@ namespace Bookings.Generated.Integration.Tests
             var key = CounterKey.Create("orders");
             await counters.PutAsync(new Counter { Key = key });
 
-            await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.DeleteAsync(key, expectedVersion: 7));
+            await Assert.ThrowsAsync<DynamoOptimisticLockException>(() => counters.DeleteAsync(key, new WriteOptions { ExpectedVersion = 7 }));
             var transactions = new DynamoTransactions(_fixture.Client, options, GuardedLogs.For<DynamoTransactions>());
             var lost = await Assert.ThrowsAsync<DynamoOptimisticLockException>(
-                () => transactions.WriteAsync(new[] { counters.TransactUpdate(key, new CounterUpdate().ExpectVersion(5).SetCount(1)) }));
+                () => transactions.WriteAsync(new[] { counters.TransactUpdate(key, new CounterUpdate().SetCount(1), new WriteOptions { ExpectedVersion = 5 }) }));
             Assert.IsType<DynamoTransactionCanceledException>(lost.InnerException);
             Assert.Equal(1, Assert.IsType<Counter>(lost.CurrentItem).Version);
 
-            await transactions.WriteAsync(new[] { counters.TransactUpdate(key, new CounterUpdate().ExpectVersion(1).SetCount(1)) });
-            Assert.True(await counters.DeleteAsync(key, expectedVersion: 2));
-            Assert.False(await counters.DeleteAsync(key, expectedVersion: 2));
+            await transactions.WriteAsync(new[] { counters.TransactUpdate(key, new CounterUpdate().SetCount(1), new WriteOptions { ExpectedVersion = 1 }) });
+            Assert.True(await counters.DeleteAsync(key, new WriteOptions { ExpectedVersion = 2 }));
+            Assert.False(await counters.DeleteAsync(key, new WriteOptions { ExpectedVersion = 2 }));
         }
 
         [Fact]
@@ -82,10 +89,10 @@ namespace Bookings.Generated.Integration.Tests
                 {
                     while (true)
                     {
-                        var current = (await counters.GetAsync(key, consistentRead: true))!;
+                        var current = (await counters.GetAsync(key, new ReadOptions { ConsistentRead = true }))!;
                         try
                         {
-                            await counters.UpdateAsync(key, new CounterUpdate().ExpectVersion(current.Version).SetCount(current.Count + 1));
+                            await counters.UpdateAsync(key, new CounterUpdate().SetCount(current.Count + 1), new WriteOptions { ExpectedVersion = current.Version });
                             break;
                         }
                         catch (DynamoOptimisticLockException)
@@ -96,7 +103,7 @@ namespace Bookings.Generated.Integration.Tests
                 }
             })));
 
-            var final = await counters.GetAsync(key, consistentRead: true);
+            var final = await counters.GetAsync(key, new ReadOptions { ConsistentRead = true });
             Assert.Equal(Writers * Increments, final?.Count);
             Assert.Equal(1 + (Writers * Increments), final?.Version);
         }

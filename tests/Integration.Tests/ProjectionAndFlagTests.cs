@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
+using Amazon.DynamoDBv2.Model;
 using Bookings;
 using Bookings.Generated.Runtime;
 using Bookings.Generated.Testing;
@@ -6,7 +8,12 @@ using Xunit;
 
 namespace Bookings.Generated.Integration.Tests
 {
-    /// <summary>Projected reads, updates that return only what they changed, and the one-call flag update.</summary>
+    /// <summary>
+    /// Reads of a few attributes as stored (<c>ScanStoredAsync</c> with <see cref="ScanOptions.Attributes"/>, which took
+    /// the place of <c>GetAttributesAsync</c> and <c>ScanAttributesAsync</c>), and updates that read nothing back
+    /// (<c>UpdateAsync</c> returning whether the item existed, which took the place of <c>UpdateChangedAsync</c>,
+    /// <c>UpdateFlagAsync</c> and the one-call <c>Set…Async</c>).
+    /// </summary>
     [Collection(DynamoDbCollection.Name)]
     public sealed class ProjectionAndFlagTests
     {
@@ -24,31 +31,14 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
-        public async Task A_projected_get_reads_only_the_named_attributes()
-        {
-            var (bookings, key) = await CreateAsync("projection");
-
-            var read = await bookings.GetAttributesAsync(key, new[] { BookingTable.Attributes.ConfirmSms, BookingTable.Attributes.BookingTime }, consistentRead: true);
-            Assert.NotNull(read);
-            Assert.Equal(2, read.Count);
-            Assert.False(read[BookingTable.Attributes.ConfirmSms].BOOL);
-            Assert.Equal("2026-11-22 10:00:00", read[BookingTable.Attributes.BookingTime].S);
-
-            // An item that exists but lacks the attributes is an empty map, not "missing".
-            Assert.Empty(Assert.IsAssignableFrom<System.Collections.Generic.IReadOnlyDictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>(
-                await bookings.GetAttributesAsync(key, new[] { "customer_id" }, consistentRead: true)));
-            Assert.Null(await bookings.GetAttributesAsync(BookingKey.Create("1", "2", "01099998888"), new[] { BookingTable.Attributes.Name }));
-            await Assert.ThrowsAsync<System.ArgumentException>(() => bookings.GetAttributesAsync(key, System.Array.Empty<string>()));
-        }
-
-        [Fact]
-        public async Task A_projected_scan_reads_only_the_named_attributes_in_parallel_segments()
+        public async Task A_stored_scan_reads_only_the_named_attributes_in_parallel_segments()
         {
             var (bookings, key) = await CreateAsync("scan-projection");
             await bookings.PutAsync(new Booking { Key = BookingKey.Create("1051707", "2892", "01012345679"), Name = "Lee", BookingTime = "2026-11-22 11:00:00", OptionSms = true });
 
-            var rows = new System.Collections.Generic.List<System.Collections.Generic.IReadOnlyDictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>();
-            await foreach (var row in bookings.ScanAttributesAsync(new[] { BookingTable.Attributes.BookingNum, BookingTable.Attributes.OptionSms }, BookingFields.OptionSms.Equal(false), segments: 2))
+            var rows = new List<IReadOnlyDictionary<string, AttributeValue>>();
+            var scan = new ScanOptions { Attributes = new[] { BookingTable.Attributes.BookingNum, BookingTable.Attributes.OptionSms }, Filter = BookingFields.OptionSms.Equal(false), Segments = 2 };
+            await foreach (var row in bookings.ScanStoredAsync(scan))
             {
                 rows.Add(row);
             }
@@ -56,18 +46,42 @@ namespace Bookings.Generated.Integration.Tests
             var only = Assert.Single(rows);
             Assert.Equal(2, only.Count);
             Assert.Equal(key.BookingNum, only[BookingTable.Attributes.BookingNum].S);
+            Assert.False(only[BookingTable.Attributes.OptionSms].BOOL);
+
+            // Without attributes, every attribute as stored.
+            var whole = new List<IReadOnlyDictionary<string, AttributeValue>>();
+            await foreach (var row in bookings.ScanStoredAsync(new ScanOptions { Filter = BookingFields.OptionSms.Equal(false) }))
+            {
+                whole.Add(row);
+            }
+
+            Assert.Equal("2026-11-22 10:00:00", Assert.Single(whole)[BookingTable.Attributes.BookingTime].S);
         }
 
         [Fact]
-        public async Task An_update_can_return_only_what_it_changed()
+        public async Task Scan_options_that_do_not_apply_are_refused_at_the_call()
         {
-            var (bookings, key) = await CreateAsync("updated-new");
+            var (bookings, _) = await CreateAsync("scan-options");
 
-            var changed = await bookings.UpdateChangedAsync(key, new BookingUpdate().SetRemindSms(true));
-            Assert.NotNull(changed);
-            Assert.True(Assert.Single(changed).Value.BOOL);
+            // Checked when the scan is made, not when it is first enumerated, and nothing is sent.
+            Assert.Throws<System.ArgumentException>(() => bookings.ScanStoredAsync(new ScanOptions { Attributes = System.Array.Empty<string>() }));
+            Assert.Throws<System.ArgumentException>(() => bookings.ScanAsync(new ScanOptions { Attributes = new[] { BookingTable.Attributes.Name } }));
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => bookings.ScanAsync(new ScanOptions { Segments = 0 }));
+        }
 
-            Assert.Null(await bookings.UpdateChangedAsync(BookingKey.Create("1", "2", "01099998888"), new BookingUpdate().SetRemindSms(true)));
+        [Fact]
+        public async Task An_update_reads_nothing_back_and_says_whether_the_item_existed()
+        {
+            var (bookings, key) = await CreateAsync("update-bool");
+
+            Assert.True(await bookings.UpdateAsync(key, new BookingUpdate().SetRemindSms(true)));
+            var stored = await bookings.GetAsync(key, new ReadOptions { ConsistentRead = true });
+            Assert.True(stored!.RemindSms);
+            Assert.False(stored.ConfirmSms);
+
+            var missing = BookingKey.Create("1", "2", "01099998888");
+            Assert.False(await bookings.UpdateAsync(missing, new BookingUpdate().SetRemindSms(true)));
+            Assert.Null(await bookings.GetAsync(missing, new ReadOptions { ConsistentRead = true }));
         }
 
         [Fact]
@@ -75,14 +89,15 @@ namespace Bookings.Generated.Integration.Tests
         {
             var (bookings, key) = await CreateAsync("flags");
 
-            Assert.True(await bookings.UpdateFlagAsync(key, BookingFlag.ConfirmSms, true));
-            var stored = await bookings.GetAsync(key, consistentRead: true);
+            // The legacy update_flag: the update's Set… for the flag, alone (BookingFlags.SetFlag picks it).
+            Assert.True(await bookings.UpdateAsync(key, new BookingUpdate().SetFlag(BookingFlag.ConfirmSms, true)));
+            var stored = await bookings.GetAsync(key, new ReadOptions { ConsistentRead = true });
             Assert.True(stored!.ConfirmSms);
             Assert.False(stored.RemindSms);
 
             var missing = BookingKey.Create("1", "2", "01099998888");
-            Assert.False(await bookings.UpdateFlagAsync(missing, BookingFlag.OptionSms, true));
-            Assert.Null(await bookings.GetAsync(missing, consistentRead: true));
+            Assert.False(await bookings.UpdateAsync(missing, new BookingUpdate().SetFlag(BookingFlag.OptionSms, true)));
+            Assert.Null(await bookings.GetAsync(missing, new ReadOptions { ConsistentRead = true }));
         }
     }
 }

@@ -30,7 +30,7 @@ namespace Bookings.Generated.Integration.Tests
             var booking = Sample("1", 1);
 
             Assert.True(await repository.CreateAsync(booking));
-            Assert.True(await repository.SetConfirmSmsAsync(booking.Key, true));
+            Assert.True(await repository.UpdateAsync(booking.Key, new BookingUpdate().SetConfirmSms(true)));
             Assert.False(await repository.CreateAsync(booking));
 
             var stored = await repository.GetAsync(booking.Key);
@@ -80,7 +80,7 @@ namespace Bookings.Generated.Integration.Tests
             await repository.PutManyAsync(bookings);
 
             var scanned = new List<Booking>();
-            await foreach (var booking in repository.ScanAsync(segments))
+            await foreach (var booking in repository.ScanAsync(new ScanOptions { Segments = segments }))
             {
                 scanned.Add(booking);
             }
@@ -109,7 +109,7 @@ namespace Bookings.Generated.Integration.Tests
             await repository.PutManyAsync(bookings);
 
             var waiting = new List<Booking>();
-            await foreach (var booking in repository.ScanAsync(BookingFields.OptionSms.Equal(false), segments: 2))
+            await foreach (var booking in repository.ScanAsync(new ScanOptions { Filter = BookingFields.OptionSms.Equal(false), Segments = 2 }))
             {
                 waiting.Add(booking);
             }

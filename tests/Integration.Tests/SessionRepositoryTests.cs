@@ -24,7 +24,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.NotNull(stored);
             Assert.Equal(Cookies, stored.Cookies);
 
-            Assert.True(await repository.SetCookiesAsync(key, "[]"));
+            Assert.True(await repository.UpdateAsync(key, new SessionUpdate().SetCookies("[]")));
             Assert.Equal("[]", (await repository.GetAsync(key))?.Cookies);
 
             Assert.True(await repository.DeleteAsync(key));

@@ -39,7 +39,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(3, (await carts.QueryPageAsync(Email, pageSize: 3)).Items.Count);
             Assert.NotNull(await carts.GetAsync(CartItemKey.Create(Email, "P-2")));
             var missing = await Assert.ThrowsAsync<DynamoConditionFailedException>(
-                () => carts.UpdateAsync(CartItemKey.Create(Email, "P-2"), new CartItemUpdate().SetQuantity(5), CartItemFields.Quantity.Equal(9)));
+                () => carts.UpdateAsync(CartItemKey.Create(Email, "P-2"), new CartItemUpdate().SetQuantity(5), new WriteOptions { Condition = CartItemFields.Quantity.Equal(9) }));
 
             Assert.DoesNotContain(Email, CartItemKey.Create(Email, "P-1").ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain(Email, missing.Message, StringComparison.Ordinal);

@@ -86,7 +86,7 @@ namespace Bookings.Generated.Integration.Tests
 
             var byDay = await orders.QueryByPlacedOnAsync(Email).ToListAsync();
             Assert.Equal(new long[] { 2, 3, 1 }, byDay.Select(o => o.Key.OrderId));
-            var fromSecond = await orders.QueryByPlacedOnAsync(Email, CustomerOrderByPlacedOnSortKey.GreaterThanOrEqual(new DateOnly(2026, 3, 2))).ToListAsync();
+            var fromSecond = await orders.QueryByPlacedOnAsync(Email, new QueryOptions { SortKey = CustomerOrderByPlacedOnSortKey.GreaterThanOrEqual(new DateOnly(2026, 3, 2)) }).ToListAsync();
             Assert.Equal(new long[] { 3, 1 }, fromSecond.Select(o => o.Key.OrderId));
         }
     }

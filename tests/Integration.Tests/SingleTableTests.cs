@@ -72,7 +72,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal("Gangnam", Assert.IsType<Store>(items[0]).StoreName);
             Assert.Equal(6.5m, items.OfType<Shift>().Single(s => s.Key.StaffId == 11).Hours);
 
-            var shifts = await repositories.Table.QueryPartitionAsync("1", ShiftSortKey.BeginsWith()).ToListAsync();
+            var shifts = await repositories.Table.QueryPartitionAsync("1", new QueryOptions { SortKey = ShiftSortKey.BeginsWith() }).ToListAsync();
             Assert.Equal(3, shifts.Count);
             Assert.All(shifts, item => Assert.IsType<Shift>(item));
 

@@ -32,8 +32,8 @@ namespace Bookings.Generated.Integration.Tests
 
             await new DynamoTransactions(_fixture.Client, options, GuardedLogs.For<DynamoTransactions>()).WriteAsync(new[]
             {
-                bookings.TransactPut(Sample("2"), !BookingFields.BookingNum.Exists()),
-                bookings.TransactUpdate(existing.Key, new BookingUpdate().SetConfirmSms(true), BookingFields.ConfirmSms.Equal(false)),
+                bookings.TransactPut(Sample("2"), new WriteOptions { Condition = !BookingFields.BookingNum.Exists() }),
+                bookings.TransactUpdate(existing.Key, new BookingUpdate().SetConfirmSms(true), new WriteOptions { Condition = BookingFields.ConfirmSms.Equal(false) }),
                 sessions.TransactPut(new Session { Key = SessionKey.Create("1"), Cookies = "[]" }),
             });
 
@@ -88,7 +88,7 @@ namespace Bookings.Generated.Integration.Tests
             var update = new BookingUpdate().SetOptionTime("once");
 
             await transactions.WriteAsync(new[] { bookings.TransactUpdate(Sample("1").Key, update) }, "token-1");
-            await bookings.SetOptionTimeAsync(Sample("1").Key, "changed since");
+            await bookings.UpdateAsync(Sample("1").Key, new BookingUpdate().SetOptionTime("changed since"));
             await transactions.WriteAsync(new[] { bookings.TransactUpdate(Sample("1").Key, update) }, "token-1");
 
             Assert.Equal("changed since", (await bookings.GetAsync(Sample("1").Key))?.OptionTime);

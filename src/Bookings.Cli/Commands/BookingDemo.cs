@@ -37,34 +37,34 @@ namespace Bookings.Cli.Commands
             };
             foreach (var booking in samples)
             {
-                await bookings.PutAsync(booking, cancellationToken).ConfigureAwait(false);
+                await bookings.PutAsync(booking, cancellationToken: cancellationToken).ConfigureAwait(false);
                 Step("Put", booking.ToString());
             }
 
             var first = samples[0].Key;
-            var read = await bookings.GetAsync(first, cancellationToken).ConfigureAwait(false);
+            var read = await bookings.GetAsync(first, cancellationToken: cancellationToken).ConfigureAwait(false);
             Step("Get", read?.ToString() ?? $"{first} is absent");
 
             var missing = BookingKey.Create("1051707", "99999", "010-0000-0000");
-            var absent = await bookings.GetAsync(missing, cancellationToken).ConfigureAwait(false);
+            var absent = await bookings.GetAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
             Step("Get", absent is null ? $"{missing} is absent, as expected" : $"unexpectedly found {absent}");
 
-            var flipped = await bookings.SetConfirmSmsAsync(first, true, cancellationToken).ConfigureAwait(false);
-            var afterFlip = await bookings.GetAsync(first, cancellationToken).ConfigureAwait(false);
+            var flipped = await bookings.UpdateAsync(first, new BookingUpdate().SetConfirmSms(true), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var afterFlip = await bookings.GetAsync(first, cancellationToken: cancellationToken).ConfigureAwait(false);
             Step("Flag", flipped ? $"confirm_sms set; now ConfirmSms = {afterFlip?.ConfirmSms}" : "the booking was not found");
 
-            var flagOnMissing = await bookings.SetConfirmSmsAsync(missing, true, cancellationToken).ConfigureAwait(false);
+            var flagOnMissing = await bookings.UpdateAsync(missing, new BookingUpdate().SetConfirmSms(true), cancellationToken: cancellationToken).ConfigureAwait(false);
             Step("Flag", flagOnMissing ? "unexpectedly updated a missing booking" : "confirm_sms on a missing booking: not found, nothing created");
 
             var sessions = new SessionRepository(_client, _options, _loggers.CreateLogger<SessionRepository>());
             var sessionKey = SessionKey.Create("1");
             var session = new Session { Key = sessionKey, Cookies = "[{\"name\":\"NID_AUT\",\"value\":\"demo-secret-cookie\"}]" };
-            await sessions.PutAsync(session, cancellationToken).ConfigureAwait(false);
+            await sessions.PutAsync(session, cancellationToken: cancellationToken).ConfigureAwait(false);
             Step("Session", $"saved {session}");
-            var storedSession = await sessions.GetAsync(sessionKey, cancellationToken).ConfigureAwait(false);
+            var storedSession = await sessions.GetAsync(sessionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             Step("Session", storedSession is null ? "not found" : $"read {storedSession} ({storedSession.Cookies.Length} characters of cookies, not printed)");
-            var deleted = await sessions.DeleteAsync(sessionKey, cancellationToken).ConfigureAwait(false);
-            var afterDelete = await sessions.GetAsync(sessionKey, cancellationToken).ConfigureAwait(false);
+            var deleted = await sessions.DeleteAsync(sessionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var afterDelete = await sessions.GetAsync(sessionKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             Step("Session", deleted && afterDelete is null ? "deleted; a read now finds nothing" : "delete did not take effect");
         }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Bookings.Generated.Runtime;
 
 namespace Bookings.Cli.Commands
 {
@@ -75,7 +76,7 @@ namespace Bookings.Cli.Commands
         {
             var count = 0;
             using var buffer = new MemoryStream();
-            await foreach (var item in service.ScanItemsAsync(segments, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in service.Repository.ScanStoredAsync(new ScanOptions { Segments = segments }, cancellationToken).ConfigureAwait(false))
             {
                 buffer.SetLength(0);
                 using (var json = CliContext.CreateJsonWriter(buffer))

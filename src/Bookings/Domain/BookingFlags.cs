@@ -4,8 +4,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Bookings
 {
     /// <summary>
-    /// Conversions between the generated <see cref="BookingFlag"/> (the boolean attributes of the schema) and the
-    /// names the legacy <c>update_flag</c> and the CLI accept.
+    /// Conversions between the generated <see cref="BookingFlag"/> (the boolean attributes of the schema), the names the
+    /// legacy <c>update_flag</c> and the CLI accept, and the update that sets a flag.
     /// </summary>
     public static class BookingFlags
     {
@@ -42,6 +42,20 @@ namespace Bookings
                 _ => null,
             };
             return flag is not null;
+        }
+
+        /// <summary>Sets the flag on <paramref name="update"/>: the update's own <c>Set…</c> for it.</summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="flag"/> is not a defined flag.</exception>
+        public static BookingUpdate SetFlag(this BookingUpdate update, BookingFlag flag, bool value)
+        {
+            ArgumentNullException.ThrowIfNull(update);
+            return flag switch
+            {
+                BookingFlag.ConfirmSms => update.SetConfirmSms(value),
+                BookingFlag.RemindSms => update.SetRemindSms(value),
+                BookingFlag.OptionSms => update.SetOptionSms(value),
+                _ => throw new ArgumentOutOfRangeException(nameof(flag), flag, "Not a booking flag."),
+            };
         }
 
         /// <summary>The flag's value on a booking.</summary>

@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,9 +22,7 @@ namespace Bookings
     /// </remarks>
     public sealed class BookingService
     {
-        private readonly DynamoRepositoryOptions _options;
         private readonly ILogger _logger;
-        private readonly DynamoReads _reads;
 
         /// <summary>Creates the service.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -36,13 +31,11 @@ namespace Bookings
         public BookingService(IAmazonDynamoDB client, DynamoRepositoryOptions? options = null, ILoggerFactory? loggers = null)
         {
             ArgumentNullException.ThrowIfNull(client);
-            _options = options ?? new DynamoRepositoryOptions();
             _logger = (ILogger?)loggers?.CreateLogger<BookingService>() ?? NullLogger.Instance;
-            Repository = new BookingRepository(client, _options, loggers?.CreateLogger<BookingRepository>());
-            _reads = new DynamoReads(client, new DynamoOperationRunner(_options.Retry, _logger), new ContinuationTokens(_options.ContinuationTokenKey));
+            Repository = new BookingRepository(client, options, loggers?.CreateLogger<BookingRepository>());
         }
 
-        /// <summary>The generated repository underneath, for everything else (batches, queries, conditional writes).</summary>
+        /// <summary>The generated repository underneath, for everything else (batches, queries, conditional writes, raw scans).</summary>
         public IBookingRepository Repository { get; }
 
         /// <summary>The physical name of the booking table.</summary>
@@ -56,10 +49,10 @@ namespace Bookings
         public async Task<Booking?> GetBookingAsync(string bookingNum, string phone, CancellationToken cancellationToken = default)
         {
             var key = BookingKey.FromBookingNumber(bookingNum, phone);
-            var booking = await Repository.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            var booking = await Repository.GetAsync(key, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (booking is null && AsGiven(bookingNum, phone, key) is { } asGiven)
             {
-                booking = await Repository.GetAsync(asGiven, cancellationToken).ConfigureAwait(false);
+                booking = await Repository.GetAsync(asGiven, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             return booking;
@@ -73,7 +66,7 @@ namespace Bookings
         /// </summary>
         /// <exception cref="DynamoValidationException">A value is invalid (nothing was sent).</exception>
         public Task CreateBookingAsync(Booking booking, CancellationToken cancellationToken = default)
-            => Repository.PutAsync(booking, cancellationToken);
+            => Repository.PutAsync(booking, cancellationToken: cancellationToken);
 
         /// <summary>Stores the booking only when no booking has its key.</summary>
         /// <returns>True when it was created, false when a booking with that key already exists (left unchanged).</returns>
@@ -97,22 +90,26 @@ namespace Bookings
                 && await UpdateFlagAsync(asGiven, flag, value, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Sets one flag on the booking with this exact key; false when it does not exist (nothing is created).</summary>
+        /// <summary>
+        /// Sets one flag on the booking with this exact key (the update's <c>Set…</c> of that flag, alone); false when it does
+        /// not exist (nothing is created). Nothing is read back, so a legacy item with an attribute the schema would refuse
+        /// is still flagged.
+        /// </summary>
         public Task<bool> UpdateFlagAsync(BookingKey key, BookingFlag flag, bool value = true, CancellationToken cancellationToken = default)
-            => Repository.UpdateFlagAsync(key, flag, value, cancellationToken);
+            => Repository.UpdateAsync(key, new BookingUpdate().SetFlag(flag, value), cancellationToken: cancellationToken);
 
         /// <summary>Deletes a booking; false when there was none.</summary>
         /// <exception cref="DynamoValidationException">The booking number or phone is invalid (nothing was sent).</exception>
         public async Task<bool> DeleteBookingAsync(string bookingNum, string phone, CancellationToken cancellationToken = default)
         {
             var key = BookingKey.FromBookingNumber(bookingNum, phone);
-            if (await Repository.DeleteAsync(key, cancellationToken).ConfigureAwait(false))
+            if (await Repository.DeleteAsync(key, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 return true;
             }
 
             return AsGiven(bookingNum, phone, key) is { } asGiven
-                && await Repository.DeleteAsync(asGiven, cancellationToken).ConfigureAwait(false);
+                && await Repository.DeleteAsync(asGiven, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -122,32 +119,20 @@ namespace Bookings
         /// listed in <see cref="UnnotifiedOptions.Skipped"/>; it does not fail the scan.
         /// </summary>
         /// <remarks>
-        /// Reads raw items (only the attributes it needs), so items the legacy system wrote in shapes the
-        /// schema would reject are reported rather than failing the whole scan. A full table scan, like the legacy one.
+        /// Reads items as stored (<see cref="IDynamoRepository{TEntity, TKey, TUpdate}.ScanStoredAsync"/>, only the attributes it
+        /// needs), so items the legacy system wrote in shapes the schema would reject are reported rather than failing the
+        /// whole scan. A full table scan, like the legacy one.
         /// </remarks>
         public async Task<UnnotifiedOptions> ScanUnnotifiedOptionsAsync(CancellationToken cancellationToken = default)
         {
-            var expressions = new ExpressionBuilder();
-            var optionSms = expressions.Name(BookingTable.Attributes.OptionSms);
-            var notSent = expressions.Value(new AttributeValue { BOOL = false });
-            var projection = string.Join(
-                ", ",
-                expressions.Name(BookingTable.Attributes.BookingNum),
-                expressions.Name(BookingTable.Attributes.Phone),
-                expressions.Name(BookingTable.Attributes.BookingTime),
-                optionSms);
-            var request = new ScanRequest
+            var scan = new ScanOptions
             {
-                TableName = TableName,
-                FilterExpression = $"attribute_not_exists({optionSms}) OR {optionSms} = {notSent}",
-                ProjectionExpression = projection,
-                ExpressionAttributeNames = expressions.Names,
-                ExpressionAttributeValues = expressions.Values,
-                ConsistentRead = _options.ConsistentRead,
+                Filter = BookingFields.OptionSms.NotExists() | BookingFields.OptionSms.Equal(false),
+                Attributes = new[] { BookingTable.Attributes.BookingNum, BookingTable.Attributes.Phone, BookingTable.Attributes.BookingTime, BookingTable.Attributes.OptionSms },
             };
 
             var builder = new UnnotifiedOptions.Builder();
-            await foreach (var item in _reads.ScanAllAsync(request, 1, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in Repository.ScanStoredAsync(scan, cancellationToken).ConfigureAwait(false))
             {
                 builder.Add(item);
             }
@@ -160,21 +145,6 @@ namespace Bookings
 
             BookingsLog.OptionScanDone(_logger, TableName, result.Windows.Count, result.Skipped.Count);
             return result;
-        }
-
-        /// <summary>
-        /// Every stored item exactly as stored (all attributes), read lazily page by page; for exports and
-        /// checks that must also see items the schema would reject.
-        /// </summary>
-        public async IAsyncEnumerable<Dictionary<string, AttributeValue>> ScanItemsAsync(
-            int segments = 1,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            var request = new ScanRequest { TableName = TableName, ConsistentRead = _options.ConsistentRead };
-            await foreach (var item in _reads.ScanAllAsync(request, segments, cancellationToken).ConfigureAwait(false))
-            {
-                yield return item;
-            }
         }
 
         /// <summary>The key with the phone as the caller spelled it, when that differs from the normalised key.</summary>

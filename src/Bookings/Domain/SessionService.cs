@@ -68,7 +68,7 @@ namespace Bookings
         /// <exception cref="DynamoValidationException">The id is empty.</exception>
         public async Task<Session?> GetSessionAsync(string id = DefaultId, CancellationToken cancellationToken = default)
         {
-            var session = await Repository.GetAsync(SessionKey.Create(id), cancellationToken).ConfigureAwait(false);
+            var session = await Repository.GetAsync(SessionKey.Create(id), cancellationToken: cancellationToken).ConfigureAwait(false);
             if (session?.ExpiresAt is { } expiresAt && expiresAt <= Now())
             {
                 BookingsLog.SessionExpired(_logger, session.Id, expiresAt);
@@ -96,14 +96,14 @@ namespace Bookings
                 Cookies = cookiesJson,
                 ExpiresAt = _sessionOptions.Lifetime is { } lifetime ? Now() + (long)Math.Ceiling(lifetime.TotalSeconds) : null,
             };
-            await Repository.PutAsync(session, cancellationToken).ConfigureAwait(false);
+            await Repository.PutAsync(session, cancellationToken: cancellationToken).ConfigureAwait(false);
             return session;
         }
 
         /// <summary>Deletes the session, for cache invalidation after a failed login.</summary>
         /// <returns>True when a session was deleted, false when there was none.</returns>
         public Task<bool> DeleteSessionAsync(string id = DefaultId, CancellationToken cancellationToken = default)
-            => Repository.DeleteAsync(SessionKey.Create(id), cancellationToken);
+            => Repository.DeleteAsync(SessionKey.Create(id), cancellationToken: cancellationToken);
 
         private long Now() => _sessionOptions.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
     }

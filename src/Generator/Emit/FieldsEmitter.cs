@@ -73,15 +73,6 @@ namespace Bookings.Generated.Generator.Emit
             w.Line("/// </summary>");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public sealed partial class {table.UpdateTypeName} : {Runtime}EntityUpdate");
-            if (table.VersionAttribute is not null)
-            {
-                w.Summary($"The version the item must still be at (<c>{Xml.Escape(table.VersionAttribute)}</c> as read); required, since every write checks it. The update moves it on by one.");
-                w.Open($"public {table.UpdateTypeName} ExpectVersion(long version)");
-                w.Line("ExpectedVersion = version;");
-                w.Line("return this;");
-                w.Close();
-            }
-
             foreach (var attribute in table.UpdatableAttributes)
             {
                 var type = ValueKinds.CSharpType(attribute.Type, table.Namespace);
@@ -248,10 +239,10 @@ namespace Bookings.Generated.Generator.Emit
             }
         }
 
-        /// <summary>The boolean attributes as an enum, for <c>UpdateFlagAsync(key, flag, value)</c>.</summary>
+        /// <summary>The boolean attributes as an enum, for code that picks one at run time.</summary>
         public static void WriteFlags(SourceWriter w, TableModel table)
         {
-            w.Summary($"The boolean attributes of <see cref=\"{table.TypeName}\"/>, for <c>{table.RepositoryTypeName}.UpdateFlagAsync</c>.");
+            w.Summary($"The boolean attributes of <see cref=\"{table.TypeName}\"/> that <see cref=\"{table.UpdateTypeName}\"/> sets, for code that picks one at run time.");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public enum {table.FlagTypeName}");
             foreach (var flag in table.Flags)

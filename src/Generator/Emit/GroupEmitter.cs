@@ -102,28 +102,30 @@ namespace Bookings.Generated.Generator.Emit
             var q = new QueryParameters(parts is null
                 ? new[] { (ValueKinds.CSharpType(PartitionKind(group)), "partitionKey") }
                 : parts.Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));
-            var parameters = q.Declarations;
             var arguments = q.Arguments;
-            var signatures = new[]
+            var partition = shared is null
+                ? (group.PartitionStorage == KeyStorage.Number
+                    ? ValueKinds.ToAttributeValue(ValueKind.Decimal, arguments)
+                    : ValueKinds.ToAttributeValue(PartitionKind(group), $"{Runtime}InputValidation.NotNull({arguments}, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})"))
+                : $"global::{ns}.{shared.KeyTypeName}.PartitionKeyValue({arguments})";
+            var read = $"global::{ns}.{group.MarshallerTypeName}.FromItem";
+            var members = new[]
             {
-                ($"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({q.Leading}{q.Trailing})", "Every item of one partition, each as its own type, in sort-key order, read lazily.", $"null, {q.Options}"),
-                ($"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({q.Leading}{q.SortKeyParameter}, {q.Trailing})", $"The items of one partition whose sort key meets <paramref name=\"{q.SortKey}\"/> (an entity's <c>…SortKey</c> builds one), each as its own type.", $"{q.SortKeyArgument}, {q.Options}"),
-                ($"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({q.Leading}{q.Paging}, {q.Trailing})", $"One page of a partition, each item as its own type, from the place <paramref name=\"{q.ContinuationToken}\"/> marks.", $"null, {q.PageSize}, {q.ContinuationToken}, {q.Options}"),
-                ($"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({q.Leading}{q.SortKeyParameter}, {q.Paging}, {q.Trailing})", $"One page of the items of a partition whose sort key meets <paramref name=\"{q.SortKey}\"/>.", $"{q.SortKeyArgument}, {q.PageSize}, {q.ContinuationToken}, {q.Options}"),
+                new RepositoryMember("The physical table name in use, after prefixes and overrides.", "string TableName", "_reader.TableName") { IsProperty = true },
+                new RepositoryMember(
+                    "Every item of one partition, each as its own type, in sort-key order, read lazily; <c>options.SortKey</c> (an entity's <c>…SortKey</c> builds one) reads only the items whose sort key meets it.",
+                    $"global::System.Collections.Generic.IAsyncEnumerable<{item}> QueryPartitionAsync({q.Leading}{q.Trailing})",
+                    $"_reader.QueryAsync(null, {partition}, PartitionLabel({arguments}), {q.Options}, {read}, {q.CancellationToken})"),
+                new RepositoryMember(
+                    $"One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryPartitionAsync</c>), each item as its own type, from the place <paramref name=\"{q.ContinuationToken}\"/> marks.",
+                    $"global::System.Threading.Tasks.Task<{Runtime}Page<{item}>> QueryPartitionPageAsync({q.Leading}{q.Paging}, {q.Trailing})",
+                    $"_reader.QueryPageAsync(null, {partition}, PartitionLabel({arguments}), {q.PageSize}, {q.ContinuationToken}, {q.Options}, {read}, {q.CancellationToken})"),
             };
 
             w.Summary($"Reads partitions of the <c>{Xml.Escape(group.TableName)}</c> table that hold items of several types; each entity's own repository reads and writes items of its type.");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public partial interface {group.RepositoryInterfaceName}");
-            w.Summary("The physical table name in use, after prefixes and overrides.");
-            w.Line("string TableName { get; }");
-            foreach (var (signature, summary, _) in signatures)
-            {
-                w.Line();
-                w.Summary(summary);
-                w.Line(signature + ";");
-            }
-
+            RepositoryMember.Declare(w, members);
             w.Close();
             w.Line();
 
@@ -143,29 +145,14 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"global::Microsoft.Extensions.Logging.ILogger<{group.RepositoryTypeName}>? logger = null)");
             w.Line($"=> _reader = new {Runtime}DynamoTableReader(client, global::{ns}.{group.TableTypeName}.Definition, options, logger);");
             w.Outdent();
-            w.Line();
-            w.Line("/// <inheritdoc/>");
-            w.Line("public string TableName => _reader.TableName;");
-            var partition = shared is null
-                ? (group.PartitionStorage == KeyStorage.Number
-                    ? ValueKinds.ToAttributeValue(ValueKind.Decimal, arguments)
-                    : ValueKinds.ToAttributeValue(PartitionKind(group), $"{Runtime}InputValidation.NotNull({arguments}, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})"))
-                : $"global::{ns}.{shared.KeyTypeName}.PartitionKeyValue({arguments})";
-            foreach (var (signature, _, rest) in signatures)
-            {
-                var method = signature.Contains("PageAsync(") ? "QueryPageAsync" : "QueryAsync";
-                w.Line();
-                w.Line("/// <inheritdoc/>");
-                w.Line("public " + signature);
-                w.Indent().Line($"=> _reader.{method}(null, {partition}, PartitionLabel({arguments}), {rest}, global::{ns}.{group.MarshallerTypeName}.FromItem, {q.CancellationToken});").Outdent();
-            }
+            RepositoryMember.Implement(w, members);
 
             // The stored attribute's name is printed as it is, so it is escaped for the interpolated string.
             var printed = parts is null
                 ? new[] { (Literals.InterpolatedText(group.PartitionAttribute), q.Parts[0].Name, PartitionKind(group), group.PartitionSensitivity == Sensitivity.Phone ? Sensitivity.Personal : group.PartitionSensitivity) }
                 : parts.Select((p, i) => (p.PropertyName, q.Parts[i].Name, p.Type, p.Sensitivity));
             w.Line();
-            w.Line($"private static string PartitionLabel({parameters})");
+            w.Line($"private static string PartitionLabel({q.Declarations})");
             w.Indent().Line($"=> {EntityEmitter.PartitionLabel(group.Name, printed)};").Outdent();
             w.Close();
         }

@@ -15,7 +15,6 @@ namespace Bookings.Generated.Generator.Emit
             var names = new UniqueNames();
             Parts = parts.Select(p => (p.Type, names.Take(p.Name))).ToList();
             Options = names.Take("options");
-            SortKey = names.Take("sortKey");
             PageSize = names.Take("pageSize");
             ContinuationToken = names.Take("continuationToken");
             CancellationToken = names.Take("cancellationToken");
@@ -25,8 +24,6 @@ namespace Bookings.Generated.Generator.Emit
         public IReadOnlyList<(string Type, string Name)> Parts { get; }
 
         public string Options { get; }
-
-        public string SortKey { get; }
 
         public string PageSize { get; }
 
@@ -48,11 +45,5 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>The page parameters, <c>int pageSize, string? continuationToken = null</c>.</summary>
         public string Paging => $"int {PageSize}, string? {ContinuationToken} = null";
-
-        /// <summary>The sort-key condition parameter.</summary>
-        public string SortKeyParameter => $"global::Bookings.Generated.Runtime.SortKeyCondition {SortKey}";
-
-        /// <summary>The sort-key condition argument, refusing null.</summary>
-        public string SortKeyArgument => Literals.NotNull(SortKey);
     }
 }

@@ -156,12 +156,12 @@ namespace Bookings.Generated.Generator.Model
         public string FlagTypeName => TypeName + "Flag";
 
         /// <summary>
-        /// The boolean attributes a one-call <c>UpdateFlagAsync</c> sets: those with a one-call setter, that is, each one
-        /// the update type can set (with a version attribute none: every write goes through <c>UpdateAsync</c> with
-        /// <c>ExpectVersion</c>). The flag sends that update's <c>Set…</c>, so it follows the same rules.
+        /// The boolean attributes of the generated <c>…Flag</c> enum, for code that picks one at run time (the legacy
+        /// <c>update_flag</c>): each one the update type can set; none for an entity with a version attribute, whose every
+        /// change names the version it read.
         /// </summary>
         public System.Collections.Generic.IReadOnlyList<AttributeModel> Flags
-            => SingleSetAttributes.Where(a => a.Kind == ValueKind.Bool).ToList();
+            => VersionAttribute is null ? UpdatableAttributes.Where(a => a.Kind == ValueKind.Bool).ToList() : new System.Collections.Generic.List<AttributeModel>();
 
         /// <summary>Index key attributes the SDK computes from a template on every write.</summary>
         public System.Collections.Generic.IEnumerable<IndexKeyModel> ComputedIndexKeys
@@ -177,14 +177,6 @@ namespace Bookings.Generated.Generator.Model
 
         /// <summary>The attributes an update may change in place: the update type has a <c>Set…</c> for each.</summary>
         public System.Collections.Generic.IEnumerable<AttributeModel> UpdatableAttributes => ChangeableAttributes.Where(IsUpdatable);
-
-        /// <summary>
-        /// The attributes with a one-call <c>Set…Async</c> on the repository: exactly those with a <c>Set…</c> on the
-        /// update type, since each is that update on its own (index keys computed from the attribute included); none
-        /// for an entity with a version attribute, whose every write must check the version.
-        /// </summary>
-        public System.Collections.Generic.IEnumerable<AttributeModel> SingleSetAttributes
-            => VersionAttribute is null ? UpdatableAttributes : Enumerable.Empty<AttributeModel>();
 
         /// <summary>
         /// Whether <paramref name="attribute"/> is text that goes into an index key: a string index key attribute, or

@@ -38,13 +38,6 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         internal bool IsIdempotent { get; private set; } = true;
 
-        /// <summary>
-        /// The version the item must be at, for entities with optimistic locking (set by the generated
-        /// <c>ExpectVersion</c>); the update then also moves the version on by one.
-        /// </summary>
-        [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal long? ExpectedVersion { get; set; }
-
         /// <summary>Sets an attribute; for generated update types only.</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         protected internal void Set(string attribute, AttributeValue value)
@@ -127,9 +120,6 @@ namespace Bookings.Generated.Runtime
             _delete.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
             _effects.Add(stored => StoredValues.SetHolds(stored.GetValueOrDefault(attribute), set, holds: false));
         }
-
-        /// <summary>The attributes the update changes.</summary>
-        internal IReadOnlySet<string> Touched => _touched;
 
         /// <summary>
         /// Whether <paramref name="stored"/> shows every change of this (idempotent) update: each set attribute at its

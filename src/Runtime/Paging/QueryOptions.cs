@@ -1,6 +1,6 @@
 namespace Bookings.Generated.Runtime
 {
-    /// <summary>How a query reads a partition.</summary>
+    /// <summary>How a query reads a partition; checked at the call, before anything is sent, and never changed by the runtime.</summary>
     public sealed record QueryOptions
     {
         /// <summary>Newest (highest sort key) first. Default false: ascending sort-key order.</summary>
@@ -17,5 +17,12 @@ namespace Bookings.Generated.Runtime
         /// reading, so filtered-out items still cost read capacity and a page may hold fewer than <see cref="PageSize"/> items.
         /// </summary>
         public Condition? Filter { get; init; }
+
+        /// <summary>
+        /// A condition on the sort key (of the index, for an index query), from a generated <c>…SortKey</c> class
+        /// (<c>BookingSortKey.BeginsWith(…)</c>); DynamoDB reads only the items that meet it. Null reads the whole
+        /// partition. Refused at the call for a table or index without a sort key.
+        /// </summary>
+        public SortKeyCondition? SortKey { get; init; }
     }
 }

@@ -37,13 +37,16 @@ namespace Bookings.Generated.Runtime
         /// <summary>The physical table name in use, after prefixes and overrides.</summary>
         public string TableName { get; }
 
-        /// <summary>Every item of one partition (of the table, or of <paramref name="index"/>), read lazily with <paramref name="read"/>.</summary>
-        public IAsyncEnumerable<T> QueryAsync<T>(IndexDefinition? index, AttributeValue partition, string label, SortKeyCondition? sortKey, QueryOptions? options, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
-            => _reads.QueryAllAsync(PartitionQueries.Build(TableName, _table, index, partition, sortKey, options, _consistentRead, null), label, read, cancellationToken);
+        /// <summary>Every item of one partition (of the table, or of <paramref name="index"/>; <see cref="QueryOptions.SortKey"/> narrows it), read lazily with <paramref name="read"/>.</summary>
+        public IAsyncEnumerable<T> QueryAsync<T>(IndexDefinition? index, AttributeValue partition, string label, QueryOptions? options, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
+            => _reads.QueryAllAsync(Query(index, partition, options), label, read, cancellationToken);
 
         /// <summary>One page of a partition, from where the continuation token marks.</summary>
         /// <exception cref="DynamoValidationException">The token is not valid for this table and index.</exception>
-        public Task<Page<T>> QueryPageAsync<T>(IndexDefinition? index, AttributeValue partition, string label, SortKeyCondition? sortKey, int pageSize, string? continuationToken, QueryOptions? options, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
-            => _reads.QueryPageAsync(PartitionQueries.Build(TableName, _table, index, partition, sortKey, options, _consistentRead, null), label, pageSize, continuationToken, read, cancellationToken);
+        public Task<Page<T>> QueryPageAsync<T>(IndexDefinition? index, AttributeValue partition, string label, int pageSize, string? continuationToken, QueryOptions? options, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
+            => _reads.QueryPageAsync(Query(index, partition, options), label, pageSize, continuationToken, read, cancellationToken);
+
+        private QueryRequest Query(IndexDefinition? index, AttributeValue partition, QueryOptions? options)
+            => PartitionQueries.Build(TableName, _table, index, partition, options, _consistentRead, null, null);
     }
 }

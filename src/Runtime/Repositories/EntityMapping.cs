@@ -5,7 +5,7 @@ using Amazon.DynamoDBv2.Model;
 namespace Bookings.Generated.Runtime
 {
     /// <summary>
-    /// What <see cref="DynamoRepositoryCore{TEntity, TKey}"/> needs to know of one generated entity: its
+    /// What <see cref="DynamoRepository{TEntity, TKey, TUpdate}"/> needs to know of one generated entity: its
     /// table and how it turns into an item and back. Generated repositories create one per entity type.
     /// </summary>
     /// <typeparam name="TEntity">The generated entity record.</typeparam>

@@ -73,19 +73,19 @@ namespace Bookings.Generated.Runtime
                 {
                     var item = items[i];
                     var reason = ReasonAt(canceled, i);
-                    if (item.VersionAttribute is null || reason?.Code != "ConditionalCheckFailed")
+                    if (reason?.Code != "ConditionalCheckFailed")
                     {
                         continue;
                     }
 
                     var stored = reason.Item is { Count: > 0 } found ? found : null;
-                    if (RepositoryVersions.LostRace(stored, item.VersionAttribute, item.ExpectedVersion, missingIsConflict: item.ExpectedVersion > 0))
+                    if (item.Version.LostRace(stored))
                     {
                         throw new DynamoOptimisticLockException(
                             "TransactWriteItems",
                             item.Table,
                             PhoneNumber.MaskAll(item.Key.ToString() ?? string.Empty),
-                            item.ExpectedVersion,
+                            item.Version.Expected,
                             StoredItem.Of(stored, item.ReadItem),
                             ex.Attempts,
                             cancelledException);

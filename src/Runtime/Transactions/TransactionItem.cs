@@ -10,12 +10,14 @@ namespace Bookings.Generated.Runtime
     /// </summary>
     public sealed class TransactionItem
     {
-        internal TransactionItem(TransactWriteItem request, string table, object key, string action)
+        internal TransactionItem(TransactWriteItem request, string table, object key, string action, VersionCheck version, Func<IReadOnlyDictionary<string, AttributeValue>, object> read)
         {
             Request = request;
             Table = table;
             Key = key;
             Action = action;
+            Version = version;
+            ReadItem = read;
         }
 
         /// <summary>The request item sent to DynamoDB.</summary>
@@ -33,30 +35,10 @@ namespace Bookings.Generated.Runtime
         /// <inheritdoc/>
         public override string ToString() => $"{Action} {Key} in '{Table}'";
 
-        /// <summary>The version attribute this item checks, or null.</summary>
-        internal string? VersionAttribute { get; private set; }
-
-        /// <summary>The version this item expects the stored item to be at.</summary>
-        internal long ExpectedVersion { get; private set; }
+        /// <summary>The version check this item carries (<see cref="VersionCheck.None"/> for an entity without a version).</summary>
+        internal VersionCheck Version { get; }
 
         /// <summary>Reads a stored item as its entity type, for the conflict's <c>CurrentItem</c>.</summary>
-        internal Func<IReadOnlyDictionary<string, AttributeValue>, object>? ReadItem { get; private set; }
-
-        internal void ExpectVersion(string attribute, long expected, Func<IReadOnlyDictionary<string, AttributeValue>, object> read)
-        {
-            VersionAttribute = attribute;
-            ExpectedVersion = expected;
-            ReadItem = read;
-        }
-
-        internal static TransactionItem Create(string action, string table, object key, Condition? condition, Action<TransactWriteItem, ExpressionBuilder, string?> fill)
-        {
-            ArgumentNullException.ThrowIfNull(key);
-            var expressions = new ExpressionBuilder();
-            var conditionText = condition?.Render(expressions);
-            var request = new TransactWriteItem();
-            fill(request, expressions, conditionText);
-            return new TransactionItem(request, table, key, action);
-        }
+        internal Func<IReadOnlyDictionary<string, AttributeValue>, object> ReadItem { get; }
     }
 }

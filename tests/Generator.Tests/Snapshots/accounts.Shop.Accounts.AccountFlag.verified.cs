@@ -4,7 +4,7 @@
 
 namespace Shop.Accounts
 {
-    /// <summary>The boolean attributes of <see cref="Account"/>, for <c>AccountRepository.UpdateFlagAsync</c>.</summary>
+    /// <summary>The boolean attributes of <see cref="Account"/> that <see cref="AccountUpdate"/> sets, for code that picks one at run time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public enum AccountFlag
     {

@@ -6,117 +6,19 @@ namespace Shop.Accounts
 {
     /// <summary>Reads and writes <see cref="Account"/> items in the <c>accounts.v2</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IAccountRepository
+    public partial interface IAccountRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey, global::Shop.Accounts.AccountUpdate>
     {
-        /// <summary>The physical table name in use, after prefixes and overrides.</summary>
-        string TableName { get; }
-
-        /// <summary>Reads an item; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> GetAsync(global::Shop.Accounts.AccountKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> GetAsync(global::Shop.Accounts.AccountKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item, replacing any item with the same key.</summary>
-        global::System.Threading.Tasks.Task PutAsync(global::Shop.Accounts.Account account, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref="Account"/> (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task PutAsync(global::Shop.Accounts.Account account, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
-        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Accounts.Account account, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item; false when there was none.</summary>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.AccountKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Account> items, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Shop.Accounts.Account>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.AccountKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.AccountKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="AccountFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Only the named attributes (names from <c>AccountTable.Attributes</c>) of every item that meets <paramref name="filter"/>, if given, read lazily: a cheaper scan when few attributes are needed.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Shop.Accounts.Account account, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition);
-
-        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
-        global::Bookings.Generated.Runtime.TransactionRead<global::Shop.Accounts.Account> TransactGet(global::Shop.Accounts.AccountKey key);
-
-        /// <summary>Reads only the named attributes of an item (names from <c>AccountTable.Attributes</c>), as stored; null when the item does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Accounts.AccountKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>mobile</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetMobile"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>display_name</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetNickname"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>password_hash</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetPasswordHash"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>class</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetClass"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>visits</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetVisits"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>active</c> on an existing item, as <c>UpdateAsync</c> with <see cref="AccountUpdate.SetActive"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IAccountRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class AccountRepository : IAccountRepository
+    public sealed partial class AccountRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey, global::Shop.Accounts.AccountUpdate>, IAccountRepository
     {
         private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey> Mapping = new(
             global::Shop.Accounts.AccountTable.Definition,
             static account => account.Key,
             global::Shop.Accounts.AccountMarshaller.ToItem,
             global::Shop.Accounts.AccountMarshaller.FromItem);
-
-        private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey> _core;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -126,132 +28,8 @@ namespace Shop.Accounts
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<AccountRepository>? logger = null)
-            => _core = new(client, Mapping, options, logger);
-
-        /// <inheritdoc/>
-        public string TableName => _core.TableName;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> GetAsync(global::Shop.Accounts.AccountKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> GetAsync(global::Shop.Accounts.AccountKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Shop.Accounts.Account account, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(account, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Shop.Accounts.Account account, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(account, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Accounts.Account account, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.CreateAsync(account, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.AccountKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Shop.Accounts.Account?> UpdateAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.Account> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutManyAsync(items, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Shop.Accounts.Account>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.AccountKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Accounts.AccountKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(null, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Account> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Shop.Accounts.Account account, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactPut(account, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, null, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Accounts.AccountKey key, global::Bookings.Generated.Runtime.Condition condition)
-            => _core.TransactConditionCheck(key, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionRead<global::Shop.Accounts.Account> TransactGet(global::Shop.Accounts.AccountKey key)
-            => _core.TransactGet(key);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Accounts.AccountKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Accounts.AccountKey key, global::Shop.Accounts.AccountFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(
-                key,
-                flag switch
-                {
-                    global::Shop.Accounts.AccountFlag.Active => new global::Shop.Accounts.AccountUpdate().SetActive(value),
-                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
-                },
-                cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetMobileAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Accounts.AccountUpdate().SetMobile(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNicknameAsync(global::Shop.Accounts.AccountKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveNickname() : new global::Shop.Accounts.AccountUpdate().SetNickname(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPasswordHashAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Accounts.AccountUpdate().SetPasswordHash(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetClassAsync(global::Shop.Accounts.AccountKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Accounts.AccountUpdate().SetClass(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetVisitsAsync(global::Shop.Accounts.AccountKey key, int? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Shop.Accounts.AccountUpdate().RemoveVisits() : new global::Shop.Accounts.AccountUpdate().SetVisits(value.Value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetActiveAsync(global::Shop.Accounts.AccountKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Accounts.AccountUpdate().SetActive(value), cancellationToken);
+            : base(client, Mapping, options, logger)
+        {
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 namespace Bookings
 {
-    /// <summary>The boolean attributes of <see cref="Booking"/>, for <c>BookingRepository.UpdateFlagAsync</c>.</summary>
+    /// <summary>The boolean attributes of <see cref="Booking"/> that <see cref="BookingUpdate"/> sets, for code that picks one at run time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public enum BookingFlag
     {

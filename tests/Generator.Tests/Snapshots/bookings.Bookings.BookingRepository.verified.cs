@@ -6,133 +6,26 @@ namespace Bookings
 {
     /// <summary>Reads and writes <see cref="Booking"/> items in the <c>sms</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IBookingRepository
+    public partial interface IBookingRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Booking, global::Bookings.BookingKey, global::Bookings.BookingUpdate>
     {
-        /// <summary>The physical table name in use, after prefixes and overrides.</summary>
-        string TableName { get; }
-
-        /// <summary>Reads an item; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Booking?> GetAsync(global::Bookings.BookingKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Booking?> GetAsync(global::Bookings.BookingKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item, replacing any item with the same key.</summary>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref="Booking"/> (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
-        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item; false when there was none.</summary>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Booking> items, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Booking>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.BookingKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.BookingKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="BookingFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Only the named attributes (names from <c>BookingTable.Attributes</c>) of every item that meets <paramref name="filter"/>, if given, read lazily: a cheaper scan when few attributes are needed.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Booking booking, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition);
-
-        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
-        global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Booking> TransactGet(global::Bookings.BookingKey key);
-
-        /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
+        /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="BookingSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/> (see <see cref="BookingSortKey"/>), read lazily.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
+        /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads only the named attributes of an item (names from <c>BookingTable.Attributes</c>), as stored; null when the item does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.BookingKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Bookings.BookingKey key, global::Bookings.BookingFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>booking_time</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetBookingTime"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>confirm_sms</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetConfirmSms"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>remind_sms</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetRemindSms"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>option_sms</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetOptionSms"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>option_time</c> on an existing item, as <c>UpdateAsync</c> with <see cref="BookingUpdate.SetOptionTime"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IBookingRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class BookingRepository : IBookingRepository
+    public sealed partial class BookingRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Booking, global::Bookings.BookingKey, global::Bookings.BookingUpdate>, IBookingRepository
     {
         private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Booking, global::Bookings.BookingKey> Mapping = new(
             global::Bookings.BookingTable.Definition,
             static booking => booking.Key,
             global::Bookings.BookingMarshaller.ToItem,
             global::Bookings.BookingMarshaller.FromItem);
-
-        private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Booking, global::Bookings.BookingKey> _core;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -142,151 +35,17 @@ namespace Bookings
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<BookingRepository>? logger = null)
-            => _core = new(client, Mapping, options, logger);
-
-        /// <inheritdoc/>
-        public string TableName => _core.TableName;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Booking?> GetAsync(global::Bookings.BookingKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Booking?> GetAsync(global::Bookings.BookingKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(booking, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Booking booking, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(booking, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Booking booking, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.CreateAsync(booking, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Booking?> UpdateAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Booking> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutManyAsync(items, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Booking>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.BookingKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.BookingKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(null, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Booking booking, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactPut(booking, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, null, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.BookingKey key, global::Bookings.Generated.Runtime.Condition condition)
-            => _core.TransactConditionCheck(key, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Booking> TransactGet(global::Bookings.BookingKey key)
-            => _core.TransactGet(key);
+            : base(client, Mapping, options, logger)
+        {
+        }
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), null, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
+            => ReadPartitionAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), null, pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.BookingKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.BookingKey key, global::Bookings.BookingUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Bookings.BookingKey key, global::Bookings.BookingFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(
-                key,
-                flag switch
-                {
-                    global::Bookings.BookingFlag.ConfirmSms => new global::Bookings.BookingUpdate().SetConfirmSms(value),
-                    global::Bookings.BookingFlag.RemindSms => new global::Bookings.BookingUpdate().SetRemindSms(value),
-                    global::Bookings.BookingFlag.OptionSms => new global::Bookings.BookingUpdate().SetOptionSms(value),
-                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
-                },
-                cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetName(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetBookingTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetBookingTime(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetConfirmSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetConfirmSms(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetRemindSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetRemindSms(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetOptionSmsAsync(global::Bookings.BookingKey key, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetOptionSms(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetOptionTimeAsync(global::Bookings.BookingKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.BookingUpdate().SetOptionTime(value), cancellationToken);
+            => ReadPartitionPageAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), pageSize, continuationToken, options, cancellationToken);
 
         private static string PartitionLabel(string bizId, string bookId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking partition {{ BizId = {bizId}, BookId = {bookId} }}");

@@ -6,102 +6,19 @@ namespace Bookings
 {
     /// <summary>Reads and writes <see cref="Session"/> items in the <c>session</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface ISessionRepository
+    public partial interface ISessionRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Session, global::Bookings.SessionKey, global::Bookings.SessionUpdate>
     {
-        /// <summary>The physical table name in use, after prefixes and overrides.</summary>
-        string TableName { get; }
-
-        /// <summary>Reads an item; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Session?> GetAsync(global::Bookings.SessionKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Session?> GetAsync(global::Bookings.SessionKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item, replacing any item with the same key.</summary>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Session session, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref="Session"/> (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Session session, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
-        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Session session, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item; false when there was none.</summary>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.SessionKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Session?> UpdateAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Session?> UpdateAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Session> items, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Session>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.SessionKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.SessionKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Session> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="SessionFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Session> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Only the named attributes (names from <c>SessionTable.Attributes</c>) of every item that meets <paramref name="filter"/>, if given, read lazily: a cheaper scan when few attributes are needed.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Session session, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition);
-
-        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
-        global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Session> TransactGet(global::Bookings.SessionKey key);
-
-        /// <summary>Reads only the named attributes of an item (names from <c>SessionTable.Attributes</c>), as stored; null when the item does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.SessionKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>cookies</c> on an existing item, as <c>UpdateAsync</c> with <see cref="SessionUpdate.SetCookies"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>expires_at</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="SessionUpdate.SetExpiresAt"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.SessionKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="ISessionRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class SessionRepository : ISessionRepository
+    public sealed partial class SessionRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Session, global::Bookings.SessionKey, global::Bookings.SessionUpdate>, ISessionRepository
     {
         private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Session, global::Bookings.SessionKey> Mapping = new(
             global::Bookings.SessionTable.Definition,
             static session => session.Key,
             global::Bookings.SessionMarshaller.ToItem,
             global::Bookings.SessionMarshaller.FromItem);
-
-        private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Session, global::Bookings.SessionKey> _core;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -111,105 +28,8 @@ namespace Bookings
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<SessionRepository>? logger = null)
-            => _core = new(client, Mapping, options, logger);
-
-        /// <inheritdoc/>
-        public string TableName => _core.TableName;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Session?> GetAsync(global::Bookings.SessionKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Session?> GetAsync(global::Bookings.SessionKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Session session, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(session, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Session session, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(session, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Session session, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.CreateAsync(session, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.SessionKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Session?> UpdateAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Session?> UpdateAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Session> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutManyAsync(items, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Session>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.SessionKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.SessionKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Session> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(null, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Session> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Session session, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactPut(session, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, null, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.SessionKey key, global::Bookings.Generated.Runtime.Condition condition)
-            => _core.TransactConditionCheck(key, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Session> TransactGet(global::Bookings.SessionKey key)
-            => _core.TransactGet(key);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.SessionKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.SessionKey key, global::Bookings.SessionUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCookiesAsync(global::Bookings.SessionKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.SessionUpdate().SetCookies(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetExpiresAtAsync(global::Bookings.SessionKey key, long? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Bookings.SessionUpdate().RemoveExpiresAt() : new global::Bookings.SessionUpdate().SetExpiresAt(value.Value), cancellationToken);
+            : base(client, Mapping, options, logger)
+        {
+        }
     }
 }

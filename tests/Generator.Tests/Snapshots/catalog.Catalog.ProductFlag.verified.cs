@@ -4,7 +4,7 @@
 
 namespace Catalog
 {
-    /// <summary>The boolean attributes of <see cref="Product"/>, for <c>ProductRepository.UpdateFlagAsync</c>.</summary>
+    /// <summary>The boolean attributes of <see cref="Product"/> that <see cref="ProductUpdate"/> sets, for code that picks one at run time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public enum ProductFlag
     {

@@ -6,130 +6,32 @@ namespace Bookings.Generated.Integration.Tests.Customers
 {
     /// <summary>Reads and writes <see cref="CustomerOrder"/> items in the <c>customer-orders</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface ICustomerOrderRepository
+    public partial interface ICustomerOrderRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate>
     {
-        /// <summary>The physical table name in use, after prefixes and overrides.</summary>
-        string TableName { get; }
-
-        /// <summary>Reads an item; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder?> GetAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder?> GetAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item, replacing any item with the same key.</summary>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref="CustomerOrder"/> (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
-        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item; false when there was none.</summary>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> items, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="CustomerOrderFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Only the named attributes (names from <c>CustomerOrderTable.Attributes</c>) of every item that meets <paramref name="filter"/>, if given, read lazily: a cheaper scan when few attributes are needed.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Runtime.Condition condition);
-
-        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
-        global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> TransactGet(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key);
-
-        /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
+        /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="CustomerOrderSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/> (see <see cref="CustomerOrderSortKey"/>), read lazily.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryAsync(string email, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
+        /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryPageAsync(string email, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads only the named attributes of an item (names from <c>CustomerOrderTable.Attributes</c>), as stored; null when the item does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every entry of one partition of the <c>by_placed_on</c> index, read lazily page by page.</summary>
+        /// <summary>Every entry of one partition of the <c>by_placed_on</c> index, read lazily page by page; <c>options.SortKey</c> (from <see cref="CustomerOrderByPlacedOnSortKey"/>) reads only the entries whose index sort key (<c>placed_on</c>) meets it.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryByPlacedOnAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_placed_on</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryByPlacedOnPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The entries of one partition of the <c>by_placed_on</c> index whose index sort key (<c>placed_on</c>) meets <paramref name="sortKey"/>, read lazily.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryByPlacedOnAsync(string email, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the entries of a partition of the <c>by_placed_on</c> index whose index sort key meets <paramref name="sortKey"/>.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryByPlacedOnPageAsync(string email, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>placed_on</c> on an existing item, as <c>UpdateAsync</c> with <see cref="CustomerOrderUpdate.SetPlacedOn"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetPlacedOnAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>total</c> on an existing item, as <c>UpdateAsync</c> with <see cref="CustomerOrderUpdate.SetTotal"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="ICustomerOrderRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class CustomerOrderRepository : ICustomerOrderRepository
+    public sealed partial class CustomerOrderRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate>, ICustomerOrderRepository
     {
         private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.Definition,
             static customerOrder => customerOrder.Key,
             global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.ToItem,
             global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem);
-
-        private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> _core;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -139,138 +41,25 @@ namespace Bookings.Generated.Integration.Tests.Customers
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<CustomerOrderRepository>? logger = null)
-            => _core = new(client, Mapping, options, logger);
-
-        /// <inheritdoc/>
-        public string TableName => _core.TableName;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder?> GetAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder?> GetAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(customerOrder, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(customerOrder, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.CreateAsync(customerOrder, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutManyAsync(items, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(null, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactPut(customerOrder, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, null, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Runtime.Condition condition)
-            => _core.TransactConditionCheck(key, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> TransactGet(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key)
-            => _core.TransactGet(key);
+            : base(client, Mapping, options, logger)
+        {
+        }
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), null, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryAsync(string email, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
+            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), null, pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryPageAsync(string email, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
+            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryByPlacedOnAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.ByPlacedOnIndex, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), null, options, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem, cancellationToken);
+            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.ByPlacedOnIndex, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), options, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryByPlacedOnPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.ByPlacedOnIndex, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryByPlacedOnAsync(string email, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.ByPlacedOnIndex, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryByPlacedOnPageAsync(string email, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.ByPlacedOnIndex, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPlacedOnAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate().SetPlacedOn(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate().SetTotal(value), cancellationToken);
+            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.ByPlacedOnIndex, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem, cancellationToken);
 
         private static string PartitionLabel(string email)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"CustomerOrder partition {{ Email = {(global::Bookings.Generated.Runtime.Redact.Personal(email))} }}");

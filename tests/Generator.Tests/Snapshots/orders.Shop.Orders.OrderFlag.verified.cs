@@ -4,7 +4,7 @@
 
 namespace Shop.Orders
 {
-    /// <summary>The boolean attributes of <see cref="Order"/>, for <c>OrderRepository.UpdateFlagAsync</c>.</summary>
+    /// <summary>The boolean attributes of <see cref="Order"/> that <see cref="OrderUpdate"/> sets, for code that picks one at run time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public enum OrderFlag
     {

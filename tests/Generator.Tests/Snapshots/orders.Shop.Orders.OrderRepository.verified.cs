@@ -6,129 +6,19 @@ namespace Shop.Orders
 {
     /// <summary>Reads and writes <see cref="Order"/> items in the <c>shop-orders</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IOrderRepository
+    public partial interface IOrderRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Shop.Orders.Order, global::Shop.Orders.OrderKey, global::Shop.Orders.OrderUpdate>
     {
-        /// <summary>The physical table name in use, after prefixes and overrides.</summary>
-        string TableName { get; }
-
-        /// <summary>Reads an item; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> GetAsync(global::Shop.Orders.OrderKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> GetAsync(global::Shop.Orders.OrderKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item, replacing any item with the same key.</summary>
-        global::System.Threading.Tasks.Task PutAsync(global::Shop.Orders.Order order, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref="Order"/> (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task PutAsync(global::Shop.Orders.Order order, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
-        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Orders.Order order, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item; false when there was none.</summary>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Orders.OrderKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.Order> items, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Shop.Orders.Order>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.OrderKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.OrderKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="OrderFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Only the named attributes (names from <c>OrderTable.Attributes</c>) of every item that meets <paramref name="filter"/>, if given, read lazily: a cheaper scan when few attributes are needed.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Shop.Orders.Order order, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition condition);
-
-        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
-        global::Bookings.Generated.Runtime.TransactionRead<global::Shop.Orders.Order> TransactGet(global::Shop.Orders.OrderKey key);
-
-        /// <summary>Reads only the named attributes of an item (names from <c>OrderTable.Attributes</c>), as stored; null when the item does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Orders.OrderKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets one boolean attribute of an existing item; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>customer_email</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerEmail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>customer_phone</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>total</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetTotal"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>item_count</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetItemCount"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>loyalty_points</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetLoyaltyPoints"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>weight_kg</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetWeightKg"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>gift</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetGift"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>note</c> on an existing item, as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetCustomerNote"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>event</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetEvent"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>api_token</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="OrderUpdate.SetApiToken"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IOrderRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class OrderRepository : IOrderRepository
+    public sealed partial class OrderRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Orders.Order, global::Shop.Orders.OrderKey, global::Shop.Orders.OrderUpdate>, IOrderRepository
     {
         private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Orders.Order, global::Shop.Orders.OrderKey> Mapping = new(
             global::Shop.Orders.OrderTable.Definition,
             static order => order.Key,
             global::Shop.Orders.OrderMarshaller.ToItem,
             global::Shop.Orders.OrderMarshaller.FromItem);
-
-        private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Shop.Orders.Order, global::Shop.Orders.OrderKey> _core;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -138,148 +28,8 @@ namespace Shop.Orders
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<OrderRepository>? logger = null)
-            => _core = new(client, Mapping, options, logger);
-
-        /// <inheritdoc/>
-        public string TableName => _core.TableName;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> GetAsync(global::Shop.Orders.OrderKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> GetAsync(global::Shop.Orders.OrderKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Shop.Orders.Order order, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(order, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Shop.Orders.Order order, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(order, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Shop.Orders.Order order, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.CreateAsync(order, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Orders.OrderKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Shop.Orders.Order?> UpdateAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.Order> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutManyAsync(items, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Shop.Orders.Order>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.OrderKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Shop.Orders.OrderKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(null, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.Order> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Shop.Orders.Order order, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactPut(order, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, null, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Shop.Orders.OrderKey key, global::Bookings.Generated.Runtime.Condition condition)
-            => _core.TransactConditionCheck(key, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionRead<global::Shop.Orders.Order> TransactGet(global::Shop.Orders.OrderKey key)
-            => _core.TransactGet(key);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Shop.Orders.OrderKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> UpdateFlagAsync(global::Shop.Orders.OrderKey key, global::Shop.Orders.OrderFlag flag, bool value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(
-                key,
-                flag switch
-                {
-                    global::Shop.Orders.OrderFlag.Gift => new global::Shop.Orders.OrderUpdate().SetGift(value),
-                    _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
-                },
-                cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerEmailAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerEmail(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerPhoneAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveCustomerPhone() : new global::Shop.Orders.OrderUpdate().SetCustomerPhone(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetTotalAsync(global::Shop.Orders.OrderKey key, decimal value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetTotal(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetItemCountAsync(global::Shop.Orders.OrderKey key, int value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetItemCount(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetLoyaltyPointsAsync(global::Shop.Orders.OrderKey key, long value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetLoyaltyPoints(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetWeightKgAsync(global::Shop.Orders.OrderKey key, double? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveWeightKg() : new global::Shop.Orders.OrderUpdate().SetWeightKg(value.Value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetGiftAsync(global::Shop.Orders.OrderKey key, bool? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveGift() : new global::Shop.Orders.OrderUpdate().SetGift(value.Value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetCustomerNoteAsync(global::Shop.Orders.OrderKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Shop.Orders.OrderUpdate().SetCustomerNote(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetEventAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveEvent() : new global::Shop.Orders.OrderUpdate().SetEvent(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetApiTokenAsync(global::Shop.Orders.OrderKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Shop.Orders.OrderUpdate().RemoveApiToken() : new global::Shop.Orders.OrderUpdate().SetApiToken(value), cancellationToken);
+            : base(client, Mapping, options, logger)
+        {
+        }
     }
 }

@@ -13,13 +13,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
     {
-        /// <summary>The version the item must still be at (<c>version</c> as read); required, since every write checks it. The update moves it on by one.</summary>
-        public CounterUpdate ExpectVersion(long version)
-        {
-            ExpectedVersion = version;
-            return this;
-        }
-
         /// <summary>Sets <c>count</c>.</summary>
         public CounterUpdate SetCount(long value)
         {

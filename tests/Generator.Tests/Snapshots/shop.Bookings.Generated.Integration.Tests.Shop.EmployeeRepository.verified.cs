@@ -6,99 +6,15 @@ namespace Bookings.Generated.Integration.Tests.Shop
 {
     /// <summary>Reads and writes <see cref="Employee"/> items in the <c>employees</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IEmployeeRepository
+    public partial interface IEmployeeRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Shop.Employee, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate>
     {
-        /// <summary>The physical table name in use, after prefixes and overrides.</summary>
-        string TableName { get; }
-
-        /// <summary>Reads an item; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> GetAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> GetAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item, replacing any item with the same key.</summary>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref="Employee"/> (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
-        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item; false when there was none.</summary>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> items, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Integration.Tests.Shop.Employee>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="EmployeeFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Only the named attributes (names from <c>EmployeeTable.Attributes</c>) of every item that meets <paramref name="filter"/>, if given, read lazily: a cheaper scan when few attributes are needed.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition);
-
-        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
-        global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Shop.Employee> TransactGet(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key);
-
-        /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
+        /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="EmployeeSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/> (see <see cref="EmployeeSortKey"/>), read lazily.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
+        /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads only the named attributes of an item (names from <c>EmployeeTable.Attributes</c>), as stored; null when the item does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_email</c> index, read lazily page by page.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
@@ -106,57 +22,28 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>One page of a partition of the <c>by_email</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Every entry of one partition of the <c>by_phone</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page.</summary>
+        /// <summary>Every entry of one partition of the <c>by_phone</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page; <c>options.SortKey</c> (from <see cref="EmployeeByPhoneSortKey"/>) reads only the entries whose index sort key (<c>role</c>) meets it.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_phone</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByPhonePageAsync(string phone, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>The entries of one partition of the <c>by_phone</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>) whose index sort key (<c>role</c>) meets <paramref name="sortKey"/>, read lazily.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the entries of a partition of the <c>by_phone</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>) whose index sort key meets <paramref name="sortKey"/>.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByPhonePageAsync(string phone, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every entry of one partition of the <c>by_hire_date</c> index (it projects some attributes, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page.</summary>
+        /// <summary>Every entry of one partition of the <c>by_hire_date</c> index (it projects some attributes, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page; <c>options.SortKey</c> (from <see cref="EmployeeByHireDateSortKey"/>) reads only the entries whose index sort key (<c>hired_on</c>) meets it.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_hire_date</c> index (it projects some attributes, so keys come back: read the items with <c>GetManyAsync</c>), from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The entries of one partition of the <c>by_hire_date</c> index (it projects some attributes, so keys come back: read the items with <c>GetManyAsync</c>) whose index sort key (<c>hired_on</c>) meets <paramref name="sortKey"/>, read lazily.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the entries of a partition of the <c>by_hire_date</c> index (it projects some attributes, so keys come back: read the items with <c>GetManyAsync</c>) whose index sort key meets <paramref name="sortKey"/>.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetEmail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>phone</c> and the index key <c>gsi2_pk</c> computed from it, on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>role</c> on an existing item, as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetRole"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetRoleAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>hired_on</c> on an existing item, as <c>UpdateAsync</c> with <see cref="EmployeeUpdate.SetHiredOn"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetHiredOnAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IEmployeeRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class EmployeeRepository : IEmployeeRepository
+    public sealed partial class EmployeeRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Shop.Employee, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate>, IEmployeeRepository
     {
         private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Shop.Employee, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.Definition,
             static employee => employee.Key,
             global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.ToItem,
             global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.FromItem);
-
-        private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Generated.Integration.Tests.Shop.Employee, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> _core;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -166,174 +53,41 @@ namespace Bookings.Generated.Integration.Tests.Shop
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<EmployeeRepository>? logger = null)
-            => _core = new(client, Mapping, options, logger);
-
-        /// <inheritdoc/>
-        public string TableName => _core.TableName;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> GetAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> GetAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(employee, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(employee, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.CreateAsync(employee, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Shop.Employee?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutManyAsync(items, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Integration.Tests.Shop.Employee>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(null, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Generated.Integration.Tests.Shop.Employee employee, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactPut(employee, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, null, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Runtime.Condition condition)
-            => _core.TransactConditionCheck(key, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Shop.Employee> TransactGet(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key)
-            => _core.TransactGet(key);
+            : base(client, Mapping, options, logger)
+        {
+        }
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
+            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
+            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_email partition {{ Email = {email} }}"), null, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.FromItem, cancellationToken);
+            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_email partition {{ Email = {email} }}"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_email partition {{ Email = {email} }}"), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.FromItem, cancellationToken);
+            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_email partition {{ Email = {email} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), null, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByPhonePageAsync(string phone, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByPhonePageAsync(string phone, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetName(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetEmail(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetPhone(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetRoleAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetRole(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetHiredOnAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey key, global::System.DateOnly value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate().SetHiredOn(value), cancellationToken);
+            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee partition {{ StoreId = {storeId} }}");

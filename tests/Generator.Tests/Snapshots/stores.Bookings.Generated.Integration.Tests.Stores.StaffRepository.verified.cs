@@ -6,127 +6,32 @@ namespace Bookings.Generated.Integration.Tests.Stores
 {
     /// <summary>Reads and writes <see cref="Staff"/> items in the <c>stores</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IStaffRepository
+    public partial interface IStaffRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate>
     {
-        /// <summary>The physical table name in use, after prefixes and overrides.</summary>
-        string TableName { get; }
-
-        /// <summary>Reads an item; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> GetAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads an item, strongly consistent or not as <paramref name="consistentRead"/> says; null when it does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> GetAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item, replacing any item with the same key.</summary>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item if <paramref name="condition"/> holds for the item stored now (attributes of a missing item are absent).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as a <see cref="Staff"/> (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
-        global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item; false when there was none.</summary>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes an item if <paramref name="condition"/> holds; false when there was none.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns it as stored afterwards; null when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes if <paramref name="condition"/> holds; null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Stores many items in batches of 25, resending what DynamoDB leaves unprocessed; a key given twice is written once, with its last item.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> items, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some keys could not be read within the retry budget; it lists them.</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Integration.Tests.Stores.Staff>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StaffKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
-        global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StaffKey> keys, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Every item of the table, read lazily; with several segments, read in parallel and merged as they arrive.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>The items of the table that meet <paramref name="filter"/> (built from <see cref="StaffFields"/>), read lazily. DynamoDB filters after reading: the whole table is read and paid for.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Only the named attributes (names from <c>StaffTable.Attributes</c>) of every item that meets <paramref name="filter"/>, if given, read lazily: a cheaper scan when few attributes are needed.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>A put for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A delete for <c>DynamoTransactions.WriteAsync</c>, conditional if a condition is given.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>An update of an existing item for <c>DynamoTransactions.WriteAsync</c>; a missing item cancels the transaction.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null);
-
-        /// <summary>A condition this item must meet for <c>DynamoTransactions.WriteAsync</c> to write anything.</summary>
-        global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition condition);
-
-        /// <summary>A read of this item for <c>DynamoTransactions.GetAsync</c>, which reads items of any tables at one moment; its <c>Item</c> is set when that has run.</summary>
-        global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Stores.Staff> TransactGet(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key);
-
-        /// <summary>Every item of one partition in sort-key order, read lazily page by page.</summary>
+        /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="StaffSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/> (see <see cref="StaffSortKey"/>), read lazily.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of a partition, from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
+        /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Reads only the named attributes of an item (names from <c>StaffTable.Attributes</c>), as stored; null when the item does not exist.</summary>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Applies typed changes to an existing item and returns only the attributes it changed, as stored afterwards (<c>UPDATED_NEW</c>); null when the item does not exist.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>staff_by_email</c> index, read lazily page by page.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>staff_by_email</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>name</c> on an existing item, as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetName"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetEmail"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Sets <c>phone</c> on an existing item (null removes it), as <c>UpdateAsync</c> with <see cref="StaffUpdate.SetPhone"/> alone does; false when the item does not exist, which is never created by this call.</summary>
-        global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IStaffRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class StaffRepository : IStaffRepository
+    public sealed partial class StaffRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate>, IStaffRepository
     {
         private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Stores.StaffTable.Definition,
             static staff => staff.Key,
             global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.ToItem,
             global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem) { Discriminator = ("entity_type", "Staff"), SortKeyPrefix = "STAFF#" };
-
-        private readonly global::Bookings.Generated.Runtime.DynamoRepositoryCore<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey> _core;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -136,134 +41,25 @@ namespace Bookings.Generated.Integration.Tests.Stores
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<StaffRepository>? logger = null)
-            => _core = new(client, Mapping, options, logger);
-
-        /// <inheritdoc/>
-        public string TableName => _core.TableName;
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> GetAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> GetAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, bool consistentRead, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAsync(key, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(staff, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutAsync(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutAsync(staff, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> CreateAsync(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.CreateAsync(staff, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> DeleteAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteAsync(key, null, condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), null, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Integration.Tests.Stores.Staff?> UpdateAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition condition, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition ?? throw new global::System.ArgumentNullException("condition"), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task PutManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> items, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.PutManyAsync(items, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Integration.Tests.Stores.Staff>> GetManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StaffKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task DeleteManyAsync(global::System.Collections.Generic.IEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StaffKey> keys, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.DeleteManyAsync(keys, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> ScanAsync(int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(null, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> ScanAsync(global::Bookings.Generated.Runtime.Condition filter, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAsync(filter ?? throw new global::System.ArgumentNullException("filter"), segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>> ScanAttributesAsync(global::System.Collections.Generic.IReadOnlyCollection<string> attributes, global::Bookings.Generated.Runtime.Condition? filter = null, int segments = 1, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ScanAttributesAsync(attributes, filter, segments, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactPut(global::Bookings.Generated.Integration.Tests.Stores.Staff staff, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactPut(staff, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactDelete(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactDelete(key, null, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactUpdate(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null)
-            => _core.TransactUpdate(key, update ?? throw new global::System.ArgumentNullException("update"), condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionItem TransactConditionCheck(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Runtime.Condition condition)
-            => _core.TransactConditionCheck(key, condition);
-
-        /// <inheritdoc/>
-        public global::Bookings.Generated.Runtime.TransactionRead<global::Bookings.Generated.Integration.Tests.Stores.Staff> TransactGet(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key)
-            => _core.TransactGet(key);
+            : base(client, Mapping, options, logger)
+        {
+        }
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, cancellationToken);
+            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> GetAttributesAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::System.Collections.Generic.IReadOnlyCollection<string> attributes, bool? consistentRead = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.GetAttributesAsync(key, attributes, consistentRead, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>?> UpdateChangedAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate update, global::Bookings.Generated.Runtime.Condition? condition = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.UpdateChangedAsync(key, update ?? throw new global::System.ArgumentNullException("update"), condition, cancellationToken);
+            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), null, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
+            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.QueryIndexPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetNameAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetName(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetEmailAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemoveEmail() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetEmail(value), cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<bool> SetPhoneAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey key, string? value, global::System.Threading.CancellationToken cancellationToken = default)
-            => _core.ApplyAsync(key, value is null ? new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().RemovePhone() : new global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate().SetPhone(value), cancellationToken);
+            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff partition {{ StoreId = {storeId} }}");

@@ -11,17 +11,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>The physical table name in use, after prefixes and overrides.</summary>
         string TableName { get; }
 
-        /// <summary>Every item of one partition, each as its own type, in sort-key order, read lazily.</summary>
+        /// <summary>Every item of one partition, each as its own type, in sort-key order, read lazily; <c>options.SortKey</c> (an entity's <c>…SortKey</c> builds one) reads only the items whose sort key meets it.</summary>
         global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>The items of one partition whose sort key meets <paramref name="sortKey"/> (an entity's <c>…SortKey</c> builds one), each as its own type.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of a partition, each item as its own type, from the place <paramref name="continuationToken"/> marks.</summary>
+        /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryPartitionAsync</c>), each item as its own type, from the place <paramref name="continuationToken"/> marks.</summary>
         global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.StoresItem>> QueryPartitionPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>One page of the items of a partition whose sort key meets <paramref name="sortKey"/>.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.StoresItem>> QueryPartitionPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IStoresRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
@@ -45,19 +39,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _reader.QueryAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _reader.QueryAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
+            => _reader.QueryAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.StoresItem>> QueryPartitionPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _reader.QueryPageAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), null, pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
-
-        /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.StoresItem>> QueryPartitionPageAsync(string storeId, global::Bookings.Generated.Runtime.SortKeyCondition sortKey, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _reader.QueryPageAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), sortKey ?? throw new global::System.ArgumentNullException("sortKey"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
+            => _reader.QueryPageAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Stores partition {{ StoreId = {storeId} }}");

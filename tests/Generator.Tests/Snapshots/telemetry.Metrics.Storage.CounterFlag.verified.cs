@@ -4,7 +4,7 @@
 
 namespace Metrics.Storage
 {
-    /// <summary>The boolean attributes of <see cref="Counter"/>, for <c>CounterRepository.UpdateFlagAsync</c>.</summary>
+    /// <summary>The boolean attributes of <see cref="Counter"/> that <see cref="CounterUpdate"/> sets, for code that picks one at run time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public enum CounterFlag
     {

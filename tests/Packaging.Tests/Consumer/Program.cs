@@ -37,7 +37,9 @@ try
     var note = await notes.GetAsync(NoteKey.Create("ana", 1));
     Console.WriteLine($"get {note?.Title} pinned={note?.Pinned} views={note?.Views} sk={note?.Key.Sk}");
 
-    var updated = await notes.UpdateAsync(NoteKey.Create("ana", 1), new NoteUpdate().AddViews(3));
+    var updated = await notes.UpdateAsync(NoteKey.Create("ana", 1), new NoteUpdate().AddViews(3))
+        ? await notes.GetAsync(NoteKey.Create("ana", 1), new ReadOptions { ConsistentRead = true })
+        : null;
     Console.WriteLine($"update views={updated?.Views}");
 
     var titles = new List<string>();

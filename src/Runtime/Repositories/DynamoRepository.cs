@@ -1,0 +1,324 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Logging;
+
+namespace Bookings.Generated.Runtime
+{
+    /// <summary>
+    /// The repository every generated one derives from: what every table has, written once over the generated marshaller
+    /// and key. Requests use placeholders only; updates and deletes are guarded by the item's existence, so an update
+    /// never creates a half item; optimistic locking, lost answers and failed conditions are handled by the internal
+    /// types under <c>Repositories/Writes</c>. A generated repository adds its table's partition and index queries
+    /// through the protected <c>Read…</c> methods.
+    /// </summary>
+    /// <typeparam name="TEntity">The generated entity record.</typeparam>
+    /// <typeparam name="TKey">The generated key type.</typeparam>
+    /// <typeparam name="TUpdate">The generated update type.</typeparam>
+    public abstract class DynamoRepository<TEntity, TKey, TUpdate> : IDynamoRepository<TEntity, TKey, TUpdate>
+        where TEntity : class
+        where TKey : class, IDynamoKey
+        where TUpdate : EntityUpdate
+    {
+        private readonly IAmazonDynamoDB _client;
+        private readonly EntityMapping<TEntity, TKey> _mapping;
+        private readonly DynamoOperationRunner _runner;
+        private readonly ItemWriter _writer;
+        private readonly VersionPolicy<TEntity> _versions;
+        private readonly DynamoBatches _batches;
+        private readonly DynamoReads _reads;
+        private readonly bool _consistentRead;
+        private readonly Condition _exists;
+        private readonly Condition? _typeFilter;
+        private readonly Func<IReadOnlyDictionary<string, AttributeValue>, object> _readEntity;
+
+        /// <summary>Creates the repository; generated repositories pass their entity's mapping.</summary>
+        /// <param name="client">The DynamoDB client; the caller owns it.</param>
+        /// <param name="mapping">How the entity maps to items.</param>
+        /// <param name="options">Table names, retries, batches and read consistency; defaults when null.</param>
+        /// <param name="logger">Where operation logs go, with keys masked; nothing is logged when null.</param>
+        protected DynamoRepository(IAmazonDynamoDB client, EntityMapping<TEntity, TKey> mapping, DynamoRepositoryOptions? options, ILogger? logger)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            ArgumentNullException.ThrowIfNull(mapping);
+            options ??= new DynamoRepositoryOptions();
+            _client = client;
+            _mapping = mapping;
+            _runner = new DynamoOperationRunner(options.Retry, logger);
+            TableName = options.ResolveTableName(mapping.Table);
+            _readEntity = item => mapping.FromItem(item);
+            _writer = new ItemWriter(client, _runner, TableName, _readEntity);
+            _versions = VersionPolicy<TEntity>.Of(mapping);
+            _batches = new DynamoBatches(client, _runner, options.Retry, options.Batch);
+            _reads = new DynamoReads(client, _runner, new ContinuationTokens(options.ContinuationTokenKey));
+            _consistentRead = options.ConsistentRead;
+            _exists = Condition.ItemExists(mapping.Table.PartitionKey.Name);
+            _typeFilter = mapping.Discriminator is { } discriminator ? Condition.AttributeEquals(discriminator.Attribute, discriminator.Value) : null;
+        }
+
+        /// <inheritdoc/>
+        public string TableName { get; }
+
+        /// <inheritdoc/>
+        public Task<TEntity?> GetAsync(TKey key, ReadOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var request = ItemWriter.Get(TableName, key.ToAttributeMap(), options?.ConsistentRead ?? _consistentRead);
+            return _runner.ExecuteAsync(
+                new DynamoOperation("GetItem", TableName, key),
+                ct => _client.GetItemAsync(request, ct),
+                response => response.Item is { Count: > 0 } item ? _mapping.FromItem(item) : null,
+                cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public Task<IReadOnlyList<TEntity>> GetManyAsync(IEnumerable<TKey> keys, ReadOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(keys);
+            var requested = new List<(object Key, Dictionary<string, AttributeValue> Attributes)>();
+            foreach (var key in keys)
+            {
+                ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                requested.Add((key, key.ToAttributeMap()));
+            }
+
+            return ReadManyAsync(requested, options?.ConsistentRead ?? _consistentRead, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public Task PutAsync(TEntity entity, WriteOptions? options = null, CancellationToken cancellationToken = default)
+            => _writer.WriteAsync(Put(entity, options, create: false), cancellationToken);
+
+        /// <inheritdoc/>
+        public Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken = default)
+            => _writer.WriteAsync(Put(entity, null, create: true), cancellationToken);
+
+        /// <inheritdoc/>
+        public Task<bool> UpdateAsync(TKey key, TUpdate update, WriteOptions? options = null, CancellationToken cancellationToken = default)
+            => _writer.WriteAsync(Update(key, update, options), cancellationToken);
+
+        /// <inheritdoc/>
+        public Task<bool> DeleteAsync(TKey key, WriteOptions? options = null, CancellationToken cancellationToken = default)
+            => _writer.WriteAsync(Delete(key, options, mustExist: true), cancellationToken);
+
+        /// <inheritdoc/>
+        public Task PutManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(entities);
+            var writes = new List<(object Key, TEntity Value)>();
+            foreach (var entity in entities)
+            {
+                // Every entity is validated before the first request, so bad input writes nothing. The item is built
+                // again when its batch is next to go rather than kept: holding thousands of items until then costs more
+                // in garbage collection than building each twice (docs/benchmarks.md).
+                ArgumentNullException.ThrowIfNull(entity, nameof(entities));
+                var key = _mapping.KeyOf(entity);
+                ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, _mapping.ToItem(entity));
+                writes.Add((key, entity));
+            }
+
+            return _batches.WriteAsync(TableName, writes, entity => new WriteRequest { PutRequest = new PutRequest { Item = _mapping.ToItem(entity) } }, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public Task DeleteManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(keys);
+            var writes = new List<(object Key, TKey Value)>();
+            foreach (var key in keys)
+            {
+                ArgumentNullException.ThrowIfNull(key, nameof(keys));
+                writes.Add((key, key));
+            }
+
+            return _batches.WriteAsync(TableName, writes, static key => new WriteRequest { DeleteRequest = new DeleteRequest { Key = key.ToAttributeMap() } }, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public IAsyncEnumerable<TEntity> ScanAsync(ScanOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (options?.Attributes is not null)
+            {
+                throw new ArgumentException("A scan of entities reads whole items; read some attributes with ScanStoredAsync.", nameof(options));
+            }
+
+            return ScanWithAsync(Scan(options), options?.Segments ?? 1, _mapping.FromItem, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public IAsyncEnumerable<IReadOnlyDictionary<string, AttributeValue>> ScanStoredAsync(ScanOptions? options = null, CancellationToken cancellationToken = default)
+            => ScanWithAsync(Scan(options), options?.Segments ?? 1, static item => (IReadOnlyDictionary<string, AttributeValue>)item, cancellationToken);
+
+        /// <inheritdoc/>
+        public TransactionItem TransactPut(TEntity entity, WriteOptions? options = null)
+            => Transact("Put", Put(entity, options, create: false));
+
+        /// <inheritdoc/>
+        public TransactionItem TransactUpdate(TKey key, TUpdate update, WriteOptions? options = null)
+            => Transact("Update", Update(key, update, options));
+
+        /// <inheritdoc/>
+        public TransactionItem TransactDelete(TKey key, WriteOptions? options = null)
+            => Transact("Delete", Delete(key, options, mustExist: false));
+
+        /// <inheritdoc/>
+        public TransactionItem TransactConditionCheck(TKey key, Condition condition)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            ArgumentNullException.ThrowIfNull(condition);
+            return new TransactionItem(WriteRequests.ConditionCheck(TableName, key.ToAttributeMap(), condition), TableName, key, "ConditionCheck", VersionCheck.None, _readEntity);
+        }
+
+        /// <inheritdoc/>
+        public TransactionRead<TEntity> TransactGet(TKey key)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            return new TransactionRead<TEntity>(TableName, key.ToAttributeMap(), key, _mapping.FromItem);
+        }
+
+        /// <summary>
+        /// Every item of one partition of the table, read lazily. The generated caller builds the partition value from
+        /// typed parts before this is called, so invalid input fails at the call, not at the first read.
+        /// </summary>
+        /// <param name="partition">The stored partition key value.</param>
+        /// <param name="label">How logs name the partition, already masked.</param>
+        /// <param name="options">Sort-key condition, order, consistency, page size and filter.</param>
+        /// <param name="cancellationToken">Stops the stream.</param>
+        protected IAsyncEnumerable<TEntity> ReadPartitionAsync(AttributeValue partition, string label, QueryOptions? options, CancellationToken cancellationToken)
+            => _reads.QueryAllAsync(Query(null, partition, options), label, _mapping.FromItem, cancellationToken);
+
+        /// <summary>One page of a partition of the table, from where the continuation token marks (null for the first page).</summary>
+        /// <exception cref="DynamoValidationException">The token is not valid for this table.</exception>
+        protected Task<Page<TEntity>> ReadPartitionPageAsync(AttributeValue partition, string label, int pageSize, string? continuationToken, QueryOptions? options, CancellationToken cancellationToken)
+            => _reads.QueryPageAsync(Query(null, partition, options), label, pageSize, continuationToken, _mapping.FromItem, cancellationToken);
+
+        /// <summary>
+        /// Every entry of one partition of a secondary index, read lazily with <paramref name="read"/>: the entity for an
+        /// index that projects all attributes, the key for one that does not.
+        /// </summary>
+        protected IAsyncEnumerable<T> ReadIndexAsync<T>(IndexDefinition index, AttributeValue partition, string label, QueryOptions? options, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(index);
+            return _reads.QueryAllAsync(Query(index, partition, options), label, read, cancellationToken);
+        }
+
+        /// <summary>One page of a partition of a secondary index; the token is bound to the table and the index.</summary>
+        /// <exception cref="DynamoValidationException">The token is not valid for this table and index.</exception>
+        protected Task<Page<T>> ReadIndexPageAsync<T>(IndexDefinition index, AttributeValue partition, string label, int pageSize, string? continuationToken, QueryOptions? options, Func<IReadOnlyDictionary<string, AttributeValue>, T> read, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(index);
+            return _reads.QueryPageAsync(Query(index, partition, options), label, pageSize, continuationToken, read, cancellationToken);
+        }
+
+        private async Task<IReadOnlyList<TEntity>> ReadManyAsync(List<(object Key, Dictionary<string, AttributeValue> Attributes)> requested, bool consistentRead, CancellationToken cancellationToken)
+        {
+            var items = await _batches.GetAsync(TableName, requested, consistentRead, cancellationToken).ConfigureAwait(false);
+            var result = new List<TEntity>(items.Count);
+            foreach (var item in items)
+            {
+                result.Add(_mapping.FromItem(item));
+            }
+
+            return result;
+        }
+
+        /// <summary>A put, or a create (only if no item has its key): the item stamped with its next version and measured.</summary>
+        private ItemWrite Put(TEntity entity, WriteOptions? options, bool create)
+        {
+            ArgumentNullException.ThrowIfNull(entity);
+            var version = _versions.ForPut(entity, create, options);
+            var item = _mapping.ToItem(entity);
+            var key = _mapping.KeyOf(entity);
+            version.Stamp(item);
+            ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, item);
+
+            // A create never overwrites (flags already set on an existing item stay as they are); a versioned create
+            // expects version 0, which is that same check. It does not ask for the item it finds.
+            var condition = create ? version.Guard(null) ?? !_exists : version.Guard(options?.Condition);
+            return new ItemWrite(
+                WriteRequests.Put(TableName, item, condition, returnStored: !create),
+                key,
+                create ? WriteKind.Create : WriteKind.Put,
+                version,
+                version.AppliesOnce,
+                stored => StoredValues.SameItem(stored, item));
+        }
+
+        /// <summary>An update of an existing item: the existence guard keeps it from creating a half item.</summary>
+        private ItemWrite Update(TKey key, TUpdate update, WriteOptions? options)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            ArgumentNullException.ThrowIfNull(update);
+            var version = _versions.ForChange(options, "update");
+            return new ItemWrite(
+                WriteRequests.Update(TableName, key.ToAttributeMap(), e => version.Render(update, e), Existing(version.Guard(options?.Condition))),
+                key,
+                WriteKind.Update,
+                version,
+                version.AppliesOnce || !update.IsIdempotent,
+                stored => stored is not null && update.IsShownBy(stored));
+        }
+
+        /// <summary>A delete; alone it is guarded by the item's existence, to tell a missing item, in a transaction it is not.</summary>
+        private ItemWrite Delete(TKey key, WriteOptions? options, bool mustExist)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var version = _versions.ForChange(options, "delete");
+            var condition = version.Guard(options?.Condition);
+            return new ItemWrite(
+                WriteRequests.Delete(TableName, key.ToAttributeMap(), mustExist ? Existing(condition) : condition),
+                key,
+                WriteKind.Delete,
+                version,
+                version.AppliesOnce,
+                static stored => stored is null);
+        }
+
+        private Condition Existing(Condition? condition) => condition is null ? _exists : _exists & condition;
+
+        private TransactionItem Transact(string action, ItemWrite write)
+            => new(write.Request, TableName, write.Key, action, write.Version, _readEntity);
+
+        /// <summary>The scan request, checked at the call: the scan itself runs only when it is enumerated.</summary>
+        private ScanRequest Scan(ScanOptions? options)
+        {
+            if (options is { Segments: < 1 or > 1_000_000 })
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), options.Segments, "A scan has 1 to 1,000,000 segments.");
+            }
+
+            if (options?.Attributes is { Count: 0 })
+            {
+                throw new ArgumentException("Name at least one attribute to read.", nameof(options));
+            }
+
+            var expressions = new ExpressionBuilder();
+            return new ScanRequest
+            {
+                TableName = TableName,
+                ConsistentRead = _consistentRead,
+                FilterExpression = Condition.AllOf(_typeFilter, options?.Filter)?.Render(expressions),
+                ProjectionExpression = options?.Attributes is { } attributes ? string.Join(", ", attributes.Select(expressions.Name)) : null,
+                ExpressionAttributeNames = expressions.Names,
+                ExpressionAttributeValues = expressions.Values,
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            };
+        }
+
+        private async IAsyncEnumerable<T> ScanWithAsync<T>(ScanRequest request, int segments, Func<Dictionary<string, AttributeValue>, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var item in _reads.ScanAllAsync(request, segments, cancellationToken).ConfigureAwait(false))
+            {
+                yield return read(item);
+            }
+        }
+
+        private QueryRequest Query(IndexDefinition? index, AttributeValue partition, QueryOptions? options)
+            => PartitionQueries.Build(TableName, _mapping.Table, index, partition, options, _consistentRead, _typeFilter, _mapping.SortKeyPrefix);
+    }
+}
