@@ -134,17 +134,11 @@ namespace Bookings.Generated.Generator.Emit
             w.Open($"public sealed partial class {group.RepositoryTypeName} : {group.RepositoryInterfaceName}");
             w.Line($"private readonly {Runtime}DynamoTableReader _reader;");
             w.Line();
-            w.Summary("Creates the repository.");
-            w.Line("/// <param name=\"client\">The DynamoDB client; the caller owns it.</param>");
-            w.Line("/// <param name=\"options\">Table names, retries and read consistency; defaults when null.</param>");
-            w.Line("/// <param name=\"logger\">Where operation logs go, with keys masked; nothing is logged when null.</param>");
-            w.Line($"public {group.RepositoryTypeName}(");
-            w.Indent();
-            w.Line("global::Amazon.DynamoDBv2.IAmazonDynamoDB client,");
-            w.Line($"{Runtime}DynamoRepositoryOptions? options = null,");
-            w.Line($"global::Microsoft.Extensions.Logging.ILogger<{group.RepositoryTypeName}>? logger = null)");
-            w.Line($"=> _reader = new {Runtime}DynamoTableReader(client, global::{ns}.{group.TableTypeName}.Definition, options, logger);");
-            w.Outdent();
+            RepositoryMember.WriteConstructor(
+                w,
+                group.RepositoryTypeName,
+                "Table names, retries and read consistency",
+                $"=> _reader = new {Runtime}DynamoTableReader(client, global::{ns}.{group.TableTypeName}.Definition, options, logger);");
             RepositoryMember.Implement(w, members);
 
             // The stored attribute's name is printed as it is, so it is escaped for the interpolated string.

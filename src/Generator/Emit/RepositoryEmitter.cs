@@ -58,19 +58,7 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Outdent();
             w.Line();
-            w.Summary("Creates the repository.");
-            w.Line("/// <param name=\"client\">The DynamoDB client; the caller owns it.</param>");
-            w.Line("/// <param name=\"options\">Table names, retries, batches and read consistency; defaults when null.</param>");
-            w.Line("/// <param name=\"logger\">Where operation logs go, with keys masked; nothing is logged when null.</param>");
-            w.Line($"public {table.RepositoryTypeName}(");
-            w.Indent();
-            w.Line("global::Amazon.DynamoDBv2.IAmazonDynamoDB client,");
-            w.Line($"{Runtime}DynamoRepositoryOptions? options = null,");
-            w.Line($"global::Microsoft.Extensions.Logging.ILogger<{table.RepositoryTypeName}>? logger = null)");
-            w.Line(": base(client, Mapping, options, logger)");
-            w.Outdent();
-            w.Open();
-            w.Close();
+            RepositoryMember.WriteConstructor(w, table.RepositoryTypeName, "Table names, retries, batches and read consistency", ": base(client, Mapping, options, logger)");
             RepositoryMember.Implement(w, members);
             if (table.HasSortKeyParts || table.Indexes.Any(i => !i.IsGlobal))
             {

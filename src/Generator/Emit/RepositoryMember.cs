@@ -15,6 +15,33 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>A read-only property (<c>string TableName { get; }</c>) rather than a method.</summary>
         public bool IsProperty { get; init; }
 
+        /// <summary>
+        /// The constructor every generated repository has: the client, then options and a logger that may be left out.
+        /// </summary>
+        /// <param name="w">The writer.</param>
+        /// <param name="typeName">The repository class.</param>
+        /// <param name="settings">What the options hold, for the parameter's documentation.</param>
+        /// <param name="initializer">A base call (<c>: base(…)</c>, given an empty body) or an expression body (<c>=> …;</c>).</param>
+        public static void WriteConstructor(SourceWriter w, string typeName, string settings, string initializer)
+        {
+            w.Summary("Creates the repository.");
+            w.Line("/// <param name=\"client\">The DynamoDB client; the caller owns it.</param>");
+            w.Line($"/// <param name=\"options\">{settings}; defaults when null.</param>");
+            w.Line("/// <param name=\"logger\">Where operation logs go, with keys masked; nothing is logged when null.</param>");
+            w.Line($"public {typeName}(");
+            w.Indent();
+            w.Line("global::Amazon.DynamoDBv2.IAmazonDynamoDB client,");
+            w.Line("global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,");
+            w.Line($"global::Microsoft.Extensions.Logging.ILogger<{typeName}>? logger = null)");
+            w.Line(initializer);
+            w.Outdent();
+            if (initializer.StartsWith(":", System.StringComparison.Ordinal))
+            {
+                w.Open();
+                w.Close();
+            }
+        }
+
         public static void Declare(SourceWriter w, IEnumerable<RepositoryMember> members)
         {
             foreach (var member in members)

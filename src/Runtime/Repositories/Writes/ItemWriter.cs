@@ -11,24 +11,12 @@ namespace Bookings.Generated.Runtime
     /// Sends the single-item writes of one repository: alone, or as a one-item transaction with a client request token
     /// when it must apply at most once, and settles a failed condition through <see cref="FailedWrite"/>.
     /// </summary>
-    internal sealed class ItemWriter
+    /// <param name="client">The DynamoDB client.</param>
+    /// <param name="runner">Retries, logs and exception translation.</param>
+    /// <param name="table">The physical table name.</param>
+    /// <param name="read">Reads a stored item as the entity, for the <c>CurrentItem</c> of a failure.</param>
+    internal sealed class ItemWriter(IAmazonDynamoDB client, DynamoOperationRunner runner, string table, Func<IReadOnlyDictionary<string, AttributeValue>, object> read)
     {
-        private readonly IAmazonDynamoDB _client;
-        private readonly DynamoOperationRunner _runner;
-        private readonly string _table;
-        private readonly Func<IReadOnlyDictionary<string, AttributeValue>, object> _read;
-
-        /// <param name="client">The DynamoDB client.</param>
-        /// <param name="runner">Retries, logs and exception translation.</param>
-        /// <param name="table">The physical table name.</param>
-        /// <param name="read">Reads a stored item as the entity, for the <c>CurrentItem</c> of a failure.</param>
-        public ItemWriter(IAmazonDynamoDB client, DynamoOperationRunner runner, string table, Func<IReadOnlyDictionary<string, AttributeValue>, object> read)
-        {
-            _client = client;
-            _runner = runner;
-            _table = table;
-            _read = read;
-        }
 
         /// <summary>
         /// Sends the write: true when it was applied (also when a retry met its own earlier attempt), false when it had
@@ -45,20 +33,20 @@ namespace Bookings.Generated.Runtime
             }
 
             var storedNow = failure.NeedsStoredItem(write) ? await ReadStoredAsync(write.Key, cancellationToken).ConfigureAwait(false) : failure.Stored;
-            return failure.Settle(write, storedNow, _table, _read);
+            return failure.Settle(write, storedNow, table, read);
         }
 
         /// <summary>A read of one item by its key, as stored; null when there is none.</summary>
-        public static GetItemRequest Get(string table, Dictionary<string, AttributeValue> key, bool consistentRead)
-            => new() { TableName = table, Key = key, ConsistentRead = consistentRead, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+        public static GetItemRequest Get(string tableName, Dictionary<string, AttributeValue> key, bool consistentRead)
+            => new() { TableName = tableName, Key = key, ConsistentRead = consistentRead, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
 
         private async Task<FailedWrite?> SendAloneAsync(ItemWrite write, CancellationToken cancellationToken)
         {
             try
             {
-                await _runner.ExecuteAsync(
-                    new DynamoOperation(WriteRequests.Operation(write.Request), _table, write.Key, Expected: ErrorCategory.ConditionFailed),
-                    ct => WriteRequests.SendAsync(_client, write.Request, ct),
+                await runner.ExecuteAsync(
+                    new DynamoOperation(WriteRequests.Operation(write.Request), table, write.Key, Expected: ErrorCategory.ConditionFailed),
+                    ct => WriteRequests.SendAsync(client, write.Request, ct),
                     cancellationToken).ConfigureAwait(false);
                 return null;
             }
@@ -78,9 +66,9 @@ namespace Bookings.Generated.Runtime
             };
             try
             {
-                await _runner.ExecuteAsync(
-                    new DynamoOperation("TransactWriteItems", _table, write.Key, Expected: ErrorCategory.TransactionCanceled),
-                    ct => _client.TransactWriteItemsAsync(request, ct),
+                await runner.ExecuteAsync(
+                    new DynamoOperation("TransactWriteItems", table, write.Key, Expected: ErrorCategory.TransactionCanceled),
+                    ct => client.TransactWriteItemsAsync(request, ct),
                     cancellationToken).ConfigureAwait(false);
                 return null;
             }
@@ -92,15 +80,15 @@ namespace Bookings.Generated.Runtime
                     return new FailedWrite(reason.Item is { Count: > 0 } stored ? stored : null, failed);
                 }
 
-                throw new DynamoRepositoryException($"{failed.Operation} on table '{_table}' for {failed.Key} was cancelled ({reason?.Code ?? "no reason given"}).", failed.Operation, _table, failed.Key, failed.Attempts, failed);
+                throw new DynamoRepositoryException($"{failed.Operation} on table '{table}' for {failed.Key} was cancelled ({reason?.Code ?? "no reason given"}).", failed.Operation, table, failed.Key, failed.Attempts, failed);
             }
         }
 
         /// <summary>The item as stored now (a consistent read); null when there is none.</summary>
         private async Task<Dictionary<string, AttributeValue>?> ReadStoredAsync(IDynamoKey key, CancellationToken cancellationToken)
         {
-            var request = Get(_table, key.ToAttributeMap(), consistentRead: true);
-            var response = await _runner.ExecuteAsync(new DynamoOperation("GetItem", _table, key), ct => _client.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            var request = Get(table, key.ToAttributeMap(), consistentRead: true);
+            var response = await runner.ExecuteAsync(new DynamoOperation("GetItem", table, key), ct => client.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
             return response.Item is { Count: > 0 } stored ? stored : null;
         }
     }

@@ -52,29 +52,16 @@ namespace Bookings.Generated.Runtime
             protected override VersionCheck OfEntity(TEntity entity, bool create) => VersionCheck.None;
         }
 
-        private sealed class Versioned : VersionPolicy<TEntity>
+        private sealed class Versioned(string entityName, string partitionKey, string attribute, Func<TEntity, long> versionOf) : VersionPolicy<TEntity>
         {
-            private readonly string _entity;
-            private readonly string _partitionKey;
-            private readonly string _attribute;
-            private readonly Func<TEntity, long> _versionOf;
-
-            public Versioned(string entity, string partitionKey, string attribute, Func<TEntity, long> versionOf)
-            {
-                _entity = entity;
-                _partitionKey = partitionKey;
-                _attribute = attribute;
-                _versionOf = versionOf;
-            }
-
             public override VersionCheck ForChange(WriteOptions? options, string write)
-                => new VersionCheck.At(_partitionKey, _attribute, options?.ExpectedVersion ?? throw new DynamoValidationException(
-                    _entity,
-                    _attribute,
+                => new VersionCheck.At(partitionKey, attribute, options?.ExpectedVersion ?? throw new DynamoValidationException(
+                    entityName,
+                    attribute,
                     $"must be given for a {write}: pass the version of the item as read in WriteOptions.ExpectedVersion"));
 
             protected override VersionCheck OfEntity(TEntity entity, bool create)
-                => new VersionCheck.At(_partitionKey, _attribute, create ? 0 : _versionOf(entity));
+                => new VersionCheck.At(partitionKey, attribute, create ? 0 : versionOf(entity));
         }
     }
 
@@ -131,40 +118,29 @@ namespace Bookings.Generated.Runtime
             public override bool LostRace(IReadOnlyDictionary<string, AttributeValue>? stored) => false;
         }
 
-        internal sealed class At : VersionCheck
+        internal sealed class At(string partitionKey, string attribute, long expected) : VersionCheck
         {
-            private readonly string _partitionKey;
-            private readonly string _attribute;
-
-            public At(string partitionKey, string attribute, long expected)
-            {
-                _partitionKey = partitionKey;
-                _attribute = attribute;
-                Expected = expected;
-            }
-
             public override bool AppliesOnce => true;
 
-            public override long Expected { get; }
+            public override long Expected => expected;
 
             public override Condition? Guard(Condition? condition)
             {
-                var value = Number(Expected);
-                var attribute = _attribute;
-                var check = Expected == 0 ? !Condition.ItemExists(_partitionKey) : new Condition.Raw(e => $"{e.Name(attribute)} = {e.Value(value)}");
+                var value = Number(expected);
+                var check = expected == 0 ? !Condition.ItemExists(partitionKey) : new Condition.Raw(e => $"{e.Name(attribute)} = {e.Value(value)}");
                 return condition is null ? check : check & condition;
             }
 
-            public override void Stamp(Dictionary<string, AttributeValue> item) => item[_attribute] = Number(Expected + 1);
+            public override void Stamp(Dictionary<string, AttributeValue> item) => item[attribute] = Number(expected + 1);
 
-            public override string Render(EntityUpdate update, ExpressionBuilder expressions) => update.Render(expressions, _attribute, Number(Expected + 1));
+            public override string Render(EntityUpdate update, ExpressionBuilder expressions) => update.Render(expressions, attribute, Number(expected + 1));
 
             public override bool LostRace(IReadOnlyDictionary<string, AttributeValue>? stored)
-                => stored is null ? Expected > 0 : VersionIn(stored) != Expected;
+                => stored is null ? expected > 0 : VersionIn(stored) != expected;
 
             /// <summary>The version an item holds; 0 when it has none.</summary>
             private long VersionIn(IReadOnlyDictionary<string, AttributeValue> item)
-                => item.TryGetValue(_attribute, out var value) && long.TryParse(value?.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : 0;
+                => item.TryGetValue(attribute, out var value) && long.TryParse(value?.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : 0;
 
             private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
         }
