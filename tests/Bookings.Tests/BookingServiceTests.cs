@@ -224,6 +224,10 @@ namespace Bookings.Tests
             Assert.True(BookingFlags.TryParse("OptionSms", out var c) && c == BookingFlag.OptionSms);
             Assert.False(BookingFlags.TryParse("sms", out _));
             Assert.Equal("option_sms", BookingFlag.OptionSms.AttributeName());
+
+            // The update that sets a flag is the update type's own Set… for it (what UpdateFlagAsync sends).
+            Assert.False(new BookingUpdate().SetFlag(BookingFlag.RemindSms, true).IsEmpty);
+            Assert.Throws<System.ArgumentOutOfRangeException>(() => new BookingUpdate().SetFlag((BookingFlag)99, true));
         }
     }
 }

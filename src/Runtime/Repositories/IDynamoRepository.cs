@@ -127,7 +127,10 @@ namespace Bookings.Generated.Runtime
         /// <param name="options">A condition, and the expected version of a versioned entity.</param>
         TransactionItem TransactUpdate(TKey key, TUpdate update, WriteOptions? options = null);
 
-        /// <summary>A delete for <see cref="DynamoTransactions.WriteAsync"/>, conditional and versioned as <see cref="DeleteAsync"/> is; a missing item is no failure.</summary>
+        /// <summary>
+        /// A delete for <see cref="DynamoTransactions.WriteAsync"/>, conditional and versioned as <see cref="DeleteAsync"/> is.
+        /// A missing item cancels nothing, unless a condition or an expected version needs it.
+        /// </summary>
         /// <param name="key">The item's key.</param>
         /// <param name="options">A condition, and the expected version of a versioned entity.</param>
         TransactionItem TransactDelete(TKey key, WriteOptions? options = null);

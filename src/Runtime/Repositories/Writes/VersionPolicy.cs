@@ -21,7 +21,7 @@ namespace Bookings.Generated.Runtime
             where TKey : class, IDynamoKey
             => mapping.VersionAttribute is { } attribute
                 ? new Versioned(mapping.Table.EntityName, mapping.Table.PartitionKey.Name, attribute, mapping.VersionOf!)
-                : new Unversioned();
+                : new Unversioned(mapping.Table.EntityName);
 
         /// <summary>The check of a put or create: the entity's own version (none yet for a create).</summary>
         /// <exception cref="ArgumentException">The options give an expected version: a put takes the entity's own.</exception>
@@ -42,12 +42,12 @@ namespace Bookings.Generated.Runtime
 
         protected abstract VersionCheck OfEntity(TEntity entity, bool create);
 
-        private sealed class Unversioned : VersionPolicy<TEntity>
+        private sealed class Unversioned(string entityName) : VersionPolicy<TEntity>
         {
             public override VersionCheck ForChange(WriteOptions? options, string write)
                 => options?.ExpectedVersion is null
                     ? VersionCheck.None
-                    : throw new ArgumentException("The entity has no version attribute; leave WriteOptions.ExpectedVersion unset.", nameof(options));
+                    : throw new ArgumentException($"{entityName} has no version attribute; leave WriteOptions.ExpectedVersion unset.", nameof(options));
 
             protected override VersionCheck OfEntity(TEntity entity, bool create) => VersionCheck.None;
         }
