@@ -6,6 +6,27 @@ namespace Bookings.Generated.Runtime.Tests
 {
     public sealed class InputValidationTests
     {
+        [Theory]
+        [InlineData(double.NaN)]
+        [InlineData(double.PositiveInfinity)]
+        [InlineData(1E+200)]
+        [InlineData(-1E+126)]
+        [InlineData(5E-324)]
+        [InlineData(-1E-131)]
+        public void A_double_DynamoDB_cannot_store_is_refused_before_sending(double value)
+        {
+            var error = Assert.Throws<DynamoValidationException>(() => InputValidation.Finite(value, "Product", "rating"));
+            Assert.Contains("1E-130", error.Message, System.StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(0.0)]
+        [InlineData(1E-130)]
+        [InlineData(-9.99E+125)]
+        [InlineData(2.5)]
+        public void A_double_within_DynamoDB_range_is_kept(double value)
+            => Assert.Equal(value, InputValidation.Finite(value, "Product", "rating"));
+
         private static readonly TextPattern BookingId = new("^[A-Z0-9]{8}$");
 
         [Fact]
