@@ -37,11 +37,6 @@ namespace Bookings.Generated.Benchmarks
         /// <summary>Entry point.</summary>
         public static async Task<int> Main(string[] args)
         {
-            if (args is ["--patterns", ..])
-            {
-                return await Patterns.PatternCost.RunAsync(args[1..]).ConfigureAwait(false);
-            }
-
             RunOptions? options;
             try
             {
