@@ -41,6 +41,13 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(expected, RetryPolicy.Classify(Aws(code)));
         }
 
+        [Fact]
+        public void An_answer_that_cannot_be_read_is_transient_since_the_request_may_have_been_applied()
+        {
+            var cutOff = new AmazonUnmarshallingException("simulated", "Item", new System.IO.IOException("The response ended prematurely."), HttpStatusCode.OK);
+            Assert.Equal(ErrorCategory.Transient, RetryPolicy.Classify(cutOff));
+        }
+
         [Theory]
         [InlineData(ErrorCategory.Throttling, "None", "TransactionConflict")]
         [InlineData(ErrorCategory.Throttling, "ThrottlingError")]

@@ -23,7 +23,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public sealed partial record {table.KeyTypeName} : {Runtime}IDynamoKey");
 
-            PatternMatcherEmitter.WriteFields(w, table.KeyParts.Where(p => p.Pattern is not null).Select(p => (names.Pattern(p), p.Pattern!)), names.Local);
+            ValueKinds.WritePatternFields(w, table.KeyParts.Where(p => p.Pattern is not null).Select(p => (names.Pattern(p), p.Pattern!)));
 
             foreach (var part in table.KeyParts.Where(p => p.IsDate))
             {

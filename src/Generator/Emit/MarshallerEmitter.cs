@@ -48,7 +48,7 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>The patterns and codecs the value methods of <paramref name="attributes"/> use, one static field each.</summary>
         public static void WriteMemberFields(SourceWriter w, EquatableArray<AttributeModel> attributes, string ns)
         {
-            PatternMatcherEmitter.WriteFields(w, attributes.Where(a => a.Pattern is not null).Select(a => (a.PropertyName + "Pattern", a.Pattern!)));
+            ValueKinds.WritePatternFields(w, attributes.Where(a => a.Pattern is not null).Select(a => (a.PropertyName + "Pattern", a.Pattern!)));
 
             foreach (var attribute in attributes.Where(a => !a.Type.IsPlainScalar))
             {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Bookings.Generated.Generator.Model;
 
 namespace Bookings.Generated.Generator.Emit
@@ -68,6 +69,25 @@ namespace Bookings.Generated.Generator.Emit
             ValueKind.Map => $"{Runtime}AttributeCodecs.Map({Codec(type.Element!, ns)})",
             _ => type.Element!.Kind == ValueKind.Binary ? Runtime + "AttributeCodecs.BinarySet" : $"{Runtime}AttributeCodecs.Set({Codec(type.Element!, ns)})",
         };
+
+        /// <summary>
+        /// A private static field per (field, pattern) holding a schema <c>pattern</c> as the runtime's <c>TextPattern</c>,
+        /// so its <c>Regex</c> is built once; a blank line after them when there are any.
+        /// </summary>
+        public static void WritePatternFields(SourceWriter w, IEnumerable<(string Field, string Pattern)> fields)
+        {
+            var any = false;
+            foreach (var (field, pattern) in fields)
+            {
+                w.Line($"private static readonly {Runtime}TextPattern {field} = new({Literals.String(pattern)});");
+                any = true;
+            }
+
+            if (any)
+            {
+                w.Line();
+            }
+        }
 
         /// <summary>The runtime <c>DateFormat</c> a date format model stands for.</summary>
         private static string DateFormat(DateFormatModel format)

@@ -13,11 +13,11 @@ namespace Bookings.Generated.Runtime
             if (value.N is not null) return "a number (N)";
             if (value.BOOL is not null) return "a boolean (BOOL)";
             if (value.B is not null) return "binary (B)";
-            if (value.SS is not null) return "a string set (SS)";
-            if (value.NS is not null) return "a number set (NS)";
-            if (value.BS is not null) return "a binary set (BS)";
-            if (value.M is not null) return "a map (M)";
-            if (value.L is not null) return "a list (L)";
+            if (value.IsSSSet) return "a string set (SS)";
+            if (value.IsNSSet) return "a number set (NS)";
+            if (value.IsBSSet) return "a binary set (BS)";
+            if (value.IsMSet) return "a map (M)";
+            if (value.IsLSet) return "a list (L)";
             if (value.NULL == true) return "NULL";
             return "an empty value";
         }

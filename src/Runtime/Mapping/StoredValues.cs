@@ -65,27 +65,27 @@ namespace Bookings.Generated.Runtime
                 return left.B is not null && right.B is not null && Bytes(left.B).AsSpan().SequenceEqual(Bytes(right.B));
             }
 
-            if (left.SS is not null || right.SS is not null)
+            if (left.IsSSSet || right.IsSSSet)
             {
                 return SameSet(left.SS, right.SS, static s => s);
             }
 
-            if (left.NS is not null || right.NS is not null)
+            if (left.IsNSSet || right.IsNSSet)
             {
                 return SameSet(left.NS, right.NS, Number);
             }
 
-            if (left.BS is not null || right.BS is not null)
+            if (left.IsBSSet || right.IsBSSet)
             {
                 return SameSet(left.BS, right.BS, static b => Convert.ToBase64String(Bytes(b)));
             }
 
-            if (left.M is not null || right.M is not null)
+            if (left.IsMSet || right.IsMSet)
             {
                 return SameItem(left.M, right.M);
             }
 
-            if (left.L is not null || right.L is not null)
+            if (left.IsLSet || right.IsLSet)
             {
                 if (left.L is null || right.L is null || left.L.Count != right.L.Count)
                 {
@@ -109,12 +109,12 @@ namespace Bookings.Generated.Runtime
         /// <summary>Whether <paramref name="set"/> (a stored set, or null) holds every element of <paramref name="elements"/>.</summary>
         public static bool SetHolds(AttributeValue? set, AttributeValue elements, bool holds)
         {
-            if (elements.SS is not null)
+            if (elements.IsSSSet)
             {
                 return Each(elements.SS, set?.SS, static s => s, holds);
             }
 
-            if (elements.NS is not null)
+            if (elements.IsNSSet)
             {
                 return Each(elements.NS, set?.NS, Number, holds);
             }

@@ -58,6 +58,10 @@ namespace Bookings.Generated.Runtime
             ArgumentNullException.ThrowIfNull(exception);
             switch (exception)
             {
+                case AmazonUnmarshallingException:
+                    // The answer was cut off or garbled after DynamoDB processed the request (often a 200): the write
+                    // may have been applied, so it is retried under the lost-answer rules, like a dropped connection.
+                    return ErrorCategory.Transient;
                 case AmazonServiceException service:
                     return ClassifyService(service);
                 case HttpRequestException:

@@ -56,6 +56,7 @@ namespace Bookings.Generated.Runtime
             {
                 TransactItems = requests,
                 ClientRequestToken = idempotencyToken ?? Guid.NewGuid().ToString("N"),
+                ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
             };
             try
             {

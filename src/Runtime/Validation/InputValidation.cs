@@ -21,20 +21,27 @@ namespace Bookings.Generated.Runtime
         private const string ControlCharacterProblem = "must not contain control characters (such as a line feed or a tab), since it goes into a key";
 
         /// <summary>The problem of a NaN or an infinity, which DynamoDB cannot store.</summary>
-        internal const string NotFiniteProblem = "must be a finite number (DynamoDB stores no NaN or infinity)";
+        internal const string NotFiniteProblem = "must be a number DynamoDB can store: not NaN or infinity, and 0 or between 1E-130 and 1E+126 in size";
 
         /// <summary>Rejects null; returns the value.</summary>
         public static T NotNull<T>(T? value, string entity, string attribute)
             where T : class
             => value ?? throw new DynamoValidationException(entity, attribute, RequiredProblem);
 
-        /// <summary>Rejects NaN and infinity, which DynamoDB cannot store; returns the value.</summary>
+        /// <summary>Rejects NaN, infinity and numbers outside DynamoDB's range (1E-130 to below 1E+126 in size); returns the value.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Finite(double value, string entity, string attribute)
         {
             System.ArgumentNullException.ThrowIfNull(entity);
             System.ArgumentNullException.ThrowIfNull(attribute);
-            return double.IsFinite(value) ? value : throw new DynamoValidationException(entity, attribute, NotFiniteProblem);
+            return IsStorable(value) ? value : throw new DynamoValidationException(entity, attribute, NotFiniteProblem);
+        }
+
+        /// <summary>Whether DynamoDB can store the number: finite, and zero or between 1E-130 and 1E+126 in size.</summary>
+        internal static bool IsStorable(double value)
+        {
+            var size = System.Math.Abs(value);
+            return size == 0 || (size >= 1E-130 && size < 1E+126);
         }
 
         /// <summary>Rejects text that does not match the schema's pattern; returns the value.</summary>

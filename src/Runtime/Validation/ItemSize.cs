@@ -142,7 +142,7 @@ namespace Bookings.Generated.Runtime
                 return 1;
             }
 
-            if (value.SS is not null)
+            if (value.IsSSSet)
             {
                 long size = 0;
                 foreach (var element in value.SS)
@@ -153,7 +153,7 @@ namespace Bookings.Generated.Runtime
                 return size;
             }
 
-            if (value.NS is not null)
+            if (value.IsNSSet)
             {
                 long size = 0;
                 foreach (var element in value.NS)
@@ -164,7 +164,7 @@ namespace Bookings.Generated.Runtime
                 return size;
             }
 
-            if (value.BS is not null)
+            if (value.IsBSSet)
             {
                 long size = 0;
                 foreach (var element in value.BS)
@@ -175,7 +175,7 @@ namespace Bookings.Generated.Runtime
                 return size;
             }
 
-            if (value.L is not null)
+            if (value.IsLSet)
             {
                 long size = ContainerOverhead;
                 foreach (var element in value.L)
@@ -186,7 +186,7 @@ namespace Bookings.Generated.Runtime
                 return size;
             }
 
-            if (value.M is not null)
+            if (value.IsMSet)
             {
                 long size = ContainerOverhead;
                 foreach (var (name, element) in value.M)

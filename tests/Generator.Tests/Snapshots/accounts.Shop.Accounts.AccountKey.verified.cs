@@ -11,53 +11,8 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record AccountKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[a-z]+$", TenantPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool TenantPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [a-z]+
-            start = i;
-            while (i < text.Length && text[i] is >= 'a' and <= 'z')
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
-
-        private static readonly global::Bookings.Generated.Runtime.TextPattern UserPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[a-z0-9._-]+$", UserPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z0-9._-]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool UserPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [a-z0-9._-]+
-            start = i;
-            while (i < text.Length && text[i] is '-' or '.' or (>= '0' and <= '9') or '_' or (>= 'a' and <= 'z'))
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern = new("^[a-z]+$");
+        private static readonly global::Bookings.Generated.Runtime.TextPattern UserPattern = new("^[a-z0-9._-]+$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private AccountKey(string tenant, string user, string? storedPk, string? storedSk)

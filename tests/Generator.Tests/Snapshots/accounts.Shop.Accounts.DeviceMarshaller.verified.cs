@@ -8,8 +8,7 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class DeviceMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern PlatformPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^(ios|android)$");
+        private static readonly global::Bookings.Generated.Runtime.TextPattern PlatformPattern = new("^(ios|android)$");
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>

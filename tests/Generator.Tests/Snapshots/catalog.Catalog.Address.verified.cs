@@ -34,25 +34,7 @@ namespace Catalog
         /// <summary>The codec marshallers of enclosing types use.</summary>
         public static global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Address> Codec { get; } = new AddressCodec();
 
-        private static readonly global::Bookings.Generated.Runtime.TextPattern PostcodePattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[0-9]{5}$", PostcodePatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]{5}$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool PostcodePatternMatches(string text)
-        {
-            var i = 0;
-
-            // [0-9]{5}
-            for (var end = i + 5; i < end; i++)
-            {
-                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
-                {
-                    return false;
-                }
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern PostcodePattern = new("^[0-9]{5}$");
 
         /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Address value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Address", string.Empty);

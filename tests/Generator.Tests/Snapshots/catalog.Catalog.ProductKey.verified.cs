@@ -11,37 +11,7 @@ namespace Catalog
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ProductKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern ProductIdPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^P[0-9]+$", ProductIdPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^P[0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool ProductIdPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // 'P'
-            if (i == text.Length || text[i] != 'P')
-            {
-                return false;
-            }
-
-            i++;
-
-            // [0-9]+
-            start = i;
-            while (i < text.Length && text[i] is >= '0' and <= '9')
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern ProductIdPattern = new("^P[0-9]+$");
 
         private ProductKey(string productId)
         {

@@ -11,29 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Files
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ChunkKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern FileIdPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[a-z0-9-]+$", FileIdPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z0-9-]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool FileIdPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [a-z0-9-]+
-            start = i;
-            while (i < text.Length && text[i] is '-' or (>= '0' and <= '9') or (>= 'a' and <= 'z'))
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern FileIdPattern = new("^[a-z0-9-]+$");
 
         private ChunkKey(string fileId, byte[] offset)
         {

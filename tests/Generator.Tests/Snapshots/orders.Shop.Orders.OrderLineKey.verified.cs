@@ -11,29 +11,7 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record OrderLineKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[a-z]+$", TenantPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[a-z]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool TenantPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [a-z]+
-            start = i;
-            while (i < text.Length && text[i] is >= 'a' and <= 'z')
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern = new("^[a-z]+$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private OrderLineKey(string tenant, long orderNo, int lineNo, string? storedLinePk, string? storedLineSk)

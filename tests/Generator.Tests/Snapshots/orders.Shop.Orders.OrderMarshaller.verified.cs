@@ -8,8 +8,7 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class OrderMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern CustomerEmailPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[^@\\s]+@[^@\\s]+$");
+        private static readonly global::Bookings.Generated.Runtime.TextPattern CustomerEmailPattern = new("^[^@\\s]+@[^@\\s]+$");
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>

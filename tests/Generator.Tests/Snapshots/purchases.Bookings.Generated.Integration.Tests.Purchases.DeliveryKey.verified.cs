@@ -11,29 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record DeliveryKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern ParcelPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[A-Z0-9]+$", ParcelPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[A-Z0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool ParcelPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [A-Z0-9]+
-            start = i;
-            while (i < text.Length && text[i] is (>= '0' and <= '9') or (>= 'A' and <= 'Z'))
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern ParcelPattern = new("^[A-Z0-9]+$");
 
         /// <summary>Writes and reads the <c>day</c> part in the key, as a date attribute of its format does.</summary>
         internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateOnly> DayCodec =

@@ -11,29 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ShipmentKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern ShipmentIdPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[A-Z0-9]+$", ShipmentIdPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[A-Z0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool ShipmentIdPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [A-Z0-9]+
-            start = i;
-            while (i < text.Length && text[i] is (>= '0' and <= '9') or (>= 'A' and <= 'Z'))
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern ShipmentIdPattern = new("^[A-Z0-9]+$");
 
         private ShipmentKey(string shipmentId)
         {

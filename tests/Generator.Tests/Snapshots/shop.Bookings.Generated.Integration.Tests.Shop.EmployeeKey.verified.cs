@@ -11,29 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record EmployeeKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", StoreIdPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool StoreIdPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [0-9]+
-            start = i;
-            while (i < text.Length && text[i] is >= '0' and <= '9')
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern = new("^[0-9]+$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private EmployeeKey(string storeId, long staffId, string? storedPk, string? storedSk)

@@ -8,49 +8,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class EmployeeMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern EmailPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[^@ ]+@[^@ ]+$", EmailPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[^@ ]+@[^@ ]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool EmailPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [^@ ]+
-            start = i;
-            while (i < text.Length && text[i] is not (' ' or '@'))
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            // '@'
-            if (i == text.Length || text[i] != '@')
-            {
-                return false;
-            }
-
-            i++;
-
-            // [^@ ]+
-            start = i;
-            while (i < text.Length && text[i] is not (' ' or '@'))
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern EmailPattern = new("^[^@ ]+@[^@ ]+$");
 
         private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateOnly> HiredOnCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));

@@ -11,83 +11,8 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ShiftKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^[0-9]+$", StoreIdPatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^[0-9]+$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool StoreIdPatternMatches(string text)
-        {
-            var i = 0;
-            int start;
-
-            // [0-9]+
-            start = i;
-            while (i < text.Length && text[i] is >= '0' and <= '9')
-            {
-                i++;
-            }
-
-            if (i - start < 1)
-            {
-                return false;
-            }
-
-            return i == text.Length;
-        }
-
-        private static readonly global::Bookings.Generated.Runtime.TextPattern DatePattern =
-            new global::Bookings.Generated.Runtime.TextPattern("^\\d{4}-\\d{2}-\\d{2}$", DatePatternMatches);
-
-        /// <summary>Whether <paramref name="text"/> matches <c>^\d{4}-\d{2}-\d{2}$</c>: the pattern as a loop, where <c>$</c> ends the text and <c>\d</c> is <c>0-9</c>.</summary>
-        private static bool DatePatternMatches(string text)
-        {
-            var i = 0;
-
-            // \d{4}
-            for (var end = i + 4; i < end; i++)
-            {
-                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
-                {
-                    return false;
-                }
-            }
-
-            // '-'
-            if (i == text.Length || text[i] != '-')
-            {
-                return false;
-            }
-
-            i++;
-
-            // \d{2}
-            for (var end = i + 2; i < end; i++)
-            {
-                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
-                {
-                    return false;
-                }
-            }
-
-            // '-'
-            if (i == text.Length || text[i] != '-')
-            {
-                return false;
-            }
-
-            i++;
-
-            // \d{2}
-            for (var end = i + 2; i < end; i++)
-            {
-                if (i == text.Length || text[i] is not (>= '0' and <= '9'))
-                {
-                    return false;
-                }
-            }
-
-            return i == text.Length;
-        }
+        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern = new("^[0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.TextPattern DatePattern = new("^\\d{4}-\\d{2}-\\d{2}$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private ShiftKey(string storeId, string date, long staffId, string? storedPk, string? storedSk)

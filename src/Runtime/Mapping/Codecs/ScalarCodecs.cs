@@ -89,7 +89,7 @@ namespace Bookings.Generated.Runtime
         public override double Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
 
         public override string Format(double value)
-            => double.IsFinite(value)
+            => InputValidation.IsStorable(value)
                 ? value.ToString("R", CultureInfo.InvariantCulture)
                 : throw AttributePath.Invalid(InputValidation.NotFiniteProblem);
 
