@@ -346,7 +346,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         string operation = OperationOf(request);
         bool isBatchGet = string.Equals(operation, "BatchGetItem", StringComparison.Ordinal);
         bool isBatch = isBatchGet || string.Equals(operation, "BatchWriteItem", StringComparison.Ordinal);
-        FaultKind fault = Decide(operation, isBatch);
+        FaultKind fault = Decide(operation, isBatch, string.Equals(operation, "TransactWriteItems", StringComparison.Ordinal));
 
         BatchSplit? split = null;
         if (fault == FaultKind.PartialBatch)
@@ -404,6 +404,13 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
                     "The service is currently unavailable or busy." + note,
                     close, stopping).ConfigureAwait(false);
                 return true;
+            case FaultKind.TransactionCanceled:
+                await WriteErrorAsync(
+                    connection, 400, "Bad Request", DynamoDbErrorPrefix + "TransactionCanceledException",
+                    "Transaction cancelled, please refer cancellation reasons for specific reasons [" + _plan.TransactionCancellationReason + "]" + note,
+                    close, stopping,
+                    new JsonArray(new JsonObject { ["Code"] = _plan.TransactionCancellationReason, ["Message"] = "Injected by FaultInjectingProxy" })).ConfigureAwait(false);
+                return true;
             case FaultKind.DropConnection:
                 Drop(socket);
                 return false;
@@ -450,7 +457,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         socket.Close();
     }
 
-    private FaultKind Decide(string operation, bool isBatch)
+    private FaultKind Decide(string operation, bool isBatch, bool isTransaction)
     {
         if (_plan.OnlyOperations is { } only
             && !ContainsIgnoreCase(only, operation)
@@ -468,7 +475,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
             double draw = _random.NextDouble();
             double cumulative = 0;
-            foreach ((FaultKind kind, double rate) in _plan.Rates(includePartialBatch: isBatch))
+            foreach ((FaultKind kind, double rate) in _plan.Rates(includePartialBatch: isBatch, includeTransactionCanceled: isTransaction))
             {
                 cumulative += rate;
                 if (draw < cumulative)
@@ -640,9 +647,15 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         string type,
         string message,
         bool close,
-        CancellationToken stopping)
+        CancellationToken stopping,
+        JsonArray? cancellationReasons = null)
     {
         var error = new JsonObject { ["__type"] = type, ["message"] = message };
+        if (cancellationReasons is not null)
+        {
+            error["CancellationReasons"] = cancellationReasons;
+        }
+
         return WriteJsonAsync(connection, status, reason, Encoding.UTF8.GetBytes(error.ToJsonString()), close, stopping);
     }
 

@@ -68,6 +68,19 @@ public sealed record FaultPlan
     public double PartialBatchRate { get; init; }
 
     /// <summary>
+    /// Rate (0..1) of <c>TransactWriteItems</c> requests answered, without forwarding, with HTTP 400
+    /// <c>TransactionCanceledException</c> whose one cancellation reason is <see cref="TransactionCancellationReason"/>.
+    /// Ignored for other operations.
+    /// </summary>
+    public double TransactionCanceledRate { get; init; }
+
+    /// <summary>
+    /// The reason code of an injected transaction cancellation: <c>TransactionConflict</c> (default: another transaction
+    /// holds an item, contention a client retries), <c>ValidationError</c> (DynamoDB refuses the request), …
+    /// </summary>
+    public string TransactionCancellationReason { get; init; } = "TransactionConflict";
+
+    /// <summary>
     /// The share (0..1) of a partially processed batch's items returned as unprocessed, rounded to the
     /// nearest whole item (25 items × 0.4 = 10). Default 0.5.
     /// </summary>
@@ -128,10 +141,11 @@ public sealed record FaultPlan
         CheckUnit(DropAfterForwardRate, nameof(DropAfterForwardRate));
         CheckUnit(InternalServerErrorAfterForwardRate, nameof(InternalServerErrorAfterForwardRate));
         CheckUnit(PartialBatchRate, nameof(PartialBatchRate));
+        CheckUnit(TransactionCanceledRate, nameof(TransactionCanceledRate));
         CheckUnit(UnprocessedFraction, nameof(UnprocessedFraction));
 
-        // BatchWriteItem is the operation to which every rate applies.
-        double sum = RateSum(includePartialBatch: true);
+        // A batch and a transaction each take the common rates and their own.
+        double sum = Math.Max(RateSum(includePartialBatch: true, includeTransactionCanceled: false), RateSum(includePartialBatch: false, includeTransactionCanceled: true));
         if (sum > 1 + 1e-9)
         {
             throw new ArgumentException(
@@ -160,7 +174,7 @@ public sealed record FaultPlan
     }
 
     /// <summary>The rates in the order the draw walks them (the order of <see cref="FaultKind"/>).</summary>
-    internal IEnumerable<(FaultKind Kind, double Rate)> Rates(bool includePartialBatch)
+    internal IEnumerable<(FaultKind Kind, double Rate)> Rates(bool includePartialBatch, bool includeTransactionCanceled)
     {
         yield return (FaultKind.ProvisionedThroughputExceeded, ProvisionedThroughputExceededRate);
         yield return (FaultKind.Throttling, ThrottlingRate);
@@ -175,12 +189,17 @@ public sealed record FaultPlan
         {
             yield return (FaultKind.PartialBatch, PartialBatchRate);
         }
+
+        if (includeTransactionCanceled)
+        {
+            yield return (FaultKind.TransactionCanceled, TransactionCanceledRate);
+        }
     }
 
-    private double RateSum(bool includePartialBatch)
+    private double RateSum(bool includePartialBatch, bool includeTransactionCanceled)
     {
         double sum = 0;
-        foreach ((FaultKind _, double rate) in Rates(includePartialBatch))
+        foreach ((FaultKind _, double rate) in Rates(includePartialBatch, includeTransactionCanceled))
         {
             sum += rate;
         }
@@ -232,4 +251,7 @@ public enum FaultKind
 
     /// <summary>Forwarded; once upstream answered, HTTP 500 <c>InternalServerError</c> was sent instead of its answer.</summary>
     InternalServerErrorAfterForward,
+
+    /// <summary>A <c>TransactWriteItems</c> answered with HTTP 400 <c>TransactionCanceledException</c> (<see cref="FaultPlan.TransactionCancellationReason"/>); nothing forwarded.</summary>
+    TransactionCanceled,
 }

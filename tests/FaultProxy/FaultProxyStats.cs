@@ -89,6 +89,9 @@ public sealed class FaultProxyStats
     /// <summary>Requests forwarded and then answered with 500 <c>InternalServerError</c> instead of upstream's answer.</summary>
     public int InternalServerErrorAfterForward => Count(FaultKind.InternalServerErrorAfterForward);
 
+    /// <summary>Transactions answered with an injected cancellation.</summary>
+    public int TransactionsCanceled => Count(FaultKind.TransactionCanceled);
+
     /// <summary>Requests handled with <paramref name="kind"/> (<see cref="FaultKind.None"/>: forwarded unchanged).</summary>
     /// <param name="kind">The fault kind.</param>
     /// <returns>The count.</returns>

@@ -209,6 +209,77 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_conditional_update_that_admits_one_winner_has_exactly_one_through_lost_answers()
+        {
+            // Six callers each set the same flag on a booking, on the condition that it is not set yet. Comparing the stored
+            // item after a lost answer cannot tell a caller's own write from another's equal one, so every loser whose
+            // "condition failed" answer was lost would report success; sent once with a request token, exactly one wins.
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, LostAnswers(seed: 27));
+            using var client = proxy.CreateClient();
+            var options = Patient(await BookingTables.CreateAsync(_fixture, "lost-claim"));
+            var bookings = new BookingRepository(client, options, GuardedLogs.For<BookingRepository>());
+            var samples = Enumerable.Range(0, 12).Select(n => Sample(n)).ToList();
+            await new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>()).PutManyAsync(samples);
+
+            foreach (var booking in samples)
+            {
+                var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+                {
+                    try
+                    {
+                        return await bookings.UpdateAsync(booking.Key, new BookingUpdate().SetConfirmSms(true), new WriteOptions { Condition = BookingFields.ConfirmSms.Equal(false) });
+                    }
+                    catch (DynamoConditionFailedException lost)
+                    {
+                        Assert.True(lost.CurrentItem is Booking { ConfirmSms: true });
+                        return false;
+                    }
+                }));
+
+                Assert.Equal(1, claims.Count(won => won));
+            }
+
+            AssertLostAnswers(proxy);
+        }
+
+        [Fact]
+        public async Task Appending_to_a_list_and_versioned_conditional_writes_through_lost_answers_apply_once()
+        {
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, LostAnswers(seed: 28));
+            using var client = proxy.CreateClient();
+            var options = Patient(await FreshTables.CreateAsync(_fixture, "lost-append", new TableDefinition[] { Catalog.ProductTable.Definition, CounterTable.Definition }, GuardedLogs.For<DynamoTableManager>()));
+            var products = new Catalog.ProductRepository(client, options, GuardedLogs.For<Catalog.ProductRepository>());
+            var key = Catalog.ProductKey.Create("P1");
+            await products.PutAsync(new Catalog.Product { Key = key, Title = "Shirt", Price = 10m, CreatedAt = new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero) });
+
+            // A list append repeated would append twice: each call appends exactly once.
+            for (var i = 0; i < 40; i++)
+            {
+                Assert.True(await products.UpdateAsync(key, new Catalog.ProductUpdate().AppendToScores(i)));
+            }
+
+            var product = await new Catalog.ProductRepository(_fixture.Client, options, GuardedLogs.For<Catalog.ProductRepository>()).GetAsync(key, new ReadOptions { ConsistentRead = true });
+            Assert.Equal(Enumerable.Range(0, 40).Select(i => (double)i), product?.Scores);
+
+            // Versioned writes with a condition of the caller's: each applied once, each reporting its own success; a
+            // condition that really fails is an exception, not a success, however often its answer is lost.
+            var counters = new CounterRepository(client, options, GuardedLogs.For<CounterRepository>());
+            for (var n = 0; n < 20; n++)
+            {
+                var counterKey = CounterKey.Create("c" + n.ToString(CultureInfo.InvariantCulture));
+                Assert.True(await counters.CreateAsync(new Counter { Key = counterKey, Count = 5 }));
+                var stored = (await counters.GetAsync(counterKey, new ReadOptions { ConsistentRead = true }))!;
+                await counters.PutAsync(stored with { Count = 6 }, new WriteOptions { Condition = CounterFields.Count.Equal(5) });
+                await Assert.ThrowsAsync<DynamoConditionFailedException>(() => counters.UpdateAsync(counterKey, new CounterUpdate().SetCount(7), new WriteOptions { ExpectedVersion = 2, Condition = CounterFields.Count.Equal(5) }));
+                await Assert.ThrowsAsync<DynamoConditionFailedException>(() => counters.DeleteAsync(counterKey, new WriteOptions { ExpectedVersion = 2, Condition = CounterFields.Count.Equal(5) }));
+                Assert.True(await counters.DeleteAsync(counterKey, new WriteOptions { ExpectedVersion = 2, Condition = CounterFields.Count.Equal(6) }));
+            }
+
+            Assert.Empty(await new CounterRepository(_fixture.Client, options, GuardedLogs.For<CounterRepository>()).GetManyAsync(Enumerable.Range(0, 20).Select(n => CounterKey.Create("c" + n.ToString(CultureInfo.InvariantCulture)))));
+            AssertLostAnswers(proxy);
+        }
+
+        [Fact]
         public async Task Batches_and_transactions_through_lost_answers_store_exactly_the_intended_items()
         {
             await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, LostAnswers(seed: 26));
@@ -233,7 +304,8 @@ namespace Bookings.Generated.Integration.Tests
                 {
                     bookings.TransactUpdate(booking.Key, new BookingUpdate().SetOptionSms(true), new WriteOptions { Condition = BookingFields.OptionSms.Equal(false) }),
                     counters.TransactUpdate(counterKey, new CounterUpdate().SetCount(i + 1), new WriteOptions { ExpectedVersion = 1 + i }),
-                    bookings.TransactDelete(samples[i].Key, new WriteOptions { Condition = BookingFields.Name.NotExists() }),
+                    bookings.TransactDelete(samples[100 + i].Key, new WriteOptions { Condition = BookingFields.Name.Exists() }),
+                    bookings.TransactPut(samples[i] with { Name = "Back " + i }),
                 });
             }
 
@@ -241,6 +313,10 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(30, counter?.Count);
             Assert.Equal(31, counter?.Version);
             Assert.All((await direct.GetManyAsync(samples.Skip(50).Take(30).Select(b => b.Key))), b => Assert.True(b.OptionSms));
+            Assert.Empty(await direct.GetManyAsync(samples.Skip(100).Take(30).Select(b => b.Key)));
+            Assert.Equal(
+                Enumerable.Range(0, 30).Select(i => "Back " + i).ToHashSet(),
+                (await direct.GetManyAsync(samples.Take(30).Select(b => b.Key))).Select(b => b.Name).ToHashSet());
             AssertLostAnswers(proxy);
         }
     }

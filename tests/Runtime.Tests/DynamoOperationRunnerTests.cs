@@ -28,8 +28,8 @@ namespace Bookings.Generated.Runtime.Tests
 
         private readonly ListLogger _logger = new();
 
-        private static DynamoOperation GetItem(bool idempotent = true, ErrorCategory? expected = null)
-            => new("GetItem", "test-sms", new PhoneKey(RawPhone), idempotent, expected);
+        private static DynamoOperation GetItem(ErrorCategory? expected = null)
+            => new("GetItem", "test-sms", new PhoneKey(RawPhone), expected);
 
         private static Exception Throttle() => RetryPolicyTests.Aws("ProvisionedThroughputExceededException");
 
@@ -227,34 +227,6 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(FastRetries.MaxAttempts, ex.Attempts);
             Assert.Contains(MaskedPhone, ex.Message, StringComparison.Ordinal);
             AssertHasNoRawPhone(ex.Message);
-        }
-
-        [Fact]
-        public async Task Non_idempotent_operation_is_not_retried_after_a_transient_failure()
-        {
-            var send = new FakeSend(_ => ServerError());
-            var operation = new DynamoOperation("UpdateItem", "test-sms", new PhoneKey(RawPhone), Idempotent: false);
-
-            var ex = await Assert.ThrowsAsync<DynamoTransientException>(() => Runner().ExecuteAsync(operation, send.Send, CancellationToken.None));
-
-            Assert.Equal(1, send.Calls);
-            Assert.Equal(1, ex.Attempts);
-            Assert.Contains("may or may not have been applied", ex.Message, StringComparison.Ordinal);
-            Assert.Contains("not retried", ex.Message, StringComparison.Ordinal);
-            Assert.Contains(MaskedPhone, ex.Message, StringComparison.Ordinal);
-            AssertHasNoRawPhone(ex.Message);
-            Assert.Empty(_logger.WithEventId(RetryingEventId));
-            AssertNoRawPhoneLogged();
-        }
-
-        [Fact]
-        public async Task Non_idempotent_operation_is_retried_after_throttling_which_applies_nothing()
-        {
-            var send = new FakeSend(call => call == 1 ? Throttle() : null);
-            var operation = new DynamoOperation("UpdateItem", "test-sms", new PhoneKey(RawPhone), Idempotent: false);
-
-            Assert.Equal("ok", await Runner().ExecuteAsync(operation, send.Send, CancellationToken.None));
-            Assert.Equal(2, send.Calls);
         }
 
         [Fact]

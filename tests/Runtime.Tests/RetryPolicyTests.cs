@@ -53,9 +53,11 @@ namespace Bookings.Generated.Runtime.Tests
         [InlineData(ErrorCategory.Throttling, "ThrottlingError")]
         [InlineData(ErrorCategory.TransactionCanceled, "ConditionalCheckFailed")]
         [InlineData(ErrorCategory.TransactionCanceled, "TransactionConflict", "ConditionalCheckFailed")]
-        [InlineData(ErrorCategory.TransactionCanceled, "ValidationError")]
+        [InlineData(ErrorCategory.Validation, "ValidationError")]
+        [InlineData(ErrorCategory.Validation, "None", "ValidationError")]
+        [InlineData(ErrorCategory.Other, "ItemCollectionSizeLimitExceeded")]
         [InlineData(ErrorCategory.TransactionCanceled)]
-        public void A_transaction_cancelled_only_by_contention_is_retried_and_one_with_an_answer_is_not(ErrorCategory expected, params string[] reasons)
+        public void A_transaction_is_classified_by_its_cancellation_reasons(ErrorCategory expected, params string[] reasons)
         {
             var canceled = new TransactionCanceledException("simulated")
             {
@@ -130,27 +132,24 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
-        public void Throttling_is_retried_until_the_last_attempt_whether_or_not_the_operation_is_idempotent()
+        public void Throttling_is_retried_until_the_last_attempt()
         {
             var policy = new RetryPolicy(new RetryOptions { MaxAttempts = 4 });
-            foreach (var idempotent in new[] { true, false })
-            {
-                Assert.True(policy.ShouldRetry(ErrorCategory.Throttling, 1, idempotent));
-                Assert.True(policy.ShouldRetry(ErrorCategory.Throttling, 3, idempotent));
-                Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 4, idempotent));
-                Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 5, idempotent));
-            }
+            Assert.True(policy.ShouldRetry(ErrorCategory.Throttling, 1));
+            Assert.True(policy.ShouldRetry(ErrorCategory.Throttling, 3));
+            Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 4));
+            Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 5));
         }
 
         [Fact]
-        public void Transient_failures_are_retried_only_when_idempotent()
+        public void Transient_failures_are_retried_until_the_last_attempt()
         {
+            // Every write may be resent: one that must not apply twice carries a client request token.
             var policy = new RetryPolicy(new RetryOptions { MaxAttempts = 3 });
 
-            Assert.True(policy.ShouldRetry(ErrorCategory.Transient, 1, idempotent: true));
-            Assert.True(policy.ShouldRetry(ErrorCategory.Transient, 2, idempotent: true));
-            Assert.False(policy.ShouldRetry(ErrorCategory.Transient, 3, idempotent: true));
-            Assert.False(policy.ShouldRetry(ErrorCategory.Transient, 1, idempotent: false));
+            Assert.True(policy.ShouldRetry(ErrorCategory.Transient, 1));
+            Assert.True(policy.ShouldRetry(ErrorCategory.Transient, 2));
+            Assert.False(policy.ShouldRetry(ErrorCategory.Transient, 3));
         }
 
         [Theory]
@@ -162,16 +161,15 @@ namespace Bookings.Generated.Runtime.Tests
         public void Other_categories_are_never_retried(ErrorCategory category)
         {
             var policy = new RetryPolicy(new RetryOptions { MaxAttempts = 10 });
-            Assert.False(policy.ShouldRetry(category, 1, idempotent: true));
-            Assert.False(policy.ShouldRetry(category, 1, idempotent: false));
+            Assert.False(policy.ShouldRetry(category, 1));
         }
 
         [Fact]
         public void MaxAttempts_of_one_turns_retries_off()
         {
             var policy = new RetryPolicy(new RetryOptions { MaxAttempts = 1 });
-            Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 1, idempotent: true));
-            Assert.False(policy.ShouldRetry(ErrorCategory.Transient, 1, idempotent: true));
+            Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 1));
+            Assert.False(policy.ShouldRetry(ErrorCategory.Transient, 1));
         }
 
         [Fact]

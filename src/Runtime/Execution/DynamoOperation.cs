@@ -1,18 +1,20 @@
 namespace Bookings.Generated.Runtime
 {
-    /// <summary>What a repository is about to do, for retries, logs and exceptions.</summary>
+    /// <summary>
+    /// What a repository is about to do, for retries, logs and exceptions. Every operation may be resent: a write that
+    /// must not apply twice is sent as a transaction with a client request token, which DynamoDB applies once.
+    /// </summary>
     /// <param name="Name">The DynamoDB operation, such as <c>GetItem</c>.</param>
     /// <param name="Table">The physical table name.</param>
     /// <param name="Key">
     /// The item's key object, or null. Only its <c>ToString()</c> is printed, and generated key
     /// types mask personal parts there; it is called only when a log line or exception needs it.
     /// </param>
-    /// <param name="Idempotent">False for writes that must not be repeated blindly, such as counter increments.</param>
     /// <param name="Expected">
     /// A failure the caller handles as a normal outcome (a conditional update of a missing item, a
     /// lookup of a missing table): still raised, but logged at Debug instead of Error.
     /// </param>
-    public readonly record struct DynamoOperation(string Name, string Table, object? Key = null, bool Idempotent = true, ErrorCategory? Expected = null)
+    public readonly record struct DynamoOperation(string Name, string Table, object? Key = null, ErrorCategory? Expected = null)
     {
         /// <summary>The DynamoDB operation, such as <c>GetItem</c>.</summary>
         public string Name { get; init; } = Name ?? throw new System.ArgumentNullException(nameof(Name));

@@ -122,7 +122,7 @@ namespace Bookings.Generated.Runtime
                     }
 
                     TimeSpan delay = default;
-                    if (_retry.ShouldRetry(category, attempt, operation.Idempotent)
+                    if (_retry.ShouldRetry(category, attempt)
                         && _retry.FitsBudget(Stopwatch.GetElapsedTime(started), delay = _retry.GetDelay(attempt, Random.Shared)))
                     {
                         DynamoTelemetry.Retries.Add(1, new("db.operation", operation.Name), new("aws.dynamodb.table_names", operation.Table), new("error.type", RuntimeLog.ErrorCode(ex)));
@@ -148,7 +148,7 @@ namespace Bookings.Generated.Runtime
         private DynamoRepositoryException Fail(DynamoOperation operation, ErrorCategory category, Exception ex, int attempts, long started)
         {
             var key = operation.KeyText;
-            var code = RuntimeLog.ErrorCode(ex);
+            var code = RuntimeLog.ErrorDetail(ex);
             if (category == operation.Expected)
             {
                 if (_logger.IsEnabled(LogLevel.Debug))
@@ -166,7 +166,6 @@ namespace Bookings.Generated.Runtime
             return category switch
             {
                 ErrorCategory.Throttling => new DynamoThrottledException($"{subject} was still throttled ({code}) after {attempts} attempt(s).", operation.Name, operation.Table, keyForException, attempts, ex),
-                ErrorCategory.Transient when !operation.Idempotent => new DynamoTransientException($"{subject} failed with {code}; the write may or may not have been applied, so it was not retried.", operation.Name, operation.Table, keyForException, attempts, ex),
                 ErrorCategory.Transient => new DynamoTransientException($"{subject} failed with {code} after {attempts} attempt(s).", operation.Name, operation.Table, keyForException, attempts, ex),
                 ErrorCategory.AccessDenied => new DynamoAccessDeniedException($"{subject} was denied ({code}). Check the credentials and the IAM policy for this table.", operation.Name, operation.Table, keyForException, attempts, ex),
                 ErrorCategory.TableNotFound => new DynamoTableNotFoundException($"{subject} failed: the table does not exist in this account and region. Create it first (for example with DynamoTableManager.EnsureTablesAsync).", operation.Name, operation.Table, keyForException, attempts, ex),

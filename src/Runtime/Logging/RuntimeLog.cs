@@ -48,5 +48,30 @@ namespace Bookings.Generated.Runtime
         /// <summary>The error code printed for an exception: the AWS error code, or the exception type.</summary>
         public static string ErrorCode(Exception exception)
             => exception is Amazon.Runtime.AmazonServiceException { ErrorCode: { Length: > 0 } code } ? code : exception.GetType().Name;
+
+        /// <summary>
+        /// The error code with what a cancelled transaction gives as its reasons (<c>TransactionCanceledException
+        /// [ValidationError]</c>), for failure logs and messages: the code alone does not say why. Only the reason codes:
+        /// DynamoDB's reason messages can quote stored values.
+        /// </summary>
+        public static string ErrorDetail(Exception exception)
+        {
+            var code = ErrorCode(exception);
+            if (exception is not Amazon.DynamoDBv2.Model.TransactionCanceledException { CancellationReasons: { Count: > 0 } reasons })
+            {
+                return code;
+            }
+
+            var codes = new System.Collections.Generic.List<string>();
+            foreach (var reason in reasons)
+            {
+                if (reason?.Code is { Length: > 0 } reasonCode && reasonCode != "None" && !codes.Contains(reasonCode))
+                {
+                    codes.Add(reasonCode);
+                }
+            }
+
+            return codes.Count == 0 ? code : $"{code} [{string.Join(", ", codes)}]";
+        }
     }
 }

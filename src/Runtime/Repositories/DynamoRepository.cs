@@ -245,7 +245,7 @@ namespace Bookings.Generated.Runtime
                 key,
                 create ? WriteKind.Create : WriteKind.Put,
                 version,
-                version.AppliesOnce,
+                AppliesOnce(version, options),
                 stored => StoredValues.SameItem(stored, item));
         }
 
@@ -260,7 +260,7 @@ namespace Bookings.Generated.Runtime
                 key,
                 WriteKind.Update,
                 version,
-                version.AppliesOnce || !update.IsIdempotent,
+                AppliesOnce(version, options) || !update.IsIdempotent,
                 stored => stored is not null && update.IsShownBy(stored));
         }
 
@@ -275,9 +275,16 @@ namespace Bookings.Generated.Runtime
                 key,
                 WriteKind.Delete,
                 version,
-                version.AppliesOnce,
+                AppliesOnce(version, options),
                 static stored => stored is null);
         }
+
+        /// <summary>
+        /// A version check or a condition of the caller's is sent with a request token: after a lost answer, an equal item
+        /// stored by another writer would pass a comparison, and two callers whose condition admits one winner would both
+        /// win (docs/decisions.md, "Writes whose answer is lost").
+        /// </summary>
+        private static bool AppliesOnce(VersionCheck version, WriteOptions? options) => version.AppliesOnce || options?.Condition is not null;
 
         private Condition Existing(Condition? condition) => condition is null ? _exists : _exists & condition;
 

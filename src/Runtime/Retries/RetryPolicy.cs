@@ -81,10 +81,11 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>
-        /// Whether a failure of <paramref name="category"/> on attempt <paramref name="attempt"/> (1-based) is retried.
-        /// A write that is not idempotent is not retried after a transient failure, because it may have been applied.
+        /// Whether a failure of <paramref name="category"/> on attempt <paramref name="attempt"/> (1-based) is retried:
+        /// throttling and transient failures are. A transient failure may have applied a write; every write is safe to
+        /// resend, because one that must not apply twice carries a client request token (docs/decisions.md).
         /// </summary>
-        public bool ShouldRetry(ErrorCategory category, int attempt, bool idempotent)
+        public bool ShouldRetry(ErrorCategory category, int attempt)
         {
             if (attempt >= _maxAttempts)
             {
@@ -94,7 +95,7 @@ namespace Bookings.Generated.Runtime
             return category switch
             {
                 ErrorCategory.Throttling => true,
-                ErrorCategory.Transient => idempotent,
+                ErrorCategory.Transient => true,
                 _ => false,
             };
         }
@@ -116,12 +117,14 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>
-        /// Whether a transaction was cancelled only because of contention (another transaction on one of its items,
-        /// or throttling), which DynamoDB's guidance is to retry; a failed condition or an invalid item is an answer.
+        /// Why a transaction was cancelled, by its reasons: only contention (another transaction on one of its items, or
+        /// throttling), which DynamoDB's guidance is to retry; a failed condition, which is an answer (the caller's
+        /// expected outcome); or a request DynamoDB refuses (<c>ValidationError</c>, an item too large), an error like the
+        /// same refusal of a single-item write. Anything else is an error too.
         /// </summary>
-        private static bool OnlyContention(TransactionCanceledException canceled)
+        private static ErrorCategory ClassifyCancellation(TransactionCanceledException canceled)
         {
-            var contention = false;
+            bool contention = false, conditionFailed = false;
             foreach (var reason in canceled.CancellationReasons ?? new System.Collections.Generic.List<CancellationReason>())
             {
                 switch (reason?.Code)
@@ -135,12 +138,17 @@ namespace Bookings.Generated.Runtime
                     case "RequestLimitExceeded":
                         contention = true;
                         break;
+                    case "ConditionalCheckFailed":
+                        conditionFailed = true;
+                        break;
+                    case "ValidationError":
+                        return ErrorCategory.Validation;
                     default:
-                        return false;
+                        return ErrorCategory.Other;
                 }
             }
 
-            return contention;
+            return conditionFailed || !contention ? ErrorCategory.TransactionCanceled : ErrorCategory.Throttling;
         }
 
         private static ErrorCategory ClassifyService(AmazonServiceException exception)
@@ -169,9 +177,7 @@ namespace Bookings.Generated.Runtime
                 case "ConditionalCheckFailedException":
                     return ErrorCategory.ConditionFailed;
                 case "TransactionCanceledException":
-                    return exception is TransactionCanceledException canceled && OnlyContention(canceled)
-                        ? ErrorCategory.Throttling
-                        : ErrorCategory.TransactionCanceled;
+                    return exception is TransactionCanceledException canceled ? ClassifyCancellation(canceled) : ErrorCategory.TransactionCanceled;
                 case "TransactionConflictException":
                 case "TransactionInProgressException":
                     // Another transaction holds the item, or this one's earlier attempt is still running: nothing

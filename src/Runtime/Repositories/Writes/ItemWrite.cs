@@ -27,7 +27,8 @@ namespace Bookings.Generated.Runtime
     /// <param name="Version">The version check it carries.</param>
     /// <param name="AppliesOnce">
     /// Sent as a one-item transaction with a client request token, applied at most once however often it is resent: a
-    /// version check, or a change that repeated would apply twice (an <c>ADD</c> to a number, a list append).
+    /// version check, a condition of the caller's, or a change that repeated would apply twice (an <c>ADD</c> to a
+    /// number, a list append).
     /// </param>
     /// <param name="ShowsThisWrite">
     /// For a write that does not apply once: whether the item as stored (null: none) is what this write leaves, so a

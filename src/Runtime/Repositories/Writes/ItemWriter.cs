@@ -72,15 +72,11 @@ namespace Bookings.Generated.Runtime
                     cancellationToken).ConfigureAwait(false);
                 return null;
             }
-            catch (DynamoRepositoryException failed) when (failed.InnerException is TransactionCanceledException canceled)
+            catch (DynamoRepositoryException failed) when (failed.InnerException is TransactionCanceledException { CancellationReasons: [var reason, ..] } && reason.Code == "ConditionalCheckFailed")
             {
-                var reason = canceled.CancellationReasons is { Count: > 0 } reasons ? reasons[0] : null;
-                if (reason?.Code == "ConditionalCheckFailed")
-                {
-                    return new FailedWrite(reason.Item is { Count: > 0 } stored ? stored : null, failed);
-                }
-
-                throw new DynamoRepositoryException($"{failed.Operation} on table '{table}' for {failed.Key} was cancelled ({reason?.Code ?? "no reason given"}).", failed.Operation, table, failed.Key, failed.Attempts, failed);
+                // Only a failed condition is settled here: contention that outlasted the retries and a request DynamoDB
+                // refuses are the runner's typed errors (throttled; rejected as invalid), as for a write sent alone.
+                return new FailedWrite(reason.Item is { Count: > 0 } stored ? stored : null, failed);
             }
         }
 
