@@ -106,7 +106,7 @@ namespace Bookings.Generated.Packaging.Tests
             return props.Descendants("PackageVersion").First(e => (string?)e.Attribute("Include") == packageId).Attribute("Version")!.Value;
         }
 
-        private static string FindRepoRoot()
+        internal static string FindRepoRoot()
         {
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             {
