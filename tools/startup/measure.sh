@@ -191,7 +191,7 @@ ratios() {
 
 echo
 echo "Ratios, median of the per-round ratios (first result, CPU time, peak memory):"
-for pair in "$best_context repository-aot" "context-trimmed repository-aot" "repository-trimmed repository-aot" "cli-trimmed cli-aot" "cli-fdd cli-aot" "cli-aot repository-aot" "repository-aot-ca-bundle repository-aot"; do
+for pair in "$best_context repository-aot" "context-trimmed repository-aot" "context-trimmed repository-trimmed" "context-fdd repository-fdd" "repository-trimmed repository-aot" "cli-trimmed cli-aot" "cli-fdd cli-aot" "cli-aot repository-aot" "repository-aot-ca-bundle repository-aot"; do
   read -r a b <<<"$pair"
   [[ " ${order[*]} " == *" $a "* && " ${order[*]} " == *" $b "* ]] || continue
   read -r f c m <<<"$(ratios "$a" "$b")"
