@@ -99,6 +99,30 @@ public sealed class ErrorAnswerTests
         Assert.Equal(["a"], await TestTables.ScanKeysAsync(_fixture.Client, table));
     }
 
+    [Fact]
+    public async Task A_DynamoDB_client_left_at_its_defaults_makes_four_attempts()
+    {
+        // AWSSDK.Core 4.1 made the 2026 retry behaviour the default: a DynamoDB client whose MaxErrorRetry is not
+        // set retries a 500 three times (four attempts, 25 ms base backoff); 4.0 retried it ten times from a 1 s
+        // base. This is what a user's own client does unless it sets MaxErrorRetry = 0 as the runtime's do
+        // (docs/runtime.md); AWS_MAX_ATTEMPTS would override it, so the test needs it unset.
+        Assert.Null(Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS"));
+        await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, new FaultPlan { InternalServerErrorRate = 1 });
+        var config = new AmazonDynamoDBConfig
+        {
+            ServiceURL = proxy.Endpoint.AbsoluteUri,
+            AuthenticationRegion = FaultInjectingProxy.Region,
+            IgnoreConfiguredEndpointUrls = true,
+            MaxStaleConnectionRetries = 0,
+        };
+        using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config);
+
+        await Assert.ThrowsAsync<InternalServerErrorException>(() => client.GetItemAsync(new GetItemRequest { TableName = "any", Key = TestTables.Key("a") }));
+
+        Assert.Equal(4, proxy.Stats.TotalRequests);
+        Assert.Equal(4, proxy.Stats.InternalServerError);
+    }
+
     private static FaultPlan PlanFor(Answer answer) => answer switch
     {
         Answer.ProvisionedThroughputExceeded => new FaultPlan { ProvisionedThroughputExceededRate = 1 },

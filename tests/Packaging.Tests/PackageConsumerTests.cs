@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -119,12 +120,51 @@ namespace Bookings.Generated.Packaging.Tests
             Assert.Contains("Notes.Data.NoteRepository.g.cs", generated);
             Assert.Contains("Notes.Data.NotesSchema.g.cs", generated);
 
+            await AssertRunsAgainstDynamoDbAsync(consumer, DotNet.Executable, Path.Combine(consumer, "bin", "Release", "net10.0", "Notes.Consumer.dll"));
+        }
+
+        [NativeAotFact]
+        public async Task The_same_service_published_with_Native_AOT_builds_without_a_warning_and_its_native_binary_runs_against_DynamoDB()
+        {
+            _package.EnsurePacked();
+            var consumer = await CreateConsumerAsync("consumer-aot");
+            var output = Path.Combine(consumer, "native");
+
+            // The consumer's TreatWarningsAsErrors also makes every trim and AOT warning of the AOT compiler an error.
+            var publish = await DotNet.RunAsync(
+                consumer,
+                new[]
+                {
+                    "publish", Path.Combine(consumer, "Notes.Consumer.csproj"), "--configuration", "Release",
+                    "--runtime", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true", "--output", output, "--disable-build-servers",
+                },
+                RestoreEnvironment,
+                TimeSpan.FromMinutes(10));
+            Assert.True(publish.Succeeded, publish.ToString());
+            Assert.DoesNotMatch(new Regex(@": warning [A-Z]+[0-9]+"), publish.Output);
+
+            // One native executable and no managed assemblies left to JIT.
+            var binary = Path.Combine(output, "Notes.Consumer");
+            Assert.True(File.Exists(binary), publish.ToString());
+            Assert.Empty(Directory.GetFiles(output, "*.dll"));
+
+            await AssertRunsAgainstDynamoDbAsync(consumer, binary);
+        }
+
+        /// <summary>
+        /// Runs the consumer (<paramref name="program"/>, with <paramref name="arguments"/> before its own) against the
+        /// suite's DynamoDB Local and compares every line it prints: put, create-if-absent, get, update, query, a read
+        /// of a missing item, an invalid key refused, and its table deleted.
+        /// </summary>
+        private async Task AssertRunsAgainstDynamoDbAsync(string consumer, string program, params string[] arguments)
+        {
             var prefix = _dynamo.UniqueTableName("packaging") + "-";
             var run = await DotNet.RunAsync(
                 consumer,
-                new[] { Path.Combine(consumer, "bin", "Release", "net10.0", "Notes.Consumer.dll"), _dynamo.Endpoint.ToString(), prefix },
+                arguments.Concat(new[] { _dynamo.Endpoint.ToString(), prefix }),
                 new Dictionary<string, string?> { ["AWS_REGION"] = _dynamo.Target.Region },
-                TimeSpan.FromMinutes(2));
+                TimeSpan.FromMinutes(2),
+                program);
             Assert.True(run.Succeeded, run.ToString());
             var expected = new[]
             {
@@ -160,12 +200,17 @@ namespace Bookings.Generated.Packaging.Tests
         private Task<CommandResult> BuildAsync(string consumer) => DotNet.RunAsync(
             consumer,
             new[] { "build", Path.Combine(consumer, "Notes.Consumer.csproj"), "--configuration", "Release", "--disable-build-servers", "-p:EmitCompilerGeneratedFiles=true" },
-            new Dictionary<string, string?>
-            {
-                // Also set in nuget.config; the environment wins over it, so an inherited value must not leak in.
-                ["NUGET_PACKAGES"] = PrivatePackages,
-                ["NUGET_FALLBACK_PACKAGES"] = null,
-            });
+            RestoreEnvironment);
+
+        /// <summary>
+        /// NuGet's folders for a restore of the consumer. Also set in its nuget.config; the environment wins over it, so
+        /// an inherited value must not leak in.
+        /// </summary>
+        private Dictionary<string, string?> RestoreEnvironment => new()
+        {
+            ["NUGET_PACKAGES"] = PrivatePackages,
+            ["NUGET_FALLBACK_PACKAGES"] = null,
+        };
 
         /// <summary>
         /// Copies the consumer project to a folder outside the repository, with stop-files so no Directory.*.props of

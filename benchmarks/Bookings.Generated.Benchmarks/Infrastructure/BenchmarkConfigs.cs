@@ -77,7 +77,10 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
                 .AddExporter(CsvExporter.Default)
                 .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
                 .WithArtifactsPath(options.ArtifactsPath)
-                .WithOptions(ConfigOptions.DisableLogFile);
+                .WithOptions(ConfigOptions.DisableLogFile)
+                // The machine is shared: under a load average of 20 on its 2 cores, the build of the benchmark project's
+                // copy took longer than BenchmarkDotNet's default 2 minutes, which failed every out-of-process benchmark.
+                .WithBuildTimeout(TimeSpan.FromMinutes(15));
             if (options.Filters.Count > 0)
             {
                 config.AddFilter(new GlobFilter([.. options.Filters]));

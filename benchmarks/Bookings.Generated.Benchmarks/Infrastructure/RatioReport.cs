@@ -12,13 +12,20 @@ using Bookings.Generated.Benchmarks.Marshaling;
 namespace Bookings.Generated.Benchmarks.Infrastructure
 {
     /// <summary>
-    /// The ratios the issue sets targets for, computed from BenchmarkDotNet's results, printed after the run and
-    /// written to <c>ratios.md</c> in the artifacts folder: nothing here is typed in by hand.
+    /// The run's tables and ratios, computed from the paired measurements and BenchmarkDotNet's results, printed after
+    /// the run and written to <c>ratios.md</c> in the artifacts folder: nothing here is typed in by hand. The end-to-end
+    /// table comes first and carries the targets; marshaling and the generator are regression guards, without targets.
     /// </summary>
     public static class RatioReport
     {
         private const string Met = "met";
         private const string Missed = "**missed**";
+
+        /// <summary>
+        /// The run-to-run spread of the same code's paired ratios on the project's 2-core machine (7–11% between full
+        /// runs): a ratio above its target by less than this is reported as within noise, not as met or missed.
+        /// </summary>
+        private const double Noise = 0.07;
 
         /// <summary>Builds the report of the suites that ran.</summary>
         public static string Build(IReadOnlyList<Summary> summaries, PairedResults paired, RunOptions options)
@@ -29,16 +36,16 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Processor()}, {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; load average when the report was written: {LoadAverage()}.");
             text.AppendLine();
-            if (options.Runs("marshaling"))
-            {
-                PairedMarshaling(text, paired.Marshaling);
-                Marshaling(text, results);
-            }
-
             if (options.Runs("e2e"))
             {
                 Interleaved(text, paired.EndToEnd);
                 EndToEnd(text, results);
+            }
+
+            if (options.Runs("marshaling"))
+            {
+                PairedMarshaling(text, paired.Marshaling);
+                Marshaling(text, results);
             }
 
             if (options.Runs("generator"))
@@ -65,20 +72,13 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
             text.AppendLine("### Marshaling, BenchmarkDotNet (sequential)");
             text.AppendLine();
             text.AppendLine("Each cell: mean wall time per call / CPU time per call, then bytes allocated per call. Ratios are on CPU time, with the wall-time ratio in brackets. "
-                + "The variants ran one after another, so a change in the machine's load between them counts as a difference; the targets column repeats the checks for these numbers.");
+                + "The variants ran one after another, so a change in the machine's load between them counts as a difference.");
             text.AppendLine();
-            text.AppendLine("| Item | Direction | Hand-written | Generated | DynamoDBContext | Generated ÷ hand-written | DynamoDBContext ÷ generated | DynamoDBContext ÷ hand-written | Targets |");
-            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
-            var items = new (Type Type, string Name)[]
+            text.AppendLine("| Item | Direction | Hand-written | Generated | DynamoDBContext | Generated ÷ hand-written | DynamoDBContext ÷ generated |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var type in MarshalingTypes)
             {
-                (typeof(BookingMarshalingBenchmarks), "Booking (`sms`)"),
-                (typeof(SessionMarshalingBenchmarks), "Session (`session`)"),
-                (typeof(WideScalarMarshalingBenchmarks), "Wide, scalars only (34 attributes; stand-in)"),
-                (typeof(WideItemMarshalingBenchmarks), "Wide item (32 attributes: lists, maps, sets, dates, enum, nested)"),
-            };
-            foreach (var (type, name) in items)
-            {
-                foreach (var (direction, contextTarget) in new[] { ("ToItem", 8.0), ("FromItem", 25.0) })
+                foreach (var direction in new[] { "ToItem", "FromItem" })
                 {
                     var hand = results.Find(type, "HandWritten_" + direction);
                     var generated = results.Find(type, "Generated_" + direction);
@@ -88,36 +88,18 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
                         continue;
                     }
 
-                    var targets = new List<string>();
-                    var timeRatio = Ratio(generated?.Cost, hand?.Cost);
-                    var contextRatio = Ratio(context?.Cost, generated?.Cost);
-                    if (timeRatio is { } t)
-                    {
-                        targets.Add($"time ≤ 1.05×: {(t <= 1.05 ? Met : Missed)}");
-                    }
-
-                    if (generated?.Allocated is { } genBytes && hand?.Allocated is { } handBytes)
-                    {
-                        targets.Add($"bytes ≤ hand-written: {(genBytes <= handBytes ? Met : Missed)}");
-                    }
-
-                    if (contextRatio is { } c)
-                    {
-                        targets.Add($"DynamoDBContext ≥ {contextTarget:0}×: {(c >= contextTarget ? Met : Missed)}");
-                    }
-
-                    if (generated is null)
-                    {
-                        targets.Add("generated half pending (schema types)");
-                    }
-
                     text.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {name} | {direction} | {Cell(hand)} | {Cell(generated)} | {Cell(context)} | {Pair(generated, hand)} | {Pair(context, generated)} | {Pair(context, hand)} | {string.Join("; ", targets)} |");
+                        $"| {ItemName(type)} | {direction} | {Cell(hand)} | {Cell(generated)} | {Cell(context)} | {Pair(generated, hand)} | {Pair(context, generated)} |");
                 }
             }
 
             text.AppendLine();
         }
+
+        private static readonly Type[] MarshalingTypes =
+        [
+            typeof(BookingMarshalingBenchmarks), typeof(SessionMarshalingBenchmarks), typeof(WideScalarMarshalingBenchmarks), typeof(WideItemMarshalingBenchmarks),
+        ];
 
         private static string Cell(Result? result)
             => result is null ? "–" : $"{Time(result.Mean)} / {Time(result.ClientCpu)}, {Bytes(result.Allocated)}";
@@ -131,103 +113,72 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
         {
             text.AppendLine("### End to end, BenchmarkDotNet (sequential)");
             text.AppendLine();
-            text.AppendLine("Client CPU is the benchmark process's CPU time per operation (user + kernel, all threads); server CPU is DynamoDB Local's. The variants ran one after another (see above).");
+            text.AppendLine("Client CPU is the benchmark process's CPU time per operation (user + kernel, all threads); server CPU is DynamoDB Local's. "
+                + "The variants ran one after another, so a change in the machine's load between them counts as a difference; the paired table above is the one to judge by.");
             text.AppendLine();
-            text.AppendLine("| Operation | Variant | Wall time | Client CPU | Server CPU | Allocated | Client CPU ÷ raw | Target |");
-            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---|");
-            var operations = new (Type Type, string Operation, string Label)[]
-            {
-                (typeof(BookingEndToEndBenchmarks), "Get", "Get"),
-                (typeof(BookingEndToEndBenchmarks), "Put", "Put"),
-                (typeof(BookingEndToEndBenchmarks), "Query100", "Query of 100 items"),
-                (typeof(BatchWriteBenchmarks), "BatchWrite10k", "Batch write of 10,000 items"),
-            };
-            foreach (var (type, operation, label) in operations)
+            text.AppendLine("| Operation | Variant | Wall time | Client CPU | Server CPU | Allocated | Client CPU ÷ raw |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var (type, operation) in EndToEndOperations)
             {
                 var raw = results.Find(type, "Raw_" + operation);
                 foreach (var variant in new[] { "Raw", "Repository", "DynamoDBContext" })
                 {
                     var result = results.Find(type, variant + "_" + operation);
-                    if (result is null)
+                    if (result is not null)
                     {
-                        continue;
+                        text.AppendLine(CultureInfo.InvariantCulture,
+                            $"| {OperationName(operation)} | {variant} | {Time(result.Mean)} | {Time(result.ClientCpu)} | {Time(result.ServerCpu)} | {Bytes(result.Allocated)} | {Times(Ratio(result.ClientCpu, raw?.ClientCpu))} |");
                     }
-
-                    var ratio = Ratio(result.ClientCpu, raw?.ClientCpu);
-                    var target = variant == "Repository" && ratio is { } r ? $"≤ 1.05×: {(r <= 1.05 ? Met : Missed)}" : "";
-                    text.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {label} | {variant} | {Time(result.Mean)} | {Time(result.ClientCpu)} | {Time(result.ServerCpu)} | {Bytes(result.Allocated)} | {Times(ratio)} | {target} |");
                 }
             }
 
             text.AppendLine();
-            var put = results.Find(typeof(BookingEndToEndBenchmarks), "Repository_Put");
-            var batch = results.Find(typeof(BatchWriteBenchmarks), "Repository_BatchWrite10k");
-            if (put?.Mean is { } putNs && batch?.Mean is { } batchNs)
-            {
-                var sequential = 1e9 / putNs;
-                var batched = BatchWriteBenchmarks.Items * 1e9 / batchNs;
-                var ratio = batched / sequential;
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"Batch write throughput: {batched:N0} items/s through the repository against {sequential:N0} items/s of sequential repository puts: {ratio:0.0}× (target ≥ 10×: {(ratio >= 10 ? Met : Missed)}).");
-                foreach (var variant in new[] { "Raw", "DynamoDBContext" })
-                {
-                    if (results.Find(typeof(BatchWriteBenchmarks), variant + "_BatchWrite10k")?.Mean is { } ns)
-                    {
-                        text.AppendLine(CultureInfo.InvariantCulture, $"- {variant}: {BatchWriteBenchmarks.Items * 1e9 / ns:N0} items/s.");
-                    }
-                }
-
-                text.AppendLine();
-            }
         }
+
+        private static readonly (Type Type, string Operation)[] EndToEndOperations =
+        [
+            (typeof(BookingEndToEndBenchmarks), "Get"), (typeof(BookingEndToEndBenchmarks), "Put"),
+            (typeof(BookingEndToEndBenchmarks), "Query100"), (typeof(BatchWriteBenchmarks), "BatchWrite10k"),
+        ];
+
+        private static string OperationName(string operation) => operation switch
+        {
+            "Query100" => "Query of 100 items (one page)",
+            "BatchWrite10k" => "Batch write of 10,000 items",
+            _ => operation,
+        };
+
+        /// <summary>
+        /// The target for the repository's client CPU against the raw client's: within 5% on a single get or put, at or
+        /// below it on a query page and a batch write (where the repository's only extra work is per item).
+        /// </summary>
+        private static double RepositoryTarget(string operation) => operation is "Get" or "Put" ? 1.05 : 1.00;
+
+        /// <summary>Met at or under the target, within noise above it by less than <see cref="Noise"/>, else missed.</summary>
+        private static string Verdict(double ratio, double target)
+            => ratio <= target ? Met : ratio <= target + Noise ? "within noise" : Missed;
 
         private static void PairedMarshaling(StringBuilder text, IReadOnlyList<(Type Class, string Direction, Interleaved.Result Result)> paired)
         {
-            text.AppendLine("## Marshaling");
+            text.AppendLine("## Marshaling (regression guard, no targets)");
             text.AppendLine();
             if (paired.Count == 0)
             {
                 return;
             }
 
-            text.AppendLine("Paired and interleaved: the variants take turns of about 5 ms of CPU, the order rotating each round; each time is the median CPU time per call over the rounds, each ratio the median of the per-round ratios. "
-                + "Targets: generated within 5% of hand-written in time and no more bytes; DynamoDBContext at least 8× slower than generated on to-item and 25× on from-item.");
+            text.AppendLine("Paired and interleaved: the variants take turns of about 5 ms of CPU, the order rotating each round; each time is the median CPU time per call over the rounds, each ratio the median of the per-round ratios.");
             text.AppendLine();
-            text.AppendLine("| Item | Direction | Rounds | Hand-written | Generated | DynamoDBContext | Bytes hand-written / generated / DynamoDBContext | Generated ÷ hand-written | DynamoDBContext ÷ generated | DynamoDBContext ÷ hand-written | Targets |");
-            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            text.AppendLine("| Item | Direction | Rounds | Hand-written | Generated | DynamoDBContext | Bytes hand-written / generated / DynamoDBContext | Generated ÷ hand-written | DynamoDBContext ÷ generated |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var (type, direction, result) in paired)
             {
-                var contextTarget = direction == "ToItem" ? 8.0 : 25.0;
-                var targets = new List<string>();
-                var timeRatio = result.RatioOf("Generated", "HandWritten");
-                var contextRatio = result.RatioOf("DynamoDBContext", "Generated");
-                if (timeRatio is { } t)
-                {
-                    targets.Add($"time ≤ 1.05×: {(t <= 1.05 ? Met : Missed)}");
-                }
-
-                if (Value(result.Bytes, "Generated") is { } genBytes && Value(result.Bytes, "HandWritten") is { } handBytes)
-                {
-                    targets.Add($"bytes ≤ hand-written: {(genBytes <= handBytes + 0.5 ? Met : Missed)}");
-                }
-
-                if (contextRatio is { } c)
-                {
-                    targets.Add($"DynamoDBContext ≥ {contextTarget:0}×: {(c >= contextTarget ? Met : Missed)}");
-                }
-
-                if (!result.CpuNs.ContainsKey("Generated"))
-                {
-                    targets.Add("generated half pending (schema types)");
-                }
-
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {ItemName(type)} | {direction} | {result.Rounds} | {Time(Value(result.CpuNs, "HandWritten"))} | {Time(Value(result.CpuNs, "Generated"))} | {Time(Value(result.CpuNs, "DynamoDBContext"))} | {Bytes(Value(result.Bytes, "HandWritten"))} / {Bytes(Value(result.Bytes, "Generated"))} / {Bytes(Value(result.Bytes, "DynamoDBContext"))} | {Times(timeRatio)} | {Times(contextRatio)} | {Times(result.RatioOf("DynamoDBContext", "HandWritten"))} | {string.Join("; ", targets)} |");
+                    $"| {ItemName(type)} | {direction} | {result.Rounds} | {Time(Value(result.CpuNs, "HandWritten"))} | {Time(Value(result.CpuNs, "Generated"))} | {Time(Value(result.CpuNs, "DynamoDBContext"))} | {Bytes(Value(result.Bytes, "HandWritten"))} / {Bytes(Value(result.Bytes, "Generated"))} / {Bytes(Value(result.Bytes, "DynamoDBContext"))} | {Times(result.RatioOf("Generated", "HandWritten"))} | {Times(result.RatioOf("DynamoDBContext", "Generated"))} |");
                 if (result.CpuNs.ContainsKey("HandWrittenPlain"))
                 {
                     text.AppendLine(CultureInfo.InvariantCulture,
-                        $"| {ItemName(type)}, plain hand-written (no checks) | {direction} | {result.Rounds} | {Time(Value(result.CpuNs, "HandWrittenPlain"))} | | | {Bytes(Value(result.Bytes, "HandWrittenPlain"))} | generated ÷ plain: {Times(result.RatioOf("Generated", "HandWrittenPlain"))} | | {Times(result.RatioOf("DynamoDBContext", "HandWrittenPlain"))} | DynamoDBContext ÷ plain hand-written |");
+                        $"| {ItemName(type)}, plain hand-written (no checks) | {direction} | {result.Rounds} | {Time(Value(result.CpuNs, "HandWrittenPlain"))} | | | {Bytes(Value(result.Bytes, "HandWrittenPlain"))} | generated ÷ plain: {Times(result.RatioOf("Generated", "HandWrittenPlain"))} | DynamoDBContext ÷ plain: {Times(result.RatioOf("DynamoDBContext", "HandWrittenPlain"))} |");
                 }
             }
 
@@ -247,37 +198,30 @@ namespace Bookings.Generated.Benchmarks.Infrastructure
 
         private static void Interleaved(StringBuilder text, IReadOnlyList<(string Operation, Interleaved.Result Result)> interleaved)
         {
-            text.AppendLine("## End to end against DynamoDB Local");
+            text.AppendLine("## Client CPU per request against DynamoDB Local");
             text.AppendLine();
             if (interleaved.Count == 0)
             {
                 return;
             }
 
-            text.AppendLine("Paired and interleaved: the three variants take turns (100 gets, 100 puts, 20 queries or one batch write each), the order rotating each round; each cell is the median over the rounds of the client process's CPU time per operation (wall time in brackets), each ratio the median of the per-round ratios to the raw client. "
-                + "Target: repository client CPU within 5% of the raw client's.");
+            text.AppendLine("Paired and interleaved: the raw client, the generated repository and DynamoDBContext take turns (100 gets, 100 puts, 20 queries or one batch write each), the order rotating each round. "
+                + "Each time is the median over the rounds of the client process's CPU time per operation (user + kernel, all threads), each ratio the median of the per-round ratios to the raw client; bytes are allocated per operation over all rounds. "
+                + $"Targets for the repository: within 5% of the raw client on get and put, at or below it on a query page and a batch write; a ratio above its target by less than the machine's run-to-run spread ({Noise:P0}) is within noise.");
             text.AppendLine();
-            text.AppendLine("| Operation | Rounds × ops | Raw CPU (wall) | Repository CPU (wall) | DynamoDBContext CPU (wall) | Bytes raw / repository / DynamoDBContext | Repository ÷ raw | DynamoDBContext ÷ raw | Target |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
+            text.AppendLine("| Operation | Rounds × ops | Client CPU per op: raw / repository / DynamoDBContext | Allocated per op: raw / repository / DynamoDBContext | Repository ÷ raw | DynamoDBContext ÷ raw | Repository target |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---|");
             foreach (var (operation, result) in interleaved)
             {
                 var ratio = result.RatioOf("Repository", "Raw") ?? double.NaN;
+                var target = RepositoryTarget(operation);
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {operation} | {result.Rounds} × {result.OpsPerTurn["Raw"]} | {Time(result.CpuNs["Raw"])} ({Time(result.WallNs["Raw"])}) | {Time(result.CpuNs["Repository"])} ({Time(result.WallNs["Repository"])}) | {Time(result.CpuNs["DynamoDBContext"])} ({Time(result.WallNs["DynamoDBContext"])}) | {Bytes(result.Bytes["Raw"])} / {Bytes(result.Bytes["Repository"])} / {Bytes(result.Bytes["DynamoDBContext"])} | {Times(ratio)} | {Times(result.RatioOf("DynamoDBContext", "Raw"))} | ≤ 1.05×: {(ratio <= 1.05 ? Met : Missed)} |");
+                    $"| {OperationName(operation)} | {result.Rounds} × {result.OpsPerTurn["Raw"]} | {Time(result.CpuNs["Raw"])} / {Time(result.CpuNs["Repository"])} / {Time(result.CpuNs["DynamoDBContext"])} | {Bytes(result.Bytes["Raw"])} / {Bytes(result.Bytes["Repository"])} / {Bytes(result.Bytes["DynamoDBContext"])} | {Times(ratio)} | {Times(result.RatioOf("DynamoDBContext", "Raw"))} | ≤ {target:0.00}×: {Verdict(ratio, target)} |");
             }
 
-            var put = interleaved.FirstOrDefault(r => r.Operation == "Put").Result;
-            var batch = interleaved.FirstOrDefault(r => r.Operation == "BatchWrite10k").Result;
-            if (put is not null && batch is not null)
-            {
-                var sequential = 1e9 / put.WallNs["Repository"];
-                var batched = BatchWriteBenchmarks.Items * 1e9 / batch.WallNs["Repository"];
-                text.AppendLine();
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"Batch write throughput (medians of the same rounds): {batched:N0} items/s through the repository against {sequential:N0} items/s of sequential repository puts: {batched / sequential:0.0}× (target ≥ 10×: {(batched / sequential >= 10 ? Met : Missed)}). "
-                    + $"Server CPU is what limits it: see the BenchmarkDotNet table below.");
-            }
-
+            text.AppendLine();
+            text.AppendLine("Wall time per operation in the same rounds (medians; DynamoDB Local runs on the same two cores, so this is mostly the server and the scheduler): "
+                + string.Join("; ", interleaved.Select(r => $"{OperationName(r.Operation)} {Time(r.Result.WallNs["Raw"])} / {Time(r.Result.WallNs["Repository"])} / {Time(r.Result.WallNs["DynamoDBContext"])}")) + ".");
             text.AppendLine();
         }
 
