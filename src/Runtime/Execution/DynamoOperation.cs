@@ -1,6 +1,11 @@
-namespace Bookings.Generated.Runtime
+using System.ComponentModel;
+
+namespace Bookings.Generated.Runtime.Internal
 {
-    /// <summary>What a repository is about to do, for retries, logs and exceptions.</summary>
+    /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
+    /// What a repository is about to do, for retries, logs and exceptions.
+    /// </summary>
     /// <param name="Name">The DynamoDB operation, such as <c>GetItem</c>.</param>
     /// <param name="Table">The physical table name.</param>
     /// <param name="Key">
@@ -12,6 +17,7 @@ namespace Bookings.Generated.Runtime
     /// A failure the caller handles as a normal outcome (a conditional update of a missing item, a
     /// lookup of a missing table): still raised, but logged at Debug instead of Error.
     /// </param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly record struct DynamoOperation(string Name, string Table, object? Key = null, bool Idempotent = true, ErrorCategory? Expected = null)
     {
         /// <summary>The DynamoDB operation, such as <c>GetItem</c>.</summary>
