@@ -39,7 +39,7 @@ namespace Bookings.Generated.Runtime.Internal
             QueryRequest request,
             object? key,
             string? continuationToken,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(request);
             request.ExclusiveStartKey = _tokens.Decode(request.TableName, request.IndexName, continuationToken);
@@ -82,7 +82,7 @@ namespace Bookings.Generated.Runtime.Internal
             int pageSize,
             string? continuationToken,
             Func<IReadOnlyDictionary<string, AttributeValue>, T> read,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(request);
             ArgumentNullException.ThrowIfNull(read);
