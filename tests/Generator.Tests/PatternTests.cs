@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Bookings.Generated.Generator.Tests.Infrastructure;
 using Bookings.Generated.Runtime;
+using Bookings.Generated.Runtime.Internal;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -140,8 +141,8 @@ namespace Bookings.Generated.Generator.Tests
 
             // One field per pattern, a Regex built once; no pattern becomes code of its own.
             var generated = string.Join("\n", run.Sources.Select(s => s.Text));
-            Assert.Contains("private static readonly global::Bookings.Generated.Runtime.TextPattern IdPattern = new(\"^[0-9]+$\");", generated, System.StringComparison.Ordinal);
-            Assert.Contains("private static readonly global::Bookings.Generated.Runtime.TextPattern P1Pattern = new(\"^\\\\d+$\");", generated, System.StringComparison.Ordinal);
+            Assert.Contains("private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern IdPattern = new(\"^[0-9]+$\");", generated, System.StringComparison.Ordinal);
+            Assert.Contains("private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern P1Pattern = new(\"^\\\\d+$\");", generated, System.StringComparison.Ordinal);
             Assert.Equal(Refused.Count + 1, Regex.Matches(generated, "TextPattern [A-Za-z0-9]+ = new\\(").Count);
         }
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime;
+using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Testing;
 using Xunit;
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime;
+using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Testing;
 using Xunit;
 

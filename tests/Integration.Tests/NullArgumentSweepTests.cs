@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Bookings.Generated.Runtime;
+using Bookings.Generated.Runtime.Internal;
 using Xunit;
 
 namespace Bookings.Generated.Integration.Tests

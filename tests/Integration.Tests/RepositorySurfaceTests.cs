@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Bookings.Generated.Runtime;
+using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Testing;
 using Xunit;
 

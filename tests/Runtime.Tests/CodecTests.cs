@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime.Internal;
 using Xunit;
 
 namespace Bookings.Generated.Runtime.Tests

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
+using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Runtime.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit;

@@ -1,5 +1,6 @@
 using System;
 using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Runtime.Tests.Support;
 using Xunit;
 

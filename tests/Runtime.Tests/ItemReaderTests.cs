@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Runtime.Tests.Support;
 using Xunit;
 

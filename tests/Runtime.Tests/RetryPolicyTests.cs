@@ -6,7 +6,9 @@ using System.Net.Sockets;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Bookings.Generated.Runtime.Internal;
 using Xunit;
+using RetryPolicy = Bookings.Generated.Runtime.Internal.RetryPolicy;
 
 namespace Bookings.Generated.Runtime.Tests
 {

@@ -5,6 +5,7 @@ using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Bookings.Generated.Runtime.Internal;
 using Xunit;
 
 namespace Bookings.Generated.Runtime.Tests

@@ -6,6 +6,7 @@ using Amazon.DynamoDBv2.Model;
 using BenchmarkDotNet.Attributes;
 using Bookings.Generated.Benchmarks.Infrastructure;
 using Bookings.Generated.Runtime;
+using Bookings.Generated.Runtime.Internal;
 
 namespace Bookings.Generated.Benchmarks.Marshaling
 {

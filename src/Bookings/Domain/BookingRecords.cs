@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime;
+using Bookings.Generated.Runtime.Internal;
 
 namespace Bookings
 {

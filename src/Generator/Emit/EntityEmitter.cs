@@ -58,7 +58,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line("/// read-modify-write through this SDK never deletes what another writer added.");
                 w.Line("/// </summary>");
                 w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }");
-                w.Indent().Line("= global::Bookings.Generated.Runtime.ExtraAttributes.Empty;").Outdent();
+                w.Indent().Line("= global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Empty;").Outdent();
             }
 
             WriteToString(w, table.TypeName, PrintedMembers(table));
@@ -97,7 +97,7 @@ namespace Bookings.Generated.Generator.Emit
 
             if (table.KeepsExtraAttributes)
             {
-                yield return "ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))}";
+                yield return "ExtraAttributes = {(global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Describe(ExtraAttributes))}";
             }
         }
 
@@ -108,11 +108,11 @@ namespace Bookings.Generated.Generator.Emit
                 ? Printed(attribute.PropertyName, attribute.Kind, attribute.Sensitivity)
                 : attribute.Kind switch
                 {
-                    ValueKind.List or ValueKind.Set or ValueKind.Map => $"(global::Bookings.Generated.Runtime.Summary.Items({attribute.PropertyName}))",
+                    ValueKind.List or ValueKind.Set or ValueKind.Map => $"(global::Bookings.Generated.Runtime.Internal.Summary.Items({attribute.PropertyName}))",
                     // An interpolation hole prints a null as nothing; every printer above prints it as null, and so does this.
                     not ValueKind.Binary when attribute.IsNullable => DateFormat(attribute.Kind) is { } format
-                        ? $"(global::Bookings.Generated.Runtime.Summary.Value({attribute.PropertyName}, {Literals.String(format)}))"
-                        : $"(global::Bookings.Generated.Runtime.Summary.Value({attribute.PropertyName}))",
+                        ? $"(global::Bookings.Generated.Runtime.Internal.Summary.Value({attribute.PropertyName}, {Literals.String(format)}))"
+                        : $"(global::Bookings.Generated.Runtime.Internal.Summary.Value({attribute.PropertyName}))",
                     _ => Printed(attribute.PropertyName, attribute.Kind, Sensitivity.None),
                 };
             return $"{attribute.PropertyName} = {{{printed}}}";
@@ -145,7 +145,7 @@ namespace Bookings.Generated.Generator.Emit
             Sensitivity.Phone => $"(global::Bookings.Generated.Runtime.PhoneNumber.Mask({expression}))",
             Sensitivity.Personal => $"(global::Bookings.Generated.Runtime.Redact.Personal({expression}))",
             Sensitivity.Secret => $"(global::Bookings.Generated.Runtime.Redact.Secret({expression}))",
-            _ when kind == ValueKind.Binary => $"(global::Bookings.Generated.Runtime.Summary.Bytes({expression}))",
+            _ when kind == ValueKind.Binary => $"(global::Bookings.Generated.Runtime.Internal.Summary.Bytes({expression}))",
             _ when DateFormat(kind) is { } format => $"{expression}:{format}",
             _ => expression,
         };

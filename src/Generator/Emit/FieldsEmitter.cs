@@ -10,6 +10,7 @@ namespace Bookings.Generated.Generator.Emit
     internal static class FieldsEmitter
     {
         private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
         private const string AttributeValue = "global::Amazon.DynamoDBv2.Model.AttributeValue";
 
         public static void WriteFields(SourceWriter w, TableModel table)
@@ -56,8 +57,8 @@ namespace Bookings.Generated.Generator.Emit
             var entity = Literals.String(table.TypeName);
             var name = Literals.String(attribute);
             var stored = part is { IsDate: true }
-                ? $"{Runtime}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, value, {entity}, {name})"
-                : ValueKinds.ToAttributeValue(kind, kind is ValueKind.String or ValueKind.Binary ? $"{Runtime}InputValidation.NotNull(value, {entity}, {name})" : "value");
+                ? $"{Internal}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, value, {entity}, {name})"
+                : ValueKinds.ToAttributeValue(kind, kind is ValueKind.String or ValueKind.Binary ? $"{Internal}InputValidation.NotNull(value, {entity}, {name})" : "value");
             w.Line($"public static readonly {Runtime}Field<{ValueKinds.CSharpType(kind)}> {property} =");
             w.Indent().Line($"new({name}, static value => {stored});").Outdent();
         }
@@ -218,7 +219,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"Set({name}, stored);");
             foreach (var key in indexKeys)
             {
-                w.Line($"Set({Literals.String(key.AttributeName)}, {KeyEmitter.ComputedIndexKey(key, _ => $"{Runtime}IndexKeys.Text(stored)")});");
+                w.Line($"Set({Literals.String(key.AttributeName)}, {KeyEmitter.ComputedIndexKey(key, _ => $"{Internal}IndexKeys.Text(stored)")});");
             }
 
             w.Line("return this;");

@@ -10,6 +10,7 @@ namespace Bookings.Generated.Generator.Emit
     internal static class GroupEmitter
     {
         private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
 
         public static void WriteTable(SourceWriter w, EntityGroupModel group)
         {
@@ -70,7 +71,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">The type is missing or unknown, or the item does not fit its type.</exception>");
             w.Open($"public static global::{ns}.{group.ItemTypeName} FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
-            w.Line($"var reader = new {Runtime}ItemReader(item, {Literals.String(group.ItemTypeName)});");
+            w.Line($"var reader = new {Internal}ItemReader(item, {Literals.String(group.ItemTypeName)});");
             w.Line($"var type = reader.String({Literals.String(group.TypeAttribute)});");
             w.Line("return type switch");
             w.Open();
@@ -106,7 +107,7 @@ namespace Bookings.Generated.Generator.Emit
             var partition = shared is null
                 ? (group.PartitionStorage == KeyStorage.Number
                     ? ValueKinds.ToAttributeValue(ValueKind.Decimal, arguments)
-                    : ValueKinds.ToAttributeValue(PartitionKind(group), $"{Runtime}InputValidation.NotNull({arguments}, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})"))
+                    : ValueKinds.ToAttributeValue(PartitionKind(group), $"{Internal}InputValidation.NotNull({arguments}, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})"))
                 : $"global::{ns}.{shared.KeyTypeName}.PartitionKeyValue({arguments})";
             var read = $"global::{ns}.{group.MarshallerTypeName}.FromItem";
             var members = new[]
@@ -132,13 +133,13 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary($"<see cref=\"{group.RepositoryInterfaceName}\"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public sealed partial class {group.RepositoryTypeName} : {group.RepositoryInterfaceName}");
-            w.Line($"private readonly {Runtime}DynamoTableReader _reader;");
+            w.Line($"private readonly {Internal}DynamoTableReader _reader;");
             w.Line();
             RepositoryMember.WriteConstructor(
                 w,
                 group.RepositoryTypeName,
                 "Table names, retries and read consistency",
-                $"=> _reader = new {Runtime}DynamoTableReader(client, global::{ns}.{group.TableTypeName}.Definition, options, logger);");
+                $"=> _reader = new {Internal}DynamoTableReader(client, global::{ns}.{group.TableTypeName}.Definition, options, logger);");
             RepositoryMember.Implement(w, members);
 
             // The stored attribute's name is printed as it is, so it is escaped for the interpolated string.

@@ -11,6 +11,7 @@ namespace Bookings.Generated.Generator.Emit
     internal static class KeyEmitter
     {
         private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
 
         public static void Write(SourceWriter w, TableModel table)
         {
@@ -29,7 +30,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 // The codec a date attribute of this format has: the key's text and the stored attribute agree.
                 w.Summary($"Writes and reads the <c>{Xml.Escape(part.Name)}</c> part in the key, as a date attribute of its format does.");
-                w.Line($"internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<{ValueKinds.CSharpType(part.Type)}> {names.Codec(part)} =");
+                w.Line($"internal static readonly global::Bookings.Generated.Runtime.Internal.ScalarCodec<{ValueKinds.CSharpType(part.Type)}> {names.Codec(part)} =");
                 w.Indent().Line($"{ValueKinds.Codec(part.TypeModel, table.Namespace)};").Outdent();
                 w.Line();
             }
@@ -154,7 +155,7 @@ namespace Bookings.Generated.Generator.Emit
         public static string ComputedIndexKey(IndexKeyModel key, System.Func<IndexPartModel, string> partText)
         {
             var pieces = key.Segments.Select(s => s.IsPart ? partText(key.Parts.First(p => p.Name == s.Text)) : Literals.String(s.Text)).ToList();
-            return $"{Runtime}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
+            return $"{Internal}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
         }
 
         private static void WriteConstructor(SourceWriter w, TableModel table, KeyNames names)
@@ -328,7 +329,7 @@ namespace Bookings.Generated.Generator.Emit
         private static string WriteDateParse(SourceWriter w, KeyNames names, KeyPartModel part, string text)
         {
             var value = names.Local(part, "Value");
-            w.Open($"if (!{Runtime}KeyDates.TryParse({names.Codec(part)}, {text}, out var {value}))");
+            w.Open($"if (!{Internal}KeyDates.TryParse({names.Codec(part)}, {text}, out var {value}))");
             w.Line("return false;");
             w.Close();
             w.Line();
@@ -549,7 +550,7 @@ namespace Bookings.Generated.Generator.Emit
                     {
                         var offset = ValueKinds.Offset(part.Format!.OffsetMinutes);
                         var length = DayLength(part)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        pieces.Add($"{Runtime}KeyDates.DayPrefix({names.Codec(part)}, {names.Local(part, "Day")}, {offset}, {length})");
+                        pieces.Add($"{Internal}KeyDates.DayPrefix({names.Codec(part)}, {names.Local(part, "Day")}, {offset}, {length})");
                         break;
                     }
 
@@ -615,7 +616,7 @@ namespace Bookings.Generated.Generator.Emit
                 var parameter = names.Parameter(part);
                 if (part.Type == ValueKind.Binary)
                 {
-                    WriteCheck(w, table, names, part, $"{Runtime}InputValidation.IsValidKeyBytes({parameter}, out {problem})", throwOnFailure);
+                    WriteCheck(w, table, names, part, $"{Internal}InputValidation.IsValidKeyBytes({parameter}, out {problem})", throwOnFailure);
 
                     // The key keeps its own copy, so a caller that reuses its buffer cannot change a key (or its hash).
                     values.Add(throwOnFailure ? parameter : $"global::System.MemoryExtensions.AsSpan({parameter}).ToArray()");
@@ -626,7 +627,7 @@ namespace Bookings.Generated.Generator.Emit
                 {
                     // The codec refuses what a date attribute refuses (a local DateTime); the key holds what its text reads back as.
                     var normalised = names.Local("normalized" + part.PropertyName);
-                    WriteCheck(w, table, names, part, $"{Runtime}KeyDates.IsValid({names.Codec(part)}, {parameter}, out {(throwOnFailure ? names.Discard : "var " + normalised)}, out {problem})", throwOnFailure);
+                    WriteCheck(w, table, names, part, $"{Internal}KeyDates.IsValid({names.Codec(part)}, {parameter}, out {(throwOnFailure ? names.Discard : "var " + normalised)}, out {problem})", throwOnFailure);
                     values.Add(throwOnFailure ? parameter : normalised);
                     continue;
                 }
@@ -643,7 +644,7 @@ namespace Bookings.Generated.Generator.Emit
                 if (part.Sensitivity == Sensitivity.Phone)
                 {
                     var normalised = names.Local("normalized" + part.PropertyName);
-                    WriteCheck(w, table, names, part, $"{Runtime}InputValidation.IsValidPhone({parameter}, out var {normalised}, out {problem})", throwOnFailure);
+                    WriteCheck(w, table, names, part, $"{Internal}InputValidation.IsValidPhone({parameter}, out var {normalised}, out {problem})", throwOnFailure);
                     if (throwOnFailure)
                     {
                         w.Line();
@@ -665,7 +666,7 @@ namespace Bookings.Generated.Generator.Emit
                     values.Add(value);
                 }
 
-                WriteCheck(w, table, names, part, $"{Runtime}InputValidation.IsValidKeyText({value}, {pattern}, {separator}, out {problem})", throwOnFailure);
+                WriteCheck(w, table, names, part, $"{Internal}InputValidation.IsValidKeyText({value}, {pattern}, {separator}, out {problem})", throwOnFailure);
             }
 
             return values;

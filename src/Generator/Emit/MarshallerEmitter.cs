@@ -10,6 +10,7 @@ namespace Bookings.Generated.Generator.Emit
     internal static class MarshallerEmitter
     {
         private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
         private const string AttributeMap = "global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>";
 
         public static void Write(SourceWriter w, TableModel table)
@@ -52,7 +53,7 @@ namespace Bookings.Generated.Generator.Emit
 
             foreach (var attribute in attributes.Where(a => !a.Type.IsPlainScalar))
             {
-                w.Line($"private static readonly {Runtime}AttributeCodec<{ValueKinds.CSharpType(attribute.Type, ns)}> {attribute.PropertyName}Codec =");
+                w.Line($"private static readonly {Internal}AttributeCodec<{ValueKinds.CSharpType(attribute.Type, ns)}> {attribute.PropertyName}Codec =");
                 w.Indent().Line($"{ValueKinds.Codec(attribute.Type, ns)};").Outdent();
                 w.Line();
             }
@@ -166,7 +167,7 @@ namespace Bookings.Generated.Generator.Emit
                     }
 
                     texts.Add(part.Name, names.Take(UniqueNames.Bare(Parsing.Names.ToParameterName(part.PropertyName)) + "Text"));
-                    w.Line($"{Runtime}IndexKeys.TryText({item}, {Literals.String(part.Name)}, out var {texts[part.Name]});");
+                    w.Line($"{Internal}IndexKeys.TryText({item}, {Literals.String(part.Name)}, out var {texts[part.Name]});");
                 }
             }
 
@@ -202,7 +203,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A required value is missing or a value is invalid.</exception>");
             w.Open($"public static {AttributeMap} ToItem(global::{table.Namespace}.{table.TypeName} {variable})");
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({variable});");
-            w.Line($"var {key} = {Runtime}InputValidation.NotNull({variable}.Key, {entity}, \"Key\");");
+            w.Line($"var {key} = {Internal}InputValidation.NotNull({variable}.Key, {entity}, \"Key\");");
             var extra = table.KeepsExtraAttributes ? $" + ({variable}.ExtraAttributes?.Count ?? 0)" : string.Empty;
             w.Line($"var {item} = new {AttributeMap}({capacity}{extra})");
             w.Open();
@@ -232,7 +233,7 @@ namespace Bookings.Generated.Generator.Emit
             if (table.KeepsExtraAttributes)
             {
                 w.Line();
-                w.Line($"{Runtime}ExtraAttributes.CopyTo({variable}.ExtraAttributes, {item}, DeclaredAttributes);");
+                w.Line($"{Internal}ExtraAttributes.CopyTo({variable}.ExtraAttributes, {item}, DeclaredAttributes);");
             }
 
             w.Line();
@@ -259,7 +260,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A key attribute is missing, has another type, or does not fit its template.</exception>");
             w.Open($"public static {keyType} KeyFromItem({itemType} item)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
-            w.Line($"var reader = new {Runtime}ItemReader(item, {entity});");
+            w.Line($"var reader = new {Internal}ItemReader(item, {entity});");
             w.Line("return ReadKey(ref reader);");
             w.Close();
 
@@ -268,7 +269,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A required attribute is missing, has another type, or the key does not fit its template.</exception>");
             w.Open($"public static global::{table.Namespace}.{table.TypeName} FromItem({itemType} item)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
-            w.Line($"var reader = new {Runtime}ItemReader(item, {entity});");
+            w.Line($"var reader = new {Internal}ItemReader(item, {entity});");
             if (table.TypeAttribute is not null)
             {
                 // Items of the other entity types in the table never read as this one (checked before the key,
@@ -303,7 +304,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line();
             w.Summary("Reads and parses the key attributes through <paramref name=\"reader\"/>, which counts them as read.");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Open($"private static {keyType} ReadKey(ref {Runtime}ItemReader reader)");
+            w.Open($"private static {keyType} ReadKey(ref {Internal}ItemReader reader)");
             var names = new UniqueNames("reader");
             var args = new System.Collections.Generic.List<string>();
             foreach (var key in keys)
@@ -348,7 +349,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"internal static global::Amazon.DynamoDBv2.Model.AttributeValue {method}({type}{nullable} value)");
             if (!attribute.Type.IsPlainScalar)
             {
-                w.Indent().Line($"=> {Runtime}AttributeCodecs.Write({attribute.PropertyName}Codec, value{(nullable.Length > 0 ? "!" : string.Empty)}, {entity}, {name});").Outdent();
+                w.Indent().Line($"=> {Internal}AttributeCodecs.Write({attribute.PropertyName}Codec, value{(nullable.Length > 0 ? "!" : string.Empty)}, {entity}, {name});").Outdent();
                 return;
             }
 
@@ -361,25 +362,25 @@ namespace Bookings.Generated.Generator.Emit
             w.Open();
             if (attribute.Sensitivity == Sensitivity.Phone)
             {
-                w.Line($"var text = {Runtime}InputValidation.Phone(value, {entity}, {name});");
+                w.Line($"var text = {Internal}InputValidation.Phone(value, {entity}, {name});");
             }
             else
             {
-                w.Line($"var text = {Runtime}InputValidation.NotNull(value, {entity}, {name});");
+                w.Line($"var text = {Internal}InputValidation.NotNull(value, {entity}, {name});");
                 if (keyText)
                 {
-                    w.Line($"{Runtime}InputValidation.KeyText(text, {entity}, {name});");
+                    w.Line($"{Internal}InputValidation.KeyText(text, {entity}, {name});");
                 }
             }
 
             if (attribute.Rules.HasLength)
             {
-                w.Line($"{Runtime}InputValidation.Length(text, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name});");
+                w.Line($"{Internal}InputValidation.Length(text, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name});");
             }
 
             if (attribute.Pattern is not null)
             {
-                w.Line($"{Runtime}InputValidation.Matches(text, {attribute.PropertyName}Pattern, {entity}, {name});");
+                w.Line($"{Internal}InputValidation.Matches(text, {attribute.PropertyName}Pattern, {entity}, {name});");
             }
 
             w.Line($"return {ValueKinds.ToAttributeValue(ValueKind.String, "text")};");
@@ -394,10 +395,10 @@ namespace Bookings.Generated.Generator.Emit
         public static string ScalarValue(AttributeModel attribute, string value, string entity, bool inRange)
         {
             var name = Literals.String(attribute.Name);
-            var checkedValue = attribute.Kind == ValueKind.Double ? $"{Runtime}InputValidation.Finite({value}, {entity}, {name})" : value;
+            var checkedValue = attribute.Kind == ValueKind.Double ? $"{Internal}InputValidation.Finite({value}, {entity}, {name})" : value;
             if (inRange && attribute.Rules.HasRange)
             {
-                checkedValue = $"{Runtime}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
+                checkedValue = $"{Internal}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
             }
 
             return ValueKinds.ToAttributeValue(attribute.Kind, checkedValue);

@@ -12,6 +12,7 @@ namespace Bookings.Generated.Generator.Emit
     internal static class RepositoryEmitter
     {
         private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
         private const string Task = "global::System.Threading.Tasks.Task";
         private const string AsyncEnumerable = "global::System.Collections.Generic.IAsyncEnumerable";
 
@@ -34,7 +35,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Summary($"<see cref=\"{table.RepositoryInterfaceName}\"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public sealed partial class {table.RepositoryTypeName} : {Runtime}DynamoRepository<{typeArguments}>, {table.RepositoryInterfaceName}");
-            w.Line($"private static readonly {Runtime}EntityMapping<{entity}, {key}> Mapping = new(");
+            w.Line($"private static readonly {Internal}EntityMapping<{entity}, {key}> Mapping = new(");
             w.Indent();
             w.Line($"global::{table.Namespace}.{table.TableTypeName}.Definition,");
             w.Line($"static {variable} => {variable}.Key,");
@@ -165,11 +166,11 @@ namespace Bookings.Generated.Generator.Emit
                 if (part.Type.Kind.IsDate())
                 {
                     // A date key part that the item also stores: written by the key's codec, as the item holds it.
-                    return $"{Runtime}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, {name(part)}, {entity}, {Literals.String(part.Name)})";
+                    return $"{Internal}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, {name(part)}, {entity}, {Literals.String(part.Name)})";
                 }
 
                 var value = part.Type.Kind is ValueKind.String or ValueKind.Binary
-                    ? $"{Runtime}InputValidation.NotNull({name(part)}, {entity}, {Literals.String(part.Name)})"
+                    ? $"{Internal}InputValidation.NotNull({name(part)}, {entity}, {Literals.String(part.Name)})"
                     : name(part);
                 return ValueKinds.ToAttributeValue(part.Type.Kind, value);
             }
@@ -179,7 +180,7 @@ namespace Bookings.Generated.Generator.Emit
                 return Stored(key.Parts[0]);
             }
 
-            return KeyEmitter.ComputedIndexKey(key, p => $"{Runtime}IndexKeys.Text({Stored(p)})");
+            return KeyEmitter.ComputedIndexKey(key, p => $"{Internal}IndexKeys.Text({Stored(p)})");
         }
     }
 }

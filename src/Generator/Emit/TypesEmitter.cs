@@ -6,7 +6,7 @@ namespace Bookings.Generated.Generator.Emit
     /// <summary>Writes the enums and nested object types a descriptor declares, with their codecs.</summary>
     internal static class TypesEmitter
     {
-        private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
 
         public static void WriteEnum(SourceWriter w, EnumModel model, string ns)
         {
@@ -27,7 +27,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public static partial class {model.ValuesTypeName}");
             w.Summary("The codec generated marshallers use.");
-            w.Line($"public static {Runtime}EnumCodec<{type}> Codec {{ get; }} = new(new global::System.Collections.Generic.KeyValuePair<{type}, string>[]");
+            w.Line($"public static {Internal}EnumCodec<{type}> Codec {{ get; }} = new(new global::System.Collections.Generic.KeyValuePair<{type}, string>[]");
             w.Open();
             foreach (var member in model.Members)
             {
@@ -88,11 +88,11 @@ namespace Bookings.Generated.Generator.Emit
 
             // First, so that a type reachable from its own members finds its codec already set.
             w.Summary("The codec marshallers of enclosing types use.");
-            w.Line($"public static {Runtime}ObjectCodec<{type}> Codec {{ get; }} = new {codecClass}();");
+            w.Line($"public static {Internal}ObjectCodec<{type}> Codec {{ get; }} = new {codecClass}();");
             w.Line();
             MarshallerEmitter.WriteMemberFields(w, model.Attributes, ns);
             w.Summary("The stored map of <paramref name=\"value\"/>, validated.");
-            w.Line($"public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue({type} value) => {Runtime}AttributeCodecs.Write(Codec, value, {entity}, string.Empty);");
+            w.Line($"public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue({type} value) => {Internal}AttributeCodecs.Write(Codec, value, {entity}, string.Empty);");
             foreach (var attribute in model.Attributes)
             {
                 MarshallerEmitter.WriteAttributeValue(w, attribute, entity, ns, method: ValueMethod(attribute));
@@ -100,7 +100,7 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Line();
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"private sealed class {codecClass} : {Runtime}ObjectCodec<{type}>");
+            w.Open($"private sealed class {codecClass} : {Internal}ObjectCodec<{type}>");
             w.Open($"protected override global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMap({type} {variable})");
             var names = new UniqueNames(variable);
             var map = names.Take("map");
@@ -113,7 +113,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"return {map};");
             w.Close();
             w.Line();
-            w.Line($"protected override {type} ReadMembers({Runtime}ItemReader reader)");
+            w.Line($"protected override {type} ReadMembers({Internal}ItemReader reader)");
             w.Indent().Line($"=> new {type}").Open();
             foreach (var attribute in model.Attributes)
             {

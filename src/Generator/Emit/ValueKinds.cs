@@ -6,7 +6,7 @@ namespace Bookings.Generated.Generator.Emit
     /// <summary>How each descriptor type looks in C# and in a DynamoDB item.</summary>
     internal static class ValueKinds
     {
-        private const string Runtime = "global::Bookings.Generated.Runtime.";
+        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
 
         public static string CSharpType(ValueKind kind) => kind switch
         {
@@ -53,21 +53,21 @@ namespace Bookings.Generated.Generator.Emit
         /// </summary>
         public static string Codec(TypeModel type, string ns) => type.Kind switch
         {
-            ValueKind.String => Runtime + "AttributeCodecs.String",
-            ValueKind.Bool => Runtime + "AttributeCodecs.Boolean",
-            ValueKind.Int32 => Runtime + "AttributeCodecs.Int32",
-            ValueKind.Int64 => Runtime + "AttributeCodecs.Int64",
-            ValueKind.Decimal => Runtime + "AttributeCodecs.Decimal",
-            ValueKind.Double => Runtime + "AttributeCodecs.Double",
-            ValueKind.Binary => Runtime + "AttributeCodecs.Binary",
-            ValueKind.DateTimeOffset => $"{Runtime}AttributeCodecs.DateTimeOffset({DateFormat(type.Format!)})",
-            ValueKind.DateTime => $"{Runtime}AttributeCodecs.DateTime({DateFormat(type.Format!)})",
-            ValueKind.Date => $"{Runtime}AttributeCodecs.DateOnly({DateFormat(type.Format!)})",
+            ValueKind.String => Internal + "AttributeCodecs.String",
+            ValueKind.Bool => Internal + "AttributeCodecs.Boolean",
+            ValueKind.Int32 => Internal + "AttributeCodecs.Int32",
+            ValueKind.Int64 => Internal + "AttributeCodecs.Int64",
+            ValueKind.Decimal => Internal + "AttributeCodecs.Decimal",
+            ValueKind.Double => Internal + "AttributeCodecs.Double",
+            ValueKind.Binary => Internal + "AttributeCodecs.Binary",
+            ValueKind.DateTimeOffset => $"{Internal}AttributeCodecs.DateTimeOffset({DateFormat(type.Format!)})",
+            ValueKind.DateTime => $"{Internal}AttributeCodecs.DateTime({DateFormat(type.Format!)})",
+            ValueKind.Date => $"{Internal}AttributeCodecs.DateOnly({DateFormat(type.Format!)})",
             ValueKind.Enum => $"global::{ns}.{type.Name}Values.Codec",
             ValueKind.Object => $"global::{ns}.{type.Name}Marshaller.Codec",
-            ValueKind.List => $"{Runtime}AttributeCodecs.List({Codec(type.Element!, ns)})",
-            ValueKind.Map => $"{Runtime}AttributeCodecs.Map({Codec(type.Element!, ns)})",
-            _ => type.Element!.Kind == ValueKind.Binary ? Runtime + "AttributeCodecs.BinarySet" : $"{Runtime}AttributeCodecs.Set({Codec(type.Element!, ns)})",
+            ValueKind.List => $"{Internal}AttributeCodecs.List({Codec(type.Element!, ns)})",
+            ValueKind.Map => $"{Internal}AttributeCodecs.Map({Codec(type.Element!, ns)})",
+            _ => type.Element!.Kind == ValueKind.Binary ? Internal + "AttributeCodecs.BinarySet" : $"{Internal}AttributeCodecs.Set({Codec(type.Element!, ns)})",
         };
 
         /// <summary>
@@ -79,7 +79,7 @@ namespace Bookings.Generated.Generator.Emit
             var any = false;
             foreach (var (field, pattern) in fields)
             {
-                w.Line($"private static readonly {Runtime}TextPattern {field} = new({Literals.String(pattern)});");
+                w.Line($"private static readonly {Internal}TextPattern {field} = new({Literals.String(pattern)});");
                 any = true;
             }
 
@@ -95,12 +95,12 @@ namespace Bookings.Generated.Generator.Emit
             var offset = Offset(format.OffsetMinutes);
             if (format.EpochSeconds)
             {
-                return $"{Runtime}DateFormat.EpochSeconds({offset})";
+                return $"{Internal}DateFormat.EpochSeconds({offset})";
             }
 
             return format.Pattern is null
-                ? $"{Runtime}DateFormat.Iso8601({offset})"
-                : $"{Runtime}DateFormat.Pattern({Literals.String(format.Pattern)}, {offset})";
+                ? $"{Internal}DateFormat.Iso8601({offset})"
+                : $"{Internal}DateFormat.Pattern({Literals.String(format.Pattern)}, {offset})";
         }
 
         /// <summary>The <c>TimeSpan?</c> expression of a declared offset; <c>null</c> keeps each value's own.</summary>
@@ -140,7 +140,7 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>The expression that reads a key attribute or key part of this kind with <c>reader</c> (null when absent).</summary>
         public static string KeyRead(ValueKind kind, string name)
             => kind == ValueKind.Binary
-                ? $"reader.Read({name}, {Runtime}AttributeCodecs.Binary)"
+                ? $"reader.Read({name}, {Internal}AttributeCodecs.Binary)"
                 : $"reader.{ReaderMethod(kind)}({name})";
 
         /// <summary>How a mapping error names the stored type.</summary>

@@ -1,19 +1,22 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Batch reads and writes for generated repositories: inputs split into requests DynamoDB accepts
     /// (25 writes, 100 keys), duplicates removed, unprocessed items resent with jittered backoff, a request DynamoDB
     /// refuses as invalid narrowed down to the items at fault (the others are still done), and a
     /// <see cref="DynamoBatchIncompleteException"/> naming exactly what was not done, and why.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class DynamoBatches
     {
         /// <summary>DynamoDB's limit of write requests in one BatchWriteItem.</summary>

@@ -1,5 +1,6 @@
 using System;
 using Amazon.DynamoDBv2;
+using Bookings.Generated.Runtime.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

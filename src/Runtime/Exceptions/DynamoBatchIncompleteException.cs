@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Bookings.Generated.Runtime
 {
@@ -29,6 +30,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="rejected">The keys DynamoDB refused as invalid, each with its reason.</param>
         /// <param name="rounds">How many rounds were sent.</param>
         /// <param name="innerException">The last error, when a request failed rather than came back unprocessed.</param>
+        [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The 0.1.0 constructor keeps its optional innerException; this one differs by the required rejected list, so no call can mean both.")]
         public DynamoBatchIncompleteException(string operation, string table, IReadOnlyList<object> pendingKeys, IReadOnlyList<DynamoBatchRejection> rejected, int rounds, Exception? innerException = null)
             : base(Describe(operation, table, pendingKeys, rejected, rounds, innerException), operation, table, null, rounds, innerException)
         {

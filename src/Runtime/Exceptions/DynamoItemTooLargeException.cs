@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bookings.Generated.Runtime.Internal;
 
 namespace Bookings.Generated.Runtime
 {

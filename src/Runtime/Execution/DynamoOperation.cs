@@ -1,6 +1,9 @@
-namespace Bookings.Generated.Runtime
+using System.ComponentModel;
+
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// What a repository is about to do, for retries, logs and exceptions. Every operation may be resent: a write that
     /// must not apply twice is sent as a transaction with a client request token, which DynamoDB applies once.
     /// </summary>
@@ -14,6 +17,7 @@ namespace Bookings.Generated.Runtime
     /// A failure the caller handles as a normal outcome (a conditional update of a missing item, a
     /// lookup of a missing table): still raised, but logged at Debug instead of Error.
     /// </param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly record struct DynamoOperation(string Name, string Table, object? Key = null, ErrorCategory? Expected = null)
     {
         /// <summary>The DynamoDB operation, such as <c>GetItem</c>.</summary>

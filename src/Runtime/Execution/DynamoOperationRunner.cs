@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,12 +8,14 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Runs one DynamoDB request for a generated repository: logs it, retries throttling and transient
     /// failures with backoff, and turns AWS exceptions into the SDK's typed exceptions with a masked key.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class DynamoOperationRunner
     {
         private readonly RetryPolicy _retry;

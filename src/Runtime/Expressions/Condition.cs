@@ -1,5 +1,7 @@
 using System;
+using System.ComponentModel;
 using System.Text;
+using Bookings.Generated.Runtime.Internal;
 
 namespace Bookings.Generated.Runtime
 {
@@ -49,7 +51,8 @@ namespace Bookings.Generated.Runtime
         internal static Condition? AllOf(Condition? first, Condition? second)
             => first is null ? second : second is null ? first : first & second;
 
-        /// <summary>The expression text, registering names and values with <paramref name="expressions"/>.</summary>
+        /// <summary>The expression text, registering names and values with <paramref name="expressions"/>. For the runtime's own requests, not for direct use.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public string Render(ExpressionBuilder expressions)
         {
             ArgumentNullException.ThrowIfNull(expressions);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime.Internal;
 
 namespace Bookings.Generated.Runtime
 {

@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Collects the attribute names and values of one request's expressions as placeholders
     /// (<c>#n0</c>, <c>:v0</c>), so no name or value is ever concatenated into expression text.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class ExpressionBuilder
     {
         private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);

@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Reads typed values out of a stored item for generated marshallers. A missing attribute reads
     /// as null; an attribute of the wrong type, or a number that does not fit, is a
     /// <see cref="DynamoMappingException"/> naming the attribute and the masked key.
@@ -13,6 +15,7 @@ namespace Bookings.Generated.Runtime
     /// A mutable struct, used as a local: it counts the attributes it finds, so <see cref="Extras"/> can tell
     /// without walking the item that every attribute was a declared one. Read each attribute once per reader.
     /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public struct ItemReader
     {
         // Always a Dictionary (see the constructor), so every read is one lookup with no interface call or type test.
@@ -238,7 +241,11 @@ namespace Bookings.Generated.Runtime
             => new(_entity, name, expected, "a number outside that range", _key?.ToString());
     }
 
-    /// <summary>Helpers for the attributes an entity keeps beyond its schema.</summary>
+    /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
+    /// Helpers for the attributes an entity keeps beyond its schema.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ExtraAttributes
     {
         /// <summary>The shared empty set of extra attributes.</summary>

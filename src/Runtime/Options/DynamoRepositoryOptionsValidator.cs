@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using Microsoft.Extensions.Options;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Checks <see cref="DynamoRepositoryOptions"/> at start-up; each failure names the setting and says what
     /// to write instead, and never echoes a secret.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class DynamoRepositoryOptionsValidator : IValidateOptions<DynamoRepositoryOptions>
     {
         /// <inheritdoc/>

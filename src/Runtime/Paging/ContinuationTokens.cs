@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Turns a page's <c>LastEvaluatedKey</c> into an opaque token a web API can hand to its client and
     /// accept back, and back again. Tokens are signed (HMAC-SHA256) and bound to a table and index, so a
     /// tampered token, or one from another table or index, is rejected with a clear error.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class ContinuationTokens
     {
         private readonly byte[] _key;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
@@ -7,12 +8,14 @@ using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Paged reads for generated repositories: every page of a query or scan as a lazily paging stream,
     /// single pages with signed continuation tokens, and scans split over parallel segments.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class DynamoReads
     {
         private readonly IAmazonDynamoDB _client;
@@ -36,7 +39,7 @@ namespace Bookings.Generated.Runtime
             QueryRequest request,
             object? key,
             string? continuationToken,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(request);
             request.ExclusiveStartKey = _tokens.Decode(request.TableName, request.IndexName, continuationToken);
@@ -79,7 +82,7 @@ namespace Bookings.Generated.Runtime
             int pageSize,
             string? continuationToken,
             Func<IReadOnlyDictionary<string, AttributeValue>, T> read,
-            CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(request);
             ArgumentNullException.ThrowIfNull(read);

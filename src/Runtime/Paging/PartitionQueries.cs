@@ -1,6 +1,7 @@
 using System;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime.Internal;
 
 namespace Bookings.Generated.Runtime
 {

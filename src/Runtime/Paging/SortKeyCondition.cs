@@ -1,5 +1,7 @@
 using System;
+using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
+using Bookings.Generated.Runtime.Internal;
 
 namespace Bookings.Generated.Runtime
 {
@@ -77,7 +79,8 @@ namespace Bookings.Generated.Runtime
             return new("begins_with", new AttributeValue { B = new System.IO.MemoryStream(prefix.AsSpan().ToArray(), writable: false) });
         }
 
-        /// <summary>The key condition text for <paramref name="sortKey"/>, with placeholders.</summary>
+        /// <summary>The key condition text for <paramref name="sortKey"/>, with placeholders. For the runtime's own requests, not for direct use.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public string Render(string sortKey, ExpressionBuilder expressions)
         {
             ArgumentNullException.ThrowIfNull(expressions);

@@ -1,12 +1,15 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// How generated <c>ToString()</c> methods print collections and bytes: by size only, so a printed entity
     /// stays one short line and never spells out elements that may hold personal data.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class Summary
     {
         /// <summary>Prints <c>[3 items]</c>, or <c>null</c>.</summary>

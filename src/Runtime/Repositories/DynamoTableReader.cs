@@ -1,17 +1,20 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Reads a table that holds several entity types (single-table design) partition by partition; generated
     /// table repositories turn each item into its own entity type by the type attribute.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class DynamoTableReader
     {
         private readonly TableDefinition _table;

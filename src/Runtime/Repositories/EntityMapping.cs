@@ -1,15 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// What <see cref="DynamoRepository{TEntity, TKey, TUpdate}"/> needs to know of one generated entity: its
     /// table and how it turns into an item and back. Generated repositories create one per entity type.
     /// </summary>
     /// <typeparam name="TEntity">The generated entity record.</typeparam>
     /// <typeparam name="TKey">The generated key type.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class EntityMapping<TEntity, TKey>
         where TEntity : class
         where TKey : class, IDynamoKey

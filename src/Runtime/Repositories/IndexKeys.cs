@@ -1,12 +1,15 @@
+using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Helpers for index keys that generated code computes from a template: parts are taken from their stored
     /// form, so a computed key holds exactly the text (normalised phone numbers, invariant numbers) that the
     /// item stores and that a query builds.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class IndexKeys
     {
         /// <summary>The text of a stored string or number.</summary>

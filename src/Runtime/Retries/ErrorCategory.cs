@@ -1,6 +1,12 @@
-namespace Bookings.Generated.Runtime
+using System.ComponentModel;
+
+namespace Bookings.Generated.Runtime.Internal
 {
-    /// <summary>What kind of failure an exception from the AWS client is, which decides retry and exception type.</summary>
+    /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
+    /// What kind of failure an exception from the AWS client is, which decides retry and exception type.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public enum ErrorCategory
     {
         /// <summary>Not recognised: not retried, raised as <see cref="DynamoRepositoryException"/>.</summary>

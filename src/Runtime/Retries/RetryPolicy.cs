@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -6,13 +7,15 @@ using System.Net.Sockets;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Classifies failures and computes retry delays: exponential backoff with full jitter
     /// (a random delay between zero and the capped exponential bound), which spreads retries of
     /// many clients apart instead of letting them collide again.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class RetryPolicy
     {
         private readonly int _maxAttempts;

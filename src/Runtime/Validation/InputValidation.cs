@@ -1,11 +1,14 @@
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Checks generated code runs on input before a request is sent. Every failure is a
     /// <see cref="DynamoValidationException"/> that names the attribute and never echoes the value.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class InputValidation
     {
         // The checks generated code calls per attribute are inlined: its entity and attribute names are literals, so

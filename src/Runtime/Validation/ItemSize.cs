@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// The size DynamoDB counts for an item against its 400 KB limit, computed as AWS documents it ("DynamoDB item
     /// sizes and formats"): each attribute's name in UTF-8 bytes plus its value — a string's UTF-8 bytes, a binary
     /// value's raw bytes, 1 byte for a boolean or null, a list or map 3 bytes plus 1 byte and the size of each element
@@ -19,6 +21,7 @@ namespace Bookings.Generated.Runtime
     /// (<c>1.5</c> is the pairs <c>01</c> <c>50</c>: 3 bytes, not 2) and adds 1 byte for a negative number shorter than
     /// 20 pairs; that is what <see cref="NumberSize"/> counts.
     /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ItemSize
     {
         /// <summary>DynamoDB's limit on the size of one item: 400 KB, 409,600 bytes, attribute names included.</summary>

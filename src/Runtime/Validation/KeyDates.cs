@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Dates and times in keys: parts of key templates (<c>ORDER#{created_at}#{order_id}</c>) and date key attributes
     /// on their own (<c>"sortKey": { "attribute": "read_at" }</c>), which are one-part keys. A part is written by the codec
     /// of a date attribute of the same format, so a key part and the attribute that stores it hold the same text
@@ -11,6 +13,7 @@ namespace Bookings.Generated.Runtime
     /// formats whose text sorts in time order and reads back exactly: ISO 8601 in a fixed offset, or a pattern with
     /// fixed-width fields from the year down.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class KeyDates
     {
         /// <summary>

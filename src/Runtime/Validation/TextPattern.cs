@@ -1,14 +1,17 @@
 using System;
+using System.ComponentModel;
 using System.Text.RegularExpressions;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// A schema's <c>pattern</c>: its regular-expression text, which messages name, and the check text must pass.
     /// A pattern means what its author means: <c>$</c> ends the text (never before a final line feed) and <c>\d</c> is
     /// an ASCII digit; otherwise it is a .NET regular expression, matched culture-invariantly. Generated types create
     /// one per pattern, in a static field, so its <see cref="Regex"/> is built once.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class TextPattern
     {
         // Interpreted, not RegexOptions.Compiled: a check costs tens of nanoseconds of a request of hundreds of

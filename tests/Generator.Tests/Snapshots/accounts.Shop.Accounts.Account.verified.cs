@@ -46,12 +46,12 @@ namespace Shop.Accounts
         /// read-modify-write through this SDK never deletes what another writer added.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }
-            = global::Bookings.Generated.Runtime.ExtraAttributes.Empty;
+            = global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Empty;
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Account {{ Key = {Key}, Mobile = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Mobile))}, Nickname = {(global::Bookings.Generated.Runtime.Redact.Personal(Nickname))}, PasswordHash = {(global::Bookings.Generated.Runtime.Redact.Secret(PasswordHash))}, Class = {Class}, Visits = {(global::Bookings.Generated.Runtime.Summary.Value(Visits))}, Active = {Active}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
+                $"Account {{ Key = {Key}, Mobile = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Mobile))}, Nickname = {(global::Bookings.Generated.Runtime.Redact.Personal(Nickname))}, PasswordHash = {(global::Bookings.Generated.Runtime.Redact.Secret(PasswordHash))}, Class = {Class}, Visits = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Visits))}, Active = {Active}, ExtraAttributes = {(global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Describe(ExtraAttributes))} }}");
     }
 }

@@ -10,15 +10,15 @@ namespace Shop.Accounts
     {
         /// <summary><c>pk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Pk =
-            new("pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "pk") });
+            new("pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Account", "pk") });
 
         /// <summary><c>sk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Sk =
-            new("sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "sk") });
+            new("sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Account", "sk") });
 
         /// <summary><c>tenant</c>, an attribute a key is built from, as stored on its own.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Tenant =
-            new("tenant", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "tenant") });
+            new("tenant", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Account", "tenant") });
 
         /// <summary><c>mobile</c>; values are validated and normalised as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Mobile =

@@ -11,8 +11,8 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record AccountKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern = new("^[a-z]+$");
-        private static readonly global::Bookings.Generated.Runtime.TextPattern UserPattern = new("^[a-z0-9._-]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern TenantPattern = new("^[a-z]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern UserPattern = new("^[a-z0-9._-]+$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private AccountKey(string tenant, string user, string? storedPk, string? storedSk)
@@ -82,12 +82,12 @@ namespace Shop.Accounts
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "tenant", problem);
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(user, UserPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(user, UserPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "user", problem);
             }
@@ -112,13 +112,13 @@ namespace Shop.Accounts
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "tenant", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(user, UserPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(user, UserPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "user", problem);
                 return false;

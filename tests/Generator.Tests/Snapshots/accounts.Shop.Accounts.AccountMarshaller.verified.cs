@@ -27,7 +27,7 @@ namespace Shop.Accounts
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Accounts.Account account)
         {
             global::System.ArgumentNullException.ThrowIfNull(account);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(account.Key, "Account", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(account.Key, "Account", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(9 + (account.ExtraAttributes?.Count ?? 0))
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
@@ -49,7 +49,7 @@ namespace Shop.Accounts
                 item["visits"] = VisitsValue(visitsGiven);
             }
 
-            global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(account.ExtraAttributes, item, DeclaredAttributes);
+            global::Bookings.Generated.Runtime.Internal.ExtraAttributes.CopyTo(account.ExtraAttributes, item, DeclaredAttributes);
 
             return item;
         }
@@ -59,7 +59,7 @@ namespace Shop.Accounts
         public static global::Shop.Accounts.AccountKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Account");
             return ReadKey(ref reader);
         }
 
@@ -68,7 +68,7 @@ namespace Shop.Accounts
         public static global::Shop.Accounts.Account FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Account");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Shop.Accounts.Account
@@ -86,7 +86,7 @@ namespace Shop.Accounts
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Shop.Accounts.AccountKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Shop.Accounts.AccountKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -99,7 +99,7 @@ namespace Shop.Accounts
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue MobileValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Account", "mobile");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Account", "mobile");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -107,7 +107,7 @@ namespace Shop.Accounts
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NicknameValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "display_name");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Account", "display_name");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -115,7 +115,7 @@ namespace Shop.Accounts
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PasswordHashValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "password_hash");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Account", "password_hash");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -123,7 +123,7 @@ namespace Shop.Accounts
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ClassValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "class");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Account", "class");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 

@@ -14,7 +14,7 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class AccountRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey, global::Shop.Accounts.AccountUpdate>, IAccountRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey> Mapping = new(
             global::Shop.Accounts.AccountTable.Definition,
             static account => account.Key,
             global::Shop.Accounts.AccountMarshaller.ToItem,

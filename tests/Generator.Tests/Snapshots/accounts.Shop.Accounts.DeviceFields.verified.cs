@@ -10,11 +10,11 @@ namespace Shop.Accounts
     {
         /// <summary><c>device_id</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> DeviceId =
-            new("device_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Device", "device_id") });
+            new("device_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Device", "device_id") });
 
         /// <summary><c>token</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Token =
-            new("token", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Device", "token") });
+            new("token", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Device", "token") });
 
         /// <summary><c>platform</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Platform =

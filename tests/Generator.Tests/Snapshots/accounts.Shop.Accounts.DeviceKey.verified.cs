@@ -70,7 +70,7 @@ namespace Shop.Accounts
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(deviceId, null, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(deviceId, null, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "device_id", problem);
             }
@@ -84,7 +84,7 @@ namespace Shop.Accounts
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tokenId, null, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tokenId, null, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "token_id", problem);
             }
@@ -108,13 +108,13 @@ namespace Shop.Accounts
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(deviceId, null, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(deviceId, null, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "device_id", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tokenId, null, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tokenId, null, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "token_id", problem);
                 return false;

@@ -8,14 +8,14 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class DeviceMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern PlatformPattern = new("^(ios|android)$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern PlatformPattern = new("^(ios|android)$");
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Accounts.Device device)
         {
             global::System.ArgumentNullException.ThrowIfNull(device);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(device.Key, "Device", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(device.Key, "Device", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
                 ["device_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.DeviceId },
@@ -31,7 +31,7 @@ namespace Shop.Accounts
         public static global::Shop.Accounts.DeviceKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Device");
             return ReadKey(ref reader);
         }
 
@@ -40,7 +40,7 @@ namespace Shop.Accounts
         public static global::Shop.Accounts.Device FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Device");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Shop.Accounts.Device
@@ -52,7 +52,7 @@ namespace Shop.Accounts
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Shop.Accounts.DeviceKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Shop.Accounts.DeviceKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var deviceIdStored = reader.String("device_id") ?? throw reader.Missing("device_id", "a string (S)");
             var tokenStored = reader.String("token") ?? throw reader.Missing("token", "a string (S)");
@@ -65,8 +65,8 @@ namespace Shop.Accounts
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PlatformValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Device", "platform");
-            global::Bookings.Generated.Runtime.InputValidation.Matches(text, PlatformPattern, "Device", "platform");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Device", "platform");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, PlatformPattern, "Device", "platform");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
     }

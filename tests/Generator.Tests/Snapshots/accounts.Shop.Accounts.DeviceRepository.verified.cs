@@ -21,7 +21,7 @@ namespace Shop.Accounts
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class DeviceRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Accounts.Device, global::Shop.Accounts.DeviceKey, global::Shop.Accounts.DeviceUpdate>, IDeviceRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Accounts.Device, global::Shop.Accounts.DeviceKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Shop.Accounts.Device, global::Shop.Accounts.DeviceKey> Mapping = new(
             global::Shop.Accounts.DeviceTable.Definition,
             static device => device.Key,
             global::Shop.Accounts.DeviceMarshaller.ToItem,

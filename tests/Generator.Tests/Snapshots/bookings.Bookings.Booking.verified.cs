@@ -43,12 +43,12 @@ namespace Bookings
         /// read-modify-write through this SDK never deletes what another writer added.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }
-            = global::Bookings.Generated.Runtime.ExtraAttributes.Empty;
+            = global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Empty;
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Booking {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, BookingTime = {BookingTime}, ConfirmSms = {ConfirmSms}, RemindSms = {RemindSms}, OptionSms = {OptionSms}, OptionTime = {OptionTime}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
+                $"Booking {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, BookingTime = {BookingTime}, ConfirmSms = {ConfirmSms}, RemindSms = {RemindSms}, OptionSms = {OptionSms}, OptionTime = {OptionTime}, ExtraAttributes = {(global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Describe(ExtraAttributes))} }}");
     }
 }

@@ -11,8 +11,8 @@ namespace Bookings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record BookingKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern BizIdPattern = new("^[0-9]+$");
-        private static readonly global::Bookings.Generated.Runtime.TextPattern BookIdPattern = new("^[0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern BizIdPattern = new("^[0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern BookIdPattern = new("^[0-9]+$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private BookingKey(string bizId, string bookId, string phone, string? storedBookingNum)
@@ -77,12 +77,12 @@ namespace Bookings
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "biz_id", problem);
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "book_id", problem);
             }
@@ -96,7 +96,7 @@ namespace Bookings
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidPhone(phone, out var normalizedPhone, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidPhone(phone, out var normalizedPhone, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "phone", problem);
             }
@@ -118,19 +118,19 @@ namespace Bookings
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "biz_id", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "book_id", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidPhone(phone, out var normalizedPhone, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidPhone(phone, out var normalizedPhone, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "phone", problem);
                 return false;

@@ -21,14 +21,14 @@ namespace Bookings
             "option_time",
         };
 
-        private static readonly global::Bookings.Generated.Runtime.TextPattern BookingTimePattern = new("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern BookingTimePattern = new("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Booking booking)
         {
             global::System.ArgumentNullException.ThrowIfNull(booking);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(booking.Key, "Booking", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(booking.Key, "Booking", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(8 + (booking.ExtraAttributes?.Count ?? 0))
             {
                 ["booking_num"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.BookingNum },
@@ -41,7 +41,7 @@ namespace Bookings
                 ["option_time"] = OptionTimeValue(booking.OptionTime),
             };
 
-            global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(booking.ExtraAttributes, item, DeclaredAttributes);
+            global::Bookings.Generated.Runtime.Internal.ExtraAttributes.CopyTo(booking.ExtraAttributes, item, DeclaredAttributes);
 
             return item;
         }
@@ -51,7 +51,7 @@ namespace Bookings
         public static global::Bookings.BookingKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Booking");
             return ReadKey(ref reader);
         }
 
@@ -60,7 +60,7 @@ namespace Bookings
         public static global::Bookings.Booking FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Booking");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Booking
@@ -78,7 +78,7 @@ namespace Bookings
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.BookingKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.BookingKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var bookingNumStored = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");
             var phoneStored = reader.String("phone") ?? throw reader.Missing("phone", "a string (S)");
@@ -91,7 +91,7 @@ namespace Bookings
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "name");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Booking", "name");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -99,8 +99,8 @@ namespace Bookings
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue BookingTimeValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "booking_time");
-            global::Bookings.Generated.Runtime.InputValidation.Matches(text, BookingTimePattern, "Booking", "booking_time");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Booking", "booking_time");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, BookingTimePattern, "Booking", "booking_time");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -123,7 +123,7 @@ namespace Bookings
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionTimeValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "option_time");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Booking", "option_time");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
     }

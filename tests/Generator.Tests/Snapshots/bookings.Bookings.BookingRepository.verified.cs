@@ -21,7 +21,7 @@ namespace Bookings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class BookingRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Booking, global::Bookings.BookingKey, global::Bookings.BookingUpdate>, IBookingRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Booking, global::Bookings.BookingKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Booking, global::Bookings.BookingKey> Mapping = new(
             global::Bookings.BookingTable.Definition,
             static booking => booking.Key,
             global::Bookings.BookingMarshaller.ToItem,

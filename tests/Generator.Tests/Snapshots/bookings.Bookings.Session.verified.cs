@@ -27,6 +27,6 @@ namespace Bookings
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Session {{ Key = {Key}, Cookies = {(global::Bookings.Generated.Runtime.Redact.Secret(Cookies))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Summary.Value(ExpiresAt))} }}");
+                $"Session {{ Key = {Key}, Cookies = {(global::Bookings.Generated.Runtime.Redact.Secret(Cookies))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(ExpiresAt))} }}");
     }
 }

@@ -57,7 +57,7 @@ namespace Bookings
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(id, null, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(id, null, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Session", "id", problem);
                 return false;

@@ -13,7 +13,7 @@ namespace Bookings
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Session session)
         {
             global::System.ArgumentNullException.ThrowIfNull(session);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(session.Key, "Session", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(session.Key, "Session", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
                 ["id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Id },
@@ -33,7 +33,7 @@ namespace Bookings
         public static global::Bookings.SessionKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Session");
             return ReadKey(ref reader);
         }
 
@@ -42,7 +42,7 @@ namespace Bookings
         public static global::Bookings.Session FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Session");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Session
@@ -55,7 +55,7 @@ namespace Bookings
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.SessionKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.SessionKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
             return global::Bookings.SessionKey.TryParse(idStored, out var key)
@@ -67,7 +67,7 @@ namespace Bookings
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CookiesValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Session", "cookies");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Session", "cookies");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 

@@ -14,7 +14,7 @@ namespace Bookings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class SessionRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Session, global::Bookings.SessionKey, global::Bookings.SessionUpdate>, ISessionRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Session, global::Bookings.SessionKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Session, global::Bookings.SessionKey> Mapping = new(
             global::Bookings.SessionTable.Definition,
             static session => session.Key,
             global::Bookings.SessionMarshaller.ToItem,

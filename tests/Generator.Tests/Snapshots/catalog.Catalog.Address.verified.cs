@@ -24,7 +24,7 @@ namespace Catalog
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Address {{ Line1 = {Line1}, City = {City}, Postcode = {(global::Bookings.Generated.Runtime.Summary.Value(Postcode))}, ContactPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(ContactPhone))} }}");
+                $"Address {{ Line1 = {Line1}, City = {City}, Postcode = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Postcode))}, ContactPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(ContactPhone))} }}");
     }
 
     /// <summary>Converts <see cref="Address"/> to and from a stored map, with no reflection.</summary>
@@ -32,19 +32,19 @@ namespace Catalog
     public static partial class AddressMarshaller
     {
         /// <summary>The codec marshallers of enclosing types use.</summary>
-        public static global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Address> Codec { get; } = new AddressCodec();
+        public static global::Bookings.Generated.Runtime.Internal.ObjectCodec<global::Catalog.Address> Codec { get; } = new AddressCodec();
 
-        private static readonly global::Bookings.Generated.Runtime.TextPattern PostcodePattern = new("^[0-9]{5}$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern PostcodePattern = new("^[0-9]{5}$");
 
         /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Address value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Address", string.Empty);
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Address value) => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(Codec, value, "Address", string.Empty);
 
         /// <summary>The stored form of <c>line1</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue Line1Value(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "line1");
-            global::Bookings.Generated.Runtime.InputValidation.Length(text, null, 100, "Address", "line1");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Address", "line1");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.Length(text, null, 100, "Address", "line1");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -52,7 +52,7 @@ namespace Catalog
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CityValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "city");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Address", "city");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -60,8 +60,8 @@ namespace Catalog
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PostcodeValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "postcode");
-            global::Bookings.Generated.Runtime.InputValidation.Matches(text, PostcodePattern, "Address", "postcode");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Address", "postcode");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, PostcodePattern, "Address", "postcode");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -69,12 +69,12 @@ namespace Catalog
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ContactPhoneValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Address", "contact_phone");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Address", "contact_phone");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-        private sealed class AddressCodec : global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Address>
+        private sealed class AddressCodec : global::Bookings.Generated.Runtime.Internal.ObjectCodec<global::Catalog.Address>
         {
             protected override global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMap(global::Catalog.Address address)
             {
@@ -97,7 +97,7 @@ namespace Catalog
                 return map;
             }
 
-            protected override global::Catalog.Address ReadMembers(global::Bookings.Generated.Runtime.ItemReader reader)
+            protected override global::Catalog.Address ReadMembers(global::Bookings.Generated.Runtime.Internal.ItemReader reader)
                 => new global::Catalog.Address
                 {
                     Line1 = reader.String("line1") ?? throw reader.Missing("line1", "a string (S)"),

@@ -21,7 +21,7 @@ namespace Catalog
     public static partial class ChannelValues
     {
         /// <summary>The codec generated marshallers use.</summary>
-        public static global::Bookings.Generated.Runtime.EnumCodec<global::Catalog.Channel> Codec { get; } = new(new global::System.Collections.Generic.KeyValuePair<global::Catalog.Channel, string>[]
+        public static global::Bookings.Generated.Runtime.Internal.EnumCodec<global::Catalog.Channel> Codec { get; } = new(new global::System.Collections.Generic.KeyValuePair<global::Catalog.Channel, string>[]
         {
             new(global::Catalog.Channel.Web, "web"),
             new(global::Catalog.Channel.App, "app"),

@@ -21,7 +21,7 @@ namespace Catalog
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Dimension {{ WidthCm = {WidthCm}, HeightCm = {HeightCm}, Labels = {(global::Bookings.Generated.Runtime.Summary.Items(Labels))} }}");
+                $"Dimension {{ WidthCm = {WidthCm}, HeightCm = {HeightCm}, Labels = {(global::Bookings.Generated.Runtime.Internal.Summary.Items(Labels))} }}");
     }
 
     /// <summary>Converts <see cref="Dimension"/> to and from a stored map, with no reflection.</summary>
@@ -29,31 +29,31 @@ namespace Catalog
     public static partial class DimensionMarshaller
     {
         /// <summary>The codec marshallers of enclosing types use.</summary>
-        public static global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Dimension> Codec { get; } = new DimensionCodec();
+        public static global::Bookings.Generated.Runtime.Internal.ObjectCodec<global::Catalog.Dimension> Codec { get; } = new DimensionCodec();
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<string>> LabelsCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.String);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<string>> LabelsCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.String);
 
         /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Dimension value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Dimension", string.Empty);
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Dimension value) => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(Codec, value, "Dimension", string.Empty);
 
         /// <summary>The stored form of <c>width_cm</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WidthCmValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Dimension", "width_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Range(value, 0m, null, "Dimension", "width_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>height_cm</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue HeightCmValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Dimension", "height_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Range(value, 0m, null, "Dimension", "height_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>labels</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelsValue(global::System.Collections.Generic.IReadOnlyList<string>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LabelsCodec, value!, "Dimension", "labels");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(LabelsCodec, value!, "Dimension", "labels");
 
         [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-        private sealed class DimensionCodec : global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Dimension>
+        private sealed class DimensionCodec : global::Bookings.Generated.Runtime.Internal.ObjectCodec<global::Catalog.Dimension>
         {
             protected override global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMap(global::Catalog.Dimension dimension)
             {
@@ -71,7 +71,7 @@ namespace Catalog
                 return map;
             }
 
-            protected override global::Catalog.Dimension ReadMembers(global::Bookings.Generated.Runtime.ItemReader reader)
+            protected override global::Catalog.Dimension ReadMembers(global::Bookings.Generated.Runtime.Internal.ItemReader reader)
                 => new global::Catalog.Dimension
                 {
                     WidthCm = reader.Decimal("width_cm") ?? throw reader.Missing("width_cm", "a number (N)"),

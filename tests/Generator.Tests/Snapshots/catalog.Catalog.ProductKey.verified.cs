@@ -11,7 +11,7 @@ namespace Catalog
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ProductKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern ProductIdPattern = new("^P[0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern ProductIdPattern = new("^P[0-9]+$");
 
         private ProductKey(string productId)
         {
@@ -59,7 +59,7 @@ namespace Catalog
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(productId, ProductIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(productId, ProductIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Product", "product_id", problem);
                 return false;

@@ -45,78 +45,78 @@ namespace Catalog
             "api_secret",
         };
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::Catalog.ProductStatus> StatusCodec =
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::Catalog.ProductStatus> StatusCodec =
             global::Catalog.ProductStatusValues.Codec;
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<byte[]> ThumbnailCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Binary;
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<byte[]> ThumbnailCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Binary;
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateTimeOffset> CreatedAtCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateTimeOffset> CreatedAtCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateTime> UpdatedAtCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTime(global::Bookings.Generated.Runtime.DateFormat.EpochSeconds(global::System.TimeSpan.Zero));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateTime> UpdatedAtCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTime(global::Bookings.Generated.Runtime.Internal.DateFormat.EpochSeconds(global::System.TimeSpan.Zero));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateOnly> LaunchDateCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateOnly> LaunchDateCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateTimeOffset> LegacyTimeCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.DateFormat.Pattern("yyyy-MM-dd HH:mm:ss", global::System.TimeSpan.FromMinutes(540)));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateTimeOffset> LegacyTimeCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.Internal.DateFormat.Pattern("yyyy-MM-dd HH:mm:ss", global::System.TimeSpan.FromMinutes(540)));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateTimeOffset> LocalTimeCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.DateFormat.Iso8601(null));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateTimeOffset> LocalTimeCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(null));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateTimeOffset> ExpiresAtCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.DateFormat.EpochSeconds(global::System.TimeSpan.Zero));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateTimeOffset> ExpiresAtCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.Internal.DateFormat.EpochSeconds(global::System.TimeSpan.Zero));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlySet<string>> TagsCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Set(global::Bookings.Generated.Runtime.AttributeCodecs.String);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlySet<string>> TagsCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Set(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.String);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlySet<int>> SizesCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Set(global::Bookings.Generated.Runtime.AttributeCodecs.Int32);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlySet<int>> SizesCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Set(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Int32);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlySet<decimal>> WeightsCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Set(global::Bookings.Generated.Runtime.AttributeCodecs.Decimal);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlySet<decimal>> WeightsCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Set(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Decimal);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<byte[]>> ChecksumsCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.BinarySet;
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<byte[]>> ChecksumsCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.BinarySet;
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>> ChannelsCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Catalog.ChannelValues.Codec);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>> ChannelsCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Catalog.ChannelValues.Codec);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>> HistoryCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero)));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>> HistoryCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.Zero)));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<double>> ScoresCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.Double);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<double>> ScoresCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Double);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>> MatrixCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.Int32));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>> MatrixCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Int32));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::Catalog.Address> WarehouseCodec =
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::Catalog.Address> WarehouseCodec =
             global::Catalog.AddressMarshaller.Codec;
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>> AddressesCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Catalog.AddressMarshaller.Codec);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>> AddressesCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Catalog.AddressMarshaller.Codec);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::Catalog.Dimension> DimensionsCodec =
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::Catalog.Dimension> DimensionsCodec =
             global::Catalog.DimensionMarshaller.Codec;
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> SpecsCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Map(global::Bookings.Generated.Runtime.AttributeCodecs.String);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> SpecsCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Map(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.String);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> StockByStoreCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Map(global::Bookings.Generated.Runtime.AttributeCodecs.Int32);
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> StockByStoreCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Map(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Int32);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>> LabelsByLocaleCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Map(global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.String));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>> LabelsByLocaleCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Map(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.String));
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Catalog.Product product)
         {
             global::System.ArgumentNullException.ThrowIfNull(product);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(product.Key, "Product", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(product.Key, "Product", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(32 + (product.ExtraAttributes?.Count ?? 0))
             {
                 ["product_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.ProductId },
@@ -253,7 +253,7 @@ namespace Catalog
                 item["api_secret"] = ApiSecretValue(apiSecretGiven);
             }
 
-            global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(product.ExtraAttributes, item, DeclaredAttributes);
+            global::Bookings.Generated.Runtime.Internal.ExtraAttributes.CopyTo(product.ExtraAttributes, item, DeclaredAttributes);
 
             return item;
         }
@@ -263,7 +263,7 @@ namespace Catalog
         public static global::Catalog.ProductKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Product");
             return ReadKey(ref reader);
         }
 
@@ -272,7 +272,7 @@ namespace Catalog
         public static global::Catalog.Product FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Product");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Catalog.Product
@@ -315,7 +315,7 @@ namespace Catalog
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Catalog.ProductKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Catalog.ProductKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var productIdStored = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");
             return global::Catalog.ProductKey.TryParse(productIdStored, out var key)
@@ -327,30 +327,30 @@ namespace Catalog
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue TitleValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "title");
-            global::Bookings.Generated.Runtime.InputValidation.Length(text, 1, 200, "Product", "title");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Product", "title");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.Length(text, 1, 200, "Product", "title");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
         /// <summary>The stored form of <c>status</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StatusValue(global::Catalog.ProductStatus value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(StatusCodec, value, "Product", "status");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(StatusCodec, value, "Product", "status");
 
         /// <summary>The stored form of <c>price</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PriceValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Product", "price").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Range(value, 0m, null, "Product", "price").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>rating</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RatingValue(double value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Product", "rating"), 0d, 5d, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Range(global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(value, "Product", "rating"), 0d, 5d, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>stock</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StockValue(int value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0, null, "Product", "stock").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Range(value, 0, null, "Product", "stock").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>views</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -365,113 +365,113 @@ namespace Catalog
         /// <summary>The stored form of <c>thumbnail</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ThumbnailValue(byte[]? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ThumbnailCodec, value!, "Product", "thumbnail");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(ThumbnailCodec, value!, "Product", "thumbnail");
 
         /// <summary>The stored form of <c>created_at</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CreatedAtValue(global::System.DateTimeOffset value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(CreatedAtCodec, value, "Product", "created_at");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(CreatedAtCodec, value, "Product", "created_at");
 
         /// <summary>The stored form of <c>updated_at</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue UpdatedAtValue(global::System.DateTime value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(UpdatedAtCodec, value, "Product", "updated_at");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(UpdatedAtCodec, value, "Product", "updated_at");
 
         /// <summary>The stored form of <c>launch_date</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LaunchDateValue(global::System.DateOnly value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LaunchDateCodec, value, "Product", "launch_date");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(LaunchDateCodec, value, "Product", "launch_date");
 
         /// <summary>The stored form of <c>legacy_time</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LegacyTimeValue(global::System.DateTimeOffset value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LegacyTimeCodec, value, "Product", "legacy_time");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(LegacyTimeCodec, value, "Product", "legacy_time");
 
         /// <summary>The stored form of <c>local_time</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LocalTimeValue(global::System.DateTimeOffset value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LocalTimeCodec, value, "Product", "local_time");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(LocalTimeCodec, value, "Product", "local_time");
 
         /// <summary>The stored form of <c>expires_at</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ExpiresAtValue(global::System.DateTimeOffset value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ExpiresAtCodec, value, "Product", "expires_at");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(ExpiresAtCodec, value, "Product", "expires_at");
 
         /// <summary>The stored form of <c>tags</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue TagsValue(global::System.Collections.Generic.IReadOnlySet<string>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(TagsCodec, value!, "Product", "tags");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(TagsCodec, value!, "Product", "tags");
 
         /// <summary>The stored form of <c>sizes</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue SizesValue(global::System.Collections.Generic.IReadOnlySet<int>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(SizesCodec, value!, "Product", "sizes");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(SizesCodec, value!, "Product", "sizes");
 
         /// <summary>The stored form of <c>weights</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WeightsValue(global::System.Collections.Generic.IReadOnlySet<decimal>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(WeightsCodec, value!, "Product", "weights");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(WeightsCodec, value!, "Product", "weights");
 
         /// <summary>The stored form of <c>checksums</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ChecksumsValue(global::System.Collections.Generic.IReadOnlyList<byte[]>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ChecksumsCodec, value!, "Product", "checksums");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(ChecksumsCodec, value!, "Product", "checksums");
 
         /// <summary>The stored form of <c>channels</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ChannelsValue(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ChannelsCodec, value!, "Product", "channels");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(ChannelsCodec, value!, "Product", "channels");
 
         /// <summary>The stored form of <c>history</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue HistoryValue(global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(HistoryCodec, value!, "Product", "history");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(HistoryCodec, value!, "Product", "history");
 
         /// <summary>The stored form of <c>scores</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ScoresValue(global::System.Collections.Generic.IReadOnlyList<double>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ScoresCodec, value!, "Product", "scores");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(ScoresCodec, value!, "Product", "scores");
 
         /// <summary>The stored form of <c>matrix</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue MatrixValue(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(MatrixCodec, value!, "Product", "matrix");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(MatrixCodec, value!, "Product", "matrix");
 
         /// <summary>The stored form of <c>warehouse</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WarehouseValue(global::Catalog.Address? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(WarehouseCodec, value!, "Product", "warehouse");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(WarehouseCodec, value!, "Product", "warehouse");
 
         /// <summary>The stored form of <c>addresses</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue AddressesValue(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(AddressesCodec, value!, "Product", "addresses");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(AddressesCodec, value!, "Product", "addresses");
 
         /// <summary>The stored form of <c>dimensions</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DimensionsValue(global::Catalog.Dimension? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DimensionsCodec, value!, "Product", "dimensions");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(DimensionsCodec, value!, "Product", "dimensions");
 
         /// <summary>The stored form of <c>specs</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue SpecsValue(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(SpecsCodec, value!, "Product", "specs");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(SpecsCodec, value!, "Product", "specs");
 
         /// <summary>The stored form of <c>stock_by_store</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StockByStoreValue(global::System.Collections.Generic.IReadOnlyDictionary<string, int>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(StockByStoreCodec, value!, "Product", "stock_by_store");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(StockByStoreCodec, value!, "Product", "stock_by_store");
 
         /// <summary>The stored form of <c>labels_by_locale</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelsByLocaleValue(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LabelsByLocaleCodec, value!, "Product", "labels_by_locale");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(LabelsByLocaleCodec, value!, "Product", "labels_by_locale");
 
         /// <summary>The stored form of <c>notes</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NotesValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "notes");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Product", "notes");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -479,7 +479,7 @@ namespace Catalog
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OwnerPhoneValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Product", "owner_phone");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Product", "owner_phone");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -487,7 +487,7 @@ namespace Catalog
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ApiSecretValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "api_secret");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Product", "api_secret");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
     }

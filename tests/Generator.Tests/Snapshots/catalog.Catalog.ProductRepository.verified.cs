@@ -14,7 +14,7 @@ namespace Catalog
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class ProductRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Catalog.Product, global::Catalog.ProductKey, global::Catalog.ProductUpdate>, IProductRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Catalog.Product, global::Catalog.ProductKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Catalog.Product, global::Catalog.ProductKey> Mapping = new(
             global::Catalog.ProductTable.Definition,
             static product => product.Key,
             global::Catalog.ProductMarshaller.ToItem,

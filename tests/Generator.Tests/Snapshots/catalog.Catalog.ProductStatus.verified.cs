@@ -21,7 +21,7 @@ namespace Catalog
     public static partial class ProductStatusValues
     {
         /// <summary>The codec generated marshallers use.</summary>
-        public static global::Bookings.Generated.Runtime.EnumCodec<global::Catalog.ProductStatus> Codec { get; } = new(new global::System.Collections.Generic.KeyValuePair<global::Catalog.ProductStatus, string>[]
+        public static global::Bookings.Generated.Runtime.Internal.EnumCodec<global::Catalog.ProductStatus> Codec { get; } = new(new global::System.Collections.Generic.KeyValuePair<global::Catalog.ProductStatus, string>[]
         {
             new(global::Catalog.ProductStatus.Draft, "draft"),
             new(global::Catalog.ProductStatus.Active, "active"),

@@ -86,7 +86,7 @@ namespace Catalog
         /// <summary>Adds <paramref name="delta"/> to <c>rating</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>rating</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Rating.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AddRating(double delta)
         {
-            Add("rating", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
+            Add("rating", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(delta, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 

@@ -10,15 +10,15 @@ namespace Bookings.Generated.Integration.Tests.Customers
     {
         /// <summary><c>pk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Pk =
-            new("pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "CustomerOrder", "pk") });
+            new("pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "CustomerOrder", "pk") });
 
         /// <summary><c>sk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Sk =
-            new("sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "CustomerOrder", "sk") });
+            new("sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "CustomerOrder", "sk") });
 
         /// <summary><c>email</c>, an attribute a key is built from, as stored on its own.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Email =
-            new("email", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "CustomerOrder", "email") });
+            new("email", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "CustomerOrder", "email") });
 
         /// <summary><c>placed_on</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<global::System.DateOnly> PlacedOn =

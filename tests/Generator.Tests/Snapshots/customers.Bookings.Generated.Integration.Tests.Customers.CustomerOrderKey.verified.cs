@@ -76,7 +76,7 @@ namespace Bookings.Generated.Integration.Tests.Customers
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(email, null, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(email, null, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("CustomerOrder", "email", problem);
             }
@@ -107,7 +107,7 @@ namespace Bookings.Generated.Integration.Tests.Customers
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(email, null, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(email, null, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("CustomerOrder", "email", problem);
                 return false;

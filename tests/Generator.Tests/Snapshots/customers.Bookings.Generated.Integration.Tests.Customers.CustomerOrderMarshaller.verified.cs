@@ -8,15 +8,15 @@ namespace Bookings.Generated.Integration.Tests.Customers
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class CustomerOrderMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateOnly> PlacedOnCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateOnly> PlacedOnCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder)
         {
             global::System.ArgumentNullException.ThrowIfNull(customerOrder);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(customerOrder.Key, "CustomerOrder", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(customerOrder.Key, "CustomerOrder", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(5)
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Email },
@@ -34,7 +34,7 @@ namespace Bookings.Generated.Integration.Tests.Customers
         public static global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "CustomerOrder");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "CustomerOrder");
             return ReadKey(ref reader);
         }
 
@@ -43,7 +43,7 @@ namespace Bookings.Generated.Integration.Tests.Customers
         public static global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "CustomerOrder");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "CustomerOrder");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder
@@ -56,7 +56,7 @@ namespace Bookings.Generated.Integration.Tests.Customers
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -68,11 +68,11 @@ namespace Bookings.Generated.Integration.Tests.Customers
         /// <summary>The stored form of <c>placed_on</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PlacedOnValue(global::System.DateOnly value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(PlacedOnCodec, value, "CustomerOrder", "placed_on");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(PlacedOnCodec, value, "CustomerOrder", "placed_on");
 
         /// <summary>The stored form of <c>total</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue TotalValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "CustomerOrder", "total").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Range(value, 0m, null, "CustomerOrder", "total").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

@@ -27,7 +27,7 @@ namespace Bookings.Generated.Integration.Tests.Customers
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class CustomerOrderRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate>, ICustomerOrderRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.Definition,
             static customerOrder => customerOrder.Key,
             global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.ToItem,

@@ -27,6 +27,6 @@ namespace Bookings.Generated.Integration.Tests.Files
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Blob {{ Key = {Key}, Size = {Size}, ContentType = {(global::Bookings.Generated.Runtime.Summary.Value(ContentType))} }}");
+                $"Blob {{ Key = {Key}, Size = {Size}, ContentType = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(ContentType))} }}");
     }
 }

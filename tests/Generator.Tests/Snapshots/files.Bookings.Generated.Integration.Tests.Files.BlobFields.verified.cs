@@ -10,7 +10,7 @@ namespace Bookings.Generated.Integration.Tests.Files
     {
         /// <summary><c>digest</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<byte[]> Digest =
-            new("digest", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Blob", "digest"), writable: false) });
+            new("digest", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Blob", "digest"), writable: false) });
 
         /// <summary><c>size</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<long> Size =

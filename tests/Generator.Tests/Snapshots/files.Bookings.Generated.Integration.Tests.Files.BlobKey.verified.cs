@@ -47,7 +47,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"BlobKey {{ Digest = {(global::Bookings.Generated.Runtime.Summary.Bytes(Digest))} }}");
+                $"BlobKey {{ Digest = {(global::Bookings.Generated.Runtime.Internal.Summary.Bytes(Digest))} }}");
 
         /// <summary>Whether the other key has the same parts; bytes compare by content.</summary>
         public bool Equals(BlobKey? other)
@@ -69,7 +69,7 @@ namespace Bookings.Generated.Integration.Tests.Files
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(digest, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyBytes(digest, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Blob", "digest", problem);
                 return false;

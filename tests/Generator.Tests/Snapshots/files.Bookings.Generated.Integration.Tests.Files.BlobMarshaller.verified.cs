@@ -13,7 +13,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Files.Blob blob)
         {
             global::System.ArgumentNullException.ThrowIfNull(blob);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(blob.Key, "Blob", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(blob.Key, "Blob", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
                 ["digest"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(key.Digest, writable: false) },
@@ -33,7 +33,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         public static global::Bookings.Generated.Integration.Tests.Files.BlobKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Blob");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Blob");
             return ReadKey(ref reader);
         }
 
@@ -42,7 +42,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         public static global::Bookings.Generated.Integration.Tests.Files.Blob FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Blob");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Blob");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Files.Blob
@@ -55,9 +55,9 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Files.BlobKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Files.BlobKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
-            var digestStored = reader.Read("digest", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("digest", "binary (B)");
+            var digestStored = reader.Read("digest", global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Binary) ?? throw reader.Missing("digest", "binary (B)");
             return global::Bookings.Generated.Integration.Tests.Files.BlobKey.TryParse(digestStored, out var key)
                 ? key
                 : throw reader.InvalidKey("digest", "digest = {digest}");
@@ -72,7 +72,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ContentTypeValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Blob", "content_type");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Blob", "content_type");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
     }

@@ -14,7 +14,7 @@ namespace Bookings.Generated.Integration.Tests.Files
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class BlobRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Files.Blob, global::Bookings.Generated.Integration.Tests.Files.BlobKey, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate>, IBlobRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Files.Blob, global::Bookings.Generated.Integration.Tests.Files.BlobKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Files.Blob, global::Bookings.Generated.Integration.Tests.Files.BlobKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Files.BlobTable.Definition,
             static blob => blob.Key,
             global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.ToItem,

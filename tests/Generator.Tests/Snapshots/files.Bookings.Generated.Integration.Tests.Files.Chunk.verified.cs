@@ -30,6 +30,6 @@ namespace Bookings.Generated.Integration.Tests.Files
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Chunk {{ Key = {Key}, OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(OwnerToken))}, Data = {(global::Bookings.Generated.Runtime.Summary.Bytes(Data))} }}");
+                $"Chunk {{ Key = {Key}, OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(OwnerToken))}, Data = {(global::Bookings.Generated.Runtime.Internal.Summary.Bytes(Data))} }}");
     }
 }

@@ -10,27 +10,27 @@ namespace Bookings.Generated.Integration.Tests.Files
     {
         /// <summary>The index sort key is equal to the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
 
         /// <summary>The index sort key is less than the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
 
         /// <summary>The index sort key is at most the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
 
         /// <summary>The index sort key is greater than the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
 
         /// <summary>The index sort key is at least the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(offset, "Chunk", "offset"), writable: false) });
 
         /// <summary>The index sort key lies between the given values, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(byte[] lowOffset, byte[] highOffset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(lowOffset, "Chunk", "offset"), writable: false) }, new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(highOffset, "Chunk", "offset"), writable: false) });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(lowOffset, "Chunk", "offset"), writable: false) }, new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(highOffset, "Chunk", "offset"), writable: false) });
 
         /// <summary>The index sort key starts with <paramref name="prefix"/>.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(byte[] prefix)

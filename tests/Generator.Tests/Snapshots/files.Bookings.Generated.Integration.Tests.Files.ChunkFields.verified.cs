@@ -10,11 +10,11 @@ namespace Bookings.Generated.Integration.Tests.Files
     {
         /// <summary><c>file_id</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> FileId =
-            new("file_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Chunk", "file_id") });
+            new("file_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Chunk", "file_id") });
 
         /// <summary><c>offset</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<byte[]> Offset =
-            new("offset", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Chunk", "offset"), writable: false) });
+            new("offset", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Chunk", "offset"), writable: false) });
 
         /// <summary><c>owner_token</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<byte[]> OwnerToken =

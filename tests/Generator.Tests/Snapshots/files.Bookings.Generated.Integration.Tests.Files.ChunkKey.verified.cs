@@ -11,7 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Files
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ChunkKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern FileIdPattern = new("^[a-z0-9-]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern FileIdPattern = new("^[a-z0-9-]+$");
 
         private ChunkKey(string fileId, byte[] offset)
         {
@@ -54,7 +54,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"ChunkKey {{ FileId = {FileId}, Offset = {(global::Bookings.Generated.Runtime.Summary.Bytes(Offset))} }}");
+                $"ChunkKey {{ FileId = {FileId}, Offset = {(global::Bookings.Generated.Runtime.Internal.Summary.Bytes(Offset))} }}");
 
         /// <summary>The stored <c>file_id</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
@@ -62,7 +62,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(fileId, FileIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(fileId, FileIdPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "file_id", problem);
             }
@@ -76,7 +76,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(offset, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyBytes(offset, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "offset", problem);
             }
@@ -105,13 +105,13 @@ namespace Bookings.Generated.Integration.Tests.Files
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(fileId, FileIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(fileId, FileIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "file_id", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(offset, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyBytes(offset, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "offset", problem);
                 return false;

@@ -8,18 +8,18 @@ namespace Bookings.Generated.Integration.Tests.Files
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ChunkMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<byte[]> OwnerTokenCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Binary;
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<byte[]> OwnerTokenCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Binary;
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<byte[]> DataCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.Binary;
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<byte[]> DataCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Binary;
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Files.Chunk chunk)
         {
             global::System.ArgumentNullException.ThrowIfNull(chunk);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(chunk.Key, "Chunk", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(chunk.Key, "Chunk", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(4)
             {
                 ["file_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.FileId },
@@ -40,7 +40,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         public static global::Bookings.Generated.Integration.Tests.Files.ChunkKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Chunk");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Chunk");
             return ReadKey(ref reader);
         }
 
@@ -49,7 +49,7 @@ namespace Bookings.Generated.Integration.Tests.Files
         public static global::Bookings.Generated.Integration.Tests.Files.Chunk FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Chunk");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Chunk");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Files.Chunk
@@ -62,10 +62,10 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Files.ChunkKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Files.ChunkKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var fileIdStored = reader.String("file_id") ?? throw reader.Missing("file_id", "a string (S)");
-            var offsetStored = reader.Read("offset", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("offset", "binary (B)");
+            var offsetStored = reader.Read("offset", global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Binary) ?? throw reader.Missing("offset", "binary (B)");
             return global::Bookings.Generated.Integration.Tests.Files.ChunkKey.TryParse(fileIdStored, offsetStored, out var key)
                 ? key
                 : throw reader.InvalidKey("file_id, offset", "file_id = {file_id}, offset = {offset}");
@@ -74,11 +74,11 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>The stored form of <c>owner_token</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OwnerTokenValue(byte[]? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(OwnerTokenCodec, value!, "Chunk", "owner_token");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(OwnerTokenCodec, value!, "Chunk", "owner_token");
 
         /// <summary>The stored form of <c>data</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DataValue(byte[]? value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DataCodec, value!, "Chunk", "data");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(DataCodec, value!, "Chunk", "data");
     }
 }

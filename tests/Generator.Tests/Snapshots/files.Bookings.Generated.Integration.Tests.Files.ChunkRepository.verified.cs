@@ -27,7 +27,7 @@ namespace Bookings.Generated.Integration.Tests.Files
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class ChunkRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Files.Chunk, global::Bookings.Generated.Integration.Tests.Files.ChunkKey, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate>, IChunkRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Files.Chunk, global::Bookings.Generated.Integration.Tests.Files.ChunkKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Files.Chunk, global::Bookings.Generated.Integration.Tests.Files.ChunkKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Files.ChunkTable.Definition,
             static chunk => chunk.Key,
             global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.ToItem,

@@ -37,12 +37,12 @@ namespace Shop.Orders
         /// read-modify-write through this SDK never deletes what another writer added.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }
-            = global::Bookings.Generated.Runtime.ExtraAttributes.Empty;
+            = global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Empty;
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"OrderLine {{ Key = {Key}, Sku = {Sku}, Quantity = {Quantity}, UnitPrice = {UnitPrice}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
+                $"OrderLine {{ Key = {Key}, Sku = {Sku}, Quantity = {Quantity}, UnitPrice = {UnitPrice}, ExtraAttributes = {(global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Describe(ExtraAttributes))} }}");
     }
 }

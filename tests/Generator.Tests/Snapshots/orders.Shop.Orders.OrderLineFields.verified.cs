@@ -10,15 +10,15 @@ namespace Shop.Orders
     {
         /// <summary><c>line_pk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> LinePk =
-            new("line_pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "OrderLine", "line_pk") });
+            new("line_pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "OrderLine", "line_pk") });
 
         /// <summary><c>line_sk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> LineSk =
-            new("line_sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "OrderLine", "line_sk") });
+            new("line_sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "OrderLine", "line_sk") });
 
         /// <summary><c>tenant</c>, an attribute a key is built from, as stored on its own.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Tenant =
-            new("tenant", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "OrderLine", "tenant") });
+            new("tenant", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "OrderLine", "tenant") });
 
         /// <summary><c>sku</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Sku =

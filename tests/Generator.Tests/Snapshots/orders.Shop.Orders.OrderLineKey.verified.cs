@@ -11,7 +11,7 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record OrderLineKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern = new("^[a-z]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern TenantPattern = new("^[a-z]+$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private OrderLineKey(string tenant, long orderNo, int lineNo, string? storedLinePk, string? storedLineSk)
@@ -97,7 +97,7 @@ namespace Shop.Orders
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("OrderLine", "tenant", problem);
             }
@@ -129,7 +129,7 @@ namespace Shop.Orders
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("OrderLine", "tenant", problem);
                 return false;

@@ -24,7 +24,7 @@ namespace Shop.Orders
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Orders.OrderLine orderLine)
         {
             global::System.ArgumentNullException.ThrowIfNull(orderLine);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(orderLine.Key, "OrderLine", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(orderLine.Key, "OrderLine", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(6 + (orderLine.ExtraAttributes?.Count ?? 0))
             {
                 ["line_pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.LinePk },
@@ -35,7 +35,7 @@ namespace Shop.Orders
                 ["unit_price"] = UnitPriceValue(orderLine.UnitPrice),
             };
 
-            global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(orderLine.ExtraAttributes, item, DeclaredAttributes);
+            global::Bookings.Generated.Runtime.Internal.ExtraAttributes.CopyTo(orderLine.ExtraAttributes, item, DeclaredAttributes);
 
             return item;
         }
@@ -45,7 +45,7 @@ namespace Shop.Orders
         public static global::Shop.Orders.OrderLineKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "OrderLine");
             return ReadKey(ref reader);
         }
 
@@ -54,7 +54,7 @@ namespace Shop.Orders
         public static global::Shop.Orders.OrderLine FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "OrderLine");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Shop.Orders.OrderLine
@@ -69,7 +69,7 @@ namespace Shop.Orders
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Shop.Orders.OrderLineKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Shop.Orders.OrderLineKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var linePkStored = reader.String("line_pk") ?? throw reader.Missing("line_pk", "a string (S)");
             var lineSkStored = reader.String("line_sk") ?? throw reader.Missing("line_sk", "a string (S)");
@@ -82,7 +82,7 @@ namespace Shop.Orders
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue SkuValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "OrderLine", "sku");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "OrderLine", "sku");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 

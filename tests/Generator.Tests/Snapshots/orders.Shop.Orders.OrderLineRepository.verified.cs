@@ -21,7 +21,7 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class OrderLineRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Orders.OrderLine, global::Shop.Orders.OrderLineKey, global::Shop.Orders.OrderLineUpdate>, IOrderLineRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Orders.OrderLine, global::Shop.Orders.OrderLineKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Shop.Orders.OrderLine, global::Shop.Orders.OrderLineKey> Mapping = new(
             global::Shop.Orders.OrderLineTable.Definition,
             static orderLine => orderLine.Key,
             global::Shop.Orders.OrderLineMarshaller.ToItem,

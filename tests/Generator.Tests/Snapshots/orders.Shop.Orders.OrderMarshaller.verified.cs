@@ -8,14 +8,14 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class OrderMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern CustomerEmailPattern = new("^[^@\\s]+@[^@\\s]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern CustomerEmailPattern = new("^[^@\\s]+@[^@\\s]+$");
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Orders.Order order)
         {
             global::System.ArgumentNullException.ThrowIfNull(order);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(order.Key, "Order", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(order.Key, "Order", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(12)
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.PartitionKey },
@@ -60,7 +60,7 @@ namespace Shop.Orders
         public static global::Shop.Orders.OrderKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Order");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Order");
             return ReadKey(ref reader);
         }
 
@@ -69,7 +69,7 @@ namespace Shop.Orders
         public static global::Shop.Orders.Order FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Order");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Order");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Shop.Orders.Order
@@ -90,7 +90,7 @@ namespace Shop.Orders
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Shop.Orders.OrderKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Shop.Orders.OrderKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var partitionKeyStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -103,8 +103,8 @@ namespace Shop.Orders
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerEmailValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "customer_email");
-            global::Bookings.Generated.Runtime.InputValidation.Matches(text, CustomerEmailPattern, "Order", "customer_email");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Order", "customer_email");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, CustomerEmailPattern, "Order", "customer_email");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -112,7 +112,7 @@ namespace Shop.Orders
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerPhoneValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Order", "customer_phone");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Order", "customer_phone");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -134,7 +134,7 @@ namespace Shop.Orders
         /// <summary>The stored form of <c>weight_kg</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WeightKgValue(double value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(value, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>gift</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -145,7 +145,7 @@ namespace Shop.Orders
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerNoteValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "note");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Order", "note");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -153,7 +153,7 @@ namespace Shop.Orders
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EventValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "event");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Order", "event");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -161,7 +161,7 @@ namespace Shop.Orders
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ApiTokenValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "api_token");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Order", "api_token");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
     }

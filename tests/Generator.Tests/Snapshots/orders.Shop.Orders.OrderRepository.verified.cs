@@ -14,7 +14,7 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class OrderRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Orders.Order, global::Shop.Orders.OrderKey, global::Shop.Orders.OrderUpdate>, IOrderRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Orders.Order, global::Shop.Orders.OrderKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Shop.Orders.Order, global::Shop.Orders.OrderKey> Mapping = new(
             global::Shop.Orders.OrderTable.Definition,
             static order => order.Key,
             global::Shop.Orders.OrderMarshaller.ToItem,

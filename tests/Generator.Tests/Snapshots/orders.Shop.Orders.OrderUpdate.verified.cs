@@ -135,7 +135,7 @@ namespace Shop.Orders
         /// <summary>Adds <paramref name="delta"/> to <c>weight_kg</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public OrderUpdate AddWeightKg(double delta)
         {
-            Add("weight_kg", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
+            Add("weight_kg", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(delta, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 

@@ -11,15 +11,15 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record DeliveryKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern ParcelPattern = new("^[A-Z0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern ParcelPattern = new("^[A-Z0-9]+$");
 
         /// <summary>Writes and reads the <c>day</c> part in the key, as a date attribute of its format does.</summary>
-        internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateOnly> DayCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Pattern("yyyyMMdd", global::System.TimeSpan.Zero));
+        internal static readonly global::Bookings.Generated.Runtime.Internal.ScalarCodec<global::System.DateOnly> DayCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.Internal.DateFormat.Pattern("yyyyMMdd", global::System.TimeSpan.Zero));
 
         /// <summary>Writes and reads the <c>due</c> part in the key, as a date attribute of its format does.</summary>
-        internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateTime> DueCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTime(global::Bookings.Generated.Runtime.DateFormat.Pattern("yyyy-MM-dd HH:mm:ss", global::System.TimeSpan.FromMinutes(540)));
+        internal static readonly global::Bookings.Generated.Runtime.Internal.ScalarCodec<global::System.DateTime> DueCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTime(global::Bookings.Generated.Runtime.Internal.DateFormat.Pattern("yyyy-MM-dd HH:mm:ss", global::System.TimeSpan.FromMinutes(540)));
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private DeliveryKey(global::System.DateOnly day, global::System.DateTime due, string parcel, string? storedPk, string? storedSk)
@@ -65,7 +65,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.TryParse(DayCodec, dayText, out var dayValue))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(DayCodec, dayText, out var dayValue))
             {
                 return false;
             }
@@ -75,7 +75,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.TryParse(DueCodec, dueText, out var dueValue))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(DueCodec, dueText, out var dueValue))
             {
                 return false;
             }
@@ -103,7 +103,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DayCodec, day, out _, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(DayCodec, day, out _, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "day", problem);
             }
@@ -117,12 +117,12 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DueCodec, due, out _, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(DueCodec, due, out _, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "due", problem);
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "parcel", problem);
             }
@@ -143,7 +143,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DueCodec, due, out _, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(DueCodec, due, out _, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "due", problem);
             }
@@ -155,7 +155,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateOnly dueDay)
         {
-            return string.Concat("DUE#", global::Bookings.Generated.Runtime.KeyDates.DayPrefix(DueCodec, dueDay, global::System.TimeSpan.FromMinutes(540), 10));
+            return string.Concat("DUE#", global::Bookings.Generated.Runtime.Internal.KeyDates.DayPrefix(DueCodec, dueDay, global::System.TimeSpan.FromMinutes(540), 10));
         }
 
         private static bool TryCreate(
@@ -168,19 +168,19 @@ namespace Bookings.Generated.Integration.Tests.Purchases
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DayCodec, day, out var normalizedDay, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(DayCodec, day, out var normalizedDay, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "day", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DueCodec, due, out var normalizedDue, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(DueCodec, due, out var normalizedDue, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "due", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "parcel", problem);
                 return false;

@@ -13,7 +13,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Purchases.Delivery delivery)
         {
             global::System.ArgumentNullException.ThrowIfNull(delivery);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(delivery.Key, "Delivery", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(delivery.Key, "Delivery", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
@@ -33,7 +33,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         public static global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Delivery");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Delivery");
             return ReadKey(ref reader);
         }
 
@@ -42,7 +42,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         public static global::Bookings.Generated.Integration.Tests.Purchases.Delivery FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Delivery");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Delivery");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Purchases.Delivery
@@ -54,7 +54,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -67,7 +67,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DriverValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Delivery", "driver");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Delivery", "driver");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
     }

@@ -21,7 +21,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class DeliveryRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Purchases.Delivery, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate>, IDeliveryRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Purchases.Delivery, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Purchases.Delivery, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Purchases.DeliveryTable.Definition,
             static delivery => delivery.Key,
             global::Bookings.Generated.Integration.Tests.Purchases.DeliveryMarshaller.ToItem,

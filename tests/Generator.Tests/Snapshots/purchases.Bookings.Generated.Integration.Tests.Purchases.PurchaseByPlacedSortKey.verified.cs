@@ -10,26 +10,26 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     {
         /// <summary>The index sort key is equal to the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(global::System.DateTimeOffset createdAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
         /// <summary>The index sort key is less than the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(global::System.DateTimeOffset createdAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
         /// <summary>The index sort key is at most the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(global::System.DateTimeOffset createdAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
         /// <summary>The index sort key is greater than the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(global::System.DateTimeOffset createdAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
         /// <summary>The index sort key is at least the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(global::System.DateTimeOffset createdAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
         /// <summary>The index sort key lies between the given values, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateTimeOffset lowCreatedAt, global::System.DateTimeOffset highCreatedAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, lowCreatedAt, "Purchase", "created_at"), global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, highCreatedAt, "Purchase", "created_at"));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, lowCreatedAt, "Purchase", "created_at"), global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, highCreatedAt, "Purchase", "created_at"));
     }
 }

@@ -10,15 +10,15 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     {
         /// <summary><c>pk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Pk =
-            new("pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Purchase", "pk") });
+            new("pk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Purchase", "pk") });
 
         /// <summary><c>sk</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Sk =
-            new("sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Purchase", "sk") });
+            new("sk", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Purchase", "sk") });
 
         /// <summary><c>created_at</c>, an attribute a key is built from, as stored on its own.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<global::System.DateTimeOffset> CreatedAt =
-            new("created_at", static value => global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, value, "Purchase", "created_at"));
+            new("created_at", static value => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, value, "Purchase", "created_at"));
 
         /// <summary><c>total</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<decimal> Total =

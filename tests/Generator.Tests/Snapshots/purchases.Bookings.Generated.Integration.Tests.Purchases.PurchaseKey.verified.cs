@@ -11,11 +11,11 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record PurchaseKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern CustomerIdPattern = new("^[0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern CustomerIdPattern = new("^[0-9]+$");
 
         /// <summary>Writes and reads the <c>created_at</c> part in the key, as a date attribute of its format does.</summary>
-        internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateTimeOffset> CreatedAtCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
+        internal static readonly global::Bookings.Generated.Runtime.Internal.ScalarCodec<global::System.DateTimeOffset> CreatedAtCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private PurchaseKey(string customerId, global::System.DateTimeOffset createdAt, long orderId, string? storedPk, string? storedSk)
@@ -66,7 +66,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.TryParse(CreatedAtCodec, createdAtText, out var createdAtValue))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(CreatedAtCodec, createdAtText, out var createdAtValue))
             {
                 return false;
             }
@@ -100,7 +100,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(customerId, CustomerIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(customerId, CustomerIdPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "customer_id", problem);
             }
@@ -114,7 +114,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(CreatedAtCodec, createdAt, out _, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(CreatedAtCodec, createdAt, out _, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "created_at", problem);
             }
@@ -135,7 +135,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(CreatedAtCodec, createdAt, out _, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(CreatedAtCodec, createdAt, out _, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "created_at", problem);
             }
@@ -147,7 +147,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateOnly createdAtDay)
         {
-            return string.Concat("ORDER#", global::Bookings.Generated.Runtime.KeyDates.DayPrefix(CreatedAtCodec, createdAtDay, global::System.TimeSpan.Zero, 10));
+            return string.Concat("ORDER#", global::Bookings.Generated.Runtime.Internal.KeyDates.DayPrefix(CreatedAtCodec, createdAtDay, global::System.TimeSpan.Zero, 10));
         }
 
         private static bool TryCreate(
@@ -160,13 +160,13 @@ namespace Bookings.Generated.Integration.Tests.Purchases
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(customerId, CustomerIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(customerId, CustomerIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "customer_id", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(CreatedAtCodec, createdAt, out var normalizedCreatedAt, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(CreatedAtCodec, createdAt, out var normalizedCreatedAt, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "created_at", problem);
                 return false;

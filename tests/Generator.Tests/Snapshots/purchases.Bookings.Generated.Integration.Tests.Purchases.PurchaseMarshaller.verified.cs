@@ -13,7 +13,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Purchases.Purchase purchase)
         {
             global::System.ArgumentNullException.ThrowIfNull(purchase);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(purchase.Key, "Purchase", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(purchase.Key, "Purchase", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(4)
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
@@ -30,7 +30,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         public static global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Purchase");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Purchase");
             return ReadKey(ref reader);
         }
 
@@ -39,7 +39,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         public static global::Bookings.Generated.Integration.Tests.Purchases.Purchase FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Purchase");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Purchase");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Purchases.Purchase
@@ -51,7 +51,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");

@@ -27,7 +27,7 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class PurchaseRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Purchases.Purchase, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate>, IPurchaseRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Purchases.Purchase, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Purchases.Purchase, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Purchases.PurchaseTable.Definition,
             static purchase => purchase.Key,
             global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.ToItem,

@@ -10,27 +10,27 @@ namespace Bookings.Generated.Integration.Tests.Readings
     {
         /// <summary>The index sort key is equal to the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(string sensorId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
         /// <summary>The index sort key is less than the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(string sensorId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
         /// <summary>The index sort key is at most the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(string sensorId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
         /// <summary>The index sort key is greater than the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(string sensorId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
         /// <summary>The index sort key is at least the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(string sensorId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
         /// <summary>The index sort key lies between the given values, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(string lowSensorId, string highSensorId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(lowSensorId, "Reading", "sensor_id") }, new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(highSensorId, "Reading", "sensor_id") });
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(lowSensorId, "Reading", "sensor_id") }, new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(highSensorId, "Reading", "sensor_id") });
 
         /// <summary>The index sort key starts with <paramref name="prefix"/>.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(string prefix)

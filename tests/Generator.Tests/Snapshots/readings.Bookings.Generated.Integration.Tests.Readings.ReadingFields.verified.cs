@@ -10,11 +10,11 @@ namespace Bookings.Generated.Integration.Tests.Readings
     {
         /// <summary><c>sensor_id</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> SensorId =
-            new("sensor_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Reading", "sensor_id") });
+            new("sensor_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Reading", "sensor_id") });
 
         /// <summary><c>read_at</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<global::System.DateTimeOffset> ReadAt =
-            new("read_at", static value => global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, value, "Reading", "read_at"));
+            new("read_at", static value => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, value, "Reading", "read_at"));
 
         /// <summary><c>celsius</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<decimal> Celsius =

@@ -11,11 +11,11 @@ namespace Bookings.Generated.Integration.Tests.Readings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ReadingKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern SensorIdPattern = new("^[A-Z0-9-]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern SensorIdPattern = new("^[A-Z0-9-]+$");
 
         /// <summary>Writes and reads the <c>read_at</c> part in the key, as a date attribute of its format does.</summary>
-        internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateTimeOffset> ReadAtCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
+        internal static readonly global::Bookings.Generated.Runtime.Internal.ScalarCodec<global::System.DateTimeOffset> ReadAtCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
         private ReadingKey(string sensorId, global::System.DateTimeOffset readAt)
         {
@@ -43,7 +43,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.TryParse(ReadAtCodec, readAt, out var readAtValue))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(ReadAtCodec, readAt, out var readAtValue))
             {
                 return false;
             }
@@ -71,7 +71,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "sensor_id", problem);
             }
@@ -85,7 +85,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(ReadAtCodec, readAt, out _, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(ReadAtCodec, readAt, out _, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "read_at", problem);
             }
@@ -97,7 +97,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateOnly readAtDay)
         {
-            return global::Bookings.Generated.Runtime.KeyDates.DayPrefix(ReadAtCodec, readAtDay, global::System.TimeSpan.Zero, 10);
+            return global::Bookings.Generated.Runtime.Internal.KeyDates.DayPrefix(ReadAtCodec, readAtDay, global::System.TimeSpan.Zero, 10);
         }
 
         private static bool TryCreate(
@@ -108,13 +108,13 @@ namespace Bookings.Generated.Integration.Tests.Readings
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "sensor_id", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(ReadAtCodec, readAt, out var normalizedReadAt, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.KeyDates.IsValid(ReadAtCodec, readAt, out var normalizedReadAt, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "read_at", problem);
                 return false;

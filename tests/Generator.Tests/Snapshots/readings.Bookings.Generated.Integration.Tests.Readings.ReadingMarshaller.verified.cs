@@ -13,7 +13,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Readings.Reading reading)
         {
             global::System.ArgumentNullException.ThrowIfNull(reading);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(reading.Key, "Reading", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(reading.Key, "Reading", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(4)
             {
                 ["sensor_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.SensorId },
@@ -21,7 +21,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
                 ["celsius"] = CelsiusValue(reading.Celsius),
             };
 
-            item["instant_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec.Format(key.ReadAt)));
+            item["instant_pk"] = global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec.Format(key.ReadAt)));
 
             return item;
         }
@@ -31,7 +31,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         public static global::Bookings.Generated.Integration.Tests.Readings.ReadingKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Reading");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Reading");
             return ReadKey(ref reader);
         }
 
@@ -40,7 +40,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         public static global::Bookings.Generated.Integration.Tests.Readings.Reading FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Reading");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Reading");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Readings.Reading
@@ -52,7 +52,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Readings.ReadingKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Readings.ReadingKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var sensorIdStored = reader.String("sensor_id") ?? throw reader.Missing("sensor_id", "a string (S)");
             var readAtStored = reader.String("read_at") ?? throw reader.Missing("read_at", "a string (S)");

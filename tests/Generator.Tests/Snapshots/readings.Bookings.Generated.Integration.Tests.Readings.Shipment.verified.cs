@@ -30,6 +30,6 @@ namespace Bookings.Generated.Integration.Tests.Readings
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Shipment {{ Key = {Key}, Carrier = {Carrier}, DeliveredOn = {(global::Bookings.Generated.Runtime.Summary.Value(DeliveredOn, "yyyy-MM-dd"))}, DeliveredAt = {(global::Bookings.Generated.Runtime.Summary.Value(DeliveredAt, "o"))} }}");
+                $"Shipment {{ Key = {Key}, Carrier = {Carrier}, DeliveredOn = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(DeliveredOn, "yyyy-MM-dd"))}, DeliveredAt = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(DeliveredAt, "o"))} }}");
     }
 }

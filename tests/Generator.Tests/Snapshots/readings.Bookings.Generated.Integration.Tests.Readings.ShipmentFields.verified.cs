@@ -10,7 +10,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
     {
         /// <summary><c>shipment_id</c>, a key attribute, as stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> ShipmentId =
-            new("shipment_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Shipment", "shipment_id") });
+            new("shipment_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Shipment", "shipment_id") });
 
         /// <summary><c>carrier</c>; values are validated as they are when stored.</summary>
         public static readonly global::Bookings.Generated.Runtime.Field<string> Carrier =

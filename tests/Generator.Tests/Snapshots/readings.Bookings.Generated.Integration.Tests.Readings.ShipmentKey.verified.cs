@@ -11,7 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ShipmentKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern ShipmentIdPattern = new("^[A-Z0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern ShipmentIdPattern = new("^[A-Z0-9]+$");
 
         private ShipmentKey(string shipmentId)
         {
@@ -59,7 +59,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(shipmentId, ShipmentIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(shipmentId, ShipmentIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Shipment", "shipment_id", problem);
                 return false;

@@ -8,18 +8,18 @@ namespace Bookings.Generated.Integration.Tests.Readings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ShipmentMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateOnly> DeliveredOnCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Pattern("yyyyMMdd", global::System.TimeSpan.Zero));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateOnly> DeliveredOnCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.Internal.DateFormat.Pattern("yyyyMMdd", global::System.TimeSpan.Zero));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateTime> DeliveredAtCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateTime(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.FromMinutes(540)));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateTime> DeliveredAtCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateTime(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.FromMinutes(540)));
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Readings.Shipment shipment)
         {
             global::System.ArgumentNullException.ThrowIfNull(shipment);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(shipment.Key, "Shipment", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(shipment.Key, "Shipment", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(6)
             {
                 ["shipment_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.ShipmentId },
@@ -36,17 +36,17 @@ namespace Bookings.Generated.Integration.Tests.Readings
                 item["delivered_at"] = DeliveredAtValue(deliveredAtGiven);
             }
 
-            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "delivered_on", out var deliveredOnText);
-            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "delivered_at", out var deliveredAtText);
+            global::Bookings.Generated.Runtime.Internal.IndexKeys.TryText(item, "delivered_on", out var deliveredOnText);
+            global::Bookings.Generated.Runtime.Internal.IndexKeys.TryText(item, "delivered_at", out var deliveredAtText);
 
             if (deliveredOnText is not null)
             {
-                item["day_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", deliveredOnText));
+                item["day_pk"] = global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("DAY#", deliveredOnText));
             }
 
             if (deliveredAtText is not null)
             {
-                item["carrier_sk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", deliveredAtText, "#", key.ShipmentId));
+                item["carrier_sk"] = global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("AT#", deliveredAtText, "#", key.ShipmentId));
             }
 
             return item;
@@ -57,7 +57,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         public static global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shipment");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Shipment");
             return ReadKey(ref reader);
         }
 
@@ -66,7 +66,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         public static global::Bookings.Generated.Integration.Tests.Readings.Shipment FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shipment");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Shipment");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Readings.Shipment
@@ -80,7 +80,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var shipmentIdStored = reader.String("shipment_id") ?? throw reader.Missing("shipment_id", "a string (S)");
             return global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey.TryParse(shipmentIdStored, out var key)
@@ -92,19 +92,19 @@ namespace Bookings.Generated.Integration.Tests.Readings
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CarrierValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Shipment", "carrier");
-            global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Shipment", "carrier");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Shipment", "carrier");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(text, "Shipment", "carrier");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
         /// <summary>The stored form of <c>delivered_on</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DeliveredOnValue(global::System.DateOnly value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DeliveredOnCodec, value, "Shipment", "delivered_on");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(DeliveredOnCodec, value, "Shipment", "delivered_on");
 
         /// <summary>The stored form of <c>delivered_at</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DeliveredAtValue(global::System.DateTime value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DeliveredAtCodec, value, "Shipment", "delivered_at");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(DeliveredAtCodec, value, "Shipment", "delivered_at");
     }
 }

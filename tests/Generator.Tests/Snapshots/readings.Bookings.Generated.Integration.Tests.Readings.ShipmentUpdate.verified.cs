@@ -32,7 +32,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         {
             var stored = global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.DeliveredOn.ToValue(value);
             Set("delivered_on", stored);
-            Set("day_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
+            Set("day_pk", global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(stored))));
             return this;
         }
 

@@ -57,7 +57,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(id, null, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(id, null, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Counter", "id", problem);
                 return false;

@@ -13,7 +13,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Shop.Counter counter)
         {
             global::System.ArgumentNullException.ThrowIfNull(counter);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(counter.Key, "Counter", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(counter.Key, "Counter", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
                 ["id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Id },
@@ -29,7 +29,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::Bookings.Generated.Integration.Tests.Shop.CounterKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Counter");
             return ReadKey(ref reader);
         }
 
@@ -38,7 +38,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::Bookings.Generated.Integration.Tests.Shop.Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Counter");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Shop.Counter
@@ -51,7 +51,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Shop.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Shop.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
             return global::Bookings.Generated.Integration.Tests.Shop.CounterKey.TryParse(idStored, out var key)

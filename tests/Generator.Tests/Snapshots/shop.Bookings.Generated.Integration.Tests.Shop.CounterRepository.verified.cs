@@ -14,7 +14,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class CounterRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Shop.Counter, global::Bookings.Generated.Integration.Tests.Shop.CounterKey, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate>, ICounterRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Shop.Counter, global::Bookings.Generated.Integration.Tests.Shop.CounterKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Shop.Counter, global::Bookings.Generated.Integration.Tests.Shop.CounterKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Shop.CounterTable.Definition,
             static counter => counter.Key,
             global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.ToItem,

@@ -39,6 +39,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Employee {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, Email = {(global::Bookings.Generated.Runtime.Summary.Value(Email))}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))}, Role = {Role}, HiredOn = {HiredOn:yyyy-MM-dd} }}");
+                $"Employee {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, Email = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Email))}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))}, Role = {Role}, HiredOn = {HiredOn:yyyy-MM-dd} }}");
     }
 }

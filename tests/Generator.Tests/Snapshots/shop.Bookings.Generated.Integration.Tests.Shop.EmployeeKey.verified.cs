@@ -11,7 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record EmployeeKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern = new("^[0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern StoreIdPattern = new("^[0-9]+$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private EmployeeKey(string storeId, long staffId, string? storedPk, string? storedSk)
@@ -87,7 +87,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Employee", "store_id", problem);
             }
@@ -119,7 +119,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Employee", "store_id", problem);
                 return false;

@@ -8,17 +8,17 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class EmployeeMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern EmailPattern = new("^[^@ ]+@[^@ ]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern EmailPattern = new("^[^@ ]+@[^@ ]+$");
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateOnly> HiredOnCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateOnly> HiredOnCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Shop.Employee employee)
         {
             global::System.ArgumentNullException.ThrowIfNull(employee);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(employee.Key, "Employee", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(employee.Key, "Employee", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(9)
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
@@ -38,17 +38,17 @@ namespace Bookings.Generated.Integration.Tests.Shop
                 item["phone"] = PhoneValue(phoneGiven);
             }
 
-            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "email", out var emailText);
-            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "phone", out var phoneText);
+            global::Bookings.Generated.Runtime.Internal.IndexKeys.TryText(item, "email", out var emailText);
+            global::Bookings.Generated.Runtime.Internal.IndexKeys.TryText(item, "phone", out var phoneText);
 
             if (emailText is not null)
             {
-                item["gsi1_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", emailText));
+                item["gsi1_pk"] = global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("EMAIL#", emailText));
             }
 
             if (phoneText is not null)
             {
-                item["gsi2_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", phoneText));
+                item["gsi2_pk"] = global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("PHONE#", phoneText));
             }
 
             return item;
@@ -59,7 +59,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Employee");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Employee");
             return ReadKey(ref reader);
         }
 
@@ -68,7 +68,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::Bookings.Generated.Integration.Tests.Shop.Employee FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Employee");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Employee");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Shop.Employee
@@ -84,7 +84,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -97,7 +97,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "name");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Employee", "name");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -105,9 +105,9 @@ namespace Bookings.Generated.Integration.Tests.Shop
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EmailValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "email");
-            global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Employee", "email");
-            global::Bookings.Generated.Runtime.InputValidation.Matches(text, EmailPattern, "Employee", "email");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Employee", "email");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(text, "Employee", "email");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, EmailPattern, "Employee", "email");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -115,7 +115,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PhoneValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Employee", "phone");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Employee", "phone");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -123,14 +123,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RoleValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "role");
-            global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Employee", "role");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Employee", "role");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(text, "Employee", "role");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
         /// <summary>The stored form of <c>hired_on</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue HiredOnValue(global::System.DateOnly value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(HiredOnCodec, value, "Employee", "hired_on");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(HiredOnCodec, value, "Employee", "hired_on");
     }
 }

@@ -32,7 +32,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         {
             var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Email.ToValue(value);
             Set("email", stored);
-            Set("gsi1_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
+            Set("gsi1_pk", global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(stored))));
             return this;
         }
 
@@ -49,7 +49,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         {
             var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Phone.ToValue(value);
             Set("phone", stored);
-            Set("gsi2_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
+            Set("gsi2_pk", global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(stored))));
             return this;
         }
 

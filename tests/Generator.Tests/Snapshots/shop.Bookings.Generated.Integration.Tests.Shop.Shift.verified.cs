@@ -36,6 +36,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Shift {{ Key = {Key}, Hours = {Hours}, Visits = {Visits}, Note = {(global::Bookings.Generated.Runtime.Summary.Value(Note))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Summary.Value(ExpiresAt))} }}");
+                $"Shift {{ Key = {Key}, Hours = {Hours}, Visits = {Visits}, Note = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Note))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(ExpiresAt))} }}");
     }
 }

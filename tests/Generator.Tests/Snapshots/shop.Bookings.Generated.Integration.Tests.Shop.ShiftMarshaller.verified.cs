@@ -13,7 +13,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Shop.Shift shift)
         {
             global::System.ArgumentNullException.ThrowIfNull(shift);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(shift.Key, "Shift", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(shift.Key, "Shift", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(6)
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
@@ -40,7 +40,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::Bookings.Generated.Integration.Tests.Shop.ShiftKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Shift");
             return ReadKey(ref reader);
         }
 
@@ -49,7 +49,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::Bookings.Generated.Integration.Tests.Shop.Shift FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shift");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Shift");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Bookings.Generated.Integration.Tests.Shop.Shift
@@ -64,7 +64,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Shop.ShiftKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Shop.ShiftKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -87,7 +87,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NoteValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Shift", "note");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Shift", "note");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 

@@ -21,7 +21,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class ShiftRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Shop.Shift, global::Bookings.Generated.Integration.Tests.Shop.ShiftKey, global::Bookings.Generated.Integration.Tests.Shop.ShiftUpdate>, IShiftRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Shop.Shift, global::Bookings.Generated.Integration.Tests.Shop.ShiftKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Shop.Shift, global::Bookings.Generated.Integration.Tests.Shop.ShiftKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Shop.ShiftTable.Definition,
             static shift => shift.Key,
             global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.ToItem,

@@ -11,8 +11,8 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ShiftKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern = new("^[0-9]+$");
-        private static readonly global::Bookings.Generated.Runtime.TextPattern DatePattern = new("^\\d{4}-\\d{2}-\\d{2}$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern StoreIdPattern = new("^[0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern DatePattern = new("^\\d{4}-\\d{2}-\\d{2}$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private ShiftKey(string storeId, string date, long staffId, string? storedPk, string? storedSk)
@@ -92,7 +92,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "store_id", problem);
             }
@@ -106,7 +106,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "date", problem);
             }
@@ -127,7 +127,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "date", problem);
             }
@@ -145,13 +145,13 @@ namespace Bookings.Generated.Integration.Tests.Stores
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "store_id", problem);
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "date", problem);
                 return false;

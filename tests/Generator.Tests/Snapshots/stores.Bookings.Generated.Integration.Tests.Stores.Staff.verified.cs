@@ -33,6 +33,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Staff {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, Email = {(global::Bookings.Generated.Runtime.Summary.Value(Email))}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))} }}");
+                $"Staff {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, Email = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Email))}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))} }}");
     }
 }

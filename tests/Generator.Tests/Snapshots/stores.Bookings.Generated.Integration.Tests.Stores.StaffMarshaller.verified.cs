@@ -13,7 +13,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Stores.Staff staff)
         {
             global::System.ArgumentNullException.ThrowIfNull(staff);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(staff.Key, "Staff", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(staff.Key, "Staff", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(7)
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
@@ -32,11 +32,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
                 item["phone"] = PhoneValue(phoneGiven);
             }
 
-            global::Bookings.Generated.Runtime.IndexKeys.TryText(item, "email", out var emailText);
+            global::Bookings.Generated.Runtime.Internal.IndexKeys.TryText(item, "email", out var emailText);
 
             if (emailText is not null)
             {
-                item["gsi1_pk"] = global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", emailText));
+                item["gsi1_pk"] = global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("EMAIL#", emailText));
             }
 
             return item;
@@ -47,7 +47,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Integration.Tests.Stores.StaffKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Staff");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Staff");
             return ReadKey(ref reader);
         }
 
@@ -56,7 +56,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Integration.Tests.Stores.Staff FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Staff");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Staff");
             if (reader.String("entity_type") is { } storedType && storedType != "Staff")
             {
                 throw reader.OtherType("entity_type", storedType);
@@ -75,7 +75,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Stores.StaffKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Stores.StaffKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -88,7 +88,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Staff", "name");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Staff", "name");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -96,8 +96,8 @@ namespace Bookings.Generated.Integration.Tests.Stores
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EmailValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Staff", "email");
-            global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Staff", "email");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Staff", "email");
+            global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(text, "Staff", "email");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
@@ -105,7 +105,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PhoneValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Staff", "phone");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Staff", "phone");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
     }

@@ -27,7 +27,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class StaffRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate>, IStaffRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Stores.StaffTable.Definition,
             static staff => staff.Key,
             global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.ToItem,
@@ -55,11 +55,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <inheritdoc/>
         public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
+            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
+            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff partition {{ StoreId = {storeId} }}");

@@ -32,7 +32,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         {
             var stored = global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Email.ToValue(value);
             Set("email", stored);
-            Set("gsi1_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
+            Set("gsi1_pk", global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(stored))));
             return this;
         }
 

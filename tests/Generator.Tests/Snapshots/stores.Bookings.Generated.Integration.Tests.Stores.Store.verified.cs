@@ -30,6 +30,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Store {{ Key = {Key}, StoreName = {StoreName}, OpenedOn = {(global::Bookings.Generated.Runtime.Summary.Value(OpenedOn, "yyyy-MM-dd"))} }}");
+                $"Store {{ Key = {Key}, StoreName = {StoreName}, OpenedOn = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(OpenedOn, "yyyy-MM-dd"))} }}");
     }
 }

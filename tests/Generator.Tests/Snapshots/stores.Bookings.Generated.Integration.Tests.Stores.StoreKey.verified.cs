@@ -11,7 +11,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record StoreKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern = new("^[0-9]+$");
+        private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern StoreIdPattern = new("^[0-9]+$");
 
         // A key read back from storage keeps its stored key text, which equals the composed one.
         private StoreKey(string storeId, string? storedPk, string? storedSk)
@@ -77,7 +77,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         {
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
             {
                 throw new global::Bookings.Generated.Runtime.DynamoValidationException("Store", "store_id", problem);
             }
@@ -102,7 +102,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
             createdKey = null;
             string problem;
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
+            if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
             {
                 validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Store", "store_id", problem);
                 return false;

@@ -8,15 +8,15 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class StoreMarshaller
     {
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.DateOnly> OpenedOnCodec =
-            global::Bookings.Generated.Runtime.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
+        private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.DateOnly> OpenedOnCodec =
+            global::Bookings.Generated.Runtime.Internal.AttributeCodecs.DateOnly(global::Bookings.Generated.Runtime.Internal.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Stores.Store store)
         {
             global::System.ArgumentNullException.ThrowIfNull(store);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(store.Key, "Store", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(store.Key, "Store", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(5)
             {
                 ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
@@ -38,7 +38,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Integration.Tests.Stores.StoreKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Store");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Store");
             return ReadKey(ref reader);
         }
 
@@ -47,7 +47,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Integration.Tests.Stores.Store FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Store");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Store");
             if (reader.String("entity_type") is { } storedType && storedType != "Store")
             {
                 throw reader.OtherType("entity_type", storedType);
@@ -65,7 +65,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Stores.StoreKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Bookings.Generated.Integration.Tests.Stores.StoreKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
             var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -78,13 +78,13 @@ namespace Bookings.Generated.Integration.Tests.Stores
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StoreNameValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Store", "store_name");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Store", "store_name");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 
         /// <summary>The stored form of <c>opened_on</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OpenedOnValue(global::System.DateOnly value)
-            => global::Bookings.Generated.Runtime.AttributeCodecs.Write(OpenedOnCodec, value, "Store", "opened_on");
+            => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(OpenedOnCodec, value, "Store", "opened_on");
     }
 }

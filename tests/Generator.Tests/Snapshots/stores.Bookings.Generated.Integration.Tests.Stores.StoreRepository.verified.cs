@@ -14,7 +14,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class StoreRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Store, global::Bookings.Generated.Integration.Tests.Stores.StoreKey, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate>, IStoreRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Stores.Store, global::Bookings.Generated.Integration.Tests.Stores.StoreKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Bookings.Generated.Integration.Tests.Stores.Store, global::Bookings.Generated.Integration.Tests.Stores.StoreKey> Mapping = new(
             global::Bookings.Generated.Integration.Tests.Stores.StoreTable.Definition,
             static store => store.Key,
             global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.ToItem,

@@ -35,7 +35,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::Bookings.Generated.Integration.Tests.Stores.StoresItem FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "StoresItem");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "StoresItem");
             var type = reader.String("entity_type");
             return type switch
             {

@@ -22,7 +22,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class StoresRepository : IStoresRepository
     {
-        private readonly global::Bookings.Generated.Runtime.DynamoTableReader _reader;
+        private readonly global::Bookings.Generated.Runtime.Internal.DynamoTableReader _reader;
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -32,7 +32,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<StoresRepository>? logger = null)
-            => _reader = new global::Bookings.Generated.Runtime.DynamoTableReader(client, global::Bookings.Generated.Integration.Tests.Stores.StoresTable.Definition, options, logger);
+            => _reader = new global::Bookings.Generated.Runtime.Internal.DynamoTableReader(client, global::Bookings.Generated.Integration.Tests.Stores.StoresTable.Definition, options, logger);
 
         /// <inheritdoc/>
         public string TableName => _reader.TableName;

@@ -33,6 +33,6 @@ namespace Metrics.Storage
         public override string ToString()
             => string.Create(
                 global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Counter {{ Key = {Key}, Count = {Count}, Ratio = {Ratio}, Label = {(global::Bookings.Generated.Runtime.Summary.Value(Label))}, Enabled = {Enabled} }}");
+                $"Counter {{ Key = {Key}, Count = {Count}, Ratio = {Ratio}, Label = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Label))}, Enabled = {Enabled} }}");
     }
 }

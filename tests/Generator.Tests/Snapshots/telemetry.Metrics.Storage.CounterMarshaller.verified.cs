@@ -13,7 +13,7 @@ namespace Metrics.Storage
         public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Metrics.Storage.Counter counter)
         {
             global::System.ArgumentNullException.ThrowIfNull(counter);
-            var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(counter.Key, "Counter", "Key");
+            var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(counter.Key, "Counter", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(5)
             {
                 ["counter_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { N = key.CounterId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
@@ -35,7 +35,7 @@ namespace Metrics.Storage
         public static global::Metrics.Storage.CounterKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Counter");
             return ReadKey(ref reader);
         }
 
@@ -44,7 +44,7 @@ namespace Metrics.Storage
         public static global::Metrics.Storage.Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
+            var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Counter");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
             return new global::Metrics.Storage.Counter
@@ -59,7 +59,7 @@ namespace Metrics.Storage
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Metrics.Storage.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static global::Metrics.Storage.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
         {
             var counterIdStored = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
             return global::Metrics.Storage.CounterKey.TryParse(counterIdStored, out var key)
@@ -75,13 +75,13 @@ namespace Metrics.Storage
         /// <summary>The stored form of <c>ratio</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RatioValue(double value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(value, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>label</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelValue(string? value)
         {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Counter", "label");
+            var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Counter", "label");
             return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
         }
 

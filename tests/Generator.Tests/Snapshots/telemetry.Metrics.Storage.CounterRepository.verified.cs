@@ -14,7 +14,7 @@ namespace Metrics.Storage
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class CounterRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Metrics.Storage.Counter, global::Metrics.Storage.CounterKey, global::Metrics.Storage.CounterUpdate>, ICounterRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Metrics.Storage.Counter, global::Metrics.Storage.CounterKey> Mapping = new(
+        private static readonly global::Bookings.Generated.Runtime.Internal.EntityMapping<global::Metrics.Storage.Counter, global::Metrics.Storage.CounterKey> Mapping = new(
             global::Metrics.Storage.CounterTable.Definition,
             static counter => counter.Key,
             global::Metrics.Storage.CounterMarshaller.ToItem,

@@ -51,7 +51,7 @@ namespace Metrics.Storage
         /// <summary>Adds <paramref name="delta"/> to <c>ratio</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public CounterUpdate AddRatio(double delta)
         {
-            Add("ratio", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(delta, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
+            Add("ratio", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(delta, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
             return this;
         }
 

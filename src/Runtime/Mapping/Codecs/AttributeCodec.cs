@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// Converts one C# type to and from a DynamoDB attribute value, with no reflection. Generated marshallers
     /// hold one per list, set, map, date, enum or nested object attribute; codecs compose (a list codec wraps
     /// its element's codec), so a nested value is converted by the same code as a top-level one.
@@ -13,6 +15,7 @@ namespace Bookings.Generated.Runtime
     /// (<c>[2].city</c>); the marshaller that called it adds the entity, the attribute and the key.
     /// </remarks>
     /// <typeparam name="T">The C# type.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class AttributeCodec<T>
     {
         /// <summary>What the stored value should be, for error messages (<c>a list (L)</c>).</summary>
@@ -29,10 +32,12 @@ namespace Bookings.Generated.Runtime
     }
 
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// A codec whose stored form is a single string (S) or number (N), so it can also be an element of a
     /// string or number set.
     /// </summary>
     /// <typeparam name="T">The C# type.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class ScalarCodec<T> : AttributeCodec<T>
     {
         /// <summary>True when the stored form is a number (N); false for a string (S).</summary>

@@ -1,10 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
-    /// <summary>The built-in codecs generated marshallers compose, and the call that writes with one.</summary>
+    /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
+    /// The built-in codecs generated marshallers compose, and the call that writes with one.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class AttributeCodecs
     {
         /// <summary>Text, stored as S.</summary>

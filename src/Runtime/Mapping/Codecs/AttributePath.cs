@@ -1,7 +1,7 @@
 using System;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
     /// Builds the path of a value inside an attribute (<c>addresses[2].city</c>) on the error path only:

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>Lists (L) of one declared element type; null elements are refused.</summary>
     internal sealed class ListCodec<T> : AttributeCodec<IReadOnlyList<T>>

@@ -1,7 +1,7 @@
 using System;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>A date or time in a declared <see cref="DateFormat"/>: stored as text, or as N for epoch seconds.</summary>
     internal abstract class DateCodec<T> : ScalarCodec<T>

@@ -1,13 +1,16 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// How a date or time is stored: ISO 8601 text, text of a custom pattern (such as the legacy
     /// <c>yyyy-MM-dd HH:mm:ss</c>), or epoch seconds (N). The time zone is declared, never the machine's:
     /// values are converted to the declared offset on write and read back in it.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class DateFormat
     {
         private readonly string? _pattern;

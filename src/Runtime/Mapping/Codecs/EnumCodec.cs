@@ -1,14 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// An enum declared in the schema, stored as its declared text (S). Built from the generated table of
     /// members and names, so no reflection or <see cref="Enum.ToString()"/> is involved.
     /// </summary>
     /// <typeparam name="TEnum">The generated enum.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class EnumCodec<TEnum> : ScalarCodec<TEnum>
         where TEnum : struct, Enum
     {

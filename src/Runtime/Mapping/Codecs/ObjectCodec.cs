@@ -1,13 +1,16 @@
 using System.Collections.Generic;
+using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
     /// A nested object type declared in the schema, stored as a map (M). Generated code supplies the members;
     /// this base class supplies the map and the error paths.
     /// </summary>
     /// <typeparam name="T">The generated record.</typeparam>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public abstract class ObjectCodec<T> : AttributeCodec<T>
         where T : class
     {

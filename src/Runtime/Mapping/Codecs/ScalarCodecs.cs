@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using Amazon.DynamoDBv2.Model;
 
-namespace Bookings.Generated.Runtime
+namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>Strings, stored as S.</summary>
     internal sealed class StringCodec : ScalarCodec<string>

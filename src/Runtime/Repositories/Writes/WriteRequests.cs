@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Bookings.Generated.Runtime.Internal;
 
 namespace Bookings.Generated.Runtime
 {
