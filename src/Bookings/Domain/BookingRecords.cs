@@ -56,7 +56,7 @@ namespace Bookings
             catch (DynamoMappingException ex)
             {
                 problem = record.TryGetProperty(ex.Attribute, out var value)
-                    ? $"field '{ex.Attribute}' must be {(ex.Expected.StartsWith("a boolean", StringComparison.Ordinal) ? "true or false" : "a string")}, not {Describe(value.ValueKind)}"
+                    ? $"field '{ex.Attribute}' must be {(BookingFlags.TryParse(ex.Attribute, out _) ? "true or false" : "a string")}, not {Describe(value.ValueKind)}"
                     : $"required field '{ex.Attribute}' is missing";
                 return false;
             }
