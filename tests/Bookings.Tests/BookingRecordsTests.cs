@@ -79,15 +79,52 @@ namespace Bookings.Tests
         }
 
         [Theory]
-        [InlineData("3", true)]
-        [InlineData("-0.001", true)]
-        [InlineData("12345678901234567890123456789012345678", true)]
-        [InlineData("123456789012345678901234567890123456789", false)]
-        [InlineData("1e126", false)]
-        [InlineData("1e-131", false)]
-        [InlineData("0", true)]
-        public void Numbers_are_checked_against_what_DynamoDB_can_store(string text, bool storable)
-            => Assert.Equal(storable, AttributeValueJson.IsStorableNumber(text));
+        [InlineData("12345678901234567890123456789012345678", null)]
+        [InlineData("4.50", null)]
+        [InlineData("123456789012345678901234567890123456789", "field 'big' holds a number DynamoDB cannot store")]
+        [InlineData("1e126", "field 'big' holds a number DynamoDB cannot store")]
+        [InlineData("{\"deep\":[1e-131]}", "field 'big' holds a number DynamoDB cannot store")]
+        public void Extra_numbers_keep_their_text_and_are_checked_against_what_DynamoDB_can_store(string json, string? problem)
+        {
+            var parsed = TryParse(
+                "{\"booking_num\":\"1_2\",\"phone\":\"01012345678\",\"name\":\"K\",\"booking_time\":\"2025-10-20 10:00:00\",\"big\":" + json + "}",
+                out var booking,
+                out var actual);
+            Assert.Equal(problem is null, parsed);
+            if (problem is null)
+            {
+                Assert.Equal(json, booking!.Extra("big")!.N);
+            }
+            else
+            {
+                Assert.StartsWith(problem, actual, System.StringComparison.Ordinal);
+            }
+        }
+
+        [Theory]
+        [InlineData("{\"booking_num\":\"1_2\",\"phone\":\"01012345678\",\"name\":null,\"booking_time\":\"2025-10-20 10:00:00\"}", "field 'name' must be a string, not null")]
+        [InlineData("{\"booking_num\":\"1_2\",\"phone\":\"01012345678\",\"booking_time\":\"2025-10-20 10:00:00\"}", "required field 'name' is missing")]
+        [InlineData("{\"booking_num\":1,\"phone\":\"01012345678\",\"name\":\"K\",\"booking_time\":\"2025-10-20 10:00:00\"}", "field 'booking_num' must be a string, not a number")]
+        [InlineData("{\"booking_num\":\"1_2\",\"phone\":\"01012345678\",\"name\":\"K\",\"booking_time\":\"2025-10-20 10:00:00\",\"remind_sms\":[true]}", "field 'remind_sms' must be true or false, not an array")]
+        [InlineData("{\"booking_num\":\"1_x\",\"phone\":\"01012345678\",\"name\":\"K\",\"booking_time\":\"2025-10-20 10:00:00\"}", "field 'booking_num' must be '{biz_id}_{book_id}' with both parts numeric, for example 1051707_12345")]
+        [InlineData("{\"booking_num\":\"1_2\",\"phone\":\"01012345678\",\"name\":\"K\",\"booking_time\":\"2025-10-20 10:00:00\",\"\":1}", "a field has an empty name, which DynamoDB does not allow")]
+        public void Problems_say_what_the_legacy_reader_said(string json, string expected)
+        {
+            Assert.False(TryParse(json, out _, out var problem));
+            Assert.Equal(expected, problem);
+        }
+
+        [Fact]
+        public void Flags_and_option_time_given_as_null_take_their_defaults()
+        {
+            Assert.True(TryParse(
+                "{\"booking_num\":\"1_2\",\"phone\":\"010-1234-5678\",\"name\":\"K\",\"booking_time\":\"2025-10-20 10:00:00\",\"confirm_sms\":null,\"option_time\":null}",
+                out var booking,
+                out _));
+            Assert.False(booking!.ConfirmSms);
+            Assert.Equal(string.Empty, booking.OptionTime);
+            Assert.Empty(booking.ExtraAttributes);
+        }
 
         [Theory]
         [InlineData("2025-10-20 09:05:00", true)]

@@ -24,6 +24,7 @@ namespace Bookings.Generated.Generator.Tests
                     "Bookings.Booking.g.cs",
                     "Bookings.BookingFields.g.cs",
                     "Bookings.BookingFlag.g.cs",
+                    "Bookings.BookingFlags.g.cs",
                     "Bookings.BookingKey.g.cs",
                     "Bookings.BookingMarshaller.g.cs",
                     "Bookings.BookingRepository.g.cs",

@@ -49,6 +49,18 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_legacy_row_reads_as_stored_where_it_does_not_read_as_the_entity()
+        {
+            var bookings = await BookingsWithLegacyRowAsync("legacy-get-stored");
+
+            await Assert.ThrowsAsync<DynamoMappingException>(() => bookings.GetAsync(Key));
+            var stored = await bookings.GetStoredAsync(Key, new ReadOptions { ConsistentRead = true });
+            Assert.Equal(4, stored!.Count);
+            Assert.Equal("true", stored["confirm_sms"].S);
+            Assert.Null(await bookings.GetStoredAsync(BookingKey.Create("1051707", "78", "01012345678")));
+        }
+
+        [Fact]
         public async Task Create_if_absent_finds_the_legacy_row_and_leaves_it()
         {
             var bookings = await BookingsWithLegacyRowAsync("legacy-create");

@@ -89,7 +89,7 @@ namespace Bookings.Generated.Integration.Tests
         {
             var (bookings, key) = await CreateAsync("flags");
 
-            // The legacy update_flag: the update's Set… for the flag, alone (BookingFlags.SetFlag picks it).
+            // The legacy update_flag: the update's Set… for the flag, alone (the generated SetFlag picks it).
             Assert.True(await bookings.UpdateAsync(key, new BookingUpdate().SetFlag(BookingFlag.ConfirmSms, true)));
             var stored = await bookings.GetAsync(key, new ReadOptions { ConsistentRead = true });
             Assert.True(stored!.ConfirmSms);

@@ -30,6 +30,20 @@ namespace Bookings.Generated.Runtime.Tests
                 Assert.False(StoredValues.Same(one, two));
                 Assert.True(StoredValues.Same(one, new AttributeValue { M = new Dictionary<string, AttributeValue> { ["x"] = new() { S = "1" } } }));
                 Assert.Equal("a map (M)", StoredTypes.Describe(one));
+
+                // Written as what it holds, not as the empty map every value now carries.
+                using var buffer = new System.IO.MemoryStream();
+                using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+                {
+                    writer.WriteStartArray();
+                    AttributeValueJson.Write(writer, new AttributeValue { L = new List<AttributeValue> { new() { S = "x" } } });
+                    AttributeValueJson.Write(writer, one);
+                    AttributeValueJson.Write(writer, new AttributeValue { NS = new List<string> { "1" } });
+                    AttributeValueJson.Write(writer, new AttributeValue { NULL = true });
+                    writer.WriteEndArray();
+                }
+
+                Assert.Equal("[[\"x\"],{\"x\":\"1\"},[1],null]", System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             }
             finally
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -35,13 +36,13 @@ namespace Bookings.Cli.Commands
             {
                 var service = new BookingService(context.Client, context.Options, context.Loggers);
                 var number = parse.GetRequiredValue(bookingNum);
-                var found = await service.GetBookingAsync(number, parse.GetRequiredValue(phone), ct).ConfigureAwait(false);
-                if (found is null)
+                // As stored, so a booking the legacy system stored in a shape the schema refuses is still shown.
+                var item = await service.GetStoredBookingAsync(number, parse.GetRequiredValue(phone), ct).ConfigureAwait(false);
+                if (item is null)
                 {
                     return NotFound(context, service.TableName, number, parse.GetRequiredValue(phone));
                 }
 
-                var item = BookingRecords.ToAttributes(found);
                 if (context.Json)
                 {
                     context.WriteJson(json => BookingRecords.Write(json, item, maskPersonalData: true));
@@ -93,7 +94,7 @@ namespace Bookings.Cli.Commands
                         status = "stored";
                     }
 
-                    var item = BookingRecords.ToAttributes(booking!);
+                    var item = BookingMarshaller.ToItem(booking!);
                     if (context.Json)
                     {
                         context.WriteJson(json =>
@@ -174,7 +175,7 @@ namespace Bookings.Cli.Commands
                 },
                 validate: parse =>
                 {
-                    if (!BookingFlags.TryParse(parse.GetValue(flag), out parsed))
+                    if (!TryParseFlag(parse.GetValue(flag), out parsed))
                     {
                         throw CliException.Usage(
                             $"Unknown flag '{PhoneNumber.MaskAll(parse.GetValue(flag) ?? string.Empty)}'.",
@@ -297,6 +298,28 @@ namespace Bookings.Cli.Commands
                 "your bookings",
                 "Check the booking number and phone, and --endpoint / --table-prefix.");
 
+        /// <summary>
+        /// A flag by its stored name (<c>confirm_sms</c>), its name without the <c>_sms</c> every flag ends in
+        /// (<c>confirm</c>) or its C# name (<c>ConfirmSms</c>), in any case.
+        /// </summary>
+        internal static bool TryParseFlag(string? text, [NotNullWhen(true)] out BookingFlag? flag)
+        {
+            var given = (text ?? string.Empty).Trim();
+            foreach (var name in BookingFlags.AttributeNames)
+            {
+                if (given.Equals(name, StringComparison.OrdinalIgnoreCase)
+                    || given.Equals(name.Replace("_", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)
+                    || (name.EndsWith("_sms", StringComparison.Ordinal) && given.Equals(name[..^"_sms".Length], StringComparison.OrdinalIgnoreCase)))
+                {
+                    flag = BookingFlags.TryParse(name, out var parsed) ? parsed : null;
+                    return flag is not null;
+                }
+            }
+
+            flag = null;
+            return false;
+        }
+
         /// <summary>The legacy record the options describe, as JSON text, for <see cref="BookingRecords.TryParse"/>.</summary>
         private static byte[] BuildRecord(
             ParseResult parse,
@@ -332,7 +355,7 @@ namespace Bookings.Cli.Commands
                     }
 
                     var field = extra.Substring(0, equals);
-                    if (BookingRecords.IsDeclared(field))
+                    if (BookingMarshaller.IsDeclared(field))
                     {
                         throw CliException.Usage($"--extra {field}=… sets a declared field.", $"Use the dedicated argument or option for '{field}' instead.");
                     }

@@ -13,27 +13,9 @@ namespace Bookings.Cli.Commands
         public static void WriteTable(TextWriter writer, IReadOnlyDictionary<string, AttributeValue> item)
         {
             var table = new TextTable("field", "value");
-            foreach (var name in Booking.DeclaredAttributes)
+            foreach (var name in BookingRecords.FieldOrder(item))
             {
-                if (item.TryGetValue(name, out var value) && value is not null)
-                {
-                    table.Add(name, Describe(name, value));
-                }
-            }
-
-            var extras = new List<string>();
-            foreach (var name in item.Keys)
-            {
-                if (!BookingRecords.IsDeclared(name))
-                {
-                    extras.Add(name);
-                }
-            }
-
-            extras.Sort(System.StringComparer.Ordinal);
-            foreach (var name in extras)
-            {
-                table.Add(PhoneNumber.MaskAll(name), Describe(name, item[name]));
+                table.Add(BookingMarshaller.IsDeclared(name) ? name : PhoneNumber.MaskAll(name), Describe(name, item[name]));
             }
 
             table.WriteTo(writer);
@@ -42,19 +24,9 @@ namespace Bookings.Cli.Commands
         /// <summary>One value as text: masked when personal, compact JSON for maps and lists.</summary>
         public static string Describe(string name, AttributeValue value)
         {
-            if (name == BookingTable.Attributes.Phone && value.S is not null)
-            {
-                return PhoneNumber.Mask(value.S);
-            }
-
-            if (name == BookingTable.Attributes.Name && value.S is not null)
-            {
-                return Redact.Personal(value.S);
-            }
-
             if (value.S is not null)
             {
-                return value.S.Length == 0 ? "\"\"" : PhoneNumber.MaskAll(value.S);
+                return BookingRecords.Masked(name, value.S) ?? (value.S.Length == 0 ? "\"\"" : PhoneNumber.MaskAll(value.S));
             }
 
             if (value.N is not null)

@@ -76,7 +76,7 @@ namespace Bookings
         private Booking WithExtras(string name, AttributeValue? value)
         {
             ArgumentException.ThrowIfNullOrEmpty(name);
-            if (Array.IndexOf(DeclaredAttributeNames, name) >= 0)
+            if (BookingMarshaller.IsDeclared(name))
             {
                 throw new ArgumentException($"'{name}' is a declared attribute of Booking; set its typed property instead.", nameof(name));
             }
@@ -93,20 +93,5 @@ namespace Bookings
 
             return this with { ExtraAttributes = copy };
         }
-
-        /// <summary>The attributes the schema declares for the <c>sms</c> table, in the order the legacy item lists them.</summary>
-        public static IReadOnlyList<string> DeclaredAttributes => DeclaredAttributeNames;
-
-        private static readonly string[] DeclaredAttributeNames =
-        {
-            BookingTable.Attributes.BookingNum,
-            BookingTable.Attributes.Phone,
-            BookingTable.Attributes.Name,
-            BookingTable.Attributes.BookingTime,
-            BookingTable.Attributes.ConfirmSms,
-            BookingTable.Attributes.RemindSms,
-            BookingTable.Attributes.OptionSms,
-            BookingTable.Attributes.OptionTime,
-        };
     }
 }

@@ -13,6 +13,11 @@ namespace Bookings
     /// from <see cref="Booking"/>: <c>booking_num</c>, <c>phone</c>, <c>name</c>, <c>booking_time</c>, the three
     /// flags (default false), <c>option_time</c> (default empty) and any other field as an extra attribute.
     /// </summary>
+    /// <remarks>
+    /// A record becomes an item through <see cref="AttributeValueJson"/>, and the item a booking through the generated
+    /// <see cref="BookingMarshaller"/>, as a stored item is read; what this class adds is the legacy create's own
+    /// semantics (the phone normalised) and wording of problems.
+    /// </remarks>
     public static class BookingRecords
     {
         /// <summary>Reads a legacy record. Problems name the field, never its value.</summary>
@@ -28,95 +33,33 @@ namespace Bookings
                 return false;
             }
 
-            string? bookingNum = null, phone = null, name = null, bookingTime = null, optionTime = null;
-            bool confirm = false, remind = false, option = false;
-            var extras = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var property in record.EnumerateObject())
+            if (!AttributeValueJson.TryReadItem(record, out var item, out problem))
             {
-                var field = property.Name;
-                var value = property.Value;
-                if (!seen.Add(field))
-                {
-                    problem = $"field '{field}' appears more than once";
-                    return false;
-                }
-
-                if (field.Length == 0)
-                {
-                    problem = "a field has an empty name, which DynamoDB does not allow";
-                    return false;
-                }
-
-                switch (field)
-                {
-                    case BookingTable.Attributes.BookingNum:
-                        if (!TryString(value, field, required: true, ref bookingNum, out problem)) return false;
-                        break;
-                    case BookingTable.Attributes.Phone:
-                        if (!TryString(value, field, required: true, ref phone, out problem)) return false;
-                        break;
-                    case BookingTable.Attributes.Name:
-                        if (!TryString(value, field, required: true, ref name, out problem)) return false;
-                        break;
-                    case BookingTable.Attributes.BookingTime:
-                        if (!TryString(value, field, required: true, ref bookingTime, out problem)) return false;
-                        break;
-                    case BookingTable.Attributes.OptionTime:
-                        if (!TryString(value, field, required: false, ref optionTime, out problem)) return false;
-                        break;
-                    case BookingTable.Attributes.ConfirmSms:
-                        if (!TryFlag(value, field, ref confirm, out problem)) return false;
-                        break;
-                    case BookingTable.Attributes.RemindSms:
-                        if (!TryFlag(value, field, ref remind, out problem)) return false;
-                        break;
-                    case BookingTable.Attributes.OptionSms:
-                        if (!TryFlag(value, field, ref option, out problem)) return false;
-                        break;
-                    default:
-                        try
-                        {
-                            extras[field] = AttributeValueJson.FromJson(value);
-                        }
-                        catch (FormatException ex)
-                        {
-                            problem = $"field '{field}' {ex.Message}";
-                            return false;
-                        }
-
-                        break;
-                }
-            }
-
-            foreach (var (field, given) in new[] { (BookingTable.Attributes.BookingNum, bookingNum), (BookingTable.Attributes.Phone, phone), (BookingTable.Attributes.Name, name), (BookingTable.Attributes.BookingTime, bookingTime) })
-            {
-                if (given is null)
-                {
-                    problem = $"required field '{field}' is missing";
-                    return false;
-                }
+                return false;
             }
 
             try
             {
-                var candidate = new Booking
+                // The key as the legacy create built it, phone normalised; a problem names booking_num or phone.
+                if (item.TryGetValue(BookingTable.Attributes.BookingNum, out var number) && number.S is { } bookingNum
+                    && item.TryGetValue(BookingTable.Attributes.Phone, out var phone) && phone.S is { } given)
                 {
-                    Key = BookingKey.FromBookingNumber(bookingNum!, phone!),
-                    Name = name!,
-                    BookingTime = bookingTime!,
-                    ConfirmSms = confirm,
-                    RemindSms = remind,
-                    OptionSms = option,
-                    OptionTime = optionTime ?? string.Empty,
-                    ExtraAttributes = extras,
-                };
+                    item[BookingTable.Attributes.Phone] = new AttributeValue { S = BookingKey.FromBookingNumber(bookingNum, given).Phone };
+                }
 
-                // Runs every check the put would run (patterns, required values, DynamoDB's 400 KB item limit) before anything is sent.
+                // Read as a stored item is read (types, required attributes, defaults, extras kept), then checked as a put
+                // checks it (patterns, DynamoDB's 400 KB item limit), before anything is sent.
+                var candidate = BookingMarshaller.FromItem(item);
                 ItemSize.EnsureWithinLimit(BookingTable.Definition.EntityName, candidate.Key, BookingMarshaller.ToItem(candidate));
                 booking = candidate;
-                problem = null;
                 return true;
+            }
+            catch (DynamoMappingException ex)
+            {
+                problem = record.TryGetProperty(ex.Attribute, out var value)
+                    ? $"field '{ex.Attribute}' must be {(BookingFlags.TryParse(ex.Attribute, out _) ? "true or false" : "a string")}, not {Describe(value.ValueKind)}"
+                    : $"required field '{ex.Attribute}' is missing";
+                return false;
             }
             catch (DynamoItemTooLargeException ex)
             {
@@ -125,7 +68,13 @@ namespace Bookings
             }
             catch (DynamoValidationException ex)
             {
-                problem = Explain(ex);
+                problem = ex.Attribute switch
+                {
+                    "phone" => "field 'phone' is not a Korean mobile number (expected 010-XXXX-XXXX or 010XXXXXXXX)",
+                    "biz_id" or "book_id" or "booking_num" => "field 'booking_num' " + BookingKey.BookingNumberShape,
+                    "booking_time" => "field 'booking_time' must be 'yyyy-MM-dd HH:mm:ss', for example 2025-10-20 14:30:00",
+                    _ => ex.Message,
+                };
                 return false;
             }
         }
@@ -138,10 +87,10 @@ namespace Bookings
                 : throw new DynamoValidationException("Booking", "record", "is not valid: " + problem);
 
         /// <summary>
-        /// Writes a stored item as a legacy record (one JSON object): declared attributes first in their legacy
-        /// order, then extra attributes by name. With <paramref name="maskPersonalData"/>, the phone is masked
-        /// (<c>010-****-5678</c>), the name shows its first character only, and phone numbers inside other
-        /// strings are masked, so the output is safe to print.
+        /// Writes a stored item as a legacy record (one JSON object), its fields in <see cref="FieldOrder"/>. With
+        /// <paramref name="maskPersonalData"/>, the phone is masked (<c>010-****-5678</c>), the name shows its first
+        /// character only, and phone numbers inside other strings and extra field names are masked, so the output is safe
+        /// to print.
         /// </summary>
         public static void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, AttributeValue> item, bool maskPersonalData)
         {
@@ -149,43 +98,16 @@ namespace Bookings
             ArgumentNullException.ThrowIfNull(item);
             Func<string, string>? mask = maskPersonalData ? PhoneNumber.MaskAll : null;
             writer.WriteStartObject();
-            foreach (var name in Booking.DeclaredAttributes)
+            foreach (var name in FieldOrder(item))
             {
-                if (!item.TryGetValue(name, out var value) || value is null)
+                var value = item[name];
+                writer.WritePropertyName(maskPersonalData && !BookingMarshaller.IsDeclared(name) ? PhoneNumber.MaskAll(name) : name);
+                if (maskPersonalData && value.S is not null && Masked(name, value.S) is { } masked)
                 {
-                    continue;
-                }
-
-                writer.WritePropertyName(name);
-                if (maskPersonalData && name == BookingTable.Attributes.Phone && value.S is not null)
-                {
-                    writer.WriteStringValue(PhoneNumber.Mask(value.S));
-                }
-                else if (maskPersonalData && name == BookingTable.Attributes.Name && value.S is not null)
-                {
-                    writer.WriteStringValue(Redact.Personal(value.S));
+                    writer.WriteStringValue(masked);
                 }
                 else
                 {
-                    AttributeValueJson.Write(writer, value, mask);
-                }
-            }
-
-            var extras = new List<string>();
-            foreach (var name in item.Keys)
-            {
-                if (!IsDeclared(name))
-                {
-                    extras.Add(name);
-                }
-            }
-
-            extras.Sort(StringComparer.Ordinal);
-            foreach (var name in extras)
-            {
-                if (item[name] is { } value)
-                {
-                    writer.WritePropertyName(maskPersonalData ? PhoneNumber.MaskAll(name) : name);
                     AttributeValueJson.Write(writer, value, mask);
                 }
             }
@@ -194,94 +116,50 @@ namespace Bookings
         }
 
         /// <summary>Writes a booking as a legacy record; see <see cref="Write(Utf8JsonWriter, IReadOnlyDictionary{string, AttributeValue}, bool)"/>.</summary>
+        /// <exception cref="DynamoValidationException">A value of the booking is invalid (as a put would refuse it).</exception>
         public static void Write(Utf8JsonWriter writer, Booking booking, bool maskPersonalData)
-            => Write(writer, ToAttributes(booking), maskPersonalData);
+            => Write(writer, BookingMarshaller.ToItem(booking), maskPersonalData);
 
         /// <summary>
-        /// The booking's attributes as they are stored, for display: unlike <see cref="BookingMarshaller.ToItem"/>
-        /// this does not validate, so a booking read back from legacy data always prints.
+        /// The names of an item's attributes in the legacy record's order: the declared ones as the schema lists them
+        /// (<see cref="BookingMarshaller.AttributeNames"/>), then the extra ones by name.
         /// </summary>
-        public static Dictionary<string, AttributeValue> ToAttributes(Booking booking)
+        public static IEnumerable<string> FieldOrder(IReadOnlyDictionary<string, AttributeValue> item)
         {
-            ArgumentNullException.ThrowIfNull(booking);
-            var item = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-            foreach (var extra in booking.ExtraAttributes)
+            ArgumentNullException.ThrowIfNull(item);
+            foreach (var name in BookingMarshaller.AttributeNames)
             {
-                if (extra.Value is not null && !IsDeclared(extra.Key))
+                if (item.TryGetValue(name, out var value) && value is not null)
                 {
-                    item[extra.Key] = extra.Value;
+                    yield return name;
                 }
             }
 
-            item[BookingTable.Attributes.BookingNum] = new AttributeValue { S = booking.BookingNum };
-            item[BookingTable.Attributes.Phone] = new AttributeValue { S = booking.Phone };
-            item[BookingTable.Attributes.Name] = new AttributeValue { S = booking.Name };
-            item[BookingTable.Attributes.BookingTime] = new AttributeValue { S = booking.BookingTime };
-            item[BookingTable.Attributes.ConfirmSms] = new AttributeValue { BOOL = booking.ConfirmSms };
-            item[BookingTable.Attributes.RemindSms] = new AttributeValue { BOOL = booking.RemindSms };
-            item[BookingTable.Attributes.OptionSms] = new AttributeValue { BOOL = booking.OptionSms };
-            item[BookingTable.Attributes.OptionTime] = new AttributeValue { S = booking.OptionTime };
-            return item;
-        }
-
-        /// <summary>Whether the schema declares the attribute (as opposed to an extra attribute).</summary>
-        public static bool IsDeclared(string name)
-        {
-            foreach (var declared in Booking.DeclaredAttributes)
+            var extras = new List<string>();
+            foreach (var (name, value) in item)
             {
-                if (declared == name)
+                if (value is not null && !BookingMarshaller.IsDeclared(name))
                 {
-                    return true;
+                    extras.Add(name);
                 }
             }
 
-            return false;
+            extras.Sort(StringComparer.Ordinal);
+            foreach (var name in extras)
+            {
+                yield return name;
+            }
         }
 
-        private static bool TryString(JsonElement value, string field, bool required, ref string? target, [NotNullWhen(false)] out string? problem)
+        /// <summary>
+        /// The masked text of a declared personal attribute (the phone as <c>010-****-5678</c>, the name as <c>K***</c>);
+        /// null for any other attribute, whose text printers mask with <see cref="PhoneNumber.MaskAll"/>.
+        /// </summary>
+        public static string? Masked(string name, string text) => name switch
         {
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                target = value.GetString();
-                problem = null;
-                return true;
-            }
-
-            if (value.ValueKind == JsonValueKind.Null && !required)
-            {
-                problem = null;
-                return true;
-            }
-
-            problem = $"field '{field}' must be a string, not {Describe(value.ValueKind)}";
-            return false;
-        }
-
-        private static bool TryFlag(JsonElement value, string field, ref bool target, [NotNullWhen(false)] out string? problem)
-        {
-            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-            {
-                target = value.GetBoolean();
-                problem = null;
-                return true;
-            }
-
-            if (value.ValueKind == JsonValueKind.Null)
-            {
-                problem = null;
-                return true;
-            }
-
-            problem = $"field '{field}' must be true or false, not {Describe(value.ValueKind)}";
-            return false;
-        }
-
-        private static string Explain(DynamoValidationException ex) => ex.Attribute switch
-        {
-            "phone" => "field 'phone' is not a Korean mobile number (expected 010-XXXX-XXXX or 010XXXXXXXX)",
-            "biz_id" or "book_id" or "booking_num" => "field 'booking_num' must be '{biz_id}_{book_id}' with both parts numeric, for example 1051707_12345",
-            "booking_time" => "field 'booking_time' must be 'yyyy-MM-dd HH:mm:ss', for example 2025-10-20 14:30:00",
-            _ => ex.Message,
+            BookingTable.Attributes.Phone => PhoneNumber.Mask(text),
+            BookingTable.Attributes.Name => Redact.Personal(text),
+            _ => null,
         };
 
         private static string Describe(JsonValueKind kind) => kind switch

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -46,17 +48,17 @@ namespace Bookings
         /// <param name="phone">The phone in any accepted spelling.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="DynamoValidationException">The booking number or phone is invalid (nothing was sent).</exception>
-        public async Task<Booking?> GetBookingAsync(string bookingNum, string phone, CancellationToken cancellationToken = default)
-        {
-            var key = BookingKey.FromBookingNumber(bookingNum, phone);
-            var booking = await Repository.GetAsync(key, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (booking is null && AsGiven(bookingNum, phone, key) is { } asGiven)
-            {
-                booking = await Repository.GetAsync(asGiven, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+        /// <exception cref="DynamoMappingException">The stored item does not fit the schema; <see cref="GetStoredBookingAsync"/> reads it as stored.</exception>
+        public Task<Booking?> GetBookingAsync(string bookingNum, string phone, CancellationToken cancellationToken = default)
+            => FindAsync(bookingNum, phone, key => Repository.GetAsync(key, cancellationToken: cancellationToken));
 
-            return booking;
-        }
+        /// <summary>
+        /// The booking's item exactly as stored, found as <see cref="GetBookingAsync"/> finds it, or null when there is none:
+        /// for display, so an item the legacy system stored in a shape the schema refuses is still shown.
+        /// </summary>
+        /// <exception cref="DynamoValidationException">The booking number or phone is invalid (nothing was sent).</exception>
+        public Task<IReadOnlyDictionary<string, AttributeValue>?> GetStoredBookingAsync(string bookingNum, string phone, CancellationToken cancellationToken = default)
+            => FindAsync(bookingNum, phone, key => Repository.GetStoredAsync(key, cancellationToken: cancellationToken));
 
         /// <summary>
         /// Legacy <c>create_booking(record)</c>: stores the booking in the legacy shape (all eight declared
@@ -147,10 +149,24 @@ namespace Bookings
             return result;
         }
 
+        /// <summary>Reads under the normalised key, then, when that finds nothing, under the phone as the caller spelled it.</summary>
+        private async Task<T?> FindAsync<T>(string bookingNum, string phone, Func<BookingKey, Task<T?>> read)
+            where T : class
+        {
+            var key = BookingKey.FromBookingNumber(bookingNum, phone);
+            var found = await read(key).ConfigureAwait(false);
+            if (found is null && AsGiven(bookingNum, phone, key) is { } asGiven)
+            {
+                found = await read(asGiven).ConfigureAwait(false);
+            }
+
+            return found;
+        }
+
         /// <summary>The key with the phone as the caller spelled it, when that differs from the normalised key.</summary>
         private BookingKey? AsGiven(string bookingNum, string phone, BookingKey normalised)
         {
-            if (!BookingKey.TryFromStoredSpelling(bookingNum, phone, out var asGiven) || asGiven.Phone == normalised.Phone)
+            if (!BookingKey.TryParse(bookingNum, phone, out var asGiven) || asGiven.Phone == normalised.Phone)
             {
                 return null;
             }

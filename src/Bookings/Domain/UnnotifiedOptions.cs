@@ -110,7 +110,8 @@ namespace Bookings
                     return;
                 }
 
-                var bizId = BookingKey.BizIdOf(bookingNum);
+                // The store as the legacy scan computed it, booking_num.split('_')[0]: stored keys that do not parse still count.
+                var bizId = bookingNum.Split('_', 2)[0];
                 _windows[bizId] = _windows.TryGetValue(bizId, out var window)
                     ? window with
                     {

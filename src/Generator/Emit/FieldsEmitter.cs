@@ -163,6 +163,11 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
+            if (table.Flags.Count > 0)
+            {
+                NamesEmitter.WriteSetFlag(w, table);
+            }
+
             w.Close();
         }
 

@@ -22,17 +22,7 @@ namespace Bookings.Generated.Generator.Emit
 
             if (table.KeepsExtraAttributes)
             {
-                var names = StoredNames(table).Select(Literals.String);
-                w.Summary("The attribute names the schema declares; any other attribute is an extra one.");
-                w.Line("private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(global::System.StringComparer.Ordinal)");
-                w.Open();
-                foreach (var name in names)
-                {
-                    w.Line(name + ",");
-                }
-
-                w.Close(";");
-                w.Line();
+                NamesEmitter.WriteAttributeNames(w, StoredNames(table));
             }
 
             WriteMemberFields(w, table.Attributes, table.Namespace);

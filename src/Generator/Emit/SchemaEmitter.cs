@@ -64,6 +64,7 @@ namespace Bookings.Generated.Generator.Emit
                 if (table.Flags.Count > 0)
                 {
                     yield return (table.FlagTypeName, w => FieldsEmitter.WriteFlags(w, table));
+                    yield return (NamesEmitter.FlagNamesTypeName(table), w => NamesEmitter.WriteFlagNames(w, table));
                 }
 
                 foreach (var index in table.Indexes.Where(i => i.HasSortKeyConditions))

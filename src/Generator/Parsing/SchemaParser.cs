@@ -218,7 +218,7 @@ namespace Bookings.Generated.Generator.Parsing
             var ttl = reader.String("ttl");
             var version = reader.String("version");
 
-            ClaimTypeNames(name, typeNames, n => new[] { n, n + "Key", n + "Marshaller", n + "Repository", n + "Table", n + "Fields", n + "Update", n + "SortKey", n + "Flag", "I" + n + "Repository" });
+            ClaimTypeNames(name, typeNames, n => new[] { n, n + "Key", n + "Marshaller", n + "Repository", n + "Table", n + "Fields", n + "Update", n + "SortKey", n + "Flag", n + "Flags", "I" + n + "Repository" });
             CheckRecordName(name, new[] { "Key", "ExtraAttributes" }.Concat(DeclaredRecordMembers), "a member every generated entity has");
             if (group is null)
             {

@@ -67,15 +67,11 @@ namespace Bookings.Generated.Runtime
 
         /// <inheritdoc/>
         public Task<TEntity?> GetAsync(TKey key, ReadOptions? options = null, CancellationToken cancellationToken = default)
-        {
-            ArgumentNullException.ThrowIfNull(key);
-            var request = ItemWriter.Get(TableName, key.ToAttributeMap(), options?.ConsistentRead ?? _consistentRead);
-            return _runner.ExecuteAsync(
-                new DynamoOperation("GetItem", TableName, key),
-                ct => _client.GetItemAsync(request, ct),
-                response => response.Item is { Count: > 0 } item ? _mapping.FromItem(item) : null,
-                cancellationToken);
-        }
+            => Get(key, options, _mapping.FromItem, cancellationToken);
+
+        /// <inheritdoc/>
+        public Task<IReadOnlyDictionary<string, AttributeValue>?> GetStoredAsync(TKey key, ReadOptions? options = null, CancellationToken cancellationToken = default)
+            => Get(key, options, static item => (IReadOnlyDictionary<string, AttributeValue>?)item, cancellationToken);
 
         /// <inheritdoc/>
         public Task<IReadOnlyList<TEntity>> GetManyAsync(IEnumerable<TKey> keys, ReadOptions? options = null, CancellationToken cancellationToken = default)
@@ -154,6 +150,19 @@ namespace Bookings.Generated.Runtime
         /// <inheritdoc/>
         public IAsyncEnumerable<IReadOnlyDictionary<string, AttributeValue>> ScanStoredAsync(ScanOptions? options = null, CancellationToken cancellationToken = default)
             => ScanWithAsync(Scan(options), options?.Segments ?? 1, static item => (IReadOnlyDictionary<string, AttributeValue>)item, cancellationToken);
+
+        // One GetItem, the found item read by the entity's marshaller or kept as stored; an empty answer is no item.
+        private Task<T?> Get<T>(TKey key, ReadOptions? options, Func<Dictionary<string, AttributeValue>, T?> read, CancellationToken cancellationToken)
+            where T : class
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var request = ItemWriter.Get(TableName, key.ToAttributeMap(), options?.ConsistentRead ?? _consistentRead);
+            return _runner.ExecuteAsync(
+                new DynamoOperation("GetItem", TableName, key),
+                ct => _client.GetItemAsync(request, ct),
+                response => response.Item is { Count: > 0 } item ? read(item) : null,
+                cancellationToken);
+        }
 
         /// <inheritdoc/>
         public TransactionItem TransactPut(TEntity entity, WriteOptions? options = null)

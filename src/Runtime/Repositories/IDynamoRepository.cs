@@ -30,6 +30,15 @@ namespace Bookings.Generated.Runtime
         /// <exception cref="DynamoMappingException">The stored item does not fit the schema.</exception>
         Task<TEntity?> GetAsync(TKey key, ReadOptions? options = null, CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// Reads an item as stored, whether or not it fits the schema; null when it does not exist. For display and checks
+        /// of items another writer stored, as <see cref="ScanStoredAsync"/> is for scans.
+        /// </summary>
+        /// <param name="key">The item's key.</param>
+        /// <param name="options">Read consistency; null reads as the repository's options say.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        Task<IReadOnlyDictionary<string, AttributeValue>?> GetStoredAsync(TKey key, ReadOptions? options = null, CancellationToken cancellationToken = default);
+
         /// <summary>Reads many items in batches of 100; missing items are left out and the order is not defined.</summary>
         /// <param name="keys">The keys; one given twice is read once.</param>
         /// <param name="options">Read consistency; null reads as the repository's options say.</param>

@@ -117,5 +117,13 @@ namespace Shop.Accounts
             SetIfNotExists("active", global::Shop.Accounts.AccountFields.Active.ToValue(value));
             return this;
         }
+
+        /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
+        public AccountUpdate SetFlag(global::Shop.Accounts.AccountFlag flag, bool value) => flag switch
+        {
+            global::Shop.Accounts.AccountFlag.Active => SetActive(value),
+            _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
+        };
     }
 }

@@ -96,5 +96,15 @@ namespace Bookings
             SetIfNotExists("option_time", global::Bookings.BookingFields.OptionTime.ToValue(value));
             return this;
         }
+
+        /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
+        public BookingUpdate SetFlag(global::Bookings.BookingFlag flag, bool value) => flag switch
+        {
+            global::Bookings.BookingFlag.ConfirmSms => SetConfirmSms(value),
+            global::Bookings.BookingFlag.RemindSms => SetRemindSms(value),
+            global::Bookings.BookingFlag.OptionSms => SetOptionSms(value),
+            _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
+        };
     }
 }

@@ -8,8 +8,8 @@ namespace Catalog
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ProductMarshaller
     {
-        /// <summary>The attribute names the schema declares; any other attribute is an extra one.</summary>
-        private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(global::System.StringComparer.Ordinal)
+        /// <summary>The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> AttributeNames { get; } = global::System.Array.AsReadOnly(new[]
         {
             "product_id",
             "title",
@@ -43,7 +43,18 @@ namespace Catalog
             "notes",
             "owner_phone",
             "api_secret",
-        };
+        });
+
+        /// <summary>The declared names as a set; any other attribute of an item is an extra one.</summary>
+        private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);
+
+        /// <summary>Whether the schema declares the attribute <paramref name="name"/>; any other attribute of an item is an extra one.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
+        public static bool IsDeclared(string name)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(name);
+            return DeclaredAttributes.Contains(name);
+        }
 
         private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::Catalog.ProductStatus> StatusCodec =
             global::Catalog.ProductStatusValues.Codec;

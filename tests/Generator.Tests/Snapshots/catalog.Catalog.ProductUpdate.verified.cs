@@ -777,5 +777,13 @@ namespace Catalog
             Remove("api_secret");
             return this;
         }
+
+        /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
+        public ProductUpdate SetFlag(global::Catalog.ProductFlag flag, bool value) => flag switch
+        {
+            global::Catalog.ProductFlag.Featured => SetFeatured(value),
+            _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
+        };
     }
 }

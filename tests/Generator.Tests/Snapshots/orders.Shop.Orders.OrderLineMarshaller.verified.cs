@@ -8,8 +8,8 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class OrderLineMarshaller
     {
-        /// <summary>The attribute names the schema declares; any other attribute is an extra one.</summary>
-        private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(global::System.StringComparer.Ordinal)
+        /// <summary>The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<string> AttributeNames { get; } = global::System.Array.AsReadOnly(new[]
         {
             "line_pk",
             "line_sk",
@@ -17,7 +17,18 @@ namespace Shop.Orders
             "sku",
             "quantity",
             "unit_price",
-        };
+        });
+
+        /// <summary>The declared names as a set; any other attribute of an item is an extra one.</summary>
+        private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);
+
+        /// <summary>Whether the schema declares the attribute <paramref name="name"/>; any other attribute of an item is an extra one.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
+        public static bool IsDeclared(string name)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(name);
+            return DeclaredAttributes.Contains(name);
+        }
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>

@@ -215,5 +215,13 @@ namespace Shop.Orders
             Remove("api_token");
             return this;
         }
+
+        /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
+        public OrderUpdate SetFlag(global::Shop.Orders.OrderFlag flag, bool value) => flag switch
+        {
+            global::Shop.Orders.OrderFlag.Gift => SetGift(value),
+            _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
+        };
     }
 }

@@ -89,5 +89,13 @@ namespace Metrics.Storage
             SetIfNotExists("enabled", global::Metrics.Storage.CounterFields.Enabled.ToValue(value));
             return this;
         }
+
+        /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
+        public CounterUpdate SetFlag(global::Metrics.Storage.CounterFlag flag, bool value) => flag switch
+        {
+            global::Metrics.Storage.CounterFlag.Enabled => SetEnabled(value),
+            _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
+        };
     }
 }
