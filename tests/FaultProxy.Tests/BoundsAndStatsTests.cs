@@ -146,7 +146,7 @@ public sealed class BoundsAndStatsTests
 
         Assert.Equal(
             [new ProxiedRequest(1, "GetItem", FaultKind.None), new ProxiedRequest(2, "PutItem", FaultKind.ProvisionedThroughputExceeded)],
-            proxy.Stats.Requests);
+            proxy.Stats.Requests.Select(r => r with { RequestId = null }));
     }
 
     [Fact]

@@ -91,6 +91,9 @@ public sealed class ConnectionFaultTests
         Assert.Equal(1, proxy.Stats.DroppedAfterForward);
         Assert.Equal(1, proxy.Stats.Forwarded);
         Assert.Equal(["a"], await TestTables.ScanKeysAsync(_fixture.Client, table));
+
+        // Upstream answered, but the client got no answer and so no request id.
+        Assert.Null(Assert.Single(proxy.Stats.Requests).RequestId);
     }
 
     [Fact]
@@ -102,6 +105,7 @@ public sealed class ConnectionFaultTests
 
         var exception = await Assert.ThrowsAsync<InternalServerErrorException>(() => client.PutItemAsync(TestTables.Put(table, "a")));
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, exception.StatusCode);
+        Assert.Equal(exception.RequestId, Assert.Single(proxy.Stats.Requests).RequestId);
         Assert.Equal(1, proxy.Stats.InternalServerErrorAfterForward);
         Assert.Equal(1, proxy.Stats.Forwarded);
         Assert.Equal(["a"], await TestTables.ScanKeysAsync(_fixture.Client, table));

@@ -54,6 +54,7 @@ public sealed class ErrorAnswerTests
         Assert.IsType<HttpErrorResponseException>(exception.InnerException);
 
         FaultProxyStats stats = proxy.Stats;
+        Assert.Equal(exception.RequestId, Assert.Single(stats.Requests).RequestId);
         Assert.Equal(1, stats.TotalRequests);
         Assert.Equal(0, stats.Forwarded);
         Assert.Equal(1, stats.Faults);

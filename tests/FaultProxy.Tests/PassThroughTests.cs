@@ -51,6 +51,10 @@ public sealed class PassThroughTests
         Assert.Equal(0, stats.Faults);
         Assert.Equal(["CreateTable", "PutItem", "GetItem"], stats.Requests.Select(r => r.Operation));
         Assert.Equal([1, 2, 3], stats.Requests.Select(r => r.Sequence));
+
+        // Each answer's request id is upstream's, recorded as the client got it.
+        Assert.Equal(got.ResponseMetadata.RequestId, stats.Requests[2].RequestId);
+        Assert.All(stats.Requests, r => Assert.False(string.IsNullOrEmpty(r.RequestId)));
     }
 
     [Fact]

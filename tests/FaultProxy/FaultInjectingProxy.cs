@@ -363,8 +363,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             }
         }
 
+        int index;
         lock (_gate)
         {
+            index = _requests.Count;
             _requests.Add(new ProxiedRequest(sequence, operation, fault));
             _byFault[(int)fault]++;
         }
@@ -375,54 +377,54 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         switch (fault)
         {
             case FaultKind.ProvisionedThroughputExceeded:
-                await WriteErrorAsync(
+                Answered(index, await WriteErrorAsync(
                     connection, 400, "Bad Request", DynamoDbErrorPrefix + "ProvisionedThroughputExceededException",
                     "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API." + note,
-                    close, stopping).ConfigureAwait(false);
+                    close, stopping).ConfigureAwait(false));
                 return true;
             case FaultKind.Throttling:
-                await WriteErrorAsync(
+                Answered(index, await WriteErrorAsync(
                     connection, 400, "Bad Request", "com.amazon.coral.availability#ThrottlingException",
                     "Rate of requests exceeds the allowed throughput." + note,
-                    close, stopping).ConfigureAwait(false);
+                    close, stopping).ConfigureAwait(false));
                 return true;
             case FaultKind.RequestLimitExceeded:
-                await WriteErrorAsync(
+                Answered(index, await WriteErrorAsync(
                     connection, 400, "Bad Request", DynamoDbErrorPrefix + "RequestLimitExceeded",
                     "Throughput exceeds the current throughput limit for your account." + note,
-                    close, stopping).ConfigureAwait(false);
+                    close, stopping).ConfigureAwait(false));
                 return true;
             case FaultKind.InternalServerError:
-                await WriteErrorAsync(
+                Answered(index, await WriteErrorAsync(
                     connection, 500, "Internal Server Error", DynamoDbErrorPrefix + "InternalServerError",
                     "Internal server error" + note,
-                    close, stopping).ConfigureAwait(false);
+                    close, stopping).ConfigureAwait(false));
                 return true;
             case FaultKind.ServiceUnavailable:
-                await WriteErrorAsync(
+                Answered(index, await WriteErrorAsync(
                     connection, 503, "Service Unavailable", DynamoDbErrorPrefix + "ServiceUnavailable",
                     "The service is currently unavailable or busy." + note,
-                    close, stopping).ConfigureAwait(false);
+                    close, stopping).ConfigureAwait(false));
                 return true;
             case FaultKind.TransactionCanceled:
-                await WriteErrorAsync(
+                Answered(index, await WriteErrorAsync(
                     connection, 400, "Bad Request", DynamoDbErrorPrefix + "TransactionCanceledException",
                     "Transaction cancelled, please refer cancellation reasons for specific reasons [" + _plan.TransactionCancellationReason + "]" + note,
                     close, stopping,
-                    new JsonArray(new JsonObject { ["Code"] = _plan.TransactionCancellationReason, ["Message"] = "Injected by FaultInjectingProxy" })).ConfigureAwait(false);
+                    new JsonArray(new JsonObject { ["Code"] = _plan.TransactionCancellationReason, ["Message"] = "Injected by FaultInjectingProxy" })).ConfigureAwait(false));
                 return true;
             case FaultKind.DropConnection:
                 Drop(socket);
                 return false;
             case FaultKind.Delay:
                 await Task.Delay(_plan.DelayBy, stopping).ConfigureAwait(false);
-                await ForwardAsync(connection, request, request.Body, split: null, close, stopping).ConfigureAwait(false);
+                await ForwardAsync(index, connection, request, request.Body, split: null, close, stopping).ConfigureAwait(false);
                 return true;
             case FaultKind.PartialBatch:
-                await ForwardAsync(connection, request, split!.ForwardBody, split, close, stopping).ConfigureAwait(false);
+                await ForwardAsync(index, connection, request, split!.ForwardBody, split, close, stopping).ConfigureAwait(false);
                 return true;
             case FaultKind.DropAfterForward:
-                if (await ForwardAsync(connection, request, request.Body, split: null, close, stopping, answer: false).ConfigureAwait(false))
+                if (await ForwardAsync(index, connection, request, request.Body, split: null, close, stopping, answer: false).ConfigureAwait(false))
                 {
                     Drop(socket);
                     return false;
@@ -430,17 +432,17 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
 
                 return true;
             case FaultKind.InternalServerErrorAfterForward:
-                if (await ForwardAsync(connection, request, request.Body, split: null, close, stopping, answer: false).ConfigureAwait(false))
+                if (await ForwardAsync(index, connection, request, request.Body, split: null, close, stopping, answer: false).ConfigureAwait(false))
                 {
-                    await WriteErrorAsync(
+                    Answered(index, await WriteErrorAsync(
                         connection, 500, "Internal Server Error", DynamoDbErrorPrefix + "InternalServerError",
                         "Internal server error" + note,
-                        close, stopping).ConfigureAwait(false);
+                        close, stopping).ConfigureAwait(false));
                 }
 
                 return true;
             default:
-                await ForwardAsync(connection, request, request.Body, split: null, close, stopping).ConfigureAwait(false);
+                await ForwardAsync(index, connection, request, request.Body, split: null, close, stopping).ConfigureAwait(false);
                 return true;
         }
     }
@@ -526,6 +528,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
     /// has been answered 502).
     /// </summary>
     private async Task<bool> ForwardAsync(
+        int index,
         Http11Connection connection,
         IncomingRequest request,
         byte[] body,
@@ -539,7 +542,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             // Nothing to send: the whole batch comes back unprocessed.
             var response = new JsonObject { [split.UnprocessedField] = split.Unprocessed.DeepClone() };
             Interlocked.Add(ref _unprocessedItems, split.UnprocessedCount);
-            await WriteJsonAsync(connection, 200, "OK", Encoding.UTF8.GetBytes(response.ToJsonString()), close, stopping).ConfigureAwait(false);
+            Answered(index, await WriteJsonAsync(connection, 200, "OK", Encoding.UTF8.GetBytes(response.ToJsonString()), close, stopping).ConfigureAwait(false));
             return true;
         }
 
@@ -597,10 +600,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             {
                 Interlocked.Increment(ref _upstreamFailures);
                 Log("upstream " + Upstream + " failed: " + exception.GetType().Name + ": " + exception.Message);
-                await WriteErrorAsync(
+                Answered(index, await WriteErrorAsync(
                     connection, 502, "Bad Gateway", "BadGateway",
                     "The fault proxy could not reach its upstream " + Upstream + ": " + exception.Message,
-                    close, stopping).ConfigureAwait(false);
+                    close, stopping).ConfigureAwait(false));
                 return false;
             }
         }
@@ -624,7 +627,31 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         }
 
         await connection.WriteResponseAsync(status, reason, headers, responseBody, close, stopping).ConfigureAwait(false);
+        Answered(index, RequestIdIn(headers));
         return true;
+    }
+
+    /// <summary>Records the request id of the answer the client got for the request at <paramref name="index"/>.</summary>
+    private void Answered(int index, string? requestId)
+    {
+        lock (_gate)
+        {
+            _requests[index] = _requests[index] with { RequestId = requestId };
+        }
+    }
+
+    /// <summary>The <c>x-amzn-RequestId</c> of upstream's answer, or null when it has none.</summary>
+    private static string? RequestIdIn(List<KeyValuePair<string, string>> headers)
+    {
+        foreach ((string name, string value) in headers)
+        {
+            if (string.Equals(name, "x-amzn-RequestId", StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     private static void CopyResponseHeader(List<KeyValuePair<string, string>> headers, string name, IEnumerable<string> values)
@@ -640,7 +667,8 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         headers.Add(new(name, string.Join(", ", values)));
     }
 
-    private static Task WriteErrorAsync(
+    /// <summary>Writes a DynamoDB error answer; returns its request id.</summary>
+    private static Task<string> WriteErrorAsync(
         Http11Connection connection,
         int status,
         string reason,
@@ -659,18 +687,20 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         return WriteJsonAsync(connection, status, reason, Encoding.UTF8.GetBytes(error.ToJsonString()), close, stopping);
     }
 
-    /// <summary>Writes a JSON answer with the headers DynamoDB sends: request id, CRC-32, content type, date.</summary>
-    private static Task WriteJsonAsync(Http11Connection connection, int status, string reason, byte[] body, bool close, CancellationToken stopping)
+    /// <summary>Writes a JSON answer with the headers DynamoDB sends: request id, CRC-32, content type, date; returns the request id.</summary>
+    private static async Task<string> WriteJsonAsync(Http11Connection connection, int status, string reason, byte[] body, bool close, CancellationToken stopping)
     {
+        string requestId = NewRequestId();
         KeyValuePair<string, string>[] headers =
         [
             new("Server", "Server"),
             new("Date", DateTime.UtcNow.ToString("r", CultureInfo.InvariantCulture)),
             new("Content-Type", JsonContentType),
-            new("x-amzn-RequestId", NewRequestId()),
+            new("x-amzn-RequestId", requestId),
             new("x-amz-crc32", Crc32.Compute(body).ToString(CultureInfo.InvariantCulture)),
         ];
-        return connection.WriteResponseAsync(status, reason, headers, body, close, stopping);
+        await connection.WriteResponseAsync(status, reason, headers, body, close, stopping).ConfigureAwait(false);
+        return requestId;
     }
 
     /// <summary>A request id shaped like DynamoDB's: 52 upper-case letters and digits.</summary>

@@ -10,7 +10,15 @@ namespace Bookings.Generated.Testing;
 /// <param name="Sequence">1 for the first request the proxy received, and so on.</param>
 /// <param name="Operation">The DynamoDB operation from <c>X-Amz-Target</c> (<c>PutItem</c>), or <c>""</c> if the header was missing.</param>
 /// <param name="Fault">What the proxy did.</param>
-public sealed record ProxiedRequest(int Sequence, string Operation, FaultKind Fault);
+public sealed record ProxiedRequest(int Sequence, string Operation, FaultKind Fault)
+{
+    /// <summary>
+    /// The request id (<c>x-amzn-RequestId</c>) of the answer the client got: upstream's for a forwarded request, the
+    /// proxy's own for an injected error; null while the request is in flight, and when the client got no answer
+    /// (a dropped connection) or one without an id.
+    /// </summary>
+    public string? RequestId { get; init; }
+}
 
 /// <summary>A snapshot of a <see cref="FaultInjectingProxy"/>'s counters.</summary>
 public sealed class FaultProxyStats

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 
 namespace Bookings.Generated.Runtime
 {
@@ -35,6 +38,25 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>How many times the request was sent; 0 when input was rejected before sending.</summary>
         public int Attempts { get; }
+
+        /// <summary>
+        /// The AWS request id (<c>x-amzn-RequestId</c>) of the last attempt's answer, what AWS support asks for; null
+        /// when no answer came (a dropped connection, a timeout) or nothing was sent. Unless set, it is that of the inner
+        /// exception: DynamoDB's error (<see cref="AmazonServiceException.RequestId"/>), or the failure this one reports
+        /// (a lost race, a cancelled transaction).
+        /// </summary>
+        public string? RequestId
+        {
+            get => _requestId ?? InnerException switch
+            {
+                AmazonServiceException { RequestId: { Length: > 0 } id } => id,
+                DynamoRepositoryException inner => inner.RequestId,
+                _ => null,
+            };
+            internal set => _requestId = value;
+        }
+
+        private string? _requestId;
 
         /// <summary>
         /// Whether an earlier attempt of this call failed in a way that may have applied it (a lost answer, a server

@@ -26,6 +26,18 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>The physical table name.</summary>
         public string Table { get; init; } = Table ?? throw new System.ArgumentNullException(nameof(Table));
 
+        /// <summary>
+        /// The index a query or scan reads (<c>IndexName</c>), or null for the table itself; the span's
+        /// <c>aws.dynamodb.index_name</c>.
+        /// </summary>
+        public string? Index { get; init; }
+
+        /// <summary>
+        /// Every table the request touches, when it is more than <see cref="Table"/> (a transaction across tables), for the
+        /// span's <c>aws.dynamodb.table_names</c>; null for a request on <see cref="Table"/> alone.
+        /// </summary>
+        public System.Collections.Generic.IReadOnlyList<string>? Tables { get; init; }
+
         /// <summary>The key as printed in logs: masked by its key type, or "-" for operations without one.</summary>
         internal string KeyText => Key?.ToString() is { } text ? PhoneNumber.MaskAll(text) : "-";
     }

@@ -4,7 +4,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -62,11 +61,7 @@ namespace Bookings.Generated.Runtime.Internal
         {
             ArgumentNullException.ThrowIfNull(send);
             ArgumentNullException.ThrowIfNull(read);
-            var started = Stopwatch.GetTimestamp();
-            using var activity = DynamoTelemetry.ActivitySource.StartActivity("DynamoDB " + operation.Name, ActivityKind.Client);
-            activity?.SetTag("db.system", "dynamodb");
-            activity?.SetTag("db.operation", operation.Name);
-            activity?.SetTag("aws.dynamodb.table_names", operation.Table);
+            using var telemetry = OperationTelemetry.Start(operation);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 RuntimeLog.OperationStarting(_logger, operation.Name, operation.Table, operation.KeyText);
@@ -87,33 +82,35 @@ namespace Bookings.Generated.Runtime.Internal
                     }
                     catch (DynamoMappingException unreadable)
                     {
-                        Record(operation, "error", started);
-                        activity?.SetStatus(ActivityStatusCode.Error, nameof(DynamoMappingException));
+                        var requestId = OperationTelemetry.RequestIdOf(response);
+                        unreadable.RequestId ??= requestId;
+                        telemetry.Failed(unreadable, expected: false, requestId, response);
                         if (_logger.IsEnabled(LogLevel.Error))
                         {
-                            RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(unreadable), attempt, ElapsedMs(started));
+                            RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(unreadable), attempt, ElapsedMs(telemetry), RuntimeLog.RequestIdField(requestId));
                         }
 
                         throw;
                     }
 
-                    Record(operation, "success", started);
+                    telemetry.Succeeded(response);
                     if (_logger.IsEnabled(LogLevel.Information))
                     {
-                        if (ConsumedCapacity(response) is { } capacity)
+                        if (OperationTelemetry.TotalCapacityUnits(response) is { } capacity)
                         {
-                            RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started), capacity);
+                            RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(telemetry), capacity);
                         }
                         else
                         {
-                            RuntimeLog.OperationSucceededWithoutCapacity(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(started));
+                            RuntimeLog.OperationSucceededWithoutCapacity(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(telemetry));
                         }
                     }
 
                     return result;
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
                 {
+                    telemetry.Failed(cancelled, expected: false, requestId: null);
                     throw;
                 }
                 catch (Exception ex) when (ex is not DynamoRepositoryException)
@@ -121,47 +118,57 @@ namespace Bookings.Generated.Runtime.Internal
                     var category = RetryPolicy.Classify(ex);
                     if (category == ErrorCategory.Throttling)
                     {
-                        DynamoTelemetry.Throttles.Add(1, new("db.operation", operation.Name), new("aws.dynamodb.table_names", operation.Table));
+                        telemetry.Throttled(ex);
                     }
 
                     TimeSpan delay = default;
                     if (_retry.ShouldRetry(category, attempt)
-                        && _retry.FitsBudget(Stopwatch.GetElapsedTime(started), delay = _retry.GetDelay(attempt, Random.Shared)))
+                        && _retry.FitsBudget(telemetry.Elapsed, delay = _retry.GetDelay(attempt, Random.Shared)))
                     {
-                        DynamoTelemetry.Retries.Add(1, new("db.operation", operation.Name), new("aws.dynamodb.table_names", operation.Table), new("error.type", RuntimeLog.ErrorCode(ex)));
+                        telemetry.Retrying(ex);
                         if (_logger.IsEnabled(LogLevel.Warning))
                         {
-                            RuntimeLog.OperationRetrying(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(ex), attempt, delay.TotalMilliseconds);
+                            RuntimeLog.OperationRetrying(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(ex), attempt, RuntimeLog.RequestIdField(OperationTelemetry.RequestIdOf(ex)), delay.TotalMilliseconds);
                         }
 
                         uncertain |= category == ErrorCategory.Transient;
-                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (OperationCanceledException cancelled)
+                        {
+                            telemetry.Failed(cancelled, expected: false, requestId: null);
+                            throw;
+                        }
+
                         continue;
                     }
 
-                    Record(operation, category == operation.Expected ? "expected" : "error", started);
-                    activity?.SetStatus(category == operation.Expected ? ActivityStatusCode.Unset : ActivityStatusCode.Error, RuntimeLog.ErrorCode(ex));
-                    var failure = Fail(operation, category, ex, attempt, started);
+                    var expected = category == operation.Expected;
+                    telemetry.Failed(ex, expected, OperationTelemetry.RequestIdOf(ex));
+                    var failure = Fail(operation, category, ex, attempt, telemetry);
                     failure.AfterUncertainAttempt = uncertain;
                     throw failure;
                 }
             }
         }
 
-        private DynamoRepositoryException Fail(DynamoOperation operation, ErrorCategory category, Exception ex, int attempts, long started)
+        private DynamoRepositoryException Fail(DynamoOperation operation, ErrorCategory category, Exception ex, int attempts, in OperationTelemetry telemetry)
         {
             var key = operation.KeyText;
             var code = RuntimeLog.ErrorDetail(ex);
+            var requestId = RuntimeLog.RequestIdField(OperationTelemetry.RequestIdOf(ex));
             if (category == operation.Expected)
             {
                 if (_logger.IsEnabled(LogLevel.Debug))
                 {
-                    RuntimeLog.OperationEndedAsExpected(_logger, operation.Name, operation.Table, key, code, ElapsedMs(started));
+                    RuntimeLog.OperationEndedAsExpected(_logger, operation.Name, operation.Table, key, code, ElapsedMs(telemetry), requestId);
                 }
             }
             else if (_logger.IsEnabled(LogLevel.Error))
             {
-                RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, key, code, attempts, ElapsedMs(started));
+                RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, key, code, attempts, ElapsedMs(telemetry), requestId);
             }
 
             var subject = $"{operation.Name} on table '{operation.Table}'{(operation.Key is null ? string.Empty : " for " + key)}";
@@ -178,44 +185,6 @@ namespace Bookings.Generated.Runtime.Internal
             };
         }
 
-        private static void Record(DynamoOperation operation, string outcome, long started)
-            => DynamoTelemetry.Duration.Record(
-                ElapsedMs(started),
-                new("db.operation", operation.Name),
-                new("aws.dynamodb.table_names", operation.Table),
-                new("outcome", outcome));
-
-        /// <summary>The capacity units a response reports, when the request asked for them (<c>ReturnConsumedCapacity</c>).</summary>
-        private static double? ConsumedCapacity(object? response) => response switch
-        {
-            GetItemResponse r => r.ConsumedCapacity?.CapacityUnits,
-            PutItemResponse r => r.ConsumedCapacity?.CapacityUnits,
-            UpdateItemResponse r => r.ConsumedCapacity?.CapacityUnits,
-            DeleteItemResponse r => r.ConsumedCapacity?.CapacityUnits,
-            QueryResponse r => r.ConsumedCapacity?.CapacityUnits,
-            ScanResponse r => r.ConsumedCapacity?.CapacityUnits,
-            BatchWriteItemResponse r => Sum(r.ConsumedCapacity),
-            BatchGetItemResponse r => Sum(r.ConsumedCapacity),
-            TransactWriteItemsResponse r => Sum(r.ConsumedCapacity),
-            _ => null,
-        };
-
-        private static double? Sum(List<ConsumedCapacity>? capacities)
-        {
-            if (capacities is null || capacities.Count == 0)
-            {
-                return null;
-            }
-
-            double total = 0;
-            foreach (var capacity in capacities)
-            {
-                total += capacity.CapacityUnits ?? 0;
-            }
-
-            return total;
-        }
-
-        private static double ElapsedMs(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        private static double ElapsedMs(in OperationTelemetry telemetry) => telemetry.Elapsed.TotalMilliseconds;
     }
 }

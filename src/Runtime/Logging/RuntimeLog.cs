@@ -10,7 +10,9 @@ namespace Bookings.Generated.Runtime
     internal static partial class RuntimeLog
     {
         // Field names are snake_case, as in the legacy service's JSON logs (operation, duration_ms, ...), so
-        // existing log queries keep working.
+        // existing log queries keep working. No trace_id field: every operation line is written while the operation's
+        // span is Activity.Current, so the logging pipeline links it to the trace (OpenTelemetry log records, or the
+        // TraceId/SpanId scope of LoggerFactoryOptions.ActivityTrackingOptions).
         [LoggerMessage(EventId = 1001, EventName = "OperationStarting", Level = LogLevel.Debug,
             Message = "DynamoDB {operation} on {table} for {key} starting")]
         public static partial void OperationStarting(ILogger logger, string operation, string table, string? key);
@@ -26,16 +28,16 @@ namespace Bookings.Generated.Runtime
         public static partial void OperationSucceededWithoutCapacity(ILogger logger, string operation, string table, string? key, double duration_ms);
 
         [LoggerMessage(EventId = 1003, EventName = "OperationRetrying", Level = LogLevel.Warning,
-            Message = "DynamoDB {operation} on {table} for {key} failed with {error_code} on attempt {attempt}; retrying in {delay_ms:F0} ms")]
-        public static partial void OperationRetrying(ILogger logger, string operation, string table, string? key, string error_code, int attempt, double delay_ms);
+            Message = "DynamoDB {operation} on {table} for {key} failed with {error_code} on attempt {attempt} (request id {request_id}); retrying in {delay_ms:F0} ms")]
+        public static partial void OperationRetrying(ILogger logger, string operation, string table, string? key, string error_code, int attempt, string request_id, double delay_ms);
 
         [LoggerMessage(EventId = 1004, EventName = "OperationFailed", Level = LogLevel.Error,
-            Message = "DynamoDB {operation} on {table} for {key} failed with {error_code} after {attempts} attempt(s) in {duration_ms:F1} ms")]
-        public static partial void OperationFailed(ILogger logger, string operation, string table, string? key, string error_code, int attempts, double duration_ms);
+            Message = "DynamoDB {operation} on {table} for {key} failed with {error_code} after {attempts} attempt(s) in {duration_ms:F1} ms (request id {request_id})")]
+        public static partial void OperationFailed(ILogger logger, string operation, string table, string? key, string error_code, int attempts, double duration_ms, string request_id);
 
         [LoggerMessage(EventId = 1005, EventName = "OperationEndedAsExpected", Level = LogLevel.Debug,
-            Message = "DynamoDB {operation} on {table} for {key} ended with {error_code}, an outcome the caller handles, in {duration_ms:F1} ms")]
-        public static partial void OperationEndedAsExpected(ILogger logger, string operation, string table, string? key, string error_code, double duration_ms);
+            Message = "DynamoDB {operation} on {table} for {key} ended with {error_code}, an outcome the caller handles, in {duration_ms:F1} ms (request id {request_id})")]
+        public static partial void OperationEndedAsExpected(ILogger logger, string operation, string table, string? key, string error_code, double duration_ms, string request_id);
 
         [LoggerMessage(EventId = 1010, EventName = "TableCreating", Level = LogLevel.Information,
             Message = "Creating DynamoDB table {table}")]
@@ -45,9 +47,21 @@ namespace Bookings.Generated.Runtime
             Message = "DynamoDB table {table} is active")]
         public static partial void TableReady(ILogger logger, string table);
 
-        /// <summary>The error code printed for an exception: the AWS error code, or the exception type.</summary>
-        public static string ErrorCode(Exception exception)
-            => exception is Amazon.Runtime.AmazonServiceException { ErrorCode: { Length: > 0 } code } ? code : exception.GetType().Name;
+        /// <summary>
+        /// The error code printed for an exception, also its <c>error.type</c> in telemetry: the AWS error code, or the
+        /// exception type.
+        /// </summary>
+        public static string ErrorCode(Exception exception) => AwsErrorCode(exception) ?? exception.GetType().Name;
+
+        /// <summary>DynamoDB's error code when it answered with one (<c>ProvisionedThroughputExceededException</c>); otherwise null.</summary>
+        public static string? AwsErrorCode(Exception exception)
+            => exception is Amazon.Runtime.AmazonServiceException { ErrorCode: { Length: > 0 } code } ? code : null;
+
+        /// <summary>
+        /// The <c>request_id</c> field of failure lines: the AWS request id (<c>x-amzn-RequestId</c>) of the answer, or
+        /// <c>-</c> when none came (a dropped connection, a timeout), as <c>key</c> is <c>-</c> for operations without one.
+        /// </summary>
+        public static string RequestIdField(string? requestId) => requestId ?? "-";
 
         /// <summary>
         /// The error code with what a cancelled transaction gives as its reasons (<c>TransactionCanceledException

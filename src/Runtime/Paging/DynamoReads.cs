@@ -182,7 +182,7 @@ namespace Bookings.Generated.Runtime.Internal
 
         private IAsyncEnumerable<Dictionary<string, AttributeValue>> ScanSegmentAsync(ScanRequest request, CancellationToken cancellationToken)
         {
-            var operation = new DynamoOperation("Scan", request.TableName, request.TotalSegments is > 1 ? $"segment {request.Segment} of {request.TotalSegments}" : null);
+            var operation = new DynamoOperation("Scan", request.TableName, request.TotalSegments is > 1 ? $"segment {request.Segment} of {request.TotalSegments}" : null) { Index = request.IndexName };
             return EveryItemAsync(
                 async (startKey, ct) =>
                 {
@@ -223,7 +223,7 @@ namespace Bookings.Generated.Runtime.Internal
 
         private Task<QueryResponse> SendQueryAsync(QueryRequest request, object? key, CancellationToken cancellationToken)
             => _runner.ExecuteAsync(
-                new DynamoOperation("Query", request.TableName, key),
+                new DynamoOperation("Query", request.TableName, key) { Index = request.IndexName },
                 ct => _client.QueryAsync(request, ct),
                 cancellationToken);
 

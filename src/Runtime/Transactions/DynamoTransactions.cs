@@ -62,7 +62,7 @@ namespace Bookings.Generated.Runtime
             try
             {
                 await _runner.ExecuteAsync(
-                    new DynamoOperation("TransactWriteItems", items[0].Table, $"{items.Count} item(s)", Expected: ErrorCategory.TransactionCanceled),
+                    new DynamoOperation("TransactWriteItems", items[0].Table, $"{items.Count} item(s)", Expected: ErrorCategory.TransactionCanceled) { Tables = TablesOf(items, static item => item.Table) },
                     ct => _client.TransactWriteItemsAsync(request, ct),
                     cancellationToken).ConfigureAwait(false);
             }
@@ -125,7 +125,7 @@ namespace Bookings.Generated.Runtime
             try
             {
                 response = await _runner.ExecuteAsync(
-                    new DynamoOperation("TransactGetItems", reads[0].Table, $"{reads.Count} item(s)", Expected: ErrorCategory.TransactionCanceled),
+                    new DynamoOperation("TransactGetItems", reads[0].Table, $"{reads.Count} item(s)", Expected: ErrorCategory.TransactionCanceled) { Tables = TablesOf(reads, static read => read.Table) },
                     ct => _client.TransactGetItemsAsync(request, ct),
                     cancellationToken).ConfigureAwait(false);
             }
@@ -138,6 +138,21 @@ namespace Bookings.Generated.Runtime
             {
                 reads[i].Complete(response.Responses is { } all && i < all.Count ? all[i].Item : null);
             }
+        }
+
+        /// <summary>The tables a transaction touches, each once, in the order of their first item (for its span).</summary>
+        private static List<string> TablesOf<T>(IReadOnlyList<T> items, Func<T, string> table)
+        {
+            var tables = new List<string>(1);
+            foreach (var item in items)
+            {
+                if (!tables.Contains(table(item)))
+                {
+                    tables.Add(table(item));
+                }
+            }
+
+            return tables;
         }
 
         /// <summary>DynamoDB's reason for the item at <paramref name="index"/>, or null when it gave none.</summary>
