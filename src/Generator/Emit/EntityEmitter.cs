@@ -19,17 +19,17 @@ namespace Bookings.Generated.Generator.Emit
             w.Line($"public required global::{table.Namespace}.{table.KeyTypeName} Key {{ get; init; }}");
 
             var written = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var key in KeyEmitter.AllKeys(table))
+            foreach (var key in table.Keys)
             {
                 // A plain key is its own part, so the key type holds it under the attribute's property name too; so is a
                 // template of one placeholder ("{email}"), whose attribute, when stored too, has this one property.
-                var property = KeyEmitter.KeyAttributeProperty(table, key);
-                var alsoStored = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text).StoredAttribute : null;
+                var property = key.ValueProperty;
+                var alsoStored = key.IsSinglePart ? key.Parts[0].StoredAttribute : null;
                 var what = alsoStored is null ? "key attribute" : $"key attribute and the <c>{Xml.Escape(alsoStored)}</c> attribute, which hold the same value";
                 written.Add(property);
                 w.Line();
                 w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> {what}, from <see cref=\"Key\"/>.{KeyEmitter.Describe(key.Description)}");
-                w.Line($"public {KeyEmitter.KeyAttributeType(table, key)} {property} => Key.{property};");
+                w.Line($"public {ValueKinds.CSharpType(key.Kind)} {property} => Key.{property};");
             }
 
             foreach (var part in table.KeyParts)

@@ -19,9 +19,9 @@ namespace Bookings.Generated.Generator.Emit
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
             w.Open($"public static partial class {table.FieldsTypeName}");
             var first = true;
-            foreach (var key in KeyEmitter.AllKeys(table))
+            foreach (var key in table.Keys)
             {
-                var part = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text) : null;
+                var part = key.IsSinglePart ? key.Parts[0] : null;
                 Separate(w, ref first);
                 w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute, as stored.");
                 WriteKeyField(w, table, key.AttributeName, key.PropertyName, part);
@@ -148,7 +148,7 @@ namespace Bookings.Generated.Generator.Emit
                     w.Close();
                 }
 
-                if (ValueKinds.IsNumber(attribute.Kind))
+                if (attribute.Kind.IsNumber())
                 {
                     w.Line();
                     var range = attribute.Rules.HasRange
@@ -201,7 +201,7 @@ namespace Bookings.Generated.Generator.Emit
                 yield return "DeleteFrom" + p;
             }
 
-            if (ValueKinds.IsNumber(attribute.Kind))
+            if (attribute.Kind.IsNumber())
             {
                 yield return "Add" + p;
             }

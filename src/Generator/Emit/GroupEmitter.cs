@@ -98,7 +98,7 @@ namespace Bookings.Generated.Generator.Emit
             var ns = schema.Namespace;
             var item = $"global::{ns}.{group.ItemTypeName}";
             var shared = group.SharedPartitionEntity is null ? null : schema.Tables.First(t => t.TypeName == group.SharedPartitionEntity);
-            var parts = shared is null ? null : KeyEmitter.PartitionParts(shared);
+            var parts = shared?.PartitionKey.Parts.ToList();
             var q = new QueryParameters(parts is null
                 ? new[] { (ValueKinds.CSharpType(PartitionKind(group)), "partitionKey") }
                 : parts.Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));

@@ -15,7 +15,7 @@ namespace Bookings.Generated.Generator.Emit
         public static void Write(SourceWriter w, TableModel table)
         {
             var names = KeyNames.Of(table);
-            var keys = AllKeys(table).ToList();
+            var keys = table.Keys.ToList();
             w.Line("/// <summary>");
             w.Line($"/// The key of a <see cref=\"{table.TypeName}\"/>: {string.Join(", ", keys.Select(Describe))}.");
             w.Line("/// Build one with <see cref=\"Create\"/>; read one back from stored attributes with <see cref=\"TryParse\"/>.");
@@ -49,7 +49,7 @@ namespace Bookings.Generated.Generator.Emit
             if (table.SortKey is not null)
             {
                 WriteKeyValue(w, table, names, table.SortKey, "SortKeyValue");
-                var sortParts = PartsOf(table, table.SortKey);
+                var sortParts = table.SortKey.Parts;
                 if (!table.SortKey.IsSinglePart)
                 {
                     for (var count = 0; count < sortParts.Count; count++)
@@ -61,7 +61,7 @@ namespace Bookings.Generated.Generator.Emit
                 // A date-time also selects by day, whether it is a part of a template or the sort key itself.
                 for (var count = 1; count <= sortParts.Count; count++)
                 {
-                    if (DayLength(sortParts[count - 1]) is not null)
+                    if (sortParts[count - 1].DayLength is not null)
                     {
                         WriteSortKeyPrefix(w, table, names, table.SortKey, count, byDay: true);
                     }
@@ -74,37 +74,13 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             WriteTryCreate(w, table, names);
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
                 WriteSplit(w, table, names, key);
             }
 
             w.Close();
         }
-
-        /// <summary>The C# type of a stored key attribute: text for templates, the part's type for a plain key.</summary>
-        public static string KeyAttributeType(TableModel table, KeyModel key)
-            => key.IsSinglePart ? ValueKinds.CSharpType(Part(table, key.Segments[0].Text).Type) : "string";
-
-        /// <summary>
-        /// The C# type in which a stored key attribute reaches <c>TryParse</c>: text for templates and for a plain
-        /// date key (the text its format writes), the part's type for other plain keys.
-        /// </summary>
-        public static string StoredKeyType(TableModel table, KeyModel key) => ValueKinds.CSharpType(StoredKind(table, key));
-
-        /// <summary>The kind a stored key attribute is read as: text for templates and plain date keys, else the part's kind.</summary>
-        public static ValueKind StoredKind(TableModel table, KeyModel key)
-            => key.IsSinglePart && !Part(table, key.Segments[0].Text).IsDate ? Part(table, key.Segments[0].Text).Type : ValueKind.String;
-
-        /// <summary>How a key attribute is stored: as its part's kind for a plain key, as text for a template.</summary>
-        public static KeyStorage Storage(TableModel table, KeyModel key)
-            => key.IsSinglePart ? ValueKinds.KeyStorageOf(Part(table, key.Segments[0].Text).Type) : KeyStorage.String;
-
-        /// <summary>The key type's property holding a stored key attribute: the part's for a plain key.</summary>
-        public static string KeyAttributeProperty(TableModel table, KeyModel key)
-            => key.IsSinglePart ? Part(table, key.Segments[0].Text).PropertyName : key.PropertyName;
-
-        public static KeyPartModel Part(TableModel table, string name) => table.KeyParts.First(p => p.Name == name);
 
         /// <summary>The text of a part inside a composed key: a date through its codec, a number in invariant form.</summary>
         private static string PartText(KeyNames names, KeyPartModel part, string expression)
@@ -114,39 +90,24 @@ namespace Bookings.Generated.Generator.Emit
         public static string DateCodec(TableModel table, string propertyName)
             => $"global::{table.Namespace}.{table.KeyTypeName}.{KeyNames.Of(table).Codec(table.KeyParts.First(p => p.PropertyName == propertyName))}";
 
-        /// <summary>
-        /// How many characters of a date-time part's text hold its day, when a day can select it by prefix
-        /// (<c>BeginsWith(day)</c>); null for other parts.
-        /// </summary>
-        public static int? DayLength(KeyPartModel part)
-            => part.Type is ValueKind.DateTimeOffset or ValueKind.DateTime ? Parsing.KeyDateFormats.DayLength(part.Type, part.Format!) : null;
-
         /// <summary>The parameter through which a prefix builder takes the day of a date-time part.</summary>
         public static string DayParameter(KeyPartModel part) => part.ParameterName.TrimStart('@') + "Day";
 
-        public static IEnumerable<KeyModel> AllKeys(TableModel table)
-        {
-            yield return table.PartitionKey;
-            if (table.SortKey is not null)
-            {
-                yield return table.SortKey;
-            }
-        }
-
         /// <summary>The parameter through which TryParse receives a stored key attribute.</summary>
         private static string KeyParameter(TableModel table, KeyNames names, KeyModel key)
-            => key.IsSinglePart ? names.Parameter(Part(table, key.Segments[0].Text)) : names.KeyParameter(key);
+            => key.IsSinglePart ? names.Parameter(key.Parts[0]) : names.KeyParameter(key);
+
+        private static KeyPartModel PartNamed(KeyModel key, string name) => key.Parts.First(p => p.Name == name);
 
         private static string Describe(KeyModel key)
             => key.IsSinglePart && key.Segments[0].Text == key.AttributeName
                 ? $"<c>{Xml.Escape(key.AttributeName)}</c>"
-                : $"<c>{Xml.Escape(key.AttributeName)}</c> = <c>{Xml.Escape(Template(key))}</c>";
+                : $"<c>{Xml.Escape(key.AttributeName)}</c> = <c>{Xml.Escape(key.Template)}</c>";
 
         /// <summary>A description as a sentence to append to a summary, or nothing.</summary>
         public static string Describe(string? description) => description is null ? string.Empty : " " + Xml.Escape(description);
 
-        public static string Template(KeyModel key) => Parsing.KeyTemplate.Render(key.Segments);
-
+        
         /// <summary>
         /// The expression of a computed index key's stored value: its literals and the text of each part, as
         /// <paramref name="partText"/> gives it; written the same way on put, on update and in queries.
@@ -160,8 +121,8 @@ namespace Bookings.Generated.Generator.Emit
         private static void WriteConstructor(SourceWriter w, TableModel table, KeyNames names)
         {
             var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}")
-                .Concat(EntityEmitter.Keys(table).Select(k => $"string? {StoredParameter(names, k)}")));
-            if (EntityEmitter.Keys(table).Any())
+                .Concat(table.ComposedKeys.Select(k => $"string? {StoredParameter(names, k)}")));
+            if (table.ComposedKeys.Any())
             {
                 // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed
                 // one; keeping it saves composing a string on every read.
@@ -174,7 +135,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line($"{part.PropertyName} = {names.Parameter(part)};");
             }
 
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
                 w.Line($"{key.PropertyName} = {StoredParameter(names, key)} ?? {Compose(table, names, key)};");
             }
@@ -187,12 +148,12 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>The <c>TryCreate</c> arguments for the stored texts of the composed keys: null from Create, the stored attributes from TryParse.</summary>
         private static IEnumerable<string> StoredArguments(TableModel table, KeyNames names, bool fromStorage)
-            => EntityEmitter.Keys(table).Select(k => $"{StoredParameter(names, k)}: {(fromStorage ? KeyParameter(table, names, k) : "null")}");
+            => table.ComposedKeys.Select(k => $"{StoredParameter(names, k)}: {(fromStorage ? KeyParameter(table, names, k) : "null")}");
 
         private static string Compose(TableModel table, KeyNames names, KeyModel key)
         {
             var pieces = key.Segments
-                .Select(s => s.IsPart ? PartText(names, Part(table, s.Text), names.Parameter(Part(table, s.Text))) : Literals.String(s.Text))
+                .Select(s => s.IsPart ? PartText(names, PartNamed(key, s.Text), names.Parameter(PartNamed(key, s.Text))) : Literals.String(s.Text))
                 .ToList();
             if (pieces.Count == 1)
             {
@@ -219,10 +180,10 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line($"public {ValueKinds.CSharpType(part.Type)} {part.PropertyName} {{ get; }}");
             }
 
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
                 w.Line();
-                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value: <c>{Xml.Escape(Template(key))}</c>.{Describe(key.Description)}");
+                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value: <c>{Xml.Escape(key.Template)}</c>.{Describe(key.Description)}");
                 w.Line($"public string {key.PropertyName} {{ get; }}");
             }
         }
@@ -245,14 +206,14 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteTryParse(SourceWriter w, TableModel table, KeyNames names)
         {
-            var keys = AllKeys(table).ToList();
-            var parameters = string.Join(", ", keys.Select(k => $"{StoredKeyType(table, k)}{(Storage(table, k) != KeyStorage.Number ? "?" : string.Empty)} {KeyParameter(table, names, k)}"));
+            var keys = table.Keys.ToList();
+            var parameters = string.Join(", ", keys.Select(k => $"{ValueKinds.CSharpType(k.StoredKind)}{(k.Storage != KeyStorage.Number ? "?" : string.Empty)} {KeyParameter(table, names, k)}"));
             var result = names.Local("result");
             w.Line();
             w.Summary("Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.");
             w.Open($"public static bool TryParse({parameters}, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? {result})");
             w.Line($"{result} = null;");
-            var nullable = keys.Where(k => Storage(table, k) != KeyStorage.Number).Select(k => $"{KeyParameter(table, names, k)} is null").ToList();
+            var nullable = keys.Where(k => k.Storage != KeyStorage.Number).Select(k => $"{KeyParameter(table, names, k)} is null").ToList();
             if (nullable.Count > 0)
             {
                 w.Open($"if ({string.Join(" || ", nullable)})");
@@ -266,7 +227,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 if (key.IsSinglePart)
                 {
-                    var part = Part(table, key.Segments[0].Text);
+                    var part = key.Parts[0];
                     if (part.IsDate)
                     {
                         // A plain date key is the text its format writes, read as a template's date part is.
@@ -278,7 +239,7 @@ namespace Bookings.Generated.Generator.Emit
                     continue;
                 }
 
-                var parts = key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
+                var parts = key.Parts.ToList();
                 var outs = string.Concat(parts.Select(p => $", out var {names.Local(p, "Text")}"));
                 w.Open($"if (!{names.Split(key)}({KeyParameter(table, names, key)}{outs}))");
                 w.Line("return false;");
@@ -337,7 +298,7 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteToAttributeMap(SourceWriter w, TableModel table, KeyNames names)
         {
-            var keys = AllKeys(table).ToList();
+            var keys = table.Keys.ToList();
             w.Line();
             w.Summary("The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.");
             w.Line("public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()");
@@ -359,7 +320,7 @@ namespace Bookings.Generated.Generator.Emit
         {
             if (key.IsSinglePart)
             {
-                var part = Part(table, key.Segments[0].Text);
+                var part = key.Parts[0];
                 return PlainKeyValue(table, part, prefix + part.PropertyName, names);
             }
 
@@ -440,7 +401,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line($"bool {keepStored},");
             }
 
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
                 w.Line($"string? {StoredParameter(names, key)},");
             }
@@ -461,7 +422,7 @@ namespace Bookings.Generated.Generator.Emit
                 : values[i]).ToList();
 
             w.Line();
-            w.Line($"{created} = new {table.KeyTypeName}({string.Join(", ", arguments.Concat(EntityEmitter.Keys(table).Select(k => StoredParameter(names, k))))});");
+            w.Line($"{created} = new {table.KeyTypeName}({string.Join(", ", arguments.Concat(table.ComposedKeys.Select(k => StoredParameter(names, k))))});");
             w.Line($"{error} = null;");
             w.Line("return true;");
             w.Close();
@@ -491,20 +452,13 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        /// <summary>The parts a key is built from, in parameter order.</summary>
-        public static List<KeyPartModel> PartsOf(TableModel table, KeyModel key)
-            => key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
-
-        /// <summary>The parts the partition key is built from, in parameter order.</summary>
-        public static List<KeyPartModel> PartitionParts(TableModel table) => PartsOf(table, table.PartitionKey);
-
         /// <summary>
         /// Writes <c>public static AttributeValue {name}(parts…)</c>: the stored value of one key attribute,
         /// validated and normalised like <c>Create</c>; queries use it for the partition and the sort key.
         /// </summary>
         private static void WriteKeyValue(SourceWriter w, TableModel table, KeyNames names, KeyModel key, string name)
         {
-            var parts = PartsOf(table, key);
+            var parts = key.Parts.ToList();
             w.Line();
             w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value for the given parts, validated and normalised like <see cref=\"Create\"/>.");
             w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
@@ -531,7 +485,7 @@ namespace Bookings.Generated.Generator.Emit
         /// </remarks>
         private static void WriteSortKeyPrefix(SourceWriter w, TableModel table, KeyNames names, KeyModel key, int count, bool byDay)
         {
-            var parts = PartsOf(table, key).Take(count).ToList();
+            var parts = key.Parts.Take(count).ToList();
             var pieces = new List<string>();
             var seen = 0;
             foreach (var segment in key.Segments)
@@ -543,12 +497,12 @@ namespace Bookings.Generated.Generator.Emit
                         break;
                     }
 
-                    var part = Part(table, segment.Text);
+                    var part = PartNamed(key, segment.Text);
                     seen++;
                     if (byDay && seen == count)
                     {
                         var offset = ValueKinds.Offset(part.Format!.OffsetMinutes);
-                        var length = DayLength(part)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        var length = part.DayLength!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
                         pieces.Add($"{Runtime}KeyDates.DayPrefix({names.Codec(part)}, {names.Local(part, "Day")}, {offset}, {length})");
                         break;
                     }
@@ -673,13 +627,13 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteSplit(SourceWriter w, TableModel table, KeyNames names, KeyModel key)
         {
-            var parts = key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
+            var parts = key.Parts.ToList();
             var storedKey = names.Local("storedKey");
             var cursor = names.Local("cursor");
             string Local(KeyPartModel part) => names.Parameter(part);
             var outs = string.Concat(parts.Select(p => $", out string {Local(p)}"));
             w.Line();
-            w.Summary($"Splits a stored <c>{Xml.Escape(key.AttributeName)}</c> (<c>{Xml.Escape(Template(key))}</c>) into the text of its parts.");
+            w.Summary($"Splits a stored <c>{Xml.Escape(key.AttributeName)}</c> (<c>{Xml.Escape(key.Template)}</c>) into the text of its parts.");
             w.Open($"private static bool {names.Split(key)}(string {storedKey}{outs})");
             foreach (var part in parts)
             {
@@ -701,7 +655,7 @@ namespace Bookings.Generated.Generator.Emit
                     continue;
                 }
 
-                var part = Part(table, segment.Text);
+                var part = PartNamed(key, segment.Text);
                 if (i + 1 == key.Segments.Count)
                 {
                     w.Line($"{Local(part)} = {storedKey}.Substring({cursor});");

@@ -36,19 +36,19 @@ namespace Bookings.Generated.Generator.Emit
             _names = new UniqueNames(Members
                 .Concat(new[] { table.KeyTypeName })
                 .Concat(table.KeyParts.Select(p => p.PropertyName))
-                .Concat(EntityEmitter.Keys(table).Select(k => k.PropertyName)));
+                .Concat(table.ComposedKeys.Select(k => k.PropertyName)));
             foreach (var part in table.KeyParts)
             {
                 _parameters[part.Name] = _names.Take(part.ParameterName);
             }
 
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
                 _keyParameters[key.AttributeName] = _names.Take(Parsing.Names.ToParameterName(key.PropertyName));
             }
 
             TryCreate = _names.Take("TryCreate");
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
                 _splits[key.AttributeName] = _names.Take("TrySplit" + key.PropertyName);
             }

@@ -118,7 +118,7 @@ namespace Bookings.Generated.Generator.Emit
 
         private static System.Collections.Generic.IEnumerable<string> StoredNames(TableModel table)
         {
-            foreach (var key in KeyEmitter.AllKeys(table))
+            foreach (var key in table.Keys)
             {
                 yield return key.AttributeName;
             }
@@ -206,7 +206,7 @@ namespace Bookings.Generated.Generator.Emit
             var extra = table.KeepsExtraAttributes ? $" + ({variable}.ExtraAttributes?.Count ?? 0)" : string.Empty;
             w.Line($"var {item} = new {AttributeMap}({capacity}{extra})");
             w.Open();
-            foreach (var tableKey in KeyEmitter.AllKeys(table))
+            foreach (var tableKey in table.Keys)
             {
                 w.Line($"[{Literals.String(tableKey.AttributeName)}] = {KeyEmitter.KeyAttributeValue(table, tableKey, key + ".")},");
             }
@@ -299,7 +299,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Close(";");
             w.Close();
 
-            var keys = KeyEmitter.AllKeys(table).ToList();
+            var keys = table.Keys.ToList();
             w.Line();
             w.Summary("Reads and parses the key attributes through <paramref name=\"reader\"/>, which counts them as read.");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
@@ -308,7 +308,7 @@ namespace Bookings.Generated.Generator.Emit
             var args = new System.Collections.Generic.List<string>();
             foreach (var key in keys)
             {
-                var type = KeyEmitter.StoredKind(table, key);
+                var type = key.StoredKind;
                 var local = names.Take(UniqueNames.Bare(Parsing.Names.ToParameterName(key.PropertyName)) + "Stored");
                 var name = Literals.String(key.AttributeName);
                 w.Line($"var {local} = {ValueKinds.KeyRead(type, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");
@@ -316,7 +316,7 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             var keyNames = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName)));
-            var templates = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName + " = " + KeyEmitter.Template(k))));
+            var templates = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName + " = " + k.Template)));
             var parsed = names.Take("key");
             w.Line($"return {keyType}.TryParse({string.Join(", ", args)}, out var {parsed})");
             w.Indent().Line($"? {parsed}").Line($": throw reader.InvalidKey({keyNames}, {templates});").Outdent();

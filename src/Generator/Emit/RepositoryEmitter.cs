@@ -64,7 +64,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 // What logs print for a partition, in queries of the table or a local index: its parts, masked as the key prints them.
                 var q = TableQuery(table);
-                var parts = KeyEmitter.PartitionParts(table).Select((p, i) => (p.PropertyName, q.Parts[i].Name, p.Type, p.Sensitivity));
+                var parts = table.PartitionKey.Parts.Select((p, i) => (p.PropertyName, q.Parts[i].Name, p.Type, p.Sensitivity));
                 w.Line();
                 w.Line($"private static string PartitionLabel({q.Declarations})");
                 w.Indent().Line($"=> {EntityEmitter.PartitionLabel(table.TypeName, parts)};").Outdent();
@@ -121,7 +121,7 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>The parameters of the table's partition queries: the partition key's parts, then the generated ones.</summary>
         private static QueryParameters TableQuery(TableModel table)
-            => new(KeyEmitter.PartitionParts(table).Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));
+            => new(table.PartitionKey.Parts.Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));
 
         /// <summary>A local index is queried by the table's partition; a global one by the parts of its own partition key.</summary>
         private static QueryParameters IndexQuery(TableModel table, IndexModel index)

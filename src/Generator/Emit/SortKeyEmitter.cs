@@ -15,14 +15,14 @@ namespace Bookings.Generated.Generator.Emit
         {
             var sortKey = table.SortKey!;
             var keyType = $"global::{table.Namespace}.{table.KeyTypeName}";
-            var parts = KeyEmitter.PartsOf(table, sortKey);
+            var parts = sortKey.Parts;
 
             // The class's parameter names: the parts as the descriptor names them, then the generated ones.
             var names = new UniqueNames();
             var given = parts.ToDictionary(p => p.Name, p => names.Take(p.ParameterName));
             var low = parts.ToDictionary(p => p.Name, p => names.Take("low" + p.PropertyName));
             var high = parts.ToDictionary(p => p.Name, p => names.Take("high" + p.PropertyName));
-            var days = parts.Where(p => KeyEmitter.DayLength(p) is not null).ToDictionary(
+            var days = parts.Where(p => p.DayLength is not null).ToDictionary(
                 p => p.Name,
                 p => (Day: names.Take(KeyEmitter.DayParameter(p)), Low: names.Take("low" + p.PropertyName + "Day"), High: names.Take("high" + p.PropertyName + "Day")));
             var prefix = names.Take("prefix");
@@ -32,7 +32,7 @@ namespace Bookings.Generated.Generator.Emit
             var highs = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {high[p.Name]}"));
 
             w.Line("/// <summary>");
-            w.Line($"/// Conditions on the sort key <c>{Xml.Escape(sortKey.AttributeName)}</c> (<c>{Xml.Escape(KeyEmitter.Template(sortKey))}</c>) of");
+            w.Line($"/// Conditions on the sort key <c>{Xml.Escape(sortKey.AttributeName)}</c> (<c>{Xml.Escape(sortKey.Template)}</c>) of");
             w.Line($"/// <see cref=\"{table.TypeName}\"/>, for queries within one partition. Parts are validated and normalised like keys.");
             w.Line("/// </summary>");
             w.Line(SchemaEmitter.GeneratedCodeAttribute);
@@ -93,7 +93,7 @@ namespace Bookings.Generated.Generator.Emit
             for (var count = 1; count <= parts.Count; count++)
             {
                 var day = parts[count - 1];
-                if (KeyEmitter.DayLength(day) is null)
+                if (day.DayLength is null)
                 {
                     continue;
                 }

@@ -37,7 +37,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Line();
             w.Summary("The stored attribute names, for hand-written expressions.");
             w.Open("public static class Attributes");
-            foreach (var key in KeyEmitter.AllKeys(table))
+            foreach (var key in table.Keys)
             {
                 w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute.");
                 w.Line($"public const string {key.PropertyName} = {Literals.String(key.AttributeName)};");
@@ -116,7 +116,7 @@ namespace Bookings.Generated.Generator.Emit
         public static string KeyDefinition(string attribute, KeyStorage storage)
             => $"new {Runtime}KeyAttributeDefinition({Literals.String(attribute)}, {ValueKinds.ScalarAttributeType(storage)})";
 
-        private static string KeyDefinition(TableModel table, KeyModel key) => KeyDefinition(key.AttributeName, KeyEmitter.Storage(table, key));
+        private static string KeyDefinition(TableModel table, KeyModel key) => KeyDefinition(key.AttributeName, key.Storage);
 
         public static void WriteSchema(SourceWriter w, SchemaModel schema)
         {

@@ -111,12 +111,6 @@ namespace Bookings.Generated.Generator.Emit
             { } value => $"global::System.TimeSpan.FromMinutes({value.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
         };
 
-        public static bool IsNumber(ValueKind kind) => kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double;
-
-        /// <summary>How a plain key attribute of this kind is stored.</summary>
-        public static KeyStorage KeyStorageOf(ValueKind kind)
-            => kind == ValueKind.Binary ? KeyStorage.Binary : IsNumber(kind) ? KeyStorage.Number : KeyStorage.String;
-
         /// <summary>The <c>ScalarAttributeType</c> expression of a key's storage.</summary>
         public static string ScalarAttributeType(KeyStorage storage)
             => "global::Amazon.DynamoDBv2.ScalarAttributeType." + storage switch
