@@ -131,8 +131,8 @@ namespace Bookings.Generated.Generator.Tests
             var entity = run.Source("Found.Thing.g.cs");
             Assert.Single(entity.Split('\n'), line => line.Contains(" Email => Key.Email;", StringComparison.Ordinal));
             var marshaller = run.Source("Found.ThingMarshaller.g.cs");
-            Assert.Contains("[\"pk\"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Email },", marshaller, StringComparison.Ordinal);
-            Assert.Contains("[\"email\"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Email },", marshaller, StringComparison.Ordinal);
+            Assert.Contains("[\"pk\"] = new() { S = key.Email },", marshaller, StringComparison.Ordinal);
+            Assert.Contains("[\"email\"] = new() { S = key.Email },", marshaller, StringComparison.Ordinal);
 
             // The key attribute keeps a field of its own name, so a condition on 'pk' and one on 'email' can both be written.
             Assert.Contains("Field<string> Pk =", run.Source("Found.ThingFields.g.cs"), StringComparison.Ordinal);

@@ -4,15 +4,12 @@
 
 namespace Shop.Accounts
 {
-    /// <summary>
-    /// An item of the <c>accounts.v2</c> table. A customer account &amp; its &lt;profile&gt;.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>accounts.v2</c> table. A customer account &amp; its &lt;profile&gt;.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Account
     {
         /// <summary>The item's key. Key attributes and the attributes that feed them are read from it.</summary>
-        public required global::Shop.Accounts.AccountKey Key { get; init; }
+        public required AccountKey Key { get; init; }
 
         /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>.</summary>
         public string Pk => Key.Pk;
@@ -41,17 +38,12 @@ namespace Shop.Accounts
         /// <summary>Stored as <c>active</c>; defaults to <c>true</c>.</summary>
         public bool Active { get; init; } = true;
 
-        /// <summary>
-        /// Attributes the schema does not declare, as stored. They are written back unchanged, so a
-        /// read-modify-write through this SDK never deletes what another writer added.
-        /// </summary>
+        /// <summary>Attributes the schema does not declare, as stored; written back unchanged, so a read-modify-write through this SDK never deletes what another writer added.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }
             = global::Bookings.Generated.Runtime.ExtraAttributes.Empty;
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Account {{ Key = {Key}, Mobile = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Mobile))}, Nickname = {(global::Bookings.Generated.Runtime.Redact.Personal(Nickname))}, PasswordHash = {(global::Bookings.Generated.Runtime.Redact.Secret(PasswordHash))}, Class = {Class}, Visits = {(global::Bookings.Generated.Runtime.Summary.Value(Visits))}, Active = {Active}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account {{ Key = {Key}, Mobile = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Mobile))}, Nickname = {(global::Bookings.Generated.Runtime.Redact.Personal(Nickname))}, PasswordHash = {(global::Bookings.Generated.Runtime.Redact.Secret(PasswordHash))}, Class = {Class}, Visits = {(global::Bookings.Generated.Runtime.Summary.Value(Visits))}, Active = {Active}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
     }
 }

@@ -4,23 +4,20 @@
 
 namespace Shop.Accounts
 {
-    /// <summary>
-    /// The key of a <see cref="Account"/>: <c>pk</c> = <c>TENANT#{tenant}#USER#{user}</c>, <c>sk</c> = <c>#PROFILE</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Account"/>: <c>pk</c> = <c>TENANT#{tenant}#USER#{user}</c>, <c>sk</c> = <c>#PROFILE</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record AccountKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern = new("^[a-z]+$");
         private static readonly global::Bookings.Generated.Runtime.TextPattern UserPattern = new("^[a-z0-9._-]+$");
 
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private AccountKey(string tenant, string user, string? storedPk, string? storedSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private AccountKey(string tenant, string user, string? pk = null, string? sk = null)
         {
             Tenant = tenant;
             User = user;
-            Pk = storedPk ?? string.Concat("TENANT#", tenant, "#USER#", user);
-            Sk = storedSk ?? "#PROFILE";
+            Pk = pk ?? string.Concat("TENANT#", tenant, "#USER#", user);
+            Sk = sk ?? "#PROFILE";
         }
 
         /// <summary>The <c>tenant</c> part. The tenant, also stored on its own.</summary>
@@ -38,132 +35,58 @@ namespace Shop.Accounts
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static AccountKey Create(string tenant, string user)
-            => TryCreate(tenant, user, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidTenant(tenant), ValidUser(user));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccountKey? result)
         {
             result = null;
-            if (pk is null || sk is null)
+            if (pk is null
+                || !TrySplitPk(pk, out var tenant, out var user)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out _)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(user, UserPattern, null, out _)
+                || sk != "#PROFILE")
             {
                 return false;
             }
 
-            if (!TrySplitPk(pk, out var tenantText, out var userText))
-            {
-                return false;
-            }
-
-            if (!TrySplitSk(sk))
-            {
-                return false;
-            }
-
-            return TryCreate(tenantText, userText, storedPk: pk, storedSk: sk, out result, out _);
+            result = new(tenant, user, pk, sk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Sk },
-            };
+            => new(2) { ["pk"] = new() { S = Pk }, ["sk"] = new() { S = Sk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"AccountKey {{ Tenant = {Tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(User))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"AccountKey {{ Tenant = {Tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(User))} }}");
 
-        /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string tenant, string user)
-        {
-            string problem;
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidTenant(string? tenant)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out var problem) ? tenant : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "tenant", problem);
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "tenant", problem);
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(user, UserPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "user", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("TENANT#", tenant, "#USER#", user) };
-        }
-
-        /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
-        {
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#PROFILE" };
-        }
-
-        private static bool TryCreate(
-            string? tenant, string? user,
-            string? storedPk,
-            string? storedSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AccountKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "tenant", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(user, UserPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "user", problem);
-                return false;
-            }
-
-            createdKey = new AccountKey(tenant, user, storedPk, storedSk);
-            validationError = null;
-            return true;
-        }
+        private static string ValidUser(string? user)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(user, UserPattern, null, out var problem) ? user : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "user", problem);
 
         /// <summary>Splits a stored <c>pk</c> (<c>TENANT#{tenant}#USER#{user}</c>) into the text of its parts.</summary>
-        private static bool TrySplitPk(string storedKey, out string tenant, out string user)
+        private static bool TrySplitPk(string pk, out string tenant, out string user)
         {
-            tenant = string.Empty;
-            user = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 7 || string.CompareOrdinal(storedKey, cursor, "TENANT#", 0, 7) != 0)
+            tenant = user = string.Empty;
+            if (!pk.StartsWith("TENANT#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 7;
-            var tenantEnd = storedKey.IndexOf("#USER#", cursor, global::System.StringComparison.Ordinal);
+            var tenantEnd = pk.IndexOf("#USER#", 7, global::System.StringComparison.Ordinal);
             if (tenantEnd < 0)
             {
                 return false;
             }
 
-            tenant = storedKey.Substring(cursor, tenantEnd - cursor);
-            cursor = tenantEnd + 6;
-            user = storedKey.Substring(cursor);
+            tenant = pk.Substring(7, tenantEnd - 7);
+            user = pk.Substring(tenantEnd + 6);
             return true;
-        }
-
-        /// <summary>Splits a stored <c>sk</c> (<c>#PROFILE</c>) into the text of its parts.</summary>
-        private static bool TrySplitSk(string storedKey)
-        {
-            var cursor = 0;
-            if (storedKey.Length - cursor < 8 || string.CompareOrdinal(storedKey, cursor, "#PROFILE", 0, 8) != 0)
-            {
-                return false;
-            }
-
-            cursor += 8;
-            return cursor == storedKey.Length;
         }
     }
 }

@@ -11,28 +11,20 @@ namespace Shop.Accounts
         /// <summary>The attribute names the schema declares; any other attribute is an extra one.</summary>
         private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(global::System.StringComparer.Ordinal)
         {
-            "pk",
-            "sk",
-            "tenant",
-            "mobile",
-            "display_name",
-            "password_hash",
-            "class",
-            "visits",
-            "active",
+            "pk", "sk", "tenant", "mobile", "display_name", "password_hash", "class", "visits", "active",
         };
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Accounts.Account account)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Account account)
         {
             global::System.ArgumentNullException.ThrowIfNull(account);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(account.Key, "Account", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(9 + (account.ExtraAttributes?.Count ?? 0))
             {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Sk },
-                ["tenant"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Tenant },
+                ["pk"] = new() { S = key.Pk },
+                ["sk"] = new() { S = key.Sk },
+                ["tenant"] = new() { S = key.Tenant },
                 ["mobile"] = MobileValue(account.Mobile),
                 ["password_hash"] = PasswordHashValue(account.PasswordHash),
                 ["class"] = ClassValue(account.Class),
@@ -50,28 +42,18 @@ namespace Shop.Accounts
             }
 
             global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(account.ExtraAttributes, item, DeclaredAttributes);
-
             return item;
-        }
-
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Shop.Accounts.AccountKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account");
-            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Account"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Shop.Accounts.Account FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Account FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Account");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Shop.Accounts.Account
+            return new Account
             {
                 Key = key,
                 Mobile = reader.String("mobile") ?? throw reader.Missing("mobile", "a string (S)"),
@@ -86,11 +68,11 @@ namespace Shop.Accounts
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Shop.Accounts.AccountKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static AccountKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Shop.Accounts.AccountKey.TryParse(pkStored, skStored, out var key)
+            var pk = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Shop.Accounts.AccountKey.TryParse(pk, sk, out var key)
                 ? key
                 : throw reader.InvalidKey("pk, sk", "pk = TENANT#{tenant}#USER#{user}, sk = #PROFILE");
         }
@@ -98,43 +80,31 @@ namespace Shop.Accounts
         /// <summary>The stored form of <c>mobile</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue MobileValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Account", "mobile");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Account", "mobile") };
 
         /// <summary>The stored form of <c>display_name</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NicknameValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "display_name");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "display_name") };
 
         /// <summary>The stored form of <c>password_hash</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PasswordHashValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "password_hash");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "password_hash") };
 
         /// <summary>The stored form of <c>class</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ClassValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "class");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Account", "class") };
 
         /// <summary>The stored form of <c>visits</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue VisitsValue(int value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>active</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ActiveValue(bool value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
+            => new() { BOOL = value };
     }
 }

@@ -6,19 +6,19 @@ namespace Shop.Accounts
 {
     /// <summary>Reads and writes <see cref="Account"/> items in the <c>accounts.v2</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IAccountRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey, global::Shop.Accounts.AccountUpdate>
+    public partial interface IAccountRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Account, AccountKey, AccountUpdate>
     {
     }
 
     /// <summary><see cref="IAccountRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class AccountRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey, global::Shop.Accounts.AccountUpdate>, IAccountRepository
+    public sealed partial class AccountRepository : global::Bookings.Generated.Runtime.DynamoRepository<Account, AccountKey, AccountUpdate>, IAccountRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Accounts.Account, global::Shop.Accounts.AccountKey> Mapping = new(
-            global::Shop.Accounts.AccountTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Account, AccountKey> Mapping = new(
+            AccountTable.Definition,
             static account => account.Key,
-            global::Shop.Accounts.AccountMarshaller.ToItem,
-            global::Shop.Accounts.AccountMarshaller.FromItem);
+            AccountMarshaller.ToItem,
+            AccountMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>

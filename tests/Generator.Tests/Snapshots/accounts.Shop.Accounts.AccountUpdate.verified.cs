@@ -7,8 +7,6 @@ namespace Shop.Accounts
     /// <summary>
     /// Typed changes to a stored <see cref="Account"/>, for <c>AccountRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class AccountUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,28 +14,28 @@ namespace Shop.Accounts
         /// <summary>Sets <c>mobile</c>.</summary>
         public AccountUpdate SetMobile(string value)
         {
-            Set("mobile", global::Shop.Accounts.AccountFields.Mobile.ToValue(value));
+            Set("mobile", global::Shop.Accounts.AccountMarshaller.MobileValue(value));
             return this;
         }
 
         /// <summary>Sets <c>mobile</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetMobileIfNotExists(string value)
         {
-            SetIfNotExists("mobile", global::Shop.Accounts.AccountFields.Mobile.ToValue(value));
+            SetIfNotExists("mobile", global::Shop.Accounts.AccountMarshaller.MobileValue(value));
             return this;
         }
 
         /// <summary>Sets <c>display_name</c>.</summary>
         public AccountUpdate SetNickname(string value)
         {
-            Set("display_name", global::Shop.Accounts.AccountFields.Nickname.ToValue(value));
+            Set("display_name", global::Shop.Accounts.AccountMarshaller.NicknameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>display_name</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetNicknameIfNotExists(string value)
         {
-            SetIfNotExists("display_name", global::Shop.Accounts.AccountFields.Nickname.ToValue(value));
+            SetIfNotExists("display_name", global::Shop.Accounts.AccountMarshaller.NicknameValue(value));
             return this;
         }
 
@@ -51,42 +49,42 @@ namespace Shop.Accounts
         /// <summary>Sets <c>password_hash</c>.</summary>
         public AccountUpdate SetPasswordHash(string value)
         {
-            Set("password_hash", global::Shop.Accounts.AccountFields.PasswordHash.ToValue(value));
+            Set("password_hash", global::Shop.Accounts.AccountMarshaller.PasswordHashValue(value));
             return this;
         }
 
         /// <summary>Sets <c>password_hash</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetPasswordHashIfNotExists(string value)
         {
-            SetIfNotExists("password_hash", global::Shop.Accounts.AccountFields.PasswordHash.ToValue(value));
+            SetIfNotExists("password_hash", global::Shop.Accounts.AccountMarshaller.PasswordHashValue(value));
             return this;
         }
 
         /// <summary>Sets <c>class</c>.</summary>
         public AccountUpdate SetClass(string value)
         {
-            Set("class", global::Shop.Accounts.AccountFields.Class.ToValue(value));
+            Set("class", global::Shop.Accounts.AccountMarshaller.ClassValue(value));
             return this;
         }
 
         /// <summary>Sets <c>class</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetClassIfNotExists(string value)
         {
-            SetIfNotExists("class", global::Shop.Accounts.AccountFields.Class.ToValue(value));
+            SetIfNotExists("class", global::Shop.Accounts.AccountMarshaller.ClassValue(value));
             return this;
         }
 
         /// <summary>Sets <c>visits</c>.</summary>
         public AccountUpdate SetVisits(int value)
         {
-            Set("visits", global::Shop.Accounts.AccountFields.Visits.ToValue(value));
+            Set("visits", global::Shop.Accounts.AccountMarshaller.VisitsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>visits</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetVisitsIfNotExists(int value)
         {
-            SetIfNotExists("visits", global::Shop.Accounts.AccountFields.Visits.ToValue(value));
+            SetIfNotExists("visits", global::Shop.Accounts.AccountMarshaller.VisitsValue(value));
             return this;
         }
 
@@ -107,14 +105,14 @@ namespace Shop.Accounts
         /// <summary>Sets <c>active</c>.</summary>
         public AccountUpdate SetActive(bool value)
         {
-            Set("active", global::Shop.Accounts.AccountFields.Active.ToValue(value));
+            Set("active", global::Shop.Accounts.AccountMarshaller.ActiveValue(value));
             return this;
         }
 
         /// <summary>Sets <c>active</c> only if the item does not have it yet.</summary>
         public AccountUpdate SetActiveIfNotExists(bool value)
         {
-            SetIfNotExists("active", global::Shop.Accounts.AccountFields.Active.ToValue(value));
+            SetIfNotExists("active", global::Shop.Accounts.AccountMarshaller.ActiveValue(value));
             return this;
         }
     }

@@ -12,17 +12,17 @@ namespace Shop.Accounts
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Shop.Accounts.AccountTable.Definition,
-                global::Shop.Accounts.DeviceTable.Definition,
+                AccountTable.Definition,
+                DeviceTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddAccountsRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Shop.Accounts.IAccountRepository, global::Shop.Accounts.AccountRepository>(
-                services, static (client, options, logger) => new global::Shop.Accounts.AccountRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Shop.Accounts.IDeviceRepository, global::Shop.Accounts.DeviceRepository>(
-                services, static (client, options, logger) => new global::Shop.Accounts.DeviceRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IAccountRepository, AccountRepository>(
+                services, static (client, options, logger) => new AccountRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IDeviceRepository, DeviceRepository>(
+                services, static (client, options, logger) => new DeviceRepository(client, options, logger));
             return services;
         }
 

@@ -4,15 +4,12 @@
 
 namespace Shop.Accounts
 {
-    /// <summary>
-    /// An item of the <c>devices</c> table.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>devices</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Device
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Shop.Accounts.DeviceKey Key { get; init; }
+        public required DeviceKey Key { get; init; }
 
         /// <summary>The stored <c>device_id</c> key attribute, from <see cref="Key"/>.</summary>
         public string DeviceId => Key.DeviceId;
@@ -25,8 +22,6 @@ namespace Shop.Accounts
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Device {{ Key = {Key}, Platform = {Platform} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Device {{ Key = {Key}, Platform = {Platform} }}");
     }
 }

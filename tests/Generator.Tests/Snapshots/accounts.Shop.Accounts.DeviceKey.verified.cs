@@ -4,19 +4,16 @@
 
 namespace Shop.Accounts
 {
-    /// <summary>
-    /// The key of a <see cref="Device"/>: <c>device_id</c>, <c>token</c> = <c>TOKEN#{token_id}</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Device"/>: <c>device_id</c>, <c>token</c> = <c>TOKEN#{token_id}</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record DeviceKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private DeviceKey(string deviceId, string tokenId, string? storedToken)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private DeviceKey(string deviceId, string tokenId, string? token = null)
         {
             DeviceId = deviceId;
             TokenId = tokenId;
-            Token = storedToken ?? string.Concat("TOKEN#", tokenId);
+            Token = token ?? string.Concat("TOKEN#", tokenId);
         }
 
         /// <summary>The <c>device_id</c> part.</summary>
@@ -31,112 +28,63 @@ namespace Shop.Accounts
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static DeviceKey Create(string deviceId, string tokenId)
-            => TryCreate(deviceId, tokenId, storedToken: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidDeviceId(deviceId), ValidTokenId(tokenId));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? deviceId, string? token, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeviceKey? result)
         {
             result = null;
-            if (deviceId is null || token is null)
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(deviceId, null, null, out _)
+                || token is null
+                || !TrySplitToken(token, out var tokenId)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tokenId, null, null, out _))
             {
                 return false;
             }
 
-            if (!TrySplitToken(token, out var tokenIdText))
-            {
-                return false;
-            }
-
-            return TryCreate(deviceId, tokenIdText, storedToken: token, out result, out _);
+            result = new(deviceId, tokenId, token);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["device_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = DeviceId },
-                ["token"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Token },
-            };
+            => new(2) { ["device_id"] = new() { S = DeviceId }, ["token"] = new() { S = Token } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"DeviceKey {{ DeviceId = {DeviceId}, TokenId = {(global::Bookings.Generated.Runtime.Redact.Secret(TokenId))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"DeviceKey {{ DeviceId = {DeviceId}, TokenId = {(global::Bookings.Generated.Runtime.Redact.Secret(TokenId))} }}");
 
         /// <summary>The stored <c>device_id</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string deviceId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(deviceId, null, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "device_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = deviceId };
-        }
+            => new() { S = ValidDeviceId(deviceId) };
 
         /// <summary>The stored <c>token</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(string tokenId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tokenId, null, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "token_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("TOKEN#", tokenId) };
-        }
+            => new() { S = string.Concat("TOKEN#", ValidTokenId(tokenId)) };
 
         /// <summary>The text every stored <c>token</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
-        {
-            return "TOKEN#";
-        }
+            => "TOKEN#";
 
-        private static bool TryCreate(
-            string? deviceId, string? tokenId,
-            string? storedToken,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeviceKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidDeviceId(string? deviceId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(deviceId, null, null, out var problem) ? deviceId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "device_id", problem);
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(deviceId, null, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "device_id", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tokenId, null, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "token_id", problem);
-                return false;
-            }
-
-            createdKey = new DeviceKey(deviceId, tokenId, storedToken);
-            validationError = null;
-            return true;
-        }
+        private static string ValidTokenId(string? tokenId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tokenId, null, null, out var problem) ? tokenId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Device", "token_id", problem);
 
         /// <summary>Splits a stored <c>token</c> (<c>TOKEN#{token_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitToken(string storedKey, out string tokenId)
+        private static bool TrySplitToken(string token, out string tokenId)
         {
             tokenId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "TOKEN#", 0, 6) != 0)
+            if (!token.StartsWith("TOKEN#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            tokenId = storedKey.Substring(cursor);
+            tokenId = token.Substring(6);
             return true;
         }
     }

@@ -12,38 +12,29 @@ namespace Shop.Accounts
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Accounts.Device device)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Device device)
         {
             global::System.ArgumentNullException.ThrowIfNull(device);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(device.Key, "Device", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
-                ["device_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.DeviceId },
-                ["token"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Token },
+                ["device_id"] = new() { S = key.DeviceId },
+                ["token"] = new() { S = key.Token },
                 ["platform"] = PlatformValue(device.Platform),
             };
 
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Shop.Accounts.DeviceKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Device"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Shop.Accounts.Device FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Device FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Device");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Shop.Accounts.Device
+            return new Device
             {
                 Key = key,
                 Platform = reader.String("platform") ?? throw reader.Missing("platform", "a string (S)"),
@@ -52,11 +43,11 @@ namespace Shop.Accounts
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Shop.Accounts.DeviceKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static DeviceKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var deviceIdStored = reader.String("device_id") ?? throw reader.Missing("device_id", "a string (S)");
-            var tokenStored = reader.String("token") ?? throw reader.Missing("token", "a string (S)");
-            return global::Shop.Accounts.DeviceKey.TryParse(deviceIdStored, tokenStored, out var key)
+            var deviceId = reader.String("device_id") ?? throw reader.Missing("device_id", "a string (S)");
+            var token = reader.String("token") ?? throw reader.Missing("token", "a string (S)");
+            return global::Shop.Accounts.DeviceKey.TryParse(deviceId, token, out var key)
                 ? key
                 : throw reader.InvalidKey("device_id, token", "device_id = {device_id}, token = TOKEN#{token_id}");
         }
@@ -67,7 +58,7 @@ namespace Shop.Accounts
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Device", "platform");
             global::Bookings.Generated.Runtime.InputValidation.Matches(text, PlatformPattern, "Device", "platform");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
     }
 }

@@ -6,26 +6,26 @@ namespace Shop.Accounts
 {
     /// <summary>Reads and writes <see cref="Device"/> items in the <c>devices</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IDeviceRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Shop.Accounts.Device, global::Shop.Accounts.DeviceKey, global::Shop.Accounts.DeviceUpdate>
+    public partial interface IDeviceRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Device, DeviceKey, DeviceUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="DeviceSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Device> QueryAsync(string deviceId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Device> QueryAsync(string deviceId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Device>> QueryPageAsync(string deviceId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Device>> QueryPageAsync(string deviceId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IDeviceRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class DeviceRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Accounts.Device, global::Shop.Accounts.DeviceKey, global::Shop.Accounts.DeviceUpdate>, IDeviceRepository
+    public sealed partial class DeviceRepository : global::Bookings.Generated.Runtime.DynamoRepository<Device, DeviceKey, DeviceUpdate>, IDeviceRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Accounts.Device, global::Shop.Accounts.DeviceKey> Mapping = new(
-            global::Shop.Accounts.DeviceTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Device, DeviceKey> Mapping = new(
+            DeviceTable.Definition,
             static device => device.Key,
-            global::Shop.Accounts.DeviceMarshaller.ToItem,
-            global::Shop.Accounts.DeviceMarshaller.FromItem);
+            DeviceMarshaller.ToItem,
+            DeviceMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -40,12 +40,12 @@ namespace Shop.Accounts
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Accounts.Device> QueryAsync(string deviceId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Shop.Accounts.DeviceKey.PartitionKeyValue(deviceId), PartitionLabel(deviceId), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Device> QueryAsync(string deviceId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(DeviceKey.PartitionKeyValue(deviceId), PartitionLabel(deviceId), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Accounts.Device>> QueryPageAsync(string deviceId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Shop.Accounts.DeviceKey.PartitionKeyValue(deviceId), PartitionLabel(deviceId), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Device>> QueryPageAsync(string deviceId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(DeviceKey.PartitionKeyValue(deviceId), PartitionLabel(deviceId), pageSize, continuationToken, options, cancellationToken);
 
         private static string PartitionLabel(string deviceId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Device partition {{ DeviceId = {deviceId} }}");

@@ -4,39 +4,36 @@
 
 namespace Shop.Accounts
 {
-    /// <summary>
-    /// Conditions on the sort key <c>token</c> (<c>TOKEN#{token_id}</c>) of
-    /// <see cref="Device"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>token</c> (<c>TOKEN#{token_id}</c>) of <see cref="Device"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class DeviceSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(string tokenId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Shop.Accounts.DeviceKey.SortKeyValue(tokenId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(DeviceKey.SortKeyValue(tokenId));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(string tokenId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Shop.Accounts.DeviceKey.SortKeyValue(tokenId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(DeviceKey.SortKeyValue(tokenId));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(string tokenId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Shop.Accounts.DeviceKey.SortKeyValue(tokenId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(DeviceKey.SortKeyValue(tokenId));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(string tokenId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Shop.Accounts.DeviceKey.SortKeyValue(tokenId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(DeviceKey.SortKeyValue(tokenId));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(string tokenId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Shop.Accounts.DeviceKey.SortKeyValue(tokenId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(DeviceKey.SortKeyValue(tokenId));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(string lowTokenId, string highTokenId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Shop.Accounts.DeviceKey.SortKeyValue(lowTokenId), global::Shop.Accounts.DeviceKey.SortKeyValue(highTokenId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(DeviceKey.SortKeyValue(lowTokenId), DeviceKey.SortKeyValue(highTokenId));
 
         /// <summary>Any sort key of this template: it starts with the template's leading text.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith()
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Shop.Accounts.DeviceKey.SortKeyPrefix());
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(DeviceKey.SortKeyPrefix());
     }
 }

@@ -7,8 +7,6 @@ namespace Shop.Accounts
     /// <summary>
     /// Typed changes to a stored <see cref="Device"/>, for <c>DeviceRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class DeviceUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Shop.Accounts
         /// <summary>Sets <c>platform</c>.</summary>
         public DeviceUpdate SetPlatform(string value)
         {
-            Set("platform", global::Shop.Accounts.DeviceFields.Platform.ToValue(value));
+            Set("platform", global::Shop.Accounts.DeviceMarshaller.PlatformValue(value));
             return this;
         }
 
         /// <summary>Sets <c>platform</c> only if the item does not have it yet.</summary>
         public DeviceUpdate SetPlatformIfNotExists(string value)
         {
-            SetIfNotExists("platform", global::Shop.Accounts.DeviceFields.Platform.ToValue(value));
+            SetIfNotExists("platform", global::Shop.Accounts.DeviceMarshaller.PlatformValue(value));
             return this;
         }
     }

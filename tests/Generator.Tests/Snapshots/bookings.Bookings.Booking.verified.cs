@@ -4,15 +4,12 @@
 
 namespace Bookings
 {
-    /// <summary>
-    /// An item of the <c>sms</c> table. A booking and the SMS notifications sent for it.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>sms</c> table. A booking and the SMS notifications sent for it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Booking
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.BookingKey Key { get; init; }
+        public required BookingKey Key { get; init; }
 
         /// <summary>The stored <c>booking_num</c> key attribute, from <see cref="Key"/>. The store's business id and the booking id, joined by '_'.</summary>
         public string BookingNum => Key.BookingNum;
@@ -38,17 +35,12 @@ namespace Bookings
         /// <summary>Stored as <c>option_time</c>; defaults to <c>""</c>. Reserved; empty or an ISO 8601 time.</summary>
         public string OptionTime { get; init; } = "";
 
-        /// <summary>
-        /// Attributes the schema does not declare, as stored. They are written back unchanged, so a
-        /// read-modify-write through this SDK never deletes what another writer added.
-        /// </summary>
+        /// <summary>Attributes the schema does not declare, as stored; written back unchanged, so a read-modify-write through this SDK never deletes what another writer added.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }
             = global::Bookings.Generated.Runtime.ExtraAttributes.Empty;
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Booking {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, BookingTime = {BookingTime}, ConfirmSms = {ConfirmSms}, RemindSms = {RemindSms}, OptionSms = {OptionSms}, OptionTime = {OptionTime}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, BookingTime = {BookingTime}, ConfirmSms = {ConfirmSms}, RemindSms = {RemindSms}, OptionSms = {OptionSms}, OptionTime = {OptionTime}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
     }
 }

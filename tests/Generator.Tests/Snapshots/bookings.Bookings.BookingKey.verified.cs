@@ -4,23 +4,20 @@
 
 namespace Bookings
 {
-    /// <summary>
-    /// The key of a <see cref="Booking"/>: <c>booking_num</c> = <c>{biz_id}_{book_id}</c>, <c>phone</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Booking"/>: <c>booking_num</c> = <c>{biz_id}_{book_id}</c>, <c>phone</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record BookingKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private static readonly global::Bookings.Generated.Runtime.TextPattern BizIdPattern = new("^[0-9]+$");
         private static readonly global::Bookings.Generated.Runtime.TextPattern BookIdPattern = new("^[0-9]+$");
 
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private BookingKey(string bizId, string bookId, string phone, string? storedBookingNum)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private BookingKey(string bizId, string bookId, string phone, string? bookingNum = null)
         {
             BizId = bizId;
             BookId = bookId;
             Phone = phone;
-            BookingNum = storedBookingNum ?? string.Concat(bizId, "_", bookId);
+            BookingNum = bookingNum ?? string.Concat(bizId, "_", bookId);
         }
 
         /// <summary>The <c>biz_id</c> part. The store's numeric business id.</summary>
@@ -38,124 +35,65 @@ namespace Bookings
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static BookingKey Create(string bizId, string bookId, string phone)
-            => TryCreate(bizId, bookId, phone, keepStoredSpelling: false, storedBookingNum: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidBizId(bizId), ValidBookId(bookId), ValidPhone(phone));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? bookingNum, string? phone, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BookingKey? result)
         {
             result = null;
-            if (bookingNum is null || phone is null)
+            if (bookingNum is null
+                || !TrySplitBookingNum(bookingNum, out var bizId, out var bookId)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out _)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out _)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidPhone(phone, out _, out _))
             {
                 return false;
             }
 
-            if (!TrySplitBookingNum(bookingNum, out var bizIdText, out var bookIdText))
-            {
-                return false;
-            }
-
-            return TryCreate(bizIdText, bookIdText, phone, keepStoredSpelling: true, storedBookingNum: bookingNum, out result, out _);
+            result = new(bizId, bookId, phone, bookingNum);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["booking_num"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = BookingNum },
-                ["phone"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Phone },
-            };
+            => new(2) { ["booking_num"] = new() { S = BookingNum }, ["phone"] = new() { S = Phone } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"BookingKey {{ BizId = {BizId}, BookId = {BookId}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"BookingKey {{ BizId = {BizId}, BookId = {BookId}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))} }}");
 
         /// <summary>The stored <c>booking_num</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string bizId, string bookId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "biz_id", problem);
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "book_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat(bizId, "_", bookId) };
-        }
+            => new() { S = string.Concat(ValidBizId(bizId), "_", ValidBookId(bookId)) };
 
         /// <summary>The stored <c>phone</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(string phone)
-        {
-            string problem;
+            => new() { S = ValidPhone(phone) };
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidPhone(phone, out var normalizedPhone, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "phone", problem);
-            }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidBizId(string? bizId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out var problem) ? bizId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "biz_id", problem);
 
-            phone = normalizedPhone;
+        private static string ValidBookId(string? bookId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out var problem) ? bookId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "book_id", problem);
 
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = phone };
-        }
-
-        // A key read back from storage keeps the phone spelling it was stored with, so it addresses the
-        // same item; a key built by Create normalises it.
-        private static bool TryCreate(
-            string? bizId, string? bookId, string? phone,
-            bool keepStoredSpelling,
-            string? storedBookingNum,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BookingKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "biz_id", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "book_id", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidPhone(phone, out var normalizedPhone, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "phone", problem);
-                return false;
-            }
-
-            createdKey = new BookingKey(bizId, bookId, keepStoredSpelling ? phone : normalizedPhone, storedBookingNum);
-            validationError = null;
-            return true;
-        }
+        private static string ValidPhone(string? phone)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidPhone(phone, out var normalized, out var problem) ? normalized : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "phone", problem);
 
         /// <summary>Splits a stored <c>booking_num</c> (<c>{biz_id}_{book_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitBookingNum(string storedKey, out string bizId, out string bookId)
+        private static bool TrySplitBookingNum(string bookingNum, out string bizId, out string bookId)
         {
-            bizId = string.Empty;
-            bookId = string.Empty;
-            var cursor = 0;
-            var bizIdEnd = storedKey.IndexOf('_', cursor);
+            bizId = bookId = string.Empty;
+            var bizIdEnd = bookingNum.IndexOf('_');
             if (bizIdEnd < 0)
             {
                 return false;
             }
 
-            bizId = storedKey.Substring(cursor, bizIdEnd - cursor);
-            cursor = bizIdEnd + 1;
-            bookId = storedKey.Substring(cursor);
+            bizId = bookingNum.Substring(0, bizIdEnd);
+            bookId = bookingNum.Substring(bizIdEnd + 1);
             return true;
         }
     }

@@ -11,28 +11,21 @@ namespace Bookings
         /// <summary>The attribute names the schema declares; any other attribute is an extra one.</summary>
         private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(global::System.StringComparer.Ordinal)
         {
-            "booking_num",
-            "phone",
-            "name",
-            "booking_time",
-            "confirm_sms",
-            "remind_sms",
-            "option_sms",
-            "option_time",
+            "booking_num", "phone", "name", "booking_time", "confirm_sms", "remind_sms", "option_sms", "option_time",
         };
 
         private static readonly global::Bookings.Generated.Runtime.TextPattern BookingTimePattern = new("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Booking booking)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Booking booking)
         {
             global::System.ArgumentNullException.ThrowIfNull(booking);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(booking.Key, "Booking", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(8 + (booking.ExtraAttributes?.Count ?? 0))
             {
-                ["booking_num"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.BookingNum },
-                ["phone"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Phone },
+                ["booking_num"] = new() { S = key.BookingNum },
+                ["phone"] = new() { S = key.Phone },
                 ["name"] = NameValue(booking.Name),
                 ["booking_time"] = BookingTimeValue(booking.BookingTime),
                 ["confirm_sms"] = ConfirmSmsValue(booking.ConfirmSms),
@@ -42,28 +35,18 @@ namespace Bookings
             };
 
             global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(booking.ExtraAttributes, item, DeclaredAttributes);
-
             return item;
-        }
-
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.BookingKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking");
-            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Booking"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Booking FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Booking FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Booking");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Booking
+            return new Booking
             {
                 Key = key,
                 Name = reader.String("name") ?? throw reader.Missing("name", "a string (S)"),
@@ -78,11 +61,11 @@ namespace Bookings
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.BookingKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static BookingKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var bookingNumStored = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");
-            var phoneStored = reader.String("phone") ?? throw reader.Missing("phone", "a string (S)");
-            return global::Bookings.BookingKey.TryParse(bookingNumStored, phoneStored, out var key)
+            var bookingNum = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");
+            var phone = reader.String("phone") ?? throw reader.Missing("phone", "a string (S)");
+            return global::Bookings.BookingKey.TryParse(bookingNum, phone, out var key)
                 ? key
                 : throw reader.InvalidKey("booking_num, phone", "booking_num = {biz_id}_{book_id}, phone = {phone}");
         }
@@ -90,10 +73,7 @@ namespace Bookings
         /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "name");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "name") };
 
         /// <summary>The stored form of <c>booking_time</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -101,30 +81,27 @@ namespace Bookings
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "booking_time");
             global::Bookings.Generated.Runtime.InputValidation.Matches(text, BookingTimePattern, "Booking", "booking_time");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
 
         /// <summary>The stored form of <c>confirm_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ConfirmSmsValue(bool value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
+            => new() { BOOL = value };
 
         /// <summary>The stored form of <c>remind_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RemindSmsValue(bool value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
+            => new() { BOOL = value };
 
         /// <summary>The stored form of <c>option_sms</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionSmsValue(bool value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
+            => new() { BOOL = value };
 
         /// <summary>The stored form of <c>option_time</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionTimeValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "option_time");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Booking", "option_time") };
     }
 }

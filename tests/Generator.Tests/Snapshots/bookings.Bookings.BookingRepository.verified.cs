@@ -6,26 +6,26 @@ namespace Bookings
 {
     /// <summary>Reads and writes <see cref="Booking"/> items in the <c>sms</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IBookingRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Booking, global::Bookings.BookingKey, global::Bookings.BookingUpdate>
+    public partial interface IBookingRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Booking, BookingKey, BookingUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="BookingSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Booking>> QueryPageAsync(string bizId, string bookId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IBookingRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class BookingRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Booking, global::Bookings.BookingKey, global::Bookings.BookingUpdate>, IBookingRepository
+    public sealed partial class BookingRepository : global::Bookings.Generated.Runtime.DynamoRepository<Booking, BookingKey, BookingUpdate>, IBookingRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Booking, global::Bookings.BookingKey> Mapping = new(
-            global::Bookings.BookingTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Booking, BookingKey> Mapping = new(
+            BookingTable.Definition,
             static booking => booking.Key,
-            global::Bookings.BookingMarshaller.ToItem,
-            global::Bookings.BookingMarshaller.FromItem);
+            BookingMarshaller.ToItem,
+            BookingMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -40,12 +40,12 @@ namespace Bookings
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Booking> QueryAsync(string bizId, string bookId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Booking>> QueryPageAsync(string bizId, string bookId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Booking>> QueryPageAsync(string bizId, string bookId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(BookingKey.PartitionKeyValue(bizId, bookId), PartitionLabel(bizId, bookId), pageSize, continuationToken, options, cancellationToken);
 
         private static string PartitionLabel(string bizId, string bookId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking partition {{ BizId = {bizId}, BookId = {bookId} }}");

@@ -4,36 +4,33 @@
 
 namespace Bookings
 {
-    /// <summary>
-    /// Conditions on the sort key <c>phone</c> (<c>{phone}</c>) of
-    /// <see cref="Booking"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>phone</c> (<c>{phone}</c>) of <see cref="Booking"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class BookingSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(string phone)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.BookingKey.SortKeyValue(phone));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(BookingKey.SortKeyValue(phone));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(string phone)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.BookingKey.SortKeyValue(phone));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(BookingKey.SortKeyValue(phone));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(string phone)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.BookingKey.SortKeyValue(phone));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(BookingKey.SortKeyValue(phone));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(string phone)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.BookingKey.SortKeyValue(phone));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(BookingKey.SortKeyValue(phone));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(string phone)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.BookingKey.SortKeyValue(phone));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(BookingKey.SortKeyValue(phone));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(string lowPhone, string highPhone)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.BookingKey.SortKeyValue(lowPhone), global::Bookings.BookingKey.SortKeyValue(highPhone));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(BookingKey.SortKeyValue(lowPhone), BookingKey.SortKeyValue(highPhone));
 
         /// <summary>The sort key starts with <paramref name="prefix"/>, taken as given.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(string prefix)

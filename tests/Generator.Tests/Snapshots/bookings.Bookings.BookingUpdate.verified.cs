@@ -7,8 +7,6 @@ namespace Bookings
     /// <summary>
     /// Typed changes to a stored <see cref="Booking"/>, for <c>BookingRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class BookingUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,84 +14,84 @@ namespace Bookings
         /// <summary>Sets <c>name</c>.</summary>
         public BookingUpdate SetName(string value)
         {
-            Set("name", global::Bookings.BookingFields.Name.ToValue(value));
+            Set("name", global::Bookings.BookingMarshaller.NameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetNameIfNotExists(string value)
         {
-            SetIfNotExists("name", global::Bookings.BookingFields.Name.ToValue(value));
+            SetIfNotExists("name", global::Bookings.BookingMarshaller.NameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>booking_time</c>.</summary>
         public BookingUpdate SetBookingTime(string value)
         {
-            Set("booking_time", global::Bookings.BookingFields.BookingTime.ToValue(value));
+            Set("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value));
             return this;
         }
 
         /// <summary>Sets <c>booking_time</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetBookingTimeIfNotExists(string value)
         {
-            SetIfNotExists("booking_time", global::Bookings.BookingFields.BookingTime.ToValue(value));
+            SetIfNotExists("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value));
             return this;
         }
 
         /// <summary>Sets <c>confirm_sms</c>.</summary>
         public BookingUpdate SetConfirmSms(bool value)
         {
-            Set("confirm_sms", global::Bookings.BookingFields.ConfirmSms.ToValue(value));
+            Set("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>confirm_sms</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetConfirmSmsIfNotExists(bool value)
         {
-            SetIfNotExists("confirm_sms", global::Bookings.BookingFields.ConfirmSms.ToValue(value));
+            SetIfNotExists("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>remind_sms</c>.</summary>
         public BookingUpdate SetRemindSms(bool value)
         {
-            Set("remind_sms", global::Bookings.BookingFields.RemindSms.ToValue(value));
+            Set("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>remind_sms</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetRemindSmsIfNotExists(bool value)
         {
-            SetIfNotExists("remind_sms", global::Bookings.BookingFields.RemindSms.ToValue(value));
+            SetIfNotExists("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>option_sms</c>.</summary>
         public BookingUpdate SetOptionSms(bool value)
         {
-            Set("option_sms", global::Bookings.BookingFields.OptionSms.ToValue(value));
+            Set("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>option_sms</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetOptionSmsIfNotExists(bool value)
         {
-            SetIfNotExists("option_sms", global::Bookings.BookingFields.OptionSms.ToValue(value));
+            SetIfNotExists("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>option_time</c>.</summary>
         public BookingUpdate SetOptionTime(string value)
         {
-            Set("option_time", global::Bookings.BookingFields.OptionTime.ToValue(value));
+            Set("option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value));
             return this;
         }
 
         /// <summary>Sets <c>option_time</c> only if the item does not have it yet.</summary>
         public BookingUpdate SetOptionTimeIfNotExists(string value)
         {
-            SetIfNotExists("option_time", global::Bookings.BookingFields.OptionTime.ToValue(value));
+            SetIfNotExists("option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value));
             return this;
         }
     }

@@ -12,17 +12,17 @@ namespace Bookings
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Bookings.BookingTable.Definition,
-                global::Bookings.SessionTable.Definition,
+                BookingTable.Definition,
+                SessionTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingsRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.IBookingRepository, global::Bookings.BookingRepository>(
-                services, static (client, options, logger) => new global::Bookings.BookingRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.ISessionRepository, global::Bookings.SessionRepository>(
-                services, static (client, options, logger) => new global::Bookings.SessionRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IBookingRepository, BookingRepository>(
+                services, static (client, options, logger) => new BookingRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<ISessionRepository, SessionRepository>(
+                services, static (client, options, logger) => new SessionRepository(client, options, logger));
             return services;
         }
 

@@ -4,15 +4,12 @@
 
 namespace Bookings
 {
-    /// <summary>
-    /// An item of the <c>session</c> table. The cached login session of the booking site's automation.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>session</c> table. The cached login session of the booking site's automation.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Session
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.SessionKey Key { get; init; }
+        public required SessionKey Key { get; init; }
 
         /// <summary>The stored <c>id</c> key attribute, from <see cref="Key"/>. The session record id; "1" for the single shared session.</summary>
         public string Id => Key.Id;
@@ -25,8 +22,6 @@ namespace Bookings
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Session {{ Key = {Key}, Cookies = {(global::Bookings.Generated.Runtime.Redact.Secret(Cookies))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Summary.Value(ExpiresAt))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Session {{ Key = {Key}, Cookies = {(global::Bookings.Generated.Runtime.Redact.Secret(Cookies))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Summary.Value(ExpiresAt))} }}");
     }
 }

@@ -4,10 +4,7 @@
 
 namespace Bookings
 {
-    /// <summary>
-    /// The key of a <see cref="Session"/>: <c>id</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Session"/>: <c>id</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record SessionKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -22,50 +19,31 @@ namespace Bookings
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static SessionKey Create(string id)
-            => TryCreate(id, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidId(id));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionKey? result)
         {
             result = null;
-            if (id is null)
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(id, null, null, out _))
             {
                 return false;
             }
 
-            return TryCreate(id, out result, out _);
+            result = new(id);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(1)
-            {
-                ["id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Id },
-            };
+            => new(1) { ["id"] = new() { S = Id } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"SessionKey {{ Id = {Id} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"SessionKey {{ Id = {Id} }}");
 
-        private static bool TryCreate(
-            string? id,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(id, null, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Session", "id", problem);
-                return false;
-            }
-
-            createdKey = new SessionKey(id);
-            validationError = null;
-            return true;
-        }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidId(string? id)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(id, null, null, out var problem) ? id : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Session", "id", problem);
     }
 }

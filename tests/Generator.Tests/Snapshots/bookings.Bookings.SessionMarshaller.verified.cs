@@ -10,13 +10,13 @@ namespace Bookings
     {
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Session session)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Session session)
         {
             global::System.ArgumentNullException.ThrowIfNull(session);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(session.Key, "Session", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
-                ["id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Id },
+                ["id"] = new() { S = key.Id },
                 ["cookies"] = CookiesValue(session.Cookies),
             };
 
@@ -28,24 +28,15 @@ namespace Bookings
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.SessionKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Session"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Session FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Session FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Session");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Session
+            return new Session
             {
                 Key = key,
                 Cookies = reader.String("cookies") ?? throw reader.Missing("cookies", "a string (S)"),
@@ -55,10 +46,10 @@ namespace Bookings
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.SessionKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static SessionKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
-            return global::Bookings.SessionKey.TryParse(idStored, out var key)
+            var id = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
+            return global::Bookings.SessionKey.TryParse(id, out var key)
                 ? key
                 : throw reader.InvalidKey("id", "id = {id}");
         }
@@ -66,14 +57,11 @@ namespace Bookings
         /// <summary>The stored form of <c>cookies</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CookiesValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Session", "cookies");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Session", "cookies") };
 
         /// <summary>The stored form of <c>expires_at</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ExpiresAtValue(long value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

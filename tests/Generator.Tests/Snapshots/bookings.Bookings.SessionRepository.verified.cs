@@ -6,19 +6,19 @@ namespace Bookings
 {
     /// <summary>Reads and writes <see cref="Session"/> items in the <c>session</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface ISessionRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Session, global::Bookings.SessionKey, global::Bookings.SessionUpdate>
+    public partial interface ISessionRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Session, SessionKey, SessionUpdate>
     {
     }
 
     /// <summary><see cref="ISessionRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class SessionRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Session, global::Bookings.SessionKey, global::Bookings.SessionUpdate>, ISessionRepository
+    public sealed partial class SessionRepository : global::Bookings.Generated.Runtime.DynamoRepository<Session, SessionKey, SessionUpdate>, ISessionRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Session, global::Bookings.SessionKey> Mapping = new(
-            global::Bookings.SessionTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Session, SessionKey> Mapping = new(
+            SessionTable.Definition,
             static session => session.Key,
-            global::Bookings.SessionMarshaller.ToItem,
-            global::Bookings.SessionMarshaller.FromItem);
+            SessionMarshaller.ToItem,
+            SessionMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>

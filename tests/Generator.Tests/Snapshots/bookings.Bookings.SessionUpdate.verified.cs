@@ -7,8 +7,6 @@ namespace Bookings
     /// <summary>
     /// Typed changes to a stored <see cref="Session"/>, for <c>SessionRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class SessionUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,28 +14,28 @@ namespace Bookings
         /// <summary>Sets <c>cookies</c>.</summary>
         public SessionUpdate SetCookies(string value)
         {
-            Set("cookies", global::Bookings.SessionFields.Cookies.ToValue(value));
+            Set("cookies", global::Bookings.SessionMarshaller.CookiesValue(value));
             return this;
         }
 
         /// <summary>Sets <c>cookies</c> only if the item does not have it yet.</summary>
         public SessionUpdate SetCookiesIfNotExists(string value)
         {
-            SetIfNotExists("cookies", global::Bookings.SessionFields.Cookies.ToValue(value));
+            SetIfNotExists("cookies", global::Bookings.SessionMarshaller.CookiesValue(value));
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c>.</summary>
         public SessionUpdate SetExpiresAt(long value)
         {
-            Set("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(value));
+            Set("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue(value));
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
         public SessionUpdate SetExpiresAtIfNotExists(long value)
         {
-            SetIfNotExists("expires_at", global::Bookings.SessionFields.ExpiresAt.ToValue(value));
+            SetIfNotExists("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue(value));
             return this;
         }
 

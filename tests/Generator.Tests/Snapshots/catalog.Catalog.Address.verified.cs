@@ -4,7 +4,7 @@
 
 namespace Catalog
 {
-    /// <summary>A postal address. Stored as a map (M). <c>ToString()</c> masks personal data and leaves secrets out.</summary>
+    /// <summary>A postal address. Stored as a map (M).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Address
     {
@@ -22,22 +22,21 @@ namespace Catalog
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Address {{ Line1 = {Line1}, City = {City}, Postcode = {(global::Bookings.Generated.Runtime.Summary.Value(Postcode))}, ContactPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(ContactPhone))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Address {{ Line1 = {Line1}, City = {City}, Postcode = {(global::Bookings.Generated.Runtime.Summary.Value(Postcode))}, ContactPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(ContactPhone))} }}");
     }
 
     /// <summary>Converts <see cref="Address"/> to and from a stored map, with no reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class AddressMarshaller
     {
+        // First, so that a type reachable from its own members finds its codec already set.
         /// <summary>The codec marshallers of enclosing types use.</summary>
-        public static global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Address> Codec { get; } = new AddressCodec();
+        public static global::Bookings.Generated.Runtime.ObjectCodec<Address> Codec { get; } = new AddressCodec();
 
         private static readonly global::Bookings.Generated.Runtime.TextPattern PostcodePattern = new("^[0-9]{5}$");
 
         /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Address value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Address", string.Empty);
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(Address value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Address", string.Empty);
 
         /// <summary>The stored form of <c>line1</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -45,16 +44,13 @@ namespace Catalog
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "line1");
             global::Bookings.Generated.Runtime.InputValidation.Length(text, null, 100, "Address", "line1");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
 
         /// <summary>The stored form of <c>city</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CityValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "city");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "city") };
 
         /// <summary>The stored form of <c>postcode</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -62,21 +58,18 @@ namespace Catalog
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Address", "postcode");
             global::Bookings.Generated.Runtime.InputValidation.Matches(text, PostcodePattern, "Address", "postcode");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
 
         /// <summary>The stored form of <c>contact_phone</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ContactPhoneValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Address", "contact_phone");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Address", "contact_phone") };
 
         [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-        private sealed class AddressCodec : global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Address>
+        private sealed class AddressCodec : global::Bookings.Generated.Runtime.ObjectCodec<Address>
         {
-            protected override global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMap(global::Catalog.Address address)
+            protected override global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMap(Address address)
             {
                 var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(4)
                 {
@@ -97,8 +90,8 @@ namespace Catalog
                 return map;
             }
 
-            protected override global::Catalog.Address ReadMembers(global::Bookings.Generated.Runtime.ItemReader reader)
-                => new global::Catalog.Address
+            protected override Address ReadMembers(global::Bookings.Generated.Runtime.ItemReader reader)
+                => new Address
                 {
                     Line1 = reader.String("line1") ?? throw reader.Missing("line1", "a string (S)"),
                     City = reader.String("city") ?? throw reader.Missing("city", "a string (S)"),

@@ -12,14 +12,14 @@ namespace Catalog
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Catalog.ProductTable.Definition,
+                ProductTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddCatalogRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Catalog.IProductRepository, global::Catalog.ProductRepository>(
-                services, static (client, options, logger) => new global::Catalog.ProductRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IProductRepository, ProductRepository>(
+                services, static (client, options, logger) => new ProductRepository(client, options, logger));
             return services;
         }
 

@@ -21,7 +21,7 @@ namespace Catalog
     public static partial class ChannelValues
     {
         /// <summary>The codec generated marshallers use.</summary>
-        public static global::Bookings.Generated.Runtime.EnumCodec<global::Catalog.Channel> Codec { get; } = new(new global::System.Collections.Generic.KeyValuePair<global::Catalog.Channel, string>[]
+        public static global::Bookings.Generated.Runtime.EnumCodec<Channel> Codec { get; } = new(new global::System.Collections.Generic.KeyValuePair<Channel, string>[]
         {
             new(global::Catalog.Channel.Web, "web"),
             new(global::Catalog.Channel.App, "app"),
@@ -30,7 +30,7 @@ namespace Catalog
 
         /// <summary>The stored text of <paramref name="value"/>.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToStored(global::Catalog.Channel value) => value switch
+        public static string ToStored(Channel value) => value switch
         {
             global::Catalog.Channel.Web => "web",
             global::Catalog.Channel.App => "app",
@@ -39,6 +39,6 @@ namespace Catalog
         };
 
         /// <summary>Reads stored text; false when it is not one of the declared values.</summary>
-        public static bool TryParse(string? text, out global::Catalog.Channel value) => Codec.TryParse(text, out value);
+        public static bool TryParse(string? text, out Channel value) => Codec.TryParse(text, out value);
     }
 }

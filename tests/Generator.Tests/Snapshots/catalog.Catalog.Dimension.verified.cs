@@ -4,7 +4,7 @@
 
 namespace Catalog
 {
-    /// <summary>Stored as a map (M). <c>ToString()</c> masks personal data and leaves secrets out.</summary>
+    /// <summary>Stored as a map (M).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Dimension
     {
@@ -19,33 +19,32 @@ namespace Catalog
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Dimension {{ WidthCm = {WidthCm}, HeightCm = {HeightCm}, Labels = {(global::Bookings.Generated.Runtime.Summary.Items(Labels))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Dimension {{ WidthCm = {WidthCm}, HeightCm = {HeightCm}, Labels = {(global::Bookings.Generated.Runtime.Summary.Items(Labels))} }}");
     }
 
     /// <summary>Converts <see cref="Dimension"/> to and from a stored map, with no reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class DimensionMarshaller
     {
+        // First, so that a type reachable from its own members finds its codec already set.
         /// <summary>The codec marshallers of enclosing types use.</summary>
-        public static global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Dimension> Codec { get; } = new DimensionCodec();
+        public static global::Bookings.Generated.Runtime.ObjectCodec<Dimension> Codec { get; } = new DimensionCodec();
 
         private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<string>> LabelsCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.String);
 
         /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(global::Catalog.Dimension value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Dimension", string.Empty);
+        public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(Dimension value) => global::Bookings.Generated.Runtime.AttributeCodecs.Write(Codec, value, "Dimension", string.Empty);
 
         /// <summary>The stored form of <c>width_cm</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WidthCmValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Dimension", "width_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Dimension", "width_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>height_cm</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue HeightCmValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Dimension", "height_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Dimension", "height_cm").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>labels</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -53,9 +52,9 @@ namespace Catalog
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(LabelsCodec, value!, "Dimension", "labels");
 
         [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-        private sealed class DimensionCodec : global::Bookings.Generated.Runtime.ObjectCodec<global::Catalog.Dimension>
+        private sealed class DimensionCodec : global::Bookings.Generated.Runtime.ObjectCodec<Dimension>
         {
-            protected override global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMap(global::Catalog.Dimension dimension)
+            protected override global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToMap(Dimension dimension)
             {
                 var map = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
                 {
@@ -71,8 +70,8 @@ namespace Catalog
                 return map;
             }
 
-            protected override global::Catalog.Dimension ReadMembers(global::Bookings.Generated.Runtime.ItemReader reader)
-                => new global::Catalog.Dimension
+            protected override Dimension ReadMembers(global::Bookings.Generated.Runtime.ItemReader reader)
+                => new Dimension
                 {
                     WidthCm = reader.Decimal("width_cm") ?? throw reader.Missing("width_cm", "a number (N)"),
                     HeightCm = reader.Decimal("height_cm") ?? throw reader.Missing("height_cm", "a number (N)"),

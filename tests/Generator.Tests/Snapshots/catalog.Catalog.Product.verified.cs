@@ -4,15 +4,12 @@
 
 namespace Catalog
 {
-    /// <summary>
-    /// An item of the <c>products</c> table. A wide item with every kind of attribute the schema language has.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>products</c> table. A wide item with every kind of attribute the schema language has.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Product
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Catalog.ProductKey Key { get; init; }
+        public required ProductKey Key { get; init; }
 
         /// <summary>The stored <c>product_id</c> key attribute, from <see cref="Key"/>.</summary>
         public string ProductId => Key.ProductId;
@@ -21,7 +18,7 @@ namespace Catalog
         public required string Title { get; init; }
 
         /// <summary>Stored as <c>status</c>; defaults to <c>global::Catalog.ProductStatus.Draft</c>.</summary>
-        public global::Catalog.ProductStatus Status { get; init; } = global::Catalog.ProductStatus.Draft;
+        public ProductStatus Status { get; init; } = global::Catalog.ProductStatus.Draft;
 
         /// <summary>Stored as <c>price</c>; required.</summary>
         public required decimal Price { get; init; }
@@ -72,7 +69,7 @@ namespace Catalog
         public global::System.Collections.Generic.IReadOnlyList<byte[]> Checksums { get; init; } = global::System.Array.Empty<byte[]>();
 
         /// <summary>Stored as <c>channels</c>; optional (null when absent).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? Channels { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<Channel>? Channels { get; init; }
 
         /// <summary>Stored as <c>history</c>; optional (null when absent).</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>? History { get; init; }
@@ -84,13 +81,13 @@ namespace Catalog
         public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? Matrix { get; init; }
 
         /// <summary>Stored as <c>warehouse</c>; optional (null when absent).</summary>
-        public global::Catalog.Address? Warehouse { get; init; }
+        public Address? Warehouse { get; init; }
 
         /// <summary>Stored as <c>addresses</c>; optional (null when absent).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? Addresses { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<Address>? Addresses { get; init; }
 
         /// <summary>Stored as <c>dimensions</c>; optional (null when absent).</summary>
-        public global::Catalog.Dimension? Dimensions { get; init; }
+        public Dimension? Dimensions { get; init; }
 
         /// <summary>Stored as <c>specs</c>; optional (null when absent).</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Specs { get; init; }
@@ -110,17 +107,12 @@ namespace Catalog
         /// <summary>Stored as <c>api_secret</c>; optional (null when absent). A secret: never printed.</summary>
         public string? ApiSecret { get; init; }
 
-        /// <summary>
-        /// Attributes the schema does not declare, as stored. They are written back unchanged, so a
-        /// read-modify-write through this SDK never deletes what another writer added.
-        /// </summary>
+        /// <summary>Attributes the schema does not declare, as stored; written back unchanged, so a read-modify-write through this SDK never deletes what another writer added.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }
             = global::Bookings.Generated.Runtime.ExtraAttributes.Empty;
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Product {{ Key = {Key}, Title = {Title}, Status = {Status}, Price = {Price}, Rating = {(global::Bookings.Generated.Runtime.Summary.Value(Rating))}, Stock = {Stock}, Views = {Views}, Featured = {Featured}, Thumbnail = {(global::Bookings.Generated.Runtime.Summary.Bytes(Thumbnail))}, CreatedAt = {CreatedAt:o}, UpdatedAt = {(global::Bookings.Generated.Runtime.Summary.Value(UpdatedAt, "o"))}, LaunchDate = {(global::Bookings.Generated.Runtime.Summary.Value(LaunchDate, "yyyy-MM-dd"))}, LegacyTime = {(global::Bookings.Generated.Runtime.Summary.Value(LegacyTime, "o"))}, LocalTime = {(global::Bookings.Generated.Runtime.Summary.Value(LocalTime, "o"))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Summary.Value(ExpiresAt, "o"))}, Tags = {(global::Bookings.Generated.Runtime.Summary.Items(Tags))}, Sizes = {(global::Bookings.Generated.Runtime.Summary.Items(Sizes))}, Weights = {(global::Bookings.Generated.Runtime.Summary.Items(Weights))}, Checksums = {(global::Bookings.Generated.Runtime.Summary.Items(Checksums))}, Channels = {(global::Bookings.Generated.Runtime.Summary.Items(Channels))}, History = {(global::Bookings.Generated.Runtime.Summary.Items(History))}, Scores = {(global::Bookings.Generated.Runtime.Summary.Items(Scores))}, Matrix = {(global::Bookings.Generated.Runtime.Summary.Items(Matrix))}, Warehouse = {(global::Bookings.Generated.Runtime.Summary.Value(Warehouse))}, Addresses = {(global::Bookings.Generated.Runtime.Summary.Items(Addresses))}, Dimensions = {(global::Bookings.Generated.Runtime.Summary.Value(Dimensions))}, Specs = {(global::Bookings.Generated.Runtime.Summary.Items(Specs))}, StockByStore = {(global::Bookings.Generated.Runtime.Summary.Items(StockByStore))}, LabelsByLocale = {(global::Bookings.Generated.Runtime.Summary.Items(LabelsByLocale))}, Notes = {(global::Bookings.Generated.Runtime.Summary.Value(Notes))}, OwnerPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(OwnerPhone))}, ApiSecret = {(global::Bookings.Generated.Runtime.Redact.Secret(ApiSecret))}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Product {{ Key = {Key}, Title = {Title}, Status = {Status}, Price = {Price}, Rating = {(global::Bookings.Generated.Runtime.Summary.Value(Rating))}, Stock = {Stock}, Views = {Views}, Featured = {Featured}, Thumbnail = {(global::Bookings.Generated.Runtime.Summary.Bytes(Thumbnail))}, CreatedAt = {CreatedAt:o}, UpdatedAt = {(global::Bookings.Generated.Runtime.Summary.Value(UpdatedAt, "o"))}, LaunchDate = {(global::Bookings.Generated.Runtime.Summary.Value(LaunchDate, "yyyy-MM-dd"))}, LegacyTime = {(global::Bookings.Generated.Runtime.Summary.Value(LegacyTime, "o"))}, LocalTime = {(global::Bookings.Generated.Runtime.Summary.Value(LocalTime, "o"))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Summary.Value(ExpiresAt, "o"))}, Tags = {(global::Bookings.Generated.Runtime.Summary.Items(Tags))}, Sizes = {(global::Bookings.Generated.Runtime.Summary.Items(Sizes))}, Weights = {(global::Bookings.Generated.Runtime.Summary.Items(Weights))}, Checksums = {(global::Bookings.Generated.Runtime.Summary.Items(Checksums))}, Channels = {(global::Bookings.Generated.Runtime.Summary.Items(Channels))}, History = {(global::Bookings.Generated.Runtime.Summary.Items(History))}, Scores = {(global::Bookings.Generated.Runtime.Summary.Items(Scores))}, Matrix = {(global::Bookings.Generated.Runtime.Summary.Items(Matrix))}, Warehouse = {(global::Bookings.Generated.Runtime.Summary.Value(Warehouse))}, Addresses = {(global::Bookings.Generated.Runtime.Summary.Items(Addresses))}, Dimensions = {(global::Bookings.Generated.Runtime.Summary.Value(Dimensions))}, Specs = {(global::Bookings.Generated.Runtime.Summary.Items(Specs))}, StockByStore = {(global::Bookings.Generated.Runtime.Summary.Items(StockByStore))}, LabelsByLocale = {(global::Bookings.Generated.Runtime.Summary.Items(LabelsByLocale))}, Notes = {(global::Bookings.Generated.Runtime.Summary.Value(Notes))}, OwnerPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(OwnerPhone))}, ApiSecret = {(global::Bookings.Generated.Runtime.Redact.Secret(ApiSecret))}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
     }
 }

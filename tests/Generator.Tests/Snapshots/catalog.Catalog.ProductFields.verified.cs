@@ -17,7 +17,7 @@ namespace Catalog
             new("title", global::Catalog.ProductMarshaller.TitleValue);
 
         /// <summary><c>status</c>; values are validated as they are when stored.</summary>
-        public static readonly global::Bookings.Generated.Runtime.Field<global::Catalog.ProductStatus> Status =
+        public static readonly global::Bookings.Generated.Runtime.Field<ProductStatus> Status =
             new("status", global::Catalog.ProductMarshaller.StatusValue);
 
         /// <summary><c>price</c>; values are validated as they are when stored.</summary>
@@ -85,7 +85,7 @@ namespace Catalog
             new("checksums", global::Catalog.ProductMarshaller.ChecksumsValue);
 
         /// <summary><c>channels</c>; values are validated as they are when stored.</summary>
-        public static readonly global::Bookings.Generated.Runtime.Field<global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>> Channels =
+        public static readonly global::Bookings.Generated.Runtime.Field<global::System.Collections.Generic.IReadOnlyList<Channel>> Channels =
             new("channels", global::Catalog.ProductMarshaller.ChannelsValue);
 
         /// <summary><c>history</c>; values are validated as they are when stored.</summary>
@@ -101,15 +101,15 @@ namespace Catalog
             new("matrix", global::Catalog.ProductMarshaller.MatrixValue);
 
         /// <summary><c>warehouse</c>; values are validated as they are when stored.</summary>
-        public static readonly global::Bookings.Generated.Runtime.Field<global::Catalog.Address> Warehouse =
+        public static readonly global::Bookings.Generated.Runtime.Field<Address> Warehouse =
             new("warehouse", global::Catalog.ProductMarshaller.WarehouseValue);
 
         /// <summary><c>addresses</c>; values are validated as they are when stored.</summary>
-        public static readonly global::Bookings.Generated.Runtime.Field<global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>> Addresses =
+        public static readonly global::Bookings.Generated.Runtime.Field<global::System.Collections.Generic.IReadOnlyList<Address>> Addresses =
             new("addresses", global::Catalog.ProductMarshaller.AddressesValue);
 
         /// <summary><c>dimensions</c>; values are validated as they are when stored.</summary>
-        public static readonly global::Bookings.Generated.Runtime.Field<global::Catalog.Dimension> Dimensions =
+        public static readonly global::Bookings.Generated.Runtime.Field<Dimension> Dimensions =
             new("dimensions", global::Catalog.ProductMarshaller.DimensionsValue);
 
         /// <summary><c>specs</c>; values are validated as they are when stored.</summary>

@@ -4,10 +4,7 @@
 
 namespace Catalog
 {
-    /// <summary>
-    /// The key of a <see cref="Product"/>: <c>product_id</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Product"/>: <c>product_id</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ProductKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -24,50 +21,31 @@ namespace Catalog
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static ProductKey Create(string productId)
-            => TryCreate(productId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidProductId(productId));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? productId, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProductKey? result)
         {
             result = null;
-            if (productId is null)
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(productId, ProductIdPattern, null, out _))
             {
                 return false;
             }
 
-            return TryCreate(productId, out result, out _);
+            result = new(productId);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(1)
-            {
-                ["product_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = ProductId },
-            };
+            => new(1) { ["product_id"] = new() { S = ProductId } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"ProductKey {{ ProductId = {ProductId} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"ProductKey {{ ProductId = {ProductId} }}");
 
-        private static bool TryCreate(
-            string? productId,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProductKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(productId, ProductIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Product", "product_id", problem);
-                return false;
-            }
-
-            createdKey = new ProductKey(productId);
-            validationError = null;
-            return true;
-        }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidProductId(string? productId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(productId, ProductIdPattern, null, out var problem) ? productId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Product", "product_id", problem);
     }
 }

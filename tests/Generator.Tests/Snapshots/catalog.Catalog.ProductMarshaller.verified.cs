@@ -11,41 +11,13 @@ namespace Catalog
         /// <summary>The attribute names the schema declares; any other attribute is an extra one.</summary>
         private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(global::System.StringComparer.Ordinal)
         {
-            "product_id",
-            "title",
-            "status",
-            "price",
-            "rating",
-            "stock",
-            "views",
-            "featured",
-            "thumbnail",
-            "created_at",
-            "updated_at",
-            "launch_date",
-            "legacy_time",
-            "local_time",
-            "expires_at",
-            "tags",
-            "sizes",
-            "weights",
-            "checksums",
-            "channels",
-            "history",
-            "scores",
-            "matrix",
-            "warehouse",
-            "addresses",
-            "dimensions",
-            "specs",
-            "stock_by_store",
-            "labels_by_locale",
-            "notes",
-            "owner_phone",
-            "api_secret",
+            "product_id", "title", "status", "price", "rating", "stock", "views", "featured", "thumbnail", "created_at",
+            "updated_at", "launch_date", "legacy_time", "local_time", "expires_at", "tags", "sizes", "weights", "checksums",
+            "channels", "history", "scores", "matrix", "warehouse", "addresses", "dimensions", "specs", "stock_by_store",
+            "labels_by_locale", "notes", "owner_phone", "api_secret",
         };
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::Catalog.ProductStatus> StatusCodec =
+        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<ProductStatus> StatusCodec =
             global::Catalog.ProductStatusValues.Codec;
 
         private static readonly global::Bookings.Generated.Runtime.AttributeCodec<byte[]> ThumbnailCodec =
@@ -81,7 +53,7 @@ namespace Catalog
         private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<byte[]>> ChecksumsCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.BinarySet;
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>> ChannelsCodec =
+        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<Channel>> ChannelsCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Catalog.ChannelValues.Codec);
 
         private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly>> HistoryCodec =
@@ -93,13 +65,13 @@ namespace Catalog
         private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>> MatrixCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Bookings.Generated.Runtime.AttributeCodecs.Int32));
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::Catalog.Address> WarehouseCodec =
+        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<Address> WarehouseCodec =
             global::Catalog.AddressMarshaller.Codec;
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>> AddressesCodec =
+        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<Address>> AddressesCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.List(global::Catalog.AddressMarshaller.Codec);
 
-        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::Catalog.Dimension> DimensionsCodec =
+        private static readonly global::Bookings.Generated.Runtime.AttributeCodec<Dimension> DimensionsCodec =
             global::Catalog.DimensionMarshaller.Codec;
 
         private static readonly global::Bookings.Generated.Runtime.AttributeCodec<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> SpecsCodec =
@@ -113,13 +85,13 @@ namespace Catalog
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Catalog.Product product)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Product product)
         {
             global::System.ArgumentNullException.ThrowIfNull(product);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(product.Key, "Product", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(32 + (product.ExtraAttributes?.Count ?? 0))
             {
-                ["product_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.ProductId },
+                ["product_id"] = new() { S = key.ProductId },
                 ["title"] = TitleValue(product.Title),
                 ["status"] = StatusValue(product.Status),
                 ["price"] = PriceValue(product.Price),
@@ -240,7 +212,7 @@ namespace Catalog
             }
             else
             {
-                item["notes"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { NULL = true };
+                item["notes"] = new() { NULL = true };
             }
 
             if (product.OwnerPhone is { } ownerPhoneGiven)
@@ -254,28 +226,18 @@ namespace Catalog
             }
 
             global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(product.ExtraAttributes, item, DeclaredAttributes);
-
             return item;
-        }
-
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Catalog.ProductKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product");
-            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="Product"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Catalog.Product FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Product FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Product");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Catalog.Product
+            return new Product
             {
                 Key = key,
                 Title = reader.String("title") ?? throw reader.Missing("title", "a string (S)"),
@@ -315,10 +277,10 @@ namespace Catalog
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Catalog.ProductKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static ProductKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var productIdStored = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");
-            return global::Catalog.ProductKey.TryParse(productIdStored, out var key)
+            var productId = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");
+            return global::Catalog.ProductKey.TryParse(productId, out var key)
                 ? key
                 : throw reader.InvalidKey("product_id", "product_id = {product_id}");
         }
@@ -329,38 +291,38 @@ namespace Catalog
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "title");
             global::Bookings.Generated.Runtime.InputValidation.Length(text, 1, 200, "Product", "title");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
 
         /// <summary>The stored form of <c>status</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static global::Amazon.DynamoDBv2.Model.AttributeValue StatusValue(global::Catalog.ProductStatus value)
+        internal static global::Amazon.DynamoDBv2.Model.AttributeValue StatusValue(ProductStatus value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(StatusCodec, value, "Product", "status");
 
         /// <summary>The stored form of <c>price</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PriceValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Product", "price").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "Product", "price").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>rating</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RatingValue(double value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Product", "rating"), 0d, 5d, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = global::Bookings.Generated.Runtime.InputValidation.Range(global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Product", "rating"), 0d, 5d, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>stock</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StockValue(int value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0, null, "Product", "stock").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0, null, "Product", "stock").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>views</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ViewsValue(long value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>featured</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue FeaturedValue(bool value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
+            => new() { BOOL = value };
 
         /// <summary>The stored form of <c>thumbnail</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -419,7 +381,7 @@ namespace Catalog
 
         /// <summary>The stored form of <c>channels</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static global::Amazon.DynamoDBv2.Model.AttributeValue ChannelsValue(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel>? value)
+        internal static global::Amazon.DynamoDBv2.Model.AttributeValue ChannelsValue(global::System.Collections.Generic.IReadOnlyList<Channel>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(ChannelsCodec, value!, "Product", "channels");
 
         /// <summary>The stored form of <c>history</c>, validated; used when storing it, in conditions and in updates.</summary>
@@ -439,17 +401,17 @@ namespace Catalog
 
         /// <summary>The stored form of <c>warehouse</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static global::Amazon.DynamoDBv2.Model.AttributeValue WarehouseValue(global::Catalog.Address? value)
+        internal static global::Amazon.DynamoDBv2.Model.AttributeValue WarehouseValue(Address? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(WarehouseCodec, value!, "Product", "warehouse");
 
         /// <summary>The stored form of <c>addresses</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static global::Amazon.DynamoDBv2.Model.AttributeValue AddressesValue(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address>? value)
+        internal static global::Amazon.DynamoDBv2.Model.AttributeValue AddressesValue(global::System.Collections.Generic.IReadOnlyList<Address>? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(AddressesCodec, value!, "Product", "addresses");
 
         /// <summary>The stored form of <c>dimensions</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        internal static global::Amazon.DynamoDBv2.Model.AttributeValue DimensionsValue(global::Catalog.Dimension? value)
+        internal static global::Amazon.DynamoDBv2.Model.AttributeValue DimensionsValue(Dimension? value)
             => global::Bookings.Generated.Runtime.AttributeCodecs.Write(DimensionsCodec, value!, "Product", "dimensions");
 
         /// <summary>The stored form of <c>specs</c>, validated; used when storing it, in conditions and in updates.</summary>
@@ -470,25 +432,16 @@ namespace Catalog
         /// <summary>The stored form of <c>notes</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NotesValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "notes");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "notes") };
 
         /// <summary>The stored form of <c>owner_phone</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue OwnerPhoneValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Product", "owner_phone");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Product", "owner_phone") };
 
         /// <summary>The stored form of <c>api_secret</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ApiSecretValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "api_secret");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Product", "api_secret") };
     }
 }

@@ -6,19 +6,19 @@ namespace Catalog
 {
     /// <summary>Reads and writes <see cref="Product"/> items in the <c>products</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IProductRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Catalog.Product, global::Catalog.ProductKey, global::Catalog.ProductUpdate>
+    public partial interface IProductRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Product, ProductKey, ProductUpdate>
     {
     }
 
     /// <summary><see cref="IProductRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ProductRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Catalog.Product, global::Catalog.ProductKey, global::Catalog.ProductUpdate>, IProductRepository
+    public sealed partial class ProductRepository : global::Bookings.Generated.Runtime.DynamoRepository<Product, ProductKey, ProductUpdate>, IProductRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Catalog.Product, global::Catalog.ProductKey> Mapping = new(
-            global::Catalog.ProductTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Product, ProductKey> Mapping = new(
+            ProductTable.Definition,
             static product => product.Key,
-            global::Catalog.ProductMarshaller.ToItem,
-            global::Catalog.ProductMarshaller.FromItem);
+            ProductMarshaller.ToItem,
+            ProductMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>

@@ -21,7 +21,7 @@ namespace Catalog
     public static partial class ProductStatusValues
     {
         /// <summary>The codec generated marshallers use.</summary>
-        public static global::Bookings.Generated.Runtime.EnumCodec<global::Catalog.ProductStatus> Codec { get; } = new(new global::System.Collections.Generic.KeyValuePair<global::Catalog.ProductStatus, string>[]
+        public static global::Bookings.Generated.Runtime.EnumCodec<ProductStatus> Codec { get; } = new(new global::System.Collections.Generic.KeyValuePair<ProductStatus, string>[]
         {
             new(global::Catalog.ProductStatus.Draft, "draft"),
             new(global::Catalog.ProductStatus.Active, "active"),
@@ -30,7 +30,7 @@ namespace Catalog
 
         /// <summary>The stored text of <paramref name="value"/>.</summary>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is not a declared member.</exception>
-        public static string ToStored(global::Catalog.ProductStatus value) => value switch
+        public static string ToStored(ProductStatus value) => value switch
         {
             global::Catalog.ProductStatus.Draft => "draft",
             global::Catalog.ProductStatus.Active => "active",
@@ -39,6 +39,6 @@ namespace Catalog
         };
 
         /// <summary>Reads stored text; false when it is not one of the declared values.</summary>
-        public static bool TryParse(string? text, out global::Catalog.ProductStatus value) => Codec.TryParse(text, out value);
+        public static bool TryParse(string? text, out ProductStatus value) => Codec.TryParse(text, out value);
     }
 }

@@ -7,8 +7,6 @@ namespace Catalog
     /// <summary>
     /// Typed changes to a stored <see cref="Product"/>, for <c>ProductRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class ProductUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,42 +14,42 @@ namespace Catalog
         /// <summary>Sets <c>title</c>.</summary>
         public ProductUpdate SetTitle(string value)
         {
-            Set("title", global::Catalog.ProductFields.Title.ToValue(value));
+            Set("title", global::Catalog.ProductMarshaller.TitleValue(value));
             return this;
         }
 
         /// <summary>Sets <c>title</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetTitleIfNotExists(string value)
         {
-            SetIfNotExists("title", global::Catalog.ProductFields.Title.ToValue(value));
+            SetIfNotExists("title", global::Catalog.ProductMarshaller.TitleValue(value));
             return this;
         }
 
         /// <summary>Sets <c>status</c>.</summary>
-        public ProductUpdate SetStatus(global::Catalog.ProductStatus value)
+        public ProductUpdate SetStatus(ProductStatus value)
         {
-            Set("status", global::Catalog.ProductFields.Status.ToValue(value));
+            Set("status", global::Catalog.ProductMarshaller.StatusValue(value));
             return this;
         }
 
         /// <summary>Sets <c>status</c> only if the item does not have it yet.</summary>
-        public ProductUpdate SetStatusIfNotExists(global::Catalog.ProductStatus value)
+        public ProductUpdate SetStatusIfNotExists(ProductStatus value)
         {
-            SetIfNotExists("status", global::Catalog.ProductFields.Status.ToValue(value));
+            SetIfNotExists("status", global::Catalog.ProductMarshaller.StatusValue(value));
             return this;
         }
 
         /// <summary>Sets <c>price</c>.</summary>
         public ProductUpdate SetPrice(decimal value)
         {
-            Set("price", global::Catalog.ProductFields.Price.ToValue(value));
+            Set("price", global::Catalog.ProductMarshaller.PriceValue(value));
             return this;
         }
 
         /// <summary>Sets <c>price</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetPriceIfNotExists(decimal value)
         {
-            SetIfNotExists("price", global::Catalog.ProductFields.Price.ToValue(value));
+            SetIfNotExists("price", global::Catalog.ProductMarshaller.PriceValue(value));
             return this;
         }
 
@@ -65,14 +63,14 @@ namespace Catalog
         /// <summary>Sets <c>rating</c>.</summary>
         public ProductUpdate SetRating(double value)
         {
-            Set("rating", global::Catalog.ProductFields.Rating.ToValue(value));
+            Set("rating", global::Catalog.ProductMarshaller.RatingValue(value));
             return this;
         }
 
         /// <summary>Sets <c>rating</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetRatingIfNotExists(double value)
         {
-            SetIfNotExists("rating", global::Catalog.ProductFields.Rating.ToValue(value));
+            SetIfNotExists("rating", global::Catalog.ProductMarshaller.RatingValue(value));
             return this;
         }
 
@@ -93,14 +91,14 @@ namespace Catalog
         /// <summary>Sets <c>stock</c>.</summary>
         public ProductUpdate SetStock(int value)
         {
-            Set("stock", global::Catalog.ProductFields.Stock.ToValue(value));
+            Set("stock", global::Catalog.ProductMarshaller.StockValue(value));
             return this;
         }
 
         /// <summary>Sets <c>stock</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetStockIfNotExists(int value)
         {
-            SetIfNotExists("stock", global::Catalog.ProductFields.Stock.ToValue(value));
+            SetIfNotExists("stock", global::Catalog.ProductMarshaller.StockValue(value));
             return this;
         }
 
@@ -114,14 +112,14 @@ namespace Catalog
         /// <summary>Sets <c>views</c>.</summary>
         public ProductUpdate SetViews(long value)
         {
-            Set("views", global::Catalog.ProductFields.Views.ToValue(value));
+            Set("views", global::Catalog.ProductMarshaller.ViewsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>views</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetViewsIfNotExists(long value)
         {
-            SetIfNotExists("views", global::Catalog.ProductFields.Views.ToValue(value));
+            SetIfNotExists("views", global::Catalog.ProductMarshaller.ViewsValue(value));
             return this;
         }
 
@@ -135,28 +133,28 @@ namespace Catalog
         /// <summary>Sets <c>featured</c>.</summary>
         public ProductUpdate SetFeatured(bool value)
         {
-            Set("featured", global::Catalog.ProductFields.Featured.ToValue(value));
+            Set("featured", global::Catalog.ProductMarshaller.FeaturedValue(value));
             return this;
         }
 
         /// <summary>Sets <c>featured</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetFeaturedIfNotExists(bool value)
         {
-            SetIfNotExists("featured", global::Catalog.ProductFields.Featured.ToValue(value));
+            SetIfNotExists("featured", global::Catalog.ProductMarshaller.FeaturedValue(value));
             return this;
         }
 
         /// <summary>Sets <c>thumbnail</c>.</summary>
         public ProductUpdate SetThumbnail(byte[] value)
         {
-            Set("thumbnail", global::Catalog.ProductFields.Thumbnail.ToValue(value));
+            Set("thumbnail", global::Catalog.ProductMarshaller.ThumbnailValue(value));
             return this;
         }
 
         /// <summary>Sets <c>thumbnail</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetThumbnailIfNotExists(byte[] value)
         {
-            SetIfNotExists("thumbnail", global::Catalog.ProductFields.Thumbnail.ToValue(value));
+            SetIfNotExists("thumbnail", global::Catalog.ProductMarshaller.ThumbnailValue(value));
             return this;
         }
 
@@ -170,28 +168,28 @@ namespace Catalog
         /// <summary>Sets <c>created_at</c>.</summary>
         public ProductUpdate SetCreatedAt(global::System.DateTimeOffset value)
         {
-            Set("created_at", global::Catalog.ProductFields.CreatedAt.ToValue(value));
+            Set("created_at", global::Catalog.ProductMarshaller.CreatedAtValue(value));
             return this;
         }
 
         /// <summary>Sets <c>created_at</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetCreatedAtIfNotExists(global::System.DateTimeOffset value)
         {
-            SetIfNotExists("created_at", global::Catalog.ProductFields.CreatedAt.ToValue(value));
+            SetIfNotExists("created_at", global::Catalog.ProductMarshaller.CreatedAtValue(value));
             return this;
         }
 
         /// <summary>Sets <c>updated_at</c>.</summary>
         public ProductUpdate SetUpdatedAt(global::System.DateTime value)
         {
-            Set("updated_at", global::Catalog.ProductFields.UpdatedAt.ToValue(value));
+            Set("updated_at", global::Catalog.ProductMarshaller.UpdatedAtValue(value));
             return this;
         }
 
         /// <summary>Sets <c>updated_at</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetUpdatedAtIfNotExists(global::System.DateTime value)
         {
-            SetIfNotExists("updated_at", global::Catalog.ProductFields.UpdatedAt.ToValue(value));
+            SetIfNotExists("updated_at", global::Catalog.ProductMarshaller.UpdatedAtValue(value));
             return this;
         }
 
@@ -205,14 +203,14 @@ namespace Catalog
         /// <summary>Sets <c>launch_date</c>.</summary>
         public ProductUpdate SetLaunchDate(global::System.DateOnly value)
         {
-            Set("launch_date", global::Catalog.ProductFields.LaunchDate.ToValue(value));
+            Set("launch_date", global::Catalog.ProductMarshaller.LaunchDateValue(value));
             return this;
         }
 
         /// <summary>Sets <c>launch_date</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetLaunchDateIfNotExists(global::System.DateOnly value)
         {
-            SetIfNotExists("launch_date", global::Catalog.ProductFields.LaunchDate.ToValue(value));
+            SetIfNotExists("launch_date", global::Catalog.ProductMarshaller.LaunchDateValue(value));
             return this;
         }
 
@@ -226,14 +224,14 @@ namespace Catalog
         /// <summary>Sets <c>legacy_time</c>.</summary>
         public ProductUpdate SetLegacyTime(global::System.DateTimeOffset value)
         {
-            Set("legacy_time", global::Catalog.ProductFields.LegacyTime.ToValue(value));
+            Set("legacy_time", global::Catalog.ProductMarshaller.LegacyTimeValue(value));
             return this;
         }
 
         /// <summary>Sets <c>legacy_time</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetLegacyTimeIfNotExists(global::System.DateTimeOffset value)
         {
-            SetIfNotExists("legacy_time", global::Catalog.ProductFields.LegacyTime.ToValue(value));
+            SetIfNotExists("legacy_time", global::Catalog.ProductMarshaller.LegacyTimeValue(value));
             return this;
         }
 
@@ -247,14 +245,14 @@ namespace Catalog
         /// <summary>Sets <c>local_time</c>.</summary>
         public ProductUpdate SetLocalTime(global::System.DateTimeOffset value)
         {
-            Set("local_time", global::Catalog.ProductFields.LocalTime.ToValue(value));
+            Set("local_time", global::Catalog.ProductMarshaller.LocalTimeValue(value));
             return this;
         }
 
         /// <summary>Sets <c>local_time</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetLocalTimeIfNotExists(global::System.DateTimeOffset value)
         {
-            SetIfNotExists("local_time", global::Catalog.ProductFields.LocalTime.ToValue(value));
+            SetIfNotExists("local_time", global::Catalog.ProductMarshaller.LocalTimeValue(value));
             return this;
         }
 
@@ -268,14 +266,14 @@ namespace Catalog
         /// <summary>Sets <c>expires_at</c>.</summary>
         public ProductUpdate SetExpiresAt(global::System.DateTimeOffset value)
         {
-            Set("expires_at", global::Catalog.ProductFields.ExpiresAt.ToValue(value));
+            Set("expires_at", global::Catalog.ProductMarshaller.ExpiresAtValue(value));
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetExpiresAtIfNotExists(global::System.DateTimeOffset value)
         {
-            SetIfNotExists("expires_at", global::Catalog.ProductFields.ExpiresAt.ToValue(value));
+            SetIfNotExists("expires_at", global::Catalog.ProductMarshaller.ExpiresAtValue(value));
             return this;
         }
 
@@ -295,14 +293,14 @@ namespace Catalog
                 return this;
             }
 
-            Set("tags", global::Catalog.ProductFields.Tags.ToValue(value));
+            Set("tags", global::Catalog.ProductMarshaller.TagsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>tags</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetTagsIfNotExists(global::System.Collections.Generic.IReadOnlySet<string> value)
         {
-            SetIfNotExists("tags", global::Catalog.ProductFields.Tags.ToValue(value));
+            SetIfNotExists("tags", global::Catalog.ProductMarshaller.TagsValue(value));
             return this;
         }
 
@@ -315,7 +313,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
-            AddToSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
+            AddToSet("tags", global::Catalog.ProductMarshaller.TagsValue(new global::System.Collections.Generic.HashSet<string>(values)));
             return this;
         }
 
@@ -328,7 +326,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
-            DeleteFromSet("tags", global::Catalog.ProductFields.Tags.ToValue(new global::System.Collections.Generic.HashSet<string>(values)));
+            DeleteFromSet("tags", global::Catalog.ProductMarshaller.TagsValue(new global::System.Collections.Generic.HashSet<string>(values)));
             return this;
         }
 
@@ -341,14 +339,14 @@ namespace Catalog
                 return this;
             }
 
-            Set("sizes", global::Catalog.ProductFields.Sizes.ToValue(value));
+            Set("sizes", global::Catalog.ProductMarshaller.SizesValue(value));
             return this;
         }
 
         /// <summary>Sets <c>sizes</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetSizesIfNotExists(global::System.Collections.Generic.IReadOnlySet<int> value)
         {
-            SetIfNotExists("sizes", global::Catalog.ProductFields.Sizes.ToValue(value));
+            SetIfNotExists("sizes", global::Catalog.ProductMarshaller.SizesValue(value));
             return this;
         }
 
@@ -361,7 +359,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
-            AddToSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
+            AddToSet("sizes", global::Catalog.ProductMarshaller.SizesValue(new global::System.Collections.Generic.HashSet<int>(values)));
             return this;
         }
 
@@ -374,7 +372,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
-            DeleteFromSet("sizes", global::Catalog.ProductFields.Sizes.ToValue(new global::System.Collections.Generic.HashSet<int>(values)));
+            DeleteFromSet("sizes", global::Catalog.ProductMarshaller.SizesValue(new global::System.Collections.Generic.HashSet<int>(values)));
             return this;
         }
 
@@ -387,14 +385,14 @@ namespace Catalog
                 return this;
             }
 
-            Set("weights", global::Catalog.ProductFields.Weights.ToValue(value));
+            Set("weights", global::Catalog.ProductMarshaller.WeightsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>weights</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetWeightsIfNotExists(global::System.Collections.Generic.IReadOnlySet<decimal> value)
         {
-            SetIfNotExists("weights", global::Catalog.ProductFields.Weights.ToValue(value));
+            SetIfNotExists("weights", global::Catalog.ProductMarshaller.WeightsValue(value));
             return this;
         }
 
@@ -407,7 +405,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
-            AddToSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
+            AddToSet("weights", global::Catalog.ProductMarshaller.WeightsValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
             return this;
         }
 
@@ -420,7 +418,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
-            DeleteFromSet("weights", global::Catalog.ProductFields.Weights.ToValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
+            DeleteFromSet("weights", global::Catalog.ProductMarshaller.WeightsValue(new global::System.Collections.Generic.HashSet<decimal>(values)));
             return this;
         }
 
@@ -433,14 +431,14 @@ namespace Catalog
                 return this;
             }
 
-            Set("checksums", global::Catalog.ProductFields.Checksums.ToValue(value));
+            Set("checksums", global::Catalog.ProductMarshaller.ChecksumsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>checksums</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetChecksumsIfNotExists(global::System.Collections.Generic.IReadOnlyList<byte[]> value)
         {
-            SetIfNotExists("checksums", global::Catalog.ProductFields.Checksums.ToValue(value));
+            SetIfNotExists("checksums", global::Catalog.ProductMarshaller.ChecksumsValue(value));
             return this;
         }
 
@@ -453,7 +451,7 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
-            AddToSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
+            AddToSet("checksums", global::Catalog.ProductMarshaller.ChecksumsValue(values));
             return this;
         }
 
@@ -466,28 +464,28 @@ namespace Catalog
                 throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
             }
 
-            DeleteFromSet("checksums", global::Catalog.ProductFields.Checksums.ToValue(values));
+            DeleteFromSet("checksums", global::Catalog.ProductMarshaller.ChecksumsValue(values));
             return this;
         }
 
         /// <summary>Sets <c>channels</c>.</summary>
-        public ProductUpdate SetChannels(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel> value)
+        public ProductUpdate SetChannels(global::System.Collections.Generic.IReadOnlyList<Channel> value)
         {
-            Set("channels", global::Catalog.ProductFields.Channels.ToValue(value));
+            Set("channels", global::Catalog.ProductMarshaller.ChannelsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>channels</c> only if the item does not have it yet.</summary>
-        public ProductUpdate SetChannelsIfNotExists(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Channel> value)
+        public ProductUpdate SetChannelsIfNotExists(global::System.Collections.Generic.IReadOnlyList<Channel> value)
         {
-            SetIfNotExists("channels", global::Catalog.ProductFields.Channels.ToValue(value));
+            SetIfNotExists("channels", global::Catalog.ProductMarshaller.ChannelsValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>channels</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
-        public ProductUpdate AppendToChannels(params global::Catalog.Channel[] values)
+        public ProductUpdate AppendToChannels(params Channel[] values)
         {
-            Append("channels", global::Catalog.ProductFields.Channels.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
+            Append("channels", global::Catalog.ProductMarshaller.ChannelsValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -501,21 +499,21 @@ namespace Catalog
         /// <summary>Sets <c>history</c>.</summary>
         public ProductUpdate SetHistory(global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly> value)
         {
-            Set("history", global::Catalog.ProductFields.History.ToValue(value));
+            Set("history", global::Catalog.ProductMarshaller.HistoryValue(value));
             return this;
         }
 
         /// <summary>Sets <c>history</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetHistoryIfNotExists(global::System.Collections.Generic.IReadOnlyList<global::System.DateOnly> value)
         {
-            SetIfNotExists("history", global::Catalog.ProductFields.History.ToValue(value));
+            SetIfNotExists("history", global::Catalog.ProductMarshaller.HistoryValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>history</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToHistory(params global::System.DateOnly[] values)
         {
-            Append("history", global::Catalog.ProductFields.History.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
+            Append("history", global::Catalog.ProductMarshaller.HistoryValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -529,21 +527,21 @@ namespace Catalog
         /// <summary>Sets <c>scores</c>.</summary>
         public ProductUpdate SetScores(global::System.Collections.Generic.IReadOnlyList<double> value)
         {
-            Set("scores", global::Catalog.ProductFields.Scores.ToValue(value));
+            Set("scores", global::Catalog.ProductMarshaller.ScoresValue(value));
             return this;
         }
 
         /// <summary>Sets <c>scores</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetScoresIfNotExists(global::System.Collections.Generic.IReadOnlyList<double> value)
         {
-            SetIfNotExists("scores", global::Catalog.ProductFields.Scores.ToValue(value));
+            SetIfNotExists("scores", global::Catalog.ProductMarshaller.ScoresValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>scores</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToScores(params double[] values)
         {
-            Append("scores", global::Catalog.ProductFields.Scores.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
+            Append("scores", global::Catalog.ProductMarshaller.ScoresValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -557,21 +555,21 @@ namespace Catalog
         /// <summary>Sets <c>matrix</c>.</summary>
         public ProductUpdate SetMatrix(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>> value)
         {
-            Set("matrix", global::Catalog.ProductFields.Matrix.ToValue(value));
+            Set("matrix", global::Catalog.ProductMarshaller.MatrixValue(value));
             return this;
         }
 
         /// <summary>Sets <c>matrix</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetMatrixIfNotExists(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>> value)
         {
-            SetIfNotExists("matrix", global::Catalog.ProductFields.Matrix.ToValue(value));
+            SetIfNotExists("matrix", global::Catalog.ProductMarshaller.MatrixValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>matrix</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
         public ProductUpdate AppendToMatrix(params global::System.Collections.Generic.IReadOnlyList<int>[] values)
         {
-            Append("matrix", global::Catalog.ProductFields.Matrix.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
+            Append("matrix", global::Catalog.ProductMarshaller.MatrixValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -583,16 +581,16 @@ namespace Catalog
         }
 
         /// <summary>Sets <c>warehouse</c>.</summary>
-        public ProductUpdate SetWarehouse(global::Catalog.Address value)
+        public ProductUpdate SetWarehouse(Address value)
         {
-            Set("warehouse", global::Catalog.ProductFields.Warehouse.ToValue(value));
+            Set("warehouse", global::Catalog.ProductMarshaller.WarehouseValue(value));
             return this;
         }
 
         /// <summary>Sets <c>warehouse</c> only if the item does not have it yet.</summary>
-        public ProductUpdate SetWarehouseIfNotExists(global::Catalog.Address value)
+        public ProductUpdate SetWarehouseIfNotExists(Address value)
         {
-            SetIfNotExists("warehouse", global::Catalog.ProductFields.Warehouse.ToValue(value));
+            SetIfNotExists("warehouse", global::Catalog.ProductMarshaller.WarehouseValue(value));
             return this;
         }
 
@@ -604,23 +602,23 @@ namespace Catalog
         }
 
         /// <summary>Sets <c>addresses</c>.</summary>
-        public ProductUpdate SetAddresses(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address> value)
+        public ProductUpdate SetAddresses(global::System.Collections.Generic.IReadOnlyList<Address> value)
         {
-            Set("addresses", global::Catalog.ProductFields.Addresses.ToValue(value));
+            Set("addresses", global::Catalog.ProductMarshaller.AddressesValue(value));
             return this;
         }
 
         /// <summary>Sets <c>addresses</c> only if the item does not have it yet.</summary>
-        public ProductUpdate SetAddressesIfNotExists(global::System.Collections.Generic.IReadOnlyList<global::Catalog.Address> value)
+        public ProductUpdate SetAddressesIfNotExists(global::System.Collections.Generic.IReadOnlyList<Address> value)
         {
-            SetIfNotExists("addresses", global::Catalog.ProductFields.Addresses.ToValue(value));
+            SetIfNotExists("addresses", global::Catalog.ProductMarshaller.AddressesValue(value));
             return this;
         }
 
         /// <summary>Appends <paramref name="values"/> to <c>addresses</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
-        public ProductUpdate AppendToAddresses(params global::Catalog.Address[] values)
+        public ProductUpdate AppendToAddresses(params Address[] values)
         {
-            Append("addresses", global::Catalog.ProductFields.Addresses.ToValue(values ?? throw new global::System.ArgumentNullException("values")));
+            Append("addresses", global::Catalog.ProductMarshaller.AddressesValue(values ?? throw new global::System.ArgumentNullException("values")));
             return this;
         }
 
@@ -632,16 +630,16 @@ namespace Catalog
         }
 
         /// <summary>Sets <c>dimensions</c>.</summary>
-        public ProductUpdate SetDimensions(global::Catalog.Dimension value)
+        public ProductUpdate SetDimensions(Dimension value)
         {
-            Set("dimensions", global::Catalog.ProductFields.Dimensions.ToValue(value));
+            Set("dimensions", global::Catalog.ProductMarshaller.DimensionsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>dimensions</c> only if the item does not have it yet.</summary>
-        public ProductUpdate SetDimensionsIfNotExists(global::Catalog.Dimension value)
+        public ProductUpdate SetDimensionsIfNotExists(Dimension value)
         {
-            SetIfNotExists("dimensions", global::Catalog.ProductFields.Dimensions.ToValue(value));
+            SetIfNotExists("dimensions", global::Catalog.ProductMarshaller.DimensionsValue(value));
             return this;
         }
 
@@ -655,14 +653,14 @@ namespace Catalog
         /// <summary>Sets <c>specs</c>.</summary>
         public ProductUpdate SetSpecs(global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
-            Set("specs", global::Catalog.ProductFields.Specs.ToValue(value));
+            Set("specs", global::Catalog.ProductMarshaller.SpecsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>specs</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetSpecsIfNotExists(global::System.Collections.Generic.IReadOnlyDictionary<string, string> value)
         {
-            SetIfNotExists("specs", global::Catalog.ProductFields.Specs.ToValue(value));
+            SetIfNotExists("specs", global::Catalog.ProductMarshaller.SpecsValue(value));
             return this;
         }
 
@@ -676,14 +674,14 @@ namespace Catalog
         /// <summary>Sets <c>stock_by_store</c>.</summary>
         public ProductUpdate SetStockByStore(global::System.Collections.Generic.IReadOnlyDictionary<string, int> value)
         {
-            Set("stock_by_store", global::Catalog.ProductFields.StockByStore.ToValue(value));
+            Set("stock_by_store", global::Catalog.ProductMarshaller.StockByStoreValue(value));
             return this;
         }
 
         /// <summary>Sets <c>stock_by_store</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetStockByStoreIfNotExists(global::System.Collections.Generic.IReadOnlyDictionary<string, int> value)
         {
-            SetIfNotExists("stock_by_store", global::Catalog.ProductFields.StockByStore.ToValue(value));
+            SetIfNotExists("stock_by_store", global::Catalog.ProductMarshaller.StockByStoreValue(value));
             return this;
         }
 
@@ -697,14 +695,14 @@ namespace Catalog
         /// <summary>Sets <c>labels_by_locale</c>.</summary>
         public ProductUpdate SetLabelsByLocale(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> value)
         {
-            Set("labels_by_locale", global::Catalog.ProductFields.LabelsByLocale.ToValue(value));
+            Set("labels_by_locale", global::Catalog.ProductMarshaller.LabelsByLocaleValue(value));
             return this;
         }
 
         /// <summary>Sets <c>labels_by_locale</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetLabelsByLocaleIfNotExists(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> value)
         {
-            SetIfNotExists("labels_by_locale", global::Catalog.ProductFields.LabelsByLocale.ToValue(value));
+            SetIfNotExists("labels_by_locale", global::Catalog.ProductMarshaller.LabelsByLocaleValue(value));
             return this;
         }
 
@@ -718,14 +716,14 @@ namespace Catalog
         /// <summary>Sets <c>notes</c>.</summary>
         public ProductUpdate SetNotes(string value)
         {
-            Set("notes", global::Catalog.ProductFields.Notes.ToValue(value));
+            Set("notes", global::Catalog.ProductMarshaller.NotesValue(value));
             return this;
         }
 
         /// <summary>Sets <c>notes</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetNotesIfNotExists(string value)
         {
-            SetIfNotExists("notes", global::Catalog.ProductFields.Notes.ToValue(value));
+            SetIfNotExists("notes", global::Catalog.ProductMarshaller.NotesValue(value));
             return this;
         }
 
@@ -739,14 +737,14 @@ namespace Catalog
         /// <summary>Sets <c>owner_phone</c>.</summary>
         public ProductUpdate SetOwnerPhone(string value)
         {
-            Set("owner_phone", global::Catalog.ProductFields.OwnerPhone.ToValue(value));
+            Set("owner_phone", global::Catalog.ProductMarshaller.OwnerPhoneValue(value));
             return this;
         }
 
         /// <summary>Sets <c>owner_phone</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetOwnerPhoneIfNotExists(string value)
         {
-            SetIfNotExists("owner_phone", global::Catalog.ProductFields.OwnerPhone.ToValue(value));
+            SetIfNotExists("owner_phone", global::Catalog.ProductMarshaller.OwnerPhoneValue(value));
             return this;
         }
 
@@ -760,14 +758,14 @@ namespace Catalog
         /// <summary>Sets <c>api_secret</c>.</summary>
         public ProductUpdate SetApiSecret(string value)
         {
-            Set("api_secret", global::Catalog.ProductFields.ApiSecret.ToValue(value));
+            Set("api_secret", global::Catalog.ProductMarshaller.ApiSecretValue(value));
             return this;
         }
 
         /// <summary>Sets <c>api_secret</c> only if the item does not have it yet.</summary>
         public ProductUpdate SetApiSecretIfNotExists(string value)
         {
-            SetIfNotExists("api_secret", global::Catalog.ProductFields.ApiSecret.ToValue(value));
+            SetIfNotExists("api_secret", global::Catalog.ProductMarshaller.ApiSecretValue(value));
             return this;
         }
 

@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Customers
 {
-    /// <summary>
-    /// An item of the <c>customer-orders</c> table. A customer's orders, keyed by the customer's email as a single-table design keys them: the partition key is the email itself, which is also stored on its own.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>customer-orders</c> table. A customer's orders, keyed by the customer's email as a single-table design keys them: the partition key is the email itself, which is also stored on its own.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record CustomerOrder
     {
         /// <summary>The item's key. Key attributes and the attributes that feed them are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey Key { get; init; }
+        public required CustomerOrderKey Key { get; init; }
 
         /// <summary>The stored <c>pk</c> key attribute and the <c>email</c> attribute, which hold the same value, from <see cref="Key"/>.</summary>
         public string Email => Key.Email;
@@ -28,8 +25,6 @@ namespace Bookings.Generated.Integration.Tests.Customers
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"CustomerOrder {{ Key = {Key}, PlacedOn = {PlacedOn:yyyy-MM-dd}, Total = {Total} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"CustomerOrder {{ Key = {Key}, PlacedOn = {PlacedOn:yyyy-MM-dd}, Total = {Total} }}");
     }
 }

@@ -4,19 +4,16 @@
 
 namespace Bookings.Generated.Integration.Tests.Customers
 {
-    /// <summary>
-    /// The key of a <see cref="CustomerOrder"/>: <c>pk</c> = <c>{email}</c>, <c>sk</c> = <c>ORDER#{order_id}</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="CustomerOrder"/>: <c>pk</c> = <c>{email}</c>, <c>sk</c> = <c>ORDER#{order_id}</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record CustomerOrderKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private CustomerOrderKey(string email, long orderId, string? storedSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private CustomerOrderKey(string email, long orderId, string? sk = null)
         {
             Email = email;
             OrderId = orderId;
-            Sk = storedSk ?? string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Sk = sk ?? string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>email</c> part.</summary>
@@ -31,105 +28,60 @@ namespace Bookings.Generated.Integration.Tests.Customers
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static CustomerOrderKey Create(string email, long orderId)
-            => TryCreate(email, orderId, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidEmail(email), orderId);
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? email, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CustomerOrderKey? result)
         {
             result = null;
-            if (email is null || sk is null)
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(email, null, null, out _)
+                || sk is null
+                || !TrySplitSk(sk, out var orderIdText)
+                || !long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderId)
+                || orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText)
             {
                 return false;
             }
 
-            if (!TrySplitSk(sk, out var orderIdText))
-            {
-                return false;
-            }
-
-            if (!long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderIdValue)
-                || orderIdValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText)
-            {
-                return false;
-            }
-
-            return TryCreate(email, orderIdValue, storedSk: sk, out result, out _);
+            result = new(email, orderId, sk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Email },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Sk },
-            };
+            => new(2) { ["pk"] = new() { S = Email }, ["sk"] = new() { S = Sk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"CustomerOrderKey {{ Email = {(global::Bookings.Generated.Runtime.Redact.Personal(Email))}, OrderId = {OrderId} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"CustomerOrderKey {{ Email = {(global::Bookings.Generated.Runtime.Redact.Personal(Email))}, OrderId = {OrderId} }}");
 
         /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string email)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(email, null, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("CustomerOrder", "email", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = email };
-        }
+            => new() { S = ValidEmail(email) };
 
         /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(long orderId)
-        {
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
-        }
+            => new() { S = string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
 
         /// <summary>The text every stored <c>sk</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
-        {
-            return "ORDER#";
-        }
+            => "ORDER#";
 
-        private static bool TryCreate(
-            string? email, long orderId,
-            string? storedSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CustomerOrderKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(email, null, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("CustomerOrder", "email", problem);
-                return false;
-            }
-
-            createdKey = new CustomerOrderKey(email, orderId, storedSk);
-            validationError = null;
-            return true;
-        }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidEmail(string? email)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(email, null, null, out var problem) ? email : throw new global::Bookings.Generated.Runtime.DynamoValidationException("CustomerOrder", "email", problem);
 
         /// <summary>Splits a stored <c>sk</c> (<c>ORDER#{order_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitSk(string storedKey, out string orderId)
+        private static bool TrySplitSk(string sk, out string orderIdText)
         {
-            orderId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "ORDER#", 0, 6) != 0)
+            orderIdText = string.Empty;
+            if (!sk.StartsWith("ORDER#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            orderId = storedKey.Substring(cursor);
+            orderIdText = sk.Substring(6);
             return true;
         }
     }

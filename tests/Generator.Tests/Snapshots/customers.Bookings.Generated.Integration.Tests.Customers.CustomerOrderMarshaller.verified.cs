@@ -13,15 +13,15 @@ namespace Bookings.Generated.Integration.Tests.Customers
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder customerOrder)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(CustomerOrder customerOrder)
         {
             global::System.ArgumentNullException.ThrowIfNull(customerOrder);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(customerOrder.Key, "CustomerOrder", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(5)
             {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Email },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Sk },
-                ["email"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Email },
+                ["pk"] = new() { S = key.Email },
+                ["sk"] = new() { S = key.Sk },
+                ["email"] = new() { S = key.Email },
                 ["placed_on"] = PlacedOnValue(customerOrder.PlacedOn),
                 ["total"] = TotalValue(customerOrder.Total),
             };
@@ -29,24 +29,15 @@ namespace Bookings.Generated.Integration.Tests.Customers
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "CustomerOrder");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="CustomerOrder"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static CustomerOrder FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "CustomerOrder");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder
+            return new CustomerOrder
             {
                 Key = key,
                 PlacedOn = reader.ReadValue("placed_on", PlacedOnCodec) ?? throw reader.Missing("placed_on", "a date (S or N)"),
@@ -56,11 +47,11 @@ namespace Bookings.Generated.Integration.Tests.Customers
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static CustomerOrderKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.TryParse(pkStored, skStored, out var key)
+            var pk = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.TryParse(pk, sk, out var key)
                 ? key
                 : throw reader.InvalidKey("pk, sk", "pk = {email}, sk = ORDER#{order_id}");
         }
@@ -73,6 +64,6 @@ namespace Bookings.Generated.Integration.Tests.Customers
         /// <summary>The stored form of <c>total</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue TotalValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "CustomerOrder", "total").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = global::Bookings.Generated.Runtime.InputValidation.Range(value, 0m, null, "CustomerOrder", "total").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

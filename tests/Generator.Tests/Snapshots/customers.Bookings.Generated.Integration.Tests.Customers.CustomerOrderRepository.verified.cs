@@ -6,32 +6,32 @@ namespace Bookings.Generated.Integration.Tests.Customers
 {
     /// <summary>Reads and writes <see cref="CustomerOrder"/> items in the <c>customer-orders</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface ICustomerOrderRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate>
+    public partial interface ICustomerOrderRepository : global::Bookings.Generated.Runtime.IDynamoRepository<CustomerOrder, CustomerOrderKey, CustomerOrderUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="CustomerOrderSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<CustomerOrder> QueryAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<CustomerOrder>> QueryPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_placed_on</c> index, read lazily page by page; <c>options.SortKey</c> (from <see cref="CustomerOrderByPlacedOnSortKey"/>) reads only the entries whose index sort key (<c>placed_on</c>) meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryByPlacedOnAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<CustomerOrder> QueryByPlacedOnAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_placed_on</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryByPlacedOnPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<CustomerOrder>> QueryByPlacedOnPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="ICustomerOrderRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class CustomerOrderRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderUpdate>, ICustomerOrderRepository
+    public sealed partial class CustomerOrderRepository : global::Bookings.Generated.Runtime.DynamoRepository<CustomerOrder, CustomerOrderKey, CustomerOrderUpdate>, ICustomerOrderRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<CustomerOrder, CustomerOrderKey> Mapping = new(
+            CustomerOrderTable.Definition,
             static customerOrder => customerOrder.Key,
-            global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem);
+            CustomerOrderMarshaller.ToItem,
+            CustomerOrderMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -46,20 +46,20 @@ namespace Bookings.Generated.Integration.Tests.Customers
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<CustomerOrder> QueryAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<CustomerOrder>> QueryPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder> QueryByPlacedOnAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.ByPlacedOnIndex, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), options, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<CustomerOrder> QueryByPlacedOnAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(CustomerOrderTable.ByPlacedOnIndex, CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), options, CustomerOrderMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Customers.CustomerOrder>> QueryByPlacedOnPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.ByPlacedOnIndex, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.FromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<CustomerOrder>> QueryByPlacedOnPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(CustomerOrderTable.ByPlacedOnIndex, CustomerOrderKey.PartitionKeyValue(email), PartitionLabel(email), pageSize, continuationToken, options, CustomerOrderMarshaller.FromItem, cancellationToken);
 
         private static string PartitionLabel(string email)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"CustomerOrder partition {{ Email = {(global::Bookings.Generated.Runtime.Redact.Personal(email))} }}");

@@ -4,39 +4,36 @@
 
 namespace Bookings.Generated.Integration.Tests.Customers
 {
-    /// <summary>
-    /// Conditions on the sort key <c>sk</c> (<c>ORDER#{order_id}</c>) of
-    /// <see cref="CustomerOrder"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>sk</c> (<c>ORDER#{order_id}</c>) of <see cref="CustomerOrder"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class CustomerOrderSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.SortKeyValue(orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(CustomerOrderKey.SortKeyValue(orderId));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.SortKeyValue(orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(CustomerOrderKey.SortKeyValue(orderId));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.SortKeyValue(orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(CustomerOrderKey.SortKeyValue(orderId));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.SortKeyValue(orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(CustomerOrderKey.SortKeyValue(orderId));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.SortKeyValue(orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(CustomerOrderKey.SortKeyValue(orderId));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(long lowOrderId, long highOrderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.SortKeyValue(lowOrderId), global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.SortKeyValue(highOrderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(CustomerOrderKey.SortKeyValue(lowOrderId), CustomerOrderKey.SortKeyValue(highOrderId));
 
         /// <summary>Any sort key of this template: it starts with the template's leading text.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith()
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderKey.SortKeyPrefix());
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(CustomerOrderKey.SortKeyPrefix());
     }
 }

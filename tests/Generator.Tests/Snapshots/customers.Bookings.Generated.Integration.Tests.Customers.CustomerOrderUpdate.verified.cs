@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Customers
     /// <summary>
     /// Typed changes to a stored <see cref="CustomerOrder"/>, for <c>CustomerOrderRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class CustomerOrderUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,28 +14,28 @@ namespace Bookings.Generated.Integration.Tests.Customers
         /// <summary>Sets <c>placed_on</c>.</summary>
         public CustomerOrderUpdate SetPlacedOn(global::System.DateOnly value)
         {
-            Set("placed_on", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderFields.PlacedOn.ToValue(value));
+            Set("placed_on", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.PlacedOnValue(value));
             return this;
         }
 
         /// <summary>Sets <c>placed_on</c> only if the item does not have it yet.</summary>
         public CustomerOrderUpdate SetPlacedOnIfNotExists(global::System.DateOnly value)
         {
-            SetIfNotExists("placed_on", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderFields.PlacedOn.ToValue(value));
+            SetIfNotExists("placed_on", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.PlacedOnValue(value));
             return this;
         }
 
         /// <summary>Sets <c>total</c>.</summary>
         public CustomerOrderUpdate SetTotal(decimal value)
         {
-            Set("total", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderFields.Total.ToValue(value));
+            Set("total", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.TotalValue(value));
             return this;
         }
 
         /// <summary>Sets <c>total</c> only if the item does not have it yet.</summary>
         public CustomerOrderUpdate SetTotalIfNotExists(decimal value)
         {
-            SetIfNotExists("total", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderFields.Total.ToValue(value));
+            SetIfNotExists("total", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.TotalValue(value));
             return this;
         }
 

@@ -12,14 +12,14 @@ namespace Bookings.Generated.Integration.Tests.Customers
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderTable.Definition,
+                CustomerOrderTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddCustomersRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Customers.ICustomerOrderRepository, global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<ICustomerOrderRepository, CustomerOrderRepository>(
+                services, static (client, options, logger) => new CustomerOrderRepository(client, options, logger));
             return services;
         }
 

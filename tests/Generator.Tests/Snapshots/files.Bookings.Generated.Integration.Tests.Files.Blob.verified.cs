@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Files
 {
-    /// <summary>
-    /// An item of the <c>blobs</c> table. Content-addressed blobs: the partition key is the SHA-256 digest of the content, stored as binary (B).
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>blobs</c> table. Content-addressed blobs: the partition key is the SHA-256 digest of the content, stored as binary (B).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Blob
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Files.BlobKey Key { get; init; }
+        public required BlobKey Key { get; init; }
 
         /// <summary>The stored <c>digest</c> key attribute, from <see cref="Key"/>. The SHA-256 digest of the content.</summary>
         public byte[] Digest => Key.Digest;
@@ -25,8 +22,6 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Blob {{ Key = {Key}, Size = {Size}, ContentType = {(global::Bookings.Generated.Runtime.Summary.Value(ContentType))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Blob {{ Key = {Key}, Size = {Size}, ContentType = {(global::Bookings.Generated.Runtime.Summary.Value(ContentType))} }}");
     }
 }

@@ -4,10 +4,7 @@
 
 namespace Bookings.Generated.Integration.Tests.Files
 {
-    /// <summary>
-    /// The key of a <see cref="Blob"/>: <c>digest</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Blob"/>: <c>digest</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record BlobKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -22,32 +19,28 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static BlobKey Create(byte[] digest)
-            => TryCreate(digest, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidDigest(digest));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(byte[]? digest, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BlobKey? result)
         {
             result = null;
-            if (digest is null)
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(digest, out _))
             {
                 return false;
             }
 
-            return TryCreate(digest, out result, out _);
+            result = new((byte[])digest.Clone());
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(1)
-            {
-                ["digest"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(Digest, writable: false) },
-            };
+            => new(1) { ["digest"] = new() { B = new global::System.IO.MemoryStream(Digest, writable: false) } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"BlobKey {{ Digest = {(global::Bookings.Generated.Runtime.Summary.Bytes(Digest))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"BlobKey {{ Digest = {(global::Bookings.Generated.Runtime.Summary.Bytes(Digest))} }}");
 
         /// <summary>Whether the other key has the same parts; bytes compare by content.</summary>
         public bool Equals(BlobKey? other)
@@ -61,23 +54,8 @@ namespace Bookings.Generated.Integration.Tests.Files
             return hash.ToHashCode();
         }
 
-        private static bool TryCreate(
-            byte[]? digest,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BlobKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(digest, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Blob", "digest", problem);
-                return false;
-            }
-
-            createdKey = new BlobKey(global::System.MemoryExtensions.AsSpan(digest).ToArray());
-            validationError = null;
-            return true;
-        }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static byte[] ValidDigest(byte[]? digest)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(digest, out var problem) ? (byte[])digest.Clone() : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Blob", "digest", problem);
     }
 }

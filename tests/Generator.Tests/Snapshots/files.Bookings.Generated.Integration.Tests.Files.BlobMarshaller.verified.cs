@@ -10,13 +10,13 @@ namespace Bookings.Generated.Integration.Tests.Files
     {
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Files.Blob blob)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Blob blob)
         {
             global::System.ArgumentNullException.ThrowIfNull(blob);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(blob.Key, "Blob", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
-                ["digest"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(key.Digest, writable: false) },
+                ["digest"] = new() { B = new global::System.IO.MemoryStream(key.Digest, writable: false) },
                 ["size"] = SizeValue(blob.Size),
             };
 
@@ -28,24 +28,15 @@ namespace Bookings.Generated.Integration.Tests.Files
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Files.BlobKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Blob");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Blob"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Files.Blob FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Blob FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Blob");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Files.Blob
+            return new Blob
             {
                 Key = key,
                 Size = reader.Int64("size") ?? throw reader.Missing("size", "a number (N)"),
@@ -55,10 +46,10 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Files.BlobKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static BlobKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var digestStored = reader.Read("digest", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("digest", "binary (B)");
-            return global::Bookings.Generated.Integration.Tests.Files.BlobKey.TryParse(digestStored, out var key)
+            var digest = reader.Read("digest", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("digest", "binary (B)");
+            return global::Bookings.Generated.Integration.Tests.Files.BlobKey.TryParse(digest, out var key)
                 ? key
                 : throw reader.InvalidKey("digest", "digest = {digest}");
         }
@@ -66,14 +57,11 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>The stored form of <c>size</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue SizeValue(long value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>content_type</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ContentTypeValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Blob", "content_type");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Blob", "content_type") };
     }
 }

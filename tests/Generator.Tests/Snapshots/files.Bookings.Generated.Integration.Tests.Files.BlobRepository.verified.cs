@@ -6,19 +6,19 @@ namespace Bookings.Generated.Integration.Tests.Files
 {
     /// <summary>Reads and writes <see cref="Blob"/> items in the <c>blobs</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IBlobRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Files.Blob, global::Bookings.Generated.Integration.Tests.Files.BlobKey, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate>
+    public partial interface IBlobRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Blob, BlobKey, BlobUpdate>
     {
     }
 
     /// <summary><see cref="IBlobRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class BlobRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Files.Blob, global::Bookings.Generated.Integration.Tests.Files.BlobKey, global::Bookings.Generated.Integration.Tests.Files.BlobUpdate>, IBlobRepository
+    public sealed partial class BlobRepository : global::Bookings.Generated.Runtime.DynamoRepository<Blob, BlobKey, BlobUpdate>, IBlobRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Files.Blob, global::Bookings.Generated.Integration.Tests.Files.BlobKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Files.BlobTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Blob, BlobKey> Mapping = new(
+            BlobTable.Definition,
             static blob => blob.Key,
-            global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.FromItem);
+            BlobMarshaller.ToItem,
+            BlobMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>

@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Files
     /// <summary>
     /// Typed changes to a stored <see cref="Blob"/>, for <c>BlobRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class BlobUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>Sets <c>size</c>.</summary>
         public BlobUpdate SetSize(long value)
         {
-            Set("size", global::Bookings.Generated.Integration.Tests.Files.BlobFields.Size.ToValue(value));
+            Set("size", global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.SizeValue(value));
             return this;
         }
 
         /// <summary>Sets <c>size</c> only if the item does not have it yet.</summary>
         public BlobUpdate SetSizeIfNotExists(long value)
         {
-            SetIfNotExists("size", global::Bookings.Generated.Integration.Tests.Files.BlobFields.Size.ToValue(value));
+            SetIfNotExists("size", global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.SizeValue(value));
             return this;
         }
 
@@ -37,14 +35,14 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>Sets <c>content_type</c>.</summary>
         public BlobUpdate SetContentType(string value)
         {
-            Set("content_type", global::Bookings.Generated.Integration.Tests.Files.BlobFields.ContentType.ToValue(value));
+            Set("content_type", global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.ContentTypeValue(value));
             return this;
         }
 
         /// <summary>Sets <c>content_type</c> only if the item does not have it yet.</summary>
         public BlobUpdate SetContentTypeIfNotExists(string value)
         {
-            SetIfNotExists("content_type", global::Bookings.Generated.Integration.Tests.Files.BlobFields.ContentType.ToValue(value));
+            SetIfNotExists("content_type", global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.ContentTypeValue(value));
             return this;
         }
 

@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Files
 {
-    /// <summary>
-    /// An item of the <c>chunks</c> table. The chunks of a file, sorted by a binary offset; a global index finds them by the owner's token, also binary.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>chunks</c> table. The chunks of a file, sorted by a binary offset; a global index finds them by the owner's token, also binary.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Chunk
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Files.ChunkKey Key { get; init; }
+        public required ChunkKey Key { get; init; }
 
         /// <summary>The stored <c>file_id</c> key attribute, from <see cref="Key"/>.</summary>
         public string FileId => Key.FileId;
@@ -28,8 +25,6 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Chunk {{ Key = {Key}, OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(OwnerToken))}, Data = {(global::Bookings.Generated.Runtime.Summary.Bytes(Data))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk {{ Key = {Key}, OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(OwnerToken))}, Data = {(global::Bookings.Generated.Runtime.Summary.Bytes(Data))} }}");
     }
 }

@@ -4,10 +4,7 @@
 
 namespace Bookings.Generated.Integration.Tests.Files
 {
-    /// <summary>
-    /// The key of a <see cref="Chunk"/>: <c>file_id</c>, <c>offset</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Chunk"/>: <c>file_id</c>, <c>offset</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ChunkKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -28,61 +25,39 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static ChunkKey Create(string fileId, byte[] offset)
-            => TryCreate(fileId, offset, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidFileId(fileId), ValidOffset(offset));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? fileId, byte[]? offset, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ChunkKey? result)
         {
             result = null;
-            if (fileId is null || offset is null)
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(fileId, FileIdPattern, null, out _)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(offset, out _))
             {
                 return false;
             }
 
-            return TryCreate(fileId, offset, out result, out _);
+            result = new(fileId, (byte[])offset.Clone());
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["file_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = FileId },
-                ["offset"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(Offset, writable: false) },
-            };
+            => new(2) { ["file_id"] = new() { S = FileId }, ["offset"] = new() { B = new global::System.IO.MemoryStream(Offset, writable: false) } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"ChunkKey {{ FileId = {FileId}, Offset = {(global::Bookings.Generated.Runtime.Summary.Bytes(Offset))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"ChunkKey {{ FileId = {FileId}, Offset = {(global::Bookings.Generated.Runtime.Summary.Bytes(Offset))} }}");
 
         /// <summary>The stored <c>file_id</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string fileId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(fileId, FileIdPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "file_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = fileId };
-        }
+            => new() { S = ValidFileId(fileId) };
 
         /// <summary>The stored <c>offset</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(byte[] offset)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(offset, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "offset", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(offset, writable: false) };
-        }
+            => new() { B = new global::System.IO.MemoryStream(ValidOffset(offset), writable: false) };
 
         /// <summary>Whether the other key has the same parts; bytes compare by content.</summary>
         public bool Equals(ChunkKey? other)
@@ -97,29 +72,11 @@ namespace Bookings.Generated.Integration.Tests.Files
             return hash.ToHashCode();
         }
 
-        private static bool TryCreate(
-            string? fileId, byte[]? offset,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ChunkKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidFileId(string? fileId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(fileId, FileIdPattern, null, out var problem) ? fileId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "file_id", problem);
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(fileId, FileIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "file_id", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(offset, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "offset", problem);
-                return false;
-            }
-
-            createdKey = new ChunkKey(fileId, global::System.MemoryExtensions.AsSpan(offset).ToArray());
-            validationError = null;
-            return true;
-        }
+        private static byte[] ValidOffset(byte[]? offset)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyBytes(offset, out var problem) ? (byte[])offset.Clone() : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Chunk", "offset", problem);
     }
 }

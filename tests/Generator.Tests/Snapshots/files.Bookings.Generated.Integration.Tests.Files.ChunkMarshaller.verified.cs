@@ -16,14 +16,14 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Files.Chunk chunk)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Chunk chunk)
         {
             global::System.ArgumentNullException.ThrowIfNull(chunk);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(chunk.Key, "Chunk", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(4)
             {
-                ["file_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.FileId },
-                ["offset"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { B = new global::System.IO.MemoryStream(key.Offset, writable: false) },
+                ["file_id"] = new() { S = key.FileId },
+                ["offset"] = new() { B = new global::System.IO.MemoryStream(key.Offset, writable: false) },
                 ["data"] = DataValue(chunk.Data),
             };
 
@@ -37,7 +37,7 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Files.ChunkKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static ChunkKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Chunk");
@@ -46,13 +46,13 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>Reads a stored item as a <see cref="Chunk"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Files.Chunk FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Chunk FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Chunk");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Files.Chunk
+            return new Chunk
             {
                 Key = key,
                 OwnerToken = reader.Read("owner_token", OwnerTokenCodec),
@@ -62,11 +62,11 @@ namespace Bookings.Generated.Integration.Tests.Files
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Files.ChunkKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static ChunkKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var fileIdStored = reader.String("file_id") ?? throw reader.Missing("file_id", "a string (S)");
-            var offsetStored = reader.Read("offset", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("offset", "binary (B)");
-            return global::Bookings.Generated.Integration.Tests.Files.ChunkKey.TryParse(fileIdStored, offsetStored, out var key)
+            var fileId = reader.String("file_id") ?? throw reader.Missing("file_id", "a string (S)");
+            var offset = reader.Read("offset", global::Bookings.Generated.Runtime.AttributeCodecs.Binary) ?? throw reader.Missing("offset", "binary (B)");
+            return global::Bookings.Generated.Integration.Tests.Files.ChunkKey.TryParse(fileId, offset, out var key)
                 ? key
                 : throw reader.InvalidKey("file_id, offset", "file_id = {file_id}, offset = {offset}");
         }

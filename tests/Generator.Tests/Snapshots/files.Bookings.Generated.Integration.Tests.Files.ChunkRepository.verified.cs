@@ -6,32 +6,32 @@ namespace Bookings.Generated.Integration.Tests.Files
 {
     /// <summary>Reads and writes <see cref="Chunk"/> items in the <c>chunks</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IChunkRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Files.Chunk, global::Bookings.Generated.Integration.Tests.Files.ChunkKey, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate>
+    public partial interface IChunkRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Chunk, ChunkKey, ChunkUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="ChunkSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.Chunk> QueryAsync(string fileId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Chunk> QueryAsync(string fileId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Files.Chunk>> QueryPageAsync(string fileId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Chunk>> QueryPageAsync(string fileId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_owner</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page; <c>options.SortKey</c> (from <see cref="ChunkByOwnerSortKey"/>) reads only the entries whose index sort key (<c>offset</c>) meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_owner</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Files.ChunkKey>> QueryByOwnerPageAsync(byte[] ownerToken, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<ChunkKey>> QueryByOwnerPageAsync(byte[] ownerToken, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IChunkRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ChunkRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Files.Chunk, global::Bookings.Generated.Integration.Tests.Files.ChunkKey, global::Bookings.Generated.Integration.Tests.Files.ChunkUpdate>, IChunkRepository
+    public sealed partial class ChunkRepository : global::Bookings.Generated.Runtime.DynamoRepository<Chunk, ChunkKey, ChunkUpdate>, IChunkRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Files.Chunk, global::Bookings.Generated.Integration.Tests.Files.ChunkKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Files.ChunkTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Chunk, ChunkKey> Mapping = new(
+            ChunkTable.Definition,
             static chunk => chunk.Key,
-            global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.FromItem);
+            ChunkMarshaller.ToItem,
+            ChunkMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -46,20 +46,20 @@ namespace Bookings.Generated.Integration.Tests.Files
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.Chunk> QueryAsync(string fileId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.PartitionKeyValue(fileId), PartitionLabel(fileId), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Chunk> QueryAsync(string fileId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(ChunkKey.PartitionKeyValue(fileId), PartitionLabel(fileId), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Files.Chunk>> QueryPageAsync(string fileId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.PartitionKeyValue(fileId), PartitionLabel(fileId), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Chunk>> QueryPageAsync(string fileId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(ChunkKey.PartitionKeyValue(fileId), PartitionLabel(fileId), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Files.ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), options, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), options, ChunkMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Files.ChunkKey>> QueryByOwnerPageAsync(byte[] ownerToken, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Files.ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<ChunkKey>> QueryByOwnerPageAsync(byte[] ownerToken, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), pageSize, continuationToken, options, ChunkMarshaller.KeyFromItem, cancellationToken);
 
         private static string PartitionLabel(string fileId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk partition {{ FileId = {fileId} }}");

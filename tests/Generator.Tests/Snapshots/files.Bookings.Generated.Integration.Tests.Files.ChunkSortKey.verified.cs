@@ -4,36 +4,33 @@
 
 namespace Bookings.Generated.Integration.Tests.Files
 {
-    /// <summary>
-    /// Conditions on the sort key <c>offset</c> (<c>{offset}</c>) of
-    /// <see cref="Chunk"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>offset</c> (<c>{offset}</c>) of <see cref="Chunk"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ChunkSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.SortKeyValue(offset));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(ChunkKey.SortKeyValue(offset));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.SortKeyValue(offset));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(ChunkKey.SortKeyValue(offset));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.SortKeyValue(offset));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(ChunkKey.SortKeyValue(offset));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.SortKeyValue(offset));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(ChunkKey.SortKeyValue(offset));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(byte[] offset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.SortKeyValue(offset));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(ChunkKey.SortKeyValue(offset));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(byte[] lowOffset, byte[] highOffset)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Integration.Tests.Files.ChunkKey.SortKeyValue(lowOffset), global::Bookings.Generated.Integration.Tests.Files.ChunkKey.SortKeyValue(highOffset));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(ChunkKey.SortKeyValue(lowOffset), ChunkKey.SortKeyValue(highOffset));
 
         /// <summary>The sort key starts with <paramref name="prefix"/>, taken as given.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(byte[] prefix)

@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Files
     /// <summary>
     /// Typed changes to a stored <see cref="Chunk"/>, for <c>ChunkRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class ChunkUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>Sets <c>owner_token</c>.</summary>
         public ChunkUpdate SetOwnerToken(byte[] value)
         {
-            Set("owner_token", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.OwnerToken.ToValue(value));
+            Set("owner_token", global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(value));
             return this;
         }
 
         /// <summary>Sets <c>owner_token</c> only if the item does not have it yet.</summary>
         public ChunkUpdate SetOwnerTokenIfNotExists(byte[] value)
         {
-            SetIfNotExists("owner_token", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.OwnerToken.ToValue(value));
+            SetIfNotExists("owner_token", global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(value));
             return this;
         }
 
@@ -37,14 +35,14 @@ namespace Bookings.Generated.Integration.Tests.Files
         /// <summary>Sets <c>data</c>.</summary>
         public ChunkUpdate SetData(byte[] value)
         {
-            Set("data", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.Data.ToValue(value));
+            Set("data", global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.DataValue(value));
             return this;
         }
 
         /// <summary>Sets <c>data</c> only if the item does not have it yet.</summary>
         public ChunkUpdate SetDataIfNotExists(byte[] value)
         {
-            SetIfNotExists("data", global::Bookings.Generated.Integration.Tests.Files.ChunkFields.Data.ToValue(value));
+            SetIfNotExists("data", global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.DataValue(value));
             return this;
         }
     }

@@ -12,17 +12,17 @@ namespace Bookings.Generated.Integration.Tests.Files
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Bookings.Generated.Integration.Tests.Files.BlobTable.Definition,
-                global::Bookings.Generated.Integration.Tests.Files.ChunkTable.Definition,
+                BlobTable.Definition,
+                ChunkTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddFilesRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Files.IBlobRepository, global::Bookings.Generated.Integration.Tests.Files.BlobRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Files.BlobRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Files.IChunkRepository, global::Bookings.Generated.Integration.Tests.Files.ChunkRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Files.ChunkRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IBlobRepository, BlobRepository>(
+                services, static (client, options, logger) => new BlobRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IChunkRepository, ChunkRepository>(
+                services, static (client, options, logger) => new ChunkRepository(client, options, logger));
             return services;
         }
 

@@ -4,15 +4,12 @@
 
 namespace Shop.Orders
 {
-    /// <summary>
-    /// An item of the <c>shop-orders</c> table. An order &amp; its "lines" &lt;summed&gt;.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>shop-orders</c> table. An order &amp; its "lines" &lt;summed&gt;.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Order
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Shop.Orders.OrderKey Key { get; init; }
+        public required OrderKey Key { get; init; }
 
         /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>. ORDER# and the order number.</summary>
         public string PartitionKey => Key.PartitionKey;
@@ -52,8 +49,6 @@ namespace Shop.Orders
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Order {{ Key = {Key}, CustomerEmail = {(global::Bookings.Generated.Runtime.Redact.Personal(CustomerEmail))}, CustomerPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(CustomerPhone))}, Total = {Total}, ItemCount = {ItemCount}, LoyaltyPoints = {LoyaltyPoints}, WeightKg = {(global::Bookings.Generated.Runtime.Summary.Value(WeightKg))}, Gift = {(global::Bookings.Generated.Runtime.Summary.Value(Gift))}, CustomerNote = {CustomerNote}, Event = {(global::Bookings.Generated.Runtime.Summary.Value(Event))}, ApiToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ApiToken))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Order {{ Key = {Key}, CustomerEmail = {(global::Bookings.Generated.Runtime.Redact.Personal(CustomerEmail))}, CustomerPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(CustomerPhone))}, Total = {Total}, ItemCount = {ItemCount}, LoyaltyPoints = {LoyaltyPoints}, WeightKg = {(global::Bookings.Generated.Runtime.Summary.Value(WeightKg))}, Gift = {(global::Bookings.Generated.Runtime.Summary.Value(Gift))}, CustomerNote = {CustomerNote}, Event = {(global::Bookings.Generated.Runtime.Summary.Value(Event))}, ApiToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ApiToken))} }}");
     }
 }

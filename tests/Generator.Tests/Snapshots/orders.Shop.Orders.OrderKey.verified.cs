@@ -4,19 +4,16 @@
 
 namespace Shop.Orders
 {
-    /// <summary>
-    /// The key of a <see cref="Order"/>: <c>pk</c> = <c>ORDER#{order_id}</c>, <c>sk</c> = <c>#META</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Order"/>: <c>pk</c> = <c>ORDER#{order_id}</c>, <c>sk</c> = <c>#META</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record OrderKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private OrderKey(long orderId, string? storedPartitionKey, string? storedSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private OrderKey(long orderId, string? partitionKey = null, string? sk = null)
         {
             OrderId = orderId;
-            PartitionKey = storedPartitionKey ?? string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            Sk = storedSk ?? "#META";
+            PartitionKey = partitionKey ?? string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Sk = sk ?? "#META";
         }
 
         /// <summary>The <c>order_id</c> part. The order number.</summary>
@@ -29,106 +26,45 @@ namespace Shop.Orders
         public string Sk { get; }
 
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static OrderKey Create(long orderId)
-            => TryCreate(orderId, storedPartitionKey: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(orderId);
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? partitionKey, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderKey? result)
         {
             result = null;
-            if (partitionKey is null || sk is null)
+            if (partitionKey is null
+                || !TrySplitPartitionKey(partitionKey, out var orderIdText)
+                || !long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderId)
+                || orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText
+                || sk != "#META")
             {
                 return false;
             }
 
-            if (!TrySplitPartitionKey(partitionKey, out var orderIdText))
-            {
-                return false;
-            }
-
-            if (!long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderIdValue)
-                || orderIdValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText)
-            {
-                return false;
-            }
-
-            if (!TrySplitSk(sk))
-            {
-                return false;
-            }
-
-            return TryCreate(orderIdValue, storedPartitionKey: partitionKey, storedSk: sk, out result, out _);
+            result = new(orderId, partitionKey, sk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = PartitionKey },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Sk },
-            };
+            => new(2) { ["pk"] = new() { S = PartitionKey }, ["sk"] = new() { S = Sk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"OrderKey {{ OrderId = {OrderId} }}");
-
-        /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(long orderId)
-        {
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("ORDER#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
-        }
-
-        /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
-        {
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#META" };
-        }
-
-        private static bool TryCreate(
-            long orderId,
-            string? storedPartitionKey,
-            string? storedSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-
-            createdKey = new OrderKey(orderId, storedPartitionKey, storedSk);
-            validationError = null;
-            return true;
-        }
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"OrderKey {{ OrderId = {OrderId} }}");
 
         /// <summary>Splits a stored <c>pk</c> (<c>ORDER#{order_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitPartitionKey(string storedKey, out string orderId)
+        private static bool TrySplitPartitionKey(string partitionKey, out string orderIdText)
         {
-            orderId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "ORDER#", 0, 6) != 0)
+            orderIdText = string.Empty;
+            if (!partitionKey.StartsWith("ORDER#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            orderId = storedKey.Substring(cursor);
+            orderIdText = partitionKey.Substring(6);
             return true;
-        }
-
-        /// <summary>Splits a stored <c>sk</c> (<c>#META</c>) into the text of its parts.</summary>
-        private static bool TrySplitSk(string storedKey)
-        {
-            var cursor = 0;
-            if (storedKey.Length - cursor < 5 || string.CompareOrdinal(storedKey, cursor, "#META", 0, 5) != 0)
-            {
-                return false;
-            }
-
-            cursor += 5;
-            return cursor == storedKey.Length;
         }
     }
 }

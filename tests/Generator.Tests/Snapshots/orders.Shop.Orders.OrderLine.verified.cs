@@ -4,15 +4,12 @@
 
 namespace Shop.Orders
 {
-    /// <summary>
-    /// An item of the <c>shop-order-lines</c> table.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>shop-order-lines</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record OrderLine
     {
         /// <summary>The item's key. Key attributes and the attributes that feed them are read from it.</summary>
-        public required global::Shop.Orders.OrderLineKey Key { get; init; }
+        public required OrderLineKey Key { get; init; }
 
         /// <summary>The stored <c>line_pk</c> key attribute, from <see cref="Key"/>.</summary>
         public string LinePk => Key.LinePk;
@@ -32,17 +29,12 @@ namespace Shop.Orders
         /// <summary>Stored as <c>unit_price</c>; required.</summary>
         public required decimal UnitPrice { get; init; }
 
-        /// <summary>
-        /// Attributes the schema does not declare, as stored. They are written back unchanged, so a
-        /// read-modify-write through this SDK never deletes what another writer added.
-        /// </summary>
+        /// <summary>Attributes the schema does not declare, as stored; written back unchanged, so a read-modify-write through this SDK never deletes what another writer added.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }
             = global::Bookings.Generated.Runtime.ExtraAttributes.Empty;
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"OrderLine {{ Key = {Key}, Sku = {Sku}, Quantity = {Quantity}, UnitPrice = {UnitPrice}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"OrderLine {{ Key = {Key}, Sku = {Sku}, Quantity = {Quantity}, UnitPrice = {UnitPrice}, ExtraAttributes = {(global::Bookings.Generated.Runtime.ExtraAttributes.Describe(ExtraAttributes))} }}");
     }
 }

@@ -4,23 +4,20 @@
 
 namespace Shop.Orders
 {
-    /// <summary>
-    /// The key of a <see cref="OrderLine"/>: <c>line_pk</c> = <c>{tenant}#ORDER#{order_no}</c>, <c>line_sk</c> = <c>LINE#{line_no}</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="OrderLine"/>: <c>line_pk</c> = <c>{tenant}#ORDER#{order_no}</c>, <c>line_sk</c> = <c>LINE#{line_no}</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record OrderLineKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private static readonly global::Bookings.Generated.Runtime.TextPattern TenantPattern = new("^[a-z]+$");
 
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private OrderLineKey(string tenant, long orderNo, int lineNo, string? storedLinePk, string? storedLineSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private OrderLineKey(string tenant, long orderNo, int lineNo, string? linePk = null, string? lineSk = null)
         {
             Tenant = tenant;
             OrderNo = orderNo;
             LineNo = lineNo;
-            LinePk = storedLinePk ?? string.Concat(tenant, "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            LineSk = storedLineSk ?? string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            LinePk = linePk ?? string.Concat(tenant, "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            LineSk = lineSk ?? string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>tenant</c> part.</summary>
@@ -41,135 +38,79 @@ namespace Shop.Orders
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static OrderLineKey Create(string tenant, long orderNo, int lineNo)
-            => TryCreate(tenant, orderNo, lineNo, storedLinePk: null, storedLineSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidTenant(tenant), orderNo, lineNo);
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? linePk, string? lineSk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderLineKey? result)
         {
             result = null;
-            if (linePk is null || lineSk is null)
+            if (linePk is null
+                || !TrySplitLinePk(linePk, out var tenant, out var orderNoText)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out _)
+                || !long.TryParse(orderNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderNo)
+                || orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderNoText
+                || lineSk is null
+                || !TrySplitLineSk(lineSk, out var lineNoText)
+                || !int.TryParse(lineNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var lineNo)
+                || lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != lineNoText)
             {
                 return false;
             }
 
-            if (!TrySplitLinePk(linePk, out var tenantText, out var orderNoText))
-            {
-                return false;
-            }
-
-            if (!long.TryParse(orderNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderNoValue)
-                || orderNoValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderNoText)
-            {
-                return false;
-            }
-
-            if (!TrySplitLineSk(lineSk, out var lineNoText))
-            {
-                return false;
-            }
-
-            if (!int.TryParse(lineNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var lineNoValue)
-                || lineNoValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != lineNoText)
-            {
-                return false;
-            }
-
-            return TryCreate(tenantText, orderNoValue, lineNoValue, storedLinePk: linePk, storedLineSk: lineSk, out result, out _);
+            result = new(tenant, orderNo, lineNo, linePk, lineSk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["line_pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = LinePk },
-                ["line_sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = LineSk },
-            };
+            => new(2) { ["line_pk"] = new() { S = LinePk }, ["line_sk"] = new() { S = LineSk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"OrderLineKey {{ Tenant = {Tenant}, OrderNo = {OrderNo}, LineNo = {LineNo} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"OrderLineKey {{ Tenant = {Tenant}, OrderNo = {OrderNo}, LineNo = {LineNo} }}");
 
         /// <summary>The stored <c>line_pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string tenant, long orderNo)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("OrderLine", "tenant", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat(tenant, "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
-        }
+            => new() { S = string.Concat(ValidTenant(tenant), "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
 
         /// <summary>The stored <c>line_sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(int lineNo)
-        {
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
-        }
+            => new() { S = string.Concat("LINE#", lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
 
         /// <summary>The text every stored <c>line_sk</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
-        {
-            return "LINE#";
-        }
+            => "LINE#";
 
-        private static bool TryCreate(
-            string? tenant, long orderNo, int lineNo,
-            string? storedLinePk,
-            string? storedLineSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderLineKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("OrderLine", "tenant", problem);
-                return false;
-            }
-
-            createdKey = new OrderLineKey(tenant, orderNo, lineNo, storedLinePk, storedLineSk);
-            validationError = null;
-            return true;
-        }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidTenant(string? tenant)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out var problem) ? tenant : throw new global::Bookings.Generated.Runtime.DynamoValidationException("OrderLine", "tenant", problem);
 
         /// <summary>Splits a stored <c>line_pk</c> (<c>{tenant}#ORDER#{order_no}</c>) into the text of its parts.</summary>
-        private static bool TrySplitLinePk(string storedKey, out string tenant, out string orderNo)
+        private static bool TrySplitLinePk(string linePk, out string tenant, out string orderNoText)
         {
-            tenant = string.Empty;
-            orderNo = string.Empty;
-            var cursor = 0;
-            var tenantEnd = storedKey.IndexOf("#ORDER#", cursor, global::System.StringComparison.Ordinal);
+            tenant = orderNoText = string.Empty;
+            var tenantEnd = linePk.IndexOf("#ORDER#", global::System.StringComparison.Ordinal);
             if (tenantEnd < 0)
             {
                 return false;
             }
 
-            tenant = storedKey.Substring(cursor, tenantEnd - cursor);
-            cursor = tenantEnd + 7;
-            orderNo = storedKey.Substring(cursor);
+            tenant = linePk.Substring(0, tenantEnd);
+            orderNoText = linePk.Substring(tenantEnd + 7);
             return true;
         }
 
         /// <summary>Splits a stored <c>line_sk</c> (<c>LINE#{line_no}</c>) into the text of its parts.</summary>
-        private static bool TrySplitLineSk(string storedKey, out string lineNo)
+        private static bool TrySplitLineSk(string lineSk, out string lineNoText)
         {
-            lineNo = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 5 || string.CompareOrdinal(storedKey, cursor, "LINE#", 0, 5) != 0)
+            lineNoText = string.Empty;
+            if (!lineSk.StartsWith("LINE#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 5;
-            lineNo = storedKey.Substring(cursor);
+            lineNoText = lineSk.Substring(5);
             return true;
         }
     }

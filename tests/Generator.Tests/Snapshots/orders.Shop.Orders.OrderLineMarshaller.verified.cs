@@ -11,53 +11,38 @@ namespace Shop.Orders
         /// <summary>The attribute names the schema declares; any other attribute is an extra one.</summary>
         private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(global::System.StringComparer.Ordinal)
         {
-            "line_pk",
-            "line_sk",
-            "tenant",
-            "sku",
-            "quantity",
-            "unit_price",
+            "line_pk", "line_sk", "tenant", "sku", "quantity", "unit_price",
         };
 
         /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Orders.OrderLine orderLine)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(OrderLine orderLine)
         {
             global::System.ArgumentNullException.ThrowIfNull(orderLine);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(orderLine.Key, "OrderLine", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(6 + (orderLine.ExtraAttributes?.Count ?? 0))
             {
-                ["line_pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.LinePk },
-                ["line_sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.LineSk },
-                ["tenant"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Tenant },
+                ["line_pk"] = new() { S = key.LinePk },
+                ["line_sk"] = new() { S = key.LineSk },
+                ["tenant"] = new() { S = key.Tenant },
                 ["sku"] = SkuValue(orderLine.Sku),
                 ["quantity"] = QuantityValue(orderLine.Quantity),
                 ["unit_price"] = UnitPriceValue(orderLine.UnitPrice),
             };
 
             global::Bookings.Generated.Runtime.ExtraAttributes.CopyTo(orderLine.ExtraAttributes, item, DeclaredAttributes);
-
             return item;
-        }
-
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Shop.Orders.OrderLineKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine");
-            return ReadKey(ref reader);
         }
 
         /// <summary>Reads a stored item as a <see cref="OrderLine"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Shop.Orders.OrderLine FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static OrderLine FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "OrderLine");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Shop.Orders.OrderLine
+            return new OrderLine
             {
                 Key = key,
                 Sku = reader.String("sku") ?? throw reader.Missing("sku", "a string (S)"),
@@ -69,11 +54,11 @@ namespace Shop.Orders
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Shop.Orders.OrderLineKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static OrderLineKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var linePkStored = reader.String("line_pk") ?? throw reader.Missing("line_pk", "a string (S)");
-            var lineSkStored = reader.String("line_sk") ?? throw reader.Missing("line_sk", "a string (S)");
-            return global::Shop.Orders.OrderLineKey.TryParse(linePkStored, lineSkStored, out var key)
+            var linePk = reader.String("line_pk") ?? throw reader.Missing("line_pk", "a string (S)");
+            var lineSk = reader.String("line_sk") ?? throw reader.Missing("line_sk", "a string (S)");
+            return global::Shop.Orders.OrderLineKey.TryParse(linePk, lineSk, out var key)
                 ? key
                 : throw reader.InvalidKey("line_pk, line_sk", "line_pk = {tenant}#ORDER#{order_no}, line_sk = LINE#{line_no}");
         }
@@ -81,19 +66,16 @@ namespace Shop.Orders
         /// <summary>The stored form of <c>sku</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue SkuValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "OrderLine", "sku");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "OrderLine", "sku") };
 
         /// <summary>The stored form of <c>quantity</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue QuantityValue(int value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>unit_price</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue UnitPriceValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

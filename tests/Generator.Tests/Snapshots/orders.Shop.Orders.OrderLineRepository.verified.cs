@@ -6,26 +6,26 @@ namespace Shop.Orders
 {
     /// <summary>Reads and writes <see cref="OrderLine"/> items in the <c>shop-order-lines</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IOrderLineRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Shop.Orders.OrderLine, global::Shop.Orders.OrderLineKey, global::Shop.Orders.OrderLineUpdate>
+    public partial interface IOrderLineRepository : global::Bookings.Generated.Runtime.IDynamoRepository<OrderLine, OrderLineKey, OrderLineUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="OrderLineSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.OrderLine>> QueryPageAsync(string tenant, long orderNo, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<OrderLine>> QueryPageAsync(string tenant, long orderNo, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IOrderLineRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class OrderLineRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Orders.OrderLine, global::Shop.Orders.OrderLineKey, global::Shop.Orders.OrderLineUpdate>, IOrderLineRepository
+    public sealed partial class OrderLineRepository : global::Bookings.Generated.Runtime.DynamoRepository<OrderLine, OrderLineKey, OrderLineUpdate>, IOrderLineRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Orders.OrderLine, global::Shop.Orders.OrderLineKey> Mapping = new(
-            global::Shop.Orders.OrderLineTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<OrderLine, OrderLineKey> Mapping = new(
+            OrderLineTable.Definition,
             static orderLine => orderLine.Key,
-            global::Shop.Orders.OrderLineMarshaller.ToItem,
-            global::Shop.Orders.OrderLineMarshaller.FromItem);
+            OrderLineMarshaller.ToItem,
+            OrderLineMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -40,12 +40,12 @@ namespace Shop.Orders
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Shop.Orders.OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<OrderLine> QueryAsync(string tenant, long orderNo, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Shop.Orders.OrderLine>> QueryPageAsync(string tenant, long orderNo, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Shop.Orders.OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<OrderLine>> QueryPageAsync(string tenant, long orderNo, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(OrderLineKey.PartitionKeyValue(tenant, orderNo), PartitionLabel(tenant, orderNo), pageSize, continuationToken, options, cancellationToken);
 
         private static string PartitionLabel(string tenant, long orderNo)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"OrderLine partition {{ Tenant = {tenant}, OrderNo = {orderNo} }}");

@@ -4,39 +4,36 @@
 
 namespace Shop.Orders
 {
-    /// <summary>
-    /// Conditions on the sort key <c>line_sk</c> (<c>LINE#{line_no}</c>) of
-    /// <see cref="OrderLine"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>line_sk</c> (<c>LINE#{line_no}</c>) of <see cref="OrderLine"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class OrderLineSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(int lineNo)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Shop.Orders.OrderLineKey.SortKeyValue(lineNo));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(OrderLineKey.SortKeyValue(lineNo));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(int lineNo)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Shop.Orders.OrderLineKey.SortKeyValue(lineNo));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(OrderLineKey.SortKeyValue(lineNo));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(int lineNo)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Shop.Orders.OrderLineKey.SortKeyValue(lineNo));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(OrderLineKey.SortKeyValue(lineNo));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(int lineNo)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Shop.Orders.OrderLineKey.SortKeyValue(lineNo));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(OrderLineKey.SortKeyValue(lineNo));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(int lineNo)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Shop.Orders.OrderLineKey.SortKeyValue(lineNo));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(OrderLineKey.SortKeyValue(lineNo));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(int lowLineNo, int highLineNo)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Shop.Orders.OrderLineKey.SortKeyValue(lowLineNo), global::Shop.Orders.OrderLineKey.SortKeyValue(highLineNo));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(OrderLineKey.SortKeyValue(lowLineNo), OrderLineKey.SortKeyValue(highLineNo));
 
         /// <summary>Any sort key of this template: it starts with the template's leading text.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith()
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Shop.Orders.OrderLineKey.SortKeyPrefix());
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(OrderLineKey.SortKeyPrefix());
     }
 }

@@ -7,8 +7,6 @@ namespace Shop.Orders
     /// <summary>
     /// Typed changes to a stored <see cref="OrderLine"/>, for <c>OrderLineRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class OrderLineUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,28 +14,28 @@ namespace Shop.Orders
         /// <summary>Sets <c>sku</c>.</summary>
         public OrderLineUpdate SetSku(string value)
         {
-            Set("sku", global::Shop.Orders.OrderLineFields.Sku.ToValue(value));
+            Set("sku", global::Shop.Orders.OrderLineMarshaller.SkuValue(value));
             return this;
         }
 
         /// <summary>Sets <c>sku</c> only if the item does not have it yet.</summary>
         public OrderLineUpdate SetSkuIfNotExists(string value)
         {
-            SetIfNotExists("sku", global::Shop.Orders.OrderLineFields.Sku.ToValue(value));
+            SetIfNotExists("sku", global::Shop.Orders.OrderLineMarshaller.SkuValue(value));
             return this;
         }
 
         /// <summary>Sets <c>quantity</c>.</summary>
         public OrderLineUpdate SetQuantity(int value)
         {
-            Set("quantity", global::Shop.Orders.OrderLineFields.Quantity.ToValue(value));
+            Set("quantity", global::Shop.Orders.OrderLineMarshaller.QuantityValue(value));
             return this;
         }
 
         /// <summary>Sets <c>quantity</c> only if the item does not have it yet.</summary>
         public OrderLineUpdate SetQuantityIfNotExists(int value)
         {
-            SetIfNotExists("quantity", global::Shop.Orders.OrderLineFields.Quantity.ToValue(value));
+            SetIfNotExists("quantity", global::Shop.Orders.OrderLineMarshaller.QuantityValue(value));
             return this;
         }
 
@@ -51,14 +49,14 @@ namespace Shop.Orders
         /// <summary>Sets <c>unit_price</c>.</summary>
         public OrderLineUpdate SetUnitPrice(decimal value)
         {
-            Set("unit_price", global::Shop.Orders.OrderLineFields.UnitPrice.ToValue(value));
+            Set("unit_price", global::Shop.Orders.OrderLineMarshaller.UnitPriceValue(value));
             return this;
         }
 
         /// <summary>Sets <c>unit_price</c> only if the item does not have it yet.</summary>
         public OrderLineUpdate SetUnitPriceIfNotExists(decimal value)
         {
-            SetIfNotExists("unit_price", global::Shop.Orders.OrderLineFields.UnitPrice.ToValue(value));
+            SetIfNotExists("unit_price", global::Shop.Orders.OrderLineMarshaller.UnitPriceValue(value));
             return this;
         }
 

@@ -12,14 +12,14 @@ namespace Shop.Orders
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Shop.Orders.Order order)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Order order)
         {
             global::System.ArgumentNullException.ThrowIfNull(order);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(order.Key, "Order", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(12)
             {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.PartitionKey },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Sk },
+                ["pk"] = new() { S = key.PartitionKey },
+                ["sk"] = new() { S = key.Sk },
                 ["customer_email"] = CustomerEmailValue(order.CustomerEmail),
                 ["total"] = TotalValue(order.Total),
                 ["item_count"] = ItemCountValue(order.ItemCount),
@@ -55,24 +55,15 @@ namespace Shop.Orders
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Shop.Orders.OrderKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Order");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Order"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Shop.Orders.Order FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Order FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Order");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Shop.Orders.Order
+            return new Order
             {
                 Key = key,
                 CustomerEmail = reader.String("customer_email") ?? throw reader.Missing("customer_email", "a string (S)"),
@@ -90,11 +81,11 @@ namespace Shop.Orders
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Shop.Orders.OrderKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static OrderKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var partitionKeyStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Shop.Orders.OrderKey.TryParse(partitionKeyStored, skStored, out var key)
+            var partitionKey = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Shop.Orders.OrderKey.TryParse(partitionKey, sk, out var key)
                 ? key
                 : throw reader.InvalidKey("pk, sk", "pk = ORDER#{order_id}, sk = #META");
         }
@@ -105,64 +96,52 @@ namespace Shop.Orders
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "customer_email");
             global::Bookings.Generated.Runtime.InputValidation.Matches(text, CustomerEmailPattern, "Order", "customer_email");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
 
         /// <summary>The stored form of <c>customer_phone</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerPhoneValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Order", "customer_phone");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Order", "customer_phone") };
 
         /// <summary>The stored form of <c>total</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue TotalValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>item_count</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ItemCountValue(int value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>loyalty_points</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LoyaltyPointsValue(long value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>weight_kg</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue WeightKgValue(double value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>gift</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue GiftValue(bool value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
+            => new() { BOOL = value };
 
         /// <summary>The stored form of <c>note</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerNoteValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "note");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "note") };
 
         /// <summary>The stored form of <c>event</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EventValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "event");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "event") };
 
         /// <summary>The stored form of <c>api_token</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue ApiTokenValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "api_token");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Order", "api_token") };
     }
 }

@@ -6,19 +6,19 @@ namespace Shop.Orders
 {
     /// <summary>Reads and writes <see cref="Order"/> items in the <c>shop-orders</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IOrderRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Shop.Orders.Order, global::Shop.Orders.OrderKey, global::Shop.Orders.OrderUpdate>
+    public partial interface IOrderRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Order, OrderKey, OrderUpdate>
     {
     }
 
     /// <summary><see cref="IOrderRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class OrderRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Shop.Orders.Order, global::Shop.Orders.OrderKey, global::Shop.Orders.OrderUpdate>, IOrderRepository
+    public sealed partial class OrderRepository : global::Bookings.Generated.Runtime.DynamoRepository<Order, OrderKey, OrderUpdate>, IOrderRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Shop.Orders.Order, global::Shop.Orders.OrderKey> Mapping = new(
-            global::Shop.Orders.OrderTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Order, OrderKey> Mapping = new(
+            OrderTable.Definition,
             static order => order.Key,
-            global::Shop.Orders.OrderMarshaller.ToItem,
-            global::Shop.Orders.OrderMarshaller.FromItem);
+            OrderMarshaller.ToItem,
+            OrderMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>

@@ -7,8 +7,6 @@ namespace Shop.Orders
     /// <summary>
     /// Typed changes to a stored <see cref="Order"/>, for <c>OrderRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class OrderUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,28 +14,28 @@ namespace Shop.Orders
         /// <summary>Sets <c>customer_email</c>.</summary>
         public OrderUpdate SetCustomerEmail(string value)
         {
-            Set("customer_email", global::Shop.Orders.OrderFields.CustomerEmail.ToValue(value));
+            Set("customer_email", global::Shop.Orders.OrderMarshaller.CustomerEmailValue(value));
             return this;
         }
 
         /// <summary>Sets <c>customer_email</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetCustomerEmailIfNotExists(string value)
         {
-            SetIfNotExists("customer_email", global::Shop.Orders.OrderFields.CustomerEmail.ToValue(value));
+            SetIfNotExists("customer_email", global::Shop.Orders.OrderMarshaller.CustomerEmailValue(value));
             return this;
         }
 
         /// <summary>Sets <c>customer_phone</c>.</summary>
         public OrderUpdate SetCustomerPhone(string value)
         {
-            Set("customer_phone", global::Shop.Orders.OrderFields.CustomerPhone.ToValue(value));
+            Set("customer_phone", global::Shop.Orders.OrderMarshaller.CustomerPhoneValue(value));
             return this;
         }
 
         /// <summary>Sets <c>customer_phone</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetCustomerPhoneIfNotExists(string value)
         {
-            SetIfNotExists("customer_phone", global::Shop.Orders.OrderFields.CustomerPhone.ToValue(value));
+            SetIfNotExists("customer_phone", global::Shop.Orders.OrderMarshaller.CustomerPhoneValue(value));
             return this;
         }
 
@@ -51,14 +49,14 @@ namespace Shop.Orders
         /// <summary>Sets <c>total</c>.</summary>
         public OrderUpdate SetTotal(decimal value)
         {
-            Set("total", global::Shop.Orders.OrderFields.Total.ToValue(value));
+            Set("total", global::Shop.Orders.OrderMarshaller.TotalValue(value));
             return this;
         }
 
         /// <summary>Sets <c>total</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetTotalIfNotExists(decimal value)
         {
-            SetIfNotExists("total", global::Shop.Orders.OrderFields.Total.ToValue(value));
+            SetIfNotExists("total", global::Shop.Orders.OrderMarshaller.TotalValue(value));
             return this;
         }
 
@@ -72,14 +70,14 @@ namespace Shop.Orders
         /// <summary>Sets <c>item_count</c>.</summary>
         public OrderUpdate SetItemCount(int value)
         {
-            Set("item_count", global::Shop.Orders.OrderFields.ItemCount.ToValue(value));
+            Set("item_count", global::Shop.Orders.OrderMarshaller.ItemCountValue(value));
             return this;
         }
 
         /// <summary>Sets <c>item_count</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetItemCountIfNotExists(int value)
         {
-            SetIfNotExists("item_count", global::Shop.Orders.OrderFields.ItemCount.ToValue(value));
+            SetIfNotExists("item_count", global::Shop.Orders.OrderMarshaller.ItemCountValue(value));
             return this;
         }
 
@@ -93,14 +91,14 @@ namespace Shop.Orders
         /// <summary>Sets <c>loyalty_points</c>.</summary>
         public OrderUpdate SetLoyaltyPoints(long value)
         {
-            Set("loyalty_points", global::Shop.Orders.OrderFields.LoyaltyPoints.ToValue(value));
+            Set("loyalty_points", global::Shop.Orders.OrderMarshaller.LoyaltyPointsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>loyalty_points</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetLoyaltyPointsIfNotExists(long value)
         {
-            SetIfNotExists("loyalty_points", global::Shop.Orders.OrderFields.LoyaltyPoints.ToValue(value));
+            SetIfNotExists("loyalty_points", global::Shop.Orders.OrderMarshaller.LoyaltyPointsValue(value));
             return this;
         }
 
@@ -114,14 +112,14 @@ namespace Shop.Orders
         /// <summary>Sets <c>weight_kg</c>.</summary>
         public OrderUpdate SetWeightKg(double value)
         {
-            Set("weight_kg", global::Shop.Orders.OrderFields.WeightKg.ToValue(value));
+            Set("weight_kg", global::Shop.Orders.OrderMarshaller.WeightKgValue(value));
             return this;
         }
 
         /// <summary>Sets <c>weight_kg</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetWeightKgIfNotExists(double value)
         {
-            SetIfNotExists("weight_kg", global::Shop.Orders.OrderFields.WeightKg.ToValue(value));
+            SetIfNotExists("weight_kg", global::Shop.Orders.OrderMarshaller.WeightKgValue(value));
             return this;
         }
 
@@ -142,14 +140,14 @@ namespace Shop.Orders
         /// <summary>Sets <c>gift</c>.</summary>
         public OrderUpdate SetGift(bool value)
         {
-            Set("gift", global::Shop.Orders.OrderFields.Gift.ToValue(value));
+            Set("gift", global::Shop.Orders.OrderMarshaller.GiftValue(value));
             return this;
         }
 
         /// <summary>Sets <c>gift</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetGiftIfNotExists(bool value)
         {
-            SetIfNotExists("gift", global::Shop.Orders.OrderFields.Gift.ToValue(value));
+            SetIfNotExists("gift", global::Shop.Orders.OrderMarshaller.GiftValue(value));
             return this;
         }
 
@@ -163,28 +161,28 @@ namespace Shop.Orders
         /// <summary>Sets <c>note</c>.</summary>
         public OrderUpdate SetCustomerNote(string value)
         {
-            Set("note", global::Shop.Orders.OrderFields.CustomerNote.ToValue(value));
+            Set("note", global::Shop.Orders.OrderMarshaller.CustomerNoteValue(value));
             return this;
         }
 
         /// <summary>Sets <c>note</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetCustomerNoteIfNotExists(string value)
         {
-            SetIfNotExists("note", global::Shop.Orders.OrderFields.CustomerNote.ToValue(value));
+            SetIfNotExists("note", global::Shop.Orders.OrderMarshaller.CustomerNoteValue(value));
             return this;
         }
 
         /// <summary>Sets <c>event</c>.</summary>
         public OrderUpdate SetEvent(string value)
         {
-            Set("event", global::Shop.Orders.OrderFields.Event.ToValue(value));
+            Set("event", global::Shop.Orders.OrderMarshaller.EventValue(value));
             return this;
         }
 
         /// <summary>Sets <c>event</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetEventIfNotExists(string value)
         {
-            SetIfNotExists("event", global::Shop.Orders.OrderFields.Event.ToValue(value));
+            SetIfNotExists("event", global::Shop.Orders.OrderMarshaller.EventValue(value));
             return this;
         }
 
@@ -198,14 +196,14 @@ namespace Shop.Orders
         /// <summary>Sets <c>api_token</c>.</summary>
         public OrderUpdate SetApiToken(string value)
         {
-            Set("api_token", global::Shop.Orders.OrderFields.ApiToken.ToValue(value));
+            Set("api_token", global::Shop.Orders.OrderMarshaller.ApiTokenValue(value));
             return this;
         }
 
         /// <summary>Sets <c>api_token</c> only if the item does not have it yet.</summary>
         public OrderUpdate SetApiTokenIfNotExists(string value)
         {
-            SetIfNotExists("api_token", global::Shop.Orders.OrderFields.ApiToken.ToValue(value));
+            SetIfNotExists("api_token", global::Shop.Orders.OrderMarshaller.ApiTokenValue(value));
             return this;
         }
 

@@ -12,17 +12,17 @@ namespace Shop.Orders
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Shop.Orders.OrderTable.Definition,
-                global::Shop.Orders.OrderLineTable.Definition,
+                OrderTable.Definition,
+                OrderLineTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddOrdersRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Shop.Orders.IOrderRepository, global::Shop.Orders.OrderRepository>(
-                services, static (client, options, logger) => new global::Shop.Orders.OrderRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Shop.Orders.IOrderLineRepository, global::Shop.Orders.OrderLineRepository>(
-                services, static (client, options, logger) => new global::Shop.Orders.OrderLineRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IOrderRepository, OrderRepository>(
+                services, static (client, options, logger) => new OrderRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IOrderLineRepository, OrderLineRepository>(
+                services, static (client, options, logger) => new OrderLineRepository(client, options, logger));
             return services;
         }
 

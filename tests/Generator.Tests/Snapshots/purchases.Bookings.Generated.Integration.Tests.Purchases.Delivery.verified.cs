@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Purchases
 {
-    /// <summary>
-    /// An item of the <c>deliveries</c> table. Parcels due on a day: a date part in the partition key, and a UTC DateTime written in Korean time in the sort key.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>deliveries</c> table. Parcels due on a day: a date part in the partition key, and a UTC DateTime written in Korean time in the sort key.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Delivery
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey Key { get; init; }
+        public required DeliveryKey Key { get; init; }
 
         /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>.</summary>
         public string Pk => Key.Pk;
@@ -25,8 +22,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Delivery {{ Key = {Key}, Driver = {(global::Bookings.Generated.Runtime.Redact.Personal(Driver))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Delivery {{ Key = {Key}, Driver = {(global::Bookings.Generated.Runtime.Redact.Personal(Driver))} }}");
     }
 }

@@ -4,10 +4,7 @@
 
 namespace Bookings.Generated.Integration.Tests.Purchases
 {
-    /// <summary>
-    /// The key of a <see cref="Delivery"/>: <c>pk</c> = <c>DAY#{day}</c>, <c>sk</c> = <c>DUE#{due}#{parcel}</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Delivery"/>: <c>pk</c> = <c>DAY#{day}</c>, <c>sk</c> = <c>DUE#{due}#{parcel}</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record DeliveryKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -21,14 +18,14 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateTime> DueCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.DateTime(global::Bookings.Generated.Runtime.DateFormat.Pattern("yyyy-MM-dd HH:mm:ss", global::System.TimeSpan.FromMinutes(540)));
 
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private DeliveryKey(global::System.DateOnly day, global::System.DateTime due, string parcel, string? storedPk, string? storedSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private DeliveryKey(global::System.DateOnly day, global::System.DateTime due, string parcel, string? pk = null, string? sk = null)
         {
             Day = day;
             Due = due;
             Parcel = parcel;
-            Pk = storedPk ?? string.Concat("DAY#", DayCodec.Format(day));
-            Sk = storedSk ?? string.Concat("DUE#", DueCodec.Format(due), "#", parcel);
+            Pk = pk ?? string.Concat("DAY#", DayCodec.Format(day));
+            Sk = sk ?? string.Concat("DUE#", DueCodec.Format(due), "#", parcel);
         }
 
         /// <summary>The <c>day</c> part. As the key's text reads back: in its stored offset, to its format's precision.</summary>
@@ -49,184 +46,98 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static DeliveryKey Create(global::System.DateOnly day, global::System.DateTime due, string parcel)
-            => TryCreate(day, due, parcel, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidDay(day), ValidDue(due), ValidParcel(parcel));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeliveryKey? result)
         {
             result = null;
-            if (pk is null || sk is null)
+            if (pk is null
+                || !TrySplitPk(pk, out var dayText)
+                || !global::Bookings.Generated.Runtime.KeyDates.TryParse(DayCodec, dayText, out var day)
+                || sk is null
+                || !TrySplitSk(sk, out var dueText, out var parcel)
+                || !global::Bookings.Generated.Runtime.KeyDates.TryParse(DueCodec, dueText, out var due)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out _))
             {
                 return false;
             }
 
-            if (!TrySplitPk(pk, out var dayText))
-            {
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.TryParse(DayCodec, dayText, out var dayValue))
-            {
-                return false;
-            }
-
-            if (!TrySplitSk(sk, out var dueText, out var parcelText))
-            {
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.TryParse(DueCodec, dueText, out var dueValue))
-            {
-                return false;
-            }
-
-            return TryCreate(dayValue, dueValue, parcelText, storedPk: pk, storedSk: sk, out result, out _);
+            result = new(day, due, parcel, pk, sk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Sk },
-            };
+            => new(2) { ["pk"] = new() { S = Pk }, ["sk"] = new() { S = Sk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"DeliveryKey {{ Day = {Day:yyyy-MM-dd}, Due = {Due:o}, Parcel = {Parcel} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"DeliveryKey {{ Day = {Day:yyyy-MM-dd}, Due = {Due:o}, Parcel = {Parcel} }}");
 
         /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(global::System.DateOnly day)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DayCodec, day, out _, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "day", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("DAY#", DayCodec.Format(day)) };
-        }
+            => new() { S = string.Concat("DAY#", DayCodec.Format(ValidDay(day))) };
 
         /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(global::System.DateTime due, string parcel)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DueCodec, due, out _, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "due", problem);
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "parcel", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("DUE#", DueCodec.Format(due), "#", parcel) };
-        }
+            => new() { S = string.Concat("DUE#", DueCodec.Format(ValidDue(due)), "#", ValidParcel(parcel)) };
 
         /// <summary>The text every stored <c>sk</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
-        {
-            return "DUE#";
-        }
+            => "DUE#";
 
         /// <summary>The text every stored <c>sk</c> with these left-most parts starts with, for <c>begins_with</c> queries.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateTime due)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DueCodec, due, out _, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "due", problem);
-            }
-
-            return string.Concat("DUE#", DueCodec.Format(due), "#");
-        }
+            => string.Concat("DUE#", DueCodec.Format(ValidDue(due)), "#");
 
         /// <summary>The text every stored <c>sk</c> with <c>due</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateOnly dueDay)
-        {
-            return string.Concat("DUE#", global::Bookings.Generated.Runtime.KeyDates.DayPrefix(DueCodec, dueDay, global::System.TimeSpan.FromMinutes(540), 10));
-        }
+            => string.Concat("DUE#", global::Bookings.Generated.Runtime.KeyDates.DayPrefix(DueCodec, dueDay, global::System.TimeSpan.FromMinutes(540), 10));
 
-        private static bool TryCreate(
-            global::System.DateOnly day, global::System.DateTime due, string? parcel,
-            string? storedPk,
-            string? storedSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeliveryKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static global::System.DateOnly ValidDay(global::System.DateOnly day)
+            => global::Bookings.Generated.Runtime.KeyDates.IsValid(DayCodec, day, out var normalized, out var problem) ? normalized : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "day", problem);
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DayCodec, day, out var normalizedDay, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "day", problem);
-                return false;
-            }
+        private static global::System.DateTime ValidDue(global::System.DateTime due)
+            => global::Bookings.Generated.Runtime.KeyDates.IsValid(DueCodec, due, out var normalized, out var problem) ? normalized : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "due", problem);
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(DueCodec, due, out var normalizedDue, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "due", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "parcel", problem);
-                return false;
-            }
-
-            createdKey = new DeliveryKey(normalizedDay, normalizedDue, parcel, storedPk, storedSk);
-            validationError = null;
-            return true;
-        }
+        private static string ValidParcel(string? parcel)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out var problem) ? parcel : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Delivery", "parcel", problem);
 
         /// <summary>Splits a stored <c>pk</c> (<c>DAY#{day}</c>) into the text of its parts.</summary>
-        private static bool TrySplitPk(string storedKey, out string day)
+        private static bool TrySplitPk(string pk, out string dayText)
         {
-            day = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 4 || string.CompareOrdinal(storedKey, cursor, "DAY#", 0, 4) != 0)
+            dayText = string.Empty;
+            if (!pk.StartsWith("DAY#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 4;
-            day = storedKey.Substring(cursor);
+            dayText = pk.Substring(4);
             return true;
         }
 
         /// <summary>Splits a stored <c>sk</c> (<c>DUE#{due}#{parcel}</c>) into the text of its parts.</summary>
-        private static bool TrySplitSk(string storedKey, out string due, out string parcel)
+        private static bool TrySplitSk(string sk, out string dueText, out string parcel)
         {
-            due = string.Empty;
-            parcel = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 4 || string.CompareOrdinal(storedKey, cursor, "DUE#", 0, 4) != 0)
+            dueText = parcel = string.Empty;
+            if (!sk.StartsWith("DUE#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 4;
-            var dueEnd = storedKey.IndexOf('#', cursor);
+            var dueEnd = sk.IndexOf('#', 4);
             if (dueEnd < 0)
             {
                 return false;
             }
 
-            due = storedKey.Substring(cursor, dueEnd - cursor);
-            cursor = dueEnd + 1;
-            parcel = storedKey.Substring(cursor);
+            dueText = sk.Substring(4, dueEnd - 4);
+            parcel = sk.Substring(dueEnd + 1);
             return true;
         }
     }

@@ -10,14 +10,14 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     {
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Purchases.Delivery delivery)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Delivery delivery)
         {
             global::System.ArgumentNullException.ThrowIfNull(delivery);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(delivery.Key, "Delivery", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Sk },
+                ["pk"] = new() { S = key.Pk },
+                ["sk"] = new() { S = key.Sk },
             };
 
             if (delivery.Driver is { } driverGiven)
@@ -28,24 +28,15 @@ namespace Bookings.Generated.Integration.Tests.Purchases
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Delivery");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Delivery"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Purchases.Delivery FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Delivery FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Delivery");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Purchases.Delivery
+            return new Delivery
             {
                 Key = key,
                 Driver = reader.String("driver"),
@@ -54,11 +45,11 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static DeliveryKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.TryParse(pkStored, skStored, out var key)
+            var pk = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.TryParse(pk, sk, out var key)
                 ? key
                 : throw reader.InvalidKey("pk, sk", "pk = DAY#{day}, sk = DUE#{due}#{parcel}");
         }
@@ -66,9 +57,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <summary>The stored form of <c>driver</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue DriverValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Delivery", "driver");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Delivery", "driver") };
     }
 }

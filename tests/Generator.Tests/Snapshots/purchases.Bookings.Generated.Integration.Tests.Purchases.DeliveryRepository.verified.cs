@@ -6,26 +6,26 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 {
     /// <summary>Reads and writes <see cref="Delivery"/> items in the <c>deliveries</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IDeliveryRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Purchases.Delivery, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate>
+    public partial interface IDeliveryRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Delivery, DeliveryKey, DeliveryUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="DeliverySortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> QueryAsync(global::System.DateOnly day, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Delivery> QueryAsync(global::System.DateOnly day, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.Delivery>> QueryPageAsync(global::System.DateOnly day, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Delivery>> QueryPageAsync(global::System.DateOnly day, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IDeliveryRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class DeliveryRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Purchases.Delivery, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryUpdate>, IDeliveryRepository
+    public sealed partial class DeliveryRepository : global::Bookings.Generated.Runtime.DynamoRepository<Delivery, DeliveryKey, DeliveryUpdate>, IDeliveryRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Purchases.Delivery, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Purchases.DeliveryTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Delivery, DeliveryKey> Mapping = new(
+            DeliveryTable.Definition,
             static delivery => delivery.Key,
-            global::Bookings.Generated.Integration.Tests.Purchases.DeliveryMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Purchases.DeliveryMarshaller.FromItem);
+            DeliveryMarshaller.ToItem,
+            DeliveryMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -40,12 +40,12 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Delivery> QueryAsync(global::System.DateOnly day, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Delivery> QueryAsync(global::System.DateOnly day, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.Delivery>> QueryPageAsync(global::System.DateOnly day, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Delivery>> QueryPageAsync(global::System.DateOnly day, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(DeliveryKey.PartitionKeyValue(day), PartitionLabel(day), pageSize, continuationToken, options, cancellationToken);
 
         private static string PartitionLabel(global::System.DateOnly day)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Delivery partition {{ Day = {day:yyyy-MM-dd} }}");

@@ -4,55 +4,52 @@
 
 namespace Bookings.Generated.Integration.Tests.Purchases
 {
-    /// <summary>
-    /// Conditions on the sort key <c>sk</c> (<c>DUE#{due}#{parcel}</c>) of
-    /// <see cref="Delivery"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>sk</c> (<c>DUE#{due}#{parcel}</c>) of <see cref="Delivery"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class DeliverySortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(global::System.DateTime due, string parcel)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyValue(due, parcel));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(DeliveryKey.SortKeyValue(due, parcel));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(global::System.DateTime due, string parcel)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyValue(due, parcel));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(DeliveryKey.SortKeyValue(due, parcel));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(global::System.DateTime due, string parcel)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyValue(due, parcel));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(DeliveryKey.SortKeyValue(due, parcel));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(global::System.DateTime due, string parcel)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyValue(due, parcel));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(DeliveryKey.SortKeyValue(due, parcel));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(global::System.DateTime due, string parcel)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyValue(due, parcel));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(DeliveryKey.SortKeyValue(due, parcel));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateTime lowDue, string lowParcel, global::System.DateTime highDue, string highParcel)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyValue(lowDue, lowParcel), global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyValue(highDue, highParcel));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(DeliveryKey.SortKeyValue(lowDue, lowParcel), DeliveryKey.SortKeyValue(highDue, highParcel));
 
         /// <summary>Any sort key of this template: it starts with the template's leading text.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith()
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyPrefix());
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(DeliveryKey.SortKeyPrefix());
 
         /// <summary>Sort keys whose left-most part is <paramref name="due"/>.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(global::System.DateTime due)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyPrefix(due));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(DeliveryKey.SortKeyPrefix(due));
 
         /// <summary>Sort keys whose left-most part lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateTime lowDue, global::System.DateTime highDue)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyPrefix(lowDue), global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyPrefix(highDue));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(DeliveryKey.SortKeyPrefix(lowDue), DeliveryKey.SortKeyPrefix(highDue));
 
         /// <summary>Sort keys with <c>due</c> on the given day, in its stored offset.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(global::System.DateOnly dueDay)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyPrefix(dueDay));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(DeliveryKey.SortKeyPrefix(dueDay));
 
         /// <summary>Sort keys with <c>due</c> on a day from the low to the high one, both included, in its stored offset.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateOnly lowDueDay, global::System.DateOnly highDueDay)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyPrefix(lowDueDay), global::Bookings.Generated.Integration.Tests.Purchases.DeliveryKey.SortKeyPrefix(highDueDay));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(DeliveryKey.SortKeyPrefix(lowDueDay), DeliveryKey.SortKeyPrefix(highDueDay));
     }
 }

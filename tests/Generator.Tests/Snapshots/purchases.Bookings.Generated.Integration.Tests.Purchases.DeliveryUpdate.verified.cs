@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     /// <summary>
     /// Typed changes to a stored <see cref="Delivery"/>, for <c>DeliveryRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class DeliveryUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <summary>Sets <c>driver</c>.</summary>
         public DeliveryUpdate SetDriver(string value)
         {
-            Set("driver", global::Bookings.Generated.Integration.Tests.Purchases.DeliveryFields.Driver.ToValue(value));
+            Set("driver", global::Bookings.Generated.Integration.Tests.Purchases.DeliveryMarshaller.DriverValue(value));
             return this;
         }
 
         /// <summary>Sets <c>driver</c> only if the item does not have it yet.</summary>
         public DeliveryUpdate SetDriverIfNotExists(string value)
         {
-            SetIfNotExists("driver", global::Bookings.Generated.Integration.Tests.Purchases.DeliveryFields.Driver.ToValue(value));
+            SetIfNotExists("driver", global::Bookings.Generated.Integration.Tests.Purchases.DeliveryMarshaller.DriverValue(value));
             return this;
         }
 

@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Purchases
 {
-    /// <summary>
-    /// An item of the <c>purchases</c> table. A customer's orders in the order they were placed: a date-time part leads the sort key template.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>purchases</c> table. A customer's orders in the order they were placed: a date-time part leads the sort key template.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Purchase
     {
         /// <summary>The item's key. Key attributes and the attributes that feed them are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey Key { get; init; }
+        public required PurchaseKey Key { get; init; }
 
         /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>.</summary>
         public string Pk => Key.Pk;
@@ -28,8 +25,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Purchase {{ Key = {Key}, Total = {Total} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Purchase {{ Key = {Key}, Total = {Total} }}");
     }
 }

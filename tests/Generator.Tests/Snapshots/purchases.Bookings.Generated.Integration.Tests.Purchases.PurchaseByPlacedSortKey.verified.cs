@@ -8,23 +8,23 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class PurchaseByPlacedSortKey
     {
-        /// <summary>The index sort key is equal to the given value.</summary>
+        /// <summary>The index sort key equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(global::System.DateTimeOffset createdAt)
             => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
-        /// <summary>The index sort key is less than the given value.</summary>
+        /// <summary>The index sort key sorts before the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(global::System.DateTimeOffset createdAt)
             => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
-        /// <summary>The index sort key is at most the given value.</summary>
+        /// <summary>The index sort key sorts before or equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(global::System.DateTimeOffset createdAt)
             => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
-        /// <summary>The index sort key is greater than the given value.</summary>
+        /// <summary>The index sort key sorts after the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(global::System.DateTimeOffset createdAt)
             => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 
-        /// <summary>The index sort key is at least the given value.</summary>
+        /// <summary>The index sort key sorts after or equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(global::System.DateTimeOffset createdAt)
             => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.CreatedAtCodec, createdAt, "Purchase", "created_at"));
 

@@ -4,10 +4,7 @@
 
 namespace Bookings.Generated.Integration.Tests.Purchases
 {
-    /// <summary>
-    /// The key of a <see cref="Purchase"/>: <c>pk</c> = <c>CUSTOMER#{customer_id}</c>, <c>sk</c> = <c>ORDER#{created_at}#{order_id}</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Purchase"/>: <c>pk</c> = <c>CUSTOMER#{customer_id}</c>, <c>sk</c> = <c>ORDER#{created_at}#{order_id}</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record PurchaseKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -17,14 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         internal static readonly global::Bookings.Generated.Runtime.ScalarCodec<global::System.DateTimeOffset> CreatedAtCodec =
             global::Bookings.Generated.Runtime.AttributeCodecs.DateTimeOffset(global::Bookings.Generated.Runtime.DateFormat.Iso8601(global::System.TimeSpan.Zero));
 
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private PurchaseKey(string customerId, global::System.DateTimeOffset createdAt, long orderId, string? storedPk, string? storedSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private PurchaseKey(string customerId, global::System.DateTimeOffset createdAt, long orderId, string? pk = null, string? sk = null)
         {
             CustomerId = customerId;
             CreatedAt = createdAt;
             OrderId = orderId;
-            Pk = storedPk ?? string.Concat("CUSTOMER#", customerId);
-            Sk = storedSk ?? string.Concat("ORDER#", CreatedAtCodec.Format(createdAt), "#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Pk = pk ?? string.Concat("CUSTOMER#", customerId);
+            Sk = sk ?? string.Concat("ORDER#", CreatedAtCodec.Format(createdAt), "#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>customer_id</c> part.</summary>
@@ -45,174 +42,96 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static PurchaseKey Create(string customerId, global::System.DateTimeOffset createdAt, long orderId)
-            => TryCreate(customerId, createdAt, orderId, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidCustomerId(customerId), ValidCreatedAt(createdAt), orderId);
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PurchaseKey? result)
         {
             result = null;
-            if (pk is null || sk is null)
+            if (pk is null
+                || !TrySplitPk(pk, out var customerId)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(customerId, CustomerIdPattern, null, out _)
+                || sk is null
+                || !TrySplitSk(sk, out var createdAtText, out var orderIdText)
+                || !global::Bookings.Generated.Runtime.KeyDates.TryParse(CreatedAtCodec, createdAtText, out var createdAt)
+                || !long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderId)
+                || orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText)
             {
                 return false;
             }
 
-            if (!TrySplitPk(pk, out var customerIdText))
-            {
-                return false;
-            }
-
-            if (!TrySplitSk(sk, out var createdAtText, out var orderIdText))
-            {
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.TryParse(CreatedAtCodec, createdAtText, out var createdAtValue))
-            {
-                return false;
-            }
-
-            if (!long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderIdValue)
-                || orderIdValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText)
-            {
-                return false;
-            }
-
-            return TryCreate(customerIdText, createdAtValue, orderIdValue, storedPk: pk, storedSk: sk, out result, out _);
+            result = new(customerId, createdAt, orderId, pk, sk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Sk },
-            };
+            => new(2) { ["pk"] = new() { S = Pk }, ["sk"] = new() { S = Sk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"PurchaseKey {{ CustomerId = {CustomerId}, CreatedAt = {CreatedAt:o}, OrderId = {OrderId} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"PurchaseKey {{ CustomerId = {CustomerId}, CreatedAt = {CreatedAt:o}, OrderId = {OrderId} }}");
 
         /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string customerId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(customerId, CustomerIdPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "customer_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("CUSTOMER#", customerId) };
-        }
+            => new() { S = string.Concat("CUSTOMER#", ValidCustomerId(customerId)) };
 
         /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(global::System.DateTimeOffset createdAt, long orderId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(CreatedAtCodec, createdAt, out _, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "created_at", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("ORDER#", CreatedAtCodec.Format(createdAt), "#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
-        }
+            => new() { S = string.Concat("ORDER#", CreatedAtCodec.Format(ValidCreatedAt(createdAt)), "#", orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
 
         /// <summary>The text every stored <c>sk</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
-        {
-            return "ORDER#";
-        }
+            => "ORDER#";
 
         /// <summary>The text every stored <c>sk</c> with these left-most parts starts with, for <c>begins_with</c> queries.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateTimeOffset createdAt)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(CreatedAtCodec, createdAt, out _, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "created_at", problem);
-            }
-
-            return string.Concat("ORDER#", CreatedAtCodec.Format(createdAt), "#");
-        }
+            => string.Concat("ORDER#", CreatedAtCodec.Format(ValidCreatedAt(createdAt)), "#");
 
         /// <summary>The text every stored <c>sk</c> with <c>created_at</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateOnly createdAtDay)
-        {
-            return string.Concat("ORDER#", global::Bookings.Generated.Runtime.KeyDates.DayPrefix(CreatedAtCodec, createdAtDay, global::System.TimeSpan.Zero, 10));
-        }
+            => string.Concat("ORDER#", global::Bookings.Generated.Runtime.KeyDates.DayPrefix(CreatedAtCodec, createdAtDay, global::System.TimeSpan.Zero, 10));
 
-        private static bool TryCreate(
-            string? customerId, global::System.DateTimeOffset createdAt, long orderId,
-            string? storedPk,
-            string? storedSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PurchaseKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidCustomerId(string? customerId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(customerId, CustomerIdPattern, null, out var problem) ? customerId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "customer_id", problem);
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(customerId, CustomerIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "customer_id", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(CreatedAtCodec, createdAt, out var normalizedCreatedAt, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "created_at", problem);
-                return false;
-            }
-
-            createdKey = new PurchaseKey(customerId, normalizedCreatedAt, orderId, storedPk, storedSk);
-            validationError = null;
-            return true;
-        }
+        private static global::System.DateTimeOffset ValidCreatedAt(global::System.DateTimeOffset createdAt)
+            => global::Bookings.Generated.Runtime.KeyDates.IsValid(CreatedAtCodec, createdAt, out var normalized, out var problem) ? normalized : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Purchase", "created_at", problem);
 
         /// <summary>Splits a stored <c>pk</c> (<c>CUSTOMER#{customer_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitPk(string storedKey, out string customerId)
+        private static bool TrySplitPk(string pk, out string customerId)
         {
             customerId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 9 || string.CompareOrdinal(storedKey, cursor, "CUSTOMER#", 0, 9) != 0)
+            if (!pk.StartsWith("CUSTOMER#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 9;
-            customerId = storedKey.Substring(cursor);
+            customerId = pk.Substring(9);
             return true;
         }
 
         /// <summary>Splits a stored <c>sk</c> (<c>ORDER#{created_at}#{order_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitSk(string storedKey, out string createdAt, out string orderId)
+        private static bool TrySplitSk(string sk, out string createdAtText, out string orderIdText)
         {
-            createdAt = string.Empty;
-            orderId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "ORDER#", 0, 6) != 0)
+            createdAtText = orderIdText = string.Empty;
+            if (!sk.StartsWith("ORDER#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            var createdAtEnd = storedKey.IndexOf('#', cursor);
+            var createdAtEnd = sk.IndexOf('#', 6);
             if (createdAtEnd < 0)
             {
                 return false;
             }
 
-            createdAt = storedKey.Substring(cursor, createdAtEnd - cursor);
-            cursor = createdAtEnd + 1;
-            orderId = storedKey.Substring(cursor);
+            createdAtText = sk.Substring(6, createdAtEnd - 6);
+            orderIdText = sk.Substring(createdAtEnd + 1);
             return true;
         }
     }

@@ -6,32 +6,32 @@ namespace Bookings.Generated.Integration.Tests.Purchases
 {
     /// <summary>Reads and writes <see cref="Purchase"/> items in the <c>purchases</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IPurchaseRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Purchases.Purchase, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate>
+    public partial interface IPurchaseRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Purchase, PurchaseKey, PurchaseUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="PurchaseSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Purchase> QueryAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Purchase> QueryAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.Purchase>> QueryPageAsync(string customerId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Purchase>> QueryPageAsync(string customerId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_placed</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page; <c>options.SortKey</c> (from <see cref="PurchaseByPlacedSortKey"/>) reads only the entries whose index sort key (<c>created_at</c>) meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey> QueryByPlacedAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<PurchaseKey> QueryByPlacedAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_placed</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey>> QueryByPlacedPageAsync(string customerId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<PurchaseKey>> QueryByPlacedPageAsync(string customerId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IPurchaseRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class PurchaseRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Purchases.Purchase, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseUpdate>, IPurchaseRepository
+    public sealed partial class PurchaseRepository : global::Bookings.Generated.Runtime.DynamoRepository<Purchase, PurchaseKey, PurchaseUpdate>, IPurchaseRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Purchases.Purchase, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Purchases.PurchaseTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Purchase, PurchaseKey> Mapping = new(
+            PurchaseTable.Definition,
             static purchase => purchase.Key,
-            global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.FromItem);
+            PurchaseMarshaller.ToItem,
+            PurchaseMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -46,20 +46,20 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.Purchase> QueryAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Purchase> QueryAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.Purchase>> QueryPageAsync(string customerId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Purchase>> QueryPageAsync(string customerId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey> QueryByPlacedAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseTable.ByPlacedIndex, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), options, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<PurchaseKey> QueryByPlacedAsync(string customerId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(PurchaseTable.ByPlacedIndex, PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), options, PurchaseMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey>> QueryByPlacedPageAsync(string customerId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseTable.ByPlacedIndex, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<PurchaseKey>> QueryByPlacedPageAsync(string customerId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(PurchaseTable.ByPlacedIndex, PurchaseKey.PartitionKeyValue(customerId), PartitionLabel(customerId), pageSize, continuationToken, options, PurchaseMarshaller.KeyFromItem, cancellationToken);
 
         private static string PartitionLabel(string customerId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Purchase partition {{ CustomerId = {customerId} }}");

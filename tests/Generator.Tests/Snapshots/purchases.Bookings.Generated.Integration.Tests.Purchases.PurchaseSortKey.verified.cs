@@ -4,55 +4,52 @@
 
 namespace Bookings.Generated.Integration.Tests.Purchases
 {
-    /// <summary>
-    /// Conditions on the sort key <c>sk</c> (<c>ORDER#{created_at}#{order_id}</c>) of
-    /// <see cref="Purchase"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>sk</c> (<c>ORDER#{created_at}#{order_id}</c>) of <see cref="Purchase"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class PurchaseSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(global::System.DateTimeOffset createdAt, long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyValue(createdAt, orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(PurchaseKey.SortKeyValue(createdAt, orderId));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(global::System.DateTimeOffset createdAt, long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyValue(createdAt, orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(PurchaseKey.SortKeyValue(createdAt, orderId));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(global::System.DateTimeOffset createdAt, long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyValue(createdAt, orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(PurchaseKey.SortKeyValue(createdAt, orderId));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(global::System.DateTimeOffset createdAt, long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyValue(createdAt, orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(PurchaseKey.SortKeyValue(createdAt, orderId));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(global::System.DateTimeOffset createdAt, long orderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyValue(createdAt, orderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(PurchaseKey.SortKeyValue(createdAt, orderId));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateTimeOffset lowCreatedAt, long lowOrderId, global::System.DateTimeOffset highCreatedAt, long highOrderId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyValue(lowCreatedAt, lowOrderId), global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyValue(highCreatedAt, highOrderId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(PurchaseKey.SortKeyValue(lowCreatedAt, lowOrderId), PurchaseKey.SortKeyValue(highCreatedAt, highOrderId));
 
         /// <summary>Any sort key of this template: it starts with the template's leading text.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith()
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyPrefix());
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(PurchaseKey.SortKeyPrefix());
 
         /// <summary>Sort keys whose left-most part is <paramref name="createdAt"/>.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(global::System.DateTimeOffset createdAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyPrefix(createdAt));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(PurchaseKey.SortKeyPrefix(createdAt));
 
         /// <summary>Sort keys whose left-most part lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateTimeOffset lowCreatedAt, global::System.DateTimeOffset highCreatedAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyPrefix(lowCreatedAt), global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyPrefix(highCreatedAt));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(PurchaseKey.SortKeyPrefix(lowCreatedAt), PurchaseKey.SortKeyPrefix(highCreatedAt));
 
         /// <summary>Sort keys with <c>created_at</c> on the given day, in its stored offset.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(global::System.DateOnly createdAtDay)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyPrefix(createdAtDay));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(PurchaseKey.SortKeyPrefix(createdAtDay));
 
         /// <summary>Sort keys with <c>created_at</c> on a day from the low to the high one, both included, in its stored offset.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateOnly lowCreatedAtDay, global::System.DateOnly highCreatedAtDay)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyPrefix(lowCreatedAtDay), global::Bookings.Generated.Integration.Tests.Purchases.PurchaseKey.SortKeyPrefix(highCreatedAtDay));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(PurchaseKey.SortKeyPrefix(lowCreatedAtDay), PurchaseKey.SortKeyPrefix(highCreatedAtDay));
     }
 }

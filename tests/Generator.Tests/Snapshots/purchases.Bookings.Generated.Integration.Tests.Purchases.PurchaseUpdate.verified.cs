@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
     /// <summary>
     /// Typed changes to a stored <see cref="Purchase"/>, for <c>PurchaseRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class PurchaseUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         /// <summary>Sets <c>total</c>.</summary>
         public PurchaseUpdate SetTotal(decimal value)
         {
-            Set("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseFields.Total.ToValue(value));
+            Set("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.TotalValue(value));
             return this;
         }
 
         /// <summary>Sets <c>total</c> only if the item does not have it yet.</summary>
         public PurchaseUpdate SetTotalIfNotExists(decimal value)
         {
-            SetIfNotExists("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseFields.Total.ToValue(value));
+            SetIfNotExists("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.TotalValue(value));
             return this;
         }
 

@@ -12,17 +12,17 @@ namespace Bookings.Generated.Integration.Tests.Purchases
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Bookings.Generated.Integration.Tests.Purchases.PurchaseTable.Definition,
-                global::Bookings.Generated.Integration.Tests.Purchases.DeliveryTable.Definition,
+                PurchaseTable.Definition,
+                DeliveryTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddPurchasesRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Purchases.IPurchaseRepository, global::Bookings.Generated.Integration.Tests.Purchases.PurchaseRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Purchases.PurchaseRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Purchases.IDeliveryRepository, global::Bookings.Generated.Integration.Tests.Purchases.DeliveryRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Purchases.DeliveryRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IPurchaseRepository, PurchaseRepository>(
+                services, static (client, options, logger) => new PurchaseRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IDeliveryRepository, DeliveryRepository>(
+                services, static (client, options, logger) => new DeliveryRepository(client, options, logger));
             return services;
         }
 

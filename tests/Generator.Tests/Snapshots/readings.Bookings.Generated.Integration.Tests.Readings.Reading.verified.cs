@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Readings
 {
-    /// <summary>
-    /// An item of the <c>readings</c> table. A sensor's readings in time order: the sort key is a stored datetimeoffset on its own.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>readings</c> table. A sensor's readings in time order: the sort key is a stored datetimeoffset on its own.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Reading
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Readings.ReadingKey Key { get; init; }
+        public required ReadingKey Key { get; init; }
 
         /// <summary>The stored <c>sensor_id</c> key attribute, from <see cref="Key"/>.</summary>
         public string SensorId => Key.SensorId;
@@ -25,8 +22,6 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Reading {{ Key = {Key}, Celsius = {Celsius} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading {{ Key = {Key}, Celsius = {Celsius} }}");
     }
 }

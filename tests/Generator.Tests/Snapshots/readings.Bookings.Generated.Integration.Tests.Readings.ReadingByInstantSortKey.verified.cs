@@ -8,23 +8,23 @@ namespace Bookings.Generated.Integration.Tests.Readings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ReadingByInstantSortKey
     {
-        /// <summary>The index sort key is equal to the given value.</summary>
+        /// <summary>The index sort key equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(string sensorId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
-        /// <summary>The index sort key is less than the given value.</summary>
+        /// <summary>The index sort key sorts before the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(string sensorId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
-        /// <summary>The index sort key is at most the given value.</summary>
+        /// <summary>The index sort key sorts before or equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(string sensorId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
-        /// <summary>The index sort key is greater than the given value.</summary>
+        /// <summary>The index sort key sorts after the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(string sensorId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 
-        /// <summary>The index sort key is at least the given value.</summary>
+        /// <summary>The index sort key sorts after or equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(string sensorId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(sensorId, "Reading", "sensor_id") });
 

@@ -4,10 +4,7 @@
 
 namespace Bookings.Generated.Integration.Tests.Readings
 {
-    /// <summary>
-    /// The key of a <see cref="Reading"/>: <c>sensor_id</c>, <c>read_at</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Reading"/>: <c>sensor_id</c>, <c>read_at</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ReadingKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -32,97 +29,50 @@ namespace Bookings.Generated.Integration.Tests.Readings
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static ReadingKey Create(string sensorId, global::System.DateTimeOffset readAt)
-            => TryCreate(sensorId, readAt, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidSensorId(sensorId), ValidReadAt(readAt));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? sensorId, string? readAt, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReadingKey? result)
         {
             result = null;
-            if (sensorId is null || readAt is null)
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out _)
+                || readAt is null
+                || !global::Bookings.Generated.Runtime.KeyDates.TryParse(ReadAtCodec, readAt, out var readAtValue))
             {
                 return false;
             }
 
-            if (!global::Bookings.Generated.Runtime.KeyDates.TryParse(ReadAtCodec, readAt, out var readAtValue))
-            {
-                return false;
-            }
-
-            return TryCreate(sensorId, readAtValue, out result, out _);
+            result = new(sensorId, readAtValue);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["sensor_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = SensorId },
-                ["read_at"] = ReadAtCodec.Write(ReadAt),
-            };
+            => new(2) { ["sensor_id"] = new() { S = SensorId }, ["read_at"] = ReadAtCodec.Write(ReadAt) };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"ReadingKey {{ SensorId = {SensorId}, ReadAt = {ReadAt:o} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"ReadingKey {{ SensorId = {SensorId}, ReadAt = {ReadAt:o} }}");
 
         /// <summary>The stored <c>sensor_id</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string sensorId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "sensor_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = sensorId };
-        }
+            => new() { S = ValidSensorId(sensorId) };
 
         /// <summary>The stored <c>read_at</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(global::System.DateTimeOffset readAt)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(ReadAtCodec, readAt, out _, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "read_at", problem);
-            }
-
-            return ReadAtCodec.Write(readAt);
-        }
+            => ReadAtCodec.Write(ValidReadAt(readAt));
 
         /// <summary>The text every stored <c>read_at</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(global::System.DateOnly readAtDay)
-        {
-            return global::Bookings.Generated.Runtime.KeyDates.DayPrefix(ReadAtCodec, readAtDay, global::System.TimeSpan.Zero, 10);
-        }
+            => global::Bookings.Generated.Runtime.KeyDates.DayPrefix(ReadAtCodec, readAtDay, global::System.TimeSpan.Zero, 10);
 
-        private static bool TryCreate(
-            string? sensorId, global::System.DateTimeOffset readAt,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReadingKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidSensorId(string? sensorId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out var problem) ? sensorId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "sensor_id", problem);
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "sensor_id", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.KeyDates.IsValid(ReadAtCodec, readAt, out var normalizedReadAt, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "read_at", problem);
-                return false;
-            }
-
-            createdKey = new ReadingKey(sensorId, normalizedReadAt);
-            validationError = null;
-            return true;
-        }
+        private static global::System.DateTimeOffset ValidReadAt(global::System.DateTimeOffset readAt)
+            => global::Bookings.Generated.Runtime.KeyDates.IsValid(ReadAtCodec, readAt, out var normalized, out var problem) ? normalized : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Reading", "read_at", problem);
     }
 }

@@ -10,13 +10,13 @@ namespace Bookings.Generated.Integration.Tests.Readings
     {
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Readings.Reading reading)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Reading reading)
         {
             global::System.ArgumentNullException.ThrowIfNull(reading);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(reading.Key, "Reading", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(4)
             {
-                ["sensor_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.SensorId },
+                ["sensor_id"] = new() { S = key.SensorId },
                 ["read_at"] = global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec.Write(key.ReadAt),
                 ["celsius"] = CelsiusValue(reading.Celsius),
             };
@@ -28,7 +28,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Readings.ReadingKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static ReadingKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Reading");
@@ -37,13 +37,13 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>Reads a stored item as a <see cref="Reading"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Readings.Reading FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Reading FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Reading");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Readings.Reading
+            return new Reading
             {
                 Key = key,
                 Celsius = reader.Decimal("celsius") ?? throw reader.Missing("celsius", "a number (N)"),
@@ -52,11 +52,11 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Readings.ReadingKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static ReadingKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var sensorIdStored = reader.String("sensor_id") ?? throw reader.Missing("sensor_id", "a string (S)");
-            var readAtStored = reader.String("read_at") ?? throw reader.Missing("read_at", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.TryParse(sensorIdStored, readAtStored, out var key)
+            var sensorId = reader.String("sensor_id") ?? throw reader.Missing("sensor_id", "a string (S)");
+            var readAt = reader.String("read_at") ?? throw reader.Missing("read_at", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.TryParse(sensorId, readAt, out var key)
                 ? key
                 : throw reader.InvalidKey("sensor_id, read_at", "sensor_id = {sensor_id}, read_at = {read_at}");
         }
@@ -64,6 +64,6 @@ namespace Bookings.Generated.Integration.Tests.Readings
         /// <summary>The stored form of <c>celsius</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CelsiusValue(decimal value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

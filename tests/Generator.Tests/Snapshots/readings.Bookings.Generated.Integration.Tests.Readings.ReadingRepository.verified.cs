@@ -6,32 +6,32 @@ namespace Bookings.Generated.Integration.Tests.Readings
 {
     /// <summary>Reads and writes <see cref="Reading"/> items in the <c>readings</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IReadingRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Readings.Reading, global::Bookings.Generated.Integration.Tests.Readings.ReadingKey, global::Bookings.Generated.Integration.Tests.Readings.ReadingUpdate>
+    public partial interface IReadingRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Reading, ReadingKey, ReadingUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="ReadingSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Reading> QueryAsync(string sensorId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Reading> QueryAsync(string sensorId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Reading>> QueryPageAsync(string sensorId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Reading>> QueryPageAsync(string sensorId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_instant</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page; <c>options.SortKey</c> (from <see cref="ReadingByInstantSortKey"/>) reads only the entries whose index sort key (<c>sensor_id</c>) meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.ReadingKey> QueryByInstantAsync(global::System.DateTimeOffset readAt, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<ReadingKey> QueryByInstantAsync(global::System.DateTimeOffset readAt, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_instant</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.ReadingKey>> QueryByInstantPageAsync(global::System.DateTimeOffset readAt, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<ReadingKey>> QueryByInstantPageAsync(global::System.DateTimeOffset readAt, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IReadingRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ReadingRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Readings.Reading, global::Bookings.Generated.Integration.Tests.Readings.ReadingKey, global::Bookings.Generated.Integration.Tests.Readings.ReadingUpdate>, IReadingRepository
+    public sealed partial class ReadingRepository : global::Bookings.Generated.Runtime.DynamoRepository<Reading, ReadingKey, ReadingUpdate>, IReadingRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Readings.Reading, global::Bookings.Generated.Integration.Tests.Readings.ReadingKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Reading, ReadingKey> Mapping = new(
+            ReadingTable.Definition,
             static reading => reading.Key,
-            global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.FromItem);
+            ReadingMarshaller.ToItem,
+            ReadingMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -46,20 +46,20 @@ namespace Bookings.Generated.Integration.Tests.Readings
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Reading> QueryAsync(string sensorId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.PartitionKeyValue(sensorId), PartitionLabel(sensorId), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Reading> QueryAsync(string sensorId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(ReadingKey.PartitionKeyValue(sensorId), PartitionLabel(sensorId), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Reading>> QueryPageAsync(string sensorId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.PartitionKeyValue(sensorId), PartitionLabel(sensorId), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Reading>> QueryPageAsync(string sensorId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(ReadingKey.PartitionKeyValue(sensorId), PartitionLabel(sensorId), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.ReadingKey> QueryByInstantAsync(global::System.DateTimeOffset readAt, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.ByInstantIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, readAt, "Reading", "read_at")))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading by_instant partition {{ ReadAt = {readAt:o} }}"), options, global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<ReadingKey> QueryByInstantAsync(global::System.DateTimeOffset readAt, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(ReadingTable.ByInstantIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, readAt, "Reading", "read_at")))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading by_instant partition {{ ReadAt = {readAt:o} }}"), options, ReadingMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.ReadingKey>> QueryByInstantPageAsync(global::System.DateTimeOffset readAt, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.ByInstantIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, readAt, "Reading", "read_at")))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading by_instant partition {{ ReadAt = {readAt:o} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<ReadingKey>> QueryByInstantPageAsync(global::System.DateTimeOffset readAt, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(ReadingTable.ByInstantIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Runtime.AttributeCodecs.Write(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec, readAt, "Reading", "read_at")))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading by_instant partition {{ ReadAt = {readAt:o} }}"), pageSize, continuationToken, options, ReadingMarshaller.KeyFromItem, cancellationToken);
 
         private static string PartitionLabel(string sensorId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Reading partition {{ SensorId = {sensorId} }}");

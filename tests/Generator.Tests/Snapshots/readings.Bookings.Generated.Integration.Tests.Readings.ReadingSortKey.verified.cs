@@ -4,43 +4,40 @@
 
 namespace Bookings.Generated.Integration.Tests.Readings
 {
-    /// <summary>
-    /// Conditions on the sort key <c>read_at</c> (<c>{read_at}</c>) of
-    /// <see cref="Reading"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>read_at</c> (<c>{read_at}</c>) of <see cref="Reading"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ReadingSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(global::System.DateTimeOffset readAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyValue(readAt));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(ReadingKey.SortKeyValue(readAt));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(global::System.DateTimeOffset readAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyValue(readAt));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(ReadingKey.SortKeyValue(readAt));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(global::System.DateTimeOffset readAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyValue(readAt));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(ReadingKey.SortKeyValue(readAt));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(global::System.DateTimeOffset readAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyValue(readAt));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(ReadingKey.SortKeyValue(readAt));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(global::System.DateTimeOffset readAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyValue(readAt));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(ReadingKey.SortKeyValue(readAt));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateTimeOffset lowReadAt, global::System.DateTimeOffset highReadAt)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyValue(lowReadAt), global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyValue(highReadAt));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(ReadingKey.SortKeyValue(lowReadAt), ReadingKey.SortKeyValue(highReadAt));
 
         /// <summary>Sort keys with <c>read_at</c> on the given day, in its stored offset.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(global::System.DateOnly readAtDay)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyPrefix(readAtDay));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(ReadingKey.SortKeyPrefix(readAtDay));
 
         /// <summary>Sort keys with <c>read_at</c> on a day from the low to the high one, both included, in its stored offset.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateOnly lowReadAtDay, global::System.DateOnly highReadAtDay)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyPrefix(lowReadAtDay), global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.SortKeyPrefix(highReadAtDay));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(ReadingKey.SortKeyPrefix(lowReadAtDay), ReadingKey.SortKeyPrefix(highReadAtDay));
     }
 }

@@ -16,14 +16,14 @@ namespace Bookings.Generated.Integration.Tests.Readings
         /// <summary>Sets <c>celsius</c>.</summary>
         public ReadingUpdate SetCelsius(decimal value)
         {
-            Set("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingFields.Celsius.ToValue(value));
+            Set("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.CelsiusValue(value));
             return this;
         }
 
         /// <summary>Sets <c>celsius</c> only if the item does not have it yet.</summary>
         public ReadingUpdate SetCelsiusIfNotExists(decimal value)
         {
-            SetIfNotExists("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingFields.Celsius.ToValue(value));
+            SetIfNotExists("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.CelsiusValue(value));
             return this;
         }
 

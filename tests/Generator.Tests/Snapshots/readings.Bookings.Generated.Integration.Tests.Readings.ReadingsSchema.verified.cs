@@ -12,17 +12,17 @@ namespace Bookings.Generated.Integration.Tests.Readings
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Bookings.Generated.Integration.Tests.Readings.ReadingTable.Definition,
-                global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.Definition,
+                ReadingTable.Definition,
+                ShipmentTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddReadingsRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Readings.IReadingRepository, global::Bookings.Generated.Integration.Tests.Readings.ReadingRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Readings.ReadingRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Readings.IShipmentRepository, global::Bookings.Generated.Integration.Tests.Readings.ShipmentRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Readings.ShipmentRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IReadingRepository, ReadingRepository>(
+                services, static (client, options, logger) => new ReadingRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IShipmentRepository, ShipmentRepository>(
+                services, static (client, options, logger) => new ShipmentRepository(client, options, logger));
             return services;
         }
 

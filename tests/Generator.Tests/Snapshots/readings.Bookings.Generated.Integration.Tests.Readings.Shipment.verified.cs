@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Readings
 {
-    /// <summary>
-    /// An item of the <c>shipments</c> table. Parcels by the day they were delivered: stored dates in computed index key templates.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>shipments</c> table. Parcels by the day they were delivered: stored dates in computed index key templates.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Shipment
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey Key { get; init; }
+        public required ShipmentKey Key { get; init; }
 
         /// <summary>The stored <c>shipment_id</c> key attribute, from <see cref="Key"/>.</summary>
         public string ShipmentId => Key.ShipmentId;
@@ -28,8 +25,6 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Shipment {{ Key = {Key}, Carrier = {Carrier}, DeliveredOn = {(global::Bookings.Generated.Runtime.Summary.Value(DeliveredOn, "yyyy-MM-dd"))}, DeliveredAt = {(global::Bookings.Generated.Runtime.Summary.Value(DeliveredAt, "o"))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment {{ Key = {Key}, Carrier = {Carrier}, DeliveredOn = {(global::Bookings.Generated.Runtime.Summary.Value(DeliveredOn, "yyyy-MM-dd"))}, DeliveredAt = {(global::Bookings.Generated.Runtime.Summary.Value(DeliveredAt, "o"))} }}");
     }
 }

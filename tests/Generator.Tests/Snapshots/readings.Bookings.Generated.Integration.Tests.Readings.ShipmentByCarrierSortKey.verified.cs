@@ -8,23 +8,23 @@ namespace Bookings.Generated.Integration.Tests.Readings
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ShipmentByCarrierSortKey
     {
-        /// <summary>The index sort key is equal to the given value.</summary>
+        /// <summary>The index sort key equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(global::System.DateTime deliveredAt, string shipmentId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredAtValue(deliveredAt)), "#", global::Bookings.Generated.Runtime.IndexKeys.Text(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(shipmentId, "Shipment", "shipment_id") }))));
 
-        /// <summary>The index sort key is less than the given value.</summary>
+        /// <summary>The index sort key sorts before the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(global::System.DateTime deliveredAt, string shipmentId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredAtValue(deliveredAt)), "#", global::Bookings.Generated.Runtime.IndexKeys.Text(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(shipmentId, "Shipment", "shipment_id") }))));
 
-        /// <summary>The index sort key is at most the given value.</summary>
+        /// <summary>The index sort key sorts before or equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(global::System.DateTime deliveredAt, string shipmentId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredAtValue(deliveredAt)), "#", global::Bookings.Generated.Runtime.IndexKeys.Text(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(shipmentId, "Shipment", "shipment_id") }))));
 
-        /// <summary>The index sort key is greater than the given value.</summary>
+        /// <summary>The index sort key sorts after the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(global::System.DateTime deliveredAt, string shipmentId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredAtValue(deliveredAt)), "#", global::Bookings.Generated.Runtime.IndexKeys.Text(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(shipmentId, "Shipment", "shipment_id") }))));
 
-        /// <summary>The index sort key is at least the given value.</summary>
+        /// <summary>The index sort key sorts after or equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(global::System.DateTime deliveredAt, string shipmentId)
             => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredAtValue(deliveredAt)), "#", global::Bookings.Generated.Runtime.IndexKeys.Text(new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(shipmentId, "Shipment", "shipment_id") }))));
 

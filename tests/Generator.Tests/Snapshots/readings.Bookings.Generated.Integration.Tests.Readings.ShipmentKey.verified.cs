@@ -4,10 +4,7 @@
 
 namespace Bookings.Generated.Integration.Tests.Readings
 {
-    /// <summary>
-    /// The key of a <see cref="Shipment"/>: <c>shipment_id</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Shipment"/>: <c>shipment_id</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ShipmentKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -24,50 +21,31 @@ namespace Bookings.Generated.Integration.Tests.Readings
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static ShipmentKey Create(string shipmentId)
-            => TryCreate(shipmentId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidShipmentId(shipmentId));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? shipmentId, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShipmentKey? result)
         {
             result = null;
-            if (shipmentId is null)
+            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(shipmentId, ShipmentIdPattern, null, out _))
             {
                 return false;
             }
 
-            return TryCreate(shipmentId, out result, out _);
+            result = new(shipmentId);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(1)
-            {
-                ["shipment_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = ShipmentId },
-            };
+            => new(1) { ["shipment_id"] = new() { S = ShipmentId } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"ShipmentKey {{ ShipmentId = {ShipmentId} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"ShipmentKey {{ ShipmentId = {ShipmentId} }}");
 
-        private static bool TryCreate(
-            string? shipmentId,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShipmentKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(shipmentId, ShipmentIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Shipment", "shipment_id", problem);
-                return false;
-            }
-
-            createdKey = new ShipmentKey(shipmentId);
-            validationError = null;
-            return true;
-        }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidShipmentId(string? shipmentId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(shipmentId, ShipmentIdPattern, null, out var problem) ? shipmentId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shipment", "shipment_id", problem);
     }
 }

@@ -16,13 +16,13 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Readings.Shipment shipment)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Shipment shipment)
         {
             global::System.ArgumentNullException.ThrowIfNull(shipment);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(shipment.Key, "Shipment", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(6)
             {
-                ["shipment_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.ShipmentId },
+                ["shipment_id"] = new() { S = key.ShipmentId },
                 ["carrier"] = CarrierValue(shipment.Carrier),
             };
 
@@ -52,24 +52,15 @@ namespace Bookings.Generated.Integration.Tests.Readings
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shipment");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Shipment"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Readings.Shipment FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Shipment FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Shipment");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Readings.Shipment
+            return new Shipment
             {
                 Key = key,
                 Carrier = reader.String("carrier") ?? throw reader.Missing("carrier", "a string (S)"),
@@ -80,10 +71,10 @@ namespace Bookings.Generated.Integration.Tests.Readings
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static ShipmentKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var shipmentIdStored = reader.String("shipment_id") ?? throw reader.Missing("shipment_id", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey.TryParse(shipmentIdStored, out var key)
+            var shipmentId = reader.String("shipment_id") ?? throw reader.Missing("shipment_id", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey.TryParse(shipmentId, out var key)
                 ? key
                 : throw reader.InvalidKey("shipment_id", "shipment_id = {shipment_id}");
         }
@@ -94,7 +85,7 @@ namespace Bookings.Generated.Integration.Tests.Readings
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Shipment", "carrier");
             global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Shipment", "carrier");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
 
         /// <summary>The stored form of <c>delivered_on</c>, validated; used when storing it, in conditions and in updates.</summary>

@@ -6,30 +6,30 @@ namespace Bookings.Generated.Integration.Tests.Readings
 {
     /// <summary>Reads and writes <see cref="Shipment"/> items in the <c>shipments</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IShipmentRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Readings.Shipment, global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate>
+    public partial interface IShipmentRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Shipment, ShipmentKey, ShipmentUpdate>
     {
         /// <summary>Every entry of one partition of the <c>by_day</c> index, read lazily page by page; <c>options.SortKey</c> (from <see cref="ShipmentByDaySortKey"/>) reads only the entries whose index sort key (<c>shipment_id</c>) meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByDayAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Shipment> QueryByDayAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_day</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Shipment>> QueryByDayPageAsync(global::System.DateOnly deliveredOn, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Shipment>> QueryByDayPageAsync(global::System.DateOnly deliveredOn, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_carrier</c> index, read lazily page by page; <c>options.SortKey</c> (from <see cref="ShipmentByCarrierSortKey"/>) reads only the entries whose index sort key (<c>carrier_sk</c>) meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByCarrierAsync(string carrier, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Shipment> QueryByCarrierAsync(string carrier, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_carrier</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Shipment>> QueryByCarrierPageAsync(string carrier, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Shipment>> QueryByCarrierPageAsync(string carrier, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IShipmentRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ShipmentRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Readings.Shipment, global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey, global::Bookings.Generated.Integration.Tests.Readings.ShipmentUpdate>, IShipmentRepository
+    public sealed partial class ShipmentRepository : global::Bookings.Generated.Runtime.DynamoRepository<Shipment, ShipmentKey, ShipmentUpdate>, IShipmentRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Readings.Shipment, global::Bookings.Generated.Integration.Tests.Readings.ShipmentKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Shipment, ShipmentKey> Mapping = new(
+            ShipmentTable.Definition,
             static shipment => shipment.Key,
-            global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem);
+            ShipmentMarshaller.ToItem,
+            ShipmentMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -44,19 +44,19 @@ namespace Bookings.Generated.Integration.Tests.Readings
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByDayAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByDayIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(deliveredOn)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_day partition {{ DeliveredOn = {deliveredOn:yyyy-MM-dd} }}"), options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Shipment> QueryByDayAsync(global::System.DateOnly deliveredOn, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(ShipmentTable.ByDayIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(deliveredOn)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_day partition {{ DeliveredOn = {deliveredOn:yyyy-MM-dd} }}"), options, ShipmentMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Shipment>> QueryByDayPageAsync(global::System.DateOnly deliveredOn, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByDayIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(deliveredOn)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_day partition {{ DeliveredOn = {deliveredOn:yyyy-MM-dd} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Shipment>> QueryByDayPageAsync(global::System.DateOnly deliveredOn, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(ShipmentTable.ByDayIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(deliveredOn)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_day partition {{ DeliveredOn = {deliveredOn:yyyy-MM-dd} }}"), pageSize, continuationToken, options, ShipmentMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Readings.Shipment> QueryByCarrierAsync(string carrier, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Shipment> QueryByCarrierAsync(string carrier, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), options, ShipmentMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Readings.Shipment>> QueryByCarrierPageAsync(string carrier, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Readings.ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.FromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Shipment>> QueryByCarrierPageAsync(string carrier, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(ShipmentTable.ByCarrierIndex, global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(carrier), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shipment by_carrier partition {{ Carrier = {carrier} }}"), pageSize, continuationToken, options, ShipmentMarshaller.FromItem, cancellationToken);
     }
 }

@@ -16,21 +16,21 @@ namespace Bookings.Generated.Integration.Tests.Readings
         /// <summary>Sets <c>carrier</c>.</summary>
         public ShipmentUpdate SetCarrier(string value)
         {
-            Set("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.Carrier.ToValue(value));
+            Set("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(value));
             return this;
         }
 
         /// <summary>Sets <c>carrier</c> only if the item does not have it yet.</summary>
         public ShipmentUpdate SetCarrierIfNotExists(string value)
         {
-            SetIfNotExists("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.Carrier.ToValue(value));
+            SetIfNotExists("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(value));
             return this;
         }
 
         /// <summary>Sets <c>delivered_on</c> and the index key <c>day_pk</c> computed from it, in the same request.</summary>
         public ShipmentUpdate SetDeliveredOn(global::System.DateOnly value)
         {
-            var stored = global::Bookings.Generated.Integration.Tests.Readings.ShipmentFields.DeliveredOn.ToValue(value);
+            var stored = global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(value);
             Set("delivered_on", stored);
             Set("day_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
             return this;

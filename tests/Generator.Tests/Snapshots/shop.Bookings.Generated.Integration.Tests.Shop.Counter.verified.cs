@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Shop
 {
-    /// <summary>
-    /// An item of the <c>counters</c> table. A named counter with optimistic locking: every write checks and moves on its version.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>counters</c> table. A named counter with optimistic locking: every write checks and moves on its version.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Counter
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Shop.CounterKey Key { get; init; }
+        public required CounterKey Key { get; init; }
 
         /// <summary>The stored <c>id</c> key attribute, from <see cref="Key"/>.</summary>
         public string Id => Key.Id;
@@ -25,8 +22,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Counter {{ Key = {Key}, Count = {Count}, Version = {Version} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Counter {{ Key = {Key}, Count = {Count}, Version = {Version} }}");
     }
 }

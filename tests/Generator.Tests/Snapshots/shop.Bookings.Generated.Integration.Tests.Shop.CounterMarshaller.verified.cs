@@ -10,13 +10,13 @@ namespace Bookings.Generated.Integration.Tests.Shop
     {
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Shop.Counter counter)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Counter counter)
         {
             global::System.ArgumentNullException.ThrowIfNull(counter);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(counter.Key, "Counter", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(3)
             {
-                ["id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Id },
+                ["id"] = new() { S = key.Id },
                 ["count"] = CountValue(counter.Count),
                 ["version"] = VersionValue(counter.Version),
             };
@@ -24,24 +24,15 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Shop.CounterKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Counter"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Shop.Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Shop.Counter
+            return new Counter
             {
                 Key = key,
                 Count = reader.Int64("count") ?? 0L,
@@ -51,10 +42,10 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Shop.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var idStored = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Shop.CounterKey.TryParse(idStored, out var key)
+            var id = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Shop.CounterKey.TryParse(id, out var key)
                 ? key
                 : throw reader.InvalidKey("id", "id = {id}");
         }
@@ -62,11 +53,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>The stored form of <c>count</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CountValue(long value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>version</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue VersionValue(long value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

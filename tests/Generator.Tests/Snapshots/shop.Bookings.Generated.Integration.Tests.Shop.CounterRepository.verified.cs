@@ -6,19 +6,19 @@ namespace Bookings.Generated.Integration.Tests.Shop
 {
     /// <summary>Reads and writes <see cref="Counter"/> items in the <c>counters</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface ICounterRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Shop.Counter, global::Bookings.Generated.Integration.Tests.Shop.CounterKey, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate>
+    public partial interface ICounterRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Counter, CounterKey, CounterUpdate>
     {
     }
 
     /// <summary><see cref="ICounterRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class CounterRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Shop.Counter, global::Bookings.Generated.Integration.Tests.Shop.CounterKey, global::Bookings.Generated.Integration.Tests.Shop.CounterUpdate>, ICounterRepository
+    public sealed partial class CounterRepository : global::Bookings.Generated.Runtime.DynamoRepository<Counter, CounterKey, CounterUpdate>, ICounterRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Shop.Counter, global::Bookings.Generated.Integration.Tests.Shop.CounterKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Shop.CounterTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Counter, CounterKey> Mapping = new(
+            CounterTable.Definition,
             static counter => counter.Key,
-            global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.FromItem,
+            CounterMarshaller.ToItem,
+            CounterMarshaller.FromItem,
             "version",
             static counter => counter.Version);
 

@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
     /// <summary>
     /// Typed changes to a stored <see cref="Counter"/>, for <c>CounterRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sets <c>count</c>.</summary>
         public CounterUpdate SetCount(long value)
         {
-            Set("count", global::Bookings.Generated.Integration.Tests.Shop.CounterFields.Count.ToValue(value));
+            Set("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
             return this;
         }
 
         /// <summary>Sets <c>count</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetCountIfNotExists(long value)
         {
-            SetIfNotExists("count", global::Bookings.Generated.Integration.Tests.Shop.CounterFields.Count.ToValue(value));
+            SetIfNotExists("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
             return this;
         }
 

@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Shop
 {
-    /// <summary>
-    /// An item of the <c>employees</c> table. Staff of a store, found by email, by phone and role, and by hire date through secondary indexes.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>employees</c> table. Staff of a store, found by email, by phone and role, and by hire date through secondary indexes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Employee
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey Key { get; init; }
+        public required EmployeeKey Key { get; init; }
 
         /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>.</summary>
         public string Pk => Key.Pk;
@@ -37,8 +34,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Employee {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, Email = {(global::Bookings.Generated.Runtime.Summary.Value(Email))}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))}, Role = {Role}, HiredOn = {HiredOn:yyyy-MM-dd} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, Email = {(global::Bookings.Generated.Runtime.Summary.Value(Email))}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Phone))}, Role = {Role}, HiredOn = {HiredOn:yyyy-MM-dd} }}");
     }
 }

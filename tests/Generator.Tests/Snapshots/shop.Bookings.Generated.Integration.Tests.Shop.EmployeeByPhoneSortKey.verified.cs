@@ -8,23 +8,23 @@ namespace Bookings.Generated.Integration.Tests.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class EmployeeByPhoneSortKey
     {
-        /// <summary>The index sort key is equal to the given value.</summary>
+        /// <summary>The index sort key equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(string role)
             => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(role));
 
-        /// <summary>The index sort key is less than the given value.</summary>
+        /// <summary>The index sort key sorts before the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(string role)
             => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(role));
 
-        /// <summary>The index sort key is at most the given value.</summary>
+        /// <summary>The index sort key sorts before or equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(string role)
             => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(role));
 
-        /// <summary>The index sort key is greater than the given value.</summary>
+        /// <summary>The index sort key sorts after the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(string role)
             => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(role));
 
-        /// <summary>The index sort key is at least the given value.</summary>
+        /// <summary>The index sort key sorts after or equals the given value.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(string role)
             => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(role));
 

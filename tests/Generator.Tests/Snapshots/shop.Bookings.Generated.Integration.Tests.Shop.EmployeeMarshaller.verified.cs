@@ -15,14 +15,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Shop.Employee employee)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Employee employee)
         {
             global::System.ArgumentNullException.ThrowIfNull(employee);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(employee.Key, "Employee", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(9)
             {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Sk },
+                ["pk"] = new() { S = key.Pk },
+                ["sk"] = new() { S = key.Sk },
                 ["name"] = NameValue(employee.Name),
                 ["role"] = RoleValue(employee.Role),
                 ["hired_on"] = HiredOnValue(employee.HiredOn),
@@ -56,7 +56,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static EmployeeKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Employee");
@@ -65,13 +65,13 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Reads a stored item as a <see cref="Employee"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Shop.Employee FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Employee FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Employee");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Shop.Employee
+            return new Employee
             {
                 Key = key,
                 Name = reader.String("name") ?? throw reader.Missing("name", "a string (S)"),
@@ -84,11 +84,11 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static EmployeeKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.TryParse(pkStored, skStored, out var key)
+            var pk = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.TryParse(pk, sk, out var key)
                 ? key
                 : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = STAFF#{staff_id}");
         }
@@ -96,10 +96,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>The stored form of <c>name</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "name");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "name") };
 
         /// <summary>The stored form of <c>email</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -108,16 +105,13 @@ namespace Bookings.Generated.Integration.Tests.Shop
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "email");
             global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Employee", "email");
             global::Bookings.Generated.Runtime.InputValidation.Matches(text, EmailPattern, "Employee", "email");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
 
         /// <summary>The stored form of <c>phone</c>, validated and normalised; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue PhoneValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Employee", "phone");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.Phone(value, "Employee", "phone") };
 
         /// <summary>The stored form of <c>role</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -125,7 +119,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         {
             var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Employee", "role");
             global::Bookings.Generated.Runtime.InputValidation.KeyText(text, "Employee", "role");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
+            return new() { S = text };
         }
 
         /// <summary>The stored form of <c>hired_on</c>, validated; used when storing it, in conditions and in updates.</summary>

@@ -6,44 +6,44 @@ namespace Bookings.Generated.Integration.Tests.Shop
 {
     /// <summary>Reads and writes <see cref="Employee"/> items in the <c>employees</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IEmployeeRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Shop.Employee, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate>
+    public partial interface IEmployeeRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Employee, EmployeeKey, EmployeeUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="EmployeeSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Employee>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_email</c> index, read lazily page by page.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_email</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Employee>> QueryByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_phone</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page; <c>options.SortKey</c> (from <see cref="EmployeeByPhoneSortKey"/>) reads only the entries whose index sort key (<c>role</c>) meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_phone</c> index (it projects only keys, so keys come back: read the items with <c>GetManyAsync</c>), from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByPhonePageAsync(string phone, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<EmployeeKey>> QueryByPhonePageAsync(string phone, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>by_hire_date</c> index (it projects some attributes, so keys come back: read the items with <c>GetManyAsync</c>), read lazily page by page; <c>options.SortKey</c> (from <see cref="EmployeeByHireDateSortKey"/>) reads only the entries whose index sort key (<c>hired_on</c>) meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>by_hire_date</c> index (it projects some attributes, so keys come back: read the items with <c>GetManyAsync</c>), from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<EmployeeKey>> QueryByHireDatePageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IEmployeeRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class EmployeeRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Shop.Employee, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey, global::Bookings.Generated.Integration.Tests.Shop.EmployeeUpdate>, IEmployeeRepository
+    public sealed partial class EmployeeRepository : global::Bookings.Generated.Runtime.DynamoRepository<Employee, EmployeeKey, EmployeeUpdate>, IEmployeeRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Shop.Employee, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Employee, EmployeeKey> Mapping = new(
+            EmployeeTable.Definition,
             static employee => employee.Key,
-            global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.FromItem);
+            EmployeeMarshaller.ToItem,
+            EmployeeMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -58,36 +58,36 @@ namespace Bookings.Generated.Integration.Tests.Shop
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Employee> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Employee>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_email partition {{ Email = {email} }}"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.FromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Employee> QueryByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(EmployeeTable.ByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_email partition {{ Email = {email} }}"), options, EmployeeMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.Employee>> QueryByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_email partition {{ Email = {email} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.FromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Employee>> QueryByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(EmployeeTable.ByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_email partition {{ Email = {email} }}"), pageSize, continuationToken, options, EmployeeMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<EmployeeKey> QueryByPhoneAsync(string phone, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), options, EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByPhonePageAsync(string phone, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<EmployeeKey>> QueryByPhonePageAsync(string phone, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(EmployeeTable.ByPhoneIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(phone)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee by_phone partition {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(phone))} }}"), pageSize, continuationToken, options, EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<EmployeeKey> QueryByHireDateAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(EmployeeTable.ByHireDateIndex, EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey>> QueryByHireDatePageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.ByHireDateIndex, global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.KeyFromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<EmployeeKey>> QueryByHireDatePageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(EmployeeTable.ByHireDateIndex, EmployeeKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, EmployeeMarshaller.KeyFromItem, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Employee partition {{ StoreId = {storeId} }}");

@@ -4,39 +4,36 @@
 
 namespace Bookings.Generated.Integration.Tests.Shop
 {
-    /// <summary>
-    /// Conditions on the sort key <c>sk</c> (<c>STAFF#{staff_id}</c>) of
-    /// <see cref="Employee"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>sk</c> (<c>STAFF#{staff_id}</c>) of <see cref="Employee"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class EmployeeSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.SortKeyValue(staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(EmployeeKey.SortKeyValue(staffId));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.SortKeyValue(staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(EmployeeKey.SortKeyValue(staffId));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.SortKeyValue(staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(EmployeeKey.SortKeyValue(staffId));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.SortKeyValue(staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(EmployeeKey.SortKeyValue(staffId));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.SortKeyValue(staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(EmployeeKey.SortKeyValue(staffId));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(long lowStaffId, long highStaffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.SortKeyValue(lowStaffId), global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.SortKeyValue(highStaffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(EmployeeKey.SortKeyValue(lowStaffId), EmployeeKey.SortKeyValue(highStaffId));
 
         /// <summary>Any sort key of this template: it starts with the template's leading text.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith()
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Shop.EmployeeKey.SortKeyPrefix());
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(EmployeeKey.SortKeyPrefix());
     }
 }

@@ -16,21 +16,21 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sets <c>name</c>.</summary>
         public EmployeeUpdate SetName(string value)
         {
-            Set("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Name.ToValue(value));
+            Set("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.NameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
         public EmployeeUpdate SetNameIfNotExists(string value)
         {
-            SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Name.ToValue(value));
+            SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.NameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, in the same request.</summary>
         public EmployeeUpdate SetEmail(string value)
         {
-            var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Email.ToValue(value);
+            var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(value);
             Set("email", stored);
             Set("gsi1_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
             return this;
@@ -47,7 +47,7 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sets <c>phone</c> and the index key <c>gsi2_pk</c> computed from it, in the same request.</summary>
         public EmployeeUpdate SetPhone(string value)
         {
-            var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Phone.ToValue(value);
+            var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.PhoneValue(value);
             Set("phone", stored);
             Set("gsi2_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("PHONE#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
             return this;
@@ -64,28 +64,28 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sets <c>role</c>.</summary>
         public EmployeeUpdate SetRole(string value)
         {
-            Set("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Role.ToValue(value));
+            Set("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(value));
             return this;
         }
 
         /// <summary>Sets <c>role</c> only if the item does not have it yet.</summary>
         public EmployeeUpdate SetRoleIfNotExists(string value)
         {
-            SetIfNotExists("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.Role.ToValue(value));
+            SetIfNotExists("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(value));
             return this;
         }
 
         /// <summary>Sets <c>hired_on</c>.</summary>
         public EmployeeUpdate SetHiredOn(global::System.DateOnly value)
         {
-            Set("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.HiredOn.ToValue(value));
+            Set("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.HiredOnValue(value));
             return this;
         }
 
         /// <summary>Sets <c>hired_on</c> only if the item does not have it yet.</summary>
         public EmployeeUpdate SetHiredOnIfNotExists(global::System.DateOnly value)
         {
-            SetIfNotExists("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeFields.HiredOn.ToValue(value));
+            SetIfNotExists("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.HiredOnValue(value));
             return this;
         }
     }

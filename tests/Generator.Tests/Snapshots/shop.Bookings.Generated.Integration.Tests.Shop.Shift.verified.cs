@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Shop
 {
-    /// <summary>
-    /// An item of the <c>shifts</c> table. A staff member's shift at a store: a sort key template with several typed parts.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>shifts</c> table. A staff member's shift at a store: a sort key template with several typed parts.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Shift
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Shop.ShiftKey Key { get; init; }
+        public required ShiftKey Key { get; init; }
 
         /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>.</summary>
         public string Pk => Key.Pk;
@@ -34,8 +31,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Shift {{ Key = {Key}, Hours = {Hours}, Visits = {Visits}, Note = {(global::Bookings.Generated.Runtime.Summary.Value(Note))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Summary.Value(ExpiresAt))} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shift {{ Key = {Key}, Hours = {Hours}, Visits = {Visits}, Note = {(global::Bookings.Generated.Runtime.Summary.Value(Note))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Summary.Value(ExpiresAt))} }}");
     }
 }

@@ -4,24 +4,21 @@
 
 namespace Bookings.Generated.Integration.Tests.Shop
 {
-    /// <summary>
-    /// The key of a <see cref="Shift"/>: <c>pk</c> = <c>STORE#{store_id}</c>, <c>sk</c> = <c>SHIFT#{date}#{staff_id}</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Shift"/>: <c>pk</c> = <c>STORE#{store_id}</c>, <c>sk</c> = <c>SHIFT#{date}#{staff_id}</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record ShiftKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern = new("^[0-9]+$");
         private static readonly global::Bookings.Generated.Runtime.TextPattern DatePattern = new("^\\d{4}-\\d{2}-\\d{2}$");
 
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private ShiftKey(string storeId, string date, long staffId, string? storedPk, string? storedSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private ShiftKey(string storeId, string date, long staffId, string? pk = null, string? sk = null)
         {
             StoreId = storeId;
             Date = date;
             StaffId = staffId;
-            Pk = storedPk ?? string.Concat("STORE#", storeId);
-            Sk = storedSk ?? string.Concat("SHIFT#", date, "#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Pk = pk ?? string.Concat("STORE#", storeId);
+            Sk = sk ?? string.Concat("SHIFT#", date, "#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>store_id</c> part.</summary>
@@ -42,162 +39,92 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static ShiftKey Create(string storeId, string date, long staffId)
-            => TryCreate(storeId, date, staffId, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidStoreId(storeId), ValidDate(date), staffId);
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShiftKey? result)
         {
             result = null;
-            if (pk is null || sk is null)
+            if (pk is null
+                || !TrySplitPk(pk, out var storeId)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out _)
+                || sk is null
+                || !TrySplitSk(sk, out var date, out var staffIdText)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(date, DatePattern, "#", out _)
+                || !long.TryParse(staffIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var staffId)
+                || staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != staffIdText)
             {
                 return false;
             }
 
-            if (!TrySplitPk(pk, out var storeIdText))
-            {
-                return false;
-            }
-
-            if (!TrySplitSk(sk, out var dateText, out var staffIdText))
-            {
-                return false;
-            }
-
-            if (!long.TryParse(staffIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var staffIdValue)
-                || staffIdValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != staffIdText)
-            {
-                return false;
-            }
-
-            return TryCreate(storeIdText, dateText, staffIdValue, storedPk: pk, storedSk: sk, out result, out _);
+            result = new(storeId, date, staffId, pk, sk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Sk },
-            };
+            => new(2) { ["pk"] = new() { S = Pk }, ["sk"] = new() { S = Sk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"ShiftKey {{ StoreId = {StoreId}, Date = {Date}, StaffId = {StaffId} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"ShiftKey {{ StoreId = {StoreId}, Date = {Date}, StaffId = {StaffId} }}");
 
         /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string storeId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "store_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("STORE#", storeId) };
-        }
+            => new() { S = string.Concat("STORE#", ValidStoreId(storeId)) };
 
         /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(string date, long staffId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "date", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("SHIFT#", date, "#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
-        }
+            => new() { S = string.Concat("SHIFT#", ValidDate(date), "#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
 
         /// <summary>The text every stored <c>sk</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
-        {
-            return "SHIFT#";
-        }
+            => "SHIFT#";
 
         /// <summary>The text every stored <c>sk</c> with these left-most parts starts with, for <c>begins_with</c> queries.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix(string date)
-        {
-            string problem;
+            => string.Concat("SHIFT#", ValidDate(date), "#");
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "date", problem);
-            }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidStoreId(string? storeId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out var problem) ? storeId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "store_id", problem);
 
-            return string.Concat("SHIFT#", date, "#");
-        }
-
-        private static bool TryCreate(
-            string? storeId, string? date, long staffId,
-            string? storedPk,
-            string? storedSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ShiftKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "store_id", problem);
-                return false;
-            }
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(date, DatePattern, "#", out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "date", problem);
-                return false;
-            }
-
-            createdKey = new ShiftKey(storeId, date, staffId, storedPk, storedSk);
-            validationError = null;
-            return true;
-        }
+        private static string ValidDate(string? date)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(date, DatePattern, "#", out var problem) ? date : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Shift", "date", problem);
 
         /// <summary>Splits a stored <c>pk</c> (<c>STORE#{store_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitPk(string storedKey, out string storeId)
+        private static bool TrySplitPk(string pk, out string storeId)
         {
             storeId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "STORE#", 0, 6) != 0)
+            if (!pk.StartsWith("STORE#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            storeId = storedKey.Substring(cursor);
+            storeId = pk.Substring(6);
             return true;
         }
 
         /// <summary>Splits a stored <c>sk</c> (<c>SHIFT#{date}#{staff_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitSk(string storedKey, out string date, out string staffId)
+        private static bool TrySplitSk(string sk, out string date, out string staffIdText)
         {
-            date = string.Empty;
-            staffId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "SHIFT#", 0, 6) != 0)
+            date = staffIdText = string.Empty;
+            if (!sk.StartsWith("SHIFT#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            var dateEnd = storedKey.IndexOf('#', cursor);
+            var dateEnd = sk.IndexOf('#', 6);
             if (dateEnd < 0)
             {
                 return false;
             }
 
-            date = storedKey.Substring(cursor, dateEnd - cursor);
-            cursor = dateEnd + 1;
-            staffId = storedKey.Substring(cursor);
+            date = sk.Substring(6, dateEnd - 6);
+            staffIdText = sk.Substring(dateEnd + 1);
             return true;
         }
     }

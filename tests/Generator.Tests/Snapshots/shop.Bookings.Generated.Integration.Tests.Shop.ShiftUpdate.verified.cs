@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
     /// <summary>
     /// Typed changes to a stored <see cref="Shift"/>, for <c>ShiftRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class ShiftUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sets <c>hours</c>.</summary>
         public ShiftUpdate SetHours(decimal value)
         {
-            Set("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Hours.ToValue(value));
+            Set("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.HoursValue(value));
             return this;
         }
 
         /// <summary>Sets <c>hours</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetHoursIfNotExists(decimal value)
         {
-            SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Hours.ToValue(value));
+            SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.HoursValue(value));
             return this;
         }
 
@@ -37,14 +35,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sets <c>visits</c>.</summary>
         public ShiftUpdate SetVisits(int value)
         {
-            Set("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Visits.ToValue(value));
+            Set("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.VisitsValue(value));
             return this;
         }
 
         /// <summary>Sets <c>visits</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetVisitsIfNotExists(int value)
         {
-            SetIfNotExists("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Visits.ToValue(value));
+            SetIfNotExists("visits", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.VisitsValue(value));
             return this;
         }
 
@@ -58,14 +56,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sets <c>note</c>.</summary>
         public ShiftUpdate SetNote(string value)
         {
-            Set("note", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Note.ToValue(value));
+            Set("note", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.NoteValue(value));
             return this;
         }
 
         /// <summary>Sets <c>note</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetNoteIfNotExists(string value)
         {
-            SetIfNotExists("note", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.Note.ToValue(value));
+            SetIfNotExists("note", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.NoteValue(value));
             return this;
         }
 
@@ -79,14 +77,14 @@ namespace Bookings.Generated.Integration.Tests.Shop
         /// <summary>Sets <c>expires_at</c>.</summary>
         public ShiftUpdate SetExpiresAt(long value)
         {
-            Set("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.ExpiresAt.ToValue(value));
+            Set("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.ExpiresAtValue(value));
             return this;
         }
 
         /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetExpiresAtIfNotExists(long value)
         {
-            SetIfNotExists("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftFields.ExpiresAt.ToValue(value));
+            SetIfNotExists("expires_at", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.ExpiresAtValue(value));
             return this;
         }
 

@@ -12,20 +12,20 @@ namespace Bookings.Generated.Integration.Tests.Shop
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Bookings.Generated.Integration.Tests.Shop.ShiftTable.Definition,
-                global::Bookings.Generated.Integration.Tests.Shop.CounterTable.Definition,
-                global::Bookings.Generated.Integration.Tests.Shop.EmployeeTable.Definition,
+                ShiftTable.Definition,
+                CounterTable.Definition,
+                EmployeeTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddShopRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Shop.IShiftRepository, global::Bookings.Generated.Integration.Tests.Shop.ShiftRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Shop.ShiftRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Shop.ICounterRepository, global::Bookings.Generated.Integration.Tests.Shop.CounterRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Shop.CounterRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Shop.IEmployeeRepository, global::Bookings.Generated.Integration.Tests.Shop.EmployeeRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Shop.EmployeeRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IShiftRepository, ShiftRepository>(
+                services, static (client, options, logger) => new ShiftRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<ICounterRepository, CounterRepository>(
+                services, static (client, options, logger) => new CounterRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IEmployeeRepository, EmployeeRepository>(
+                services, static (client, options, logger) => new EmployeeRepository(client, options, logger));
             return services;
         }
 

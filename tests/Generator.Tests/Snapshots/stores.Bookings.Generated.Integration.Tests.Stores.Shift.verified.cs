@@ -4,15 +4,12 @@
 
 namespace Bookings.Generated.Integration.Tests.Stores
 {
-    /// <summary>
-    /// An item of the <c>stores</c> table.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>stores</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial record Shift : global::Bookings.Generated.Integration.Tests.Stores.StoresItem
+    public sealed partial record Shift : StoresItem
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Bookings.Generated.Integration.Tests.Stores.ShiftKey Key { get; init; }
+        public required ShiftKey Key { get; init; }
 
         /// <summary>The stored <c>pk</c> key attribute, from <see cref="Key"/>.</summary>
         public string Pk => Key.Pk;
@@ -25,8 +22,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Shift {{ Key = {Key}, Hours = {Hours} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shift {{ Key = {Key}, Hours = {Hours} }}");
     }
 }

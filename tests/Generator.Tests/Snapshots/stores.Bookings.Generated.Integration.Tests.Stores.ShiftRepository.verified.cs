@@ -6,26 +6,26 @@ namespace Bookings.Generated.Integration.Tests.Stores
 {
     /// <summary>Reads and writes <see cref="Shift"/> items in the <c>stores</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IShiftRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Shift, global::Bookings.Generated.Integration.Tests.Stores.ShiftKey, global::Bookings.Generated.Integration.Tests.Stores.ShiftUpdate>
+    public partial interface IShiftRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Shift, ShiftKey, ShiftUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="ShiftSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Shift> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Shift> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Shift>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Shift>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IShiftRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class ShiftRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Shift, global::Bookings.Generated.Integration.Tests.Stores.ShiftKey, global::Bookings.Generated.Integration.Tests.Stores.ShiftUpdate>, IShiftRepository
+    public sealed partial class ShiftRepository : global::Bookings.Generated.Runtime.DynamoRepository<Shift, ShiftKey, ShiftUpdate>, IShiftRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Stores.Shift, global::Bookings.Generated.Integration.Tests.Stores.ShiftKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Stores.ShiftTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Shift, ShiftKey> Mapping = new(
+            ShiftTable.Definition,
             static shift => shift.Key,
-            global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.FromItem) { Discriminator = ("entity_type", "Shift"), SortKeyPrefix = "SHIFT#" };
+            ShiftMarshaller.ToItem,
+            ShiftMarshaller.FromItem) { Discriminator = ("entity_type", "Shift"), SortKeyPrefix = "SHIFT#" };
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -40,12 +40,12 @@ namespace Bookings.Generated.Integration.Tests.Stores
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Shift> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Shift> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(ShiftKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Shift>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Shift>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(ShiftKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Shift partition {{ StoreId = {storeId} }}");

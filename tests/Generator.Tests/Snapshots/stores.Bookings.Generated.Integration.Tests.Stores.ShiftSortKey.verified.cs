@@ -4,47 +4,44 @@
 
 namespace Bookings.Generated.Integration.Tests.Stores
 {
-    /// <summary>
-    /// Conditions on the sort key <c>sk</c> (<c>SHIFT#{date}#{staff_id}</c>) of
-    /// <see cref="Shift"/>, for queries within one partition. Parts are validated and normalised like keys.
-    /// </summary>
+    /// <summary>Conditions on the sort key <c>sk</c> (<c>SHIFT#{date}#{staff_id}</c>) of <see cref="Shift"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ShiftSortKey
     {
         /// <summary>The sort key equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(string date, long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyValue(date, staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(ShiftKey.SortKeyValue(date, staffId));
 
         /// <summary>The sort key sorts before the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(string date, long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyValue(date, staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(ShiftKey.SortKeyValue(date, staffId));
 
         /// <summary>The sort key sorts before or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(string date, long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyValue(date, staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(ShiftKey.SortKeyValue(date, staffId));
 
         /// <summary>The sort key sorts after the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(string date, long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyValue(date, staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(ShiftKey.SortKeyValue(date, staffId));
 
         /// <summary>The sort key sorts after or equals the one these parts make.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(string date, long staffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyValue(date, staffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(ShiftKey.SortKeyValue(date, staffId));
 
         /// <summary>The sort key lies between the two made from these parts, both included.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(string lowDate, long lowStaffId, string highDate, long highStaffId)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyValue(lowDate, lowStaffId), global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyValue(highDate, highStaffId));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.Between(ShiftKey.SortKeyValue(lowDate, lowStaffId), ShiftKey.SortKeyValue(highDate, highStaffId));
 
         /// <summary>Any sort key of this template: it starts with the template's leading text.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith()
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyPrefix());
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(ShiftKey.SortKeyPrefix());
 
         /// <summary>Sort keys whose left-most part is <paramref name="date"/>.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(string date)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyPrefix(date));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(ShiftKey.SortKeyPrefix(date));
 
         /// <summary>Sort keys whose left-most part lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.</summary>
         public static global::Bookings.Generated.Runtime.SortKeyCondition Between(string lowDate, string highDate)
-            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyPrefix(lowDate), global::Bookings.Generated.Integration.Tests.Stores.ShiftKey.SortKeyPrefix(highDate));
+            => global::Bookings.Generated.Runtime.SortKeyCondition.BetweenPrefixes(ShiftKey.SortKeyPrefix(lowDate), ShiftKey.SortKeyPrefix(highDate));
     }
 }

@@ -8,11 +8,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public static partial class ShiftTable
     {
-        /// <summary>The physical table name used unless options add a prefix or override it; shared with the other entities of <see cref="global::Bookings.Generated.Integration.Tests.Stores.StoresTable"/>.</summary>
-        public const string DefaultName = global::Bookings.Generated.Integration.Tests.Stores.StoresTable.DefaultName;
+        /// <summary>The physical table name used unless options add a prefix or override it; shared with the other entities of <see cref="StoresTable"/>.</summary>
+        public const string DefaultName = StoresTable.DefaultName;
 
         /// <summary>The shared table's keys, indexes and billing mode.</summary>
-        public static global::Bookings.Generated.Runtime.TableDefinition Definition => global::Bookings.Generated.Integration.Tests.Stores.StoresTable.Definition;
+        public static global::Bookings.Generated.Runtime.TableDefinition Definition => StoresTable.Definition;
 
         /// <summary>The stored attribute names, for hand-written expressions.</summary>
         public static class Attributes

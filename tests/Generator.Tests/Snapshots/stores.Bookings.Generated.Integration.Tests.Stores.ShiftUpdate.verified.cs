@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
     /// <summary>
     /// Typed changes to a stored <see cref="Shift"/>, for <c>ShiftRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class ShiftUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>Sets <c>hours</c>.</summary>
         public ShiftUpdate SetHours(decimal value)
         {
-            Set("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftFields.Hours.ToValue(value));
+            Set("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.HoursValue(value));
             return this;
         }
 
         /// <summary>Sets <c>hours</c> only if the item does not have it yet.</summary>
         public ShiftUpdate SetHoursIfNotExists(decimal value)
         {
-            SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftFields.Hours.ToValue(value));
+            SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.HoursValue(value));
             return this;
         }
 

@@ -4,22 +4,19 @@
 
 namespace Bookings.Generated.Integration.Tests.Stores
 {
-    /// <summary>
-    /// The key of a <see cref="Staff"/>: <c>pk</c> = <c>STORE#{store_id}</c>, <c>sk</c> = <c>STAFF#{staff_id}</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Staff"/>: <c>pk</c> = <c>STORE#{store_id}</c>, <c>sk</c> = <c>STAFF#{staff_id}</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record StaffKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern = new("^[0-9]+$");
 
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private StaffKey(string storeId, long staffId, string? storedPk, string? storedSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private StaffKey(string storeId, long staffId, string? pk = null, string? sk = null)
         {
             StoreId = storeId;
             StaffId = staffId;
-            Pk = storedPk ?? string.Concat("STORE#", storeId);
-            Sk = storedSk ?? string.Concat("STAFF#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            Pk = pk ?? string.Concat("STORE#", storeId);
+            Sk = sk ?? string.Concat("STAFF#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         }
 
         /// <summary>The <c>store_id</c> part.</summary>
@@ -37,126 +34,75 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static StaffKey Create(string storeId, long staffId)
-            => TryCreate(storeId, staffId, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidStoreId(storeId), staffId);
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StaffKey? result)
         {
             result = null;
-            if (pk is null || sk is null)
+            if (pk is null
+                || !TrySplitPk(pk, out var storeId)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out _)
+                || sk is null
+                || !TrySplitSk(sk, out var staffIdText)
+                || !long.TryParse(staffIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var staffId)
+                || staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != staffIdText)
             {
                 return false;
             }
 
-            if (!TrySplitPk(pk, out var storeIdText))
-            {
-                return false;
-            }
-
-            if (!TrySplitSk(sk, out var staffIdText))
-            {
-                return false;
-            }
-
-            if (!long.TryParse(staffIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var staffIdValue)
-                || staffIdValue.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != staffIdText)
-            {
-                return false;
-            }
-
-            return TryCreate(storeIdText, staffIdValue, storedPk: pk, storedSk: sk, out result, out _);
+            result = new(storeId, staffId, pk, sk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Sk },
-            };
+            => new(2) { ["pk"] = new() { S = Pk }, ["sk"] = new() { S = Sk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"StaffKey {{ StoreId = {StoreId}, StaffId = {StaffId} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"StaffKey {{ StoreId = {StoreId}, StaffId = {StaffId} }}");
 
         /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string storeId)
-        {
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Staff", "store_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("STORE#", storeId) };
-        }
+            => new() { S = string.Concat("STORE#", ValidStoreId(storeId)) };
 
         /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(long staffId)
-        {
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("STAFF#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
-        }
+            => new() { S = string.Concat("STAFF#", staffId.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
 
         /// <summary>The text every stored <c>sk</c> with any parts starts with, for <c>begins_with</c> queries.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static string SortKeyPrefix()
-        {
-            return "STAFF#";
-        }
+            => "STAFF#";
 
-        private static bool TryCreate(
-            string? storeId, long staffId,
-            string? storedPk,
-            string? storedSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StaffKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Staff", "store_id", problem);
-                return false;
-            }
-
-            createdKey = new StaffKey(storeId, staffId, storedPk, storedSk);
-            validationError = null;
-            return true;
-        }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidStoreId(string? storeId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out var problem) ? storeId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Staff", "store_id", problem);
 
         /// <summary>Splits a stored <c>pk</c> (<c>STORE#{store_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitPk(string storedKey, out string storeId)
+        private static bool TrySplitPk(string pk, out string storeId)
         {
             storeId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "STORE#", 0, 6) != 0)
+            if (!pk.StartsWith("STORE#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            storeId = storedKey.Substring(cursor);
+            storeId = pk.Substring(6);
             return true;
         }
 
         /// <summary>Splits a stored <c>sk</c> (<c>STAFF#{staff_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitSk(string storedKey, out string staffId)
+        private static bool TrySplitSk(string sk, out string staffIdText)
         {
-            staffId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "STAFF#", 0, 6) != 0)
+            staffIdText = string.Empty;
+            if (!sk.StartsWith("STAFF#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            staffId = storedKey.Substring(cursor);
+            staffIdText = sk.Substring(6);
             return true;
         }
     }

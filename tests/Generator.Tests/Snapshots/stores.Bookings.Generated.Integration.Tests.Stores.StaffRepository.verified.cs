@@ -6,32 +6,32 @@ namespace Bookings.Generated.Integration.Tests.Stores
 {
     /// <summary>Reads and writes <see cref="Staff"/> items in the <c>stores</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IStaffRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate>
+    public partial interface IStaffRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Staff, StaffKey, StaffUpdate>
     {
         /// <summary>Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref="StaffSortKey"/>) reads only the items whose sort key meets it.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A partition key part is invalid; raised at the call, before anything is sent.</exception>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name="continuationToken"/> marks (null for the first page).</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part or the token is invalid; raised before anything is sent.</exception>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Staff>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Every entry of one partition of the <c>staff_by_email</c> index, read lazily page by page.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition of the <c>staff_by_email</c> index, from the place <paramref name="continuationToken"/> marks; a token of another table or index is refused.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IStaffRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class StaffRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey, global::Bookings.Generated.Integration.Tests.Stores.StaffUpdate>, IStaffRepository
+    public sealed partial class StaffRepository : global::Bookings.Generated.Runtime.DynamoRepository<Staff, StaffKey, StaffUpdate>, IStaffRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Stores.Staff, global::Bookings.Generated.Integration.Tests.Stores.StaffKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Stores.StaffTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Staff, StaffKey> Mapping = new(
+            StaffTable.Definition,
             static staff => staff.Key,
-            global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem) { Discriminator = ("entity_type", "Staff"), SortKeyPrefix = "STAFF#" };
+            StaffMarshaller.ToItem,
+            StaffMarshaller.FromItem) { Discriminator = ("entity_type", "Staff"), SortKeyPrefix = "STAFF#" };
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -46,20 +46,20 @@ namespace Bookings.Generated.Integration.Tests.Stores
         }
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Staff> QueryAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionAsync(StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadPartitionPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Staff>> QueryPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadPartitionPageAsync(StaffKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<Staff> QueryStaffByEmailAsync(string email, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexAsync(StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), options, StaffMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => ReadIndexPageAsync(global::Bookings.Generated.Integration.Tests.Stores.StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<Staff>> QueryStaffByEmailPageAsync(string email, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => ReadIndexPageAsync(StaffTable.StaffByEmailIndex, global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(email)))), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff staff_by_email partition {{ Email = {email} }}"), pageSize, continuationToken, options, StaffMarshaller.FromItem, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Staff partition {{ StoreId = {storeId} }}");

@@ -16,21 +16,21 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>Sets <c>name</c>.</summary>
         public StaffUpdate SetName(string value)
         {
-            Set("name", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Name.ToValue(value));
+            Set("name", global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.NameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
         public StaffUpdate SetNameIfNotExists(string value)
         {
-            SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Name.ToValue(value));
+            SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.NameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, in the same request.</summary>
         public StaffUpdate SetEmail(string value)
         {
-            var stored = global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Email.ToValue(value);
+            var stored = global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.EmailValue(value);
             Set("email", stored);
             Set("gsi1_pk", global::Bookings.Generated.Runtime.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.IndexKeys.Text(stored))));
             return this;
@@ -47,14 +47,14 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>Sets <c>phone</c>.</summary>
         public StaffUpdate SetPhone(string value)
         {
-            Set("phone", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Phone.ToValue(value));
+            Set("phone", global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.PhoneValue(value));
             return this;
         }
 
         /// <summary>Sets <c>phone</c> only if the item does not have it yet.</summary>
         public StaffUpdate SetPhoneIfNotExists(string value)
         {
-            SetIfNotExists("phone", global::Bookings.Generated.Integration.Tests.Stores.StaffFields.Phone.ToValue(value));
+            SetIfNotExists("phone", global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.PhoneValue(value));
             return this;
         }
 

@@ -4,21 +4,18 @@
 
 namespace Bookings.Generated.Integration.Tests.Stores
 {
-    /// <summary>
-    /// The key of a <see cref="Store"/>: <c>pk</c> = <c>STORE#{store_id}</c>, <c>sk</c> = <c>#META</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Store"/>: <c>pk</c> = <c>STORE#{store_id}</c>, <c>sk</c> = <c>#META</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record StoreKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
         private static readonly global::Bookings.Generated.Runtime.TextPattern StoreIdPattern = new("^[0-9]+$");
 
-        // A key read back from storage keeps its stored key text, which equals the composed one.
-        private StoreKey(string storeId, string? storedPk, string? storedSk)
+        // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
+        private StoreKey(string storeId, string? pk = null, string? sk = null)
         {
             StoreId = storeId;
-            Pk = storedPk ?? string.Concat("STORE#", storeId);
-            Sk = storedSk ?? "#META";
+            Pk = pk ?? string.Concat("STORE#", storeId);
+            Sk = sk ?? "#META";
         }
 
         /// <summary>The <c>store_id</c> part.</summary>
@@ -33,112 +30,52 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static StoreKey Create(string storeId)
-            => TryCreate(storeId, storedPk: null, storedSk: null, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(ValidStoreId(storeId));
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoreKey? result)
         {
             result = null;
-            if (pk is null || sk is null)
+            if (pk is null
+                || !TrySplitPk(pk, out var storeId)
+                || !global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out _)
+                || sk != "#META")
             {
                 return false;
             }
 
-            if (!TrySplitPk(pk, out var storeIdText))
-            {
-                return false;
-            }
-
-            if (!TrySplitSk(sk))
-            {
-                return false;
-            }
-
-            return TryCreate(storeIdText, storedPk: pk, storedSk: sk, out result, out _);
+            result = new(storeId, pk, sk);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(2)
-            {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = Sk },
-            };
+            => new(2) { ["pk"] = new() { S = Pk }, ["sk"] = new() { S = Sk } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"StoreKey {{ StoreId = {StoreId} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"StoreKey {{ StoreId = {StoreId} }}");
 
         /// <summary>The stored <c>pk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
         public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string storeId)
-        {
-            string problem;
+            => new() { S = string.Concat("STORE#", ValidStoreId(storeId)) };
 
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
-            {
-                throw new global::Bookings.Generated.Runtime.DynamoValidationException("Store", "store_id", problem);
-            }
-
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = string.Concat("STORE#", storeId) };
-        }
-
-        /// <summary>The stored <c>sk</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid.</exception>
-        public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue()
-        {
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "#META" };
-        }
-
-        private static bool TryCreate(
-            string? storeId,
-            string? storedPk,
-            string? storedSk,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out StoreKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-            string problem;
-
-            if (!global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out problem))
-            {
-                validationError = new global::Bookings.Generated.Runtime.DynamoValidationException("Store", "store_id", problem);
-                return false;
-            }
-
-            createdKey = new StoreKey(storeId, storedPk, storedSk);
-            validationError = null;
-            return true;
-        }
+        // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
+        private static string ValidStoreId(string? storeId)
+            => global::Bookings.Generated.Runtime.InputValidation.IsValidKeyText(storeId, StoreIdPattern, null, out var problem) ? storeId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Store", "store_id", problem);
 
         /// <summary>Splits a stored <c>pk</c> (<c>STORE#{store_id}</c>) into the text of its parts.</summary>
-        private static bool TrySplitPk(string storedKey, out string storeId)
+        private static bool TrySplitPk(string pk, out string storeId)
         {
             storeId = string.Empty;
-            var cursor = 0;
-            if (storedKey.Length - cursor < 6 || string.CompareOrdinal(storedKey, cursor, "STORE#", 0, 6) != 0)
+            if (!pk.StartsWith("STORE#", global::System.StringComparison.Ordinal))
             {
                 return false;
             }
 
-            cursor += 6;
-            storeId = storedKey.Substring(cursor);
+            storeId = pk.Substring(6);
             return true;
-        }
-
-        /// <summary>Splits a stored <c>sk</c> (<c>#META</c>) into the text of its parts.</summary>
-        private static bool TrySplitSk(string storedKey)
-        {
-            var cursor = 0;
-            if (storedKey.Length - cursor < 5 || string.CompareOrdinal(storedKey, cursor, "#META", 0, 5) != 0)
-            {
-                return false;
-            }
-
-            cursor += 5;
-            return cursor == storedKey.Length;
         }
     }
 }

@@ -13,16 +13,16 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Bookings.Generated.Integration.Tests.Stores.Store store)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Store store)
         {
             global::System.ArgumentNullException.ThrowIfNull(store);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(store.Key, "Store", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(5)
             {
-                ["pk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Pk },
-                ["sk"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Sk },
+                ["pk"] = new() { S = key.Pk },
+                ["sk"] = new() { S = key.Sk },
                 ["store_name"] = StoreNameValue(store.StoreName),
-                ["entity_type"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "Store" },
+                ["entity_type"] = new() { S = "Store" },
             };
 
             if (store.OpenedOn is { } openedOnGiven)
@@ -33,18 +33,9 @@ namespace Bookings.Generated.Integration.Tests.Stores
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Stores.StoreKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Store");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Store"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Stores.Store FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Store FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Store");
@@ -55,7 +46,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Bookings.Generated.Integration.Tests.Stores.Store
+            return new Store
             {
                 Key = key,
                 StoreName = reader.String("store_name") ?? throw reader.Missing("store_name", "a string (S)"),
@@ -65,11 +56,11 @@ namespace Bookings.Generated.Integration.Tests.Stores
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Bookings.Generated.Integration.Tests.Stores.StoreKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static StoreKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var pkStored = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
-            var skStored = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
-            return global::Bookings.Generated.Integration.Tests.Stores.StoreKey.TryParse(pkStored, skStored, out var key)
+            var pk = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+            var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+            return global::Bookings.Generated.Integration.Tests.Stores.StoreKey.TryParse(pk, sk, out var key)
                 ? key
                 : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = #META");
         }
@@ -77,10 +68,7 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>The stored form of <c>store_name</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue StoreNameValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Store", "store_name");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Store", "store_name") };
 
         /// <summary>The stored form of <c>opened_on</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

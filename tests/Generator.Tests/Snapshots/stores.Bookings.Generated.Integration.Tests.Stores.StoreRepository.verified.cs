@@ -6,19 +6,19 @@ namespace Bookings.Generated.Integration.Tests.Stores
 {
     /// <summary>Reads and writes <see cref="Store"/> items in the <c>stores</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface IStoreRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Store, global::Bookings.Generated.Integration.Tests.Stores.StoreKey, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate>
+    public partial interface IStoreRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Store, StoreKey, StoreUpdate>
     {
     }
 
     /// <summary><see cref="IStoreRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class StoreRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Bookings.Generated.Integration.Tests.Stores.Store, global::Bookings.Generated.Integration.Tests.Stores.StoreKey, global::Bookings.Generated.Integration.Tests.Stores.StoreUpdate>, IStoreRepository
+    public sealed partial class StoreRepository : global::Bookings.Generated.Runtime.DynamoRepository<Store, StoreKey, StoreUpdate>, IStoreRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Bookings.Generated.Integration.Tests.Stores.Store, global::Bookings.Generated.Integration.Tests.Stores.StoreKey> Mapping = new(
-            global::Bookings.Generated.Integration.Tests.Stores.StoreTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Store, StoreKey> Mapping = new(
+            StoreTable.Definition,
             static store => store.Key,
-            global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.ToItem,
-            global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.FromItem) { Discriminator = ("entity_type", "Store") };
+            StoreMarshaller.ToItem,
+            StoreMarshaller.FromItem) { Discriminator = ("entity_type", "Store") };
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>

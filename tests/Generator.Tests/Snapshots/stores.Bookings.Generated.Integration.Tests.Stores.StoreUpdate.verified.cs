@@ -7,8 +7,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
     /// <summary>
     /// Typed changes to a stored <see cref="Store"/>, for <c>StoreRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class StoreUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,28 +14,28 @@ namespace Bookings.Generated.Integration.Tests.Stores
         /// <summary>Sets <c>store_name</c>.</summary>
         public StoreUpdate SetStoreName(string value)
         {
-            Set("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.StoreName.ToValue(value));
+            Set("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.StoreNameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>store_name</c> only if the item does not have it yet.</summary>
         public StoreUpdate SetStoreNameIfNotExists(string value)
         {
-            SetIfNotExists("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.StoreName.ToValue(value));
+            SetIfNotExists("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.StoreNameValue(value));
             return this;
         }
 
         /// <summary>Sets <c>opened_on</c>.</summary>
         public StoreUpdate SetOpenedOn(global::System.DateOnly value)
         {
-            Set("opened_on", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.OpenedOn.ToValue(value));
+            Set("opened_on", global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.OpenedOnValue(value));
             return this;
         }
 
         /// <summary>Sets <c>opened_on</c> only if the item does not have it yet.</summary>
         public StoreUpdate SetOpenedOnIfNotExists(global::System.DateOnly value)
         {
-            SetIfNotExists("opened_on", global::Bookings.Generated.Integration.Tests.Stores.StoreFields.OpenedOn.ToValue(value));
+            SetIfNotExists("opened_on", global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.OpenedOnValue(value));
             return this;
         }
 

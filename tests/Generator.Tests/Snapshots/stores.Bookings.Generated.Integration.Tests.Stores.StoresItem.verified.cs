@@ -4,10 +4,7 @@
 
 namespace Bookings.Generated.Integration.Tests.Stores
 {
-    /// <summary>
-    /// An item of the <c>stores</c> table: one of <see cref="Store"/>, <see cref="Staff"/>, <see cref="Shift"/>.
-    /// No other type can derive from it, so <see cref="Match"/> covers every case.
-    /// </summary>
+    /// <summary>An item of the <c>stores</c> table: one of <see cref="Store"/>, <see cref="Staff"/>, <see cref="Shift"/>; no other type can derive from it, so <see cref="Match"/> covers every case.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public abstract partial record StoresItem
     {
@@ -32,16 +29,16 @@ namespace Bookings.Generated.Integration.Tests.Stores
     {
         /// <summary>Reads a stored item as the entity type its <c>entity_type</c> attribute names.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">The type is missing or unknown, or the item does not fit its type.</exception>
-        public static global::Bookings.Generated.Integration.Tests.Stores.StoresItem FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static StoresItem FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "StoresItem");
             var type = reader.String("entity_type");
             return type switch
             {
-                "Store" => global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.FromItem(item),
-                "Staff" => global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.FromItem(item),
-                "Shift" => global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.FromItem(item),
+                "Store" => StoreMarshaller.FromItem(item),
+                "Staff" => StaffMarshaller.FromItem(item),
+                "Shift" => ShiftMarshaller.FromItem(item),
                 _ => throw reader.UnknownType("entity_type", type, "Store, Staff, Shift"),
             };
         }

@@ -12,10 +12,10 @@ namespace Bookings.Generated.Integration.Tests.Stores
         string TableName { get; }
 
         /// <summary>Every item of one partition, each as its own type, in sort-key order, read lazily; <c>options.SortKey</c> (an entity's <c>…SortKey</c> builds one) reads only the items whose sort key meets it.</summary>
-        global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Collections.Generic.IAsyncEnumerable<StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryPartitionAsync</c>), each item as its own type, from the place <paramref name="continuationToken"/> marks.</summary>
-        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.StoresItem>> QueryPartitionPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<StoresItem>> QueryPartitionPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary><see cref="IStoresRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
@@ -32,18 +32,18 @@ namespace Bookings.Generated.Integration.Tests.Stores
             global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
             global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,
             global::Microsoft.Extensions.Logging.ILogger<StoresRepository>? logger = null)
-            => _reader = new global::Bookings.Generated.Runtime.DynamoTableReader(client, global::Bookings.Generated.Integration.Tests.Stores.StoresTable.Definition, options, logger);
+            => _reader = new global::Bookings.Generated.Runtime.DynamoTableReader(client, StoresTable.Definition, options, logger);
 
         /// <inheritdoc/>
         public string TableName => _reader.TableName;
 
         /// <inheritdoc/>
-        public global::System.Collections.Generic.IAsyncEnumerable<global::Bookings.Generated.Integration.Tests.Stores.StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _reader.QueryAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
+        public global::System.Collections.Generic.IAsyncEnumerable<StoresItem> QueryPartitionAsync(string storeId, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _reader.QueryAsync(null, StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), options, StoresMarshaller.FromItem, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<global::Bookings.Generated.Integration.Tests.Stores.StoresItem>> QueryPartitionPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => _reader.QueryPageAsync(null, global::Bookings.Generated.Integration.Tests.Stores.StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, global::Bookings.Generated.Integration.Tests.Stores.StoresMarshaller.FromItem, cancellationToken);
+        public global::System.Threading.Tasks.Task<global::Bookings.Generated.Runtime.Page<StoresItem>> QueryPartitionPageAsync(string storeId, int pageSize, string? continuationToken = null, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => _reader.QueryPageAsync(null, StoreKey.PartitionKeyValue(storeId), PartitionLabel(storeId), pageSize, continuationToken, options, StoresMarshaller.FromItem, cancellationToken);
 
         private static string PartitionLabel(string storeId)
             => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Stores partition {{ StoreId = {storeId} }}");

@@ -12,20 +12,20 @@ namespace Bookings.Generated.Integration.Tests.Stores
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Bookings.Generated.Integration.Tests.Stores.StoresTable.Definition,
+                StoresTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddStoresRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Stores.IStoreRepository, global::Bookings.Generated.Integration.Tests.Stores.StoreRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Stores.StoreRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Stores.IStaffRepository, global::Bookings.Generated.Integration.Tests.Stores.StaffRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Stores.StaffRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Stores.IShiftRepository, global::Bookings.Generated.Integration.Tests.Stores.ShiftRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Stores.ShiftRepository(client, options, logger));
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Bookings.Generated.Integration.Tests.Stores.IStoresRepository, global::Bookings.Generated.Integration.Tests.Stores.StoresRepository>(
-                services, static (client, options, logger) => new global::Bookings.Generated.Integration.Tests.Stores.StoresRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IStoreRepository, StoreRepository>(
+                services, static (client, options, logger) => new StoreRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IStaffRepository, StaffRepository>(
+                services, static (client, options, logger) => new StaffRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IShiftRepository, ShiftRepository>(
+                services, static (client, options, logger) => new ShiftRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IStoresRepository, StoresRepository>(
+                services, static (client, options, logger) => new StoresRepository(client, options, logger));
             return services;
         }
 

@@ -4,15 +4,12 @@
 
 namespace Metrics.Storage
 {
-    /// <summary>
-    /// An item of the <c>counters</c> table.
-    /// <c>ToString()</c> masks personal data and leaves secrets out.
-    /// </summary>
+    /// <summary>An item of the <c>counters</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record Counter
     {
         /// <summary>The item's key. Key attributes are read from it.</summary>
-        public required global::Metrics.Storage.CounterKey Key { get; init; }
+        public required CounterKey Key { get; init; }
 
         /// <summary>The stored <c>counter_id</c> key attribute, from <see cref="Key"/>. The counter's number.</summary>
         public long CounterId => Key.CounterId;
@@ -31,8 +28,6 @@ namespace Metrics.Storage
 
         /// <summary>Prints the item with personal data masked and secrets left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"Counter {{ Key = {Key}, Count = {Count}, Ratio = {Ratio}, Label = {(global::Bookings.Generated.Runtime.Summary.Value(Label))}, Enabled = {Enabled} }}");
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Counter {{ Key = {Key}, Count = {Count}, Ratio = {Ratio}, Label = {(global::Bookings.Generated.Runtime.Summary.Value(Label))}, Enabled = {Enabled} }}");
     }
 }

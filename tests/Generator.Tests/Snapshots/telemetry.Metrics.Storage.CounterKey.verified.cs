@@ -4,10 +4,7 @@
 
 namespace Metrics.Storage
 {
-    /// <summary>
-    /// The key of a <see cref="Counter"/>: <c>counter_id</c>.
-    /// Build one with <see cref="Create"/>; read one back from stored attributes with <see cref="TryParse"/>.
-    /// </summary>
+    /// <summary>The key of a <see cref="Counter"/>: <c>counter_id</c>; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial record CounterKey : global::Bookings.Generated.Runtime.IDynamoKey
     {
@@ -20,40 +17,22 @@ namespace Metrics.Storage
         public long CounterId { get; }
 
         /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A part is missing or invalid; the message names it, never its value.</exception>
         public static CounterKey Create(long counterId)
-            => TryCreate(counterId, out var createdKey, out var validationError) ? createdKey : throw validationError;
+            => new(counterId);
 
         /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
         public static bool TryParse(long counterId, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CounterKey? result)
         {
-            result = null;
-            return TryCreate(counterId, out result, out _);
+            result = new(counterId);
+            return true;
         }
 
         /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
         public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()
-            => new(1)
-            {
-                ["counter_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { N = CounterId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
-            };
+            => new(1) { ["counter_id"] = new() { N = CounterId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) } };
 
         /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
         public override string ToString()
-            => string.Create(
-                global::System.Globalization.CultureInfo.InvariantCulture,
-                $"CounterKey {{ CounterId = {CounterId} }}");
-
-        private static bool TryCreate(
-            long counterId,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CounterKey? createdKey,
-            [global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out global::Bookings.Generated.Runtime.DynamoValidationException? validationError)
-        {
-            createdKey = null;
-
-            createdKey = new CounterKey(counterId);
-            validationError = null;
-            return true;
-        }
+            => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"CounterKey {{ CounterId = {CounterId} }}");
     }
 }

@@ -10,13 +10,13 @@ namespace Metrics.Storage
     {
         /// <summary>The item to store: validated and normalised.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
-        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(global::Metrics.Storage.Counter counter)
+        public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Counter counter)
         {
             global::System.ArgumentNullException.ThrowIfNull(counter);
             var key = global::Bookings.Generated.Runtime.InputValidation.NotNull(counter.Key, "Counter", "Key");
             var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(5)
             {
-                ["counter_id"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { N = key.CounterId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
+                ["counter_id"] = new() { N = key.CounterId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
                 ["count"] = CountValue(counter.Count),
                 ["ratio"] = RatioValue(counter.Ratio),
                 ["enabled"] = EnabledValue(counter.Enabled),
@@ -30,24 +30,15 @@ namespace Metrics.Storage
             return item;
         }
 
-        /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
-        /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
-        public static global::Metrics.Storage.CounterKey KeyFromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(item);
-            var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
-            return ReadKey(ref reader);
-        }
-
         /// <summary>Reads a stored item as a <see cref="Counter"/>.</summary>
         /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
-        public static global::Metrics.Storage.Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
+        public static Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
         {
             global::System.ArgumentNullException.ThrowIfNull(item);
             var reader = new global::Bookings.Generated.Runtime.ItemReader(item, "Counter");
             var key = ReadKey(ref reader);
             reader.SetKey(key);
-            return new global::Metrics.Storage.Counter
+            return new Counter
             {
                 Key = key,
                 Count = reader.Int64("count") ?? 0L,
@@ -59,10 +50,10 @@ namespace Metrics.Storage
 
         /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static global::Metrics.Storage.CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
+        private static CounterKey ReadKey(ref global::Bookings.Generated.Runtime.ItemReader reader)
         {
-            var counterIdStored = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
-            return global::Metrics.Storage.CounterKey.TryParse(counterIdStored, out var key)
+            var counterId = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
+            return global::Metrics.Storage.CounterKey.TryParse(counterId, out var key)
                 ? key
                 : throw reader.InvalidKey("counter_id", "counter_id = {counter_id}");
         }
@@ -70,24 +61,21 @@ namespace Metrics.Storage
         /// <summary>The stored form of <c>count</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue CountValue(long value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>ratio</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue RatioValue(double value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
+            => new() { N = global::Bookings.Generated.Runtime.InputValidation.Finite(value, "Counter", "ratio").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
         /// <summary>The stored form of <c>label</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelValue(string? value)
-        {
-            var text = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Counter", "label");
-            return new global::Amazon.DynamoDBv2.Model.AttributeValue { S = text };
-        }
+            => new() { S = global::Bookings.Generated.Runtime.InputValidation.NotNull(value, "Counter", "label") };
 
         /// <summary>The stored form of <c>enabled</c>, validated; used when storing it, in conditions and in updates.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::Amazon.DynamoDBv2.Model.AttributeValue EnabledValue(bool value)
-            => new global::Amazon.DynamoDBv2.Model.AttributeValue { BOOL = value };
+            => new() { BOOL = value };
     }
 }

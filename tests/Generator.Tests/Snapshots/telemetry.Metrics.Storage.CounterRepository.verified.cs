@@ -6,19 +6,19 @@ namespace Metrics.Storage
 {
     /// <summary>Reads and writes <see cref="Counter"/> items in the <c>counters</c> table.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public partial interface ICounterRepository : global::Bookings.Generated.Runtime.IDynamoRepository<global::Metrics.Storage.Counter, global::Metrics.Storage.CounterKey, global::Metrics.Storage.CounterUpdate>
+    public partial interface ICounterRepository : global::Bookings.Generated.Runtime.IDynamoRepository<Counter, CounterKey, CounterUpdate>
     {
     }
 
     /// <summary><see cref="ICounterRepository"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-    public sealed partial class CounterRepository : global::Bookings.Generated.Runtime.DynamoRepository<global::Metrics.Storage.Counter, global::Metrics.Storage.CounterKey, global::Metrics.Storage.CounterUpdate>, ICounterRepository
+    public sealed partial class CounterRepository : global::Bookings.Generated.Runtime.DynamoRepository<Counter, CounterKey, CounterUpdate>, ICounterRepository
     {
-        private static readonly global::Bookings.Generated.Runtime.EntityMapping<global::Metrics.Storage.Counter, global::Metrics.Storage.CounterKey> Mapping = new(
-            global::Metrics.Storage.CounterTable.Definition,
+        private static readonly global::Bookings.Generated.Runtime.EntityMapping<Counter, CounterKey> Mapping = new(
+            CounterTable.Definition,
             static counter => counter.Key,
-            global::Metrics.Storage.CounterMarshaller.ToItem,
-            global::Metrics.Storage.CounterMarshaller.FromItem);
+            CounterMarshaller.ToItem,
+            CounterMarshaller.FromItem);
 
         /// <summary>Creates the repository.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>

@@ -7,8 +7,6 @@ namespace Metrics.Storage
     /// <summary>
     /// Typed changes to a stored <see cref="Counter"/>, for <c>CounterRepository.UpdateAsync</c>.
     /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
-    /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
-    /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
     public sealed partial class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
@@ -16,14 +14,14 @@ namespace Metrics.Storage
         /// <summary>Sets <c>count</c>.</summary>
         public CounterUpdate SetCount(long value)
         {
-            Set("count", global::Metrics.Storage.CounterFields.Count.ToValue(value));
+            Set("count", global::Metrics.Storage.CounterMarshaller.CountValue(value));
             return this;
         }
 
         /// <summary>Sets <c>count</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetCountIfNotExists(long value)
         {
-            SetIfNotExists("count", global::Metrics.Storage.CounterFields.Count.ToValue(value));
+            SetIfNotExists("count", global::Metrics.Storage.CounterMarshaller.CountValue(value));
             return this;
         }
 
@@ -37,14 +35,14 @@ namespace Metrics.Storage
         /// <summary>Sets <c>ratio</c>.</summary>
         public CounterUpdate SetRatio(double value)
         {
-            Set("ratio", global::Metrics.Storage.CounterFields.Ratio.ToValue(value));
+            Set("ratio", global::Metrics.Storage.CounterMarshaller.RatioValue(value));
             return this;
         }
 
         /// <summary>Sets <c>ratio</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetRatioIfNotExists(double value)
         {
-            SetIfNotExists("ratio", global::Metrics.Storage.CounterFields.Ratio.ToValue(value));
+            SetIfNotExists("ratio", global::Metrics.Storage.CounterMarshaller.RatioValue(value));
             return this;
         }
 
@@ -58,14 +56,14 @@ namespace Metrics.Storage
         /// <summary>Sets <c>label</c>.</summary>
         public CounterUpdate SetLabel(string value)
         {
-            Set("label", global::Metrics.Storage.CounterFields.Label.ToValue(value));
+            Set("label", global::Metrics.Storage.CounterMarshaller.LabelValue(value));
             return this;
         }
 
         /// <summary>Sets <c>label</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetLabelIfNotExists(string value)
         {
-            SetIfNotExists("label", global::Metrics.Storage.CounterFields.Label.ToValue(value));
+            SetIfNotExists("label", global::Metrics.Storage.CounterMarshaller.LabelValue(value));
             return this;
         }
 
@@ -79,14 +77,14 @@ namespace Metrics.Storage
         /// <summary>Sets <c>enabled</c>.</summary>
         public CounterUpdate SetEnabled(bool value)
         {
-            Set("enabled", global::Metrics.Storage.CounterFields.Enabled.ToValue(value));
+            Set("enabled", global::Metrics.Storage.CounterMarshaller.EnabledValue(value));
             return this;
         }
 
         /// <summary>Sets <c>enabled</c> only if the item does not have it yet.</summary>
         public CounterUpdate SetEnabledIfNotExists(bool value)
         {
-            SetIfNotExists("enabled", global::Metrics.Storage.CounterFields.Enabled.ToValue(value));
+            SetIfNotExists("enabled", global::Metrics.Storage.CounterMarshaller.EnabledValue(value));
             return this;
         }
     }

@@ -12,14 +12,14 @@ namespace Metrics.Storage
         public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
             global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
             {
-                global::Metrics.Storage.CounterTable.Definition,
+                CounterTable.Definition,
             });
 
         /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddTelemetryRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
-            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<global::Metrics.Storage.ICounterRepository, global::Metrics.Storage.CounterRepository>(
-                services, static (client, options, logger) => new global::Metrics.Storage.CounterRepository(client, options, logger));
+            global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<ICounterRepository, CounterRepository>(
+                services, static (client, options, logger) => new CounterRepository(client, options, logger));
             return services;
         }
 
