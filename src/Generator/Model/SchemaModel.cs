@@ -219,7 +219,13 @@ namespace Bookings.Generated.Generator.Model
                 yield break;
             }
 
-            yield return (UpdateChange.SetIfNotExists, "Set" + p + "IfNotExists");
+            if (!attribute.IsRequiredMember)
+            {
+                // Every item the SDK reads has a required attribute without a default (one without it fails to map), so
+                // setting it only where it is missing could never change such an item.
+                yield return (UpdateChange.SetIfNotExists, "Set" + p + "IfNotExists");
+            }
+
             if (attribute.Kind == ValueKind.List)
             {
                 yield return (UpdateChange.AppendTo, "AppendTo" + p);

@@ -18,13 +18,6 @@ namespace Shop.Accounts
             return this;
         }
 
-        /// <summary>Sets <c>mobile</c> only if the item does not have it yet.</summary>
-        public AccountUpdate SetMobileIfNotExists(string value)
-        {
-            SetIfNotExists("mobile", global::Shop.Accounts.AccountMarshaller.MobileValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>display_name</c>.</summary>
         public AccountUpdate SetNickname(string value)
         {
@@ -50,13 +43,6 @@ namespace Shop.Accounts
         public AccountUpdate SetPasswordHash(string value)
         {
             Set("password_hash", global::Shop.Accounts.AccountMarshaller.PasswordHashValue(value));
-            return this;
-        }
-
-        /// <summary>Sets <c>password_hash</c> only if the item does not have it yet.</summary>
-        public AccountUpdate SetPasswordHashIfNotExists(string value)
-        {
-            SetIfNotExists("password_hash", global::Shop.Accounts.AccountMarshaller.PasswordHashValue(value));
             return this;
         }
 

@@ -17,12 +17,5 @@ namespace Shop.Accounts
             Set("platform", global::Shop.Accounts.DeviceMarshaller.PlatformValue(value));
             return this;
         }
-
-        /// <summary>Sets <c>platform</c> only if the item does not have it yet.</summary>
-        public DeviceUpdate SetPlatformIfNotExists(string value)
-        {
-            SetIfNotExists("platform", global::Shop.Accounts.DeviceMarshaller.PlatformValue(value));
-            return this;
-        }
     }
 }

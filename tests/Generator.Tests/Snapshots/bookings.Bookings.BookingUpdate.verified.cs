@@ -18,24 +18,10 @@ namespace Bookings
             return this;
         }
 
-        /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
-        public BookingUpdate SetNameIfNotExists(string value)
-        {
-            SetIfNotExists("name", global::Bookings.BookingMarshaller.NameValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>booking_time</c>.</summary>
         public BookingUpdate SetBookingTime(string value)
         {
             Set("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value));
-            return this;
-        }
-
-        /// <summary>Sets <c>booking_time</c> only if the item does not have it yet.</summary>
-        public BookingUpdate SetBookingTimeIfNotExists(string value)
-        {
-            SetIfNotExists("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value));
             return this;
         }
 

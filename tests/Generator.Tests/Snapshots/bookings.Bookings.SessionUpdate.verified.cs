@@ -18,13 +18,6 @@ namespace Bookings
             return this;
         }
 
-        /// <summary>Sets <c>cookies</c> only if the item does not have it yet.</summary>
-        public SessionUpdate SetCookiesIfNotExists(string value)
-        {
-            SetIfNotExists("cookies", global::Bookings.SessionMarshaller.CookiesValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>expires_at</c>.</summary>
         public SessionUpdate SetExpiresAt(long value)
         {

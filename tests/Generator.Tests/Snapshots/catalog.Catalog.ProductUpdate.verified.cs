@@ -18,13 +18,6 @@ namespace Catalog
             return this;
         }
 
-        /// <summary>Sets <c>title</c> only if the item does not have it yet.</summary>
-        public ProductUpdate SetTitleIfNotExists(string value)
-        {
-            SetIfNotExists("title", global::Catalog.ProductMarshaller.TitleValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>status</c>.</summary>
         public ProductUpdate SetStatus(ProductStatus value)
         {
@@ -43,13 +36,6 @@ namespace Catalog
         public ProductUpdate SetPrice(decimal value)
         {
             Set("price", global::Catalog.ProductMarshaller.PriceValue(value));
-            return this;
-        }
-
-        /// <summary>Sets <c>price</c> only if the item does not have it yet.</summary>
-        public ProductUpdate SetPriceIfNotExists(decimal value)
-        {
-            SetIfNotExists("price", global::Catalog.ProductMarshaller.PriceValue(value));
             return this;
         }
 
@@ -169,13 +155,6 @@ namespace Catalog
         public ProductUpdate SetCreatedAt(global::System.DateTimeOffset value)
         {
             Set("created_at", global::Catalog.ProductMarshaller.CreatedAtValue(value));
-            return this;
-        }
-
-        /// <summary>Sets <c>created_at</c> only if the item does not have it yet.</summary>
-        public ProductUpdate SetCreatedAtIfNotExists(global::System.DateTimeOffset value)
-        {
-            SetIfNotExists("created_at", global::Catalog.ProductMarshaller.CreatedAtValue(value));
             return this;
         }
 

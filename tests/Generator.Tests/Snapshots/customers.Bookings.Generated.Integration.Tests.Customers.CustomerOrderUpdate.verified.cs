@@ -18,24 +18,10 @@ namespace Bookings.Generated.Integration.Tests.Customers
             return this;
         }
 
-        /// <summary>Sets <c>placed_on</c> only if the item does not have it yet.</summary>
-        public CustomerOrderUpdate SetPlacedOnIfNotExists(global::System.DateOnly value)
-        {
-            SetIfNotExists("placed_on", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.PlacedOnValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>total</c>.</summary>
         public CustomerOrderUpdate SetTotal(decimal value)
         {
             Set("total", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.TotalValue(value));
-            return this;
-        }
-
-        /// <summary>Sets <c>total</c> only if the item does not have it yet.</summary>
-        public CustomerOrderUpdate SetTotalIfNotExists(decimal value)
-        {
-            SetIfNotExists("total", global::Bookings.Generated.Integration.Tests.Customers.CustomerOrderMarshaller.TotalValue(value));
             return this;
         }
 

@@ -18,13 +18,6 @@ namespace Bookings.Generated.Integration.Tests.Files
             return this;
         }
 
-        /// <summary>Sets <c>size</c> only if the item does not have it yet.</summary>
-        public BlobUpdate SetSizeIfNotExists(long value)
-        {
-            SetIfNotExists("size", global::Bookings.Generated.Integration.Tests.Files.BlobMarshaller.SizeValue(value));
-            return this;
-        }
-
         /// <summary>Adds <paramref name="delta"/> to <c>size</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public BlobUpdate AddSize(long delta)
         {

@@ -38,12 +38,5 @@ namespace Bookings.Generated.Integration.Tests.Files
             Set("data", global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.DataValue(value));
             return this;
         }
-
-        /// <summary>Sets <c>data</c> only if the item does not have it yet.</summary>
-        public ChunkUpdate SetDataIfNotExists(byte[] value)
-        {
-            SetIfNotExists("data", global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.DataValue(value));
-            return this;
-        }
     }
 }

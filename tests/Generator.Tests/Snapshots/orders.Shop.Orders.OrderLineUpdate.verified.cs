@@ -18,13 +18,6 @@ namespace Shop.Orders
             return this;
         }
 
-        /// <summary>Sets <c>sku</c> only if the item does not have it yet.</summary>
-        public OrderLineUpdate SetSkuIfNotExists(string value)
-        {
-            SetIfNotExists("sku", global::Shop.Orders.OrderLineMarshaller.SkuValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>quantity</c>.</summary>
         public OrderLineUpdate SetQuantity(int value)
         {
@@ -50,13 +43,6 @@ namespace Shop.Orders
         public OrderLineUpdate SetUnitPrice(decimal value)
         {
             Set("unit_price", global::Shop.Orders.OrderLineMarshaller.UnitPriceValue(value));
-            return this;
-        }
-
-        /// <summary>Sets <c>unit_price</c> only if the item does not have it yet.</summary>
-        public OrderLineUpdate SetUnitPriceIfNotExists(decimal value)
-        {
-            SetIfNotExists("unit_price", global::Shop.Orders.OrderLineMarshaller.UnitPriceValue(value));
             return this;
         }
 

@@ -18,13 +18,6 @@ namespace Shop.Orders
             return this;
         }
 
-        /// <summary>Sets <c>customer_email</c> only if the item does not have it yet.</summary>
-        public OrderUpdate SetCustomerEmailIfNotExists(string value)
-        {
-            SetIfNotExists("customer_email", global::Shop.Orders.OrderMarshaller.CustomerEmailValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>customer_phone</c>.</summary>
         public OrderUpdate SetCustomerPhone(string value)
         {
@@ -71,13 +64,6 @@ namespace Shop.Orders
         public OrderUpdate SetItemCount(int value)
         {
             Set("item_count", global::Shop.Orders.OrderMarshaller.ItemCountValue(value));
-            return this;
-        }
-
-        /// <summary>Sets <c>item_count</c> only if the item does not have it yet.</summary>
-        public OrderUpdate SetItemCountIfNotExists(int value)
-        {
-            SetIfNotExists("item_count", global::Shop.Orders.OrderMarshaller.ItemCountValue(value));
             return this;
         }
 

@@ -18,13 +18,6 @@ namespace Bookings.Generated.Integration.Tests.Purchases
             return this;
         }
 
-        /// <summary>Sets <c>total</c> only if the item does not have it yet.</summary>
-        public PurchaseUpdate SetTotalIfNotExists(decimal value)
-        {
-            SetIfNotExists("total", global::Bookings.Generated.Integration.Tests.Purchases.PurchaseMarshaller.TotalValue(value));
-            return this;
-        }
-
         /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public PurchaseUpdate AddTotal(decimal delta)
         {

@@ -20,13 +20,6 @@ namespace Bookings.Generated.Integration.Tests.Readings
             return this;
         }
 
-        /// <summary>Sets <c>celsius</c> only if the item does not have it yet.</summary>
-        public ReadingUpdate SetCelsiusIfNotExists(decimal value)
-        {
-            SetIfNotExists("celsius", global::Bookings.Generated.Integration.Tests.Readings.ReadingMarshaller.CelsiusValue(value));
-            return this;
-        }
-
         /// <summary>Adds <paramref name="delta"/> to <c>celsius</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ReadingUpdate AddCelsius(decimal delta)
         {

@@ -20,13 +20,6 @@ namespace Bookings.Generated.Integration.Tests.Readings
             return this;
         }
 
-        /// <summary>Sets <c>carrier</c> only if the item does not have it yet.</summary>
-        public ShipmentUpdate SetCarrierIfNotExists(string value)
-        {
-            SetIfNotExists("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>delivered_on</c> and the index key <c>day_pk</c> computed from it, in the same request.</summary>
         public ShipmentUpdate SetDeliveredOn(global::System.DateOnly value)
         {

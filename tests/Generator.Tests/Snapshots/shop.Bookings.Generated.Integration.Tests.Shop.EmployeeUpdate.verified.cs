@@ -20,13 +20,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return this;
         }
 
-        /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
-        public EmployeeUpdate SetNameIfNotExists(string value)
-        {
-            SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.NameValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, in the same request.</summary>
         public EmployeeUpdate SetEmail(string value)
         {
@@ -68,24 +61,10 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return this;
         }
 
-        /// <summary>Sets <c>role</c> only if the item does not have it yet.</summary>
-        public EmployeeUpdate SetRoleIfNotExists(string value)
-        {
-            SetIfNotExists("role", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.RoleValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>hired_on</c>.</summary>
         public EmployeeUpdate SetHiredOn(global::System.DateOnly value)
         {
             Set("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.HiredOnValue(value));
-            return this;
-        }
-
-        /// <summary>Sets <c>hired_on</c> only if the item does not have it yet.</summary>
-        public EmployeeUpdate SetHiredOnIfNotExists(global::System.DateOnly value)
-        {
-            SetIfNotExists("hired_on", global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.HiredOnValue(value));
             return this;
         }
     }

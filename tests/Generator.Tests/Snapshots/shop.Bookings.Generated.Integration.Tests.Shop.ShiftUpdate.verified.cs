@@ -18,13 +18,6 @@ namespace Bookings.Generated.Integration.Tests.Shop
             return this;
         }
 
-        /// <summary>Sets <c>hours</c> only if the item does not have it yet.</summary>
-        public ShiftUpdate SetHoursIfNotExists(decimal value)
-        {
-            SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Shop.ShiftMarshaller.HoursValue(value));
-            return this;
-        }
-
         /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddHours(decimal delta)
         {

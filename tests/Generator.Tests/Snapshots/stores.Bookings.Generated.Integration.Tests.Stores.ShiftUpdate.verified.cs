@@ -18,13 +18,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
             return this;
         }
 
-        /// <summary>Sets <c>hours</c> only if the item does not have it yet.</summary>
-        public ShiftUpdate SetHoursIfNotExists(decimal value)
-        {
-            SetIfNotExists("hours", global::Bookings.Generated.Integration.Tests.Stores.ShiftMarshaller.HoursValue(value));
-            return this;
-        }
-
         /// <summary>Adds <paramref name="delta"/> to <c>hours</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>hours</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ShiftFields.Hours.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
         public ShiftUpdate AddHours(decimal delta)
         {

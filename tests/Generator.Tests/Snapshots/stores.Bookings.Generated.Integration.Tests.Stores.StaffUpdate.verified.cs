@@ -20,13 +20,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
             return this;
         }
 
-        /// <summary>Sets <c>name</c> only if the item does not have it yet.</summary>
-        public StaffUpdate SetNameIfNotExists(string value)
-        {
-            SetIfNotExists("name", global::Bookings.Generated.Integration.Tests.Stores.StaffMarshaller.NameValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>email</c> and the index key <c>gsi1_pk</c> computed from it, in the same request.</summary>
         public StaffUpdate SetEmail(string value)
         {

@@ -18,13 +18,6 @@ namespace Bookings.Generated.Integration.Tests.Stores
             return this;
         }
 
-        /// <summary>Sets <c>store_name</c> only if the item does not have it yet.</summary>
-        public StoreUpdate SetStoreNameIfNotExists(string value)
-        {
-            SetIfNotExists("store_name", global::Bookings.Generated.Integration.Tests.Stores.StoreMarshaller.StoreNameValue(value));
-            return this;
-        }
-
         /// <summary>Sets <c>opened_on</c>.</summary>
         public StoreUpdate SetOpenedOn(global::System.DateOnly value)
         {
