@@ -39,7 +39,7 @@ namespace Bookings.Generated.Generator.Emit
             WriteFromItem(w, table, entity);
             foreach (var attribute in table.Attributes)
             {
-                WriteAttributeValue(w, attribute, entity, null, ValueMethod(attribute), table.IsIndexKeyText(attribute));
+                WriteAttributeValue(w, attribute, entity, null, ValueMethod(attribute), attribute == table.Attributes[0], table.IsIndexKeyText(attribute));
             }
 
             w.Close();
@@ -83,7 +83,7 @@ namespace Bookings.Generated.Generator.Emit
                 """);
             foreach (var attribute in model.Attributes)
             {
-                WriteAttributeValue(w, attribute, entity, ns, ValueMethodOf(attribute));
+                WriteAttributeValue(w, attribute, entity, ns, ValueMethodOf(attribute), attribute == model.Attributes[0]);
             }
 
             var names = new UniqueNames(variable);
@@ -426,15 +426,16 @@ namespace Bookings.Generated.Generator.Emit
         /// <param name="entity">The entity's name as a C# literal, for errors.</param>
         /// <param name="ns">Where declared types must be qualified, their namespace; otherwise null.</param>
         /// <param name="method">The method's name.</param>
+        /// <param name="first">Whether it is the first, which says what they are for.</param>
         /// <param name="keyText">Whether the text goes into an index key, which refuses control characters as key parts do.</param>
-        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool keyText = false)
+        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool first, bool keyText = false)
         {
+            var lead = first ? "// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.\n" : string.Empty;
             var name = Literals.String(attribute.Name);
             var nullable = ValueKinds.IsValueType(attribute.Kind) ? string.Empty : "?";
             w.Block($$"""
 
-                /// <summary>The stored form of <c>{{Xml.Escape(attribute.Name)}}</c>, validated{{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)}}; used when storing it, in conditions and in updates.</summary>
-                {{AggressiveInlining}}
+                {{lead}}{{AggressiveInlining}}
                 internal static {{AttributeValue}} {{method}}({{ValueKinds.CSharpType(attribute.Type, ns)}}{{nullable}} value)
                 """);
             if (!attribute.Type.IsPlainScalar)
