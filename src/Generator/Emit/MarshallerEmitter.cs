@@ -55,13 +55,11 @@ namespace Bookings.Generated.Generator.Emit
             var variable = Parsing.Names.ToParameterName(model.Name);
             variable = variable is "map" ? "entity" : variable;
 
-            // Each attribute's value method gives way to the public ToAttributeValue (an attribute 'to_attribute'), and the
-            // codec class to the members named after attributes.
-            var members = new UniqueNames(new[] { "Codec", "ToAttributeValue", model.MarshallerTypeName }
-                .Concat(model.Attributes.Where(a => a.Pattern is not null).Select(a => a.PropertyName + "Pattern"))
-                .Concat(model.Attributes.Where(a => !a.Type.IsPlainScalar).Select(a => a.PropertyName + "Codec")));
+            // Each attribute's value method gives way to the public ToAttributeValue (an attribute 'to_attribute'). No member
+            // named after an attribute can be the codec class's name: an attribute may not be named like its type.
+            var members = new UniqueNames("Codec", "ToAttributeValue", model.MarshallerTypeName);
             var valueMethods = model.Attributes.ToDictionary(a => a.Name, a => members.Take(a.PropertyName + "Value"));
-            var codecClass = members.Take(model.Name + "Codec");
+            var codecClass = model.Name + "Codec";
             string ValueMethodOf(AttributeModel attribute) => valueMethods[attribute.Name];
 
             w.Block($$"""
