@@ -131,8 +131,8 @@ namespace Bookings.Generated.Generator.Tests
             var entity = run.Source("Found.Thing.g.cs");
             Assert.Single(entity.Split('\n'), line => line.Contains(" Email => Key.Email;", StringComparison.Ordinal));
             var marshaller = run.Source("Found.ThingMarshaller.g.cs");
-            Assert.Contains("[\"pk\"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Email },", marshaller, StringComparison.Ordinal);
-            Assert.Contains("[\"email\"] = new global::Amazon.DynamoDBv2.Model.AttributeValue { S = key.Email },", marshaller, StringComparison.Ordinal);
+            Assert.Contains("[\"pk\"] = new() { S = key.Email },", marshaller, StringComparison.Ordinal);
+            Assert.Contains("[\"email\"] = new() { S = key.Email },", marshaller, StringComparison.Ordinal);
 
             // The key attribute keeps a field of its own name, so a condition on 'pk' and one on 'email' can both be written.
             Assert.Contains("Field<string> Pk =", run.Source("Found.ThingFields.g.cs"), StringComparison.Ordinal);
@@ -230,6 +230,26 @@ namespace Bookings.Generated.Generator.Tests
                 3,
                 "\"title_if_not_exists\"",
                 "Duplicate update method 'SetTitleIfNotExists'; the first one is the update method of 'title' in ThingUpdate, which 'title_if_not_exists' would make too. Rename one of them with \"csharpName\".");
+
+        [Fact]
+        public void A_required_attribute_has_no_set_if_not_exists_so_an_attribute_of_that_name_is_accepted()
+        {
+            // Every item the SDK reads has a required attribute without a default, so SetTitleIfNotExists could never set
+            // it; it is not generated, and the name is free for the setter of 'title_if_not_exists' (once refused, DDB006).
+            var run = GeneratorHarness.Run(
+                Path,
+                """
+                    { "namespace": "Found", "tables": [ { "name": "Thing", "tableName": "things", "partitionKey": { "attribute": "id" },
+                      "attributes": { "id": { "type": "string" }, "title": { "type": "string", "required": true },
+                        "title_if_not_exists": { "type": "string" } } } ] }
+                    """);
+
+            Assertions.GeneratesCleanCode(run);
+            var update = run.Source("Found.ThingUpdate.g.cs");
+            Assert.Contains("public ThingUpdate SetTitle(string value)", update, StringComparison.Ordinal);
+            Assert.Single(update.Split('\n'), line => line.Contains(" SetTitleIfNotExists(", StringComparison.Ordinal));
+            Assert.Contains("Set(\"title_if_not_exists\", ", update, StringComparison.Ordinal);
+        }
 
         [Fact]
         public void A_key_part_whose_name_makes_no_identifier_is_refused_at_its_name()

@@ -90,7 +90,7 @@ namespace Bookings.Generated.Generator.Tests
         [Fact]
         public void Version_scrub_matches_what_the_generator_writes()
         {
-            var attribute = Bookings.Generated.Generator.Emit.SchemaEmitter.GeneratedCodeAttribute;
+            var attribute = Bookings.Generated.Generator.Emit.Code.GeneratedCodeAttribute;
 
             Assert.Contains(Snapshot.VersionPlaceholder, Snapshot.Normalize(attribute), StringComparison.Ordinal);
         }

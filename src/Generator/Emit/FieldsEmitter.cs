@@ -1,273 +1,176 @@
+using System.Collections.Generic;
 using System.Linq;
 using Bookings.Generated.Generator.Model;
 
 namespace Bookings.Generated.Generator.Emit
 {
     /// <summary>
-    /// Writes the typed fields conditions are built from (<c>BookingFields.ConfirmSms.Equal(false)</c>) and
-    /// the update type whose methods exist only for attributes that may change.
+    /// Writes the typed fields conditions are built from (<c>BookingFields.ConfirmSms.Equal(false)</c>) and the update
+    /// type whose methods exist only for attributes that may change.
     /// </summary>
     internal static class FieldsEmitter
     {
-        private const string Runtime = "global::Bookings.Generated.Runtime.";
-        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
-        private const string AttributeValue = "global::Amazon.DynamoDBv2.Model.AttributeValue";
-
         public static void WriteFields(SourceWriter w, TableModel table)
         {
-            var marshaller = $"global::{table.Namespace}.{table.MarshallerTypeName}";
-            w.Summary($"The stored attributes of <see cref=\"{table.TypeName}\"/> as typed fields, for conditions on writes.");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public static partial class {table.FieldsTypeName}");
-            var first = true;
-            foreach (var key in KeyEmitter.AllKeys(table))
-            {
-                var part = key.IsSinglePart ? KeyEmitter.Part(table, key.Segments[0].Text) : null;
-                Separate(w, ref first);
-                w.Summary($"<c>{Xml.Escape(key.AttributeName)}</c>, a key attribute, as stored.");
-                WriteKeyField(w, table, key.AttributeName, key.PropertyName, part);
-            }
+            var entity = Literals.String(table.TypeName);
+            w.Block($$"""
+                /// <summary>The stored attributes of <see cref="{{table.TypeName}}"/> as typed fields, for conditions on writes.</summary>
+                {{GeneratedCodeAttribute}}
+                public static partial class {{table.FieldsTypeName}}
+                """);
+            w.Open();
 
-            foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
+            // An attribute the key holds: a composed key's text, or a part's value as stored, a date written by the key's
+            // codec, which refuses what the key's Create refuses.
+            var keyFields = table.Keys.Select(k => (Attribute: k.AttributeName, Property: k.PropertyName, Part: k.IsSinglePart ? k.Parts[0] : null, What: "a key attribute, as stored"))
+                .Concat(table.KeyParts.Where(p => p.StoredAttribute is not null)
+                    .Select(p => (Attribute: p.StoredAttribute!, Property: p.PropertyName, Part: (KeyPartModel?)p, What: "an attribute a key is built from, as stored on its own")));
+            foreach (var (attribute, property, part, what) in keyFields)
             {
-                // An attribute a key template names is stored on its own too, so conditions can be written on it.
-                Separate(w, ref first);
-                w.Summary($"<c>{Xml.Escape(part.StoredAttribute!)}</c>, an attribute a key is built from, as stored on its own.");
-                WriteKeyField(w, table, part.StoredAttribute!, part.PropertyName, part);
+                var kind = part?.Type ?? ValueKind.String;
+                var name = Literals.String(attribute);
+                var stored = part is { IsDate: true }
+                    ? $"{Internal}AttributeCodecs.Write({KeyValues.DateCodec(table, part.PropertyName)}, value, {entity}, {name})"
+                    : ValueKinds.ToAttributeValue(kind, kind is ValueKind.String or ValueKind.Binary ? $"{Internal}InputValidation.NotNull(value, {entity}, {name})" : "value");
+                w.Block($$"""
+
+                    /// <summary><c>{{Xml.Escape(attribute)}}</c>, {{what}}.</summary>
+                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(kind)}}> {{property}} =
+                        new({{name}}, static value => {{stored}});
+                    """);
             }
 
             foreach (var attribute in table.Attributes)
             {
-                Separate(w, ref first);
-                w.Summary($"<c>{Xml.Escape(attribute.Name)}</c>; values are validated{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)} as they are when stored.");
-                w.Line($"public static readonly {Runtime}Field<{ValueKinds.CSharpType(attribute.Type, table.Namespace)}> {attribute.PropertyName} =");
-                w.Indent().Line($"new({Literals.String(attribute.Name)}, {marshaller}.{attribute.PropertyName}Value);").Outdent();
+                w.Block($$"""
+
+                    /// <summary><c>{{Xml.Escape(attribute.Name)}}</c>; values are validated{{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)}} as they are when stored.</summary>
+                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} =
+                        new({{Literals.String(attribute.Name)}}, global::{{table.Namespace}}.{{table.MarshallerTypeName}}.{{attribute.PropertyName}}Value);
+                    """);
             }
 
             w.Close();
         }
 
-        /// <summary>
-        /// The field of an attribute the key holds: a composed key attribute (text, no <paramref name="part"/>), or a
-        /// part's value as stored, a date written by the key's codec, which refuses what the key's <c>Create</c> refuses.
-        /// </summary>
-        private static void WriteKeyField(SourceWriter w, TableModel table, string attribute, string property, KeyPartModel? part)
-        {
-            var kind = part?.Type ?? ValueKind.String;
-            var entity = Literals.String(table.TypeName);
-            var name = Literals.String(attribute);
-            var stored = part is { IsDate: true }
-                ? $"{Internal}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, value, {entity}, {name})"
-                : ValueKinds.ToAttributeValue(kind, kind is ValueKind.String or ValueKind.Binary ? $"{Internal}InputValidation.NotNull(value, {entity}, {name})" : "value");
-            w.Line($"public static readonly {Runtime}Field<{ValueKinds.CSharpType(kind)}> {property} =");
-            w.Indent().Line($"new({name}, static value => {stored});").Outdent();
-        }
-
         public static void WriteUpdate(SourceWriter w, TableModel table)
         {
-            var fields = $"global::{table.Namespace}.{table.FieldsTypeName}";
-            w.Line("/// <summary>");
-            w.Line($"/// Typed changes to a stored <see cref=\"{table.TypeName}\"/>, for <c>{table.RepositoryTypeName}.UpdateAsync</c>.");
-            w.Line("/// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.");
-            w.Line("/// An attribute that feeds a computed index key is set together with that key; one that feeds it together");
-            w.Line("/// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.");
-            w.Line("/// </summary>");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public sealed partial class {table.UpdateTypeName} : {Runtime}EntityUpdate");
+            var computed = table.ComputedIndexKeys.Any()
+                ? """
+
+                  /// An attribute that feeds a computed index key is set together with that key; one that feeds it together
+                  /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
+                  """
+                : string.Empty;
+            w.Block($$"""
+                /// <summary>
+                /// Typed changes to a stored <see cref="{{table.TypeName}}"/>, for <c>{{table.RepositoryTypeName}}.UpdateAsync</c>.
+                /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.{{computed}}
+                /// </summary>
+                {{GeneratedCodeAttribute}}
+                public sealed partial class {{table.UpdateTypeName}} : {{Runtime}}EntityUpdate
+                """);
+            w.Open();
             foreach (var attribute in table.UpdatableAttributes)
             {
-                var type = ValueKinds.CSharpType(attribute.Type, table.Namespace);
-                var name = Literals.String(attribute.Name);
-                var field = $"{fields}.{attribute.PropertyName}";
                 var indexKeys = table.IndexKeysFedBy(attribute).ToList();
-                if (indexKeys.Count > 0)
+                foreach (var (change, method) in table.UpdateMethods(attribute))
                 {
-                    WriteIndexFeedingChanges(w, table, attribute, type, name, field, indexKeys);
-                    continue;
-                }
-
-                w.Line();
-                w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c>.{(attribute.Kind == ValueKind.Set ? " Null or an empty set removes it, since DynamoDB stores no empty set." : string.Empty)}");
-                w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type}{ValueKinds.SetNullability(attribute)} value)");
-                if (attribute.Kind == ValueKind.Set)
-                {
-                    w.Open("if (value is null || value.Count == 0)");
-                    w.Line($"Remove({name});");
-                    w.Line("return this;");
-                    w.Close();
-                    w.Line();
-                }
-
-                w.Line($"Set({name}, {field}.ToValue(value));");
-                w.Line("return this;");
-                w.Close();
-
-                w.Line();
-                w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c> only if the item does not have it yet.");
-                w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}IfNotExists({type} value)");
-                w.Line($"SetIfNotExists({name}, {field}.ToValue(value));");
-                w.Line("return this;");
-                w.Close();
-
-                if (attribute.Kind == ValueKind.List)
-                {
-                    w.Line();
-                    w.Summary($"Appends <paramref name=\"values\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.");
-                    w.Open($"public {table.UpdateTypeName} AppendTo{attribute.PropertyName}(params {ValueKinds.CSharpType(attribute.Type.Element!, table.Namespace)}[] values)");
-                    w.Line($"Append({name}, {field}.ToValue({Literals.NotNull("values")}));");
-                    w.Line("return this;");
-                    w.Close();
-                }
-
-                if (attribute.Kind == ValueKind.Set)
-                {
-                    var element = ValueKinds.CSharpType(attribute.Type.Element!, table.Namespace);
-                    var collect = attribute.Type.Element!.Kind == ValueKind.Binary ? "values" : $"new global::System.Collections.Generic.HashSet<{element}>(values)";
-                    foreach (var (verb, method, what) in new[] { ("AddTo", "AddToSet", "Adds"), ("DeleteFrom", "DeleteFromSet", "Deletes") })
-                    {
-                        w.Line();
-                        w.Summary($"{what} <paramref name=\"values\"/> {(verb == "AddTo" ? "to" : "from")} the set <c>{Xml.Escape(attribute.Name)}</c>.");
-                        w.Open($"public {table.UpdateTypeName} {verb}{attribute.PropertyName}(params {element}[] values)");
-                        w.Line("global::System.ArgumentNullException.ThrowIfNull(values);");
-                        w.Open("if (values.Length == 0)");
-                        w.Line($"throw new global::System.ArgumentException(\"Give at least one value; DynamoDB has no empty sets.\", {Literals.NameOf("values")});");
-                        w.Close();
-                        w.Line();
-                        w.Line($"{method}({name}, {field}.ToValue({collect}));");
-                        w.Line("return this;");
-                        w.Close();
-                    }
-                }
-
-                if (attribute.IsNullable)
-                {
-                    w.Line();
-                    w.Summary($"Removes <c>{Xml.Escape(attribute.Name)}</c>.");
-                    w.Open($"public {table.UpdateTypeName} Remove{attribute.PropertyName}()");
-                    w.Line($"Remove({name});");
-                    w.Line("return this;");
-                    w.Close();
-                }
-
-                if (ValueKinds.IsNumber(attribute.Kind))
-                {
-                    w.Line();
-                    var range = attribute.Rules.HasRange
-                        ? $" The delta may be any number, negative to subtract: <c>{Xml.Escape(attribute.Name)}</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>{table.FieldsTypeName}.{attribute.PropertyName}.{(attribute.Rules.Minimum is null ? "LessThanOrEqual" : "GreaterThanOrEqual")}(…)</c>)."
-                        : " The delta may be negative, to subtract.";
-                    w.Summary($"Adds <paramref name=\"delta\"/> to <c>{Xml.Escape(attribute.Name)}</c> (a missing value counts as 0).{range} Not retried blindly after an ambiguous failure.");
-                    w.Open($"public {table.UpdateTypeName} Add{attribute.PropertyName}({type} delta)");
-                    w.Line($"Add({name}, {MarshallerEmitter.ScalarValue(attribute, "delta", Literals.String(table.TypeName), inRange: false)});");
-                    w.Line("return this;");
-                    w.Close();
+                    w.Block(indexKeys.Count > 0 ? IndexFeedingChange(table, attribute, change, method, indexKeys) : Change(table, attribute, change, method));
                 }
             }
 
             if (table.Flags.Count > 0)
             {
-                NamesEmitter.WriteSetFlag(w, table);
+                NameLists.WriteSetFlag(w, table);
             }
 
             w.Close();
         }
 
-        /// <summary>
-        /// The names of the methods <see cref="WriteUpdate"/> writes for <paramref name="attribute"/> (none for one it
-        /// cannot change), so the parser can refuse two attributes that would share one (<c>title</c> beside
-        /// <c>title_if_not_exists</c>).
-        /// </summary>
-        public static System.Collections.Generic.IEnumerable<string> UpdateMethods(TableModel table, AttributeModel attribute)
+        /// <summary>One method of the update type: its summary, signature and the change it adds.</summary>
+        private static string Change(TableModel table, AttributeModel attribute, UpdateChange change, string method)
         {
-            if (!table.IsUpdatable(attribute))
+            var type = ValueKinds.CSharpType(attribute.Type);
+            var name = Literals.String(attribute.Name);
+            var attributeName = $"<c>{Xml.Escape(attribute.Name)}</c>";
+            var stored = $"global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value";
+            var element = attribute.Type.Element is { } e ? ValueKinds.CSharpType(e) : string.Empty;
+            var (summary, parameters, body) = change switch
             {
-                yield break;
-            }
+                UpdateChange.Set when attribute.Kind == ValueKind.Set => (
+                    $"Sets {attributeName}. Null or an empty set removes it, since DynamoDB stores no empty set.",
+                    $"{type}{ValueKinds.SetNullability(attribute)} value",
+                    $$"""
+                    if (value is null || value.Count == 0)
+                    {
+                        Remove({{name}});
+                        return this;
+                    }
 
-            var p = attribute.PropertyName;
-            yield return "Set" + p;
-            if (attribute.IsNullable)
-            {
-                yield return "Remove" + p;
-            }
+                    Set({{name}}, {{stored}}(value));
+                    """),
+                UpdateChange.Set => ($"Sets {attributeName}.", $"{type} value", $"Set({name}, {stored}(value));"),
+                UpdateChange.SetIfNotExists => ($"Sets {attributeName} only if the item does not have it yet.", $"{type} value", $"SetIfNotExists({name}, {stored}(value));"),
+                UpdateChange.AppendTo => (
+                    $"Appends <paramref name=\"values\"/> to {attributeName} (a missing list counts as empty). Not retried blindly after an ambiguous failure.",
+                    $"params {element}[] values",
+                    $"Append({name}, {stored}({Literals.NotNull("values")}));"),
+                UpdateChange.AddTo or UpdateChange.DeleteFrom => (
+                    change == UpdateChange.AddTo ? $"Adds <paramref name=\"values\"/> to the set {attributeName}." : $"Deletes <paramref name=\"values\"/> from the set {attributeName}.",
+                    $"params {element}[] values",
+                    $$"""
+                    global::System.ArgumentNullException.ThrowIfNull(values);
+                    if (values.Length == 0)
+                    {
+                        throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", {{Literals.NameOf("values")}});
+                    }
 
-            if (table.IndexKeysFedBy(attribute).Any())
-            {
-                yield break;
-            }
-
-            yield return "Set" + p + "IfNotExists";
-            if (attribute.Kind == ValueKind.List)
-            {
-                yield return "AppendTo" + p;
-            }
-
-            if (attribute.Kind == ValueKind.Set)
-            {
-                yield return "AddTo" + p;
-                yield return "DeleteFrom" + p;
-            }
-
-            if (ValueKinds.IsNumber(attribute.Kind))
-            {
-                yield return "Add" + p;
-            }
+                    {{(change == UpdateChange.AddTo ? "AddToSet" : "DeleteFromSet")}}({{name}}, {{stored}}({{(attribute.Type.Element!.Kind == ValueKind.Binary ? "values" : $"new global::System.Collections.Generic.HashSet<{element}>(values)")}}));
+                    """),
+                UpdateChange.Remove => ($"Removes {attributeName}.", string.Empty, $"Remove({name});"),
+                _ => (
+                    $"Adds <paramref name=\"delta\"/> to {attributeName} (a missing value counts as 0).{DeltaRange(table, attribute)} Not retried blindly after an ambiguous failure.",
+                    $"{type} delta",
+                    $"Add({name}, {ValueKinds.ToAttributeValue(attribute.Kind, ValueKinds.Checked(attribute, "delta", Literals.String(table.TypeName), inRange: false))});"),
+            };
+            return Method(table, summary, method, parameters, body);
         }
 
         /// <summary>Set (and remove, when optional) an attribute together with the index keys computed from it alone.</summary>
-        private static void WriteIndexFeedingChanges(SourceWriter w, TableModel table, AttributeModel attribute, string type, string name, string field, System.Collections.Generic.List<IndexKeyModel> indexKeys)
+        private static string IndexFeedingChange(TableModel table, AttributeModel attribute, UpdateChange change, string method, List<IndexKeyModel> indexKeys)
         {
-            var keyNames = string.Join(", ", indexKeys.Select(k => $"<c>{Xml.Escape(k.AttributeName)}</c>"));
-            w.Line();
-            w.Summary($"Sets <c>{Xml.Escape(attribute.Name)}</c> and the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {keyNames} computed from it, in the same request.");
-            w.Open($"public {table.UpdateTypeName} Set{attribute.PropertyName}({type} value)");
-            w.Line($"var stored = {field}.ToValue(value);");
-            w.Line($"Set({name}, stored);");
-            foreach (var key in indexKeys)
+            var keys = $"the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {string.Join(", ", indexKeys.Select(k => $"<c>{Xml.Escape(k.AttributeName)}</c>"))}";
+            var name = Literals.String(attribute.Name);
+            if (change == UpdateChange.Remove)
             {
-                w.Line($"Set({Literals.String(key.AttributeName)}, {KeyEmitter.ComputedIndexKey(key, _ => $"{Internal}IndexKeys.Text(stored)")});");
+                var removes = string.Join("\n", new[] { $"Remove({name});" }.Concat(indexKeys.Select(k => $"Remove({Literals.String(k.AttributeName)});")));
+                return Method(table, $"Removes <c>{Xml.Escape(attribute.Name)}</c> and {keys}, so the item leaves the index.", method, string.Empty, removes);
             }
 
-            w.Line("return this;");
-            w.Close();
-            if (attribute.IsNullable)
-            {
-                w.Line();
-                w.Summary($"Removes <c>{Xml.Escape(attribute.Name)}</c> and the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {keyNames}, so the item leaves the index.");
-                w.Open($"public {table.UpdateTypeName} Remove{attribute.PropertyName}()");
-                w.Line($"Remove({name});");
-                foreach (var key in indexKeys)
-                {
-                    w.Line($"Remove({Literals.String(key.AttributeName)});");
-                }
-
-                w.Line("return this;");
-                w.Close();
-            }
+            var sets = indexKeys.Select(k => $"Set({Literals.String(k.AttributeName)}, {KeyValues.ComputedIndexKey(k, _ => $"{Internal}IndexKeys.Text(stored)")});");
+            return Method(
+                table,
+                $"Sets <c>{Xml.Escape(attribute.Name)}</c> and {keys} computed from it, in the same request.",
+                method,
+                $"{ValueKinds.CSharpType(attribute.Type)} value",
+                string.Join("\n", new[] { $"var stored = global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value(value);", $"Set({name}, stored);" }.Concat(sets)));
         }
 
-        /// <summary>The boolean attributes as an enum, for code that picks one at run time.</summary>
-        public static void WriteFlags(SourceWriter w, TableModel table)
-        {
-            w.Summary($"The boolean attributes of <see cref=\"{table.TypeName}\"/> that <see cref=\"{table.UpdateTypeName}\"/> sets, for code that picks one at run time.");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public enum {table.FlagTypeName}");
-            foreach (var flag in table.Flags)
+        private static string Method(TableModel table, string summary, string method, string parameters, string body) => $$"""
+
+            /// <summary>{{summary}}</summary>
+            public {{table.UpdateTypeName}} {{method}}({{parameters}})
             {
-                w.Summary($"<c>{Xml.Escape(flag.Name)}</c>.{(flag.Description is null ? string.Empty : " " + Xml.Escape(flag.Description))}");
-                w.Line(flag.PropertyName + ",");
+                {{Indented(body, 1)}}
+                return this;
             }
+            """;
 
-            w.Close();
-        }
-
-        private static void Separate(SourceWriter w, ref bool first)
-        {
-            if (!first)
-            {
-                w.Line();
-            }
-
-            first = false;
-        }
+        /// <summary>What the summary of <c>Add…</c> says of a delta: any number, and how to keep a range.</summary>
+        private static string DeltaRange(TableModel table, AttributeModel attribute)
+            => attribute.Rules.HasRange
+                ? $" The delta may be any number, negative to subtract: <c>{Xml.Escape(attribute.Name)}</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>{table.FieldsTypeName}.{attribute.PropertyName}.{(attribute.Rules.Minimum is null ? "LessThanOrEqual" : "GreaterThanOrEqual")}(…)</c>)."
+                : " The delta may be negative, to subtract.";
     }
 }

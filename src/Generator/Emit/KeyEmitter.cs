@@ -5,66 +5,71 @@ using Bookings.Generated.Generator.Model;
 namespace Bookings.Generated.Generator.Emit
 {
     /// <summary>
-    /// Writes the key type: typed parts, validation and normalisation in <c>Create</c>, parsing of stored
-    /// key attributes in <c>TryParse</c>, the request key map, and a masking <c>ToString()</c>.
+    /// Writes the key type: typed parts, each checked by one private method (<c>ValidBizId</c>) that <c>Create</c> and
+    /// the stored key values share, <c>TryParse</c> for stored keys, the request key map, and a masking <c>ToString()</c>.
     /// </summary>
     internal static class KeyEmitter
     {
-        private const string Runtime = "global::Bookings.Generated.Runtime.";
-        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
+        private const string ValidationException = Runtime + "DynamoValidationException";
 
         public static void Write(SourceWriter w, TableModel table)
         {
             var names = KeyNames.Of(table);
-            var keys = AllKeys(table).ToList();
-            w.Line("/// <summary>");
-            w.Line($"/// The key of a <see cref=\"{table.TypeName}\"/>: {string.Join(", ", keys.Select(Describe))}.");
-            w.Line("/// Build one with <see cref=\"Create\"/>; read one back from stored attributes with <see cref=\"TryParse\"/>.");
-            w.Line("/// </summary>");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public sealed partial record {table.KeyTypeName} : {Runtime}IDynamoKey");
-
+            var keys = string.Join(", ", table.Keys.Select(k => k.IsSinglePart && k.Segments[0].Text == k.AttributeName
+                ? $"<c>{Xml.Escape(k.AttributeName)}</c>"
+                : $"<c>{Xml.Escape(k.AttributeName)}</c> = <c>{Xml.Escape(k.Template)}</c>"));
+            w.Block($$"""
+                /// <summary>The key of a <see cref="{{table.TypeName}}"/>: {{keys}}; built by <see cref="Create"/>, read back by <see cref="TryParse"/>.</summary>
+                {{GeneratedCodeAttribute}}
+                public sealed partial record {{table.KeyTypeName}} : {{Runtime}}IDynamoKey
+                """);
+            w.Open();
             ValueKinds.WritePatternFields(w, table.KeyParts.Where(p => p.Pattern is not null).Select(p => (names.Pattern(p), p.Pattern!)));
-
             foreach (var part in table.KeyParts.Where(p => p.IsDate))
             {
                 // The codec a date attribute of this format has: the key's text and the stored attribute agree.
-                w.Summary($"Writes and reads the <c>{Xml.Escape(part.Name)}</c> part in the key, as a date attribute of its format does.");
-                w.Line($"internal static readonly global::Bookings.Generated.Runtime.Internal.ScalarCodec<{ValueKinds.CSharpType(part.Type)}> {names.Codec(part)} =");
-                w.Indent().Line($"{ValueKinds.Codec(part.TypeModel, table.Namespace)};").Outdent();
-                w.Line();
+                w.Block($$"""
+
+                    /// <summary>Writes and reads the <c>{{Xml.Escape(part.Name)}}</c> part in the key, as a date attribute of its format does.</summary>
+                    internal static readonly {{Internal}}ScalarCodec<{{ValueKinds.CSharpType(part.Type)}}> {{names.Codec(part)}} =
+                        {{ValueKinds.Codec(part.TypeModel, table.Namespace)}};
+                    """);
             }
 
             WriteConstructor(w, table, names);
             WriteProperties(w, table);
-            WriteCreate(w, table, names);
-            WriteTryParse(w, table, names);
-            WriteToAttributeMap(w, table, names);
-            WriteToString(w, table);
-            if (table.SortKey is not null || table.GroupName is not null)
+            WriteCreateAndParse(w, table, names);
+            w.Block($$"""
+
+                /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
+                public {{AttributeMap}} ToAttributeMap()
+                    => new({{table.Keys.Count}}) { {{string.Join(", ", table.Keys.Select(k => $"[{Literals.String(k.AttributeName)}] = {KeyValues.KeyAttribute(table, k, string.Empty, names)}"))}} };
+                """);
+            w.Block(Printing.ToStringOverride(
+                "Prints the key parts with personal parts masked and secret parts left out.",
+                table.KeyTypeName,
+                table.KeyParts.Select(p => $"{p.PropertyName} = {{{Printing.Printed(p.PropertyName, p.Type, p.Sensitivity)}}}")));
+            if (table.HasSortKeyParts || table.Indexes.Any(i => !i.IsGlobal) || table.GroupName is not null)
             {
-                // Partition queries take it: a table's with a sort key, and a shared table's even without one.
+                // Partition queries take it: of the table or a local index, and a shared table's even without them.
                 WriteKeyValue(w, table, names, table.PartitionKey, "PartitionKeyValue");
             }
 
-            if (table.SortKey is not null)
+            if (table.HasSortKeyParts && table.SortKey is { } sortKey)
             {
-                WriteKeyValue(w, table, names, table.SortKey, "SortKeyValue");
-                var sortParts = PartsOf(table, table.SortKey);
-                if (!table.SortKey.IsSinglePart)
+                // Sort-key conditions take the values and prefixes; a constant sort key has none.
+                WriteKeyValue(w, table, names, sortKey, "SortKeyValue");
+                for (var count = 0; count < sortKey.Parts.Count && !sortKey.IsSinglePart; count++)
                 {
-                    for (var count = 0; count < sortParts.Count; count++)
-                    {
-                        WriteSortKeyPrefix(w, table, names, table.SortKey, count, byDay: false);
-                    }
+                    WriteSortKeyPrefix(w, names, sortKey, count, byDay: false);
                 }
 
                 // A date-time also selects by day, whether it is a part of a template or the sort key itself.
-                for (var count = 1; count <= sortParts.Count; count++)
+                for (var count = 1; count <= sortKey.Parts.Count; count++)
                 {
-                    if (DayLength(sortParts[count - 1]) is not null)
+                    if (sortKey.Parts[count - 1].DayLength is not null)
                     {
-                        WriteSortKeyPrefix(w, table, names, table.SortKey, count, byDay: true);
+                        WriteSortKeyPrefix(w, names, sortKey, count, byDay: true);
                     }
                 }
             }
@@ -74,317 +79,257 @@ namespace Bookings.Generated.Generator.Emit
                 WriteEquality(w, table, names);
             }
 
-            WriteTryCreate(w, table, names);
-            foreach (var key in EntityEmitter.Keys(table))
+            WriteChecks(w, table, names);
+            foreach (var key in table.ComposedKeys.Where(k => k.Parts.Count > 0))
             {
-                WriteSplit(w, table, names, key);
+                WriteSplit(w, names, key);
             }
 
             w.Close();
         }
 
-        /// <summary>The C# type of a stored key attribute: text for templates, the part's type for a plain key.</summary>
-        public static string KeyAttributeType(TableModel table, KeyModel key)
-            => key.IsSinglePart ? ValueKinds.CSharpType(Part(table, key.Segments[0].Text).Type) : "string";
-
-        /// <summary>
-        /// The C# type in which a stored key attribute reaches <c>TryParse</c>: text for templates and for a plain
-        /// date key (the text its format writes), the part's type for other plain keys.
-        /// </summary>
-        public static string StoredKeyType(TableModel table, KeyModel key) => ValueKinds.CSharpType(StoredKind(table, key));
-
-        /// <summary>The kind a stored key attribute is read as: text for templates and plain date keys, else the part's kind.</summary>
-        public static ValueKind StoredKind(TableModel table, KeyModel key)
-            => key.IsSinglePart && !Part(table, key.Segments[0].Text).IsDate ? Part(table, key.Segments[0].Text).Type : ValueKind.String;
-
-        /// <summary>How a key attribute is stored: as its part's kind for a plain key, as text for a template.</summary>
-        public static KeyStorage Storage(TableModel table, KeyModel key)
-            => key.IsSinglePart ? ValueKinds.KeyStorageOf(Part(table, key.Segments[0].Text).Type) : KeyStorage.String;
-
-        /// <summary>The key type's property holding a stored key attribute: the part's for a plain key.</summary>
-        public static string KeyAttributeProperty(TableModel table, KeyModel key)
-            => key.IsSinglePart ? Part(table, key.Segments[0].Text).PropertyName : key.PropertyName;
-
-        public static KeyPartModel Part(TableModel table, string name) => table.KeyParts.First(p => p.Name == name);
-
-        /// <summary>The text of a part inside a composed key: a date through its codec, a number in invariant form.</summary>
-        private static string PartText(KeyNames names, KeyPartModel part, string expression)
-            => part.IsDate ? $"{names.Codec(part)}.Format({expression})" : ValueKinds.ToKeyText(part.Type, expression);
-
-        /// <summary>The key type's codec of the date part with C# name <paramref name="propertyName"/>, for code outside the key type (the marshaller, index queries).</summary>
-        public static string DateCodec(TableModel table, string propertyName)
-            => $"global::{table.Namespace}.{table.KeyTypeName}.{KeyNames.Of(table).Codec(table.KeyParts.First(p => p.PropertyName == propertyName))}";
-
-        /// <summary>
-        /// How many characters of a date-time part's text hold its day, when a day can select it by prefix
-        /// (<c>BeginsWith(day)</c>); null for other parts.
-        /// </summary>
-        public static int? DayLength(KeyPartModel part)
-            => part.Type is ValueKind.DateTimeOffset or ValueKind.DateTime ? Parsing.KeyDateFormats.DayLength(part.Type, part.Format!) : null;
-
-        /// <summary>The parameter through which a prefix builder takes the day of a date-time part.</summary>
-        public static string DayParameter(KeyPartModel part) => part.ParameterName.TrimStart('@') + "Day";
-
-        public static IEnumerable<KeyModel> AllKeys(TableModel table)
-        {
-            yield return table.PartitionKey;
-            if (table.SortKey is not null)
-            {
-                yield return table.SortKey;
-            }
-        }
-
-        /// <summary>The parameter through which TryParse receives a stored key attribute.</summary>
-        private static string KeyParameter(TableModel table, KeyNames names, KeyModel key)
-            => key.IsSinglePart ? names.Parameter(Part(table, key.Segments[0].Text)) : names.KeyParameter(key);
-
-        private static string Describe(KeyModel key)
-            => key.IsSinglePart && key.Segments[0].Text == key.AttributeName
-                ? $"<c>{Xml.Escape(key.AttributeName)}</c>"
-                : $"<c>{Xml.Escape(key.AttributeName)}</c> = <c>{Xml.Escape(Template(key))}</c>";
-
-        /// <summary>A description as a sentence to append to a summary, or nothing.</summary>
-        public static string Describe(string? description) => description is null ? string.Empty : " " + Xml.Escape(description);
-
-        public static string Template(KeyModel key) => Parsing.KeyTemplate.Render(key.Segments);
-
-        /// <summary>
-        /// The expression of a computed index key's stored value: its literals and the text of each part, as
-        /// <paramref name="partText"/> gives it; written the same way on put, on update and in queries.
-        /// </summary>
-        public static string ComputedIndexKey(IndexKeyModel key, System.Func<IndexPartModel, string> partText)
-        {
-            var pieces = key.Segments.Select(s => s.IsPart ? partText(key.Parts.First(p => p.Name == s.Text)) : Literals.String(s.Text)).ToList();
-            return $"{Internal}IndexKeys.Value({(pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")})";
-        }
-
         private static void WriteConstructor(SourceWriter w, TableModel table, KeyNames names)
         {
-            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}")
-                .Concat(EntityEmitter.Keys(table).Select(k => $"string? {StoredParameter(names, k)}")));
-            if (EntityEmitter.Keys(table).Any())
+            var parameters = table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}")
+                .Concat(table.ComposedKeys.Select(k => $"string? {names.KeyParameter(k)} = null"));
+            w.Line();
+            if (table.ComposedKeys.Count > 0)
             {
-                // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed
-                // one; keeping it saves composing a string on every read.
-                w.Line("// A key read back from storage keeps its stored key text, which equals the composed one.");
+                // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed one;
+                // keeping it saves composing a string on every read.
+                w.Line("// TryParse passes the stored key text, which equals the composed one; for Create it is composed here.");
             }
 
-            w.Open($"private {table.KeyTypeName}({parameters})");
+            w.Open($"private {table.KeyTypeName}({string.Join(", ", parameters)})");
             foreach (var part in table.KeyParts)
             {
                 w.Line($"{part.PropertyName} = {names.Parameter(part)};");
             }
 
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
-                w.Line($"{key.PropertyName} = {StoredParameter(names, key)} ?? {Compose(table, names, key)};");
+                w.Line($"{key.PropertyName} = {names.KeyParameter(key)} ?? {Compose(names, key, names.Parameter)};");
             }
 
             w.Close();
-        }
-
-        /// <summary>The parameter through which the constructor and <c>TryCreate</c> take a composed key's stored text, or null.</summary>
-        private static string StoredParameter(KeyNames names, KeyModel key) => names.Local("stored" + key.PropertyName);
-
-        /// <summary>The <c>TryCreate</c> arguments for the stored texts of the composed keys: null from Create, the stored attributes from TryParse.</summary>
-        private static IEnumerable<string> StoredArguments(TableModel table, KeyNames names, bool fromStorage)
-            => EntityEmitter.Keys(table).Select(k => $"{StoredParameter(names, k)}: {(fromStorage ? KeyParameter(table, names, k) : "null")}");
-
-        private static string Compose(TableModel table, KeyNames names, KeyModel key)
-        {
-            var pieces = key.Segments
-                .Select(s => s.IsPart ? PartText(names, Part(table, s.Text), names.Parameter(Part(table, s.Text))) : Literals.String(s.Text))
-                .ToList();
-            if (pieces.Count == 1)
-            {
-                return pieces[0];
-            }
-
-            if (pieces.Count <= 4)
-            {
-                return $"string.Concat({string.Join(", ", pieces)})";
-            }
-
-            return $"string.Join(string.Empty, {string.Join(", ", pieces)})";
         }
 
         private static void WriteProperties(SourceWriter w, TableModel table)
         {
             foreach (var part in table.KeyParts)
             {
-                w.Line();
                 var normalised = part.Sensitivity == Sensitivity.Phone ? ": normalised to 010-XXXX-XXXX by Create, kept as stored by TryParse" : string.Empty;
                 var copied = part.Type == ValueKind.Binary ? " The key's own copy of the bytes: do not change them."
                     : part.IsDate ? " As the key's text reads back: in its stored offset, to its format's precision." : string.Empty;
-                w.Summary($"The <c>{Xml.Escape(part.Name)}</c> part{normalised}.{copied}{Describe(part.Description)}");
-                w.Line($"public {ValueKinds.CSharpType(part.Type)} {part.PropertyName} {{ get; }}");
+                w.Block($$"""
+
+                    /// <summary>The <c>{{Xml.Escape(part.Name)}}</c> part{{normalised}}.{{copied}}{{Sentence(part.Description)}}</summary>
+                    public {{ValueKinds.CSharpType(part.Type)}} {{part.PropertyName}} { get; }
+                    """);
             }
 
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
-                w.Line();
-                w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value: <c>{Xml.Escape(Template(key))}</c>.{Describe(key.Description)}");
-                w.Line($"public string {key.PropertyName} {{ get; }}");
+                w.Block($$"""
+
+                    /// <summary>The stored <c>{{Xml.Escape(key.AttributeName)}}</c> value: <c>{{Xml.Escape(key.Template)}}</c>.{{Sentence(key.Description)}}</summary>
+                    public string {{key.PropertyName}} { get; }
+                    """);
             }
         }
 
-        private static void WriteCreate(SourceWriter w, TableModel table, KeyNames names)
+        /// <summary>
+        /// <c>Create</c> checks each part through its check method; <c>TryParse</c> splits the stored keys, reads numbers and
+        /// dates back only from the text they write, checks text and bytes without throwing, and keeps the stored texts.
+        /// </summary>
+        private static void WriteCreateAndParse(SourceWriter w, TableModel table, KeyNames names)
         {
-            var parameters = string.Join(", ", table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}"));
-            var created = names.Local("createdKey");
-            var error = names.Local("validationError");
-            var arguments = table.KeyParts.Select(names.Parameter)
-                .Concat(table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? new[] { $"{names.Local("keepStoredSpelling")}: false" } : Enumerable.Empty<string>())
-                .Concat(StoredArguments(table, names, fromStorage: false))
-                .Concat(new[] { $"out var {created}", $"out var {error}" });
-            w.Line();
-            w.Summary("Builds a key from its parts, validating and normalising them before any request is sent.");
-            w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid; the message names it, never its value.</exception>");
-            w.Line($"public static {table.KeyTypeName} Create({parameters})");
-            w.Indent().Line($"=> {names.TryCreate}({string.Join(", ", arguments)}) ? {created} : throw {error};").Outdent();
-        }
+            var throws = table.KeyParts.Any(KeyNames.IsChecked)
+                ? $"\n/// <exception cref=\"{ValidationException}\">A part is missing or invalid; the message names it, never its value.</exception>"
+                : string.Empty;
+            w.Block($$"""
 
-        private static void WriteTryParse(SourceWriter w, TableModel table, KeyNames names)
-        {
-            var keys = AllKeys(table).ToList();
-            var parameters = string.Join(", ", keys.Select(k => $"{StoredKeyType(table, k)}{(Storage(table, k) != KeyStorage.Number ? "?" : string.Empty)} {KeyParameter(table, names, k)}"));
-            var result = names.Local("result");
-            w.Line();
-            w.Summary("Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.");
-            w.Open($"public static bool TryParse({parameters}, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? {result})");
-            w.Line($"{result} = null;");
-            var nullable = keys.Where(k => Storage(table, k) != KeyStorage.Number).Select(k => $"{KeyParameter(table, names, k)} is null").ToList();
-            if (nullable.Count > 0)
-            {
-                w.Open($"if ({string.Join(" || ", nullable)})");
-                w.Line("return false;");
-                w.Close();
-                w.Line();
-            }
+                /// <summary>Builds a key from its parts, validating and normalising them before any request is sent.</summary>{{throws}}
+                public static {{table.KeyTypeName}} Create({{Parameters(names, table.KeyParts)}})
+                    => new({{string.Join(", ", table.KeyParts.Select(p => Checked(names, p)))}});
+                """);
 
-            var arguments = new Dictionary<string, string>();
-            foreach (var key in keys)
+            var discard = names.Discard;
+            var conditions = new List<string>();
+            var values = new Dictionary<string, string>();
+            foreach (var key in table.Keys)
             {
+                var stored = names.KeyParameter(key);
+                if (key.Parts.Count > 0 && (!key.IsSinglePart || key.Parts[0].IsDate))
+                {
+                    // Text that is split or parsed; a constant is compared, and a single part checked, null and all.
+                    conditions.Add($"{stored} is null");
+                }
+
                 if (key.IsSinglePart)
                 {
-                    var part = Part(table, key.Segments[0].Text);
-                    if (part.IsDate)
+                    var part = key.Parts[0];
+                    values[part.Name] = part.IsDate ? names.Local(part, "Value") : stored;
+                }
+                else if (key.Parts.Count == 0)
+                {
+                    conditions.Add($"{stored} != {Literals.String(key.Template)}");
+                }
+                else
+                {
+                    foreach (var part in key.Parts)
                     {
-                        // A plain date key is the text its format writes, read as a template's date part is.
-                        arguments[part.Name] = WriteDateParse(w, names, part, names.Parameter(part));
-                        continue;
+                        values[part.Name] = names.Parameter(part);
                     }
 
-                    arguments[part.Name] = names.Parameter(part);
+                    var texts = key.Parts.Select(p => p.Type == ValueKind.String ? names.Parameter(p) : names.Local(p, "Text"));
+                    conditions.Add($"!{names.Split(key)}({stored}{string.Concat(texts.Select(t => $", out var {t}"))})");
+                }
+
+                foreach (var part in key.Parts)
+                {
+                    var text = key.IsSinglePart ? stored : names.Local(part, "Text");
+                    var value = values[part.Name];
+                    if (part.IsDate)
+                    {
+                        // Only the text the codec itself writes, so a parsed key writes back exactly as stored.
+                        conditions.Add($"!{Internal}KeyDates.TryParse({names.Codec(part)}, {text}, out var {value})");
+                    }
+                    else if (part.Type.IsNumber() && !key.IsSinglePart)
+                    {
+                        // Only the canonical spelling, so a parsed key writes back exactly as stored.
+                        var type = ValueKinds.CSharpType(part.Type);
+                        var styles = part.Type == ValueKind.Decimal ? "Number" : "AllowLeadingSign";
+                        conditions.Add($"!{type}.TryParse({text}, global::System.Globalization.NumberStyles.{styles}, {Invariant}, out var {value})");
+                        conditions.Add($"{value}.ToString({Invariant}) != {text}");
+                    }
+                    else if (part.Type == ValueKind.Binary)
+                    {
+                        conditions.Add($"!{Internal}InputValidation.IsValidKeyBytes({value}, out {discard})");
+                        values[part.Name] = $"(byte[]){value}.Clone()";
+                    }
+                    else if (part.Type == ValueKind.String)
+                    {
+                        // A stored phone keeps the spelling it was stored with, so the key addresses the same item.
+                        var phone = part.Sensitivity == Sensitivity.Phone;
+                        var keyText = !phone || part.Pattern is not null || part.ForbiddenText is not null;
+                        var normalized = phone ? names.Local(part, "Normalized") : value;
+                        if (phone)
+                        {
+                            conditions.Add($"!{Internal}InputValidation.IsValidPhone({value}, out {(keyText ? "var " + normalized : discard)}, out {discard})");
+                        }
+
+                        if (keyText)
+                        {
+                            conditions.Add($"!{Internal}InputValidation.IsValidKeyText({normalized}, {PatternOf(names, part)}, {SeparatorOf(part)}, out {discard})");
+                        }
+                    }
+                }
+            }
+
+            var result = names.Local("result");
+            var created = $"new({string.Join(", ", table.KeyParts.Select(p => values[p.Name]).Concat(table.ComposedKeys.Select(names.KeyParameter)))})";
+            var storedParameters = table.Keys.Select(k => $"{ValueKinds.CSharpType(k.StoredKind)}{(k.Storage != KeyStorage.Number ? "?" : string.Empty)} {names.KeyParameter(k)}");
+            w.Block($$"""
+
+                /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
+                public static bool TryParse({{string.Join(", ", storedParameters)}}, {{NotNullWhenTrue}} out {{table.KeyTypeName}}? {{result}})
+                """);
+            w.Open();
+            if (conditions.Count > 0)
+            {
+                w.Line($"{result} = null;");
+                w.Block($"if ({string.Join("\n    || ", conditions)})");
+                w.Open().Line("return false;").Close().Line();
+            }
+
+            w.Line($"{result} = {created};");
+            w.Line("return true;");
+            w.Close();
+        }
+
+        /// <summary>
+        /// Writes <c>public static AttributeValue {name}(parts…)</c>: the stored value of one key attribute,
+        /// validated and normalised like <c>Create</c>; queries use it for the partition and the sort key.
+        /// </summary>
+        private static void WriteKeyValue(SourceWriter w, TableModel table, KeyNames names, KeyModel key, string name)
+        {
+            string value;
+            if (!key.IsSinglePart)
+            {
+                value = ValueKinds.NewValue(ValueKind.String, Compose(names, key, p => Checked(names, p)));
+            }
+            else
+            {
+                var part = key.Parts[0];
+                value = part.IsDate ? $"{names.Codec(part)}.Write({Checked(names, part)})" : ValueKinds.NewValue(part.Type, Checked(names, part));
+            }
+
+            w.Block($$"""
+
+                /// <summary>The stored <c>{{Xml.Escape(key.AttributeName)}}</c> value for the given parts, validated and normalised like <see cref="Create"/>.</summary>{{Throws(key.Parts)}}
+                public static {{AttributeValue}} {{name}}({{Parameters(names, key.Parts)}})
+                    => {{value}};
+                """);
+        }
+
+        /// <summary>
+        /// Writes <c>public static string SortKeyPrefix(first parts…)</c>: the text every stored sort key with those
+        /// left-most parts starts with, up to and including the literal after the last given part. With
+        /// <paramref name="byDay"/>, the last given part is a date-time taken as a day: the prefix ends inside that part,
+        /// after the characters of its day, so it selects every instant of the day.
+        /// </summary>
+        private static void WriteSortKeyPrefix(SourceWriter w, KeyNames names, KeyModel key, int count, bool byDay)
+        {
+            var given = key.Parts.Take(byDay ? count - 1 : count).ToList();
+            var pieces = new List<string>();
+            var seen = 0;
+            foreach (var segment in key.Segments)
+            {
+                if (!segment.IsPart)
+                {
+                    pieces.Add(Literals.String(segment.Text));
                     continue;
                 }
 
-                var parts = key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
-                var outs = string.Concat(parts.Select(p => $", out var {names.Local(p, "Text")}"));
-                w.Open($"if (!{names.Split(key)}({KeyParameter(table, names, key)}{outs}))");
-                w.Line("return false;");
-                w.Close();
-                w.Line();
-                foreach (var part in parts)
+                if (seen == count)
                 {
-                    var text = names.Local(part, "Text");
-                    if (part.Type == ValueKind.String)
-                    {
-                        arguments[part.Name] = text;
-                        continue;
-                    }
-
-                    if (part.IsDate)
-                    {
-                        arguments[part.Name] = WriteDateParse(w, names, part, text);
-                        continue;
-                    }
-
-                    var type = ValueKinds.CSharpType(part.Type);
-                    var styles = part.Type == ValueKind.Decimal ? "Number" : "AllowLeadingSign";
-                    var value = names.Local(part, "Value");
-                    // Only the canonical spelling is accepted, so a parsed key writes back exactly as stored.
-                    w.Line($"if (!{type}.TryParse({text}, global::System.Globalization.NumberStyles.{styles}, global::System.Globalization.CultureInfo.InvariantCulture, out var {value})");
-                    w.Indent().Line($"|| {value}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != {text})").Outdent();
-                    w.Open();
-                    w.Line("return false;");
-                    w.Close();
-                    w.Line();
-                    arguments[part.Name] = value;
+                    break;
                 }
+
+                var part = key.Parts[seen++];
+                if (byDay && seen == count)
+                {
+                    var length = part.DayLength!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    pieces.Add($"{Internal}KeyDates.DayPrefix({names.Codec(part)}, {names.Local(part, "Day")}, {ValueKinds.Offset(part.Format!.OffsetMinutes)}, {length})");
+                    break;
+                }
+
+                pieces.Add(PartText(names, part, Checked(names, part)));
             }
 
-            var args = table.KeyParts.Select(p => arguments[p.Name])
-                .Concat(table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone) ? new[] { $"{names.Local("keepStoredSpelling")}: true" } : Enumerable.Empty<string>())
-                .Concat(StoredArguments(table, names, fromStorage: true))
-                .Concat(new[] { $"out {result}", $"out {names.Discard}" });
-            w.Line($"return {names.TryCreate}({string.Join(", ", args)});");
-            w.Close();
-        }
-
-        /// <summary>
-        /// Parses a date part's text into a local, returned; only the text the codec itself writes, so a parsed key
-        /// writes back exactly as stored.
-        /// </summary>
-        private static string WriteDateParse(SourceWriter w, KeyNames names, KeyPartModel part, string text)
-        {
-            var value = names.Local(part, "Value");
-            w.Open($"if (!{Internal}KeyDates.TryParse({names.Codec(part)}, {text}, out var {value}))");
-            w.Line("return false;");
-            w.Close();
-            w.Line();
-            return value;
-        }
-
-        private static void WriteToAttributeMap(SourceWriter w, TableModel table, KeyNames names)
-        {
-            var keys = AllKeys(table).ToList();
-            w.Line();
-            w.Summary("The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.");
-            w.Line("public global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToAttributeMap()");
-            w.Indent().Line($"=> new({keys.Count})").Outdent();
-            w.Indent().Open();
-            foreach (var key in keys)
+            var parameters = Parameters(names, given);
+            string summary;
+            if (byDay)
             {
-                w.Line($"[{Literals.String(key.AttributeName)}] = {KeyAttributeValue(table, key, string.Empty, names)},");
+                var day = key.Parts[count - 1];
+                parameters += (given.Count > 0 ? ", " : string.Empty) + $"global::System.DateOnly {names.Local(day, "Day")}";
+                summary = key.IsSinglePart
+                    ? $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries."
+                    : $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> {(count == 1 ? string.Empty : "with these left-most parts and ")}with <c>{Xml.Escape(day.Name)}</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries.";
             }
-
-            w.Close(";").Outdent();
-        }
-
-        /// <summary>
-        /// The AttributeValue expression for a stored key attribute, read from a key through <paramref name="prefix"/>;
-        /// inside the key type (no prefix) with its <paramref name="names"/>.
-        /// </summary>
-        public static string KeyAttributeValue(TableModel table, KeyModel key, string prefix, KeyNames? names = null)
-        {
-            if (key.IsSinglePart)
+            else
             {
-                var part = Part(table, key.Segments[0].Text);
-                return PlainKeyValue(table, part, prefix + part.PropertyName, names);
+                summary = $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> with {(count == 0 ? "any parts" : "these left-most parts")} starts with, for <c>begins_with</c> queries.";
             }
 
-            return ValueKinds.ToAttributeValue(ValueKind.String, prefix + key.PropertyName);
-        }
+            var text = pieces.Count == 0 ? "string.Empty" : pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})";
+            w.Block($$"""
 
-        /// <summary>
-        /// The AttributeValue of a plain key's value: a date as the text its codec writes (S), as a template's date part;
-        /// the codec by its own name inside the key type (<paramref name="names"/> given), qualified outside it.
-        /// </summary>
-        private static string PlainKeyValue(TableModel table, KeyPartModel part, string expression, KeyNames? names)
-            => !part.IsDate ? ValueKinds.ToAttributeValue(part.Type, expression)
-                : $"{(names is not null ? names.Codec(part) : DateCodec(table, part.PropertyName))}.Write({expression})";
-
-        private static void WriteToString(SourceWriter w, TableModel table)
-        {
-            var members = table.KeyParts.Select(p => $"{p.PropertyName} = {{{EntityEmitter.Printed(p.PropertyName, p.Type, p.Sensitivity)}}}");
-            w.Line();
-            w.Summary("Prints the key parts with personal parts masked and secret parts left out.");
-            w.Line("public override string ToString()");
-            w.Indent().Line("=> string.Create(").Indent();
-            w.Line("global::System.Globalization.CultureInfo.InvariantCulture,");
-            w.Line($"$\"{table.KeyTypeName} {{{{ {string.Join(", ", members)} }}}}\");");
-            w.Outdent().Outdent();
+                /// <summary>{{summary}}</summary>{{Throws(given)}}
+                public static string SortKeyPrefix({{parameters}})
+                    => {{text}};
+                """);
         }
 
         /// <summary>
@@ -395,16 +340,19 @@ namespace Bookings.Generated.Generator.Emit
         {
             var other = names.Local("other");
             var hash = names.Local("hash");
-            string Same(KeyPartModel p) => p.Type == ValueKind.Binary
+            var same = string.Join(" && ", table.KeyParts.Select(p => p.Type == ValueKind.Binary
                 ? $"global::System.MemoryExtensions.SequenceEqual<byte>({p.PropertyName}, {other}.{p.PropertyName})"
-                : $"{p.PropertyName} == {other}.{p.PropertyName}";
-            w.Line();
-            w.Summary("Whether the other key has the same parts; bytes compare by content.");
-            w.Line($"public bool Equals({table.KeyTypeName}? {other})");
-            w.Indent().Line($"=> {other} is not null && (ReferenceEquals(this, {other}) || ({string.Join(" && ", table.KeyParts.Select(Same))}));").Outdent();
-            w.Line();
-            w.Summary("A hash of the parts, bytes by content, consistent with <see cref=\"Equals(" + table.KeyTypeName + "?)\"/>.");
-            w.Open("public override int GetHashCode()");
+                : $"{p.PropertyName} == {other}.{p.PropertyName}"));
+            w.Block($$"""
+
+                /// <summary>Whether the other key has the same parts; bytes compare by content.</summary>
+                public bool Equals({{table.KeyTypeName}}? {{other}})
+                    => {{other}} is not null && (ReferenceEquals(this, {{other}}) || ({{same}}));
+
+                /// <summary>A hash of the parts, bytes by content, consistent with <see cref="Equals({{table.KeyTypeName}}?)"/>.</summary>
+                public override int GetHashCode()
+                """);
+            w.Open();
             w.Line($"var {hash} = new global::System.HashCode();");
             foreach (var part in table.KeyParts)
             {
@@ -415,319 +363,156 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        private static void WriteTryCreate(SourceWriter w, TableModel table, KeyNames names)
-        {
-            var parameters = table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)}{(IsReference(p) ? "?" : string.Empty)} {names.Parameter(p)}").ToList();
-            var hasPhone = table.KeyParts.Any(p => p.Sensitivity == Sensitivity.Phone);
-            var keepStored = names.Local("keepStoredSpelling");
-            var created = names.Local("createdKey");
-            var error = names.Local("validationError");
-            w.Line();
-            if (hasPhone)
-            {
-                w.Line("// A key read back from storage keeps the phone spelling it was stored with, so it addresses the");
-                w.Line("// same item; a key built by Create normalises it.");
-            }
-
-            w.Line($"private static bool {names.TryCreate}(");
-            w.Indent();
-            if (parameters.Count > 0)
-            {
-                w.Line($"{string.Join(", ", parameters)},");
-            }
-
-            if (hasPhone)
-            {
-                w.Line($"bool {keepStored},");
-            }
-
-            foreach (var key in EntityEmitter.Keys(table))
-            {
-                w.Line($"string? {StoredParameter(names, key)},");
-            }
-
-            w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {table.KeyTypeName}? {created},");
-            w.Line($"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out {Runtime}DynamoValidationException? {error})");
-            w.Outdent();
-            w.Open();
-            w.Line($"{created} = null;");
-            if (table.KeyParts.Any(IsChecked))
-            {
-                w.Line($"string {names.Local("problem")};");
-            }
-
-            var values = WritePartChecks(w, table, names, table.KeyParts, throwOnFailure: false);
-            var arguments = table.KeyParts.Select((part, i) => part.Sensitivity == Sensitivity.Phone && part.Type == ValueKind.String
-                ? $"{keepStored} ? {names.Parameter(part)} : {values[i]}"
-                : values[i]).ToList();
-
-            w.Line();
-            w.Line($"{created} = new {table.KeyTypeName}({string.Join(", ", arguments.Concat(EntityEmitter.Keys(table).Select(k => StoredParameter(names, k))))});");
-            w.Line($"{error} = null;");
-            w.Line("return true;");
-            w.Close();
-        }
-
-        /// <summary>A part checked before use: text or bytes (which may be null), or a date; numbers need no check.</summary>
-        private static bool IsChecked(KeyPartModel part) => IsReference(part) || part.IsDate;
-
-        /// <summary>A part that may be null when it reaches a check: text or bytes.</summary>
-        private static bool IsReference(KeyPartModel part) => part.Type is ValueKind.String or ValueKind.Binary;
-
-        private static void WriteCheck(SourceWriter w, TableModel table, KeyNames names, KeyPartModel part, string condition, bool throwOnFailure = false)
-        {
-            var error = $"new {Runtime}DynamoValidationException({Literals.String(table.TypeName)}, {Literals.String(part.Name)}, {names.Local("problem")})";
-            w.Line();
-            w.Open($"if (!{condition})");
-            if (throwOnFailure)
-            {
-                w.Line($"throw {error};");
-            }
-            else
-            {
-                w.Line($"{names.Local("validationError")} = {error};");
-                w.Line("return false;");
-            }
-
-            w.Close();
-        }
-
-        /// <summary>The parts a key is built from, in parameter order.</summary>
-        public static List<KeyPartModel> PartsOf(TableModel table, KeyModel key)
-            => key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
-
-        /// <summary>The parts the partition key is built from, in parameter order.</summary>
-        public static List<KeyPartModel> PartitionParts(TableModel table) => PartsOf(table, table.PartitionKey);
-
         /// <summary>
-        /// Writes <c>public static AttributeValue {name}(parts…)</c>: the stored value of one key attribute,
-        /// validated and normalised like <c>Create</c>; queries use it for the partition and the sort key.
+        /// One method per checked part, the only place its rules are written for <c>Create</c> and the key values: the
+        /// part as the key holds it (a phone normalised, a date as its text reads back, bytes copied), or a validation
+        /// error that names the part, never its value.
         /// </summary>
-        private static void WriteKeyValue(SourceWriter w, TableModel table, KeyNames names, KeyModel key, string name)
+        private static void WriteChecks(SourceWriter w, TableModel table, KeyNames names)
         {
-            var parts = PartsOf(table, key);
-            w.Line();
-            w.Summary($"The stored <c>{Xml.Escape(key.AttributeName)}</c> value for the given parts, validated and normalised like <see cref=\"Create\"/>.");
-            w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
-            w.Open($"public static global::Amazon.DynamoDBv2.Model.AttributeValue {name}({Parameters(names, parts)})");
-            if (WriteThrowingChecks(w, table, names, parts))
-            {
-                w.Line();
-            }
-
-            var value = key.IsSinglePart
-                ? PlainKeyValue(table, parts[0], names.Parameter(parts[0]), names)
-                : ValueKinds.ToAttributeValue(ValueKind.String, Compose(table, names, key));
-            w.Line($"return {value};");
-            w.Close();
-        }
-
-        /// <summary>
-        /// Writes <c>public static string SortKeyPrefix(first parts…)</c>: the text every stored sort key with
-        /// those left-most parts starts with, up to and including the literal after the last given part.
-        /// </summary>
-        /// <remarks>
-        /// With <paramref name="byDay"/>, the last given part is a date-time taken as a day: the prefix ends inside
-        /// that part, after the characters of its day, so it selects every instant of the day.
-        /// </remarks>
-        private static void WriteSortKeyPrefix(SourceWriter w, TableModel table, KeyNames names, KeyModel key, int count, bool byDay)
-        {
-            var parts = PartsOf(table, key).Take(count).ToList();
-            var pieces = new List<string>();
-            var seen = 0;
-            foreach (var segment in key.Segments)
-            {
-                if (segment.IsPart)
-                {
-                    if (seen == count)
-                    {
-                        break;
-                    }
-
-                    var part = Part(table, segment.Text);
-                    seen++;
-                    if (byDay && seen == count)
-                    {
-                        var offset = ValueKinds.Offset(part.Format!.OffsetMinutes);
-                        var length = DayLength(part)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        pieces.Add($"{Internal}KeyDates.DayPrefix({names.Codec(part)}, {names.Local(part, "Day")}, {offset}, {length})");
-                        break;
-                    }
-
-                    pieces.Add(PartText(names, part, names.Parameter(part)));
-                }
-                else
-                {
-                    pieces.Add(Literals.String(segment.Text));
-                }
-            }
-
-            var checkedParts = byDay ? parts.Take(count - 1).ToList() : parts;
-            var parameters = Parameters(names, checkedParts);
-            if (byDay)
-            {
-                parameters += (checkedParts.Count > 0 ? ", " : string.Empty) + $"global::System.DateOnly {names.Local(parts[count - 1], "Day")}";
-            }
-
-            w.Line();
-            w.Summary(byDay && key.IsSinglePart
-                ? $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries."
-                : byDay
-                ? $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> {(count == 1 ? string.Empty : "with these left-most parts and ")}with <c>{Xml.Escape(parts[count - 1].Name)}</c> on the given day (in its stored offset) starts with, for <c>begins_with</c> queries."
-                : $"The text every stored <c>{Xml.Escape(key.AttributeName)}</c> with {(count == 0 ? "any parts" : "these left-most parts")} starts with, for <c>begins_with</c> queries.");
-            w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A part is missing or invalid.</exception>");
-            w.Open($"public static string SortKeyPrefix({parameters})");
-            if (WriteThrowingChecks(w, table, names, checkedParts))
-            {
-                w.Line();
-            }
-
-            w.Line($"return {(pieces.Count == 0 ? "string.Empty" : pieces.Count == 1 ? pieces[0] : $"string.Concat({string.Join(", ", pieces)})")};");
-            w.Close();
-        }
-
-        private static string Parameters(KeyNames names, List<KeyPartModel> parts)
-            => string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}"));
-
-        /// <summary>The checks of a method that throws on an invalid part; true when it wrote any.</summary>
-        private static bool WriteThrowingChecks(SourceWriter w, TableModel table, KeyNames names, List<KeyPartModel> parts)
-        {
-            if (!parts.Any(IsChecked))
-            {
-                return false;
-            }
-
-            w.Line($"string {names.Local("problem")};");
-            WritePartChecks(w, table, names, parts, throwOnFailure: true);
-            return true;
-        }
-
-        /// <summary>
-        /// Writes the checks of the text parts: a phone is normalised first, then pattern and separator are checked.
-        /// When throwing, a normalised phone replaces its parameter; otherwise it stays in <c>normalized…</c>.
-        /// </summary>
-        /// <returns>Per part, the expression holding its checked value.</returns>
-        private static List<string> WritePartChecks(SourceWriter w, TableModel table, KeyNames names, IEnumerable<KeyPartModel> parts, bool throwOnFailure)
-        {
-            var values = new List<string>();
             var problem = names.Local("problem");
-            foreach (var part in parts)
+            var normalized = names.Local("normalized");
+            var first = true;
+            foreach (var part in table.KeyParts.Where(KeyNames.IsChecked))
             {
-                var parameter = names.Parameter(part);
+                var value = names.Parameter(part);
+                var error = ValidationError(table.TypeName, part.Name, problem);
+                var type = ValueKinds.CSharpType(part.Type);
+                var nullable = part.IsDate ? string.Empty : "?";
+                w.Line();
+                if (first)
+                {
+                    w.Line("// Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.");
+                    first = false;
+                }
+
+                w.Line($"private static {type} {names.Check(part)}({type}{nullable} {value})");
                 if (part.Type == ValueKind.Binary)
                 {
-                    WriteCheck(w, table, names, part, $"{Internal}InputValidation.IsValidKeyBytes({parameter}, out {problem})", throwOnFailure);
-
                     // The key keeps its own copy, so a caller that reuses its buffer cannot change a key (or its hash).
-                    values.Add(throwOnFailure ? parameter : $"global::System.MemoryExtensions.AsSpan({parameter}).ToArray()");
-                    continue;
+                    w.Indent().Line($"=> {Internal}InputValidation.IsValidKeyBytes({value}, out var {problem}) ? (byte[]){value}.Clone() : throw {error};").Outdent();
                 }
-
-                if (part.IsDate)
+                else if (part.IsDate)
                 {
                     // The codec refuses what a date attribute refuses (a local DateTime); the key holds what its text reads back as.
-                    var normalised = names.Local("normalized" + part.PropertyName);
-                    WriteCheck(w, table, names, part, $"{Internal}KeyDates.IsValid({names.Codec(part)}, {parameter}, out {(throwOnFailure ? names.Discard : "var " + normalised)}, out {problem})", throwOnFailure);
-                    values.Add(throwOnFailure ? parameter : normalised);
-                    continue;
+                    w.Indent().Line($"=> {Internal}KeyDates.IsValid({names.Codec(part)}, {value}, out var {normalized}, out var {problem}) ? {normalized} : throw {error};").Outdent();
                 }
-
-                if (part.Type != ValueKind.String)
+                else if (part.Sensitivity != Sensitivity.Phone)
                 {
-                    values.Add(parameter);
-                    continue;
+                    w.Indent().Line($"=> {Internal}InputValidation.IsValidKeyText({value}, {PatternOf(names, part)}, {SeparatorOf(part)}, out var {problem}) ? {value} : throw {error};").Outdent();
                 }
-
-                var pattern = part.Pattern is null ? "null" : names.Pattern(part);
-                var separator = part.ForbiddenText is null ? "null" : Literals.String(part.ForbiddenText);
-                var value = parameter;
-                if (part.Sensitivity == Sensitivity.Phone)
+                else if (part.Pattern is null && part.ForbiddenText is null)
                 {
-                    var normalised = names.Local("normalized" + part.PropertyName);
-                    WriteCheck(w, table, names, part, $"{Internal}InputValidation.IsValidPhone({parameter}, out var {normalised}, out {problem})", throwOnFailure);
-                    if (throwOnFailure)
-                    {
-                        w.Line();
-                        w.Line($"{parameter} = {normalised};");
-                    }
-                    else
-                    {
-                        value = normalised;
-                    }
-
-                    values.Add(value);
-                    if (part.Pattern is null && part.ForbiddenText is null)
-                    {
-                        continue;
-                    }
+                    w.Indent().Line($"=> {Internal}InputValidation.IsValidPhone({value}, out var {normalized}, out var {problem}) ? {normalized} : throw {error};").Outdent();
                 }
                 else
                 {
-                    values.Add(value);
+                    w.Block($$"""
+                        {
+                            if (!{{Internal}}InputValidation.IsValidPhone({{value}}, out var {{normalized}}, out var {{problem}})
+                                || !{{Internal}}InputValidation.IsValidKeyText({{normalized}}, {{PatternOf(names, part)}}, {{SeparatorOf(part)}}, out {{problem}}))
+                            {
+                                throw {{error}};
+                            }
+
+                            return {{normalized}};
+                        }
+                        """);
                 }
-
-                WriteCheck(w, table, names, part, $"{Internal}InputValidation.IsValidKeyText({value}, {pattern}, {separator}, out {problem})", throwOnFailure);
             }
-
-            return values;
         }
 
-        private static void WriteSplit(SourceWriter w, TableModel table, KeyNames names, KeyModel key)
+        /// <summary>
+        /// Writes the method that splits a composed key's stored text into the text of its parts: each part but the last
+        /// ends at the first occurrence of the literal after it, which the part may not contain.
+        /// </summary>
+        private static void WriteSplit(SourceWriter w, KeyNames names, KeyModel key)
         {
-            var parts = key.Segments.Where(s => s.IsPart).Select(s => Part(table, s.Text)).ToList();
-            var storedKey = names.Local("storedKey");
-            var cursor = names.Local("cursor");
-            string Local(KeyPartModel part) => names.Parameter(part);
-            var outs = string.Concat(parts.Select(p => $", out string {Local(p)}"));
-            w.Line();
-            w.Summary($"Splits a stored <c>{Xml.Escape(key.AttributeName)}</c> (<c>{Xml.Escape(Template(key))}</c>) into the text of its parts.");
-            w.Open($"private static bool {names.Split(key)}(string {storedKey}{outs})");
-            foreach (var part in parts)
+            var stored = names.KeyParameter(key);
+            var texts = key.Parts.Select(p => p.Type == ValueKind.String ? names.Parameter(p) : names.Local(p, "Text")).ToList();
+            w.Block($$"""
+
+                /// <summary>Splits a stored <c>{{Xml.Escape(key.AttributeName)}}</c> (<c>{{Xml.Escape(key.Template)}}</c>) into the text of its parts.</summary>
+                private static bool {{names.Split(key)}}(string {{stored}}{{string.Concat(texts.Select(t => $", out string {t}"))}})
+                """);
+            w.Open();
+            w.Line($"{string.Join(" = ", texts)} = string.Empty;");
+
+            // Where the current part starts: a constant, or the end of the part before it plus the literal between them.
+            string? after = null;
+            var offset = 0;
+            var segments = key.Segments;
+            var index = 0;
+            if (!segments[0].IsPart)
             {
-                w.Line($"{Local(part)} = string.Empty;");
+                var literal = segments[0].Text;
+                var test = literal.Length == 1 ? $"{stored}.StartsWith({Literals.Char(literal[0])})" : $"{stored}.StartsWith({Literals.String(literal)}, global::System.StringComparison.Ordinal)";
+                w.Open($"if (!{test})").Line("return false;").Close().Line();
+                offset = literal.Length;
+                index = 1;
             }
 
-            w.Line($"var {cursor} = 0;");
-            for (var i = 0; i < key.Segments.Count; i++)
+            for (var part = 0; index < segments.Count; index += 2, part++)
             {
-                var segment = key.Segments[i];
-                if (!segment.IsPart)
+                var start = after is null ? Number(offset) : offset == 0 ? after : $"{after} + {Number(offset)}";
+                if (index + 1 == segments.Count)
                 {
-                    var literal = Literals.String(segment.Text);
-                    w.Open($"if ({storedKey}.Length - {cursor} < {segment.Text.Length} || string.CompareOrdinal({storedKey}, {cursor}, {literal}, 0, {segment.Text.Length}) != 0)");
-                    w.Line("return false;");
-                    w.Close();
-                    w.Line();
-                    w.Line($"{cursor} += {segment.Text.Length};");
-                    continue;
-                }
-
-                var part = Part(table, segment.Text);
-                if (i + 1 == key.Segments.Count)
-                {
-                    w.Line($"{Local(part)} = {storedKey}.Substring({cursor});");
+                    w.Line($"{texts[part]} = {stored}.Substring({start});");
                     w.Line("return true;");
-                    w.Close();
-                    return;
+                    break;
                 }
 
-                // The part may not contain the literal after it, so its first occurrence ends the part.
-                var next = key.Segments[i + 1].Text;
-                var end = names.Local(part, "End");
+                var next = segments[index + 1].Text;
+                var end = names.Local(key.Parts[part], "End");
+                var from = after is null && offset == 0 ? string.Empty : ", " + start;
                 w.Line(next.Length == 1
-                    ? $"var {end} = {storedKey}.IndexOf({Literals.Char(next[0])}, {cursor});"
-                    : $"var {end} = {storedKey}.IndexOf({Literals.String(next)}, {cursor}, global::System.StringComparison.Ordinal);");
-                w.Open($"if ({end} < 0)");
-                w.Line("return false;");
-                w.Close();
-                w.Line();
-                w.Line($"{Local(part)} = {storedKey}.Substring({cursor}, {end} - {cursor});");
-                w.Line($"{cursor} = {end} + {next.Length};");
-                i++;
+                    ? $"var {end} = {stored}.IndexOf({Literals.Char(next[0])}{from});"
+                    : $"var {end} = {stored}.IndexOf({Literals.String(next)}{from}, global::System.StringComparison.Ordinal);");
+                w.Open($"if ({end} < 0)").Line("return false;").Close().Line();
+                var length = after is null ? (offset == 0 ? end : $"{end} - {Number(offset)}") : $"{end} - {after} - {Number(offset)}";
+                w.Line($"{texts[part]} = {stored}.Substring({start}, {length});");
+                after = end;
+                offset = next.Length;
+                if (index + 2 == segments.Count)
+                {
+                    // The template ends with this literal, so the part's end is the literal the key ends with.
+                    w.Line($"return {end} + {Number(offset)} == {stored}.Length;");
+                    break;
+                }
             }
 
-            w.Line($"return {cursor} == {storedKey}.Length;");
             w.Close();
         }
+
+        /// <summary>The parameters of the given parts, typed.</summary>
+        private static string Parameters(KeyNames names, IEnumerable<KeyPartModel> parts)
+            => string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}"));
+
+        /// <summary>The part's parameter through its check method; a number as it is.</summary>
+        private static string Checked(KeyNames names, KeyPartModel part)
+            => KeyNames.IsChecked(part) ? $"{names.Check(part)}({names.Parameter(part)})" : names.Parameter(part);
+
+        /// <summary>The exception a method that takes <paramref name="parts"/> documents, when one of them is checked.</summary>
+        private static string Throws(IEnumerable<KeyPartModel> parts)
+            => parts.Any(KeyNames.IsChecked) ? $"\n/// <exception cref=\"{ValidationException}\">A part is missing or invalid.</exception>" : string.Empty;
+
+        /// <summary>The text of a composed key from the text of its parts, as <paramref name="value"/> gives each part.</summary>
+        private static string Compose(KeyNames names, KeyModel key, System.Func<KeyPartModel, string> value)
+        {
+            var pieces = key.Segments
+                .Select(s => s.IsPart ? PartText(names, key.Parts.First(p => p.Name == s.Text), value(key.Parts.First(p => p.Name == s.Text))) : Literals.String(s.Text))
+                .ToList();
+            return pieces.Count == 1 ? pieces[0] : pieces.Count <= 4 ? $"string.Concat({string.Join(", ", pieces)})" : $"string.Join(string.Empty, {string.Join(", ", pieces)})";
+        }
+
+        /// <summary>The text of a part inside a composed key: a date through its codec, a number in invariant form.</summary>
+        private static string PartText(KeyNames names, KeyPartModel part, string expression)
+            => part.IsDate ? $"{names.Codec(part)}.Format({expression})" : ValueKinds.ToKeyText(part.Type, expression);
+
+        private static string PatternOf(KeyNames names, KeyPartModel part) => part.Pattern is null ? "null" : names.Pattern(part);
+
+        private static string SeparatorOf(KeyPartModel part) => part.ForbiddenText is null ? "null" : Literals.String(part.ForbiddenText);
+
+        private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

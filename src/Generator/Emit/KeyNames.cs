@@ -6,10 +6,11 @@ namespace Bookings.Generated.Generator.Emit
 {
     /// <summary>
     /// The C# names inside a key type, all in one scope: its members, then the parameters its methods take for the
-    /// parts and the composed keys, then its private members (<c>TryCreate</c>, <c>TrySplitPk</c>, pattern and codec fields), then every
-    /// generated parameter and local. Names from the descriptor are taken first and keep their spelling; a generated
-    /// name that meets one gets a number. Since no parameter or local repeats a member or another's name anywhere in the
-    /// type, none shadows a member a method refers to, and a constructor assigns <c>Id = id</c> without <c>this.</c>.
+    /// parts and the composed keys, then its private members (<c>ValidBizId</c>, <c>TrySplitPk</c>, pattern and codec
+    /// fields), then every generated local. Names from the descriptor are taken first and keep their spelling; a
+    /// generated name that meets one gets a number. Since no parameter or local repeats a member or another's name
+    /// anywhere in the type, none shadows a member a method refers to, and a constructor assigns <c>Id = id</c> without
+    /// <c>this.</c>.
     /// </summary>
     internal sealed class KeyNames
     {
@@ -26,6 +27,7 @@ namespace Bookings.Generated.Generator.Emit
         private readonly UniqueNames _names;
         private readonly Dictionary<string, string> _parameters = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, string> _keyParameters = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _checks = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, string> _codecs = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, string> _patterns = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, string> _splits = new(System.StringComparer.Ordinal);
@@ -33,27 +35,27 @@ namespace Bookings.Generated.Generator.Emit
 
         private KeyNames(TableModel table)
         {
+            var parts = table.KeyParts;
             _names = new UniqueNames(Members
                 .Concat(new[] { table.KeyTypeName })
-                .Concat(table.KeyParts.Select(p => p.PropertyName))
-                .Concat(EntityEmitter.Keys(table).Select(k => k.PropertyName)));
-            foreach (var part in table.KeyParts)
+                .Concat(parts.Select(p => p.PropertyName))
+                .Concat(table.ComposedKeys.Select(k => k.PropertyName)));
+            foreach (var part in parts)
             {
                 _parameters[part.Name] = _names.Take(part.ParameterName);
             }
 
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
                 _keyParameters[key.AttributeName] = _names.Take(Parsing.Names.ToParameterName(key.PropertyName));
             }
 
-            TryCreate = _names.Take("TryCreate");
-            foreach (var key in EntityEmitter.Keys(table))
+            foreach (var key in table.ComposedKeys)
             {
                 _splits[key.AttributeName] = _names.Take("TrySplit" + key.PropertyName);
             }
 
-            foreach (var part in table.KeyParts)
+            foreach (var part in parts)
             {
                 if (part.Pattern is not null)
                 {
@@ -64,17 +66,28 @@ namespace Bookings.Generated.Generator.Emit
                 {
                     _codecs[part.Name] = _names.Take(part.PropertyName + "Codec");
                 }
+
+                if (IsChecked(part))
+                {
+                    _checks[part.Name] = _names.Take("Valid" + part.PropertyName);
+                }
             }
         }
 
         /// <summary>The names of <paramref name="table"/>'s key type; the same every time, so other types can name its codecs.</summary>
         public static KeyNames Of(TableModel table) => new(table);
 
-        /// <summary>The private method every builder and parser goes through.</summary>
-        public string TryCreate { get; }
+        /// <summary>A part checked before use: text or bytes (which may be null), or a date; a number needs no check.</summary>
+        public static bool IsChecked(KeyPartModel part) => part.Type is ValueKind.String or ValueKind.Binary || part.IsDate;
 
         /// <summary>The parameter through which methods of the key take <paramref name="part"/>.</summary>
         public string Parameter(KeyPartModel part) => _parameters[part.Name];
+
+        /// <summary>
+        /// The parameter through which <c>TryParse</c> and the constructor take the stored text of a key: a composed key's
+        /// own, a plain key's part's.
+        /// </summary>
+        public string KeyParameter(KeyModel key) => key.IsSinglePart ? Parameter(key.Parts[0]) : _keyParameters[key.AttributeName];
 
         /// <summary>
         /// What an unwanted <c>out</c> argument is written as: <c>_</c>, or <c>var _</c> (always a discard) when a part's
@@ -82,8 +95,8 @@ namespace Bookings.Generated.Generator.Emit
         /// </summary>
         public string Discard => _names.IsFree("_") ? "_" : "var _";
 
-        /// <summary>The parameter through which <c>TryParse</c> takes the stored text of a composed key.</summary>
-        public string KeyParameter(KeyModel key) => _keyParameters[key.AttributeName];
+        /// <summary>The private method that checks and normalises a part, throwing when it is invalid.</summary>
+        public string Check(KeyPartModel part) => _checks[part.Name];
 
         /// <summary>The internal field holding the codec of a date part.</summary>
         public string Codec(KeyPartModel part) => _codecs[part.Name];
@@ -95,8 +108,8 @@ namespace Bookings.Generated.Generator.Emit
         public string Split(KeyModel key) => _splits[key.AttributeName];
 
         /// <summary>
-        /// A generated parameter or local, the same name for the same <paramref name="preferred"/> everywhere in the type
-        /// (<c>problem</c>, <c>storedPk</c>, <c>bizIdText</c>).
+        /// A generated local, the same name for the same <paramref name="preferred"/> everywhere in the type
+        /// (<c>problem</c>, <c>result</c>, <c>createdAtText</c>).
         /// </summary>
         public string Local(string preferred)
         {

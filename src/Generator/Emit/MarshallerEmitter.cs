@@ -1,64 +1,148 @@
+using System.Collections.Generic;
 using System.Linq;
 using Bookings.Generated.Generator.Model;
 
 namespace Bookings.Generated.Generator.Emit
 {
     /// <summary>
-    /// Writes the marshaller: plain code from entity to item and back, validating on the way out and
-    /// raising a mapping exception (not a null reference or cast error) on the way in.
+    /// Writes the marshallers of entities and nested objects: plain code from record to item and back, validating on the
+    /// way out and raising a mapping exception (not a null reference or cast error) on the way in.
     /// </summary>
     internal static class MarshallerEmitter
     {
-        private const string Runtime = "global::Bookings.Generated.Runtime.";
-        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
-        private const string AttributeMap = "global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>";
-
         public static void Write(SourceWriter w, TableModel table)
         {
             var entity = Literals.String(table.TypeName);
-            w.Summary($"Converts <see cref=\"{table.TypeName}\"/> to and from DynamoDB items, with no reflection.");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public static partial class {table.MarshallerTypeName}");
-
+            w.Block($$"""
+                /// <summary>Converts <see cref="{{table.TypeName}}"/> to and from DynamoDB items, with no reflection.</summary>
+                {{GeneratedCodeAttribute}}
+                public static partial class {{table.MarshallerTypeName}}
+                """);
+            w.Open();
             if (table.KeepsExtraAttributes)
             {
-                NamesEmitter.WriteAttributeNames(w, StoredNames(table));
+                NameLists.WriteAttributeNames(w, StoredNames(table));
             }
 
-            WriteMemberFields(w, table.Attributes, table.Namespace);
+            WriteMemberFields(w, table.Attributes, table.Namespace, qualified: false);
             WriteToItem(w, table, entity);
             WriteFromItem(w, table, entity);
             foreach (var attribute in table.Attributes)
             {
-                WriteAttributeValue(w, attribute, entity, table.Namespace, table.IsIndexKeyText(attribute));
+                WriteAttributeValue(w, attribute, entity, null, ValueMethod(attribute), attribute == table.Attributes[0], table.IsIndexKeyText(attribute));
             }
 
             w.Close();
         }
 
-        /// <summary>The patterns and codecs the value methods of <paramref name="attributes"/> use, one static field each.</summary>
-        public static void WriteMemberFields(SourceWriter w, EquatableArray<AttributeModel> attributes, string ns)
+        /// <summary>
+        /// The marshaller of a nested object type: its <c>ObjectCodec</c>, which enclosing types' marshallers compose. The
+        /// types of its attributes are qualified here, since the codec class nested in it could take a simple name.
+        /// </summary>
+        public static void WriteObject(SourceWriter w, ObjectModel model, string ns)
+        {
+            var entity = Literals.String(model.Name);
+            var variable = Parsing.Names.ToParameterName(model.Name);
+            variable = variable is "map" ? "entity" : variable;
+
+            // Each attribute's value method gives way to the public ToAttributeValue (an attribute 'to_attribute'). No member
+            // named after an attribute can be the codec class's name: an attribute may not be named like its type.
+            var members = new UniqueNames("Codec", "ToAttributeValue", model.MarshallerTypeName);
+            var valueMethods = model.Attributes.ToDictionary(a => a.Name, a => members.Take(a.PropertyName + "Value"));
+            var codecClass = model.Name + "Codec";
+            string ValueMethodOf(AttributeModel attribute) => valueMethods[attribute.Name];
+
+            w.Block($$"""
+
+                /// <summary>Converts <see cref="{{model.Name}}"/> to and from a stored map, with no reflection.</summary>
+                {{GeneratedCodeAttribute}}
+                public static partial class {{model.MarshallerTypeName}}
+                {
+                    // First, so that a type reachable from its own members finds its codec already set.
+                    /// <summary>The codec marshallers of enclosing types use.</summary>
+                    public static {{Internal}}ObjectCodec<{{model.Name}}> Codec { get; } = new {{codecClass}}();
+                """);
+            w.Indent();
+            WriteMemberFields(w, model.Attributes, ns, qualified: true);
+            w.Block($$"""
+
+                /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
+                public static {{AttributeValue}} ToAttributeValue({{model.Name}} value) => {{Internal}}AttributeCodecs.Write(Codec, value, {{entity}}, string.Empty);
+                """);
+            foreach (var attribute in model.Attributes)
+            {
+                WriteAttributeValue(w, attribute, entity, ns, ValueMethodOf(attribute), attribute == model.Attributes[0]);
+            }
+
+            var names = new UniqueNames(variable);
+            var map = names.Take("map");
+            w.Block($$"""
+
+                {{GeneratedCodeAttribute}}
+                private sealed class {{codecClass}} : {{Internal}}ObjectCodec<{{model.Name}}>
+                {
+                    protected override {{AttributeMap}} ToMap({{model.Name}} {{variable}})
+                    {
+                        var {{map}} = new {{AttributeMap}}({{model.Attributes.Count}})
+                """);
+            w.Indent().Indent().Open();
+            WriteStoredEntries(w, model.Attributes, variable, ValueMethodOf);
+            w.Close(";");
+            WriteOptionalStores(w, model.Attributes, variable, map, names, ValueMethodOf);
+            w.Line().Line($"return {map};").Outdent().Line("}");
+            w.Block($$"""
+
+                protected override {{model.Name}} ReadMembers({{Internal}}ItemReader reader)
+                    => new {{model.Name}}
+                    {
+                """);
+            w.Indent().Indent();
+            foreach (var attribute in model.Attributes)
+            {
+                w.Line($"{attribute.PropertyName} = {ReadExpression(attribute)},");
+            }
+
+            w.Outdent().Line("};").Outdent();
+            w.Close();
+            w.Close();
+        }
+
+        /// <summary>
+        /// The entity parameter's name: the type in camel case, or <c>entity</c> when that is a name it stands beside in
+        /// <c>ToItem</c>.
+        /// </summary>
+        private static string EntityVariable(TableModel table)
+        {
+            var name = Parsing.Names.ToParameterName(table.TypeName);
+            return new UniqueNames("key", "item").IsFree(name) ? name : "entity";
+        }
+
+        /// <summary>
+        /// The patterns and codecs the value methods of <paramref name="attributes"/> use, one static field each; declared
+        /// types by their simple names unless <paramref name="qualified"/>.
+        /// </summary>
+        private static void WriteMemberFields(SourceWriter w, EquatableArray<AttributeModel> attributes, string ns, bool qualified)
         {
             ValueKinds.WritePatternFields(w, attributes.Where(a => a.Pattern is not null).Select(a => (a.PropertyName + "Pattern", a.Pattern!)));
-
             foreach (var attribute in attributes.Where(a => !a.Type.IsPlainScalar))
             {
-                w.Line($"private static readonly {Internal}AttributeCodec<{ValueKinds.CSharpType(attribute.Type, ns)}> {attribute.PropertyName}Codec =");
-                w.Indent().Line($"{ValueKinds.Codec(attribute.Type, ns)};").Outdent();
-                w.Line();
+                w.Block($$"""
+
+                    private static readonly {{Internal}}AttributeCodec<{{ValueKinds.CSharpType(attribute.Type, qualified ? ns : null)}}> {{attribute.PropertyName}}Codec =
+                        {{ValueKinds.Codec(attribute.Type, ns)}};
+                    """);
             }
         }
 
         /// <summary>Whether an attribute is always stored, so it can go in the item's initializer.</summary>
         private static bool AlwaysStored(AttributeModel attribute) => !attribute.IsNullable && attribute.Kind != ValueKind.Set;
 
-        /// <summary>The method that stores an attribute's value: <c>NameValue</c>, unless its type names it otherwise.</summary>
+        /// <summary>The method that stores an attribute's value.</summary>
         private static string ValueMethod(AttributeModel attribute) => attribute.PropertyName + "Value";
 
         /// <summary>Initializer entries (<c>["name"] = NameValue(x.Name),</c>) for the attributes that are always stored.</summary>
-        public static void WriteStoredEntries(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable, System.Func<AttributeModel, string>? valueMethod = null)
+        private static void WriteStoredEntries(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable, System.Func<AttributeModel, string> valueMethod)
         {
-            valueMethod ??= ValueMethod;
             foreach (var attribute in attributes.Where(AlwaysStored))
             {
                 w.Line($"[{Literals.String(attribute.Name)}] = {valueMethod(attribute)}({variable}.{attribute.PropertyName}),");
@@ -70,9 +154,8 @@ namespace Bookings.Generated.Generator.Emit
         /// and empty sets are left out (or a null is stored as NULL where the schema says so). Their locals are taken
         /// from <paramref name="names"/>, the method's scope.
         /// </summary>
-        public static void WriteOptionalStores(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable, string target, UniqueNames names, System.Func<AttributeModel, string>? valueMethod = null)
+        private static void WriteOptionalStores(SourceWriter w, EquatableArray<AttributeModel> attributes, string variable, string target, UniqueNames names, System.Func<AttributeModel, string> valueMethod)
         {
-            valueMethod ??= ValueMethod;
             foreach (var attribute in attributes.Where(a => !AlwaysStored(a)))
             {
                 var name = Literals.String(attribute.Name);
@@ -80,21 +163,27 @@ namespace Bookings.Generated.Generator.Emit
 
                 // DynamoDB stores no empty set: an empty set is written by leaving the attribute out.
                 var pattern = attribute.Kind == ValueKind.Set ? "{ Count: > 0 }" : "{ }";
-                w.Line();
-                w.Open($"if ({variable}.{attribute.PropertyName} is {pattern} {given})");
-                w.Line($"{target}[{name}] = {valueMethod(attribute)}({given});");
-                w.Close();
+                w.Block($$"""
+
+                    if ({{variable}}.{{attribute.PropertyName}} is {{pattern}} {{given}})
+                    {
+                        {{target}}[{{name}}] = {{valueMethod(attribute)}}({{given}});
+                    }
+                    """);
                 if (attribute.WriteNull)
                 {
-                    w.Open("else");
-                    w.Line($"{target}[{name}] = new global::Amazon.DynamoDBv2.Model.AttributeValue {{ NULL = true }};");
-                    w.Close();
+                    w.Block($$"""
+                        else
+                        {
+                            {{target}}[{{name}}] = new() { NULL = true };
+                        }
+                        """);
                 }
             }
         }
 
         /// <summary>The expression that reads an attribute with <c>reader</c>, applying its default or requiring it.</summary>
-        public static string ReadExpression(AttributeModel attribute)
+        private static string ReadExpression(AttributeModel attribute)
         {
             var name = Literals.String(attribute.Name);
             var read = attribute.Type.IsPlainScalar
@@ -107,35 +196,82 @@ namespace Bookings.Generated.Generator.Emit
                     : $"{read} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(attribute.Kind))})";
         }
 
-        private static System.Collections.Generic.IEnumerable<string> StoredNames(TableModel table)
+        /// <summary>Every attribute name the item stores: the keys, key parts stored on their own, attributes, computed index keys, the type.</summary>
+        private static IEnumerable<string> StoredNames(TableModel table)
+            => table.Keys.Select(k => k.AttributeName)
+                .Concat(table.KeyParts.Where(p => p.StoredAttribute is not null).Select(p => p.StoredAttribute!))
+                .Concat(table.Attributes.Select(a => a.Name))
+                .Concat(table.ComputedIndexKeys.Select(k => k.AttributeName))
+                .Concat(table.TypeAttribute is null ? Enumerable.Empty<string>() : new[] { table.TypeAttribute });
+
+        /// <summary>Items joined into lines of up to about 120 characters.</summary>
+        private static IEnumerable<string> Wrapped(IEnumerable<string> items)
         {
-            foreach (var key in KeyEmitter.AllKeys(table))
+            var line = new System.Text.StringBuilder();
+            foreach (var item in items)
             {
-                yield return key.AttributeName;
-            }
-
-            foreach (var part in table.KeyParts)
-            {
-                if (part.StoredAttribute is not null)
+                if (line.Length > 0 && line.Length + item.Length > 120)
                 {
-                    yield return part.StoredAttribute;
+                    yield return line.ToString();
+                    line.Clear();
                 }
+
+                line.Append(line.Length > 0 ? " " : string.Empty).Append(item);
             }
 
-            foreach (var attribute in table.Attributes)
+            if (line.Length > 0)
             {
-                yield return attribute.Name;
+                yield return line.ToString();
             }
+        }
 
-            foreach (var key in table.ComputedIndexKeys)
+        private static void WriteToItem(SourceWriter w, TableModel table, string entity)
+        {
+            var variable = EntityVariable(table);
+            var names = new UniqueNames(variable);
+            var key = names.Take("key");
+            var item = names.Take("item");
+            var extra = table.KeepsExtraAttributes ? $" + ({variable}.ExtraAttributes?.Count ?? 0)" : string.Empty;
+            w.Block($$"""
+
+                /// <summary>The item to store: validated and normalised{{(table.KeepsExtraAttributes ? ", with extra attributes kept" : string.Empty)}}.</summary>
+                /// <exception cref="{{Runtime}}DynamoValidationException">A required value is missing or a value is invalid.</exception>
+                public static {{AttributeMap}} ToItem({{table.TypeName}} {{variable}})
+                {
+                    global::System.ArgumentNullException.ThrowIfNull({{variable}});
+                    var {{key}} = {{Internal}}InputValidation.NotNull({{variable}}.Key, {{entity}}, "Key");
+                    var {{item}} = new {{AttributeMap}}({{StoredNames(table).Count()}}{{extra}})
+                """);
+            w.Indent().Open();
+            foreach (var tableKey in table.Keys)
             {
-                yield return key.AttributeName;
+                w.Line($"[{Literals.String(tableKey.AttributeName)}] = {KeyValues.KeyAttribute(table, tableKey, key + ".")},");
             }
 
+            foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
+            {
+                var stored = part.IsDate
+                    ? $"{KeyValues.DateCodec(table, part.PropertyName)}.Write({key}.{part.PropertyName})"
+                    : ValueKinds.NewValue(part.Type, $"{key}.{part.PropertyName}");
+                w.Line($"[{Literals.String(part.StoredAttribute!)}] = {stored},");
+            }
+
+            WriteStoredEntries(w, table.Attributes, variable, ValueMethod);
             if (table.TypeAttribute is not null)
             {
-                yield return table.TypeAttribute;
+                w.Line($"[{Literals.String(table.TypeAttribute)}] = {ValueKinds.NewValue(ValueKind.String, Literals.String(table.TypeName))},");
             }
+
+            w.Close(";");
+            WriteOptionalStores(w, table.Attributes, variable, item, names, ValueMethod);
+            WriteIndexKeys(w, table, key, item, names);
+            w.Line();
+            if (table.KeepsExtraAttributes)
+            {
+                w.Line($"{Internal}ExtraAttributes.CopyTo({variable}.ExtraAttributes, {item}, DeclaredAttributes);");
+            }
+
+            w.Line($"return {item};").Outdent().Line("}");
         }
 
         /// <summary>
@@ -146,7 +282,7 @@ namespace Bookings.Generated.Generator.Emit
         private static void WriteIndexKeys(SourceWriter w, TableModel table, string key, string item, UniqueNames names)
         {
             // Null while the attribute is absent or NULL, which leaves the keys built from it out.
-            var texts = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.Ordinal);
+            var texts = new Dictionary<string, string>(System.StringComparer.Ordinal);
             foreach (var part in table.ComputedIndexKeys.SelectMany(k => k.Parts).Where(p => !p.OnKey))
             {
                 if (!texts.ContainsKey(part.Name))
@@ -165,118 +301,73 @@ namespace Bookings.Generated.Generator.Emit
             {
                 // Parts held by the key are always there; the others must be stored for the key to exist.
                 var conditions = indexKey.Parts.Where(p => !p.OnKey).Select(p => $"{texts[p.Name]} is not null").ToList();
-                var value = KeyEmitter.ComputedIndexKey(indexKey, p => !p.OnKey ? texts[p.Name]
-                    : p.Type.Kind.IsDate() ? $"{KeyEmitter.DateCodec(table, p.PropertyName)}.Format({key}.{p.PropertyName})"
+                var value = KeyValues.ComputedIndexKey(indexKey, p => !p.OnKey ? texts[p.Name]
+                    : p.Type.Kind.IsDate() ? $"{KeyValues.DateCodec(table, p.PropertyName)}.Format({key}.{p.PropertyName})"
                     : ValueKinds.ToKeyText(p.Type.Kind, $"{key}.{p.PropertyName}"));
+                var store = $"{item}[{Literals.String(indexKey.AttributeName)}] = {value};";
                 w.Line();
                 if (conditions.Count > 0)
                 {
-                    w.Open($"if ({string.Join(" && ", conditions)})");
+                    w.Open($"if ({string.Join(" && ", conditions)})").Line(store).Close();
                 }
-
-                w.Line($"{item}[{Literals.String(indexKey.AttributeName)}] = {value};");
-                if (conditions.Count > 0)
+                else
                 {
-                    w.Close();
+                    w.Line(store);
                 }
             }
-        }
-
-        private static void WriteToItem(SourceWriter w, TableModel table, string entity)
-        {
-            var variable = EntityVariable(table);
-            var names = new UniqueNames(variable);
-            var key = names.Take("key");
-            var item = names.Take("item");
-            var capacity = StoredNames(table).Count();
-            w.Summary(table.KeepsExtraAttributes ? "The item to store: validated and normalised, with extra attributes kept." : "The item to store: validated and normalised.");
-            w.Line($"/// <exception cref=\"{Runtime}DynamoValidationException\">A required value is missing or a value is invalid.</exception>");
-            w.Open($"public static {AttributeMap} ToItem(global::{table.Namespace}.{table.TypeName} {variable})");
-            w.Line($"global::System.ArgumentNullException.ThrowIfNull({variable});");
-            w.Line($"var {key} = {Internal}InputValidation.NotNull({variable}.Key, {entity}, \"Key\");");
-            var extra = table.KeepsExtraAttributes ? $" + ({variable}.ExtraAttributes?.Count ?? 0)" : string.Empty;
-            w.Line($"var {item} = new {AttributeMap}({capacity}{extra})");
-            w.Open();
-            foreach (var tableKey in KeyEmitter.AllKeys(table))
-            {
-                w.Line($"[{Literals.String(tableKey.AttributeName)}] = {KeyEmitter.KeyAttributeValue(table, tableKey, key + ".")},");
-            }
-
-            foreach (var part in table.KeyParts.Where(p => p.StoredAttribute is not null))
-            {
-                var stored = part.IsDate
-                    ? $"{KeyEmitter.DateCodec(table, part.PropertyName)}.Write({key}.{part.PropertyName})"
-                    : ValueKinds.ToAttributeValue(part.Type, $"{key}.{part.PropertyName}");
-                w.Line($"[{Literals.String(part.StoredAttribute!)}] = {stored},");
-            }
-
-            WriteStoredEntries(w, table.Attributes, variable);
-            if (table.TypeAttribute is not null)
-            {
-                w.Line($"[{Literals.String(table.TypeAttribute)}] = new global::Amazon.DynamoDBv2.Model.AttributeValue {{ S = {Literals.String(table.TypeName)} }},");
-            }
-
-            w.Close(";");
-            WriteOptionalStores(w, table.Attributes, variable, item, names);
-            WriteIndexKeys(w, table, key, item, names);
-
-            if (table.KeepsExtraAttributes)
-            {
-                w.Line();
-                w.Line($"{Internal}ExtraAttributes.CopyTo({variable}.ExtraAttributes, {item}, DeclaredAttributes);");
-            }
-
-            w.Line();
-            w.Line($"return {item};");
-            w.Close();
-        }
-
-        /// <summary>
-        /// The entity parameter's name: the type in camel case, or <c>entity</c> when that is a name it stands beside in
-        /// a repository method (<c>PutAsync(entity, condition, cancellationToken)</c>) or in <c>ToItem</c>.
-        /// </summary>
-        public static string EntityVariable(TableModel table)
-        {
-            var name = Parsing.Names.ToParameterName(table.TypeName);
-            return new UniqueNames("condition", "cancellationToken", "key", "item").IsFree(name) ? name : "entity";
         }
 
         private static void WriteFromItem(SourceWriter w, TableModel table, string entity)
         {
-            var keyType = $"global::{table.Namespace}.{table.KeyTypeName}";
-            var itemType = "global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>";
-            w.Line();
-            w.Summary($"Reads the key of a stored item (or of an index entry that projects only keys).");
-            w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A key attribute is missing, has another type, or does not fit its template.</exception>");
-            w.Open($"public static {keyType} KeyFromItem({itemType} item)");
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
-            w.Line($"var reader = new {Internal}ItemReader(item, {entity});");
-            w.Line("return ReadKey(ref reader);");
-            w.Close();
+            if (table.Indexes.Any(i => !i.ReturnsEntities))
+            {
+                // Index queries of a projection other than ALL return keys.
+                w.Block($$"""
 
-            w.Line();
-            w.Summary($"Reads a stored item as a <see cref=\"{table.TypeName}\"/>.");
-            w.Line($"/// <exception cref=\"{Runtime}DynamoMappingException\">A required attribute is missing, has another type, or the key does not fit its template.</exception>");
-            w.Open($"public static global::{table.Namespace}.{table.TypeName} FromItem({itemType} item)");
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(item);");
-            w.Line($"var reader = new {Internal}ItemReader(item, {entity});");
+                    /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
+                    /// <exception cref="{{Runtime}}DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
+                    public static {{table.KeyTypeName}} KeyFromItem({{StoredItem}} item)
+                    {
+                        global::System.ArgumentNullException.ThrowIfNull(item);
+                        var reader = new {{Internal}}ItemReader(item, {{entity}});
+                        return ReadKey(ref reader);
+                    }
+                    """);
+            }
+
+            w.Block($$"""
+
+                /// <summary>Reads a stored item as a <see cref="{{table.TypeName}}"/>.</summary>
+                /// <exception cref="{{Runtime}}DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+                public static {{table.TypeName}} FromItem({{StoredItem}} item)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(item);
+                    var reader = new {{Internal}}ItemReader(item, {{entity}});
+                """);
+            w.Indent();
             if (table.TypeAttribute is not null)
             {
                 // Items of the other entity types in the table never read as this one (checked before the key,
                 // whose template the other type's key would not fit).
                 var typeName = Literals.String(table.TypeAttribute);
-                w.Open($"if (reader.String({typeName}) is {{ }} storedType && storedType != {entity})");
-                w.Line($"throw reader.OtherType({typeName}, storedType);");
-                w.Close();
-                w.Line();
+                w.Block($$"""
+                    if (reader.String({{typeName}}) is { } storedType && storedType != {{entity}})
+                    {
+                        throw reader.OtherType({{typeName}}, storedType);
+                    }
+
+                    """);
             }
 
             // One reader reads every attribute once, so it knows without a walk whether the item holds others.
-            w.Line("var key = ReadKey(ref reader);");
-            w.Line("reader.SetKey(key);");
-            w.Line($"return new global::{table.Namespace}.{table.TypeName}");
-            w.Open();
-            w.Line("Key = key,");
+            w.Block($$"""
+                var key = ReadKey(ref reader);
+                reader.SetKey(key);
+                return new {{table.TypeName}}
+                {
+                    Key = key,
+                """);
+            w.Indent();
             foreach (var attribute in table.Attributes)
             {
                 w.Line($"{attribute.PropertyName} = {ReadExpression(attribute)},");
@@ -287,30 +378,30 @@ namespace Bookings.Generated.Generator.Emit
                 w.Line("ExtraAttributes = reader.Extras(DeclaredAttributes),");
             }
 
-            w.Close(";");
-            w.Close();
+            w.Outdent().Line("};").Outdent().Line("}");
 
-            var keys = KeyEmitter.AllKeys(table).ToList();
-            w.Line();
-            w.Summary("Reads and parses the key attributes through <paramref name=\"reader\"/>, which counts them as read.");
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Open($"private static {keyType} ReadKey(ref {Internal}ItemReader reader)");
             var names = new UniqueNames("reader");
-            var args = new System.Collections.Generic.List<string>();
-            foreach (var key in keys)
+            var reads = table.Keys.Select(k => (Local: names.Take(Parsing.Names.ToParameterName(k.PropertyName)), Name: Literals.String(k.AttributeName), Kind: k.StoredKind)).ToList();
+            var parsed = names.Take("key");
+            w.Block($$"""
+
+                /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+                {{AggressiveInlining}}
+                private static {{table.KeyTypeName}} ReadKey(ref {{Internal}}ItemReader reader)
+                """);
+            w.Open();
+            foreach (var (local, name, kind) in reads)
             {
-                var type = KeyEmitter.StoredKind(table, key);
-                var local = names.Take(UniqueNames.Bare(Parsing.Names.ToParameterName(key.PropertyName)) + "Stored");
-                var name = Literals.String(key.AttributeName);
-                w.Line($"var {local} = {ValueKinds.KeyRead(type, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(type))});");
-                args.Add(local);
+                w.Line($"var {local} = {ValueKinds.KeyRead(kind, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(kind))});");
             }
 
-            var keyNames = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName)));
-            var templates = Literals.String(string.Join(", ", keys.Select(k => k.AttributeName + " = " + KeyEmitter.Template(k))));
-            var parsed = names.Take("key");
-            w.Line($"return {keyType}.TryParse({string.Join(", ", args)}, out var {parsed})");
-            w.Indent().Line($"? {parsed}").Line($": throw reader.InvalidKey({keyNames}, {templates});").Outdent();
+            var keyNames = Literals.String(string.Join(", ", table.Keys.Select(k => k.AttributeName)));
+            var templates = Literals.String(string.Join(", ", table.Keys.Select(k => k.AttributeName + " = " + k.Template)));
+            w.Block($$"""
+                return global::{{table.Namespace}}.{{table.KeyTypeName}}.TryParse({{string.Join(", ", reads.Select(r => r.Local))}}, out var {{parsed}})
+                    ? {{parsed}}
+                    : throw reader.InvalidKey({{keyNames}}, {{templates}});
+                """);
             w.Close();
         }
 
@@ -321,22 +412,20 @@ namespace Bookings.Generated.Generator.Emit
         /// <param name="w">Where to write.</param>
         /// <param name="attribute">The attribute.</param>
         /// <param name="entity">The entity's name as a C# literal, for errors.</param>
-        /// <param name="ns">The namespace of declared types.</param>
+        /// <param name="ns">Where declared types must be qualified, their namespace; otherwise null.</param>
+        /// <param name="method">The method's name.</param>
+        /// <param name="first">Whether it is the first, which says what they are for.</param>
         /// <param name="keyText">Whether the text goes into an index key, which refuses control characters as key parts do.</param>
-        /// <param name="method">The method's name; the attribute's own value method when null.</param>
-        public static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string ns, bool keyText = false, string? method = null)
+        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool first, bool keyText = false)
         {
-            method ??= ValueMethod(attribute);
-            var type = ValueKinds.CSharpType(attribute.Type, ns);
+            var lead = first ? "// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.\n" : string.Empty;
             var name = Literals.String(attribute.Name);
             var nullable = ValueKinds.IsValueType(attribute.Kind) ? string.Empty : "?";
-            w.Line();
-            w.Summary($"The stored form of <c>{Xml.Escape(attribute.Name)}</c>, validated{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)}; used when storing it, in conditions and in updates.");
+            w.Block($$"""
 
-            // ToItem calls one of these per attribute, and past the JIT's inlining budget for a large ToItem the rest
-            // stay calls where hand-written code has none (17 of 32 in the benchmarks' wide item).
-            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-            w.Line($"internal static global::Amazon.DynamoDBv2.Model.AttributeValue {method}({type}{nullable} value)");
+                {{lead}}{{AggressiveInlining}}
+                internal static {{AttributeValue}} {{method}}({{ValueKinds.CSharpType(attribute.Type, ns)}}{{nullable}} value)
+                """);
             if (!attribute.Type.IsPlainScalar)
             {
                 w.Indent().Line($"=> {Internal}AttributeCodecs.Write({attribute.PropertyName}Codec, value{(nullable.Length > 0 ? "!" : string.Empty)}, {entity}, {name});").Outdent();
@@ -345,53 +434,42 @@ namespace Bookings.Generated.Generator.Emit
 
             if (attribute.Kind != ValueKind.String)
             {
-                w.Indent().Line($"=> {ScalarValue(attribute, "value", entity, inRange: true)};").Outdent();
+                w.Indent().Line($"=> {ValueKinds.NewValue(attribute.Kind, ValueKinds.Checked(attribute, "value", entity, inRange: true))};").Outdent();
                 return;
             }
 
-            w.Open();
-            if (attribute.Sensitivity == Sensitivity.Phone)
+            var text = attribute.Sensitivity == Sensitivity.Phone
+                ? $"{Internal}InputValidation.Phone(value, {entity}, {name})"
+                : $"{Internal}InputValidation.NotNull(value, {entity}, {name})";
+            var checks = new List<string>();
+            if (keyText && attribute.Sensitivity != Sensitivity.Phone)
             {
-                w.Line($"var text = {Internal}InputValidation.Phone(value, {entity}, {name});");
-            }
-            else
-            {
-                w.Line($"var text = {Internal}InputValidation.NotNull(value, {entity}, {name});");
-                if (keyText)
-                {
-                    w.Line($"{Internal}InputValidation.KeyText(text, {entity}, {name});");
-                }
+                checks.Add($"{Internal}InputValidation.KeyText(text, {entity}, {name});");
             }
 
             if (attribute.Rules.HasLength)
             {
-                w.Line($"{Internal}InputValidation.Length(text, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name});");
+                checks.Add($"{Internal}InputValidation.Length(text, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name});");
             }
 
             if (attribute.Pattern is not null)
             {
-                w.Line($"{Internal}InputValidation.Matches(text, {attribute.PropertyName}Pattern, {entity}, {name});");
+                checks.Add($"{Internal}InputValidation.Matches(text, {attribute.PropertyName}Pattern, {entity}, {name});");
             }
 
-            w.Line($"return {ValueKinds.ToAttributeValue(ValueKind.String, "text")};");
-            w.Close();
-        }
-
-        /// <summary>
-        /// The stored form of a boolean or number expression: a double must be finite (DynamoDB has no NaN or infinity,
-        /// so they are refused here rather than in a failed request), and a value must lie in the attribute's range
-        /// when <paramref name="inRange"/>. An update's delta is not: the range limits stored values, not changes.
-        /// </summary>
-        public static string ScalarValue(AttributeModel attribute, string value, string entity, bool inRange)
-        {
-            var name = Literals.String(attribute.Name);
-            var checkedValue = attribute.Kind == ValueKind.Double ? $"{Internal}InputValidation.Finite({value}, {entity}, {name})" : value;
-            if (inRange && attribute.Rules.HasRange)
+            if (checks.Count == 0)
             {
-                checkedValue = $"{Internal}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
+                w.Indent().Line($"=> {ValueKinds.NewValue(ValueKind.String, text)};").Outdent();
+                return;
             }
 
-            return ValueKinds.ToAttributeValue(attribute.Kind, checkedValue);
+            w.Open().Line($"var text = {text};");
+            foreach (var check in checks)
+            {
+                w.Line(check);
+            }
+
+            w.Line($"return {ValueKinds.NewValue(ValueKind.String, "text")};").Close();
         }
 
         private static string Number(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";

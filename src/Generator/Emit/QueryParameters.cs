@@ -41,7 +41,7 @@ namespace Bookings.Generated.Generator.Emit
         public string Arguments => string.Join(", ", Parts.Select(p => p.Name));
 
         /// <summary>The trailing <c>QueryOptions? options = null, CancellationToken cancellationToken = default</c>.</summary>
-        public string Trailing => $"global::Bookings.Generated.Runtime.QueryOptions? {Options} = null, global::System.Threading.CancellationToken {CancellationToken} = default";
+        public string Trailing => $"{Code.Runtime}QueryOptions? {Options} = null, global::System.Threading.CancellationToken {CancellationToken} = default";
 
         /// <summary>The page parameters, <c>int pageSize, string? continuationToken = null</c>.</summary>
         public string Paging => $"int {PageSize}, string? {ContinuationToken} = null";

@@ -11,64 +11,54 @@ namespace Bookings.Generated.Generator.Emit
     /// </summary>
     internal static class RepositoryEmitter
     {
-        private const string Runtime = "global::Bookings.Generated.Runtime.";
-        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
         private const string Task = "global::System.Threading.Tasks.Task";
         private const string AsyncEnumerable = "global::System.Collections.Generic.IAsyncEnumerable";
 
         public static void Write(SourceWriter w, TableModel table)
         {
-            var entity = $"global::{table.Namespace}.{table.TypeName}";
-            var key = $"global::{table.Namespace}.{table.KeyTypeName}";
-            var typeArguments = $"{entity}, {key}, global::{table.Namespace}.{table.UpdateTypeName}";
+            var typeArguments = $"{table.TypeName}, {table.KeyTypeName}, {table.UpdateTypeName}";
             var members = Members(table).ToList();
-
-            w.Summary($"Reads and writes <see cref=\"{table.TypeName}\"/> items in the <c>{Xml.Escape(table.TableName)}</c> table.");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public partial interface {table.RepositoryInterfaceName} : {Runtime}IDynamoRepository<{typeArguments}>");
+            w.Block($$"""
+                /// <summary>Reads and writes <see cref="{{table.TypeName}}"/> items in the <c>{{Xml.Escape(table.TableName)}}</c> table.</summary>
+                {{GeneratedCodeAttribute}}
+                public partial interface {{table.RepositoryInterfaceName}} : {{Runtime}}IDynamoRepository<{{typeArguments}}>
+                """);
+            w.Open();
             RepositoryMember.Declare(w, members);
             w.Close();
-            w.Line();
-
-            var variable = MarshallerEmitter.EntityVariable(table);
-            var marshaller = $"global::{table.Namespace}.{table.MarshallerTypeName}";
-            w.Summary($"<see cref=\"{table.RepositoryInterfaceName}\"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public sealed partial class {table.RepositoryTypeName} : {Runtime}DynamoRepository<{typeArguments}>, {table.RepositoryInterfaceName}");
-            w.Line($"private static readonly {Internal}EntityMapping<{entity}, {key}> Mapping = new(");
-            w.Indent();
-            w.Line($"global::{table.Namespace}.{table.TableTypeName}.Definition,");
-            w.Line($"static {variable} => {variable}.Key,");
-            w.Line($"{marshaller}.ToItem,");
 
             // An entity that shares its table reads only items of its own type in queries and scans, and its table
             // queries ask DynamoDB only for sort keys with its own prefix.
-            var end = table.TypeAttribute is null
-                ? ");"
-                : $") {{ Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)}){(table.SortKeyPrefix is { } prefix ? $", SortKeyPrefix = {Literals.String(prefix)}" : string.Empty)} }};";
-            if (table.VersionAttribute is null)
-            {
-                w.Line($"{marshaller}.FromItem{end}");
-            }
-            else
-            {
-                w.Line($"{marshaller}.FromItem,");
-                w.Line($"{Literals.String(table.VersionAttribute)},");
-                w.Line($"static {variable} => {variable}.{table.VersionProperty}{end}");
-            }
+            var variable = Parsing.Names.ToParameterName(table.TypeName);
+            var version = table.VersionAttribute is null ? string.Empty : $",\n{Literals.String(table.VersionAttribute)},\nstatic {variable} => {variable}.{table.VersionProperty}";
+            var shared = table.TypeAttribute is null
+                ? string.Empty
+                : $" {{ Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)}){(table.SortKeyPrefix is { } prefix ? $", SortKeyPrefix = {Literals.String(prefix)}" : string.Empty)} }}";
+            w.Block($$"""
 
-            w.Outdent();
-            w.Line();
-            RepositoryMember.WriteConstructor(w, table.RepositoryTypeName, "Table names, retries, batches and read consistency", ": base(client, Mapping, options, logger)");
+                /// <summary><see cref="{{table.RepositoryInterfaceName}}"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
+                {{GeneratedCodeAttribute}}
+                public sealed partial class {{table.RepositoryTypeName}} : {{Runtime}}DynamoRepository<{{typeArguments}}>, {{table.RepositoryInterfaceName}}
+                {
+                    private static readonly {{Internal}}EntityMapping<{{table.TypeName}}, {{table.KeyTypeName}}> Mapping = new(
+                        {{table.TableTypeName}}.Definition,
+                        static {{variable}} => {{variable}}.Key,
+                        {{table.MarshallerTypeName}}.ToItem,
+                        {{Indented(table.MarshallerTypeName + ".FromItem" + version, 2)}}){{shared}};
+                """);
+            w.Indent();
+            w.Block(RepositoryMember.Constructor(table.RepositoryTypeName, "Table names, retries, batches and read consistency", ": base(client, Mapping, options, logger)"));
             RepositoryMember.Implement(w, members);
             if (table.HasSortKeyParts || table.Indexes.Any(i => !i.IsGlobal))
             {
                 // What logs print for a partition, in queries of the table or a local index: its parts, masked as the key prints them.
                 var q = TableQuery(table);
-                var parts = KeyEmitter.PartitionParts(table).Select((p, i) => (p.PropertyName, q.Parts[i].Name, p.Type, p.Sensitivity));
-                w.Line();
-                w.Line($"private static string PartitionLabel({q.Declarations})");
-                w.Indent().Line($"=> {EntityEmitter.PartitionLabel(table.TypeName, parts)};").Outdent();
+                var parts = table.PartitionKey.Parts.Select((p, i) => (p.PropertyName, q.Parts[i].Name, p.Type, p.Sensitivity));
+                w.Block($$"""
+
+                    private static string PartitionLabel({{q.Declarations}})
+                        => {{Printing.PartitionLabel(table.TypeName, parts)}};
+                    """);
             }
 
             w.Close();
@@ -80,20 +70,18 @@ namespace Bookings.Generated.Generator.Emit
         /// </summary>
         private static IEnumerable<RepositoryMember> Members(TableModel table)
         {
-            var entity = $"global::{table.Namespace}.{table.TypeName}";
             if (table.HasSortKeyParts)
             {
                 var q = TableQuery(table);
-                var partition = $"global::{table.Namespace}.{table.KeyTypeName}.PartitionKeyValue({q.Arguments}), PartitionLabel({q.Arguments})";
-                var invalid = $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>";
+                var partition = $"{table.KeyTypeName}.PartitionKeyValue({q.Arguments}), PartitionLabel({q.Arguments})";
                 yield return new(
                     $"Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref=\"{table.SortKeyTypeName}\"/>) reads only the items whose sort key meets it.",
-                    $"{AsyncEnumerable}<{entity}> QueryAsync({q.Leading}{q.Trailing})",
+                    $"{AsyncEnumerable}<{table.TypeName}> QueryAsync({q.Leading}{q.Trailing})",
                     $"ReadPartitionAsync({partition}, {q.Options}, {q.CancellationToken})",
-                    invalid);
+                    $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 yield return new(
                     $"One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name=\"{q.ContinuationToken}\"/> marks (null for the first page).",
-                    $"{Task}<{Runtime}Page<{entity}>> QueryPageAsync({q.Leading}{q.Paging}, {q.Trailing})",
+                    $"{Task}<{Runtime}Page<{table.TypeName}>> QueryPageAsync({q.Leading}{q.Paging}, {q.Trailing})",
                     $"ReadPartitionPageAsync({partition}, {q.PageSize}, {q.ContinuationToken}, {q.Options}, {q.CancellationToken})",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
             }
@@ -102,9 +90,9 @@ namespace Bookings.Generated.Generator.Emit
             {
                 var q = IndexQuery(table, index);
                 var (partition, label) = IndexPartitionArguments(table, index, q);
-                var result = index.ReturnsEntities ? entity : $"global::{table.Namespace}.{table.KeyTypeName}";
-                var read = $"global::{table.Namespace}.{table.MarshallerTypeName}.{(index.ReturnsEntities ? "FromItem" : "KeyFromItem")}";
-                var arguments = $"global::{table.Namespace}.{table.TableTypeName}.{index.MethodName}Index, {partition}, {label}";
+                var result = index.ReturnsEntities ? table.TypeName : table.KeyTypeName;
+                var read = $"{table.MarshallerTypeName}.{(index.ReturnsEntities ? "FromItem" : "KeyFromItem")}";
+                var arguments = $"{table.TableTypeName}.{index.MethodName}Index, {partition}, {label}";
                 var what = $"the <c>{Xml.Escape(index.Name)}</c> index{(index.ReturnsEntities ? string.Empty : $" (it projects {(index.Projection == "KEYS_ONLY" ? "only keys" : "some attributes")}, so keys come back: read the items with <c>GetManyAsync</c>)")}";
                 var sortKey = index.HasSortKeyConditions
                     ? $"; <c>options.SortKey</c> (from <see cref=\"{table.TypeName}{index.MethodName}SortKey\"/>) reads only the entries whose index sort key (<c>{Xml.Escape(index.SortKey!.AttributeName)}</c>) meets it"
@@ -122,12 +110,12 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>The parameters of the table's partition queries: the partition key's parts, then the generated ones.</summary>
         private static QueryParameters TableQuery(TableModel table)
-            => new(KeyEmitter.PartitionParts(table).Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));
+            => new(table.PartitionKey.Parts.Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));
 
         /// <summary>A local index is queried by the table's partition; a global one by the parts of its own partition key.</summary>
         private static QueryParameters IndexQuery(TableModel table, IndexModel index)
             => index.IsGlobal
-                ? new(index.PartitionKey.Parts.Select(p => (ValueKinds.CSharpType(p.Type, table.Namespace), p.ParameterName)))
+                ? new(index.PartitionKey.Parts.Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)))
                 : TableQuery(table);
 
         /// <summary>The stored partition value and the masked log label of an index query, as C# expressions.</summary>
@@ -135,52 +123,15 @@ namespace Bookings.Generated.Generator.Emit
         {
             if (!index.IsGlobal)
             {
-                return ($"global::{table.Namespace}.{table.KeyTypeName}.PartitionKeyValue({q.Arguments})", $"PartitionLabel({q.Arguments})");
+                return ($"{table.KeyTypeName}.PartitionKeyValue({q.Arguments})", $"PartitionLabel({q.Arguments})");
             }
 
             var key = index.PartitionKey;
             var names = key.Parts.Select((p, i) => (p.Name, q.Parts[i].Name)).ToDictionary(p => p.Item1, p => p.Item2, System.StringComparer.Ordinal);
-            string Name(IndexPartModel part) => names[part.Name];
-            var partition = IndexKeyValue(table, key, Name);
 
             // Index names hold only letters, digits, '_', '-' and '.', so they go into the interpolated string as they are.
-            var label = EntityEmitter.PartitionLabel($"{table.TypeName} {index.Name}", key.Parts.Select(p => (p.PropertyName, Name(p), p.Type.Kind, p.Sensitivity)));
-            return (partition, label);
-        }
-
-        /// <summary>
-        /// The stored value of an index key, as a C# expression over the given names of its parts: validated the way
-        /// the item stores each part, and composed from their stored text for a computed key.
-        /// </summary>
-        public static string IndexKeyValue(TableModel table, IndexKeyModel key, System.Func<IndexPartModel, string> name)
-        {
-            var entity = Literals.String(table.TypeName);
-            var marshaller = $"global::{table.Namespace}.{table.MarshallerTypeName}";
-            string Stored(IndexPartModel part)
-            {
-                if (!part.OnKey)
-                {
-                    return $"{marshaller}.{part.PropertyName}Value({name(part)})";
-                }
-
-                if (part.Type.Kind.IsDate())
-                {
-                    // A date key part that the item also stores: written by the key's codec, as the item holds it.
-                    return $"{Internal}AttributeCodecs.Write({KeyEmitter.DateCodec(table, part.PropertyName)}, {name(part)}, {entity}, {Literals.String(part.Name)})";
-                }
-
-                var value = part.Type.Kind is ValueKind.String or ValueKind.Binary
-                    ? $"{Internal}InputValidation.NotNull({name(part)}, {entity}, {Literals.String(part.Name)})"
-                    : name(part);
-                return ValueKinds.ToAttributeValue(part.Type.Kind, value);
-            }
-
-            if (!key.IsComputed)
-            {
-                return Stored(key.Parts[0]);
-            }
-
-            return KeyEmitter.ComputedIndexKey(key, p => $"{Internal}IndexKeys.Text({Stored(p)})");
+            var label = Printing.PartitionLabel($"{table.TypeName} {index.Name}", key.Parts.Select(p => (p.PropertyName, names[p.Name], p.Type.Kind, p.Sensitivity)));
+            return (KeyValues.IndexKey(table, key, p => names[p.Name]), label);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Bookings.Generated.Generator.Emit
 {
@@ -18,59 +19,53 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>
         /// The constructor every generated repository has: the client, then options and a logger that may be left out.
         /// </summary>
-        /// <param name="w">The writer.</param>
         /// <param name="typeName">The repository class.</param>
         /// <param name="settings">What the options hold, for the parameter's documentation.</param>
         /// <param name="initializer">A base call (<c>: base(…)</c>, given an empty body) or an expression body (<c>=> …;</c>).</param>
-        public static void WriteConstructor(SourceWriter w, string typeName, string settings, string initializer)
-        {
-            w.Summary("Creates the repository.");
-            w.Line("/// <param name=\"client\">The DynamoDB client; the caller owns it.</param>");
-            w.Line($"/// <param name=\"options\">{settings}; defaults when null.</param>");
-            w.Line("/// <param name=\"logger\">Where operation logs go, with keys masked; nothing is logged when null.</param>");
-            w.Line($"public {typeName}(");
-            w.Indent();
-            w.Line("global::Amazon.DynamoDBv2.IAmazonDynamoDB client,");
-            w.Line("global::Bookings.Generated.Runtime.DynamoRepositoryOptions? options = null,");
-            w.Line($"global::Microsoft.Extensions.Logging.ILogger<{typeName}>? logger = null)");
-            w.Line(initializer);
-            w.Outdent();
-            if (initializer.StartsWith(":", System.StringComparison.Ordinal))
-            {
-                w.Open();
-                w.Close();
-            }
-        }
+        public static string Constructor(string typeName, string settings, string initializer) => $$"""
 
+            /// <summary>Creates the repository.</summary>
+            /// <param name="client">The DynamoDB client; the caller owns it.</param>
+            /// <param name="options">{{settings}}; defaults when null.</param>
+            /// <param name="logger">Where operation logs go, with keys masked; nothing is logged when null.</param>
+            public {{typeName}}(
+                global::Amazon.DynamoDBv2.IAmazonDynamoDB client,
+                {{Runtime}}DynamoRepositoryOptions? options = null,
+                global::Microsoft.Extensions.Logging.ILogger<{{typeName}}>? logger = null)
+                {{initializer}}{{(initializer.StartsWith(":", System.StringComparison.Ordinal) ? "\n{\n}" : string.Empty)}}
+            """;
+
+        /// <summary>The interface's declaration of each member, with its documentation.</summary>
         public static void Declare(SourceWriter w, IEnumerable<RepositoryMember> members)
         {
             foreach (var member in members)
             {
-                w.Line();
-                w.Summary(member.Summary);
-                foreach (var exception in member.Exceptions)
-                {
-                    w.Line("/// " + exception);
-                }
+                var exceptions = string.Concat(member.Exceptions.Select(e => "\n/// " + e));
+                w.Block($$"""
 
-                w.Line(member.IsProperty ? member.Signature + " { get; }" : member.Signature + ";");
+                    /// <summary>{{member.Summary}}</summary>{{exceptions}}
+                    {{member.Signature}}{{(member.IsProperty ? " { get; }" : ";")}}
+                    """);
             }
         }
 
+        /// <summary>The class's implementation of each member.</summary>
         public static void Implement(SourceWriter w, IEnumerable<RepositoryMember> members)
         {
             foreach (var member in members)
             {
-                w.Line();
-                w.Line("/// <inheritdoc/>");
-                if (member.IsProperty)
-                {
-                    w.Line($"public {member.Signature} => {member.Body};");
-                    continue;
-                }
+                w.Block(member.IsProperty
+                    ? $$"""
 
-                w.Line("public " + member.Signature);
-                w.Indent().Line($"=> {member.Body};").Outdent();
+                        /// <inheritdoc/>
+                        public {{member.Signature}} => {{member.Body}};
+                        """
+                    : $$"""
+
+                        /// <inheritdoc/>
+                        public {{member.Signature}}
+                            => {{member.Body}};
+                        """);
             }
         }
     }

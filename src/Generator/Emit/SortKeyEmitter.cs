@@ -1,79 +1,58 @@
+using System.Collections.Generic;
 using System.Linq;
 using Bookings.Generated.Generator.Model;
 
 namespace Bookings.Generated.Generator.Emit
 {
     /// <summary>
-    /// Writes the typed sort-key conditions of a table with a sort key: comparisons on whole keys built from
-    /// their parts, and <c>BeginsWith</c> on the left-most parts of a template.
+    /// Writes the typed conditions on a sort key, of the table (whole keys built from their parts, and <c>BeginsWith</c> on
+    /// the left-most parts of a template) or of an index (values converted the way the item stores them).
     /// </summary>
     internal static class SortKeyEmitter
     {
-        private const string Condition = "global::Bookings.Generated.Runtime.SortKeyCondition";
+        private const string Condition = Runtime + "SortKeyCondition";
 
         public static void Write(SourceWriter w, TableModel table)
         {
             var sortKey = table.SortKey!;
-            var keyType = $"global::{table.Namespace}.{table.KeyTypeName}";
-            var parts = KeyEmitter.PartsOf(table, sortKey);
+            var parts = sortKey.Parts;
 
             // The class's parameter names: the parts as the descriptor names them, then the generated ones.
             var names = new UniqueNames();
             var given = parts.ToDictionary(p => p.Name, p => names.Take(p.ParameterName));
             var low = parts.ToDictionary(p => p.Name, p => names.Take("low" + p.PropertyName));
             var high = parts.ToDictionary(p => p.Name, p => names.Take("high" + p.PropertyName));
-            var days = parts.Where(p => KeyEmitter.DayLength(p) is not null).ToDictionary(
+            var days = parts.Where(p => p.DayLength is not null).ToDictionary(
                 p => p.Name,
-                p => (Day: names.Take(KeyEmitter.DayParameter(p)), Low: names.Take("low" + p.PropertyName + "Day"), High: names.Take("high" + p.PropertyName + "Day")));
+                p => (Day: names.Take(UniqueNames.Bare(p.ParameterName) + "Day"), Low: names.Take("low" + p.PropertyName + "Day"), High: names.Take("high" + p.PropertyName + "Day")));
             var prefix = names.Take("prefix");
-            var parameters = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {given[p.Name]}"));
-            var arguments = string.Join(", ", parts.Select(p => given[p.Name]));
-            var lows = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {low[p.Name]}"));
-            var highs = string.Join(", ", parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {high[p.Name]}"));
+            string Typed(IEnumerable<KeyPartModel> of, Dictionary<string, string> name) => string.Join(", ", of.Select(p => $"{ValueKinds.CSharpType(p.Type)} {name[p.Name]}"));
+            string Names(IEnumerable<KeyPartModel> of, Dictionary<string, string> name) => string.Join(", ", of.Select(p => name[p.Name]));
+            string Value(Dictionary<string, string> name) => $"{table.KeyTypeName}.SortKeyValue({Names(parts, name)})";
 
-            w.Line("/// <summary>");
-            w.Line($"/// Conditions on the sort key <c>{Xml.Escape(sortKey.AttributeName)}</c> (<c>{Xml.Escape(KeyEmitter.Template(sortKey))}</c>) of");
-            w.Line($"/// <see cref=\"{table.TypeName}\"/>, for queries within one partition. Parts are validated and normalised like keys.");
-            w.Line("/// </summary>");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public static partial class {table.SortKeyTypeName}");
-            foreach (var (name, description) in new[]
-            {
-                ("Equal", "equals"),
-                ("LessThan", "sorts before"),
-                ("LessThanOrEqual", "sorts before or equals"),
-                ("GreaterThan", "sorts after"),
-                ("GreaterThanOrEqual", "sorts after or equals"),
-            })
-            {
-                w.Summary($"The sort key {description} the one these parts make.");
-                w.Line($"public static {Condition} {name}({parameters})");
-                w.Indent().Line($"=> {Condition}.{name}({keyType}.SortKeyValue({arguments}));").Outdent();
-                w.Line();
-            }
-
-            w.Summary("The sort key lies between the two made from these parts, both included.");
-            w.Line($"public static {Condition} Between({lows}, {highs})");
-            w.Indent().Line($"=> {Condition}.Between({keyType}.SortKeyValue({string.Join(", ", parts.Select(p => low[p.Name]))}), {keyType}.SortKeyValue({string.Join(", ", parts.Select(p => high[p.Name]))}));").Outdent();
-
+            w.Block($$"""
+                /// <summary>Conditions on the sort key <c>{{Xml.Escape(sortKey.AttributeName)}}</c> (<c>{{Xml.Escape(sortKey.Template)}}</c>) of <see cref="{{table.TypeName}}"/>, for queries within one partition; parts are validated and normalised like keys.</summary>
+                {{GeneratedCodeAttribute}}
+                public static partial class {{table.SortKeyTypeName}}
+                """);
+            w.Open();
+            WriteComparisons(w, "sort key", "the one these parts make", "the two made from these parts", Typed(parts, given), Value(given), Typed(parts, low) + ", " + Typed(parts, high), Value(low), Value(high));
             if (sortKey.IsSinglePart && parts[0].Type is ValueKind.String or ValueKind.Binary)
             {
-                w.Line();
-                w.Summary($"The sort key starts with <paramref name=\"{UniqueNames.Bare(prefix)}\"/>, taken as given.");
-                w.Line($"public static {Condition} BeginsWith({ValueKinds.CSharpType(parts[0].Type)} {prefix})");
-                w.Indent().Line($"=> {Condition}.BeginsWith({prefix});").Outdent();
+                WriteBeginsWith(w, $"The sort key starts with <paramref name=\"{UniqueNames.Bare(prefix)}\"/>, taken as given.", $"{ValueKinds.CSharpType(parts[0].Type)} {prefix}", prefix);
             }
             else if (!sortKey.IsSinglePart)
             {
                 for (var count = 0; count < parts.Count; count++)
                 {
                     var first = parts.Take(count).ToList();
-                    w.Line();
-                    w.Summary(count == 0
-                        ? "Any sort key of this template: it starts with the template's leading text."
-                        : $"Sort keys whose left-most part{(count == 1 ? " is" : "s are")} {string.Join(", ", first.Select(p => $"<paramref name=\"{UniqueNames.Bare(given[p.Name])}\"/>"))}.");
-                    w.Line($"public static {Condition} BeginsWith({string.Join(", ", first.Select(p => $"{ValueKinds.CSharpType(p.Type)} {given[p.Name]}"))})");
-                    w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({string.Join(", ", first.Select(p => given[p.Name]))}));").Outdent();
+                    WriteBeginsWith(
+                        w,
+                        count == 0
+                            ? "Any sort key of this template: it starts with the template's leading text."
+                            : $"Sort keys whose left-most part{(count == 1 ? " is" : "s are")} {string.Join(", ", first.Select(p => $"<paramref name=\"{UniqueNames.Bare(given[p.Name])}\"/>"))}.",
+                        Typed(first, given),
+                        $"{table.KeyTypeName}.SortKeyPrefix({Names(first, given)})");
                 }
 
                 // Ranges over the left-most parts only (all shifts of some days, whoever works them); with every
@@ -81,10 +60,12 @@ namespace Bookings.Generated.Generator.Emit
                 for (var count = 1; count < parts.Count; count++)
                 {
                     var first = parts.Take(count).ToList();
-                    w.Line();
-                    w.Summary($"Sort keys whose left-most part{(count == 1 ? "" : "s")} lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.");
-                    w.Line($"public static {Condition} Between({string.Join(", ", first.Select(p => $"{ValueKinds.CSharpType(p.Type)} {low[p.Name]}"))}, {string.Join(", ", first.Select(p => $"{ValueKinds.CSharpType(p.Type)} {high[p.Name]}"))})");
-                    w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({string.Join(", ", first.Select(p => low[p.Name]))}), {keyType}.SortKeyPrefix({string.Join(", ", first.Select(p => high[p.Name]))}));").Outdent();
+                    WriteBetweenPrefixes(
+                        w,
+                        $"Sort keys whose left-most part{(count == 1 ? string.Empty : "s")} lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.",
+                        Typed(first, low) + ", " + Typed(first, high),
+                        $"{table.KeyTypeName}.SortKeyPrefix({Names(first, low)})",
+                        $"{table.KeyTypeName}.SortKeyPrefix({Names(first, high)})");
                 }
             }
 
@@ -93,24 +74,27 @@ namespace Bookings.Generated.Generator.Emit
             for (var count = 1; count <= parts.Count; count++)
             {
                 var day = parts[count - 1];
-                if (KeyEmitter.DayLength(day) is null)
+                if (day.DayLength is null)
                 {
                     continue;
                 }
 
                 var before = parts.Take(count - 1).ToList();
-                string Typed(System.Collections.Generic.Dictionary<string, string> name) => string.Concat(before.Select(p => $"{ValueKinds.CSharpType(p.Type)} {name[p.Name]}, "));
-                string Names(System.Collections.Generic.Dictionary<string, string> name) => string.Concat(before.Select(p => name[p.Name] + ", "));
+                string Leading(Dictionary<string, string> name) => string.Concat(before.Select(p => $"{ValueKinds.CSharpType(p.Type)} {name[p.Name]}, "));
+                string Arguments(Dictionary<string, string> name) => string.Concat(before.Select(p => name[p.Name] + ", "));
                 var (dayName, lowDay, highDay) = days[day.Name];
                 var which = count == 1 ? string.Empty : "with these left-most parts and ";
-                w.Line();
-                w.Summary($"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on the given day, in its stored offset.");
-                w.Line($"public static {Condition} BeginsWith({Typed(given)}global::System.DateOnly {dayName})");
-                w.Indent().Line($"=> {Condition}.BeginsWith({keyType}.SortKeyPrefix({Names(given)}{dayName}));").Outdent();
-                w.Line();
-                w.Summary($"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on a day from the low to the high one, both included, in its stored offset.");
-                w.Line($"public static {Condition} Between({Typed(low)}global::System.DateOnly {lowDay}, {Typed(high)}global::System.DateOnly {highDay})");
-                w.Indent().Line($"=> {Condition}.BetweenPrefixes({keyType}.SortKeyPrefix({Names(low)}{lowDay}), {keyType}.SortKeyPrefix({Names(high)}{highDay}));").Outdent();
+                WriteBeginsWith(
+                    w,
+                    $"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on the given day, in its stored offset.",
+                    $"{Leading(given)}global::System.DateOnly {dayName}",
+                    $"{table.KeyTypeName}.SortKeyPrefix({Arguments(given)}{dayName})");
+                WriteBetweenPrefixes(
+                    w,
+                    $"Sort keys {which}with <c>{Xml.Escape(day.Name)}</c> on a day from the low to the high one, both included, in its stored offset.",
+                    $"{Leading(low)}global::System.DateOnly {lowDay}, {Leading(high)}global::System.DateOnly {highDay}",
+                    $"{table.KeyTypeName}.SortKeyPrefix({Arguments(low)}{lowDay})",
+                    $"{table.KeyTypeName}.SortKeyPrefix({Arguments(high)}{highDay})");
             }
 
             w.Close();
@@ -123,55 +107,69 @@ namespace Bookings.Generated.Generator.Emit
         public static void WriteIndex(SourceWriter w, TableModel table, IndexModel index)
         {
             var key = index.SortKey!;
-            var condition = "global::Bookings.Generated.Runtime.SortKeyCondition";
             var names = new UniqueNames();
             var given = key.Parts.ToDictionary(p => p.Name, p => names.Take(p.ParameterName));
             var low = key.Parts.ToDictionary(p => p.Name, p => names.Take("low" + p.PropertyName));
             var high = key.Parts.ToDictionary(p => p.Name, p => names.Take("high" + p.PropertyName));
-            var prefixName = names.Take("prefix");
-            System.Collections.Generic.Dictionary<string, string> Names(string prefix) => prefix == "low" ? low : prefix == "high" ? high : given;
-            string Parameters(string prefix) => string.Join(", ", key.Parts.Select(p => $"{ValueKinds.CSharpType(p.Type, table.Namespace)} {Names(prefix)[p.Name]}"));
-            string Value(string prefix) => RepositoryEmitter.IndexKeyValue(table, key, p => Names(prefix)[p.Name]);
+            var prefix = names.Take("prefix");
+            string Typed(Dictionary<string, string> name) => string.Join(", ", key.Parts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {name[p.Name]}"));
+            string Value(Dictionary<string, string> name) => KeyValues.IndexKey(table, key, p => name[p.Name]);
 
-            w.Summary($"Conditions on <c>{Xml.Escape(key.AttributeName)}</c>, the sort key of the <c>{Xml.Escape(index.Name)}</c> index, for <c>{table.RepositoryTypeName}.Query{index.MethodName}Async</c>.");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
-            w.Open($"public static partial class {table.TypeName}{index.MethodName}SortKey");
-            var first = true;
-            foreach (var (method, op) in new[] { ("Equal", "Equal"), ("LessThan", "LessThan"), ("LessThanOrEqual", "LessThanOrEqual"), ("GreaterThan", "GreaterThan"), ("GreaterThanOrEqual", "GreaterThanOrEqual") })
-            {
-                if (!first)
-                {
-                    w.Line();
-                }
-
-                first = false;
-                w.Summary($"The index sort key is {Words(method)} the given value.");
-                w.Line($"public static {condition} {method}({Parameters(string.Empty)})");
-                w.Indent().Line($"=> {condition}.{op}({Value(string.Empty)});").Outdent();
-            }
-
-            w.Line();
-            w.Summary("The index sort key lies between the given values, both included.");
-            w.Line($"public static {condition} Between({Parameters("low")}, {Parameters("high")})");
-            w.Indent().Line($"=> {condition}.Between({Value("low")}, {Value("high")});").Outdent();
+            w.Block($$"""
+                /// <summary>Conditions on <c>{{Xml.Escape(key.AttributeName)}}</c>, the sort key of the <c>{{Xml.Escape(index.Name)}}</c> index, for <c>{{table.RepositoryTypeName}}.Query{{index.MethodName}}Async</c>.</summary>
+                {{GeneratedCodeAttribute}}
+                public static partial class {{table.TypeName}}{{index.MethodName}}SortKey
+                """);
+            w.Open();
+            WriteComparisons(w, "index sort key", "the given value", "the given values", Typed(given), Value(given), Typed(low) + ", " + Typed(high), Value(low), Value(high));
             if (!key.IsComputed && key.Parts[0].Type.Kind is ValueKind.String or ValueKind.Binary)
             {
-                w.Line();
-                w.Summary($"The index sort key starts with <paramref name=\"{UniqueNames.Bare(prefixName)}\"/>.");
-                w.Line($"public static {condition} BeginsWith({ValueKinds.CSharpType(key.Parts[0].Type.Kind)} {prefixName})");
-                w.Indent().Line($"=> {condition}.BeginsWith({prefixName});").Outdent();
+                WriteBeginsWith(w, $"The index sort key starts with <paramref name=\"{UniqueNames.Bare(prefix)}\"/>.", $"{ValueKinds.CSharpType(key.Parts[0].Type.Kind)} {prefix}", prefix);
             }
 
             w.Close();
         }
 
-        private static string Words(string method) => method switch
+        /// <summary>The five comparisons with one key, and <c>Between</c> two keys, both included.</summary>
+        private static void WriteComparisons(SourceWriter w, string subject, string one, string two, string parameters, string value, string bounds, string lowValue, string highValue)
         {
-            "Equal" => "equal to",
-            "LessThan" => "less than",
-            "LessThanOrEqual" => "at most",
-            "GreaterThan" => "greater than",
-            _ => "at least",
-        };
+            foreach (var (name, description) in new[]
+            {
+                ("Equal", "equals"),
+                ("LessThan", "sorts before"),
+                ("LessThanOrEqual", "sorts before or equals"),
+                ("GreaterThan", "sorts after"),
+                ("GreaterThanOrEqual", "sorts after or equals"),
+            })
+            {
+                w.Block($$"""
+
+                    /// <summary>The {{subject}} {{description}} {{one}}.</summary>
+                    public static {{Condition}} {{name}}({{parameters}})
+                        => {{Condition}}.{{name}}({{value}});
+                    """);
+            }
+
+            w.Block($$"""
+
+                /// <summary>The {{subject}} lies between {{two}}, both included.</summary>
+                public static {{Condition}} Between({{bounds}})
+                    => {{Condition}}.Between({{lowValue}}, {{highValue}});
+                """);
+        }
+
+        private static void WriteBeginsWith(SourceWriter w, string summary, string parameters, string prefix) => w.Block($$"""
+
+            /// <summary>{{summary}}</summary>
+            public static {{Condition}} BeginsWith({{parameters}})
+                => {{Condition}}.BeginsWith({{prefix}});
+            """);
+
+        private static void WriteBetweenPrefixes(SourceWriter w, string summary, string bounds, string lowPrefix, string highPrefix) => w.Block($$"""
+
+            /// <summary>{{summary}}</summary>
+            public static {{Condition}} Between({{bounds}})
+                => {{Condition}}.BetweenPrefixes({{lowPrefix}}, {{highPrefix}});
+            """);
     }
 }

@@ -2,7 +2,11 @@ using System.Text;
 
 namespace Bookings.Generated.Generator.Emit
 {
-    /// <summary>A string builder that indents; emitters write one line at a time.</summary>
+    /// <summary>
+    /// A string builder that indents. Emitters write a member as one multi-line template (<see cref="Block"/>, a raw
+    /// string literal that looks like the code it writes) and loops between templates with <see cref="Open"/>,
+    /// <see cref="Line"/> and <see cref="Close"/>.
+    /// </summary>
     internal sealed class SourceWriter
     {
         private const string Indentation = "    ";
@@ -13,12 +17,17 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>Writes a line; an empty one right after an opening brace is left out, so members can each write a blank line before them.</summary>
         public SourceWriter Line(string text = "")
         {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                text = string.Empty;
+            }
+
             if (text.Length == 0 && _afterOpen)
             {
                 return this;
             }
 
-            _afterOpen = text == "{";
+            _afterOpen = text.TrimStart() == "{";
             if (text.Length > 0)
             {
                 for (var i = 0; i < _depth; i++)
@@ -33,12 +42,23 @@ namespace Bookings.Generated.Generator.Emit
             return this;
         }
 
+        /// <summary>Writes each line of <paramref name="text"/> at the current indentation, keeping the indentation within it.</summary>
+        public SourceWriter Block(string text)
+        {
+            foreach (var line in text.Split('\n'))
+            {
+                Line(line.TrimEnd('\r'));
+            }
+
+            return this;
+        }
+
         /// <summary>Writes <c>{</c> and indents what follows.</summary>
         public SourceWriter Open(string? header = null)
         {
             if (header is not null)
             {
-                Line(header);
+                Block(header);
             }
 
             Line("{");
@@ -64,9 +84,6 @@ namespace Bookings.Generated.Generator.Emit
             _depth--;
             return this;
         }
-
-        /// <summary>A one-line XML doc summary.</summary>
-        public SourceWriter Summary(string text) => Line($"/// <summary>{text}</summary>");
 
         public override string ToString() => _builder.ToString();
     }

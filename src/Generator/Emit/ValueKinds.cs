@@ -6,8 +6,6 @@ namespace Bookings.Generated.Generator.Emit
     /// <summary>How each descriptor type looks in C# and in a DynamoDB item.</summary>
     internal static class ValueKinds
     {
-        private const string Internal = "global::Bookings.Generated.Runtime.Internal.";
-
         public static string CSharpType(ValueKind kind) => kind switch
         {
             ValueKind.String => "string",
@@ -22,10 +20,13 @@ namespace Bookings.Generated.Generator.Emit
             _ => "global::System.DateOnly",
         };
 
-        /// <summary>The C# type of a value of <paramref name="type"/> (not nullable).</summary>
-        public static string CSharpType(TypeModel type, string ns) => type.Kind switch
+        /// <summary>
+        /// The C# type of a value of <paramref name="type"/> (not nullable); a declared enum or object by its simple name, or
+        /// qualified with <paramref name="ns"/> where a nested type of the same name could take the simple one.
+        /// </summary>
+        public static string CSharpType(TypeModel type, string? ns = null) => type.Kind switch
         {
-            ValueKind.Enum or ValueKind.Object => $"global::{ns}.{type.Name}",
+            ValueKind.Enum or ValueKind.Object => ns is null ? type.Name! : $"global::{ns}.{type.Name}",
             ValueKind.List => $"global::System.Collections.Generic.IReadOnlyList<{CSharpType(type.Element!, ns)}>",
             ValueKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {CSharpType(type.Element!, ns)}>",
             ValueKind.Set when type.Element!.Kind == ValueKind.Binary => "global::System.Collections.Generic.IReadOnlyList<byte[]>",
@@ -41,7 +42,7 @@ namespace Bookings.Generated.Generator.Emit
             => attribute.Kind == ValueKind.Set && !attribute.IsNullable ? "?" : string.Empty;
 
         /// <summary>The C# type of an attribute's property: nullable when the attribute is optional with no default.</summary>
-        public static string PropertyType(AttributeModel attribute, string ns)
+        public static string PropertyType(AttributeModel attribute, string? ns = null)
             => CSharpType(attribute.Type, ns) + (attribute.IsNullable ? "?" : string.Empty);
 
         public static bool IsValueType(ValueKind kind)
@@ -72,20 +73,20 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>
         /// A private static field per (field, pattern) holding a schema <c>pattern</c> as the runtime's <c>TextPattern</c>,
-        /// so its <c>Regex</c> is built once; a blank line after them when there are any.
+        /// so its <c>Regex</c> is built once; a blank line before them when there are any.
         /// </summary>
         public static void WritePatternFields(SourceWriter w, IEnumerable<(string Field, string Pattern)> fields)
         {
-            var any = false;
+            var first = true;
             foreach (var (field, pattern) in fields)
             {
-                w.Line($"private static readonly {Internal}TextPattern {field} = new({Literals.String(pattern)});");
-                any = true;
-            }
+                if (first)
+                {
+                    w.Line();
+                    first = false;
+                }
 
-            if (any)
-            {
-                w.Line();
+                w.Line($"private static readonly {Internal}TextPattern {field} = new({Literals.String(pattern)});");
             }
         }
 
@@ -110,12 +111,6 @@ namespace Bookings.Generated.Generator.Emit
             0 => "global::System.TimeSpan.Zero",
             { } value => $"global::System.TimeSpan.FromMinutes({value.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
         };
-
-        public static bool IsNumber(ValueKind kind) => kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double;
-
-        /// <summary>How a plain key attribute of this kind is stored.</summary>
-        public static KeyStorage KeyStorageOf(ValueKind kind)
-            => kind == ValueKind.Binary ? KeyStorage.Binary : IsNumber(kind) ? KeyStorage.Number : KeyStorage.String;
 
         /// <summary>The <c>ScalarAttributeType</c> expression of a key's storage.</summary>
         public static string ScalarAttributeType(KeyStorage storage)
@@ -158,18 +153,40 @@ namespace Bookings.Generated.Generator.Emit
         };
 
         /// <summary>An expression that builds the AttributeValue for a non-null C# expression of this kind.</summary>
-        public static string ToAttributeValue(ValueKind kind, string expression) => kind switch
+        public static string ToAttributeValue(ValueKind kind, string expression) => $"new {AttributeValue} {Members(kind, expression)}";
+
+        /// <summary><see cref="ToAttributeValue"/> target-typed (<c>new() { S = text }</c>), where an <c>AttributeValue</c> is expected.</summary>
+        public static string NewValue(ValueKind kind, string expression) => $"new() {Members(kind, expression)}";
+
+        private static string Members(ValueKind kind, string expression) => kind switch
         {
-            ValueKind.String => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ S = {expression} }}",
-            ValueKind.Bool => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ BOOL = {expression} }}",
+            ValueKind.String => $"{{ S = {expression} }}",
+            ValueKind.Bool => $"{{ BOOL = {expression} }}",
             // A read-only stream over the caller's array: the request cannot change it, and nothing is copied.
-            ValueKind.Binary => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ B = new global::System.IO.MemoryStream({expression}, writable: false) }}",
-            ValueKind.Double => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ N = {expression}.ToString(\"R\", global::System.Globalization.CultureInfo.InvariantCulture) }}",
-            _ => $"new global::Amazon.DynamoDBv2.Model.AttributeValue {{ N = {expression}.ToString(global::System.Globalization.CultureInfo.InvariantCulture) }}",
+            ValueKind.Binary => $"{{ B = new global::System.IO.MemoryStream({expression}, writable: false) }}",
+            ValueKind.Double => $"{{ N = {expression}.ToString(\"R\", {Invariant}) }}",
+            _ => $"{{ N = {expression}.ToString({Invariant}) }}",
         };
 
         /// <summary>An expression that turns a key part into the text of a composed key.</summary>
         public static string ToKeyText(ValueKind kind, string expression)
-            => kind == ValueKind.String ? expression : $"{expression}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)";
+            => kind == ValueKind.String ? expression : $"{expression}.ToString({Invariant})";
+
+        /// <summary>
+        /// A boolean or number expression checked as the attribute's values are before they are stored: a double must be
+        /// finite (DynamoDB has no NaN or infinity, so they are refused here rather than in a failed request), and a value
+        /// must lie in the attribute's range when <paramref name="inRange"/>. An update's delta is not: the range limits stored values, not changes.
+        /// </summary>
+        public static string Checked(AttributeModel attribute, string value, string entity, bool inRange)
+        {
+            var name = Literals.String(attribute.Name);
+            var checkedValue = attribute.Kind == ValueKind.Double ? $"{Internal}InputValidation.Finite({value}, {entity}, {name})" : value;
+            if (inRange && attribute.Rules.HasRange)
+            {
+                checkedValue = $"{Internal}InputValidation.Range({checkedValue}, {attribute.Rules.Minimum ?? "null"}, {attribute.Rules.Maximum ?? "null"}, {entity}, {name})";
+            }
+
+            return checkedValue;
+        }
     }
 }

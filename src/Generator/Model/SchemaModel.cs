@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 
 namespace Bookings.Generated.Generator.Model
@@ -99,7 +100,6 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="BillingMode">A DynamoDB billing mode constant name (<c>PAY_PER_REQUEST</c>).</param>
     /// <param name="PartitionKey">The partition key.</param>
     /// <param name="SortKey">The sort key, or null for a table with a simple key.</param>
-    /// <param name="KeyParts">The typed parts the key builder takes, in parameter order.</param>
     /// <param name="Attributes">Stored attributes that are not key attributes, in declaration order.</param>
     /// <param name="KeepsExtraAttributes">Whether attributes outside the schema are kept and written back.</param>
     /// <param name="TtlAttribute">The attribute DynamoDB's time to live reads (epoch seconds), or null.</param>
@@ -115,7 +115,6 @@ namespace Bookings.Generated.Generator.Model
         string BillingMode,
         KeyModel PartitionKey,
         KeyModel? SortKey,
-        EquatableArray<KeyPartModel> KeyParts,
         EquatableArray<AttributeModel> Attributes,
         bool KeepsExtraAttributes,
         string? TtlAttribute,
@@ -134,6 +133,15 @@ namespace Bookings.Generated.Generator.Model
 
         public string TableTypeName => TypeName + "Table";
 
+        /// <summary>The partition key, then the sort key if there is one.</summary>
+        public IReadOnlyList<KeyModel> Keys => SortKey is null ? new[] { PartitionKey } : new[] { PartitionKey, SortKey };
+
+        /// <summary>The keys composed from a template with literal text; a plain key is its one part, which the key type holds.</summary>
+        public IReadOnlyList<KeyModel> ComposedKeys => Keys.Where(k => !k.IsSinglePart).ToList();
+
+        /// <summary>The typed parts the key type is built from: the partition key's, then the sort key's, in template order.</summary>
+        public IReadOnlyList<KeyPartModel> KeyParts => Keys.SelectMany(k => k.Parts).ToList();
+
         /// <summary>
         /// For an entity of a shared table with partition queries, the literal text its sort keys start with (DDB019
         /// makes it its own), so its queries read only its items; null for a table of one entity, or a constant sort
@@ -142,7 +150,7 @@ namespace Bookings.Generated.Generator.Model
         public string? SortKeyPrefix => TypeAttribute is not null && SortKey is { Segments: { Count: > 1 } segments } && !segments[0].IsPart ? segments[0].Text : null;
 
         /// <summary>The attributes a caller may change directly: all but the version, which the SDK manages.</summary>
-        public System.Collections.Generic.IEnumerable<AttributeModel> ChangeableAttributes => Attributes.Where(a => a.Name != VersionAttribute);
+        public IEnumerable<AttributeModel> ChangeableAttributes => Attributes.Where(a => a.Name != VersionAttribute);
 
         /// <summary>The C# property of the version attribute, or null.</summary>
         public string? VersionProperty => Attributes.FirstOrDefault(a => a.Name == VersionAttribute)?.PropertyName;
@@ -160,11 +168,11 @@ namespace Bookings.Generated.Generator.Model
         /// <c>update_flag</c>): each one the update type can set; none for an entity with a version attribute, whose every
         /// change names the version it read.
         /// </summary>
-        public System.Collections.Generic.IReadOnlyList<AttributeModel> Flags
-            => VersionAttribute is null ? UpdatableAttributes.Where(a => a.Kind == ValueKind.Bool).ToList() : new System.Collections.Generic.List<AttributeModel>();
+        public IReadOnlyList<AttributeModel> Flags
+            => VersionAttribute is null ? UpdatableAttributes.Where(a => a.Kind == ValueKind.Bool).ToList() : new List<AttributeModel>();
 
         /// <summary>Index key attributes the SDK computes from a template on every write.</summary>
-        public System.Collections.Generic.IEnumerable<IndexKeyModel> ComputedIndexKeys
+        public IEnumerable<IndexKeyModel> ComputedIndexKeys
             => Indexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }).Where(k => k is { IsComputed: true }).Select(k => k!)
                 .GroupBy(k => k.AttributeName).Select(g => g.First());
 
@@ -176,7 +184,7 @@ namespace Bookings.Generated.Generator.Model
             => ComputedIndexKeys.All(k => !k.Parts.Any(p => p.Name == attribute.Name) || k.Parts.Count == 1);
 
         /// <summary>The attributes an update may change in place: the update type has a <c>Set…</c> for each.</summary>
-        public System.Collections.Generic.IEnumerable<AttributeModel> UpdatableAttributes => ChangeableAttributes.Where(IsUpdatable);
+        public IEnumerable<AttributeModel> UpdatableAttributes => ChangeableAttributes.Where(IsUpdatable);
 
         /// <summary>
         /// Whether <paramref name="attribute"/> is text that goes into an index key: a string index key attribute, or
@@ -186,8 +194,62 @@ namespace Bookings.Generated.Generator.Model
             => attribute.Kind == ValueKind.String
                && Indexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }).Any(k => k is not null && k.Parts.Any(p => !p.OnKey && p.Name == attribute.Name));
 
+        /// <summary>
+        /// The methods the update type has for <paramref name="attribute"/>, each with its name (none for one it cannot
+        /// change): the emitter writes them and the parser refuses two attributes that would share one (<c>title</c> beside
+        /// <c>title_if_not_exists</c>), so both take the names from here.
+        /// </summary>
+        public IEnumerable<(UpdateChange Change, string Method)> UpdateMethods(AttributeModel attribute)
+        {
+            if (!IsUpdatable(attribute))
+            {
+                yield break;
+            }
+
+            var p = attribute.PropertyName;
+            yield return (UpdateChange.Set, "Set" + p);
+            if (IndexKeysFedBy(attribute).Any())
+            {
+                // Set and remove change the index keys too; nothing else can keep them in step.
+                if (attribute.IsNullable)
+                {
+                    yield return (UpdateChange.Remove, "Remove" + p);
+                }
+
+                yield break;
+            }
+
+            if (!attribute.IsRequiredMember)
+            {
+                // Every item the SDK reads has a required attribute without a default (one without it fails to map), so
+                // setting it only where it is missing could never change such an item.
+                yield return (UpdateChange.SetIfNotExists, "Set" + p + "IfNotExists");
+            }
+
+            if (attribute.Kind == ValueKind.List)
+            {
+                yield return (UpdateChange.AppendTo, "AppendTo" + p);
+            }
+
+            if (attribute.Kind == ValueKind.Set)
+            {
+                yield return (UpdateChange.AddTo, "AddTo" + p);
+                yield return (UpdateChange.DeleteFrom, "DeleteFrom" + p);
+            }
+
+            if (attribute.IsNullable)
+            {
+                yield return (UpdateChange.Remove, "Remove" + p);
+            }
+
+            if (attribute.Kind.IsNumber())
+            {
+                yield return (UpdateChange.Add, "Add" + p);
+            }
+        }
+
         /// <summary>The computed index keys that an update of <paramref name="attribute"/> recomputes.</summary>
-        public System.Collections.Generic.IEnumerable<IndexKeyModel> IndexKeysFedBy(AttributeModel attribute)
+        public IEnumerable<IndexKeyModel> IndexKeysFedBy(AttributeModel attribute)
             => ComputedIndexKeys.Where(k => k.Parts.Count == 1 && k.Parts[0].Name == attribute.Name);
 
         /// <summary>
@@ -202,15 +264,35 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="AttributeName">The stored attribute name (<c>booking_num</c>).</param>
     /// <param name="PropertyName">The C# property name (<c>BookingNum</c>).</param>
     /// <param name="Segments">Literals and part references; a key without a template is one part naming itself.</param>
+    /// <param name="Parts">The parts the key is built from, in template order.</param>
     /// <param name="Description">Free text for XML docs, or null.</param>
     internal sealed record KeyModel(
         string AttributeName,
         string PropertyName,
         EquatableArray<TemplateSegment> Segments,
+        EquatableArray<KeyPartModel> Parts,
         string? Description)
     {
         /// <summary>True when the key is exactly one part with no literals: the value is stored as given.</summary>
         public bool IsSinglePart => Segments.Count == 1 && Segments[0].IsPart;
+
+        /// <summary>The template as written (<c>STORE#{store_id}</c>).</summary>
+        public string Template => TemplateSegment.Render(Segments);
+
+        /// <summary>How the key attribute is stored: as its part's kind for a plain key, as text for a template.</summary>
+        public KeyStorage Storage => IsSinglePart ? Parts[0].Type.KeyStorage() : KeyStorage.String;
+
+        /// <summary>The kind of the key type's property that holds the stored value: the part's for a plain key, else text.</summary>
+        public ValueKind Kind => IsSinglePart ? Parts[0].Type : ValueKind.String;
+
+        /// <summary>
+        /// The kind the stored attribute is read as and reaches <c>TryParse</c> in: text for templates and for a plain date
+        /// key (the text its format writes), the part's kind for other plain keys.
+        /// </summary>
+        public ValueKind StoredKind => IsSinglePart && !Parts[0].IsDate ? Parts[0].Type : ValueKind.String;
+
+        /// <summary>The key type's property holding the stored value: the part's for a plain key.</summary>
+        public string ValueProperty => IsSinglePart ? Parts[0].PropertyName : PropertyName;
     }
 
     /// <summary>A global or local secondary index.</summary>
@@ -276,7 +358,12 @@ namespace Bookings.Generated.Generator.Model
         Sensitivity Sensitivity);
 
     /// <summary>A piece of a key template: literal text or a reference to a key part.</summary>
-    internal sealed record TemplateSegment(bool IsPart, string Text);
+    internal sealed record TemplateSegment(bool IsPart, string Text)
+    {
+        /// <summary>The template text of segments, as written (<c>STORE#{store_id}</c>).</summary>
+        public static string Render(IEnumerable<TemplateSegment> segments)
+            => string.Concat(segments.Select(s => s.IsPart ? "{" + s.Text + "}" : s.Text));
+    }
 
     /// <summary>A typed value the key builder takes.</summary>
     /// <param name="Name">The name used in templates (<c>biz_id</c>).</param>
@@ -289,6 +376,10 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="StoredAttribute">The item attribute that also stores the part on its own, or null for a key-only part.</param>
     /// <param name="Description">Free text for XML docs, or null.</param>
     /// <param name="Format">For a date part, how its text is written in the key (a key-safe format); null otherwise.</param>
+    /// <param name="DayLength">
+    /// For a date-time part, how many characters of its text hold its day, so a day selects it by prefix
+    /// (<c>BeginsWith(day)</c>); null for other parts.
+    /// </param>
     internal sealed record KeyPartModel(
         string Name,
         string PropertyName,
@@ -299,7 +390,8 @@ namespace Bookings.Generated.Generator.Model
         string? ForbiddenText,
         string? StoredAttribute,
         string? Description,
-        DateFormatModel? Format = null)
+        DateFormatModel? Format = null,
+        int? DayLength = null)
     {
         /// <summary>A date or time part (<c>date</c>, <c>datetime</c>, <c>datetimeoffset</c>), written by its date codec.</summary>
         public bool IsDate => Type.IsDate();
@@ -374,6 +466,24 @@ namespace Bookings.Generated.Generator.Model
     {
         /// <summary>A date or time (<c>date</c>, <c>datetime</c>, <c>datetimeoffset</c>), written by a date codec in a declared format.</summary>
         public static bool IsDate(this ValueKind kind) => kind is ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
+
+        public static bool IsNumber(this ValueKind kind) => kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double;
+
+        /// <summary>How a plain key attribute of this kind is stored.</summary>
+        public static KeyStorage KeyStorage(this ValueKind kind)
+            => kind == ValueKind.Binary ? Model.KeyStorage.Binary : kind.IsNumber() ? Model.KeyStorage.Number : Model.KeyStorage.String;
+    }
+
+    /// <summary>A change the update type offers for an attribute; each is one method (<c>Set…</c>, <c>AddTo…</c>).</summary>
+    internal enum UpdateChange
+    {
+        Set,
+        SetIfNotExists,
+        AppendTo,
+        AddTo,
+        DeleteFrom,
+        Remove,
+        Add,
     }
 
     /// <summary>

@@ -7,10 +7,6 @@ namespace Bookings.Generated.Generator.Parsing
     /// <summary>Splits a key template such as <c>{biz_id}_{book_id}</c> into literals and parts.</summary>
     internal static class KeyTemplate
     {
-        /// <summary>The template text of parsed segments, as written (<c>STORE#{store_id}</c>).</summary>
-        public static string Render(IEnumerable<TemplateSegment> segments)
-            => string.Concat(segments.Select(s => s.IsPart ? "{" + s.Text + "}" : s.Text));
-
         /// <summary>Returns the segments, or null with <paramref name="error"/> saying what is wrong.</summary>
         public static List<TemplateSegment>? TryParse(string template, out string? error)
         {

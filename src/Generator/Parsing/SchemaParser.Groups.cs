@@ -113,8 +113,8 @@ namespace Bookings.Generated.Generator.Parsing
             CheckDistinguishable(entities);
             var ttl = AgreedTtl(entities);
             var indexes = MergedIndexes(entities);
-            var partitionStorage = entities.Count > 0 ? KeyEmitter.Storage(entities[0].Model, entities[0].Model.PartitionKey) : KeyStorage.String;
-            var sortStorage = entities.Count > 0 && entities[0].Model.SortKey is { } firstSort ? KeyEmitter.Storage(entities[0].Model, firstSort) : KeyStorage.String;
+            var partitionStorage = entities.Count > 0 ? entities[0].Model.PartitionKey.Storage : KeyStorage.String;
+            var sortStorage = entities.Count > 0 && entities[0].Model.SortKey is { } firstSort ? firstSort.Storage : KeyStorage.String;
             CheckKeyStorage(entities, "partitionKey", partitionAttribute.Value, e => e.PartitionKey);
             if (sortAttribute is not null)
             {
@@ -130,7 +130,7 @@ namespace Bookings.Generated.Generator.Parsing
             tables.AddRange(entities.Select(e => e.Model));
             var first = entities[0].Model;
             var shared = entities.All(e => e.Model.PartitionKey.Segments.Equals(first.PartitionKey.Segments)
-                                           && KeyEmitter.PartitionParts(e.Model).Select(p => (p.Name, p.Type, p.Format)).SequenceEqual(KeyEmitter.PartitionParts(first).Select(p => (p.Name, p.Type, p.Format))));
+                                           && e.Model.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format)).SequenceEqual(first.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format))));
             return new EntityGroupModel(
                 name.Value,
                 tableName.Value,
@@ -145,7 +145,7 @@ namespace Bookings.Generated.Generator.Parsing
                 entities.Select(e => e.Model.TypeName).ToEquatableArray(),
                 indexes,
                 shared ? first.TypeName : null,
-                entities.SelectMany(e => KeyEmitter.PartitionParts(e.Model)).Aggregate(Sensitivity.None, (most, part) => MaskedAtLeastAs(most, part.Sensitivity)));
+                entities.SelectMany(e => e.Model.PartitionKey.Parts).Aggregate(Sensitivity.None, (most, part) => MaskedAtLeastAs(most, part.Sensitivity)));
         }
 
         /// <summary>
@@ -160,7 +160,7 @@ namespace Bookings.Generated.Generator.Parsing
             foreach (var same in entities.Select((e, i) => (Shape: Shape(e.Model.PartitionKey), Index: i)).GroupBy(e => e.Shape).Where(g => g.Count() > 1))
             {
                 var members = same.Select(e => e.Index).ToList();
-                var parts = members.Select(i => KeyEmitter.PartitionParts(entities[i].Model)).ToList();
+                var parts = members.Select(i => entities[i].Model.PartitionKey.Parts).ToList();
                 for (var position = 0; position < parts[0].Count; position++)
                 {
                     var most = parts.Aggregate(Sensitivity.None, (max, p) => MaskedAtLeastAs(max, p[position].Sensitivity));
@@ -176,7 +176,7 @@ namespace Bookings.Generated.Generator.Parsing
                         var model = entities[members[m]].Model;
                         model = model with
                         {
-                            KeyParts = model.KeyParts.Select(k => k.Name == part.Name ? k with { Sensitivity = raised } : k).ToEquatableArray(),
+                            PartitionKey = model.PartitionKey with { Parts = model.PartitionKey.Parts.Select(k => k.Name == part.Name ? k with { Sensitivity = raised } : k).ToEquatableArray() },
                             Attributes = model.Attributes.Select(a => a.Name == part.StoredAttribute ? a with { Sensitivity = MaskedAtLeastAs(a.Sensitivity, raised) } : a).ToEquatableArray(),
                         };
                         entities[members[m]] = (model, entities[members[m]].Json);
@@ -205,10 +205,10 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var (first, firstJson) = entities[0];
-            var expected = KeyEmitter.Storage(first, firstKey);
+            var expected = firstKey.Storage;
             foreach (var (entity, json) in entities.Skip(1))
             {
-                if (keyOf(entity) is not { } key || KeyEmitter.Storage(entity, key) == expected)
+                if (keyOf(entity) is not { } key || key.Storage == expected)
                 {
                     continue;
                 }
@@ -219,7 +219,7 @@ namespace Bookings.Generated.Generator.Parsing
                 _context.Report(
                     DiagnosticDescriptors.InvalidKeyType,
                     TemplateSpan(json, which),
-                    $"The {which} template \"{KeyTemplate.Render(key.Segments)}\" of entity '{entity.TypeName}' is stored as {StorageName(KeyEmitter.Storage(entity, key))}, but \"{KeyTemplate.Render(firstKey.Segments)}\" of entity '{first.TypeName}' ({_context.At(TemplateSpan(firstJson, which))}) as {StorageName(expected)}.",
+                    $"The {which} template \"{key.Template}\" of entity '{entity.TypeName}' is stored as {StorageName(key.Storage)}, but \"{firstKey.Template}\" of entity '{first.TypeName}' ({_context.At(TemplateSpan(firstJson, which))}) as {StorageName(expected)}.",
                     $"The entities of a table share its key attribute '{attribute}', which has one type: give the templates literal text, such as {example} for '{single.TypeName}', so that each is stored as text (S), or make every entity's {which} one part of the same type.");
             }
         }

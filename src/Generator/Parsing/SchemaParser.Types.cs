@@ -494,7 +494,7 @@ namespace Bookings.Generated.Generator.Parsing
                     return null;
                 }
 
-                if (type is not null && !ValueKinds.IsNumber(type.Kind))
+                if (type is not null && !type.Kind.IsNumber())
                 {
                     _context.Report(DiagnosticDescriptors.NotApplicable, json.Span, name, owner, "ranges apply to numbers only");
                     return null;
@@ -558,7 +558,7 @@ namespace Bookings.Generated.Generator.Parsing
                 ValueKind.Enum => value is JsonString e && _enums.TryGetValue(type.Name!, out var declared)
                     ? declared.Members.Where(m => m.Value == e.Value).Select(m => $"global::{_namespace}.{declared.Name}.{m.MemberName}").FirstOrDefault()
                     : null,
-                _ when ValueKinds.IsNumber(type.Kind) => value is JsonNumber n ? NumberLiteral(n.Text, type.Kind) : null,
+                _ when type.Kind.IsNumber() => value is JsonNumber n ? NumberLiteral(n.Text, type.Kind) : null,
                 _ => null,
             };
 

@@ -259,7 +259,7 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 // Legal, but every item lands in one partition: a hot partition, and every read a query of it.
                 var templateSpan = (partitionJson!.Properties.FirstOrDefault(p => p.Name == "template")?.Value ?? partitionJson).Span;
-                _context.Report(DiagnosticDescriptors.ConstantPartitionKey, templateSpan, label, KeyTemplate.Render(partition.Segments));
+                _context.Report(DiagnosticDescriptors.ConstantPartitionKey, templateSpan, label, partition.Template);
             }
 
             foreach (var part in keyParts.Values)
@@ -372,7 +372,6 @@ namespace Bookings.Generated.Generator.Parsing
                 billing?.Value ?? "PAY_PER_REQUEST",
                 partition,
                 sort,
-                keyPartModels.ToEquatableArray(),
                 ownAttributes.ToEquatableArray(),
                 extra?.Value ?? false,
                 ttl?.Value,
@@ -395,7 +394,7 @@ namespace Bookings.Generated.Generator.Parsing
             var ok = true;
             foreach (var attribute in table.ChangeableAttributes)
             {
-                foreach (var method in FieldsEmitter.UpdateMethods(table, attribute))
+                foreach (var (_, method) in table.UpdateMethods(attribute))
                 {
                     if (methods.TryGetValue(method, out var holder))
                     {
@@ -716,6 +715,7 @@ namespace Bookings.Generated.Generator.Parsing
             JsonString? groupAttribute = null)
         {
             var reader = new ObjectReader(_context, json, which, KeyProperties);
+            var firstPart = partModels.Count;
             var attribute = reader.String("attribute", required: groupAttribute is null, "\"id\"");
             if (groupAttribute is not null)
             {
@@ -785,10 +785,11 @@ namespace Bookings.Generated.Generator.Parsing
                     null,
                     null,
                     declared.Model.Description,
-                    declared.Model.Type.Format);
+                    declared.Model.Type.Format,
+                    DayLength(type, declared.Model.Type.Format));
                 partModels.Add(part);
                 var segments = new[] { new TemplateSegment(true, attribute.Value) }.ToEquatableArray();
-                return new KeyModel(attribute.Value, declared.Model.PropertyName, segments, keyDescription ?? declared.Model.Description);
+                return new KeyModel(attribute.Value, declared.Model.PropertyName, segments, new[] { part }.ToEquatableArray(), keyDescription ?? declared.Model.Description);
             }
 
             if (declared is not null)
@@ -841,7 +842,8 @@ namespace Bookings.Generated.Generator.Parsing
                         forbidden,
                         null,
                         keyPart.Description,
-                        keyPart.Format));
+                        keyPart.Format,
+                        DayLength(keyPart.Type, keyPart.Format)));
                 }
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
@@ -876,7 +878,8 @@ namespace Bookings.Generated.Generator.Parsing
                         forbidden,
                         stored.Model.Name,
                         stored.Model.Description,
-                        stored.Model.Type.Format));
+                        stored.Model.Type.Format,
+                        DayLength(stored.Model.Kind, stored.Model.Type.Format)));
                 }
                 else
                 {
@@ -902,8 +905,12 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
-            return new KeyModel(attribute.Value, propertyName, parsed.ToEquatableArray(), keyDescription);
+            return new KeyModel(attribute.Value, propertyName, parsed.ToEquatableArray(), partModels.Skip(firstPart).ToEquatableArray(), keyDescription);
         }
+
+        /// <summary>How many characters of a date-time part's key text hold its day; null for other parts.</summary>
+        private static int? DayLength(ValueKind kind, DateFormatModel? format)
+            => kind is ValueKind.DateTimeOffset or ValueKind.DateTime && format is not null ? KeyDateFormats.DayLength(kind, format) : null;
 
         /// <summary>
         /// Reports a date whose format cannot be part of a key (DDB021) where the format or time zone is written;

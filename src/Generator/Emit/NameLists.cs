@@ -7,9 +7,10 @@ namespace Bookings.Generated.Generator.Emit
     /// <summary>
     /// Writes what code that picks an attribute at run time needs, so it never restates the schema: the attribute names
     /// a marshaller declares (and whether a name is one of them), the stored name of each flag, and the update's
-    /// <c>SetFlag</c>.
+    /// <c>SetFlag</c>. A shared helper like <see cref="ValueKinds"/>: the marshaller and update emitters write its members
+    /// into their types, and <see cref="SchemaEmitter"/> its flag-names type as a file of its own.
     /// </summary>
-    internal static class NamesEmitter
+    internal static class NameLists
     {
         private const string ReadOnlyList = "global::System.Collections.Generic.IReadOnlyList<string>";
 
@@ -21,13 +22,13 @@ namespace Bookings.Generated.Generator.Emit
         /// <param name="names">The declared attribute names, in the order the marshaller writes them.</param>
         public static void WriteAttributeNames(SourceWriter w, IEnumerable<string> names)
         {
-            w.Summary("The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared.");
+            w.Line("/// <summary>" + "The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared." + "</summary>");
             WriteNames(w, "AttributeNames", names);
             w.Line();
-            w.Summary("The declared names as a set; any other attribute of an item is an extra one.");
+            w.Line("/// <summary>" + "The declared names as a set; any other attribute of an item is an extra one." + "</summary>");
             w.Line("private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);");
             w.Line();
-            w.Summary("Whether the schema declares the attribute <paramref name=\"name\"/>; any other attribute of an item is an extra one.");
+            w.Line("/// <summary>" + "Whether the schema declares the attribute <paramref name=\"name\"/>; any other attribute of an item is an extra one." + "</summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"name\"/> is null.</exception>");
             w.Open("public static bool IsDeclared(string name)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(name);");
@@ -40,16 +41,16 @@ namespace Bookings.Generated.Generator.Emit
         public static void WriteFlagNames(SourceWriter w, TableModel table)
         {
             var flag = $"global::{table.Namespace}.{table.FlagTypeName}";
-            w.Summary($"The stored attribute names of <see cref=\"{table.FlagTypeName}\"/>, with no reflection.");
-            w.Line(SchemaEmitter.GeneratedCodeAttribute);
+            w.Line("/// <summary>" + $"The stored attribute names of <see cref=\"{table.FlagTypeName}\"/>, with no reflection." + "</summary>");
+            w.Line(GeneratedCodeAttribute);
             w.Open($"public static partial class {FlagNamesTypeName(table)}");
-            w.Summary("The stored attribute name of each flag, in declaration order.");
+            w.Line("/// <summary>" + "The stored attribute name of each flag, in declaration order." + "</summary>");
             WriteNames(w, "AttributeNames", table.Flags.Select(a => a.Name));
             w.Line();
-            w.Summary("The stored attribute name of <paramref name=\"flag\"/>.");
+            w.Line("/// <summary>" + "The stored attribute name of <paramref name=\"flag\"/>." + "</summary>");
             WriteFlagSwitch(w, table, $"public static string AttributeName(this {flag} flag)", a => Literals.String(a.Name));
             w.Line();
-            w.Summary("Reads a flag from its stored attribute name (compared exactly); false when the name is not one of them.");
+            w.Line("/// <summary>" + "Reads a flag from its stored attribute name (compared exactly); false when the name is not one of them." + "</summary>");
             w.Open($"public static bool TryParse(string? attributeName, out {flag} flag)");
             w.Line($"{flag}? parsed = attributeName switch");
             w.Open();
@@ -71,7 +72,7 @@ namespace Bookings.Generated.Generator.Emit
         {
             var flag = $"global::{table.Namespace}.{table.FlagTypeName}";
             w.Line();
-            w.Summary("Sets the flag picked at run time: the same change as its own <c>Set…</c> method.");
+            w.Line("/// <summary>" + "Sets the flag picked at run time: the same change as its own <c>Set…</c> method." + "</summary>");
             WriteFlagSwitch(w, table, $"public {table.UpdateTypeName} SetFlag({flag} flag, bool value)", a => $"Set{a.PropertyName}(value)");
         }
 
