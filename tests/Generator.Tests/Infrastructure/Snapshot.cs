@@ -12,6 +12,7 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
     /// A minimal snapshot check: compares text with <c>Snapshots/&lt;name&gt;.verified.cs</c> beside the
     /// calling test's source file. On a mismatch it writes <c>&lt;name&gt;.received.cs</c> next to it and
     /// fails with a line diff. With <c>ACCEPT_SNAPSHOTS=1</c> it overwrites the verified file instead.
+    /// <see cref="VerifyNoOthers(IEnumerable{string}, string)"/> keeps the folder to the snapshots tests claim.
     /// </summary>
     internal static partial class Snapshot
     {
@@ -108,6 +109,45 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
             if (failures.Count > 0)
             {
                 throw new XunitException($"{failures.Count} snapshot problem(s):\n\n" + string.Join("\n\n", failures));
+            }
+        }
+
+        /// <summary>
+        /// Fails on every verified snapshot beside the calling source file that <paramref name="claimed"/> does not
+        /// name (one no test produces any more, or one of a feature that left the list), so the folder cannot keep
+        /// files nothing checks; while accepting, deletes them instead. The caller lists every snapshot of the folder.
+        /// </summary>
+        public static void VerifyNoOthers(IEnumerable<string> claimed, [CallerFilePath] string sourceFile = "")
+            => VerifyNoOthers(claimed, sourceFile, IsAccepting());
+
+        /// <summary>The check itself, with the accept switch explicit.</summary>
+        internal static void VerifyNoOthers(IEnumerable<string> claimed, string sourceFile, bool accept)
+        {
+            var directory = SnapshotDirectory(sourceFile);
+            var names = new HashSet<string>(claimed, StringComparer.Ordinal);
+            var unclaimed = new List<string>();
+            if (Directory.Exists(directory))
+            {
+                foreach (var file in Directory.GetFiles(directory, "*.verified.cs"))
+                {
+                    var fileName = Path.GetFileName(file);
+                    if (!names.Contains(fileName.Substring(0, fileName.Length - ".verified.cs".Length)))
+                    {
+                        unclaimed.Add(fileName);
+                    }
+                }
+            }
+
+            unclaimed.Sort(StringComparer.Ordinal);
+            if (accept)
+            {
+                unclaimed.ForEach(fileName => File.Delete(Path.Combine(directory, fileName)));
+            }
+            else if (unclaimed.Count > 0)
+            {
+                throw new XunitException(
+                    $"{unclaimed.Count} verified snapshot(s) that no test claims; delete them or run with {AcceptVariable}=1:\n  "
+                    + string.Join("\n  ", unclaimed));
             }
         }
 
