@@ -68,41 +68,21 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         }
 
         /// <summary>
-        /// Verifies a set of snapshots that share <paramref name="prefix"/>: every one is checked (so every
-        /// mismatch gets its received file), and a verified file with the prefix that nothing produced any
-        /// more fails too (or is deleted while accepting).
+        /// Verifies several snapshots: every one is checked, so every mismatch gets its received file, and the test
+        /// fails once listing them all.
         /// </summary>
-        public static void VerifyAll(string prefix, IEnumerable<KeyValuePair<string, string>> snapshots, [CallerFilePath] string sourceFile = "")
+        public static void VerifyAll(IEnumerable<KeyValuePair<string, string>> snapshots, [CallerFilePath] string sourceFile = "")
         {
             var failures = new List<string>();
-            var produced = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, text) in snapshots)
             {
-                produced.Add(prefix + name);
                 try
                 {
-                    Verify(prefix + name, text, sourceFile);
+                    Verify(name, text, sourceFile);
                 }
                 catch (XunitException ex)
                 {
                     failures.Add(ex.Message);
-                }
-            }
-
-            foreach (var stale in VerifiedNames(prefix, sourceFile))
-            {
-                if (produced.Contains(stale))
-                {
-                    continue;
-                }
-
-                if (IsAccepting())
-                {
-                    File.Delete(Path.Combine(SnapshotDirectory(sourceFile), stale + ".verified.cs"));
-                }
-                else
-                {
-                    failures.Add($"Snapshot '{stale}' is verified but was not produced; delete it or run with {AcceptVariable}=1.");
                 }
             }
 
@@ -162,24 +142,6 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
             text = text.Replace("\r\n", "\n").Replace('\r', '\n');
             text = GeneratedCodeVersion().Replace(text, "${prefix}" + VersionPlaceholder + "${suffix}");
             return text.TrimEnd('\n') + "\n";
-        }
-
-        /// <summary>The names of the verified snapshots in the directory beside the calling source file.</summary>
-        public static IReadOnlyList<string> VerifiedNames(string prefix, [CallerFilePath] string sourceFile = "")
-        {
-            var directory = SnapshotDirectory(sourceFile);
-            var names = new List<string>();
-            if (Directory.Exists(directory))
-            {
-                foreach (var file in Directory.GetFiles(directory, prefix + "*.verified.cs"))
-                {
-                    var fileName = Path.GetFileName(file);
-                    names.Add(fileName.Substring(0, fileName.Length - ".verified.cs".Length));
-                }
-            }
-
-            names.Sort(StringComparer.Ordinal);
-            return names;
         }
 
         public static bool IsAccepting()
