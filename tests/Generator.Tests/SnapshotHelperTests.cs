@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using Bookings.Generated.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using Xunit.Sdk;
 
@@ -85,6 +87,87 @@ namespace Bookings.Generated.Generator.Tests
             var changed = diff.Split('\n').Count(line => (line.StartsWith('-') || line.StartsWith('+')) && !line.StartsWith("---", StringComparison.Ordinal) && !line.StartsWith("+++", StringComparison.Ordinal));
             Assert.Equal(40, changed);
             Assert.Contains("160 more changed line(s) not shown", diff, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_verified_snapshot_no_test_claims_fails_and_accepting_deletes_it()
+        {
+            Snapshot.Verify("kept", "a", FakeSource, accept: true);
+            Snapshot.Verify("other.stale", "b", FakeSource, accept: true);
+
+            var error = Assert.Throws<XunitException>(() => Snapshot.VerifyNoOthers(new[] { "kept" }, FakeSource, accept: false));
+
+            Assert.Contains("other.stale.verified.cs", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("kept.verified.cs", error.Message, StringComparison.Ordinal);
+            Assert.True(File.Exists(Verified("other.stale")));
+
+            Snapshot.VerifyNoOthers(new[] { "kept" }, FakeSource, accept: true);
+            Snapshot.VerifyNoOthers(new[] { "kept" }, FakeSource, accept: false);
+            Assert.False(File.Exists(Verified("other.stale")));
+            Assert.True(File.Exists(Verified("kept")));
+        }
+
+        private static readonly SyntaxTree[] Generated =
+        {
+            CSharpSyntaxTree.ParseText("""
+                namespace N
+                {
+                    /// <summary>A.</summary>
+                    public sealed class Alpha
+                    {
+                        /// <summary>One.</summary>
+                        public static int Run(int a) => a;
+
+                        private const int Hidden = 1;
+
+                        /// <summary>Two.</summary>
+                        public static int Run(string s)
+                        {
+                            return s.Length;
+                        }
+
+                        /// <summary>Codecs.</summary>
+                        private static readonly int FirstCodec = 1, SecondCodec = 2;
+                    }
+                }
+                """),
+            CSharpSyntaxTree.ParseText("""
+                namespace N
+                {
+                    public enum Beta
+                    {
+                        One,
+                    }
+                }
+                """),
+        };
+
+        [Fact]
+        public void Cut_takes_every_member_of_a_name_or_a_whole_type_with_doc_comments_and_without_the_shared_indentation()
+        {
+            Assert.Equal(
+                "// Alpha.Run\n"
+                + "/// <summary>One.</summary>\npublic static int Run(int a) => a;\n"
+                + "\n/// <summary>Two.</summary>\npublic static int Run(string s)\n{\n    return s.Length;\n}\n"
+                + "\n// Beta\n"
+                + "public enum Beta\n{\n    One,\n}\n",
+                SnapshotCut.Of(Generated, "Alpha.Run", "Beta"));
+        }
+
+        [Fact]
+        public void Cut_matches_a_star_against_any_text_and_fields_by_each_name_they_declare()
+            => Assert.Equal(
+                "// Alpha.*Codec\n/// <summary>Codecs.</summary>\nprivate static readonly int FirstCodec = 1, SecondCodec = 2;\n",
+                SnapshotCut.Of(Generated, "Alpha.*Codec"));
+
+        [Fact]
+        public void Cut_of_a_name_that_matches_nothing_fails_naming_what_there_is()
+        {
+            var member = Assert.Throws<XunitException>(() => SnapshotCut.Of(Generated, "Alpha.Missing"));
+            Assert.Contains("'Alpha.Missing' matches no member of Alpha; it has: Run, Hidden, FirstCodec, SecondCodec", member.Message, StringComparison.Ordinal);
+
+            var type = Assert.Throws<XunitException>(() => SnapshotCut.Of(Generated, "Gamma.Run"));
+            Assert.Contains("no generated type 'Gamma'; generated: Alpha, Beta", type.Message, StringComparison.Ordinal);
         }
 
         [Fact]

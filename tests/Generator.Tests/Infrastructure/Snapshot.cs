@@ -12,6 +12,7 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
     /// A minimal snapshot check: compares text with <c>Snapshots/&lt;name&gt;.verified.cs</c> beside the
     /// calling test's source file. On a mismatch it writes <c>&lt;name&gt;.received.cs</c> next to it and
     /// fails with a line diff. With <c>ACCEPT_SNAPSHOTS=1</c> it overwrites the verified file instead.
+    /// <see cref="VerifyNoOthers(IEnumerable{string}, string)"/> keeps the folder to the snapshots tests claim.
     /// </summary>
     internal static partial class Snapshot
     {
@@ -67,20 +68,17 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         }
 
         /// <summary>
-        /// Verifies a set of snapshots that share <paramref name="prefix"/>: every one is checked (so every
-        /// mismatch gets its received file), and a verified file with the prefix that nothing produced any
-        /// more fails too (or is deleted while accepting).
+        /// Verifies several snapshots: every one is checked, so every mismatch gets its received file, and the test
+        /// fails once listing them all.
         /// </summary>
-        public static void VerifyAll(string prefix, IEnumerable<KeyValuePair<string, string>> snapshots, [CallerFilePath] string sourceFile = "")
+        public static void VerifyAll(IEnumerable<KeyValuePair<string, string>> snapshots, [CallerFilePath] string sourceFile = "")
         {
             var failures = new List<string>();
-            var produced = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (name, text) in snapshots)
             {
-                produced.Add(prefix + name);
                 try
                 {
-                    Verify(prefix + name, text, sourceFile);
+                    Verify(name, text, sourceFile);
                 }
                 catch (XunitException ex)
                 {
@@ -88,26 +86,48 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
                 }
             }
 
-            foreach (var stale in VerifiedNames(prefix, sourceFile))
-            {
-                if (produced.Contains(stale))
-                {
-                    continue;
-                }
-
-                if (IsAccepting())
-                {
-                    File.Delete(Path.Combine(SnapshotDirectory(sourceFile), stale + ".verified.cs"));
-                }
-                else
-                {
-                    failures.Add($"Snapshot '{stale}' is verified but was not produced; delete it or run with {AcceptVariable}=1.");
-                }
-            }
-
             if (failures.Count > 0)
             {
                 throw new XunitException($"{failures.Count} snapshot problem(s):\n\n" + string.Join("\n\n", failures));
+            }
+        }
+
+        /// <summary>
+        /// Fails on every verified snapshot beside the calling source file that <paramref name="claimed"/> does not
+        /// name (one no test produces any more, or one of a feature that left the list), so the folder cannot keep
+        /// files nothing checks; while accepting, deletes them instead. The caller lists every snapshot of the folder.
+        /// </summary>
+        public static void VerifyNoOthers(IEnumerable<string> claimed, [CallerFilePath] string sourceFile = "")
+            => VerifyNoOthers(claimed, sourceFile, IsAccepting());
+
+        /// <summary>The check itself, with the accept switch explicit.</summary>
+        internal static void VerifyNoOthers(IEnumerable<string> claimed, string sourceFile, bool accept)
+        {
+            var directory = SnapshotDirectory(sourceFile);
+            var names = new HashSet<string>(claimed, StringComparer.Ordinal);
+            var unclaimed = new List<string>();
+            if (Directory.Exists(directory))
+            {
+                foreach (var file in Directory.GetFiles(directory, "*.verified.cs"))
+                {
+                    var fileName = Path.GetFileName(file);
+                    if (!names.Contains(fileName.Substring(0, fileName.Length - ".verified.cs".Length)))
+                    {
+                        unclaimed.Add(fileName);
+                    }
+                }
+            }
+
+            unclaimed.Sort(StringComparer.Ordinal);
+            if (accept)
+            {
+                unclaimed.ForEach(fileName => File.Delete(Path.Combine(directory, fileName)));
+            }
+            else if (unclaimed.Count > 0)
+            {
+                throw new XunitException(
+                    $"{unclaimed.Count} verified snapshot(s) that no test claims; delete them or run with {AcceptVariable}=1:\n  "
+                    + string.Join("\n  ", unclaimed));
             }
         }
 
@@ -122,24 +142,6 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
             text = text.Replace("\r\n", "\n").Replace('\r', '\n');
             text = GeneratedCodeVersion().Replace(text, "${prefix}" + VersionPlaceholder + "${suffix}");
             return text.TrimEnd('\n') + "\n";
-        }
-
-        /// <summary>The names of the verified snapshots in the directory beside the calling source file.</summary>
-        public static IReadOnlyList<string> VerifiedNames(string prefix, [CallerFilePath] string sourceFile = "")
-        {
-            var directory = SnapshotDirectory(sourceFile);
-            var names = new List<string>();
-            if (Directory.Exists(directory))
-            {
-                foreach (var file in Directory.GetFiles(directory, prefix + "*.verified.cs"))
-                {
-                    var fileName = Path.GetFileName(file);
-                    names.Add(fileName.Substring(0, fileName.Length - ".verified.cs".Length));
-                }
-            }
-
-            names.Sort(StringComparer.Ordinal);
-            return names;
         }
 
         public static bool IsAccepting()
