@@ -337,7 +337,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         {
             Interlocked.Increment(ref _overLimit);
             await WriteErrorAsync(
-                connection, 503, "Service Unavailable", DynamoDbErrorPrefix + "ServiceUnavailable",
+                null, connection, 503, "Service Unavailable", DynamoDbErrorPrefix + "ServiceUnavailable",
                 "The fault proxy's request limit (" + _plan.MaxRequests.ToString(CultureInfo.InvariantCulture) + ") was reached.",
                 close, stopping).ConfigureAwait(false);
             return true;
@@ -377,41 +377,41 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         switch (fault)
         {
             case FaultKind.ProvisionedThroughputExceeded:
-                Answered(index, await WriteErrorAsync(
-                    connection, 400, "Bad Request", DynamoDbErrorPrefix + "ProvisionedThroughputExceededException",
+                await WriteErrorAsync(
+                    index, connection, 400, "Bad Request", DynamoDbErrorPrefix + "ProvisionedThroughputExceededException",
                     "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API." + note,
-                    close, stopping).ConfigureAwait(false));
+                    close, stopping).ConfigureAwait(false);
                 return true;
             case FaultKind.Throttling:
-                Answered(index, await WriteErrorAsync(
-                    connection, 400, "Bad Request", "com.amazon.coral.availability#ThrottlingException",
+                await WriteErrorAsync(
+                    index, connection, 400, "Bad Request", "com.amazon.coral.availability#ThrottlingException",
                     "Rate of requests exceeds the allowed throughput." + note,
-                    close, stopping).ConfigureAwait(false));
+                    close, stopping).ConfigureAwait(false);
                 return true;
             case FaultKind.RequestLimitExceeded:
-                Answered(index, await WriteErrorAsync(
-                    connection, 400, "Bad Request", DynamoDbErrorPrefix + "RequestLimitExceeded",
+                await WriteErrorAsync(
+                    index, connection, 400, "Bad Request", DynamoDbErrorPrefix + "RequestLimitExceeded",
                     "Throughput exceeds the current throughput limit for your account." + note,
-                    close, stopping).ConfigureAwait(false));
+                    close, stopping).ConfigureAwait(false);
                 return true;
             case FaultKind.InternalServerError:
-                Answered(index, await WriteErrorAsync(
-                    connection, 500, "Internal Server Error", DynamoDbErrorPrefix + "InternalServerError",
+                await WriteErrorAsync(
+                    index, connection, 500, "Internal Server Error", DynamoDbErrorPrefix + "InternalServerError",
                     "Internal server error" + note,
-                    close, stopping).ConfigureAwait(false));
+                    close, stopping).ConfigureAwait(false);
                 return true;
             case FaultKind.ServiceUnavailable:
-                Answered(index, await WriteErrorAsync(
-                    connection, 503, "Service Unavailable", DynamoDbErrorPrefix + "ServiceUnavailable",
+                await WriteErrorAsync(
+                    index, connection, 503, "Service Unavailable", DynamoDbErrorPrefix + "ServiceUnavailable",
                     "The service is currently unavailable or busy." + note,
-                    close, stopping).ConfigureAwait(false));
+                    close, stopping).ConfigureAwait(false);
                 return true;
             case FaultKind.TransactionCanceled:
-                Answered(index, await WriteErrorAsync(
-                    connection, 400, "Bad Request", DynamoDbErrorPrefix + "TransactionCanceledException",
+                await WriteErrorAsync(
+                    index, connection, 400, "Bad Request", DynamoDbErrorPrefix + "TransactionCanceledException",
                     "Transaction cancelled, please refer cancellation reasons for specific reasons [" + _plan.TransactionCancellationReason + "]" + note,
                     close, stopping,
-                    new JsonArray(new JsonObject { ["Code"] = _plan.TransactionCancellationReason, ["Message"] = "Injected by FaultInjectingProxy" })).ConfigureAwait(false));
+                    new JsonArray(new JsonObject { ["Code"] = _plan.TransactionCancellationReason, ["Message"] = "Injected by FaultInjectingProxy" })).ConfigureAwait(false);
                 return true;
             case FaultKind.DropConnection:
                 Drop(socket);
@@ -434,10 +434,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             case FaultKind.InternalServerErrorAfterForward:
                 if (await ForwardAsync(index, connection, request, request.Body, split: null, close, stopping, answer: false).ConfigureAwait(false))
                 {
-                    Answered(index, await WriteErrorAsync(
-                        connection, 500, "Internal Server Error", DynamoDbErrorPrefix + "InternalServerError",
+                    await WriteErrorAsync(
+                        index, connection, 500, "Internal Server Error", DynamoDbErrorPrefix + "InternalServerError",
                         "Internal server error" + note,
-                        close, stopping).ConfigureAwait(false));
+                        close, stopping).ConfigureAwait(false);
                 }
 
                 return true;
@@ -542,7 +542,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             // Nothing to send: the whole batch comes back unprocessed.
             var response = new JsonObject { [split.UnprocessedField] = split.Unprocessed.DeepClone() };
             Interlocked.Add(ref _unprocessedItems, split.UnprocessedCount);
-            Answered(index, await WriteJsonAsync(connection, 200, "OK", Encoding.UTF8.GetBytes(response.ToJsonString()), close, stopping).ConfigureAwait(false));
+            await WriteJsonAsync(index, connection, 200, "OK", Encoding.UTF8.GetBytes(response.ToJsonString()), close, stopping).ConfigureAwait(false);
             return true;
         }
 
@@ -600,10 +600,10 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             {
                 Interlocked.Increment(ref _upstreamFailures);
                 Log("upstream " + Upstream + " failed: " + exception.GetType().Name + ": " + exception.Message);
-                Answered(index, await WriteErrorAsync(
-                    connection, 502, "Bad Gateway", "BadGateway",
+                await WriteErrorAsync(
+                    index, connection, 502, "Bad Gateway", "BadGateway",
                     "The fault proxy could not reach its upstream " + Upstream + ": " + exception.Message,
-                    close, stopping).ConfigureAwait(false));
+                    close, stopping).ConfigureAwait(false);
                 return false;
             }
         }
@@ -626,17 +626,26 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             }
         }
 
-        await connection.WriteResponseAsync(status, reason, headers, responseBody, close, stopping).ConfigureAwait(false);
         Answered(index, RequestIdIn(headers));
+        await connection.WriteResponseAsync(status, reason, headers, responseBody, close, stopping).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>Records the request id of the answer the client got for the request at <paramref name="index"/>.</summary>
-    private void Answered(int index, string? requestId)
+    /// <summary>
+    /// Records the request id of the answer about to be sent for the request at <paramref name="index"/> (none for a
+    /// request beyond <see cref="FaultPlan.MaxRequests"/>, which is not recorded): before it leaves, so a client that
+    /// reads the stats once its call has returned finds it.
+    /// </summary>
+    private void Answered(int? index, string? requestId)
     {
+        if (index is not int at)
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            _requests[index] = _requests[index] with { RequestId = requestId };
+            _requests[at] = _requests[at] with { RequestId = requestId };
         }
     }
 
@@ -667,8 +676,9 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
         headers.Add(new(name, string.Join(", ", values)));
     }
 
-    /// <summary>Writes a DynamoDB error answer; returns its request id.</summary>
-    private static Task<string> WriteErrorAsync(
+    /// <summary>Writes a DynamoDB error answer to the request at <paramref name="index"/> (null: one not recorded).</summary>
+    private Task WriteErrorAsync(
+        int? index,
         Http11Connection connection,
         int status,
         string reason,
@@ -684,13 +694,14 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             error["CancellationReasons"] = cancellationReasons;
         }
 
-        return WriteJsonAsync(connection, status, reason, Encoding.UTF8.GetBytes(error.ToJsonString()), close, stopping);
+        return WriteJsonAsync(index, connection, status, reason, Encoding.UTF8.GetBytes(error.ToJsonString()), close, stopping);
     }
 
-    /// <summary>Writes a JSON answer with the headers DynamoDB sends: request id, CRC-32, content type, date; returns the request id.</summary>
-    private static async Task<string> WriteJsonAsync(Http11Connection connection, int status, string reason, byte[] body, bool close, CancellationToken stopping)
+    /// <summary>Writes a JSON answer with the headers DynamoDB sends: request id, CRC-32, content type, date.</summary>
+    private Task WriteJsonAsync(int? index, Http11Connection connection, int status, string reason, byte[] body, bool close, CancellationToken stopping)
     {
         string requestId = NewRequestId();
+        Answered(index, requestId);
         KeyValuePair<string, string>[] headers =
         [
             new("Server", "Server"),
@@ -699,8 +710,7 @@ public sealed class FaultInjectingProxy : IAsyncDisposable
             new("x-amzn-RequestId", requestId),
             new("x-amz-crc32", Crc32.Compute(body).ToString(CultureInfo.InvariantCulture)),
         ];
-        await connection.WriteResponseAsync(status, reason, headers, body, close, stopping).ConfigureAwait(false);
-        return requestId;
+        return connection.WriteResponseAsync(status, reason, headers, body, close, stopping);
     }
 
     /// <summary>A request id shaped like DynamoDB's: 52 upper-case letters and digits.</summary>

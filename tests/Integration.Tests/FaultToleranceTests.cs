@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -8,6 +7,7 @@ using Bookings.Generated.Integration.Tests.Shop;
 using Bookings.Generated.Runtime;
 using Bookings.Generated.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Xunit;
 
 namespace Bookings.Generated.Integration.Tests
@@ -45,9 +45,8 @@ namespace Bookings.Generated.Integration.Tests
             var plan = new FaultPlan { Seed = 7, ProvisionedThroughputExceededRate = 0.25, ThrottlingRate = 0.05, InternalServerErrorRate = 0.03, ServiceUnavailableRate = 0.03 };
             await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
             using var client = proxy.CreateClient();
-            var logs = new LogCollector();
-            using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-            var repository = new BookingRepository(client, options, loggers.CreateLogger<BookingRepository>());
+            var logs = new FakeLogCollector();
+            var repository = new BookingRepository(client, options, new FakeLogger<BookingRepository>(logs));
 
             var bookings = Enumerable.Range(0, 500).Select(Sample).ToList();
             await Parallel.ForEachAsync(bookings, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (booking, ct) =>
@@ -65,10 +64,11 @@ namespace Bookings.Generated.Integration.Tests
             Assert.All(stored, b => Assert.True(b.ConfirmSms && b.RemindSms));
 
             Assert.True(proxy.Stats.Faults > 20, $"Only {proxy.Stats.Faults} faults were injected.");
-            var retries = logs.Lines.Where(l => l.EventId == 1003).ToList();
+            var lines = logs.GetSnapshot();
+            var retries = lines.Where(l => l.Id.Id == 1003).ToList();
             Assert.NotEmpty(retries);
             Assert.All(retries, l => Assert.Equal(LogLevel.Warning, l.Level));
-            Assert.All(logs.Lines, l => Assert.False(UnmaskedPhone.IsMatch(l.Message), "Unmasked phone in a log line: " + l.Message));
+            Assert.All(lines, l => Assert.False(UnmaskedPhone.IsMatch(GuardedLogs.WithoutRequestId(l.Message, l.GetStructuredStateValue("request_id"))), "Unmasked phone in a log line: " + l.Message));
         }
 
         [Fact]
@@ -149,14 +149,13 @@ namespace Bookings.Generated.Integration.Tests
         public async Task Success_logs_carry_the_duration_and_the_consumed_capacity()
         {
             var options = await BookingTables.CreateAsync(_fixture, "logs-capacity");
-            var logs = new LogCollector();
-            using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
-            var repository = new BookingRepository(_fixture.Client, options, loggers.CreateLogger<BookingRepository>());
+            var logs = new FakeLogCollector();
+            var repository = new BookingRepository(_fixture.Client, options, new FakeLogger<BookingRepository>(logs));
 
             await repository.PutAsync(Sample(1));
             await repository.GetAsync(Sample(1).Key);
 
-            var successes = logs.Lines.Where(l => l.EventId == 1002).Select(l => l.Message).ToList();
+            var successes = logs.GetSnapshot().Where(l => l.Id.Id == 1002).Select(l => l.Message).ToList();
             Assert.Equal(2, successes.Count);
             Assert.All(successes, m => Assert.Matches(@"succeeded in \d+\.\d ms, \d+(\.\d+)? capacity units", m));
             Assert.All(successes, m => Assert.Contains("010-****-0001", m, StringComparison.Ordinal));
@@ -213,15 +212,14 @@ namespace Bookings.Generated.Integration.Tests
             var plan = new FaultPlan { Seed = 5, TransactionCanceledRate = 1.0, TransactionCancellationReason = "ValidationError", OnlyOperations = new HashSet<string> { "TransactWriteItems" } };
             await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
             using var client = proxy.CreateClient();
-            var logs = new LogCollector();
-            using var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-            var shifts = new Shop.ShiftRepository(client, options, loggers.CreateLogger<Shop.ShiftRepository>());
+            var logs = new FakeLogCollector();
+            var shifts = new Shop.ShiftRepository(client, options, new FakeLogger<Shop.ShiftRepository>(logs));
 
             var cancelled = await Assert.ThrowsAsync<DynamoRepositoryException>(() => shifts.UpdateAsync(key, new Shop.ShiftUpdate().AddVisits(1)));
 
             Assert.Equal("TransactWriteItems on table '" + shifts.TableName + "' for ShiftKey { StoreId = 1051707, Date = 2025-10-20, StaffId = 7 } was rejected by DynamoDB as invalid (TransactionCanceledException [ValidationError]).", cancelled.Message);
             Assert.Equal(1, proxy.Stats.TransactionsCanceled);
-            var failed = Assert.Single(logs.Lines, l => l.EventId == 1004);
+            var failed = Assert.Single(logs.GetSnapshot(), l => l.Id.Id == 1004);
             Assert.Equal(LogLevel.Error, failed.Level);
             Assert.Contains("TransactionCanceledException [ValidationError]", failed.Message, StringComparison.Ordinal);
 
@@ -232,12 +230,12 @@ namespace Bookings.Generated.Integration.Tests
                 UpdateExpression = "SET visits = :v",
                 ExpressionAttributeValues = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { [":v"] = new() { S = "many" } },
             });
-            var direct = new Shop.ShiftRepository(_fixture.Client, options, loggers.CreateLogger<Shop.ShiftRepository>());
+            var direct = new Shop.ShiftRepository(_fixture.Client, options, new FakeLogger<Shop.ShiftRepository>(logs));
 
             var refused = await Assert.ThrowsAsync<DynamoRepositoryException>(() => direct.UpdateAsync(key, new Shop.ShiftUpdate().AddVisits(1)));
 
             Assert.Contains("was rejected by DynamoDB as invalid (ValidationException)", refused.Message, StringComparison.Ordinal);
-            Assert.Equal(2, logs.Lines.Count(l => l.EventId == 1004 && l.Level == LogLevel.Error));
+            Assert.Equal(2, logs.GetSnapshot().Count(l => l.Id.Id == 1004 && l.Level == LogLevel.Error));
         }
 
         [Fact]
@@ -257,34 +255,6 @@ namespace Bookings.Generated.Integration.Tests
             // Cancelled while waiting out a backoff of up to 20 s: it must end close to the 0.5 s mark.
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
             Assert.InRange(proxy.Stats.TotalRequests, 1, 2);
-        }
-
-        private sealed class LogCollector : ILoggerProvider
-        {
-            public ConcurrentQueue<(LogLevel Level, int EventId, string Message)> Queue { get; } = new();
-
-            public IEnumerable<(LogLevel Level, int EventId, string Message)> Lines => Queue;
-
-            public ILogger CreateLogger(string categoryName) => new Collector(this);
-
-            public void Dispose()
-            {
-            }
-
-            private sealed class Collector : ILogger
-            {
-                private readonly LogCollector _owner;
-
-                public Collector(LogCollector owner) => _owner = owner;
-
-                public IDisposable? BeginScope<TState>(TState state)
-                    where TState : notnull => null;
-
-                public bool IsEnabled(LogLevel logLevel) => true;
-
-                public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-                    => _owner.Queue.Enqueue((logLevel, eventId.Id, formatter(state, exception) + (exception is null ? string.Empty : " " + exception.Message)));
-            }
         }
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 
@@ -19,10 +21,17 @@ namespace Bookings.Generated.Integration.Tests
         private static readonly Regex UnmaskedPhone = new(@"(?<![0-9])01[016789][-. ]?[0-9]{3,4}[-. ]?[0-9]{4}(?![0-9])", RegexOptions.CultureInvariant);
         private static readonly ILoggerFactory Factory = LoggerFactory.Create(b => b.AddProvider(new Provider()).SetMinimumLevel(LogLevel.Debug));
 
-        /// <summary>Every line written so far, for tests that look at the whole suite's logs.</summary>
+        /// <summary>Every line written so far, its request id replaced (<see cref="WithoutRequestId"/>), for tests that look at the whole suite's logs.</summary>
         public static ConcurrentQueue<string> Lines { get; } = new();
 
         public static ILogger<T> For<T>() => Factory.CreateLogger<T>();
+
+        /// <summary>
+        /// The line without its AWS request id: an opaque id of AWS's (52 letters and digits), never personal data, whose
+        /// digits can form a run that looks like a phone number (<c>…A01012345678B…</c>).
+        /// </summary>
+        public static string WithoutRequestId(string line, object? requestId)
+            => requestId is string { Length: > 1 } id ? line.Replace(id, "<REQUEST-ID>", StringComparison.Ordinal) : line;
 
         /// <summary>Throws when <paramref name="text"/> holds an unmasked number or a secret.</summary>
         public static void Check(string text)
@@ -64,7 +73,8 @@ namespace Bookings.Generated.Integration.Tests
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                var line = formatter(state, exception) + (exception is null ? string.Empty : " | " + exception.Message);
+                var requestId = state is IReadOnlyList<KeyValuePair<string, object?>> values ? values.FirstOrDefault(v => v.Key == "request_id").Value : null;
+                var line = WithoutRequestId(formatter(state, exception) + (exception is null ? string.Empty : " | " + exception.Message), requestId);
                 Lines.Enqueue(line);
                 Check(line);
             }

@@ -19,6 +19,15 @@ namespace Bookings.Tests.Cli
         public CliLeakTests(DynamoDbFixture fixture) => _fixture = fixture;
 
         [Theory]
+        [InlineData("fail: DynamoDB GetItem on sms failed with ResourceNotFoundException after 1 attempt(s) in 3.0 ms (request id 7Q4KD01012345678ABCDEF)")]
+        [InlineData("{\"Message\":\"...\",\"request_id\":\"a010-1234-5678-9abc\"}")]
+        public void An_AWS_request_id_whose_digits_look_like_a_phone_is_not_a_leak_but_a_phone_beside_it_is(string line)
+        {
+            CliHarness.AssertNothingSecret(line);
+            Assert.ThrowsAny<Exception>(() => CliHarness.AssertNothingSecret(line + " for 010-1234-5678"));
+        }
+
+        [Theory]
         [InlineData("text")]
         [InlineData("json")]
         public async Task Nothing_printed_contains_an_unmasked_phone_or_a_cookie_value(string logFormat)
