@@ -87,7 +87,7 @@ public sealed class DynamoDbLocalServer : IAsyncDisposable
     /// <summary>
     /// Starts DynamoDB Local and waits until it answers a request.
     /// </summary>
-    /// <param name="options">Start options; <c>null</c> for the defaults (free port, 30 s timeout, install folder from the build).</param>
+    /// <param name="options">Start options; <c>null</c> for the defaults (free port, 120 s timeout, install folder from the build).</param>
     /// <param name="cancellationToken">Cancels the start; the process is then stopped.</param>
     /// <returns>The running server.</returns>
     /// <exception cref="InvalidOperationException">

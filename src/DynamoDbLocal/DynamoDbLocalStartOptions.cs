@@ -9,8 +9,11 @@ namespace Bookings.Generated.DynamoDbLocal;
 /// </summary>
 public sealed class DynamoDbLocalStartOptions
 {
-    /// <summary>The default for <see cref="StartupTimeout"/>: 30 seconds.</summary>
-    public static readonly TimeSpan DefaultStartupTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// The default for <see cref="StartupTimeout"/>: 120 seconds. The JVM usually answers in a few seconds, but on a
+    /// shared two-core machine under heavy load 30 s was seen to run out, failing whole test projects.
+    /// </summary>
+    public static readonly TimeSpan DefaultStartupTimeout = TimeSpan.FromSeconds(120);
 
     /// <summary>
     /// The folder DynamoDB Local is installed in: either the npm folder <c>tools/dynamodb-local</c>
