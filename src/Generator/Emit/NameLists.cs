@@ -22,35 +22,34 @@ namespace Bookings.Generated.Generator.Emit
         /// <param name="names">The declared attribute names, in the order the marshaller writes them.</param>
         public static void WriteAttributeNames(SourceWriter w, IEnumerable<string> names)
         {
-            w.Line("/// <summary>" + "The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared." + "</summary>");
+            w.Line("/// <summary>The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared.</summary>");
             WriteNames(w, "AttributeNames", names);
             w.Line();
-            w.Line("/// <summary>" + "The declared names as a set; any other attribute of an item is an extra one." + "</summary>");
+            w.Line("/// <summary>The declared names as a set; any other attribute of an item is an extra one.</summary>");
             w.Line("private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);");
             w.Line();
-            w.Line("/// <summary>" + "Whether the schema declares the attribute <paramref name=\"name\"/>; any other attribute of an item is an extra one." + "</summary>");
+            w.Line("/// <summary>Whether the schema declares the attribute <paramref name=\"name\"/>; any other attribute of an item is an extra one.</summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"name\"/> is null.</exception>");
             w.Open("public static bool IsDeclared(string name)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(name);");
             w.Line("return DeclaredAttributes.Contains(name);");
             w.Close();
-            w.Line();
         }
 
         /// <summary>The static class beside the flag enum: each flag's stored attribute name, and the flag a name stands for.</summary>
         public static void WriteFlagNames(SourceWriter w, TableModel table)
         {
             var flag = $"global::{table.Namespace}.{table.FlagTypeName}";
-            w.Line("/// <summary>" + $"The stored attribute names of <see cref=\"{table.FlagTypeName}\"/>, with no reflection." + "</summary>");
+            w.Line($"/// <summary>The stored attribute names of <see cref=\"{table.FlagTypeName}\"/>, with no reflection.</summary>");
             w.Line(GeneratedCodeAttribute);
             w.Open($"public static partial class {FlagNamesTypeName(table)}");
-            w.Line("/// <summary>" + "The stored attribute name of each flag, in declaration order." + "</summary>");
+            w.Line("/// <summary>The stored attribute name of each flag, in declaration order.</summary>");
             WriteNames(w, "AttributeNames", table.Flags.Select(a => a.Name));
             w.Line();
-            w.Line("/// <summary>" + "The stored attribute name of <paramref name=\"flag\"/>." + "</summary>");
+            w.Line("/// <summary>The stored attribute name of <paramref name=\"flag\"/>.</summary>");
             WriteFlagSwitch(w, table, $"public static string AttributeName(this {flag} flag)", a => Literals.String(a.Name));
             w.Line();
-            w.Line("/// <summary>" + "Reads a flag from its stored attribute name (compared exactly); false when the name is not one of them." + "</summary>");
+            w.Line("/// <summary>Reads a flag from its stored attribute name (compared exactly); false when the name is not one of them.</summary>");
             w.Open($"public static bool TryParse(string? attributeName, out {flag} flag)");
             w.Line($"{flag}? parsed = attributeName switch");
             w.Open();
@@ -72,7 +71,7 @@ namespace Bookings.Generated.Generator.Emit
         {
             var flag = $"global::{table.Namespace}.{table.FlagTypeName}";
             w.Line();
-            w.Line("/// <summary>" + "Sets the flag picked at run time: the same change as its own <c>Set…</c> method." + "</summary>");
+            w.Line("/// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>");
             WriteFlagSwitch(w, table, $"public {table.UpdateTypeName} SetFlag({flag} flag, bool value)", a => $"Set{a.PropertyName}(value)");
         }
 

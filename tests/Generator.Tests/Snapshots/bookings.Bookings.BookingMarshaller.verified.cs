@@ -32,7 +32,6 @@ public static partial class BookingMarshaller
         return DeclaredAttributes.Contains(name);
     }
 
-
     private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern BookingTimePattern = new("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
 
     /// <summary>The item to store: validated and normalised, with extra attributes kept.</summary>
