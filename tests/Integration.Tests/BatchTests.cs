@@ -20,7 +20,7 @@ namespace Bookings.Generated.Integration.Tests
         private async Task<(string Table, DynamoBatches Batches)> BatchesOnNewTableAsync(string name)
         {
             var options = await BookingTables.CreateAsync(_fixture, name);
-            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoBatches>()));
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options, GuardedLogs.For<DynamoBatches>()));
             return (options.TableNames[BookingTable.Definition.EntityName], batches);
         }
 

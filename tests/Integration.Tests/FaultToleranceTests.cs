@@ -179,6 +179,33 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Fact]
+        public async Task A_throttling_storm_from_many_callers_sends_fewer_requests_than_attempts_allow()
+        {
+            // 40 callers, 5 gets each, every request throttled. Without a shared budget each get made its 5 attempts:
+            // 1,000 requests (measured before the budget came). The budget allows the first attempts and a bounded
+            // number of retries between them, whatever the number of callers.
+            var options = await BookingTables.CreateAsync(_fixture, "faults-storm");
+            options.Retry = new RetryOptions { MaxAttempts = 5, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) };
+            var plan = new FaultPlan { Seed = 5, ProvisionedThroughputExceededRate = 1.0, OnlyOperations = new HashSet<string> { "GetItem" } };
+            await using var proxy = await FaultInjectingProxy.StartAsync(_fixture.Endpoint, plan);
+            using var client = proxy.CreateClient();
+            var repository = new BookingRepository(client, options, GuardedLogs.For<BookingRepository>());
+
+            var throttled = 0;
+            await Parallel.ForEachAsync(Enumerable.Range(0, 40), new ParallelOptions { MaxDegreeOfParallelism = 40 }, async (caller, ct) =>
+            {
+                for (var i = 0; i < 5; i++)
+                {
+                    await Assert.ThrowsAsync<DynamoThrottledException>(() => repository.GetAsync(Sample((caller * 5) + i).Key, cancellationToken: ct));
+                    System.Threading.Interlocked.Increment(ref throttled);
+                }
+            });
+
+            Assert.Equal(200, throttled);
+            Assert.True(proxy.Stats.TotalRequests <= 400, $"{proxy.Stats.TotalRequests} requests were sent for 200 gets.");
+        }
+
+        [Fact]
         public async Task A_versioned_write_whose_transaction_stays_in_conflict_is_throttled()
         {
             // A versioned update goes as a one-item transaction; contention that outlasts the retries is the same

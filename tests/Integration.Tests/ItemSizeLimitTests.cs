@@ -133,7 +133,7 @@ namespace Bookings.Generated.Integration.Tests
         {
             var options = await BookingTables.CreateAsync(_fixture, "size-narrow");
             var table = options.TableNames[BookingTable.Definition.EntityName];
-            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoBatches>()));
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options, GuardedLogs.For<DynamoBatches>()));
             var bookings = Enumerable.Range(1, 100).Select(BookingTables.Sample).ToList();
             var writes = bookings.Select(b => ((object)b.Key, new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(b) } })).ToList();
             var bad = bookings[57];
@@ -180,7 +180,7 @@ namespace Bookings.Generated.Integration.Tests
         {
             var options = await BookingTables.CreateAsync(_fixture, "size-narrow-get");
             var table = options.TableNames[BookingTable.Definition.EntityName];
-            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoBatches>()));
+            var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(options, GuardedLogs.For<DynamoBatches>()));
             var bookings = Enumerable.Range(1, 30).Select(BookingTables.Sample).ToList();
             await new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>()).PutManyAsync(bookings);
             var keys = bookings.Select(b => ((object)b.Key, b.Key.ToAttributeMap())).ToList();

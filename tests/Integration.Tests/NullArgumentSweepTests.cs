@@ -306,7 +306,7 @@ namespace Bookings.Generated.Integration.Tests
 
                 if (type == typeof(DynamoOperationRunner))
                 {
-                    return new DynamoOperationRunner(_options.Retry);
+                    return new DynamoOperationRunner(_options);
                 }
 
                 if (type == typeof(CancellationToken))

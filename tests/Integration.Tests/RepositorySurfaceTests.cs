@@ -90,7 +90,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(250, scanned.Select(b => b.Key).Distinct().Count());
 
             // Pages of 7 items: every segment ends its first page early, so the items after it come only by following LastEvaluatedKey.
-            var reads = new DynamoReads(_fixture.Client, new DynamoOperationRunner(options.Retry, GuardedLogs.For<DynamoReads>()), new ContinuationTokens(options.ContinuationTokenKey));
+            var reads = new DynamoReads(_fixture.Client, new DynamoOperationRunner(options, GuardedLogs.For<DynamoReads>()), new ContinuationTokens(options.ContinuationTokenKey));
             var request = new Amazon.DynamoDBv2.Model.ScanRequest { TableName = repository.TableName, Limit = 7, ConsistentRead = true };
             var paged = new List<Booking>();
             await foreach (var item in reads.ScanAllAsync(request, segments))

@@ -133,45 +133,25 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(ErrorCategory.Other, RetryPolicy.Classify(new NullReferenceException()));
         }
 
-        [Fact]
-        public void Throttling_is_retried_until_the_last_attempt()
-        {
-            var policy = new RetryPolicy(new RetryOptions { MaxAttempts = 4 });
-            Assert.True(policy.ShouldRetry(ErrorCategory.Throttling, 1));
-            Assert.True(policy.ShouldRetry(ErrorCategory.Throttling, 3));
-            Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 4));
-            Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 5));
-        }
-
-        [Fact]
-        public void Transient_failures_are_retried_until_the_last_attempt()
+        [Theory]
+        [InlineData(ErrorCategory.Throttling, true)]
+        [InlineData(ErrorCategory.Transient, true)]
+        [InlineData(ErrorCategory.Other, false)]
+        [InlineData(ErrorCategory.AccessDenied, false)]
+        [InlineData(ErrorCategory.TableNotFound, false)]
+        [InlineData(ErrorCategory.ConditionFailed, false)]
+        [InlineData(ErrorCategory.TransactionCanceled, false)]
+        [InlineData(ErrorCategory.Validation, false)]
+        public void Only_throttling_and_transient_failures_may_be_retried(ErrorCategory category, bool retriable)
         {
             // Every write may be resent: one that must not apply twice carries a client request token.
-            var policy = new RetryPolicy(new RetryOptions { MaxAttempts = 3 });
-
-            Assert.True(policy.ShouldRetry(ErrorCategory.Transient, 1));
-            Assert.True(policy.ShouldRetry(ErrorCategory.Transient, 2));
-            Assert.False(policy.ShouldRetry(ErrorCategory.Transient, 3));
-        }
-
-        [Theory]
-        [InlineData(ErrorCategory.Other)]
-        [InlineData(ErrorCategory.AccessDenied)]
-        [InlineData(ErrorCategory.TableNotFound)]
-        [InlineData(ErrorCategory.ConditionFailed)]
-        [InlineData(ErrorCategory.Validation)]
-        public void Other_categories_are_never_retried(ErrorCategory category)
-        {
-            var policy = new RetryPolicy(new RetryOptions { MaxAttempts = 10 });
-            Assert.False(policy.ShouldRetry(category, 1));
+            Assert.Equal(retriable, RetryPolicy.IsRetriable(category));
         }
 
         [Fact]
-        public void MaxAttempts_of_one_turns_retries_off()
+        public void An_attempt_timeout_is_transient()
         {
-            var policy = new RetryPolicy(new RetryOptions { MaxAttempts = 1 });
-            Assert.False(policy.ShouldRetry(ErrorCategory.Throttling, 1));
-            Assert.False(policy.ShouldRetry(ErrorCategory.Transient, 1));
+            Assert.Equal(ErrorCategory.Transient, RetryPolicy.Classify(new Polly.Timeout.TimeoutRejectedException()));
         }
 
         [Fact]
@@ -276,8 +256,13 @@ namespace Bookings.Generated.Runtime.Tests
         {
             var options = new RetryOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(baseMs), MaxDelay = TimeSpan.FromMilliseconds(maxMs) };
 
-            Assert.Throws<ArgumentOutOfRangeException>(() => new RetryPolicy(options));
-            Assert.Throws<ArgumentOutOfRangeException>(() => new DynamoOperationRunner(options));
+            if (maxAttempts > 0)
+            {
+                Assert.Throws<ArgumentOutOfRangeException>(() => new RetryPolicy(options));
+            }
+
+            var refused = Assert.Throws<ArgumentException>(() => new DynamoOperationRunner(new DynamoRepositoryOptions { Retry = options }));
+            Assert.Contains("Retry:", refused.Message, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -292,7 +277,6 @@ namespace Bookings.Generated.Runtime.Tests
             var options = new RetryOptions();
             var policy = new RetryPolicy(options);
 
-            Assert.Equal(5, policy.MaxAttempts);
             Assert.Equal(TimeSpan.FromMilliseconds(50), policy.UpperBound(1));
             Assert.Equal(TimeSpan.FromSeconds(2), policy.UpperBound(20));
         }

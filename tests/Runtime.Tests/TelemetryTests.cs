@@ -58,7 +58,7 @@ namespace Bookings.Generated.Runtime.Tests
             _throttles.Dispose();
         }
 
-        private DynamoOperationRunner Runner() => new(FastRetries, new FakeLogger(_logs));
+        private DynamoOperationRunner Runner() => new(new DynamoRepositoryOptions { Retry = FastRetries }, new FakeLogger(_logs));
 
         private CollectedMeasurement<T>[] Ours<T>(MetricCollector<T> collector)
             where T : struct
@@ -206,7 +206,7 @@ namespace Bookings.Generated.Runtime.Tests
             using var loggers = LoggerFactory.Create(b => b
                 .Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId)
                 .AddProvider(new FakeLoggerProvider(collector)));
-            var runner = new DynamoOperationRunner(FastRetries, loggers.CreateLogger("runner"));
+            var runner = new DynamoOperationRunner(new DynamoRepositoryOptions { Retry = FastRetries }, loggers.CreateLogger("runner"));
 
             await Assert.ThrowsAsync<DynamoThrottledException>(() => runner.ExecuteAsync(
                 new DynamoOperation("GetItem", _table),

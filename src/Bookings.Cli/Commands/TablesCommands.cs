@@ -188,7 +188,7 @@ namespace Bookings.Cli.Commands
         /// <summary>The time-to-live state of a table, such as "expires_at (ENABLED)".</summary>
         private static async Task<string> DescribeTtlAsync(CliContext context, string table, CancellationToken cancellationToken)
         {
-            var runner = new DynamoOperationRunner(context.Options.Retry, context.Loggers.CreateLogger("Bookings.Cli.Tables"));
+            var runner = new DynamoOperationRunner(context.Options, context.Loggers.CreateLogger("Bookings.Cli.Tables"));
             var response = await runner.ExecuteAsync(
                 new DynamoOperation("DescribeTimeToLive", table),
                 c => context.Client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = table }, c),

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using Bookings.Generated.Runtime.Internal;
 using Microsoft.Extensions.Configuration;
@@ -15,10 +16,14 @@ namespace Bookings.Generated.Runtime
     /// </summary>
     public static class DynamoServiceCollectionExtensions
     {
+        // Clients already warned about their own retries (SdkRetriesStacked is logged once per client).
+        private static readonly ConditionalWeakTable<IAmazonDynamoDB, object?> Warned = new();
+
         /// <summary>
         /// Binds <see cref="DynamoRepositoryOptions"/> from <paramref name="configuration"/> (for example the
         /// <c>DynamoDb</c> section), validates them when the host starts, and registers the runtime's services.
-        /// A client registered before this call is kept (the caller then owns its retry settings).
+        /// A client registered before this call is kept (the caller then owns its retry settings: when the AWS SDK's own
+        /// retries are on, one warning, event 1103, names the setting to turn them off).
         /// </summary>
         public static IServiceCollection AddDynamoRepositories(this IServiceCollection services, IConfiguration configuration)
         {
@@ -50,7 +55,7 @@ namespace Bookings.Generated.Runtime
             ArgumentNullException.ThrowIfNull(services);
             ArgumentNullException.ThrowIfNull(create);
             services.TryAddSingleton<TService>(provider => create(
-                provider.GetRequiredService<IAmazonDynamoDB>(),
+                Client(provider),
                 provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,
                 provider.GetService<ILogger<TImplementation>>()));
             return services;
@@ -59,16 +64,35 @@ namespace Bookings.Generated.Runtime
         private static IServiceCollection AddCore(IServiceCollection services)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoRepositoryOptions>, DynamoRepositoryOptionsValidator>());
+            // Retries, timeouts and circuit breakers keep time by the service's TimeProvider when it registers one.
+            services.AddOptions<DynamoRepositoryOptions>().PostConfigure<IServiceProvider>(static (options, provider) => options.TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System);
             services.TryAddSingleton<IAmazonDynamoDB>(provider => DynamoClientFactory.Create(provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value));
             services.TryAddSingleton(provider => new DynamoTableManager(
-                provider.GetRequiredService<IAmazonDynamoDB>(),
+                Client(provider),
                 provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,
                 provider.GetService<ILogger<DynamoTableManager>>()));
             services.TryAddSingleton(provider => new DynamoTransactions(
-                provider.GetRequiredService<IAmazonDynamoDB>(),
+                Client(provider),
                 provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,
                 provider.GetService<ILogger<DynamoTransactions>>()));
             return services;
+        }
+
+        // The client, and once per client a warning when it retries by itself: its retries would run under each of the
+        // runtime's attempts and multiply them. Warned rather than changed, because the caller owns that client.
+        private static IAmazonDynamoDB Client(IServiceProvider provider)
+        {
+            var client = provider.GetRequiredService<IAmazonDynamoDB>();
+            if (client.Config is { MaxErrorRetry: > 0 } config && Warned.TryAdd(client, null))
+            {
+                var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Bookings.Generated.Runtime");
+                if (logger is not null)
+                {
+                    RuntimeLog.SdkRetriesStacked(logger, config.MaxErrorRetry, config.RetryMode.ToString());
+                }
+            }
+
+            return client;
         }
     }
 }

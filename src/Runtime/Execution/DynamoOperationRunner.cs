@@ -1,35 +1,42 @@
 using System;
-using System.Collections.Generic;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
     /// For generated code: not part of the supported API, and it may change in any release.
-    /// Runs one DynamoDB request for a generated repository: logs it, retries throttling and transient
-    /// failures with backoff, and turns AWS exceptions into the SDK's typed exceptions with a masked key.
+    /// Runs one DynamoDB request for a generated repository: logs it, sends it through the table's resilience pipeline
+    /// (retries of throttling and transient failures with full-jitter backoff and a shared budget, the table's circuit
+    /// breaker, attempt and overall timeouts), and turns AWS exceptions into the SDK's typed exceptions with a masked key.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class DynamoOperationRunner
     {
-        private readonly RetryPolicy _retry;
+        private readonly DynamoResilience _resilience;
         private readonly ILogger _logger;
 
         /// <summary>Creates a runner.</summary>
-        /// <param name="retry">Retry settings; <see cref="RetryOptions"/> defaults when null.</param>
+        /// <param name="options">
+        /// Retry, circuit breaker and clock settings; runners of one options instance share its retry budget and its
+        /// tables' circuit breakers. <see cref="DynamoRepositoryOptions"/> defaults when null.
+        /// </param>
         /// <param name="logger">Where operation logs go; nothing is logged when null.</param>
-        public DynamoOperationRunner(RetryOptions? retry = null, ILogger? logger = null)
+        public DynamoOperationRunner(DynamoRepositoryOptions? options = null, ILogger? logger = null)
         {
-            _retry = new RetryPolicy(retry ?? new RetryOptions());
+            _resilience = DynamoResilience.For(options ?? new DynamoRepositoryOptions());
             _logger = logger ?? NullLogger.Instance;
         }
 
-        /// <summary>Sends a request, retrying as the policy allows.</summary>
+        /// <summary>The clock retries and timeouts use (<see cref="DynamoRepositoryOptions.TimeProvider"/>).</summary>
+        internal TimeProvider Time => _resilience.Time;
+
+        /// <summary>Sends a request, retrying as the options allow.</summary>
         /// <typeparam name="TResponse">The AWS response type.</typeparam>
         /// <param name="operation">What is being done, for logs and exceptions.</param>
         /// <param name="send">Sends the request once.</param>
@@ -42,7 +49,7 @@ namespace Bookings.Generated.Runtime.Internal
             => ExecuteAsync(operation, send, static response => response, cancellationToken);
 
         /// <summary>
-        /// Sends a request, retrying as the policy allows, and reads its response with <paramref name="read"/> before
+        /// Sends a request, retrying as the options allow, and reads its response with <paramref name="read"/> before
         /// the outcome is logged: a read whose stored item does not fit the schema is logged as a failure of the
         /// operation, not as a success followed by an exception.
         /// </summary>
@@ -67,99 +74,69 @@ namespace Bookings.Generated.Runtime.Internal
                 RuntimeLog.OperationStarting(_logger, operation.Name, operation.Table, operation.KeyText);
             }
 
-            // Set once an attempt failed in a way that may have applied it, so a later failure can be told apart
-            // from the retry meeting that attempt's own write.
-            var uncertain = false;
-            for (var attempt = 1; ; attempt++)
+            var attempts = new OperationAttempts(operation, telemetry, _logger, _resilience.Time.GetTimestamp());
+            TResponse response;
+            try
             {
-                try
+                response = await _resilience.ExecuteAsync(attempts, send, _logger, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+            {
+                telemetry.Failed(cancelled, expected: false, requestId: null);
+                throw;
+            }
+            catch (Exception ex) when (ex is not DynamoRepositoryException)
+            {
+                // An open circuit or the overall timeout ended it, not DynamoDB's answer: never an expected outcome.
+                var category = RetryPolicy.Classify(ex);
+                var expected = category == operation.Expected && ex is not BrokenCircuitException && !attempts.TimedOut;
+                telemetry.Failed(ex, expected, OperationTelemetry.RequestIdOf(ex));
+                var failure = Fail(operation, category, expected, ex, attempts, telemetry);
+                failure.AfterUncertainAttempt = attempts.Uncertain || attempts.TimedOut;
+                throw failure;
+            }
+
+            TResult result;
+            try
+            {
+                result = read(response);
+            }
+            catch (DynamoMappingException unreadable)
+            {
+                var requestId = OperationTelemetry.RequestIdOf(response);
+                unreadable.RequestId ??= requestId;
+                telemetry.Failed(unreadable, expected: false, requestId, response);
+                if (_logger.IsEnabled(LogLevel.Error))
                 {
-                    var response = await send(cancellationToken).ConfigureAwait(false);
-                    TResult result;
-                    try
-                    {
-                        result = read(response);
-                    }
-                    catch (DynamoMappingException unreadable)
-                    {
-                        var requestId = OperationTelemetry.RequestIdOf(response);
-                        unreadable.RequestId ??= requestId;
-                        telemetry.Failed(unreadable, expected: false, requestId, response);
-                        if (_logger.IsEnabled(LogLevel.Error))
-                        {
-                            RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(unreadable), attempt, ElapsedMs(telemetry), RuntimeLog.RequestIdField(requestId));
-                        }
-
-                        throw;
-                    }
-
-                    telemetry.Succeeded(response);
-                    if (_logger.IsEnabled(LogLevel.Information))
-                    {
-                        if (OperationTelemetry.TotalCapacityUnits(response) is { } capacity)
-                        {
-                            RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(telemetry), capacity);
-                        }
-                        else
-                        {
-                            RuntimeLog.OperationSucceededWithoutCapacity(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(telemetry));
-                        }
-                    }
-
-                    return result;
+                    RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(unreadable), attempts.Count, ElapsedMs(telemetry), RuntimeLog.RequestIdField(requestId));
                 }
-                catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+
+                throw;
+            }
+
+            telemetry.Succeeded(response);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                if (OperationTelemetry.TotalCapacityUnits(response) is { } capacity)
                 {
-                    telemetry.Failed(cancelled, expected: false, requestId: null);
-                    throw;
+                    RuntimeLog.OperationSucceeded(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(telemetry), capacity);
                 }
-                catch (Exception ex) when (ex is not DynamoRepositoryException)
+                else
                 {
-                    var category = RetryPolicy.Classify(ex);
-                    if (category == ErrorCategory.Throttling)
-                    {
-                        telemetry.Throttled(ex);
-                    }
-
-                    TimeSpan delay = default;
-                    if (_retry.ShouldRetry(category, attempt)
-                        && _retry.FitsBudget(telemetry.Elapsed, delay = _retry.GetDelay(attempt, Random.Shared)))
-                    {
-                        telemetry.Retrying(ex);
-                        if (_logger.IsEnabled(LogLevel.Warning))
-                        {
-                            RuntimeLog.OperationRetrying(_logger, operation.Name, operation.Table, operation.KeyText, RuntimeLog.ErrorCode(ex), attempt, RuntimeLog.RequestIdField(OperationTelemetry.RequestIdOf(ex)), delay.TotalMilliseconds);
-                        }
-
-                        uncertain |= category == ErrorCategory.Transient;
-                        try
-                        {
-                            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                        }
-                        catch (OperationCanceledException cancelled)
-                        {
-                            telemetry.Failed(cancelled, expected: false, requestId: null);
-                            throw;
-                        }
-
-                        continue;
-                    }
-
-                    var expected = category == operation.Expected;
-                    telemetry.Failed(ex, expected, OperationTelemetry.RequestIdOf(ex));
-                    var failure = Fail(operation, category, ex, attempt, telemetry);
-                    failure.AfterUncertainAttempt = uncertain;
-                    throw failure;
+                    RuntimeLog.OperationSucceededWithoutCapacity(_logger, operation.Name, operation.Table, operation.KeyText, ElapsedMs(telemetry));
                 }
             }
+
+            return result;
         }
 
-        private DynamoRepositoryException Fail(DynamoOperation operation, ErrorCategory category, Exception ex, int attempts, in OperationTelemetry telemetry)
+        private DynamoRepositoryException Fail(DynamoOperation operation, ErrorCategory category, bool expected, Exception ex, OperationAttempts attempts, in OperationTelemetry telemetry)
         {
             var key = operation.KeyText;
-            var code = RuntimeLog.ErrorDetail(ex);
+            var code = ex is BrokenCircuitException ? "CircuitOpen" : attempts.TimedOut ? "Timeout" : RuntimeLog.ErrorDetail(ex);
             var requestId = RuntimeLog.RequestIdField(OperationTelemetry.RequestIdOf(ex));
-            if (category == operation.Expected)
+            var tries = attempts.Count;
+            if (expected)
             {
                 if (_logger.IsEnabled(LogLevel.Debug))
                 {
@@ -168,20 +145,32 @@ namespace Bookings.Generated.Runtime.Internal
             }
             else if (_logger.IsEnabled(LogLevel.Error))
             {
-                RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, key, code, attempts, ElapsedMs(telemetry), requestId);
+                RuntimeLog.OperationFailed(_logger, operation.Name, operation.Table, key, code, tries, ElapsedMs(telemetry), requestId);
             }
 
             var subject = $"{operation.Name} on table '{operation.Table}'{(operation.Key is null ? string.Empty : " for " + key)}";
             var keyForException = operation.Key is null ? null : key;
+            if (ex is BrokenCircuitException open)
+            {
+                var after = open.RetryAfter is { } wait ? $"; a probe is let through in {wait.TotalSeconds:0.#} s" : string.Empty;
+                return new DynamoCircuitOpenException($"{subject} was not sent: the table's circuit breaker is open after repeated service failures{after}.", operation.Name, operation.Table, keyForException, tries, open.RetryAfter, ex);
+            }
+
+            if (attempts.TimedOut)
+            {
+                return new DynamoTransientException($"{subject} timed out after {attempts.Count} attempt(s): it outlasted Retry:MaxElapsed ({_resilience.Retry.MaxElapsed.TotalSeconds:0.###} s).", operation.Name, operation.Table, keyForException, tries, ex);
+            }
+
+            var spent = attempts.BudgetSpent ? " (the shared retry budget, Retry:Budget, is spent)" : string.Empty;
             return category switch
             {
-                ErrorCategory.Throttling => new DynamoThrottledException($"{subject} was still throttled ({code}) after {attempts} attempt(s).", operation.Name, operation.Table, keyForException, attempts, ex),
-                ErrorCategory.Transient => new DynamoTransientException($"{subject} failed with {code} after {attempts} attempt(s).", operation.Name, operation.Table, keyForException, attempts, ex),
-                ErrorCategory.AccessDenied => new DynamoAccessDeniedException($"{subject} was denied ({code}). Check the credentials and the IAM policy for this table.", operation.Name, operation.Table, keyForException, attempts, ex),
-                ErrorCategory.TableNotFound => new DynamoTableNotFoundException($"{subject} failed: the table does not exist in this account and region. Create it first (for example with DynamoTableManager.EnsureTablesAsync).", operation.Name, operation.Table, keyForException, attempts, ex),
-                ErrorCategory.ConditionFailed => new DynamoConditionFailedException($"{subject}: the condition was not met.", operation.Name, operation.Table, keyForException, attempts, ex),
-                ErrorCategory.Validation => new DynamoRepositoryException($"{subject} was rejected by DynamoDB as invalid ({code}).", operation.Name, operation.Table, keyForException, attempts, ex),
-                _ => new DynamoRepositoryException($"{subject} failed with {code}.", operation.Name, operation.Table, keyForException, attempts, ex),
+                ErrorCategory.Throttling => new DynamoThrottledException($"{subject} was still throttled ({code}) after {tries} attempt(s){spent}.", operation.Name, operation.Table, keyForException, tries, ex),
+                ErrorCategory.Transient => new DynamoTransientException($"{subject} failed with {code} after {tries} attempt(s){spent}.", operation.Name, operation.Table, keyForException, tries, ex),
+                ErrorCategory.AccessDenied => new DynamoAccessDeniedException($"{subject} was denied ({code}). Check the credentials and the IAM policy for this table.", operation.Name, operation.Table, keyForException, tries, ex),
+                ErrorCategory.TableNotFound => new DynamoTableNotFoundException($"{subject} failed: the table does not exist in this account and region. Create it first (for example with DynamoTableManager.EnsureTablesAsync).", operation.Name, operation.Table, keyForException, tries, ex),
+                ErrorCategory.ConditionFailed => new DynamoConditionFailedException($"{subject}: the condition was not met.", operation.Name, operation.Table, keyForException, tries, ex),
+                ErrorCategory.Validation => new DynamoRepositoryException($"{subject} was rejected by DynamoDB as invalid ({code}).", operation.Name, operation.Table, keyForException, tries, ex),
+                _ => new DynamoRepositoryException($"{subject} failed with {code}.", operation.Name, operation.Table, keyForException, tries, ex),
             };
         }
 

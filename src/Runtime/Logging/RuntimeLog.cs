@@ -39,6 +39,22 @@ namespace Bookings.Generated.Runtime
             Message = "DynamoDB {operation} on {table} for {key} ended with {error_code}, an outcome the caller handles, in {duration_ms:F1} ms (request id {request_id})")]
         public static partial void OperationEndedAsExpected(ILogger logger, string operation, string table, string? key, string error_code, double duration_ms, string request_id);
 
+        [LoggerMessage(EventId = 1100, EventName = "CircuitOpened", Level = LogLevel.Warning,
+            Message = "The circuit breaker of table {table} opened after repeated service failures (last {error_code}); calls on it fail fast for {break_s} s")]
+        public static partial void CircuitOpened(ILogger logger, string table, string error_code, double break_s);
+
+        [LoggerMessage(EventId = 1101, EventName = "CircuitHalfOpened", Level = LogLevel.Information,
+            Message = "The circuit breaker of table {table} lets a probe request through")]
+        public static partial void CircuitHalfOpened(ILogger logger, string table);
+
+        [LoggerMessage(EventId = 1102, EventName = "CircuitClosed", Level = LogLevel.Information,
+            Message = "The circuit breaker of table {table} closed: requests are sent again")]
+        public static partial void CircuitClosed(ILogger logger, string table);
+
+        [LoggerMessage(EventId = 1103, EventName = "SdkRetriesStacked", Level = LogLevel.Warning,
+            Message = "The registered IAmazonDynamoDB retries by itself (MaxErrorRetry = {max_error_retry}, RetryMode = {retry_mode}) under the runtime's own retries, so attempts multiply: set AmazonDynamoDBConfig.MaxErrorRetry = 0 on it, or let AddDynamoRepositories create the client")]
+        public static partial void SdkRetriesStacked(ILogger logger, int max_error_retry, string retry_mode);
+
         [LoggerMessage(EventId = 1010, EventName = "TableCreating", Level = LogLevel.Information,
             Message = "Creating DynamoDB table {table}")]
         public static partial void TableCreating(ILogger logger, string table);

@@ -50,8 +50,18 @@ namespace Bookings.Generated.Runtime
         /// <summary>How batch reads and writes are split and retried.</summary>
         public BatchOptions Batch { get; set; } = new();
 
-        /// <summary>Retry settings for throttled and transient failures.</summary>
+        /// <summary>Retry settings for throttled and transient failures: attempts, backoff, the shared budget and the timeouts.</summary>
         public RetryOptions Retry { get; set; } = new();
+
+        /// <summary>The circuit breaker each table has; on by default.</summary>
+        public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
+
+        // The clock of retry delays, timeouts and circuit breakers: the TimeProvider registered in the service collection
+        // (AddDynamoRepositories sets it), else the system's. A field, so configuration binding leaves it alone.
+        internal TimeProvider TimeProvider = TimeProvider.System;
+
+        // The retry budget and circuit breakers every runner of these options shares (DynamoResilience.For).
+        internal Internal.DynamoResilience? Resilience;
 
         /// <summary>The physical table name for a table: its override, or the prefix and its default name.</summary>
         public string ResolveTableName(TableDefinition table)

@@ -47,6 +47,27 @@ namespace Bookings.Generated.Runtime.Internal
                 }
             }
 
+            AddResilienceFailures(options, failures);
+
+            if (options.Batch is null || options.Batch.MaxConcurrency < 1 || options.Batch.MaxRounds < 1)
+            {
+                failures.Add("Batch:MaxConcurrency and Batch:MaxRounds must be 1 or more.");
+            }
+
+            if (options.ContinuationTokenKey is null || options.ContinuationTokenKey.Length < 32)
+            {
+                failures.Add("ContinuationTokenKey must be at least 32 bytes (base64 in configuration).");
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        /// <summary>
+        /// The checks of <see cref="DynamoRepositoryOptions.Retry"/> and <see cref="DynamoRepositoryOptions.CircuitBreaker"/>,
+        /// which runners also make when they are created without the service collection.
+        /// </summary>
+        internal static void AddResilienceFailures(DynamoRepositoryOptions options, List<string> failures)
+        {
             if (options.Retry is null)
             {
                 failures.Add("Retry must be set.");
@@ -63,24 +84,48 @@ namespace Bookings.Generated.Runtime.Internal
                     failures.Add("Retry:BaseDelay must be zero or more and no more than Retry:MaxDelay (for example 00:00:00.050 and 00:00:02).");
                 }
 
-                if (options.Retry.MaxElapsed < TimeSpan.Zero)
+                // Polly's timeouts take more than 10 ms and less than a day.
+                if (!IsTimeout(options.Retry.MaxElapsed))
                 {
-                    failures.Add("Retry:MaxElapsed must be zero or more (for example 00:00:10).");
+                    failures.Add("Retry:MaxElapsed, the overall timeout, must be more than 10 ms and less than a day (for example 00:00:10).");
+                }
+
+                if (!IsTimeout(options.Retry.AttemptTimeout))
+                {
+                    failures.Add("Retry:AttemptTimeout must be more than 10 ms and less than a day (for example 00:00:05).");
+                }
+
+                if (options.Retry.Budget < 1)
+                {
+                    failures.Add($"Retry:Budget is {options.Retry.Budget}; it is the retries all operations may make in a burst, so use 1 or more (for example 100).");
                 }
             }
 
-            if (options.Batch is null || options.Batch.MaxConcurrency < 1 || options.Batch.MaxRounds < 1)
+            if (options.CircuitBreaker is null)
             {
-                failures.Add("Batch:MaxConcurrency and Batch:MaxRounds must be 1 or more.");
+                failures.Add("CircuitBreaker must be set (CircuitBreaker:Enabled false turns it off).");
             }
-
-            if (options.ContinuationTokenKey is null || options.ContinuationTokenKey.Length < 32)
+            else if (options.CircuitBreaker.Enabled)
             {
-                failures.Add("ContinuationTokenKey must be at least 32 bytes (base64 in configuration).");
-            }
+                var breaker = options.CircuitBreaker;
+                if (!(breaker.FailureRatio > 0 && breaker.FailureRatio <= 1))
+                {
+                    failures.Add($"CircuitBreaker:FailureRatio is {breaker.FailureRatio}; use a share above 0 and up to 1 (for example 0.5).");
+                }
 
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+                if (breaker.MinimumThroughput < 2)
+                {
+                    failures.Add($"CircuitBreaker:MinimumThroughput is {breaker.MinimumThroughput}; use 2 or more (for example 20).");
+                }
+
+                if (breaker.SamplingDuration <= TimeSpan.FromMilliseconds(500) || breaker.BreakDuration <= TimeSpan.FromMilliseconds(500))
+                {
+                    failures.Add("CircuitBreaker:SamplingDuration and CircuitBreaker:BreakDuration must be more than half a second (for example 00:00:30 and 00:00:05).");
+                }
+            }
         }
+
+        private static bool IsTimeout(TimeSpan timeout) => timeout > TimeSpan.FromMilliseconds(10) && timeout < TimeSpan.FromDays(1);
 
         private static bool IsRegionName(string region)
         {

@@ -50,7 +50,7 @@ namespace Bookings.Generated.Runtime
             options ??= new DynamoRepositoryOptions();
             _client = client;
             _mapping = mapping;
-            _runner = new DynamoOperationRunner(options.Retry, logger);
+            _runner = new DynamoOperationRunner(options, logger);
             TableName = options.ResolveTableName(mapping.Table);
             _readEntity = item => mapping.FromItem(item);
             _writer = new ItemWriter(client, _runner, TableName, _readEntity);

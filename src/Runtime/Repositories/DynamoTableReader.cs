@@ -32,7 +32,7 @@ namespace Bookings.Generated.Runtime.Internal
             ArgumentNullException.ThrowIfNull(table);
             options ??= new DynamoRepositoryOptions();
             _table = table;
-            _reads = new DynamoReads(client, new DynamoOperationRunner(options.Retry, logger), new ContinuationTokens(options.ContinuationTokenKey));
+            _reads = new DynamoReads(client, new DynamoOperationRunner(options, logger), new ContinuationTokens(options.ContinuationTokenKey));
             _consistentRead = options.ConsistentRead;
             TableName = options.ResolveTableName(table);
         }

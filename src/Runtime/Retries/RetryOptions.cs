@@ -15,9 +15,23 @@ namespace Bookings.Generated.Runtime
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(2);
 
         /// <summary>
-        /// No retry is scheduled whose delay would end later than this after the first attempt started, whatever
-        /// attempts remain. Default 10 s.
+        /// The overall timeout of one operation, its attempts and the delays between them included: no retry is scheduled
+        /// whose delay would end later, and an attempt still running then is cancelled (a
+        /// <see cref="DynamoTransientException"/>). Default 10 s.
         /// </summary>
         public TimeSpan MaxElapsed { get; set; } = TimeSpan.FromSeconds(10);
+
+        /// <summary>
+        /// The timeout of one attempt: one still running then is cancelled and counts as a transient failure, retried like
+        /// a dropped connection. Default 5 s.
+        /// </summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>
+        /// The retry budget: how many retries all operations sharing one <see cref="DynamoRepositoryOptions"/> may make in
+        /// a burst. Each retry takes one; each successful attempt gives back a fifth, up to this. When it is spent, failures
+        /// are not retried, so a fleet under throttling backs off instead of multiplying its load. Default 100.
+        /// </summary>
+        public int Budget { get; set; } = 100;
     }
 }

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Polly.Timeout;
 
 namespace Bookings.Generated.Runtime.Internal
 {
@@ -13,47 +14,28 @@ namespace Bookings.Generated.Runtime.Internal
     /// For generated code: not part of the supported API, and it may change in any release.
     /// Classifies failures and computes retry delays: exponential backoff with full jitter
     /// (a random delay between zero and the capped exponential bound), which spreads retries of
-    /// many clients apart instead of letting them collide again.
+    /// many clients apart instead of letting them collide again. Whether a failure is retried, the budget and the
+    /// circuit breaker are the operation runner's pipeline (Polly); batches use the same delays between rounds.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class RetryPolicy
     {
-        private readonly int _maxAttempts;
         private readonly TimeSpan _baseDelay;
         private readonly TimeSpan _maxDelay;
-        private readonly TimeSpan _maxElapsed;
 
-        /// <summary>Creates a policy from options; they are validated here.</summary>
+        /// <summary>Creates a policy from options; the delays are validated here.</summary>
         public RetryPolicy(RetryOptions options)
         {
             ArgumentNullException.ThrowIfNull(options);
-            if (options.MaxAttempts < 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), "RetryOptions.MaxAttempts must be at least 1.");
-            }
-
             if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < options.BaseDelay)
             {
                 throw new ArgumentOutOfRangeException(nameof(options), "RetryOptions.BaseDelay must be non-negative and no more than MaxDelay.");
             }
 
-            if (options.MaxElapsed < TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(nameof(options), "RetryOptions.MaxElapsed must be non-negative.");
-            }
-
             // Copied, so a later change to a shared options object cannot bypass the checks above.
-            _maxAttempts = options.MaxAttempts;
             _baseDelay = options.BaseDelay;
             _maxDelay = options.MaxDelay;
-            _maxElapsed = options.MaxElapsed;
         }
-
-        /// <summary>Whether a retry after <paramref name="delay"/> still ends within the elapsed-time budget.</summary>
-        public bool FitsBudget(TimeSpan elapsed, TimeSpan delay) => elapsed + delay <= _maxElapsed;
-
-        /// <summary>Attempts in all, the first included.</summary>
-        public int MaxAttempts => _maxAttempts;
 
         /// <summary>Sorts an exception raised by the AWS client into a <see cref="ErrorCategory"/>.</summary>
         public static ErrorCategory Classify(Exception exception)
@@ -71,10 +53,11 @@ namespace Bookings.Generated.Runtime.Internal
                 case IOException:
                 case SocketException:
                 case TimeoutException:
+                case TimeoutRejectedException:
                 case WebException:
                 case OperationCanceledException:
                     // The runner lets the caller's own cancellation through before classifying, so a
-                    // cancellation that reaches here is an HTTP timeout.
+                    // cancellation that reaches here is an HTTP timeout; TimeoutRejectedException is an attempt's.
                     return ErrorCategory.Transient;
                 case AmazonClientException client when client.InnerException is not null:
                     return Classify(client.InnerException);
@@ -84,24 +67,11 @@ namespace Bookings.Generated.Runtime.Internal
         }
 
         /// <summary>
-        /// Whether a failure of <paramref name="category"/> on attempt <paramref name="attempt"/> (1-based) is retried:
-        /// throttling and transient failures are. A transient failure may have applied a write; every write is safe to
-        /// resend, because one that must not apply twice carries a client request token (docs/decisions.md).
+        /// Whether a failure of <paramref name="category"/> may be retried: throttling and transient failures may. A
+        /// transient failure may have applied a write; every write is safe to resend, because one that must not apply
+        /// twice carries a client request token (docs/decisions.md).
         /// </summary>
-        public bool ShouldRetry(ErrorCategory category, int attempt)
-        {
-            if (attempt >= _maxAttempts)
-            {
-                return false;
-            }
-
-            return category switch
-            {
-                ErrorCategory.Throttling => true,
-                ErrorCategory.Transient => true,
-                _ => false,
-            };
-        }
+        internal static bool IsRetriable(ErrorCategory category) => category is ErrorCategory.Throttling or ErrorCategory.Transient;
 
         /// <summary>The delay before retry number <paramref name="attempt"/> (1 for the first retry), drawn with full jitter.</summary>
         public TimeSpan GetDelay(int attempt, Random random)

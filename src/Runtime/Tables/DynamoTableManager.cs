@@ -26,7 +26,7 @@ namespace Bookings.Generated.Runtime
             _client = client;
             _options = options ?? new DynamoRepositoryOptions();
             _logger = (ILogger?)logger ?? NullLogger.Instance;
-            _runner = new DynamoOperationRunner(_options.Retry, _logger);
+            _runner = new DynamoOperationRunner(_options, _logger);
         }
 
         /// <summary>

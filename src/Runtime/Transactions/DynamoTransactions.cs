@@ -27,7 +27,7 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(client);
             _client = client;
-            _runner = new DynamoOperationRunner((options ?? new DynamoRepositoryOptions()).Retry, logger);
+            _runner = new DynamoOperationRunner(options, logger);
         }
 
         /// <summary>Writes every item or none.</summary>
