@@ -1,10 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using System.Threading.Tasks;
 using Bookings.Generated.Runtime;
 using Bookings.Generated.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -68,6 +73,9 @@ namespace Bookings.Generated.Integration.Tests
                 ["DynamoDb:TableNamePrefix"] = "bad prefix/",
                 ["DynamoDb:ServiceUrl"] = "localhost:8000",
                 ["DynamoDb:Retry:MaxAttempts"] = "0",
+                ["DynamoDb:Retry:AttemptTimeout"] = "00:00:00",
+                ["DynamoDb:Retry:Budget"] = "0",
+                ["DynamoDb:CircuitBreaker:FailureRatio"] = "1.5",
             });
             using var provider = new ServiceCollection().AddDynamoRepositories(configuration.GetSection("DynamoDb")).BuildServiceProvider();
 
@@ -77,6 +85,32 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Contains("TableNamePrefix 'bad prefix/'", message, StringComparison.Ordinal);
             Assert.Contains("ServiceUrl 'localhost:8000' is not an absolute http:// or https:// URL", message, StringComparison.Ordinal);
             Assert.Contains("Retry:MaxAttempts is 0", message, StringComparison.Ordinal);
+            Assert.Contains("Retry:AttemptTimeout must be more than 10 ms", message, StringComparison.Ordinal);
+            Assert.Contains("Retry:Budget is 0", message, StringComparison.Ordinal);
+            Assert.Contains("CircuitBreaker:FailureRatio is 1.5", message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData(3, 1)]
+        [InlineData(0, 0)]
+        public void A_registered_client_that_retries_by_itself_is_warned_about_once(int maxErrorRetry, int warnings)
+        {
+            var config = new AmazonDynamoDBConfig { ServiceURL = _fixture.Endpoint.AbsoluteUri, AuthenticationRegion = "us-east-1", MaxErrorRetry = maxErrorRetry };
+            using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config);
+            var services = new ServiceCollection().AddFakeLogging().AddSingleton<IAmazonDynamoDB>(client);
+            using var provider = services.AddBookingsRepositories(Configuration(new() { ["TableNamePrefix"] = "warn-" })).BuildServiceProvider();
+
+            provider.GetRequiredService<IBookingRepository>();
+            provider.GetRequiredService<ISessionRepository>();
+            provider.GetRequiredService<DynamoTableManager>();
+
+            var warned = provider.GetFakeLogCollector().GetSnapshot().Where(r => r.Id.Id == 1103).ToList();
+            Assert.Equal(warnings, warned.Count);
+            Assert.All(warned, r =>
+            {
+                Assert.Equal(LogLevel.Warning, r.Level);
+                Assert.Contains("MaxErrorRetry = 0", r.Message, StringComparison.Ordinal);
+            });
         }
     }
 }
