@@ -271,7 +271,7 @@ namespace Bookings.Generated.Runtime.Internal
                     return;
                 }
 
-                await Task.Delay(_backoff.GetDelay(round, Random.Shared), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_backoff.GetDelay(round, Random.Shared), _runner.Time, cancellationToken).ConfigureAwait(false);
             }
         }
 
