@@ -14,6 +14,18 @@ namespace Bookings.Generated.Runtime
     /// <param name="Actual">What the live table has, written the same way; <c>missing</c> for a table or index it lacks.</param>
     public sealed record TableDifference(string Table, string What, string Expected, string Actual)
     {
+        /// <summary>The physical table name.</summary>
+        public string Table { get; init; } = Table ?? throw new System.ArgumentNullException(nameof(Table));
+
+        /// <summary>What differs, such as <c>index 'by_phone' projection</c>.</summary>
+        public string What { get; init; } = What ?? throw new System.ArgumentNullException(nameof(What));
+
+        /// <summary>What the definition declares.</summary>
+        public string Expected { get; init; } = Expected ?? throw new System.ArgumentNullException(nameof(Expected));
+
+        /// <summary>What the live table has.</summary>
+        public string Actual { get; init; } = Actual ?? throw new System.ArgumentNullException(nameof(Actual));
+
         /// <summary>One line for people: the table, what differs, what it is and what was expected.</summary>
         public override string ToString() => $"{Table}: {What} is {Actual}, expected {Expected}";
     }
