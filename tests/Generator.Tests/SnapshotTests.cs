@@ -278,6 +278,15 @@ namespace Bookings.Generated.Generator.Tests
                 "ProductUpdate.AppendToChannels",
                 "ProductUpdate.RemoveChannels",
                 "ProductUpdate.AddStock"),
+
+            // warehouse (new with provisioned capacity): the table definitions here; the rest is the shape every table
+            // gets, pinned by the bookings set and stores; creating and verifying the tables by TableVerificationTests.
+            new(
+                "warehouse.provisioned-capacity",
+                "PROVISIONED tables: the table's capacity, a global index with its own and one that takes the table's, a local "
+                + "index (the table's), and a shared table's capacity.",
+                "BinTable.Definition",
+                "DepotsTable.Definition"),
         };
 
         /// <summary>The descriptors other than bookings, by the name their snapshots start with.</summary>
@@ -293,6 +302,7 @@ namespace Bookings.Generated.Generator.Tests
             ["readings"] = (Schemas.ReadingsPath, () => Schemas.Readings),
             ["customers"] = (Schemas.CustomersPath, () => Schemas.Customers),
             ["catalog"] = (Schemas.CatalogPath, () => Schemas.Catalog),
+            ["warehouse"] = (Schemas.WarehousePath, () => Schemas.Warehouse),
         };
 
         /// <summary>One generator run per descriptor, shared by its feature snapshots and its compile check.</summary>

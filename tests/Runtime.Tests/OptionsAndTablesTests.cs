@@ -109,6 +109,71 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(BillingMode.PROVISIONED, provisioned.ToCreateTableRequest("sms").BillingMode);
         }
 
+        /// <summary>A provisioned table: a global index with its own capacity, one without, and a local index.</summary>
+        private static readonly TableDefinition Bins = new(
+            "Bin",
+            "bins",
+            new KeyAttributeDefinition("pk", ScalarAttributeType.S),
+            new KeyAttributeDefinition("sk", ScalarAttributeType.S),
+            BillingMode.PROVISIONED,
+            Indexes: new IndexDefinition[]
+            {
+                new("by_sku", true, new KeyAttributeDefinition("sku", ScalarAttributeType.S), null, ProjectionType.ALL) { Capacity = new(2, 1) },
+                new("by_zone", true, new KeyAttributeDefinition("zone", ScalarAttributeType.S), null, ProjectionType.ALL),
+                new("by_day", false, new KeyAttributeDefinition("pk", ScalarAttributeType.S), new KeyAttributeDefinition("day", ScalarAttributeType.S), ProjectionType.ALL),
+            })
+        {
+            Capacity = new(3, 2),
+        };
+
+        [Fact]
+        public void CreateTableRequest_of_a_provisioned_table_carries_each_capacity()
+        {
+            var request = Bins.ToCreateTableRequest("bins");
+
+            Assert.Equal((3L, 2L), (request.ProvisionedThroughput.ReadCapacityUnits, request.ProvisionedThroughput.WriteCapacityUnits));
+            Assert.Equal(
+                new[] { ("by_sku", 2L, 1L), ("by_zone", 3L, 2L) },
+                request.GlobalSecondaryIndexes.Select(i => (i.IndexName, i.ProvisionedThroughput.ReadCapacityUnits!.Value, i.ProvisionedThroughput.WriteCapacityUnits!.Value)).ToArray());
+            Assert.Single(request.LocalSecondaryIndexes);
+        }
+
+        [Fact]
+        public void ResolveCapacity_is_the_override_else_the_declared_else_the_table_s_else_five()
+        {
+            var options = new DynamoRepositoryOptions();
+            Assert.Equal(new ProvisionedCapacity(3, 2), options.ResolveCapacity(Bins));
+            Assert.Equal(new ProvisionedCapacity(2, 1), options.ResolveCapacity(Bins, Bins.Index("by_sku")));
+            Assert.Equal(new ProvisionedCapacity(3, 2), options.ResolveCapacity(Bins, Bins.Index("by_zone")));
+            Assert.Null(options.ResolveCapacity(Bins, Bins.Index("by_day")));
+            Assert.Equal(new ProvisionedCapacity(5, 5), options.ResolveCapacity(Bins with { Capacity = null }));
+            Assert.Null(options.ResolveCapacity(Sms));
+
+            options.Capacities["Bin"] = new(9, 8);
+            options.Capacities["Bin.by_zone"] = new(1, 1);
+            Assert.Equal(new ProvisionedCapacity(9, 8), options.ResolveCapacity(Bins));
+            Assert.Equal(new ProvisionedCapacity(2, 1), options.ResolveCapacity(Bins, Bins.Index("by_sku")));
+            Assert.Equal(new ProvisionedCapacity(1, 1), options.ResolveCapacity(Bins, Bins.Index("by_zone")));
+            options.Capacities.Remove("Bin.by_zone");
+            Assert.Equal(new ProvisionedCapacity(9, 8), options.ResolveCapacity(Bins, Bins.Index("by_zone")));
+
+            options.Capacities["Sms"] = new(9, 9);
+            Assert.Null(options.ResolveCapacity(Sms));
+        }
+
+        [Fact]
+        public void Capacities_below_one_fail_validation_naming_them()
+        {
+            var options = new DynamoRepositoryOptions();
+            options.Capacities["Bin"] = new(0, 5);
+            options.Capacities["Bin.by_sku"] = new(1, 1);
+
+            var result = new Internal.DynamoRepositoryOptionsValidator().Validate(null, options);
+
+            Assert.True(result.Failed);
+            Assert.Equal(new[] { "Capacities:Bin is 0 read and 5 write units; each must be 1 or more (default 5)." }, result.Failures);
+        }
+
         [Fact]
         public void Each_request_is_a_fresh_object()
         {

@@ -13,16 +13,17 @@ using Microsoft.Extensions.Logging;
 namespace Bookings.Cli.Commands
 {
     /// <summary>
-    /// <c>tables ensure|list|delete</c>, through the runtime's <see cref="DynamoTableManager"/> (which also turns on
+    /// <c>tables ensure|list|verify|delete</c>, through the runtime's <see cref="DynamoTableManager"/> (which also turns on
     /// the session table's time to live on <c>expires_at</c>, as the schema declares).
     /// </summary>
     internal static class TablesCommands
     {
         public static Command Create(CliIo io)
         {
-            var tables = new Command("tables", "Create, list or delete the booking and session tables.");
+            var tables = new Command("tables", "Create, list, verify or delete the booking and session tables.");
             tables.Subcommands.Add(Ensure(io));
             tables.Subcommands.Add(List(io));
+            tables.Subcommands.Add(Verify(io));
             tables.Subcommands.Add(Delete(io));
             return tables;
         }
@@ -96,6 +97,51 @@ namespace Bookings.Cli.Commands
                 }
 
                 return ExitCodes.Success;
+            }, ensureTablesWhenEmbedded: false);
+        }
+
+        private static Command Verify(CliIo io)
+        {
+            var command = new Command("verify", "Compare the live sms and session tables (with --table-prefix) with the schema: keys, billing mode, capacities, indexes, time to live. Changes nothing; exit code 8 when they differ.");
+            return command.Runs(io, async (context, parse, ct) =>
+            {
+                var differences = await Manager(context).VerifyAsync(BookingsSchema.Tables, ct).ConfigureAwait(false);
+                if (context.Json)
+                {
+                    context.WriteJson(json =>
+                    {
+                        json.WriteStartObject();
+                        json.WriteStartArray("differences");
+                        foreach (var difference in differences)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("table", difference.Table);
+                            json.WriteString("what", difference.What);
+                            json.WriteString("expected", difference.Expected);
+                            json.WriteString("actual", difference.Actual);
+                            json.WriteEndObject();
+                        }
+
+                        json.WriteEndArray();
+                        json.WriteEndObject();
+                    });
+                }
+                else if (differences.Count == 0)
+                {
+                    context.Out.WriteLine($"The tables match the schema: {string.Join(", ", BookingsSchema.Tables.Select(context.TableName))}.");
+                }
+                else
+                {
+                    var table = new TextTable("table", "what", "is", "expected");
+                    foreach (var difference in differences)
+                    {
+                        table.Add(difference.Table, difference.What, difference.Actual, difference.Expected);
+                    }
+
+                    table.WriteTo(context.Out);
+                }
+
+                return differences.Count == 0 ? ExitCodes.Success : ExitCodes.TablesDiffer;
             }, ensureTablesWhenEmbedded: false);
         }
 

@@ -26,5 +26,8 @@ namespace Bookings.Cli
 
         /// <summary><c>import</c>: the file holds no rows (empty, only blank lines, or an empty JSON array); nothing was written.</summary>
         public const int NothingToImport = 7;
+
+        /// <summary><c>tables verify</c>: the live tables differ from the schema (the differences are listed).</summary>
+        public const int TablesDiffer = 8;
     }
 }

@@ -124,6 +124,21 @@ namespace Bookings.Generated.Generator.Diagnostics
             "A date in a key has a format that does not sort",
             "'{0}' is a date in a key, but {1}. In a key a date is text that must sort in time order and read back exactly; write {2}.");
 
+        public static readonly DiagnosticDescriptor MissingCapacity = Error(
+            "DDB030",
+            "A provisioned table has no capacity",
+            "{0} has \"billingMode\": \"PROVISIONED\" but no capacity. Add \"capacity\": {{ \"read\": 5, \"write\": 5 }} (read and write capacity units), or use \"PAY_PER_REQUEST\".");
+
+        public static readonly DiagnosticDescriptor InvalidCapacity = Error(
+            "DDB031",
+            "A capacity is not a whole number of 1 or more",
+            "The {0} capacity of {1} must be a whole number of units, 1 or more, but {2} was found. Write a number such as 5.");
+
+        public static readonly DiagnosticDescriptor CapacityNotProvisioned = Error(
+            "DDB032",
+            "A capacity is given where none applies",
+            "'capacity' does not apply to {0}: {1}.");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "DDB999",
             "The generator failed on this descriptor",

@@ -28,7 +28,7 @@ namespace Bookings.Generated.Generator.Emit
             }
             else
             {
-                WriteDefinition(w, table.TypeName, table.TableName, table.BillingMode, table.PartitionKey.AttributeName, table.PartitionKey.Storage, table.SortKey?.AttributeName, table.SortKey?.Storage ?? KeyStorage.String, table.TtlAttribute, table.Indexes);
+                WriteDefinition(w, table.TypeName, table.TableName, table.BillingMode, table.Capacity, table.PartitionKey.AttributeName, table.PartitionKey.Storage, table.SortKey?.AttributeName, table.SortKey?.Storage ?? KeyStorage.String, table.TtlAttribute, table.Indexes);
             }
 
             foreach (var index in table.Indexes)
@@ -70,7 +70,7 @@ namespace Bookings.Generated.Generator.Emit
                 public static partial class {{group.TableTypeName}}
                 """);
             w.Open();
-            WriteDefinition(w, group.Name, group.TableName, group.BillingMode, group.PartitionAttribute, group.PartitionStorage, group.SortAttribute, group.SortStorage, group.TtlAttribute, group.Indexes);
+            WriteDefinition(w, group.Name, group.TableName, group.BillingMode, group.Capacity, group.PartitionAttribute, group.PartitionStorage, group.SortAttribute, group.SortStorage, group.TtlAttribute, group.Indexes);
             w.Block($$"""
 
                 /// <summary>The attribute that names each item's entity type.</summary>
@@ -85,6 +85,7 @@ namespace Bookings.Generated.Generator.Emit
             string entityName,
             string tableName,
             string billingMode,
+            CapacityModel? capacity,
             string partitionAttribute,
             KeyStorage partitionStorage,
             string? sortAttribute,
@@ -111,19 +112,24 @@ namespace Bookings.Generated.Generator.Emit
                     + $"{KeyDefinition(index.PartitionKey.AttributeName, index.PartitionKey.Storage)}, "
                     + $"{(index.SortKey is null ? "null" : KeyDefinition(index.SortKey.AttributeName, index.SortKey.Storage))}, "
                     + $"global::Amazon.DynamoDBv2.ProjectionType.{index.Projection}"
-                    + $"{(index.Included.Count > 0 ? ", new[] { " + string.Join(", ", index.Included.Select(Literals.String)) + " }" : string.Empty)}),");
+                    + $"{(index.Included.Count > 0 ? ", new[] { " + string.Join(", ", index.Included.Select(Literals.String)) + " }" : string.Empty)})"
+                    + $"{(index.Capacity is null ? string.Empty : $" {{ Capacity = {Capacity(index.Capacity)} }}")},");
                 arguments.Add($"Indexes: new {Runtime}IndexDefinition[]\n{{\n    {string.Join("\n    ", definitions)}\n}}");
             }
 
+            // Capacity is an init property, so a table without it is written as before.
+            var initializer = capacity is null ? string.Empty : $"\n{{\n    Capacity = {Capacity(capacity)},\n}}";
             w.Block($$"""
                 /// <summary>The physical table name used unless options add a prefix or override it.</summary>
                 public const string DefaultName = {{Literals.String(tableName)}};
 
                 /// <summary>Keys, indexes and billing mode, enough to create the table.</summary>
                 public static {{Runtime}}TableDefinition Definition { get; } = new(
-                    {{Indented(string.Join(",\n", arguments), 1)}});
+                    {{Indented(string.Join(",\n", arguments), 1)}}){{initializer}};
                 """);
         }
+
+        private static string Capacity(CapacityModel capacity) => $"new(Read: {capacity.Read}, Write: {capacity.Write})";
 
         private static string KeyDefinition(string attribute, KeyStorage storage)
             => $"new {Runtime}KeyAttributeDefinition({Literals.String(attribute)}, {ValueKinds.ScalarAttributeType(storage)})";
@@ -149,11 +155,11 @@ namespace Bookings.Generated.Generator.Emit
                             {{Lines(definitions, 3)}}
                         });
 
-                    /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
+                    /// <summary>Registers every repository of the descriptor as a singleton, and its tables for the start-up check; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
                     public static {{Services}} Add{{name}}Repositories(this {{Services}} services)
                     {
                         {{Lines(registrations, 2)}}
-                        return services;
+                        return {{Runtime}}DynamoServiceCollectionExtensions.AddTables(services, Tables);
                     }
 
                     /// <summary>Registers the runtime (options bound from <paramref name="configuration"/> and validated at start-up, the client, the table manager, transactions) and every repository of the descriptor, in one call.</summary>

@@ -44,6 +44,7 @@ namespace Bookings.Generated.Generator.Model
     /// How a raw partition key value is printed when the entities' partition parts differ: masked as the most sensitive
     /// partition part of any entity, since a raw value cannot say which entity it belongs to.
     /// </param>
+    /// <param name="Capacity">For a <c>PROVISIONED</c> table, its read and write capacity units; otherwise null.</param>
     internal sealed record EntityGroupModel(
         string Name,
         string TableName,
@@ -58,7 +59,8 @@ namespace Bookings.Generated.Generator.Model
         EquatableArray<string> Entities,
         EquatableArray<IndexModel> Indexes,
         string? SharedPartitionEntity,
-        Sensitivity PartitionSensitivity = Sensitivity.None)
+        Sensitivity PartitionSensitivity = Sensitivity.None,
+        CapacityModel? Capacity = null)
     {
         public string TableTypeName => Name + "Table";
 
@@ -70,6 +72,9 @@ namespace Bookings.Generated.Generator.Model
 
         public string RepositoryInterfaceName => "I" + Name + "Repository";
     }
+
+    /// <summary>Provisioned throughput of a table or a global index, in read and write capacity units (each 1 or more).</summary>
+    internal sealed record CapacityModel(long Read, long Write);
 
     /// <summary>An enum declared in the schema, stored as the text of its values.</summary>
     /// <param name="Name">The C# enum name.</param>
@@ -107,6 +112,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Indexes">The secondary indexes, in declaration order.</param>
     /// <param name="GroupName">For an entity that shares its table with others, the group's C# name; otherwise null.</param>
     /// <param name="TypeAttribute">For such an entity, the attribute that names each item's type; otherwise null.</param>
+    /// <param name="Capacity">For a <c>PROVISIONED</c> table of one entity, its read and write capacity units; otherwise null.</param>
     internal sealed record TableModel(
         string Namespace,
         string TypeName,
@@ -121,7 +127,8 @@ namespace Bookings.Generated.Generator.Model
         string? VersionAttribute,
         EquatableArray<IndexModel> Indexes,
         string? GroupName = null,
-        string? TypeAttribute = null)
+        string? TypeAttribute = null,
+        CapacityModel? Capacity = null)
     {
         public string KeyTypeName => TypeName + "Key";
 
@@ -304,6 +311,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Projection">ALL, KEYS_ONLY or INCLUDE.</param>
     /// <param name="Included">For INCLUDE, the attributes projected beside the keys.</param>
     /// <param name="Description">Free text for XML docs, or null.</param>
+    /// <param name="Capacity">A global index's own capacity on a provisioned table; null when it takes the table's.</param>
     internal sealed record IndexModel(
         string Name,
         string MethodName,
@@ -312,7 +320,8 @@ namespace Bookings.Generated.Generator.Model
         IndexKeyModel? SortKey,
         string Projection,
         EquatableArray<string> Included,
-        string? Description)
+        string? Description,
+        CapacityModel? Capacity = null)
     {
         /// <summary>Whether queries return whole entities; indexes that project less return keys.</summary>
         public bool ReturnsEntities => Projection == "ALL";

@@ -12,7 +12,7 @@ namespace Bookings.Generated.Generator.Parsing
     /// <summary>Tables that hold several entity types: the shared keys, the type attribute, and checks across entities.</summary>
     internal sealed partial class SchemaParser
     {
-        private static readonly string[] GroupProperties = { "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "typeAttribute", "entities" };
+        private static readonly string[] GroupProperties = { "name", "tableName", "description", "billingMode", "capacity", "partitionKey", "sortKey", "typeAttribute", "entities" };
         private static readonly string[] GroupKeyProperties = { "attribute", "description" };
         private static readonly string[] EntityProperties =
         {
@@ -44,6 +44,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             /// <summary>Whether the table names its type attribute, rather than taking the default <c>_type</c>.</summary>
             public bool TypeAttributeDeclared { get; }
+
+            /// <summary>Whether the table is <c>PROVISIONED</c>, so its entities' global indexes may have capacities of their own.</summary>
+            public bool Provisioned { get; set; }
         }
 
         private EntityGroupModel? ReadGroup(
@@ -69,6 +72,7 @@ namespace Bookings.Generated.Generator.Parsing
             ClaimTypeNames(name, typeNames, n => new[] { n + "Table", n + "Item", n + "Marshaller", n + "Repository", "I" + n + "Repository" });
             ClaimTableName(tableName, tableNames);
             CheckBillingMode(billing);
+            var capacity = ReadTableCapacity(reader, billing, label);
 
             var partitionAttribute = partitionJson is null ? null : new ObjectReader(_context, partitionJson, "partitionKey", GroupKeyProperties).String("attribute", required: true, "\"pk\"");
             var sortAttribute = sortJson is null ? null : new ObjectReader(_context, sortJson, "sortKey", GroupKeyProperties).String("attribute", required: true, "\"sk\"");
@@ -88,7 +92,10 @@ namespace Bookings.Generated.Generator.Parsing
                     $"The type attribute '{typeAttribute.Value}' of table '{name.Value}' is its {role} key attribute. The type attribute holds each item's entity name and must be an attribute of its own: write \"typeAttribute\": \"_type\" (or leave it out for \"_type\").");
             }
 
-            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null);
+            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null)
+            {
+                Provisioned = billing?.Value == "PROVISIONED",
+            };
             var entities = new List<(TableModel Model, JsonObject Json)>();
             foreach (var item in entitiesJson.Items)
             {
@@ -145,7 +152,8 @@ namespace Bookings.Generated.Generator.Parsing
                 entities.Select(e => e.Model.TypeName).ToEquatableArray(),
                 indexes,
                 shared ? first.TypeName : null,
-                entities.SelectMany(e => e.Model.PartitionKey.Parts).Aggregate(Sensitivity.None, (most, part) => MaskedAtLeastAs(most, part.Sensitivity)));
+                entities.SelectMany(e => e.Model.PartitionKey.Parts).Aggregate(Sensitivity.None, (most, part) => MaskedAtLeastAs(most, part.Sensitivity)),
+                capacity);
         }
 
         /// <summary>
@@ -371,7 +379,15 @@ namespace Bookings.Generated.Generator.Parsing
                 return $"\"projection\": \"{first.Projection}\"{(first.Included.Count == 0 ? string.Empty : $" of {string.Join(", ", first.Included)}")} where this one projects {other.Projection}{(other.Included.Count == 0 ? string.Empty : $" of {string.Join(", ", other.Included)}")}";
             }
 
+            if (first.Capacity != other.Capacity)
+            {
+                return $"{Capacity(first.Capacity)} where this one has {Capacity(other.Capacity)}";
+            }
+
             return null;
+
+            static string Capacity(CapacityModel? capacity)
+                => capacity is null ? "the table's capacity" : $"a capacity of {capacity.Read} read and {capacity.Write} write units";
         }
 
         /// <summary>Where an entity names one of its indexes.</summary>

@@ -11,7 +11,7 @@ namespace Bookings.Generated.Generator.Parsing
     /// <summary>Secondary indexes: their keys (stored attributes, or computed from a template), projection and names.</summary>
     internal sealed partial class SchemaParser
     {
-        private static readonly string[] IndexProperties = { "type", "partitionKey", "sortKey", "projection", "include", "csharpName", "description" };
+        private static readonly string[] IndexProperties = { "type", "partitionKey", "sortKey", "projection", "include", "capacity", "csharpName", "description" };
         private static readonly string[] IndexKeyProperties = { "attribute", "template" };
         private static readonly string[] IndexTypes = { "global", "local" };
         private static readonly string[] Projections = { "ALL", "KEYS_ONLY", "INCLUDE" };
@@ -30,6 +30,9 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             public List<AttributeModel> Own { get; }
+
+            /// <summary>Whether the table is <c>PROVISIONED</c>, so a global index may have a capacity of its own.</summary>
+            public bool Provisioned { get; set; }
 
             public List<KeyPartModel> Parts { get; }
 
@@ -116,6 +119,8 @@ namespace Bookings.Generated.Generator.Parsing
             var include = reader.Array("include");
             var csharpName = reader.String("csharpName");
             var description = reader.String("description")?.Value;
+            var capacityProperty = reader.Property("capacity");
+            var capacityJson = reader.Object("capacity");
 
             var name = property.Name;
             if (!TableNames.IsValid(name))
@@ -177,6 +182,29 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
+            // A global index has throughput of its own (the table's unless it says otherwise); a local one uses the table's.
+            CapacityModel? capacity = null;
+            if (capacityProperty is not null)
+            {
+                if (!isGlobal || !scope.Provisioned)
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.CapacityNotProvisioned,
+                        capacityProperty.NameSpan,
+                        owner,
+                        isGlobal
+                            ? "the table is billed on demand (\"PAY_PER_REQUEST\", the default); set \"billingMode\": \"PROVISIONED\" on the table to give it and its global indexes capacity, or remove it"
+                            : "a local index uses the table's capacity; remove it");
+                    return null;
+                }
+
+                capacity = capacityJson is null ? null : ReadCapacity(capacityJson, owner);
+                if (capacity is null)
+                {
+                    return null;
+                }
+            }
+
             var projectionValue = projection?.Value ?? "ALL";
             if (Array.IndexOf(Projections, projectionValue) < 0)
             {
@@ -224,7 +252,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             Claim(memberNames, "index C# name", methodName, csharpName?.Span ?? property.NameSpan, property.Name);
-            return new IndexModel(name, methodName, isGlobal, partition, sort, projectionValue, included.ToEquatableArray(), description);
+            return new IndexModel(name, methodName, isGlobal, partition, sort, projectionValue, included.ToEquatableArray(), description, capacity);
         }
 
         private IndexKeyModel? ReadIndexKey(JsonObject json, string indexName, string which, IndexScope scope)

@@ -24,7 +24,7 @@ namespace Bookings.Generated.Generator.Parsing
         private static readonly string[] RootProperties = { "$schema", "namespace", "name", "enums", "types", "tables" };
         private static readonly string[] TableProperties =
         {
-            "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "extraAttributes", "ttl", "version",
+            "name", "tableName", "description", "billingMode", "capacity", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "extraAttributes", "ttl", "version",
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
@@ -33,7 +33,8 @@ namespace Bookings.Generated.Generator.Parsing
         {
             "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "csharpName", "description",
         };
-        private static readonly string[] BillingModes = { "PAY_PER_REQUEST" };
+        private static readonly string[] BillingModes = { "PAY_PER_REQUEST", "PROVISIONED" };
+        private static readonly string[] CapacityProperties = { "read", "write" };
         private static readonly string[] SensitivityNames = { "phone", "personal", "secret" };
 
         /// <summary>
@@ -226,6 +227,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             CheckBillingMode(billing);
+            var capacity = group is null ? ReadTableCapacity(reader, billing, label) : null;
 
             // Attributes first: key templates refer to them.
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"id\": { \"type\": \"string\" } }"));
@@ -341,7 +343,10 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var indexes = keysParsed
-                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared, attributes), new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
+                ? ReadIndexes(
+                    reader.Object("indexes"),
+                    new IndexScope(ownAttributes, keyPartModels, partition, sort, declared, attributes) { Provisioned = group?.Provisioned ?? billing?.Value == "PROVISIONED" },
+                    new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
                 : EquatableArray<IndexModel>.Empty;
 
             CheckGeneratedNames(
@@ -378,7 +383,8 @@ namespace Bookings.Generated.Generator.Parsing
                 version?.Value,
                 indexes,
                 group?.Name,
-                group?.TypeAttribute.Value);
+                group?.TypeAttribute.Value,
+                capacity);
             return CheckUpdateMethods(table, attributes) ? table : null;
         }
 
@@ -509,6 +515,68 @@ namespace Bookings.Generated.Generator.Parsing
             if (billing is not null && Array.IndexOf(BillingModes, billing.Value) < 0)
             {
                 _context.Report(DiagnosticDescriptors.InvalidValue, billing.Span, billing.Value, "billingMode", Names.DidYouMean(billing.Value, BillingModes), string.Join(", ", BillingModes));
+            }
+        }
+
+        /// <summary>
+        /// The capacity of a table (of one entity, or shared): required with <c>PROVISIONED</c> (DDB030) and refused with
+        /// on-demand billing (DDB032); null for an on-demand table.
+        /// </summary>
+        private CapacityModel? ReadTableCapacity(ObjectReader reader, JsonString? billing, string label)
+        {
+            var property = reader.Property("capacity");
+            var json = reader.Object("capacity");
+            if (billing?.Value == "PROVISIONED")
+            {
+                if (property is null)
+                {
+                    _context.Report(DiagnosticDescriptors.MissingCapacity, billing.Span, char.ToUpperInvariant(label[0]) + label.Substring(1));
+                    return null;
+                }
+
+                return json is null ? null : ReadCapacity(json, label);
+            }
+
+            if (property is not null && (billing is null || billing.Value == "PAY_PER_REQUEST"))
+            {
+                _context.Report(
+                    DiagnosticDescriptors.CapacityNotProvisioned,
+                    property.NameSpan,
+                    label,
+                    "the table is billed on demand (\"PAY_PER_REQUEST\", the default); set \"billingMode\": \"PROVISIONED\" to give it capacity, or remove it");
+            }
+
+            return null;
+        }
+
+        /// <summary><c>{ "read": 5, "write": 5 }</c>: both whole numbers of 1 or more (DDB031), as DynamoDB requires.</summary>
+        private CapacityModel? ReadCapacity(JsonObject json, string owner)
+        {
+            var reader = new ObjectReader(_context, json, "the capacity of " + owner, CapacityProperties);
+            var read = Units("read");
+            var write = Units("write");
+            return read is { } r && write is { } w ? new CapacityModel(r, w) : null;
+
+            long? Units(string name)
+            {
+                if (reader.Property(name) is null)
+                {
+                    _context.Report(DiagnosticDescriptors.MissingProperty, new TextSpan(json.Span.Start, 1), "The capacity of " + owner, name, "5");
+                    return null;
+                }
+
+                if (reader.Number(name) is not { } number)
+                {
+                    return null;
+                }
+
+                if (!long.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var units) || units < 1)
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidCapacity, number.Span, name, owner, number.Text);
+                    return null;
+                }
+
+                return units;
             }
         }
 

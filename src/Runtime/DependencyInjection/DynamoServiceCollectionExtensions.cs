@@ -1,17 +1,21 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Collections.Generic;
+using System.Linq;
 using Amazon.DynamoDBv2;
 using Bookings.Generated.Runtime.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bookings.Generated.Runtime
 {
     /// <summary>
-    /// Registers the runtime: validated options, the DynamoDB client, the table manager and transactions.
+    /// Registers the runtime: validated options, the DynamoDB client, the table manager, transactions and the start-up
+    /// table check (<see cref="DynamoRepositoryOptions.VerifyTablesAtStartup"/>, off by default).
     /// A schema's generated <c>Add…Repositories</c> then registers its repositories on top.
     /// </summary>
     public static class DynamoServiceCollectionExtensions
@@ -61,6 +65,19 @@ namespace Bookings.Generated.Runtime
             return services;
         }
 
+        /// <summary>
+        /// Registers the tables a schema describes, so <see cref="DynamoRepositoryOptions.VerifyTablesAtStartup"/> checks
+        /// them when the host starts; generated <c>Add…Repositories</c> methods call this with their schema's tables.
+        /// A table registered twice is checked once.
+        /// </summary>
+        public static IServiceCollection AddTables(this IServiceCollection services, IEnumerable<TableDefinition> tables)
+        {
+            ArgumentNullException.ThrowIfNull(services);
+            ArgumentNullException.ThrowIfNull(tables);
+            services.AddSingleton(new DescribedTables(tables.ToList()));
+            return services;
+        }
+
         private static IServiceCollection AddCore(IServiceCollection services)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoRepositoryOptions>, DynamoRepositoryOptionsValidator>());
@@ -71,6 +88,10 @@ namespace Bookings.Generated.Runtime
                 Client(provider),
                 provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,
                 provider.GetService<ILogger<DynamoTableManager>>()));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TableVerificationService>(provider => new TableVerificationService(
+                provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,
+                provider.GetRequiredService<DynamoTableManager>(),
+                provider.GetServices<DescribedTables>())));
             services.TryAddSingleton(provider => new DynamoTransactions(
                 Client(provider),
                 provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value,

@@ -63,6 +63,15 @@ namespace Bookings.Generated.Runtime
             Message = "DynamoDB table {table} is active")]
         public static partial void TableReady(ILogger logger, string table);
 
+        // Table verification (1200-1219). Names of tables, attributes and indexes only: no item data.
+        [LoggerMessage(EventId = 1200, EventName = "TableMatches", Level = LogLevel.Information,
+            Message = "DynamoDB table {table} matches its definition")]
+        public static partial void TableMatches(ILogger logger, string table);
+
+        [LoggerMessage(EventId = 1201, EventName = "TableDiffers", Level = LogLevel.Warning,
+            Message = "DynamoDB table {table} differs from its definition: {what} is {actual}, expected {expected}")]
+        public static partial void TableDiffers(ILogger logger, string table, string what, string expected, string actual);
+
         /// <summary>
         /// The error code printed for an exception, also its <c>error.type</c> in telemetry: the AWS error code, or the
         /// exception type.

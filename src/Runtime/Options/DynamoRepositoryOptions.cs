@@ -37,6 +37,23 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         public IDictionary<string, string> TableNames { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Capacities of <c>PROVISIONED</c> tables by entity name (<c>["Booking"] = new(10, 5)</c>, in configuration
+        /// <c>Capacities:Booking:Read</c>), or by entity name, a dot and index name for a global index
+        /// (<c>["Booking.by_phone"]</c>). An override replaces what the descriptor declares; a global index without its own
+        /// capacity takes the table's. A value left out of configuration is 5. Ignored for on-demand tables.
+        /// </summary>
+        public IDictionary<string, ProvisionedCapacity> Capacities { get; } = new Dictionary<string, ProvisionedCapacity>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Whether the host's start checks every table of the registered schemas against DynamoDB
+        /// (<see cref="DynamoTableManager.VerifyAsync"/>) and fails with a <see cref="DynamoTableMismatchException"/>
+        /// listing the differences. Default false: it costs two requests per table at each start and needs the
+        /// <c>dynamodb:DescribeTable</c> and <c>dynamodb:DescribeTimeToLive</c> permissions. Runs as a hosted service,
+        /// so only under a host (<c>Microsoft.Extensions.Hosting</c>).
+        /// </summary>
+        public bool VerifyTablesAtStartup { get; set; }
+
         /// <summary>Whether gets read strongly consistent data. Default false (eventually consistent, half the cost).</summary>
         public bool ConsistentRead { get; set; }
 
@@ -68,6 +85,17 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(table);
             return TableNames.TryGetValue(table.EntityName, out var name) ? name : (TableNamePrefix ?? string.Empty) + table.TableName;
+        }
+
+        /// <summary>
+        /// The capacity a table (<paramref name="index"/> null) or one of its global indexes is created with and checked
+        /// against: null on demand and for a local index; otherwise its override in <see cref="Capacities"/>, else what
+        /// the definition declares (an index's own, else the table's), else 5 and 5.
+        /// </summary>
+        public ProvisionedCapacity? ResolveCapacity(TableDefinition table, IndexDefinition? index = null)
+        {
+            ArgumentNullException.ThrowIfNull(table);
+            return table.ResolveCapacity(index, Capacities);
         }
     }
 }

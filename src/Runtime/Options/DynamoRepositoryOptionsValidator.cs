@@ -47,6 +47,14 @@ namespace Bookings.Generated.Runtime.Internal
                 }
             }
 
+            foreach (var pair in options.Capacities)
+            {
+                if (pair.Value is null || pair.Value.Read < 1 || pair.Value.Write < 1)
+                {
+                    failures.Add($"Capacities:{pair.Key} is {(pair.Value is null ? "empty" : $"{pair.Value.Read} read and {pair.Value.Write} write units")}; each must be 1 or more (default 5).");
+                }
+            }
+
             AddResilienceFailures(options, failures);
 
             if (options.Batch is null || options.Batch.MaxConcurrency < 1 || options.Batch.MaxRounds < 1)

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bookings.Generated.Runtime
 {
-    /// <summary>Creates the tables a schema declares, under the names the options resolve.</summary>
+    /// <summary>Creates the tables a schema declares, under the names the options resolve, and checks live tables against them.</summary>
     public sealed class DynamoTableManager
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -31,7 +31,9 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>
         /// Creates every table that does not exist yet, waits until each is active, and turns on time to live
-        /// where the schema declares a TTL attribute (for existing tables too).
+        /// where the schema declares a TTL attribute (for existing tables too). A <c>PROVISIONED</c> table and its global
+        /// indexes get the capacities <see cref="DynamoRepositoryOptions.ResolveCapacity"/> gives; an existing table is
+        /// left as it is (<see cref="VerifyAsync"/> reports how it differs).
         /// </summary>
         /// <returns>The physical names of the tables that were created.</returns>
         public async Task<IReadOnlyList<string>> EnsureTablesAsync(IEnumerable<TableDefinition> tables, CancellationToken cancellationToken = default)
@@ -52,7 +54,7 @@ namespace Bookings.Generated.Runtime
                 {
                     await _runner.ExecuteAsync(
                         new DynamoOperation("CreateTable", name),
-                        ct => _client.CreateTableAsync(table.ToCreateTableRequest(name), ct),
+                        ct => _client.CreateTableAsync(table.ToCreateTableRequest(name, _options.Capacities), ct),
                         cancellationToken).ConfigureAwait(false);
                 }
                 catch (DynamoRepositoryException ex) when (ex.InnerException is ResourceInUseException)
@@ -69,21 +71,74 @@ namespace Bookings.Generated.Runtime
             return created;
         }
 
+        /// <summary>
+        /// Compares each table, under the name the options resolve, with the live one (<c>DescribeTable</c> and
+        /// <c>DescribeTimeToLive</c>): its key attributes and their types, billing mode, capacities (of a provisioned
+        /// table and its global indexes), indexes (missing, extra, of the other kind) with their keys and projections,
+        /// and the time to live attribute. Changes nothing.
+        /// </summary>
+        /// <returns>
+        /// Every difference, table by table, in the order the tables are given; empty when the live tables match. A
+        /// missing table is one difference (<c>table</c>, expected <c>exists</c>, actual <c>missing</c>), not an exception.
+        /// </returns>
+        public async Task<IReadOnlyList<TableDifference>> VerifyAsync(IEnumerable<TableDefinition> tables, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(tables);
+            var differences = new List<TableDifference>();
+            foreach (var table in tables)
+            {
+                var name = _options.ResolveTableName(table);
+                var live = await DescribeAsync(name, cancellationToken).ConfigureAwait(false);
+                List<TableDifference> found;
+                if (live is null)
+                {
+                    found = new List<TableDifference> { new(name, "table", "exists", "missing") };
+                }
+                else
+                {
+                    var timeToLive = await _runner.ExecuteAsync(
+                        new DynamoOperation("DescribeTimeToLive", name),
+                        ct => _client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = name }, ct),
+                        cancellationToken).ConfigureAwait(false);
+                    found = TableComparison.Compare(table, name, live, timeToLive.TimeToLiveDescription, _options.Capacities);
+                }
+
+                foreach (var difference in found)
+                {
+                    RuntimeLog.TableDiffers(_logger, name, difference.What, difference.Expected, difference.Actual);
+                }
+
+                if (found.Count == 0)
+                {
+                    RuntimeLog.TableMatches(_logger, name);
+                }
+
+                differences.AddRange(found);
+            }
+
+            return differences;
+        }
+
         /// <summary>Whether a table of that physical name exists.</summary>
         public async Task<bool> ExistsAsync(string tableName, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(tableName);
+            return await DescribeAsync(tableName, cancellationToken).ConfigureAwait(false) is not null;
+        }
+
+        private async Task<TableDescription?> DescribeAsync(string tableName, CancellationToken cancellationToken)
+        {
             try
             {
-                await _runner.ExecuteAsync(
+                var response = await _runner.ExecuteAsync(
                     new DynamoOperation("DescribeTable", tableName, Expected: ErrorCategory.TableNotFound),
                     ct => _client.DescribeTableAsync(tableName, ct),
                     cancellationToken).ConfigureAwait(false);
-                return true;
+                return response.Table;
             }
             catch (DynamoTableNotFoundException)
             {
-                return false;
+                return null;
             }
         }
 

@@ -40,6 +40,12 @@ namespace Bookings.Generated.Runtime
         /// <summary>Which attributes the index holds: ALL, KEYS_ONLY or INCLUDE.</summary>
         public ProjectionType Projection { get; init; } = Projection ?? throw new System.ArgumentNullException(nameof(Projection));
 
+        /// <summary>
+        /// A global index's own capacity on a provisioned table; null when it takes the table's (and always for a local
+        /// index, which uses the table's).
+        /// </summary>
+        public ProvisionedCapacity? Capacity { get; init; }
+
         internal Projection ToProjection()
             => new() { ProjectionType = Projection, NonKeyAttributes = NonKeyAttributes is null ? null : new List<string>(NonKeyAttributes) };
 
@@ -62,7 +68,7 @@ namespace Bookings.Generated.Runtime
     /// <param name="TableName">The default physical table name.</param>
     /// <param name="PartitionKey">The partition (HASH) key.</param>
     /// <param name="SortKey">The sort (RANGE) key, or null.</param>
-    /// <param name="BillingMode">The billing mode; generated tables use on-demand.</param>
+    /// <param name="BillingMode">The billing mode: <c>PAY_PER_REQUEST</c> (on demand, the default) or <c>PROVISIONED</c>.</param>
     /// <param name="TtlAttribute">The attribute DynamoDB's time to live reads (epoch seconds), or null when items never expire.</param>
     /// <param name="Indexes">The table's secondary indexes, or null for none.</param>
     public sealed record TableDefinition(
@@ -83,8 +89,14 @@ namespace Bookings.Generated.Runtime
         /// <summary>The partition (HASH) key.</summary>
         public KeyAttributeDefinition PartitionKey { get; init; } = PartitionKey ?? throw new System.ArgumentNullException(nameof(PartitionKey));
 
-        /// <summary>The billing mode; generated tables use on-demand.</summary>
+        /// <summary>The billing mode: <c>PAY_PER_REQUEST</c> (on demand, the default) or <c>PROVISIONED</c>.</summary>
         public BillingMode BillingMode { get; init; } = BillingMode ?? throw new System.ArgumentNullException(nameof(BillingMode));
+
+        /// <summary>
+        /// For a <c>PROVISIONED</c> table, its capacity (5 and 5 when null); ignored on demand. Each global index takes it
+        /// unless the index has its own. <see cref="DynamoRepositoryOptions.Capacities"/> overrides both per service.
+        /// </summary>
+        public ProvisionedCapacity? Capacity { get; init; }
 
         /// <summary>The index named <paramref name="name"/>.</summary>
         /// <exception cref="System.ArgumentException">The table has no such index.</exception>
@@ -101,8 +113,31 @@ namespace Bookings.Generated.Runtime
             throw new System.ArgumentException($"Table '{TableName}' has no index '{name}'.", nameof(name));
         }
 
-        /// <summary>A CreateTable request for this table under the given physical name.</summary>
-        public CreateTableRequest ToCreateTableRequest(string physicalName)
+        /// <summary>A CreateTable request for this table under the given physical name, with the capacities it declares.</summary>
+        public CreateTableRequest ToCreateTableRequest(string physicalName) => ToCreateTableRequest(physicalName, null);
+
+        /// <summary>
+        /// The capacity of the table (<paramref name="index"/> null) or of one of its indexes: null on demand and for a local
+        /// index; otherwise the override in <paramref name="overrides"/> (by <c>Entity</c>, or <c>Entity.index</c> for an
+        /// index), else the declared one (an index's own, else the table's), else 5 and 5.
+        /// </summary>
+        internal ProvisionedCapacity? ResolveCapacity(IndexDefinition? index, IDictionary<string, ProvisionedCapacity>? overrides)
+        {
+            if (BillingMode != BillingMode.PROVISIONED || index is { IsGlobal: false })
+            {
+                return null;
+            }
+
+            ProvisionedCapacity? capacity = null;
+            if (index is not null && (overrides?.TryGetValue(EntityName + "." + index.Name, out capacity) == true || (capacity = index.Capacity) is not null))
+            {
+                return capacity;
+            }
+
+            return overrides?.TryGetValue(EntityName, out capacity) == true ? capacity : Capacity ?? new ProvisionedCapacity();
+        }
+
+        internal CreateTableRequest ToCreateTableRequest(string physicalName, IDictionary<string, ProvisionedCapacity>? overrides)
         {
             var keySchema = new List<KeySchemaElement> { new(PartitionKey.Name, KeyType.HASH) };
             var attributes = new List<AttributeDefinition> { new(PartitionKey.Name, PartitionKey.Type) };
@@ -118,6 +153,7 @@ namespace Bookings.Generated.Runtime
                 KeySchema = keySchema,
                 AttributeDefinitions = attributes,
                 BillingMode = BillingMode,
+                ProvisionedThroughput = Throughput(ResolveCapacity(null, overrides)),
             };
 
             foreach (var index in Indexes ?? System.Array.Empty<IndexDefinition>())
@@ -138,6 +174,7 @@ namespace Bookings.Generated.Runtime
                         IndexName = index.Name,
                         KeySchema = index.KeySchema(),
                         Projection = index.ToProjection(),
+                        ProvisionedThroughput = Throughput(ResolveCapacity(index, overrides)),
                     });
                 }
                 else
@@ -153,5 +190,8 @@ namespace Bookings.Generated.Runtime
 
             return request;
         }
+
+        private static ProvisionedThroughput? Throughput(ProvisionedCapacity? capacity)
+            => capacity is null ? null : new ProvisionedThroughput(capacity.Read, capacity.Write);
     }
 }

@@ -51,6 +51,7 @@ namespace Bookings.Tests.Cli
 
             await Run("tables", "ensure");
             await Run("tables", "list");
+            await Run("tables", "verify");
             await Run("booking", "create", "2040001_9", "01061239999", "--name", "Choi", "--time", "2025-10-21 10:00:00", "--extra", "backup_phone=01088887777");
             await Run("booking", "create", "2040001_9", "01061239999", "--name", "Choi", "--time", "2025-10-21 10:00:00", "--if-absent", "--json");
             await Run("booking", "create", "2040001_8", "0106123999", "--name", "Bad", "--time", "2025-10-21 10:00:00");
@@ -73,6 +74,7 @@ namespace Bookings.Tests.Cli
             await Run("booking", "delete", "2040001_9", "01061239999", "--json");
             printed.Add((await cli.RunRawAsync(new[] { "booking", "get", "2040001_9", "01061239999", "01065554444" })).All);
             await Run("tables", "delete", "--yes");
+            await Run("tables", "verify", "--json");
             await Run("booking", "get", "2040001_9", "01061239999");
 
             var all = string.Join('\n', printed);

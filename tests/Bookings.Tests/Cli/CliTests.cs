@@ -62,6 +62,31 @@ namespace Bookings.Tests.Cli
         }
 
         [Fact]
+        public async Task Tables_verify_lists_the_differences_for_people_and_scripts()
+        {
+            var cli = new CliHarness(_fixture, "verify");
+
+            var missing = await cli.RunAsync("tables", "verify");
+            Assert.Equal(8, missing.ExitCode);
+            Assert.Matches($@"{cli.Prefix}sms\s+table\s+missing\s+exists", missing.Out);
+            Assert.Matches($@"{cli.Prefix}session\s+table\s+missing\s+exists", missing.Out);
+
+            Assert.Equal(0, (await cli.RunAsync("tables", "ensure")).ExitCode);
+            var match = await cli.RunAsync("tables", "verify");
+            Assert.Equal(0, match.ExitCode);
+            Assert.Contains($"The tables match the schema: {cli.Prefix}sms, {cli.Prefix}session.", match.Out, StringComparison.Ordinal);
+            Assert.Empty(Json((await cli.RunAsync("tables", "verify", "--json")).Out).GetProperty("differences").EnumerateArray());
+
+            Assert.Equal(0, (await cli.RunAsync("tables", "delete", "--yes")).ExitCode);
+            var json = await cli.RunAsync("tables", "verify", "--json");
+            Assert.Equal(8, json.ExitCode);
+            var first = Json(json.Out).GetProperty("differences").EnumerateArray().First();
+            Assert.Equal(
+                (cli.Prefix + "sms", "table", "exists", "missing"),
+                (first.GetProperty("table").GetString(), first.GetProperty("what").GetString(), first.GetProperty("expected").GetString(), first.GetProperty("actual").GetString()));
+        }
+
+        [Fact]
         public async Task Booking_create_get_flag_and_delete_in_text_and_json()
         {
             var cli = new CliHarness(_fixture, "booking");

@@ -19,6 +19,9 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>The wide descriptor with every attribute type, which the integration tests compile.</summary>
         public static string CatalogDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "catalog.tables.json");
 
+        /// <summary>Provisioned tables (one of one entity, one shared) with capacities, which the integration tests create and verify.</summary>
+        public static string WarehouseDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "warehouse.tables.json");
+
         /// <summary>The integration tests' descriptor: composite keys, TTL, versioning and secondary indexes.</summary>
         public static string ShopDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "shop.tables.json");
 

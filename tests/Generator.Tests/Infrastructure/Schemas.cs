@@ -66,6 +66,14 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// </summary>
         public static string Catalog => File.ReadAllText(RepoPaths.CatalogDescriptor);
 
+        public const string WarehousePath = "/repo/tests/Integration.Tests/warehouse.tables.json";
+
+        /// <summary>
+        /// Provisioned tables: a table's capacity, a global index with its own, one that takes the table's, a local index,
+        /// and a shared table; the integration tests create and verify them.
+        /// </summary>
+        public static string Warehouse => File.ReadAllText(RepoPaths.WarehouseDescriptor);
+
         /// <summary>The repository's real descriptor, as the Bookings project compiles it.</summary>
         public static string Bookings => File.ReadAllText(RepoPaths.BookingsDescriptor);
 

@@ -16,14 +16,14 @@ public static partial class BookingsSchema
             SessionTable.Definition,
         });
 
-    /// <summary>Registers every repository of the descriptor as a singleton; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
+    /// <summary>Registers every repository of the descriptor as a singleton, and its tables for the start-up check; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
     public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddBookingsRepositories(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
     {
         global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<IBookingRepository, BookingRepository>(
             services, static (client, options, logger) => new BookingRepository(client, options, logger));
         global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddRepository<ISessionRepository, SessionRepository>(
             services, static (client, options, logger) => new SessionRepository(client, options, logger));
-        return services;
+        return global::Bookings.Generated.Runtime.DynamoServiceCollectionExtensions.AddTables(services, Tables);
     }
 
     /// <summary>Registers the runtime (options bound from <paramref name="configuration"/> and validated at start-up, the client, the table manager, transactions) and every repository of the descriptor, in one call.</summary>
