@@ -124,6 +124,21 @@ namespace Bookings.Generated.Generator.Diagnostics
             "A date in a key has a format that does not sort",
             "'{0}' is a date in a key, but {1}. In a key a date is text that must sort in time order and read back exactly; write {2}.");
 
+        public static readonly DiagnosticDescriptor CounterMisuse = Error(
+            "DDB050",
+            "Counter is declared in a way that cannot work",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor TimestampMisuse = Error(
+            "DDB051",
+            "Timestamp is declared in a way that cannot work",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor NormalizeMisuse = Error(
+            "DDB052",
+            "Normalisation is declared in a way that cannot work",
+            "{0}");
+
         public static readonly DiagnosticDescriptor InternalError = Error(
             "DDB999",
             "The generator failed on this descriptor",

@@ -53,6 +53,12 @@ namespace Bookings.Generated.Runtime
         /// <summary>Retry settings for throttled and transient failures.</summary>
         public RetryOptions Retry { get; set; } = new();
 
+        /// <summary>
+        /// Where the SDK reads the time it writes into <c>"timestamp"</c> attributes (a test passes a
+        /// <c>FakeTimeProvider</c>). Default: <see cref="TimeProvider.System"/>.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
         /// <summary>The physical table name for a table: its override, or the prefix and its default name.</summary>
         public string ResolveTableName(TableDefinition table)
         {
