@@ -19,6 +19,9 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>The wide descriptor with every attribute type, which the integration tests compile.</summary>
         public static string CatalogDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "catalog.tables.json");
 
+        /// <summary>Counters, timestamps and normalised values (issue 21): the integration tests run this one.</summary>
+        public static string ProfilesDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "profiles.tables.json");
+
         /// <summary>The integration tests' descriptor: composite keys, TTL, versioning and secondary indexes.</summary>
         public static string ShopDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "shop.tables.json");
 

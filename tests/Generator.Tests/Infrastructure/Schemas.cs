@@ -66,6 +66,11 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// </summary>
         public static string Catalog => File.ReadAllText(RepoPaths.CatalogDescriptor);
 
+        public const string ProfilesPath = "/repo/tests/Integration.Tests/profiles.tables.json";
+
+        /// <summary>Counters, timestamps and normalised values in key parts, attributes and an index: the integration tests run this one.</summary>
+        public static string Profiles => File.ReadAllText(RepoPaths.ProfilesDescriptor);
+
         /// <summary>The repository's real descriptor, as the Bookings project compiles it.</summary>
         public static string Bookings => File.ReadAllText(RepoPaths.BookingsDescriptor);
 
