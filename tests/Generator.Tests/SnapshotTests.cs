@@ -287,6 +287,29 @@ namespace Bookings.Generated.Generator.Tests
                 + "index (the table's), and a shared table's capacity.",
                 "BinTable.Definition",
                 "DepotsTable.Definition"),
+            // profiles: counters, timestamps and normalised values here; their behaviour in every write path by the
+            // integration tests (ManagedValueTests), their misuse by ManagedValueDiagnosticTests.
+            new(
+                "profiles.managed-values",
+                "Counters (long with a start, int from 0) with their increments and their start as the default; created and "
+                + "updated timestamps (a datetimeoffset, a datetime written in UTC) named in the mapping with the attributes a "
+                + "put sent as an update removes; no update method for any of them.",
+                "Profile.Visits",
+                "Profile.CreatedAt",
+                "ProfileRepository.Mapping",
+                "ProfileRepository.IncrementVisitsAsync",
+                "ProfileRepository.IncrementLikesAsync",
+                "ProfileUpdate",
+                "TallyRepository.Mapping"),
+            new(
+                "profiles.normalized-values",
+                "A key part trimmed and lowercased by the key's builders (not by TryParse); an attribute trimmed and "
+                + "lowercased, one uppercased before its pattern is checked; an index queried by a normalised argument.",
+                "ProfileKey.Email",
+                "ProfileKey.ValidEmail",
+                "ProfileMarshaller.HandleValue",
+                "ProfileMarshaller.CountryValue",
+                "ProfileRepository.QueryByHandleAsync"),
         };
 
         /// <summary>The descriptors other than bookings, by the name their snapshots start with.</summary>
@@ -303,6 +326,7 @@ namespace Bookings.Generated.Generator.Tests
             ["customers"] = (Schemas.CustomersPath, () => Schemas.Customers),
             ["catalog"] = (Schemas.CatalogPath, () => Schemas.Catalog),
             ["warehouse"] = (Schemas.WarehousePath, () => Schemas.Warehouse),
+            ["profiles"] = (Schemas.ProfilesPath, () => Schemas.Profiles),
         };
 
         /// <summary>One generator run per descriptor, shared by its feature snapshots and its compile check.</summary>

@@ -138,6 +138,20 @@ namespace Bookings.Generated.Generator.Diagnostics
             "DDB032",
             "A capacity is given where none applies",
             "'capacity' does not apply to {0}: {1}.");
+        public static readonly DiagnosticDescriptor CounterMisuse = Error(
+            "DDB050",
+            "Counter is declared in a way that cannot work",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor TimestampMisuse = Error(
+            "DDB051",
+            "Timestamp is declared in a way that cannot work",
+            "{0}");
+
+        public static readonly DiagnosticDescriptor NormalizeMisuse = Error(
+            "DDB052",
+            "Normalisation is declared in a way that cannot work",
+            "{0}");
 
         public static readonly DiagnosticDescriptor InternalError = Error(
             "DDB999",

@@ -36,6 +36,55 @@ namespace Bookings.Generated.Generator.Emit
         /// </summary>
         public const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
+        /// <summary>
+        /// <paramref name="text"/> normalised as the descriptor's <c>"normalize"</c> says, in invariant culture: trimmed,
+        /// then lowercased or uppercased. <paramref name="nullable"/>: the text may be null, which stays null.
+        /// </summary>
+        public static string Normalized(string text, Model.TextNormalization normalize, bool nullable)
+        {
+            var access = nullable ? "?." : ".";
+            var result = text;
+            if ((normalize & Model.TextNormalization.Trim) != 0)
+            {
+                // One '?.' short-circuits the rest of the chain.
+                result += access + "Trim()";
+                access = ".";
+            }
+
+            if ((normalize & Model.TextNormalization.Lowercase) != 0)
+            {
+                result += access + "ToLowerInvariant()";
+            }
+            else if ((normalize & Model.TextNormalization.Uppercase) != 0)
+            {
+                result += access + "ToUpperInvariant()";
+            }
+
+            return result;
+        }
+
+        /// <summary>How <paramref name="normalize"/> reads in documentation (<c>trimmed and lowercased</c>); empty for none.</summary>
+        public static string NormalizedDescription(Model.TextNormalization normalize)
+        {
+            var steps = new System.Collections.Generic.List<string>();
+            if ((normalize & Model.TextNormalization.Trim) != 0)
+            {
+                steps.Add("trimmed");
+            }
+
+            if ((normalize & Model.TextNormalization.Lowercase) != 0)
+            {
+                steps.Add("lowercased");
+            }
+
+            if ((normalize & Model.TextNormalization.Uppercase) != 0)
+            {
+                steps.Add("uppercased");
+            }
+
+            return string.Join(" and ", steps);
+        }
+
         /// <summary>The generator's version, written into <c>[GeneratedCode]</c> attributes.</summary>
         public static readonly string ToolVersion = typeof(Code).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 

@@ -93,6 +93,14 @@ namespace Bookings.Generated.Generator.Emit
                         Sensitivity.Secret => " A secret: never printed.",
                         _ => string.Empty,
                     }
+                    + (attribute.Normalize != TextNormalization.None ? $" Stored {NormalizedDescription(attribute.Normalize)}." : string.Empty)
+                    + (attribute.IsCounter ? " A counter: puts leave the stored value as it is; change it with the repository's <c>Increment" + attribute.PropertyName + "Async</c>." : string.Empty)
+                    + attribute.Timestamp switch
+                    {
+                        TimestampKind.Created => " Written by the SDK when the item is first stored, with the time of the options' <c>TimeProvider</c>; what the entity holds is not stored.",
+                        TimestampKind.Updated => " Written by the SDK on every write, with the time of the options' <c>TimeProvider</c>; what the entity holds is not stored.",
+                        _ => string.Empty,
+                    }
                     + Sentence(attribute.Description);
                 var required = attribute.IsRequiredMember ? "required " : string.Empty;
                 var initializer = attribute.DefaultLiteral is null ? string.Empty : $" = {attribute.DefaultLiteral};";

@@ -118,7 +118,9 @@ namespace Bookings.Generated.Generator.Emit
         {
             foreach (var part in table.KeyParts)
             {
-                var normalised = part.Sensitivity == Sensitivity.Phone ? ": normalised to 010-XXXX-XXXX by Create, kept as stored by TryParse" : string.Empty;
+                var normalised = part.Sensitivity == Sensitivity.Phone ? ": normalised to 010-XXXX-XXXX by Create, kept as stored by TryParse"
+                    : part.Normalize != TextNormalization.None ? $": {NormalizedDescription(part.Normalize)} by Create, kept as stored by TryParse"
+                    : string.Empty;
                 var copied = part.Type == ValueKind.Binary ? " The key's own copy of the bytes: do not change them."
                     : part.IsDate ? " As the key's text reads back: in its stored offset, to its format's precision." : string.Empty;
                 w.Block($$"""
@@ -396,6 +398,16 @@ namespace Bookings.Generated.Generator.Emit
                 {
                     // The codec refuses what a date attribute refuses (a local DateTime); the key holds what its text reads back as.
                     w.Indent().Line($"=> {Internal}KeyDates.IsValid({names.Codec(part)}, {value}, out var {normalized}, out var {problem}) ? {normalized} : throw {error};").Outdent();
+                }
+                else if (part.Normalize != TextNormalization.None)
+                {
+                    // Normalised first, so a value that differs only in case or spaces builds the same key.
+                    w.Block($$"""
+                        {
+                            var {{normalized}} = {{Normalized(value, part.Normalize, nullable: true)}};
+                            return {{Internal}}InputValidation.IsValidKeyText({{normalized}}, {{PatternOf(names, part)}}, {{SeparatorOf(part)}}, out var {{problem}}) ? {{normalized}} : throw {{error}};
+                        }
+                        """);
                 }
                 else if (part.Sensitivity != Sensitivity.Phone)
                 {

@@ -63,7 +63,7 @@ namespace Bookings.Generated.Generator.Emit
                 }
 
                 var value = part.Type.Kind is ValueKind.String or ValueKind.Binary
-                    ? $"{Internal}InputValidation.NotNull({name(part)}, {entity}, {Literals.String(part.Name)})"
+                    ? Normalized($"{Internal}InputValidation.NotNull({name(part)}, {entity}, {Literals.String(part.Name)})", part.Normalize, nullable: false)
                     : name(part);
                 return ValueKinds.ToAttributeValue(part.Type.Kind, value);
             }

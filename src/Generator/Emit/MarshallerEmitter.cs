@@ -440,7 +440,7 @@ namespace Bookings.Generated.Generator.Emit
 
             var text = attribute.Sensitivity == Sensitivity.Phone
                 ? $"{Internal}InputValidation.Phone(value, {entity}, {name})"
-                : $"{Internal}InputValidation.NotNull(value, {entity}, {name})";
+                : Normalized($"{Internal}InputValidation.NotNull(value, {entity}, {name})", attribute.Normalize, nullable: false);
             var checks = new List<string>();
             if (keyText && attribute.Sensitivity != Sensitivity.Phone)
             {

@@ -31,9 +31,7 @@ namespace Bookings.Generated.Generator.Emit
             // queries ask DynamoDB only for sort keys with its own prefix.
             var variable = Parsing.Names.ToParameterName(table.TypeName);
             var version = table.VersionAttribute is null ? string.Empty : $",\n{Literals.String(table.VersionAttribute)},\nstatic {variable} => {variable}.{table.VersionProperty}";
-            var shared = table.TypeAttribute is null
-                ? string.Empty
-                : $" {{ Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)}){(table.SortKeyPrefix is { } prefix ? $", SortKeyPrefix = {Literals.String(prefix)}" : string.Empty)} }}";
+            var shared = Initializers(table);
             w.Block($$"""
 
                 /// <summary><see cref="{{table.RepositoryInterfaceName}}"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>
@@ -44,7 +42,7 @@ namespace Bookings.Generated.Generator.Emit
                         {{table.TableTypeName}}.Definition,
                         static {{variable}} => {{variable}}.Key,
                         {{table.MarshallerTypeName}}.ToItem,
-                        {{Indented(table.MarshallerTypeName + ".FromItem" + version, 2)}}){{shared}};
+                        {{Indented(table.MarshallerTypeName + ".FromItem" + version, 2)}}){{Indented(shared, 1)}};
                 """);
             w.Indent();
             w.Block(RepositoryMember.Constructor(table.RepositoryTypeName, "Table names, retries, batches and read consistency", ": base(client, Mapping, options, logger)"));
@@ -65,11 +63,69 @@ namespace Bookings.Generated.Generator.Emit
         }
 
         /// <summary>
+        /// The mapping's object initializer: the type attribute and sort-key prefix of an entity that shares its table, and
+        /// the attributes the SDK writes itself (counters, timestamps; with them, the attributes a put sent as an update
+        /// removes when the entity lacks them). Empty when there are none.
+        /// </summary>
+        private static string Initializers(TableModel table)
+        {
+            var entries = new List<string>();
+            if (table.TypeAttribute is not null)
+            {
+                entries.Add($"Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)})");
+                if (table.SortKeyPrefix is { } prefix)
+                {
+                    entries.Add($"SortKeyPrefix = {Literals.String(prefix)}");
+                }
+            }
+
+            if (!table.Attributes.Any(a => a.IsManaged))
+            {
+                return entries.Count == 0 ? string.Empty : $" {{ {string.Join(", ", entries)} }}";
+            }
+
+            const string Stamp = "(string, global::System.Func<global::System.DateTimeOffset, " + AttributeValue + ">)";
+            string Timestamps(TimestampKind kind)
+                => $"new {Stamp}[] {{ {string.Join(", ", table.Attributes.Where(a => a.Timestamp == kind).Select(a => $"({Literals.String(a.Name)}, static now => {table.MarshallerTypeName}.{a.PropertyName}Value(now{(a.Kind == ValueKind.DateTime ? ".UtcDateTime" : string.Empty)}))"))} }}";
+            if (table.Counters.Any())
+            {
+                entries.Add($"Counters = new (string, long)[] {{ {string.Join(", ", table.Counters.Select(c => $"({Literals.String(c.Name)}, {c.CounterStart})"))} }}");
+            }
+
+            if (table.Attributes.Any(a => a.Timestamp == TimestampKind.Created))
+            {
+                entries.Add($"CreatedTimestamps = {Timestamps(TimestampKind.Created)}");
+            }
+
+            if (table.Attributes.Any(a => a.Timestamp == TimestampKind.Updated))
+            {
+                entries.Add($"UpdatedTimestamps = {Timestamps(TimestampKind.Updated)}");
+            }
+
+            if (table.KeepsStoredOnPut)
+            {
+                var stored = table.Attributes.Select(a => a.Name).Concat(table.ComputedIndexKeys.Select(k => k.AttributeName)).Distinct();
+                entries.Add($"StoredAttributes = new[] {{ {string.Join(", ", stored.Select(Literals.String))} }}");
+            }
+
+            return "\n{\n    " + string.Join(",\n    ", entries) + ",\n}";
+        }
+
+        /// <summary>
         /// The members specific to the table: its partition queries (not for a constant sort key, which leaves one item per
         /// partition for <c>GetAsync</c>), then two queries per index.
         /// </summary>
         private static IEnumerable<RepositoryMember> Members(TableModel table)
         {
+            foreach (var counter in table.Counters)
+            {
+                var type = ValueKinds.CSharpType(counter.Kind);
+                yield return new(
+                    $"Adds <paramref name=\"by\"/> to the counter <c>{Xml.Escape(counter.Name)}</c> (a new item starts at {Xml.Escape(counter.CounterStart!.TrimEnd('L'))}), atomically and exactly once even when an answer is lost, and returns its value as read right after; null when no item has the key (nothing is created). While other increments of the item run at the same time, the value may already include theirs.",
+                    $"{Task}<{type}?> Increment{counter.PropertyName}Async({table.KeyTypeName} key, {type} by = 1, global::System.Threading.CancellationToken cancellationToken = default)",
+                    $"IncrementCounterAsync(key, {Literals.String(counter.Name)}, by, cancellationToken)");
+            }
+
             if (table.HasSortKeyParts)
             {
                 var q = TableQuery(table);

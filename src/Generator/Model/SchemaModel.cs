@@ -156,8 +156,14 @@ namespace Bookings.Generated.Generator.Model
         /// </summary>
         public string? SortKeyPrefix => TypeAttribute is not null && SortKey is { Segments: { Count: > 1 } segments } && !segments[0].IsPart ? segments[0].Text : null;
 
-        /// <summary>The attributes a caller may change directly: all but the version, which the SDK manages.</summary>
-        public IEnumerable<AttributeModel> ChangeableAttributes => Attributes.Where(a => a.Name != VersionAttribute);
+        /// <summary>The attributes a caller may change directly: all but the version, counters and timestamps, which the SDK manages.</summary>
+        public IEnumerable<AttributeModel> ChangeableAttributes => Attributes.Where(a => a.Name != VersionAttribute && !a.IsManaged);
+
+        /// <summary>The counters, each with an <c>Increment…Async</c> on the repository.</summary>
+        public IEnumerable<AttributeModel> Counters => Attributes.Where(a => a.IsCounter);
+
+        /// <summary>Whether a put must keep what the stored item holds (a counter, a creation time), so is sent as an update.</summary>
+        public bool KeepsStoredOnPut => Attributes.Any(a => a.IsCounter || a.Timestamp == TimestampKind.Created);
 
         /// <summary>The C# property of the version attribute, or null.</summary>
         public string? VersionProperty => Attributes.FirstOrDefault(a => a.Name == VersionAttribute)?.PropertyName;
@@ -357,6 +363,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="OnKey">Held by the key type (a key part or key attribute) rather than the entity.</param>
     /// <param name="IsNullable">An optional attribute: the key is left out while it is null.</param>
     /// <param name="Sensitivity">How logs print it.</param>
+    /// <param name="Normalize">How a text key part is normalised in queries, as the key normalises it.</param>
     internal sealed record IndexPartModel(
         string Name,
         string PropertyName,
@@ -364,7 +371,8 @@ namespace Bookings.Generated.Generator.Model
         TypeModel Type,
         bool OnKey,
         bool IsNullable,
-        Sensitivity Sensitivity);
+        Sensitivity Sensitivity,
+        TextNormalization Normalize = TextNormalization.None);
 
     /// <summary>A piece of a key template: literal text or a reference to a key part.</summary>
     internal sealed record TemplateSegment(bool IsPart, string Text)
@@ -385,6 +393,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="StoredAttribute">The item attribute that also stores the part on its own, or null for a key-only part.</param>
     /// <param name="Description">Free text for XML docs, or null.</param>
     /// <param name="Format">For a date part, how its text is written in the key (a key-safe format); null otherwise.</param>
+    /// <param name="Normalize">How a text part is normalised by the key's builders (not by <c>TryParse</c>, which keeps the stored text).</param>
     /// <param name="DayLength">
     /// For a date-time part, how many characters of its text hold its day, so a day selects it by prefix
     /// (<c>BeginsWith(day)</c>); null for other parts.
@@ -400,7 +409,8 @@ namespace Bookings.Generated.Generator.Model
         string? StoredAttribute,
         string? Description,
         DateFormatModel? Format = null,
-        int? DayLength = null)
+        int? DayLength = null,
+        TextNormalization Normalize = TextNormalization.None)
     {
         /// <summary>A date or time part (<c>date</c>, <c>datetime</c>, <c>datetimeoffset</c>), written by its date codec.</summary>
         public bool IsDate => Type.IsDate();
@@ -420,6 +430,9 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Description">Free text for XML docs, or null.</param>
     /// <param name="Rules">Length and range limits checked before a write.</param>
     /// <param name="WriteNull">Whether a null is stored as NULL rather than leaving the attribute out.</param>
+    /// <param name="CounterStart">For a counter (<c>"counter": true</c>), the value a new item starts at, as a C# literal; null otherwise.</param>
+    /// <param name="Timestamp">Whether the SDK writes the time of the item's creation or last write into it.</param>
+    /// <param name="Normalize">How a string is normalised before it is stored or compared.</param>
     internal sealed record AttributeModel(
         string Name,
         string PropertyName,
@@ -430,8 +443,17 @@ namespace Bookings.Generated.Generator.Model
         string? Pattern,
         string? Description,
         ValueRules Rules,
-        bool WriteNull)
+        bool WriteNull,
+        string? CounterStart = null,
+        TimestampKind Timestamp = TimestampKind.None,
+        TextNormalization Normalize = TextNormalization.None)
     {
+        /// <summary>A counter: changed only by its increment, never by a put or an update.</summary>
+        public bool IsCounter => CounterStart is not null;
+
+        /// <summary>An attribute the SDK writes itself (a counter or a timestamp), which no put or update of the caller's sets.</summary>
+        public bool IsManaged => IsCounter || Timestamp != TimestampKind.None;
+
         /// <summary>The attribute's kind (the outer kind for collections).</summary>
         public ValueKind Kind => Type.Kind;
 
@@ -440,6 +462,29 @@ namespace Bookings.Generated.Generator.Model
 
         /// <summary>Optional with no default: the property is nullable and a null is not written.</summary>
         public bool IsNullable => !Required && DefaultLiteral is null;
+    }
+
+    /// <summary>What the SDK writes into a <c>"timestamp"</c> attribute.</summary>
+    internal enum TimestampKind
+    {
+        /// <summary>Not a timestamp.</summary>
+        None,
+
+        /// <summary>The time the item was first stored, written once.</summary>
+        Created,
+
+        /// <summary>The time of the item's last write.</summary>
+        Updated,
+    }
+
+    /// <summary>How text is normalised (<c>"normalize"</c>), in invariant culture: trimmed first, then its case changed.</summary>
+    [System.Flags]
+    internal enum TextNormalization
+    {
+        None = 0,
+        Trim = 1,
+        Lowercase = 2,
+        Uppercase = 4,
     }
 
     /// <summary>The scalar type DynamoDB stores a key attribute as: S, N or B.</summary>

@@ -60,7 +60,7 @@ namespace Bookings.Generated.Generator.Parsing
                 var part = Parts.FirstOrDefault(p => p.Name == name || p.StoredAttribute == name);
                 if (part is not null)
                 {
-                    return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity);
+                    return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity, part.Normalize);
                 }
 
                 var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && k.AttributeName == name);
@@ -68,7 +68,7 @@ namespace Bookings.Generated.Generator.Parsing
                 {
                     // A template of one placeholder ("pk" = "{email}") holds its part's value, as the part's type.
                     var single = Parts.First(p => p.Name == key.Segments[0].Text);
-                    return new IndexPartModel(name, single.PropertyName, single.ParameterName, single.TypeModel, true, false, single.Sensitivity);
+                    return new IndexPartModel(name, single.PropertyName, single.ParameterName, single.TypeModel, true, false, single.Sensitivity, single.Normalize);
                 }
 
                 return key is null

@@ -187,6 +187,15 @@ namespace Bookings.Generated.Generator.Parsing
             var description = reader.String("description")?.Value;
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"city\": { \"type\": \"string\" } }"));
 
+            foreach (var attribute in attributes.Values.Where(a => a.ManagedSpan is not null))
+            {
+                // A nested value is written whole, from the entity's own value: the SDK cannot count or stamp inside it.
+                _context.Report(
+                    attribute.Model.IsCounter ? DiagnosticDescriptors.CounterMisuse : DiagnosticDescriptors.TimestampMisuse,
+                    attribute.ManagedSpan!.Value,
+                    $"'{attribute.Model.Name}' is {(attribute.Model.IsCounter ? "a counter" : "a timestamp")} inside type '{property.Name}', but only an entity's own attributes can be: move it to the entity's \"attributes\".");
+            }
+
             var members = new Dictionary<string, string>(StringComparer.Ordinal);
             Reserve(members, RecordMembers, "a member every generated record has");
             Reserve(members, new[] { property.Name }, "the type's own name");

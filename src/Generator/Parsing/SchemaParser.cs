@@ -28,10 +28,11 @@ namespace Bookings.Generated.Generator.Parsing
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
-        private static readonly string[] KeyPartProperties = { "type", "pattern", "format", "timeZone", "sensitive", "description" };
+        private static readonly string[] KeyPartProperties = { "type", "pattern", "format", "timeZone", "sensitive", "normalize", "description" };
         private static readonly string[] AttributeProperties =
         {
             "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "csharpName", "description",
+            "counter", "start", "timestamp", "normalize",
         };
         private static readonly string[] BillingModes = { "PAY_PER_REQUEST", "PROVISIONED" };
         private static readonly string[] CapacityProperties = { "read", "write" };
@@ -349,6 +350,7 @@ namespace Bookings.Generated.Generator.Parsing
                     new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
                 : EquatableArray<IndexModel>.Empty;
 
+            CheckManagedAttributes(attributes, keyOwned, version?.Value, indexes);
             CheckGeneratedNames(
                 name?.Value,
                 partition,
@@ -594,8 +596,9 @@ namespace Bookings.Generated.Generator.Parsing
 
         private sealed class ParsedAttribute
         {
-            public ParsedAttribute(AttributeModel model, TextSpan nameSpan, TextSpan? csharpNameSpan, TextSpan? formatSpan, TextSpan? zoneSpan)
+            public ParsedAttribute(AttributeModel model, TextSpan nameSpan, TextSpan? csharpNameSpan, TextSpan? formatSpan, TextSpan? zoneSpan, TextSpan? managedSpan = null)
             {
+                ManagedSpan = managedSpan;
                 Model = model;
                 NameSpan = nameSpan;
                 CSharpNameSpan = csharpNameSpan;
@@ -614,12 +617,16 @@ namespace Bookings.Generated.Generator.Parsing
 
             /// <summary>Where the attribute's <c>timeZone</c> value stands, if it has one.</summary>
             public TextSpan? ZoneSpan { get; }
+
+            /// <summary>For a counter or timestamp, where its <c>counter</c> or <c>timestamp</c> value stands; null otherwise.</summary>
+            public TextSpan? ManagedSpan { get; }
         }
 
         private sealed class ParsedKeyPart
         {
-            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern, string? description, DateFormatModel? format)
+            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern, string? description, DateFormatModel? format, TextNormalization normalize)
             {
+                Normalize = normalize;
                 Format = format;
                 Description = description;
                 Name = name;
@@ -643,6 +650,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             /// <summary>How a date part is written in the key; null for other parts.</summary>
             public DateFormatModel? Format { get; }
+
+            /// <summary>How a text part is normalised.</summary>
+            public TextNormalization Normalize { get; }
         }
 
         /// <summary>
@@ -707,6 +717,12 @@ namespace Bookings.Generated.Generator.Parsing
                 var rules = ReadRules(reader, property.Name, type);
                 var description = reader.String("description")?.Value;
                 var defaultLiteral = ReadDefault(reader.Property("default"), property.Name, type);
+                var normalize = ReadNormalize(reader, property.Name, type, sensitivity);
+                var counterStart = ReadCounter(reader, property.Name, type, defaultLiteral is not null);
+                var timestamp = ReadTimestamp(reader, property.Name, type, required, defaultLiteral is not null);
+
+                // A counter an item lacks (stored before the counter was declared) reads as its start.
+                defaultLiteral ??= counterStart;
                 if (type is { Kind: ValueKind.Set })
                 {
                     // DynamoDB stores no empty set: an absent set reads back empty, so the property is never null.
@@ -727,8 +743,9 @@ namespace Bookings.Generated.Generator.Parsing
                         Names.SuggestIdentifier(property.Name));
                 }
 
-                var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull);
-                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span));
+                var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull, counterStart, timestamp, normalize);
+                var managedSpan = counterStart is not null ? reader.Property("counter")!.Value.Span : timestamp != TimestampKind.None ? reader.Property("timestamp")!.Value.Span : (TextSpan?)null;
+                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span, managedSpan));
             }
 
             return result;
@@ -756,6 +773,7 @@ namespace Bookings.Generated.Generator.Parsing
                 var type = ReadType(reader, property.Name);
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
                 var pattern = ReadPattern(reader, property.Name, type);
+                var normalize = ReadNormalize(reader, property.Name, type ?? TypeModel.String, sensitivity);
                 var description = reader.String("description")?.Value;
                 if (type is not null && !IsTemplatePartType(type) && !IsDate(type))
                 {
@@ -767,7 +785,7 @@ namespace Bookings.Generated.Generator.Parsing
                     type = null;
                 }
 
-                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format));
+                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format, normalize));
             }
 
             return result;
@@ -854,7 +872,8 @@ namespace Bookings.Generated.Generator.Parsing
                     null,
                     declared.Model.Description,
                     declared.Model.Type.Format,
-                    DayLength(type, declared.Model.Type.Format));
+                    DayLength(type, declared.Model.Type.Format),
+                    declared.Model.Normalize);
                 partModels.Add(part);
                 var segments = new[] { new TemplateSegment(true, attribute.Value) }.ToEquatableArray();
                 return new KeyModel(attribute.Value, declared.Model.PropertyName, segments, new[] { part }.ToEquatableArray(), keyDescription ?? declared.Model.Description);
@@ -911,7 +930,8 @@ namespace Bookings.Generated.Generator.Parsing
                         null,
                         keyPart.Description,
                         keyPart.Format,
-                        DayLength(keyPart.Type, keyPart.Format)));
+                        DayLength(keyPart.Type, keyPart.Format),
+                        keyPart.Normalize));
                 }
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
@@ -947,7 +967,8 @@ namespace Bookings.Generated.Generator.Parsing
                         stored.Model.Name,
                         stored.Model.Description,
                         stored.Model.Type.Format,
-                        DayLength(stored.Model.Kind, stored.Model.Type.Format)));
+                        DayLength(stored.Model.Kind, stored.Model.Type.Format),
+                        stored.Model.Normalize));
                 }
                 else
                 {

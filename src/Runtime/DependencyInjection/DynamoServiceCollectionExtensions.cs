@@ -81,8 +81,14 @@ namespace Bookings.Generated.Runtime
         private static IServiceCollection AddCore(IServiceCollection services)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DynamoRepositoryOptions>, DynamoRepositoryOptionsValidator>());
-            // Retries, timeouts and circuit breakers keep time by the service's TimeProvider when it registers one.
-            services.AddOptions<DynamoRepositoryOptions>().PostConfigure<IServiceProvider>(static (options, provider) => options.TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System);
+            // Timestamps, retries, timeouts and circuit breakers keep time by the service's TimeProvider when it registers one.
+            services.AddOptions<DynamoRepositoryOptions>().PostConfigure<IServiceProvider>(static (options, provider) =>
+            {
+                if (provider.GetService<TimeProvider>() is { } time)
+                {
+                    options.TimeProvider = time;
+                }
+            });
             services.TryAddSingleton<IAmazonDynamoDB>(provider => DynamoClientFactory.Create(provider.GetRequiredService<IOptions<DynamoRepositoryOptions>>().Value));
             services.TryAddSingleton(provider => new DynamoTableManager(
                 Client(provider),

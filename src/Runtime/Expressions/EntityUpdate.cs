@@ -141,12 +141,16 @@ namespace Bookings.Generated.Runtime
 
         /// <summary>The <c>UpdateExpression</c> text.</summary>
         /// <exception cref="InvalidOperationException">Nothing to update.</exception>
-        internal string Render(ExpressionBuilder expressions) => Render(expressions, null, null);
+        internal string Render(ExpressionBuilder expressions) => Render(expressions, Array.Empty<KeyValuePair<string, AttributeValue>>());
 
-        /// <summary>The <c>UpdateExpression</c> text with one more attribute set, without changing this update.</summary>
-        internal string Render(ExpressionBuilder expressions, string? alsoSet, AttributeValue? alsoSetValue)
+        /// <summary>
+        /// The <c>UpdateExpression</c> text with more attributes set (a version, timestamps the SDK writes), without
+        /// changing this update.
+        /// </summary>
+        internal string Render(ExpressionBuilder expressions, IReadOnlyList<KeyValuePair<string, AttributeValue>> alsoSet)
         {
             ArgumentNullException.ThrowIfNull(expressions);
+            ArgumentNullException.ThrowIfNull(alsoSet);
             if (IsEmpty)
             {
                 throw new InvalidOperationException("The update changes nothing; add at least one change.");
@@ -154,9 +158,13 @@ namespace Bookings.Generated.Runtime
 
             var clauses = new List<string>(3);
             var set = _set;
-            if (alsoSet is not null && alsoSetValue is not null)
+            if (alsoSet.Count > 0)
             {
-                set = new List<Func<ExpressionBuilder, string>>(_set) { e => $"{e.Name(alsoSet)} = {e.Value(alsoSetValue)}" };
+                set = new List<Func<ExpressionBuilder, string>>(_set);
+                foreach (var (name, value) in alsoSet)
+                {
+                    set.Add(e => $"{e.Name(name)} = {e.Value(value)}");
+                }
             }
 
             Clause(clauses, "SET", set, expressions);

@@ -73,12 +73,15 @@ namespace Bookings.Generated.Runtime
         /// <summary>The circuit breaker each table has; on by default.</summary>
         public CircuitBreakerOptions CircuitBreaker { get; set; } = new();
 
-        // The clock of retry delays, timeouts and circuit breakers: the TimeProvider registered in the service collection
-        // (AddDynamoRepositories sets it), else the system's. A field, so configuration binding leaves it alone.
-        internal TimeProvider TimeProvider = TimeProvider.System;
-
         // The retry budget and circuit breakers every runner of these options shares (DynamoResilience.For).
         internal Internal.DynamoResilience? Resilience;
+
+        /// <summary>
+        /// The clock of <c>"timestamp"</c> attributes, retry delays, timeouts and circuit breakers (a test passes a
+        /// <c>FakeTimeProvider</c>). <c>AddDynamoRepositories</c> sets it to the <see cref="System.TimeProvider"/> the service
+        /// collection registers, if it registers one. Default: <see cref="TimeProvider.System"/>.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
         /// <summary>The physical table name for a table: its override, or the prefix and its default name.</summary>
         public string ResolveTableName(TableDefinition table)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -31,6 +32,8 @@ namespace Bookings.Generated.Runtime
         private readonly DynamoOperationRunner _runner;
         private readonly ItemWriter _writer;
         private readonly VersionPolicy<TEntity> _versions;
+        private readonly ManagedAttributes _managed;
+        private readonly string[] _keyAttributes;
         private readonly DynamoBatches _batches;
         private readonly DynamoReads _reads;
         private readonly bool _consistentRead;
@@ -55,6 +58,8 @@ namespace Bookings.Generated.Runtime
             _readEntity = item => mapping.FromItem(item);
             _writer = new ItemWriter(client, _runner, TableName, _readEntity);
             _versions = VersionPolicy<TEntity>.Of(mapping);
+            _managed = ManagedAttributes.Of(mapping, options.TimeProvider ?? TimeProvider.System);
+            _keyAttributes = mapping.Table.SortKey is { } sortKey ? [mapping.Table.PartitionKey.Name, sortKey.Name] : [mapping.Table.PartitionKey.Name];
             _batches = new DynamoBatches(client, _runner, options.Retry, options.Batch);
             _reads = new DynamoReads(client, _runner, new ContinuationTokens(options.ContinuationTokenKey));
             _consistentRead = options.ConsistentRead;
@@ -107,6 +112,11 @@ namespace Bookings.Generated.Runtime
         public Task PutManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(entities);
+            if (_managed.KeepsStored)
+            {
+                return PutEachAsync(entities, cancellationToken);
+            }
+
             var writes = new List<(object Key, TEntity Value)>();
             foreach (var entity in entities)
             {
@@ -115,11 +125,101 @@ namespace Bookings.Generated.Runtime
                 // in garbage collection than building each twice (docs/benchmarks.md).
                 ArgumentNullException.ThrowIfNull(entity, nameof(entities));
                 var key = _mapping.KeyOf(entity);
-                ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, _mapping.ToItem(entity));
+                ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, BatchItem(entity));
                 writes.Add((key, entity));
             }
 
-            return _batches.WriteAsync(TableName, writes, entity => new WriteRequest { PutRequest = new PutRequest { Item = _mapping.ToItem(entity) } }, cancellationToken);
+            return _batches.WriteAsync(TableName, writes, entity => new WriteRequest { PutRequest = new PutRequest { Item = BatchItem(entity) } }, cancellationToken);
+        }
+
+        /// <summary>
+        /// Adds <paramref name="by"/> to a counter of the item with <paramref name="key"/>, atomically and exactly once, and
+        /// returns the counter as read right after; null when no item has the key (nothing is created). Generated
+        /// <c>Increment…Async</c> methods call it.
+        /// </summary>
+        /// <remarks>
+        /// One <c>UpdateItem</c> expression, <c>SET n = if_not_exists(n, start) + by</c> (an item stored before the counter
+        /// was declared starts at its start), guarded by the item's existence and sent as a one-item
+        /// <c>TransactWriteItems</c> with a client request token, so a retry after a lost answer does not add twice. A
+        /// transaction returns no values, so the value is then read (consistently): while other increments of the same item
+        /// run at the same time it may already include theirs; the count itself is always exact.
+        /// </remarks>
+        /// <param name="key">The item's key.</param>
+        /// <param name="attribute">The counter's stored name.</param>
+        /// <param name="by">What to add; negative to subtract.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <exception cref="ArgumentException"><paramref name="attribute"/> is not a counter of the entity.</exception>
+        protected async Task<long?> IncrementCounterAsync(TKey key, string attribute, long by, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            var start = ManagedAttributes.Number(_managed.StartOf(attribute));
+            var stamps = _managed.UpdatedChanges(_managed.Now());
+            var request = WriteRequests.Update(
+                TableName,
+                key.ToAttributeMap(),
+                e =>
+                {
+                    var name = e.Name(attribute);
+                    var set = new List<string> { $"{name} = if_not_exists({name}, {e.Value(start)}) + {e.Value(ManagedAttributes.Number(by))}" };
+                    set.AddRange(stamps.Select(s => $"{e.Name(s.Key)} = {e.Value(s.Value)}"));
+                    return "SET " + string.Join(", ", set);
+                },
+                _exists);
+            var write = new ItemWrite(request, key, WriteKind.Update, VersionCheck.None, AppliesOnce: true, static _ => false);
+            if (!await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var read = ItemWriter.Get(TableName, key.ToAttributeMap(), consistentRead: true);
+            read.ProjectionExpression = "#n";
+            read.ExpressionAttributeNames = new Dictionary<string, string> { ["#n"] = attribute };
+            var response = await _runner.ExecuteAsync(new DynamoOperation("GetItem", TableName, key), ct => _client.GetItemAsync(read, ct), cancellationToken).ConfigureAwait(false);
+            return response.Item is { } item && item.TryGetValue(attribute, out var value) && long.TryParse(value.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var now)
+                ? now
+                : null;
+        }
+
+        /// <summary>
+        /// <see cref="IncrementCounterAsync(TKey, string, long, CancellationToken)"/> for an <c>int</c> counter.
+        /// </summary>
+        /// <exception cref="OverflowException">The counter has grown past what an <c>int</c> holds.</exception>
+        protected async Task<int?> IncrementCounterAsync(TKey key, string attribute, int by, CancellationToken cancellationToken)
+            => await IncrementCounterAsync(key, attribute, (long)by, cancellationToken).ConfigureAwait(false) is { } value ? checked((int)value) : null;
+
+        /// <summary>
+        /// The puts of many entities that have counters or creation times, which a batch's <c>PutRequest</c> would reset:
+        /// each sent as the update a single put is, one after another, all validated before the first is sent.
+        /// </summary>
+        private async Task PutEachAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken)
+        {
+            var writes = new List<ItemWrite>();
+            foreach (var entity in entities)
+            {
+                ArgumentNullException.ThrowIfNull(entity, nameof(entities));
+                writes.Add(Put(entity, null, create: false));
+            }
+
+            for (var i = 0; i < writes.Count; i++)
+            {
+                try
+                {
+                    await _writer.WriteAsync(writes[i], cancellationToken).ConfigureAwait(false);
+                }
+                catch (DynamoRepositoryException failed)
+                {
+                    // Everything before this write is stored; this one and the rest are not, and are named.
+                    throw new DynamoBatchIncompleteException("UpdateItem", TableName, writes.Skip(i).Select(w => (object)w.Key).ToList(), rounds: 1, failed);
+                }
+            }
+        }
+
+        /// <summary>A batch put's item: a new item's, with its counters at their start and its timestamps now.</summary>
+        private Dictionary<string, AttributeValue> BatchItem(TEntity entity)
+        {
+            var item = _mapping.ToItem(entity);
+            _managed.Stamp(item, _managed.Now());
+            return item;
         }
 
         /// <inheritdoc/>
@@ -245,18 +345,24 @@ namespace Bookings.Generated.Runtime
             var item = _mapping.ToItem(entity);
             var key = _mapping.KeyOf(entity);
             version.Stamp(item);
+            _managed.Stamp(item, _managed.Now());
             ItemSize.EnsureWithinLimit(_mapping.Table.EntityName, key, item);
 
             // A create never overwrites (flags already set on an existing item stay as they are); a versioned create
             // expects version 0, which is that same check. It does not ask for the item it finds.
             var condition = create ? version.Guard(null) ?? !_exists : version.Guard(options?.Condition);
+
+            // A put that must keep a stored counter or creation time is an update setting everything else (ManagedAttributes).
+            var request = !create && _managed.KeepsStored
+                ? WriteRequests.Update(TableName, key.ToAttributeMap(), e => _managed.RenderPut(item, _keyAttributes, e), condition)
+                : WriteRequests.Put(TableName, item, condition, returnStored: !create);
             return new ItemWrite(
-                WriteRequests.Put(TableName, item, condition, returnStored: !create),
+                request,
                 key,
                 create ? WriteKind.Create : WriteKind.Put,
                 version,
                 AppliesOnce(version, options),
-                stored => StoredValues.SameItem(stored, item));
+                stored => _managed.ShowsCreate(stored, item));
         }
 
         /// <summary>An update of an existing item: the existence guard keeps it from creating a half item.</summary>
@@ -265,8 +371,9 @@ namespace Bookings.Generated.Runtime
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(update);
             var version = _versions.ForChange(options, "update");
+            var stamps = _managed.UpdatedChanges(_managed.Now());
             return new ItemWrite(
-                WriteRequests.Update(TableName, key.ToAttributeMap(), e => version.Render(update, e), Existing(version.Guard(options?.Condition))),
+                WriteRequests.Update(TableName, key.ToAttributeMap(), e => version.Render(update, stamps, e), Existing(version.Guard(options?.Condition))),
                 key,
                 WriteKind.Update,
                 version,

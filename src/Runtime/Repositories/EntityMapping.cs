@@ -82,6 +82,24 @@ namespace Bookings.Generated.Runtime.Internal
         public Func<TEntity, long>? VersionOf { get; }
 
         /// <summary>
+        /// The counters (<c>"counter": true</c>) with the value a new item starts at: no put writes them; only the generated
+        /// <c>Increment…Async</c> changes them. Empty when the entity has none.
+        /// </summary>
+        public IReadOnlyList<(string Attribute, long Start)> Counters { get; init; } = Array.Empty<(string, long)>();
+
+        /// <summary>The <c>"timestamp": "created"</c> attributes, each with the stored form of a time: written once, when the item is new.</summary>
+        public IReadOnlyList<(string Attribute, Func<DateTimeOffset, AttributeValue> Value)> CreatedTimestamps { get; init; } = Array.Empty<(string, Func<DateTimeOffset, AttributeValue>)>();
+
+        /// <summary>The <c>"timestamp": "updated"</c> attributes, each with the stored form of a time: written by every write.</summary>
+        public IReadOnlyList<(string Attribute, Func<DateTimeOffset, AttributeValue> Value)> UpdatedTimestamps { get; init; } = Array.Empty<(string, Func<DateTimeOffset, AttributeValue>)>();
+
+        /// <summary>
+        /// Every attribute an item of the entity can hold besides its key attributes, for a put sent as an update (an entity
+        /// with counters or creation times), which removes those the new item lacks. Empty otherwise.
+        /// </summary>
+        public IReadOnlyList<string> StoredAttributes { get; init; } = Array.Empty<string>();
+
+        /// <summary>
         /// For an entity that shares its table with other entity types: the attribute that names the type of
         /// each item, and this entity's name in it. Queries and scans through the entity's repository then
         /// return only items of this type. Null for a table of one entity.

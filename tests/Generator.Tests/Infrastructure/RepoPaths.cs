@@ -21,6 +21,8 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
 
         /// <summary>Provisioned tables (one of one entity, one shared) with capacities, which the integration tests create and verify.</summary>
         public static string WarehouseDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "warehouse.tables.json");
+        /// <summary>Counters, timestamps and normalised values (issue 21): the integration tests run this one.</summary>
+        public static string ProfilesDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "profiles.tables.json");
 
         /// <summary>The integration tests' descriptor: composite keys, TTL, versioning and secondary indexes.</summary>
         public static string ShopDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "shop.tables.json");

@@ -73,6 +73,10 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// and a shared table; the integration tests create and verify them.
         /// </summary>
         public static string Warehouse => File.ReadAllText(RepoPaths.WarehouseDescriptor);
+        public const string ProfilesPath = "/repo/tests/Integration.Tests/profiles.tables.json";
+
+        /// <summary>Counters, timestamps and normalised values in key parts, attributes and an index: the integration tests run this one.</summary>
+        public static string Profiles => File.ReadAllText(RepoPaths.ProfilesDescriptor);
 
         /// <summary>The repository's real descriptor, as the Bookings project compiles it.</summary>
         public static string Bookings => File.ReadAllText(RepoPaths.BookingsDescriptor);

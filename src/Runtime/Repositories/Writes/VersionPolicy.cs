@@ -93,8 +93,8 @@ namespace Bookings.Generated.Runtime
         /// <summary>Writes the next version into an item to be put.</summary>
         public abstract void Stamp(Dictionary<string, AttributeValue> item);
 
-        /// <summary>The update expression of <paramref name="update"/>, moving the version on with it.</summary>
-        public abstract string Render(EntityUpdate update, ExpressionBuilder expressions);
+        /// <summary>The update expression of <paramref name="update"/> with <paramref name="alsoSet"/>, moving the version on with it.</summary>
+        public abstract string Render(EntityUpdate update, IReadOnlyList<KeyValuePair<string, AttributeValue>> alsoSet, ExpressionBuilder expressions);
 
         /// <summary>
         /// Whether a failed write lost a race: the stored item is at another version, or gone when one was expected. Never
@@ -114,7 +114,8 @@ namespace Bookings.Generated.Runtime
             {
             }
 
-            public override string Render(EntityUpdate update, ExpressionBuilder expressions) => update.Render(expressions, null, null);
+            public override string Render(EntityUpdate update, IReadOnlyList<KeyValuePair<string, AttributeValue>> alsoSet, ExpressionBuilder expressions)
+                => update.Render(expressions, alsoSet);
 
             public override bool LostRace(IReadOnlyDictionary<string, AttributeValue>? stored) => false;
         }
@@ -134,7 +135,8 @@ namespace Bookings.Generated.Runtime
 
             public override void Stamp(Dictionary<string, AttributeValue> item) => item[attribute] = Number(expected + 1);
 
-            public override string Render(EntityUpdate update, ExpressionBuilder expressions) => update.Render(expressions, attribute, Number(expected + 1));
+            public override string Render(EntityUpdate update, IReadOnlyList<KeyValuePair<string, AttributeValue>> alsoSet, ExpressionBuilder expressions)
+                => update.Render(expressions, [.. alsoSet, new(attribute, Number(expected + 1))]);
 
             public override bool LostRace(IReadOnlyDictionary<string, AttributeValue>? stored)
                 => stored is null ? expected > 0 : VersionIn(stored) != expected;

@@ -34,7 +34,7 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>An update of the item with <paramref name="key"/>; a failed condition returns the stored item.</summary>
-        public static TransactWriteItem Update(string table, Dictionary<string, AttributeValue> key, Func<ExpressionBuilder, string> update, Condition condition)
+        public static TransactWriteItem Update(string table, Dictionary<string, AttributeValue> key, Func<ExpressionBuilder, string> update, Condition? condition)
         {
             var expressions = new ExpressionBuilder();
             return new TransactWriteItem
@@ -44,10 +44,10 @@ namespace Bookings.Generated.Runtime
                     TableName = table,
                     Key = key,
                     UpdateExpression = update(expressions),
-                    ConditionExpression = condition.Render(expressions),
+                    ConditionExpression = condition?.Render(expressions),
                     ExpressionAttributeNames = expressions.Names,
                     ExpressionAttributeValues = expressions.Values,
-                    ReturnValuesOnConditionCheckFailure = ReturnValuesOnConditionCheckFailure.ALL_OLD,
+                    ReturnValuesOnConditionCheckFailure = condition is null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD,
                 },
             };
         }

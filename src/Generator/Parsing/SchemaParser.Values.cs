@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Bookings.Generated.Generator.Diagnostics;
+using Bookings.Generated.Generator.Model;
+using Bookings.Generated.Generator.Parsing.Json;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Bookings.Generated.Generator.Parsing
+{
+    /// <summary>
+    /// Values the SDK writes or changes itself: counters (<c>"counter"</c>, <c>"start"</c>), timestamps
+    /// (<c>"timestamp"</c>) and normalised text (<c>"normalize"</c>), each checked where it is declared (DDB050–DDB052).
+    /// </summary>
+    internal sealed partial class SchemaParser
+    {
+        private static readonly string[] TimestampNames = { "created", "updated" };
+        private static readonly string[] NormalizeNames = { "trim", "lowercase", "uppercase" };
+
+        /// <summary>
+        /// A counter's start as a C# literal of its type (the property's default too, so an item stored before the counter
+        /// was declared reads as its start); null when the attribute is not a counter.
+        /// </summary>
+        private string? ReadCounter(ObjectReader reader, string owner, TypeModel? type, bool hasDefault)
+        {
+            var counter = reader.Boolean("counter");
+            var start = reader.Number("start");
+            if (counter is null || !counter.Value)
+            {
+                if (start is not null)
+                {
+                    _context.Report(DiagnosticDescriptors.CounterMisuse, start.Span, $"'start' applies only to a counter, and attribute '{owner}' is not one. Add \"counter\": true, or remove \"start\".");
+                }
+
+                return null;
+            }
+
+            if (type is not null && type.Kind is not (ValueKind.Int32 or ValueKind.Int64))
+            {
+                _context.Report(DiagnosticDescriptors.CounterMisuse, counter.Span, $"Attribute '{owner}' is a counter, but a counter counts whole numbers. Declare it with \"type\": \"int\" or \"long\".");
+                return null;
+            }
+
+            if (hasDefault)
+            {
+                _context.Report(DiagnosticDescriptors.CounterMisuse, reader.Property("default")!.Value.Span, $"Counter '{owner}' starts at its \"start\" (0 when not given); remove \"default\" and write \"start\" instead.");
+                return null;
+            }
+
+            var isLong = type?.Kind == ValueKind.Int64;
+            var text = start?.Text ?? "0";
+            var fits = isLong
+                ? long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            if (!fits)
+            {
+                _context.Report(DiagnosticDescriptors.CounterMisuse, start!.Span, $"The start of counter '{owner}' must be a whole number that fits its type ({(isLong ? "long" : "int")}); '{text}' does not.");
+                return null;
+            }
+
+            return isLong ? text + "L" : text;
+        }
+
+        /// <summary>Which timestamp an attribute is; a misuse is reported at the value.</summary>
+        private TimestampKind ReadTimestamp(ObjectReader reader, string owner, TypeModel? type, bool required, bool hasDefault)
+        {
+            var value = reader.String("timestamp");
+            if (value is null)
+            {
+                return TimestampKind.None;
+            }
+
+            var kind = value.Value switch
+            {
+                "created" => TimestampKind.Created,
+                "updated" => TimestampKind.Updated,
+                _ => TimestampKind.None,
+            };
+            if (kind == TimestampKind.None)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, value.Span, value.Value, "timestamp", Names.DidYouMean(value.Value, TimestampNames), string.Join(", ", TimestampNames));
+                return TimestampKind.None;
+            }
+
+            if (type is not null && type.Kind is not (ValueKind.DateTimeOffset or ValueKind.DateTime))
+            {
+                _context.Report(DiagnosticDescriptors.TimestampMisuse, value.Span, $"Attribute '{owner}' is a timestamp, but a timestamp is a time. Declare it with \"type\": \"datetimeoffset\" or \"datetime\".");
+                return TimestampKind.None;
+            }
+
+            if (required || hasDefault)
+            {
+                var given = required ? "required" : "default";
+                _context.Report(DiagnosticDescriptors.TimestampMisuse, reader.Property(given)!.Value.Span, $"The SDK writes timestamp '{owner}' on every store, and an entity not yet stored has none; remove \"{given}\" (the property is nullable).");
+                return TimestampKind.None;
+            }
+
+            return kind;
+        }
+
+        /// <summary>
+        /// How a string is normalised: one name or several, as an array or separated by commas (<c>"trim,lowercase"</c>).
+        /// </summary>
+        private TextNormalization ReadNormalize(ObjectReader reader, string owner, TypeModel? type, Sensitivity sensitivity)
+        {
+            var property = reader.Property("normalize");
+            if (property is null)
+            {
+                return TextNormalization.None;
+            }
+
+            var names = new List<JsonString>();
+            if (property.Value is JsonString single)
+            {
+                var offset = 0;
+                foreach (var piece in single.Value.Split(','))
+                {
+                    // A piece's span inside the string: the opening quote, then the text before it.
+                    names.Add(new JsonString(new TextSpan(single.Span.Start + 1 + offset, piece.Length), piece.Trim()));
+                    offset += piece.Length + 1;
+                }
+            }
+            else if (property.Value is JsonArray array && array.Items.All(i => i is JsonString))
+            {
+                names.AddRange(array.Items.Cast<JsonString>());
+            }
+            else
+            {
+                _context.Report(DiagnosticDescriptors.WrongValueKind, property.Value.Span, "normalize", "a string such as \"trim,lowercase\" or an array of them", property.Value.KindName);
+                return TextNormalization.None;
+            }
+
+            var result = TextNormalization.None;
+            foreach (var name in names)
+            {
+                var one = name.Value switch
+                {
+                    "trim" => TextNormalization.Trim,
+                    "lowercase" => TextNormalization.Lowercase,
+                    "uppercase" => TextNormalization.Uppercase,
+                    _ => TextNormalization.None,
+                };
+                if (one == TextNormalization.None)
+                {
+                    _context.Report(DiagnosticDescriptors.InvalidValue, name.Span, name.Value, "normalize", Names.DidYouMean(name.Value, NormalizeNames), string.Join(", ", NormalizeNames));
+                    return TextNormalization.None;
+                }
+
+                result |= one;
+            }
+
+            if ((result & (TextNormalization.Lowercase | TextNormalization.Uppercase)) == (TextNormalization.Lowercase | TextNormalization.Uppercase))
+            {
+                _context.Report(DiagnosticDescriptors.NormalizeMisuse, property.Value.Span, $"'{owner}' cannot be normalised to both lowercase and uppercase; keep one.");
+                return TextNormalization.None;
+            }
+
+            if (type is not null && type.Kind != ValueKind.String)
+            {
+                _context.Report(DiagnosticDescriptors.NormalizeMisuse, property.Value.Span, $"'{owner}' is normalised, but only text is: remove \"normalize\", or declare it with \"type\": \"string\".");
+                return TextNormalization.None;
+            }
+
+            if (sensitivity == Sensitivity.Phone)
+            {
+                _context.Report(DiagnosticDescriptors.NormalizeMisuse, property.Value.Span, $"'{owner}' is a phone number, which the SDK normalises as one (010-XXXX-XXXX); remove \"normalize\".");
+                return TextNormalization.None;
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Counters and timestamps are written by the SDK, so none can be a key, a key part, part of a computed index key
+        /// (computed from the entity's values, not the stored ones) or the version attribute.
+        /// </summary>
+        private void CheckManagedAttributes(Dictionary<string, ParsedAttribute> attributes, HashSet<string> keyOwned, string? version, EquatableArray<IndexModel> indexes)
+        {
+            var computedParts = new HashSet<string>(
+                indexes.SelectMany(i => new[] { i.PartitionKey, i.SortKey }).Where(k => k is { IsComputed: true }).SelectMany(k => k!.Parts).Select(p => p.Name),
+                StringComparer.Ordinal);
+            foreach (var attribute in attributes.Values.Where(a => a.ManagedSpan is not null))
+            {
+                var model = attribute.Model;
+                var what = model.IsCounter ? "a counter" : "a timestamp";
+                var descriptor = model.IsCounter ? DiagnosticDescriptors.CounterMisuse : DiagnosticDescriptors.TimestampMisuse;
+                var problem = keyOwned.Contains(model.Name) ? "a key attribute or key part, which identifies the item and never changes"
+                    : computedParts.Contains(model.Name) ? "part of a computed index key, which is built from the entity's values rather than the ones the SDK writes"
+                    : model.Name == version ? "the version attribute, which the SDK moves on by one per write"
+                    : null;
+                if (problem is not null)
+                {
+                    _context.Report(descriptor, attribute.ManagedSpan!.Value, $"'{model.Name}' is {what}, so it cannot also be {problem}. Declare a separate attribute for it.");
+                }
+            }
+        }
+    }
+}
