@@ -89,6 +89,7 @@ namespace Bookings.Generated.Generator.Emit
                     + attribute.Sensitivity switch
                     {
                         Sensitivity.Phone => " A phone number: normalised on write, masked when printed.",
+                        Sensitivity.PhoneE164 => " An international phone number: normalised to E.164 on write, masked when printed.",
                         Sensitivity.Personal => " Personal data: masked when printed.",
                         Sensitivity.Secret => " A secret: never printed.",
                         _ => string.Empty,

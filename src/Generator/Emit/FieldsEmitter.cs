@@ -44,7 +44,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 w.Block($$"""
 
-                    /// <summary><c>{{Xml.Escape(attribute.Name)}}</c>; values are validated{{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)}} as they are when stored.</summary>
+                    /// <summary><c>{{Xml.Escape(attribute.Name)}}</c>; values are validated{{(attribute.Sensitivity.IsPhone() ? " and normalised" : string.Empty)}} as they are when stored.</summary>
                     public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} =
                         new({{Literals.String(attribute.Name)}}, global::{{table.Namespace}}.{{table.MarshallerTypeName}}.{{attribute.PropertyName}}Value);
                     """);

@@ -31,9 +31,26 @@ namespace Bookings.Generated.Generator.Emit
             // queries ask DynamoDB only for sort keys with its own prefix.
             var variable = Parsing.Names.ToParameterName(table.TypeName);
             var version = table.VersionAttribute is null ? string.Empty : $",\n{Literals.String(table.VersionAttribute)},\nstatic {variable} => {variable}.{table.VersionProperty}";
-            var shared = table.TypeAttribute is null
-                ? string.Empty
-                : $" {{ Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)}){(table.SortKeyPrefix is { } prefix ? $", SortKeyPrefix = {Literals.String(prefix)}" : string.Empty)} }}";
+            var initializers = new List<string>();
+            if (table.TypeAttribute is not null)
+            {
+                initializers.Add($"Discriminator = ({Literals.String(table.TypeAttribute)}, {Literals.String(table.TypeName)})");
+                if (table.SortKeyPrefix is { } prefix)
+                {
+                    initializers.Add($"SortKeyPrefix = {Literals.String(prefix)}");
+                }
+            }
+
+            // Each unique attribute with the printer of its sensitivity, so its exception masks the value as ToString() does;
+            // the initializer then takes a line per member.
+            var unique = table.Attributes.Where(a => a.Unique).ToList();
+            var shared = initializers.Count == 0 ? string.Empty : $" {{ {string.Join(", ", initializers)} }}";
+            if (unique.Count > 0)
+            {
+                var attributes = unique.Select(a => $"    new {Internal}UniqueAttribute({Literals.String(a.Name)}{(a.Sensitivity == Sensitivity.None ? string.Empty : $", static value => {Printing.Printed("value", ValueKind.String, a.Sensitivity)}")}),");
+                initializers.Add($"UniqueAttributes = new[]\n{{\n{string.Join("\n", attributes)}\n}}");
+                shared = Indented($"\n{{\n{string.Join("\n", initializers.Select(i => "    " + i.Replace("\n", "\n    ") + ","))}\n}}", 1);
+            }
             w.Block($$"""
 
                 /// <summary><see cref="{{table.RepositoryInterfaceName}}"/> over the DynamoDB low-level client, with retries, masked logs and typed exceptions.</summary>

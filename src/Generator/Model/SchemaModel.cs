@@ -208,9 +208,9 @@ namespace Bookings.Generated.Generator.Model
 
             var p = attribute.PropertyName;
             yield return (UpdateChange.Set, "Set" + p);
-            if (IndexKeysFedBy(attribute).Any())
+            if (IndexKeysFedBy(attribute).Any() || attribute.Unique)
             {
-                // Set and remove change the index keys too; nothing else can keep them in step.
+                // Set and remove change the index keys (or move the unique value's guard) too; nothing else can keep them in step.
                 if (attribute.IsNullable)
                 {
                     yield return (UpdateChange.Remove, "Remove" + p);
@@ -411,6 +411,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Description">Free text for XML docs, or null.</param>
     /// <param name="Rules">Length and range limits checked before a write.</param>
     /// <param name="WriteNull">Whether a null is stored as NULL rather than leaving the attribute out.</param>
+    /// <param name="Unique">Whether no two entities may hold the same value (<c>"unique": true</c>): every write keeps a guard item per value.</param>
     internal sealed record AttributeModel(
         string Name,
         string PropertyName,
@@ -421,7 +422,8 @@ namespace Bookings.Generated.Generator.Model
         string? Pattern,
         string? Description,
         ValueRules Rules,
-        bool WriteNull)
+        bool WriteNull,
+        bool Unique = false)
     {
         /// <summary>The attribute's kind (the outer kind for collections).</summary>
         public ValueKind Kind => Type.Kind;
@@ -528,13 +530,23 @@ namespace Bookings.Generated.Generator.Model
         /// <summary>Printed as is.</summary>
         None,
 
-        /// <summary>A phone number: normalised on write, printed as <c>010-****-5678</c>.</summary>
+        /// <summary>A Korean mobile number (<c>"phoneRegion": "KR"</c>, the default): normalised on write, printed as <c>010-****-5678</c>.</summary>
         Phone,
+
+        /// <summary>An international number (<c>"phoneRegion": "E164"</c>): normalised to <c>+</c> and digits on write, printed as <c>+********5678</c>.</summary>
+        PhoneE164,
 
         /// <summary>Personal data such as a name: printed with all but its first character hidden.</summary>
         Personal,
 
         /// <summary>A secret such as a session cookie: never printed at all.</summary>
         Secret,
+    }
+
+    /// <summary>Facts of a sensitivity that several emitters ask.</summary>
+    internal static class SensitivityFacts
+    {
+        /// <summary>Whether the value is a phone number of either region: normalised on write, masked to its last four digits.</summary>
+        public static bool IsPhone(this Sensitivity sensitivity) => sensitivity is Sensitivity.Phone or Sensitivity.PhoneE164;
     }
 }

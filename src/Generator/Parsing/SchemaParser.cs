@@ -28,13 +28,14 @@ namespace Bookings.Generated.Generator.Parsing
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
-        private static readonly string[] KeyPartProperties = { "type", "pattern", "format", "timeZone", "sensitive", "description" };
+        private static readonly string[] KeyPartProperties = { "type", "pattern", "format", "timeZone", "sensitive", "phoneRegion", "description" };
         private static readonly string[] AttributeProperties =
         {
-            "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "csharpName", "description",
+            "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "phoneRegion", "unique", "csharpName", "description",
         };
         private static readonly string[] BillingModes = { "PAY_PER_REQUEST" };
         private static readonly string[] SensitivityNames = { "phone", "personal", "secret" };
+        private static readonly string[] PhoneRegions = { "KR", "E164" };
 
         /// <summary>
         /// Members every generated entity has, compiler-generated record members included (a record may not declare
@@ -326,6 +327,8 @@ namespace Bookings.Generated.Generator.Parsing
                         "the name of a non-key attribute declared with \"type\": \"long\", or a date type with \"format\": \"epochSeconds\"");
                 }
             }
+            CheckUnique(attributes, keyOwned, partition, version?.Value, ttl);
+
             var declared = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             foreach (var attribute in attributes.Values)
             {
@@ -546,6 +549,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             /// <summary>Where the attribute's <c>timeZone</c> value stands, if it has one.</summary>
             public TextSpan? ZoneSpan { get; }
+
+            /// <summary>Where <c>"unique": true</c> stands (its value), if the attribute is declared unique.</summary>
+            public TextSpan? UniqueSpan { get; init; }
         }
 
         private sealed class ParsedKeyPart
@@ -659,8 +665,9 @@ namespace Bookings.Generated.Generator.Parsing
                         Names.SuggestIdentifier(property.Name));
                 }
 
-                var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull);
-                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span));
+                var unique = reader.Boolean("unique");
+                var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull, unique?.Value ?? false);
+                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span) { UniqueSpan = unique is { Value: true } ? unique.Span : null });
             }
 
             return result;
