@@ -94,6 +94,7 @@ namespace Bookings.Generated.Generator.Emit
                         Sensitivity.Secret => " A secret: never printed.",
                         _ => string.Empty,
                     }
+                    + (attribute.Unique ? " Unique: no two items of this type hold the same value." : string.Empty)
                     + Sentence(attribute.Description);
                 var required = attribute.IsRequiredMember ? "required " : string.Empty;
                 var initializer = attribute.DefaultLiteral is null ? string.Empty : $" = {attribute.DefaultLiteral};";
