@@ -203,6 +203,7 @@ namespace Bookings.Generated.Runtime
         /// <inheritdoc/>
         public TransactionItem TransactPut(TEntity entity, WriteOptions? options = null)
         {
+            ArgumentNullException.ThrowIfNull(entity);
             RefuseWithUniqueValues("TransactPut", UniqueInTransaction);
             return Transact("Put", Put(entity, options, create: false));
         }
@@ -222,6 +223,7 @@ namespace Bookings.Generated.Runtime
         /// <inheritdoc/>
         public TransactionItem TransactDelete(TKey key, WriteOptions? options = null)
         {
+            ArgumentNullException.ThrowIfNull(key);
             RefuseWithUniqueValues("TransactDelete", UniqueInTransaction);
             return Transact("Delete", Delete(key, options, mustExist: false));
         }
