@@ -159,7 +159,7 @@ namespace Bookings.Generated.Generator.Tests
                 diagnostic,
                 "Unknown property 'requird' in attribute 'total'.",
                 "Did you mean 'required'?",
-                "Allowed here: type, required, default, pattern, minLength, maxLength, minimum, maximum, format, timeZone, writeNull, sensitive, csharpName, description, counter, start, timestamp, normalize.");
+                "Allowed here: type, required, default, pattern, minLength, maxLength, minimum, maximum, format, timeZone, writeNull, sensitive, phoneRegion, unique, csharpName, description, counter, start, timestamp, normalize.");
         }
 
         [Fact]

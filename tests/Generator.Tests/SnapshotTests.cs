@@ -310,6 +310,23 @@ namespace Bookings.Generated.Generator.Tests
                 "ProfileMarshaller.HandleValue",
                 "ProfileMarshaller.CountryValue",
                 "ProfileRepository.QueryByHandleAsync"),
+            // users (the rest of its output runs in UniqueValueTests and InternationalPhoneTests).
+            new(
+                "users.unique-values",
+                "Unique attributes, plain, personal and an E.164 phone, each with the printer its exception masks the value "
+                + "with; beside a shared table's discriminator; a unique attribute's update methods are Set and Remove only.",
+                "UserRepository.Mapping",
+                "TeamRepository.Mapping",
+                "UserUpdate"),
+            new(
+                "users.international-phones",
+                "An E.164 key part and attribute: validated and normalised by the E.164 check, masked to the last four digits "
+                + "when printed; a Korean phone beside them keeps its own.",
+                "ContactKey.ValidPhone",
+                "ContactKey.ToString",
+                "ContactMarshaller.KoreanPhoneValue",
+                "UserMarshaller.PhoneValue",
+                "User.ToString"),
         };
 
         /// <summary>The descriptors other than bookings, by the name their snapshots start with.</summary>
@@ -327,6 +344,7 @@ namespace Bookings.Generated.Generator.Tests
             ["catalog"] = (Schemas.CatalogPath, () => Schemas.Catalog),
             ["warehouse"] = (Schemas.WarehousePath, () => Schemas.Warehouse),
             ["profiles"] = (Schemas.ProfilesPath, () => Schemas.Profiles),
+            ["users"] = (Schemas.UsersPath, () => Schemas.Users),
         };
 
         /// <summary>One generator run per descriptor, shared by its feature snapshots and its compile check.</summary>

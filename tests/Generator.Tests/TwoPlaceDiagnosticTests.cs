@@ -221,7 +221,7 @@ namespace Bookings.Generated.Generator.Tests
                 "DDB003",
                 6,
                 $"\"{written}\"",
-                $"Unknown property '{written}' in attribute 'qty'. Did you mean '{meant}'? Allowed here: type, required, default, pattern, minLength, maxLength, minimum, maximum, format, timeZone, writeNull, sensitive, csharpName, description, counter, start, timestamp, normalize.");
+                $"Unknown property '{written}' in attribute 'qty'. Did you mean '{meant}'? Allowed here: type, required, default, pattern, minLength, maxLength, minimum, maximum, format, timeZone, writeNull, sensitive, phoneRegion, unique, csharpName, description, counter, start, timestamp, normalize.");
         }
 
         [Fact]
@@ -236,6 +236,6 @@ namespace Bookings.Generated.Generator.Tests
                 "DDB003",
                 3,
                 "\"color\"",
-                "Unknown property 'color' in attribute 'id'. Allowed here: type, required, default, pattern, minLength, maxLength, minimum, maximum, format, timeZone, writeNull, sensitive, csharpName, description, counter, start, timestamp, normalize.");
+                "Unknown property 'color' in attribute 'id'. Allowed here: type, required, default, pattern, minLength, maxLength, minimum, maximum, format, timeZone, writeNull, sensitive, phoneRegion, unique, csharpName, description, counter, start, timestamp, normalize.");
     }
 }

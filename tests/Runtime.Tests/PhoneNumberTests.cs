@@ -223,5 +223,64 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal("010-1234-5678", normalized);
             Assert.NotSame(input, normalized);
         }
+    
+        [Theory]
+        [InlineData("+447911123456", "+447911123456")]
+        [InlineData("+44 7911 123456", "+447911123456")]
+        [InlineData(" +44-7911-123456 ", "+447911123456")]
+        [InlineData("+1 (415) 555-0100", "+14155550100")]
+        [InlineData("+49.30.1234567", "+49301234567")]
+        [InlineData("+82 10-1234-5678", "+821012345678")]
+        [InlineData("+12345678", "+12345678")]                 // 8 digits: the fewest
+        [InlineData("+123456789012345", "+123456789012345")]   // 15 digits: the most E.164 allows
+        public void TryNormalizeE164_accepts_international_numbers(string input, string expected)
+        {
+            Assert.True(PhoneNumber.TryNormalizeE164(input, out var normalized));
+            Assert.Equal(expected, normalized);
+        }
+
+        [Theory]
+        [InlineData(null)]
+        [InlineData("")]
+        [InlineData("+")]
+        [InlineData("01012345678")]         // no '+' and country code: not guessed
+        [InlineData("447911123456")]
+        [InlineData("+0447911123456")]      // no country code starts with 0
+        [InlineData("+1234567")]            // 7 digits
+        [InlineData("+1234567890123456")]   // 16 digits
+        [InlineData("++447911123456")]
+        [InlineData("+44 7911 12345x")]
+        [InlineData("+44\n7911123456")]
+        [InlineData("+٤٤7911123456")]       // digits of another script
+        public void TryNormalizeE164_refuses_anything_else(string? input)
+        {
+            Assert.False(PhoneNumber.TryNormalizeE164(input, out var normalized));
+            Assert.Null(normalized);
+        }
+
+        [Fact]
+        public void TryNormalizeE164_returns_a_number_already_in_the_stored_form_as_it_is()
+        {
+            const string Stored = "+447911123456";
+            Assert.True(PhoneNumber.TryNormalizeE164(Stored, out var normalized));
+            Assert.Same(Stored, normalized);
+        }
+
+        [Theory]
+        [InlineData("+447911123456", "+********3456")]
+        [InlineData("+44 7911 123456", "+********3456")]
+        [InlineData("+12345678", "+****5678")]
+        [InlineData("not a phone", "+***")]
+        [InlineData("+1234", "+***")]
+        [InlineData(null, "null")]
+        public void MaskE164_keeps_the_plus_and_the_last_four_digits(string? input, string expected)
+            => Assert.Equal(expected, PhoneNumber.MaskE164(input));
+
+        [Fact]
+        public void MaskAll_masks_international_numbers_in_free_text_beside_korean_ones()
+        {
+            var masked = PhoneNumber.MaskAll("call +447911123456 or 01012345678, not order 12345678901 or +1234567");
+            Assert.Equal("call +********3456 or 010-****-5678, not order 12345678901 or +1234567", masked);
+        }
     }
 }

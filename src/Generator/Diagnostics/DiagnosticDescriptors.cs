@@ -152,6 +152,20 @@ namespace Bookings.Generated.Generator.Diagnostics
             "DDB052",
             "Normalisation is declared in a way that cannot work",
             "{0}");
+        public static readonly DiagnosticDescriptor UniqueNotApplicable = Error(
+            "DDB060",
+            "An attribute cannot be unique",
+            "'{0}' cannot be unique: {1}. {2}");
+
+        public static readonly DiagnosticDescriptor PhoneRegionWithoutPhone = Error(
+            "DDB061",
+            "A phone region is declared on a value that is not a phone",
+            "'phoneRegion' applies to phone numbers only, and '{0}' is not declared one. Add \"sensitive\": \"phone\", or remove \"phoneRegion\".");
+
+        public static readonly DiagnosticDescriptor UnknownPhoneRegion = Error(
+            "DDB062",
+            "Unknown phone region",
+            "'{0}' is not a phone region.{1} Write \"KR\" (Korean mobile numbers, 010-XXXX-XXXX; the default) or \"E164\" (international numbers: '+', the country code and 8 to 15 digits in all).");
 
         public static readonly DiagnosticDescriptor InternalError = Error(
             "DDB999",

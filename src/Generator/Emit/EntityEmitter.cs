@@ -89,6 +89,7 @@ namespace Bookings.Generated.Generator.Emit
                     + attribute.Sensitivity switch
                     {
                         Sensitivity.Phone => " A phone number: normalised on write, masked when printed.",
+                        Sensitivity.PhoneE164 => " An international phone number: normalised to E.164 on write, masked when printed.",
                         Sensitivity.Personal => " Personal data: masked when printed.",
                         Sensitivity.Secret => " A secret: never printed.",
                         _ => string.Empty,
@@ -101,6 +102,7 @@ namespace Bookings.Generated.Generator.Emit
                         TimestampKind.Updated => " Written by the SDK on every write, with the time of the options' <c>TimeProvider</c>; what the entity holds is not stored.",
                         _ => string.Empty,
                     }
+                    + (attribute.Unique ? " Unique: no two items of this type hold the same value." : string.Empty)
                     + Sentence(attribute.Description);
                 var required = attribute.IsRequiredMember ? "required " : string.Empty;
                 var initializer = attribute.DefaultLiteral is null ? string.Empty : $" = {attribute.DefaultLiteral};";

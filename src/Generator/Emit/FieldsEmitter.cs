@@ -44,7 +44,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 w.Block($$"""
 
-                    /// <summary><c>{{Xml.Escape(attribute.Name)}}</c>; values are validated{{(attribute.Sensitivity == Sensitivity.Phone ? " and normalised" : string.Empty)}} as they are when stored.</summary>
+                    /// <summary><c>{{Xml.Escape(attribute.Name)}}</c>; values are validated{{(attribute.Sensitivity.IsPhone() ? " and normalised" : string.Empty)}} as they are when stored.</summary>
                     public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} =
                         new({{Literals.String(attribute.Name)}}, global::{{table.Namespace}}.{{table.MarshallerTypeName}}.{{attribute.PropertyName}}Value);
                     """);
@@ -134,8 +134,14 @@ namespace Bookings.Generated.Generator.Emit
                     $"{type} delta",
                     $"Add({name}, {ValueKinds.ToAttributeValue(attribute.Kind, ValueKinds.Checked(attribute, "delta", Literals.String(table.TypeName), inRange: false))});"),
             };
-            return Method(table, summary, method, parameters, body);
+            return Method(table, summary + UniqueNote(table, attribute, change), method, parameters, body);
         }
+
+        /// <summary>What an update of a unique attribute does besides: a sentence for its summary, or nothing.</summary>
+        private static string UniqueNote(TableModel table, AttributeModel attribute, UpdateChange change)
+            => !attribute.Unique ? string.Empty
+                : change == UpdateChange.Remove ? " The value is unique: the update reads the item and releases the value's guard item in the same transaction."
+                : $" The value is unique: the update reads the item and moves the value's guard item in the same transaction; a value another {Xml.Escape(table.TypeName)} holds raises <see cref=\"{Runtime}DynamoUniqueValueException\"/>.";
 
         /// <summary>Set (and remove, when optional) an attribute together with the index keys computed from it alone.</summary>
         private static string IndexFeedingChange(TableModel table, AttributeModel attribute, UpdateChange change, string method, List<IndexKeyModel> indexKeys)
@@ -145,13 +151,13 @@ namespace Bookings.Generated.Generator.Emit
             if (change == UpdateChange.Remove)
             {
                 var removes = string.Join("\n", new[] { $"Remove({name});" }.Concat(indexKeys.Select(k => $"Remove({Literals.String(k.AttributeName)});")));
-                return Method(table, $"Removes <c>{Xml.Escape(attribute.Name)}</c> and {keys}, so the item leaves the index.", method, string.Empty, removes);
+                return Method(table, $"Removes <c>{Xml.Escape(attribute.Name)}</c> and {keys}, so the item leaves the index.{UniqueNote(table, attribute, change)}", method, string.Empty, removes);
             }
 
             var sets = indexKeys.Select(k => $"Set({Literals.String(k.AttributeName)}, {KeyValues.ComputedIndexKey(k, _ => $"{Internal}IndexKeys.Text(stored)")});");
             return Method(
                 table,
-                $"Sets <c>{Xml.Escape(attribute.Name)}</c> and {keys} computed from it, in the same request.",
+                $"Sets <c>{Xml.Escape(attribute.Name)}</c> and {keys} computed from it, in the same request.{UniqueNote(table, attribute, change)}",
                 method,
                 $"{ValueKinds.CSharpType(attribute.Type)} value",
                 string.Join("\n", new[] { $"var stored = global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value(value);", $"Set({name}, stored);" }.Concat(sets)));

@@ -114,7 +114,7 @@ namespace Bookings.Generated.Generator.Emit
 
             // The stored attribute's name is printed as it is, so it is escaped for the interpolated string.
             var printed = parts is null
-                ? new[] { (Literals.InterpolatedText(group.PartitionAttribute), q.Parts[0].Name, PartitionKind(group), group.PartitionSensitivity == Sensitivity.Phone ? Sensitivity.Personal : group.PartitionSensitivity) }
+                ? new[] { (Literals.InterpolatedText(group.PartitionAttribute), q.Parts[0].Name, PartitionKind(group), group.PartitionSensitivity.IsPhone() ? Sensitivity.Personal : group.PartitionSensitivity) }
                 : parts.Select((p, i) => (p.PropertyName, q.Parts[i].Name, p.Type, p.Sensitivity));
             w.Block($$"""
 

@@ -118,7 +118,7 @@ namespace Bookings.Generated.Generator.Emit
         {
             foreach (var part in table.KeyParts)
             {
-                var normalised = part.Sensitivity == Sensitivity.Phone ? ": normalised to 010-XXXX-XXXX by Create, kept as stored by TryParse"
+                var normalised = part.Sensitivity.IsPhone() ? $": normalised to {Phones.Form(part.Sensitivity)} by Create, kept as stored by TryParse"
                     : part.Normalize != TextNormalization.None ? $": {NormalizedDescription(part.Normalize)} by Create, kept as stored by TryParse"
                     : string.Empty;
                 var copied = part.Type == ValueKind.Binary ? " The key's own copy of the bytes: do not change them."
@@ -213,12 +213,12 @@ namespace Bookings.Generated.Generator.Emit
                     else if (part.Type == ValueKind.String)
                     {
                         // A stored phone keeps the spelling it was stored with, so the key addresses the same item.
-                        var phone = part.Sensitivity == Sensitivity.Phone;
+                        var phone = part.Sensitivity.IsPhone();
                         var keyText = !phone || part.Pattern is not null || part.ForbiddenText is not null;
                         var normalized = phone ? names.Local(part, "Normalized") : value;
                         if (phone)
                         {
-                            conditions.Add($"!{Internal}InputValidation.IsValidPhone({value}, out {(keyText ? "var " + normalized : discard)}, out {discard})");
+                            conditions.Add($"!{Internal}InputValidation.{Phones.IsValid(part.Sensitivity)}({value}, out {(keyText ? "var " + normalized : discard)}, out {discard})");
                         }
 
                         if (keyText)
@@ -409,19 +409,19 @@ namespace Bookings.Generated.Generator.Emit
                         }
                         """);
                 }
-                else if (part.Sensitivity != Sensitivity.Phone)
+                else if (!part.Sensitivity.IsPhone())
                 {
                     w.Indent().Line($"=> {Internal}InputValidation.IsValidKeyText({value}, {PatternOf(names, part)}, {SeparatorOf(part)}, out var {problem}) ? {value} : throw {error};").Outdent();
                 }
                 else if (part.Pattern is null && part.ForbiddenText is null)
                 {
-                    w.Indent().Line($"=> {Internal}InputValidation.IsValidPhone({value}, out var {normalized}, out var {problem}) ? {normalized} : throw {error};").Outdent();
+                    w.Indent().Line($"=> {Internal}InputValidation.{Phones.IsValid(part.Sensitivity)}({value}, out var {normalized}, out var {problem}) ? {normalized} : throw {error};").Outdent();
                 }
                 else
                 {
                     w.Block($$"""
                         {
-                            if (!{{Internal}}InputValidation.IsValidPhone({{value}}, out var {{normalized}}, out var {{problem}})
+                            if (!{{Internal}}InputValidation.{{Phones.IsValid(part.Sensitivity)}}({{value}}, out var {{normalized}}, out var {{problem}})
                                 || !{{Internal}}InputValidation.IsValidKeyText({{normalized}}, {{PatternOf(names, part)}}, {{SeparatorOf(part)}}, out {{problem}}))
                             {
                                 throw {{error}};

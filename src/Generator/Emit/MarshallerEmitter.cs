@@ -438,11 +438,11 @@ namespace Bookings.Generated.Generator.Emit
                 return;
             }
 
-            var text = attribute.Sensitivity == Sensitivity.Phone
-                ? $"{Internal}InputValidation.Phone(value, {entity}, {name})"
+            var text = attribute.Sensitivity.IsPhone()
+                ? $"{Internal}InputValidation.{Phones.Normalize(attribute.Sensitivity)}(value, {entity}, {name})"
                 : Normalized($"{Internal}InputValidation.NotNull(value, {entity}, {name})", attribute.Normalize, nullable: false);
             var checks = new List<string>();
-            if (keyText && attribute.Sensitivity != Sensitivity.Phone)
+            if (keyText && !attribute.Sensitivity.IsPhone())
             {
                 checks.Add($"{Internal}InputValidation.KeyText(text, {entity}, {name});");
             }

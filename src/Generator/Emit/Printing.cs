@@ -13,7 +13,7 @@ namespace Bookings.Generated.Generator.Emit
         /// </summary>
         public static string Printed(string expression, ValueKind kind, Sensitivity sensitivity) => sensitivity switch
         {
-            Sensitivity.Phone => $"({Runtime}PhoneNumber.Mask({expression}))",
+            Sensitivity.Phone or Sensitivity.PhoneE164 => $"({Runtime}PhoneNumber.{Phones.Mask(sensitivity)}({expression}))",
             Sensitivity.Personal => $"({Runtime}Redact.Personal({expression}))",
             Sensitivity.Secret => $"({Runtime}Redact.Secret({expression}))",
             _ when kind == ValueKind.Binary => $"({Internal}Summary.Bytes({expression}))",

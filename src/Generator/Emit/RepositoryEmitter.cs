@@ -79,7 +79,7 @@ namespace Bookings.Generated.Generator.Emit
                 }
             }
 
-            if (!table.Attributes.Any(a => a.IsManaged))
+            if (!table.Attributes.Any(a => a.IsManaged || a.Unique))
             {
                 return entries.Count == 0 ? string.Empty : $" {{ {string.Join(", ", entries)} }}";
             }
@@ -108,7 +108,14 @@ namespace Bookings.Generated.Generator.Emit
                 entries.Add($"StoredAttributes = new[] {{ {string.Join(", ", stored.Select(Literals.String))} }}");
             }
 
-            return "\n{\n    " + string.Join(",\n    ", entries) + ",\n}";
+            // Each unique attribute with the printer of its sensitivity, so its exception masks the value as ToString() does.
+            var unique = table.Attributes.Where(a => a.Unique).Select(a => $"    new {Internal}UniqueAttribute({Literals.String(a.Name)}{(a.Sensitivity == Sensitivity.None ? string.Empty : $", static value => {Printing.Printed("value", ValueKind.String, a.Sensitivity)}")}),").ToList();
+            if (unique.Count > 0)
+            {
+                entries.Add($"UniqueAttributes = new[]\n{{\n{string.Join("\n", unique)}\n}}");
+            }
+
+            return "\n{\n    " + string.Join(",\n    ", entries.Select(e => e.Replace("\n", "\n    "))) + ",\n}";
         }
 
         /// <summary>

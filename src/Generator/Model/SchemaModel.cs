@@ -221,9 +221,9 @@ namespace Bookings.Generated.Generator.Model
 
             var p = attribute.PropertyName;
             yield return (UpdateChange.Set, "Set" + p);
-            if (IndexKeysFedBy(attribute).Any())
+            if (IndexKeysFedBy(attribute).Any() || attribute.Unique)
             {
-                // Set and remove change the index keys too; nothing else can keep them in step.
+                // Set and remove change the index keys (or move the unique value's guard) too; nothing else can keep them in step.
                 if (attribute.IsNullable)
                 {
                     yield return (UpdateChange.Remove, "Remove" + p);
@@ -433,6 +433,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="CounterStart">For a counter (<c>"counter": true</c>), the value a new item starts at, as a C# literal; null otherwise.</param>
     /// <param name="Timestamp">Whether the SDK writes the time of the item's creation or last write into it.</param>
     /// <param name="Normalize">How a string is normalised before it is stored or compared.</param>
+    /// <param name="Unique">Whether no two entities may hold the same value (<c>"unique": true</c>): every write keeps a guard item per value.</param>
     internal sealed record AttributeModel(
         string Name,
         string PropertyName,
@@ -446,7 +447,8 @@ namespace Bookings.Generated.Generator.Model
         bool WriteNull,
         string? CounterStart = null,
         TimestampKind Timestamp = TimestampKind.None,
-        TextNormalization Normalize = TextNormalization.None)
+        TextNormalization Normalize = TextNormalization.None,
+        bool Unique = false)
     {
         /// <summary>A counter: changed only by its increment, never by a put or an update.</summary>
         public bool IsCounter => CounterStart is not null;
@@ -582,13 +584,23 @@ namespace Bookings.Generated.Generator.Model
         /// <summary>Printed as is.</summary>
         None,
 
-        /// <summary>A phone number: normalised on write, printed as <c>010-****-5678</c>.</summary>
+        /// <summary>A Korean mobile number (<c>"phoneRegion": "KR"</c>, the default): normalised on write, printed as <c>010-****-5678</c>.</summary>
         Phone,
+
+        /// <summary>An international number (<c>"phoneRegion": "E164"</c>): normalised to <c>+</c> and digits on write, printed as <c>+********5678</c>.</summary>
+        PhoneE164,
 
         /// <summary>Personal data such as a name: printed with all but its first character hidden.</summary>
         Personal,
 
         /// <summary>A secret such as a session cookie: never printed at all.</summary>
         Secret,
+    }
+
+    /// <summary>Facts of a sensitivity that several emitters ask.</summary>
+    internal static class SensitivityFacts
+    {
+        /// <summary>Whether the value is a phone number of either region: normalised on write, masked to its last four digits.</summary>
+        public static bool IsPhone(this Sensitivity sensitivity) => sensitivity is Sensitivity.Phone or Sensitivity.PhoneE164;
     }
 }

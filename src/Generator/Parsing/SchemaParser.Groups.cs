@@ -199,7 +199,7 @@ namespace Bookings.Generated.Generator.Parsing
         /// another entity's phone makes it personal.
         /// </summary>
         private static Sensitivity MaskedAtLeastAs(Sensitivity own, Sensitivity other)
-            => other <= own || own == Sensitivity.Phone ? own : other == Sensitivity.Phone ? Sensitivity.Personal : other;
+            => other <= own || own.IsPhone() ? own : other.IsPhone() ? Sensitivity.Personal : other;
 
         /// <summary>
         /// The entities of a table share its key attributes, and a key attribute has one type: each entity's key must be

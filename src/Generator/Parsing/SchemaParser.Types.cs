@@ -186,6 +186,7 @@ namespace Bookings.Generated.Generator.Parsing
             CheckRecordName(new JsonString(property.NameSpan, property.Name), DeclaredRecordMembers, "a member every generated record has");
             var description = reader.String("description")?.Value;
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"city\": { \"type\": \"string\" } }"));
+            RefuseUniqueInObjects(attributes, property.Name);
 
             foreach (var attribute in attributes.Values.Where(a => a.ManagedSpan is not null))
             {
@@ -417,6 +418,16 @@ namespace Bookings.Generated.Generator.Parsing
         private Sensitivity ReadSensitivity(ObjectReader reader, string owner, TypeModel? type)
         {
             var value = reader.String("sensitive");
+            var region = reader.String("phoneRegion");
+            if (region is not null && value?.Value != "phone")
+            {
+                _context.Report(DiagnosticDescriptors.PhoneRegionWithoutPhone, reader.Property("phoneRegion")!.NameSpan, owner);
+            }
+            else if (region is not null && Array.IndexOf(PhoneRegions, region.Value) < 0)
+            {
+                _context.Report(DiagnosticDescriptors.UnknownPhoneRegion, region.Span, region.Value, Names.DidYouMean(region.Value, PhoneRegions));
+            }
+
             if (value is null)
             {
                 return Sensitivity.None;
@@ -430,7 +441,7 @@ namespace Bookings.Generated.Generator.Parsing
                         _context.Report(DiagnosticDescriptors.NotApplicable, value.Span, "sensitive: phone", owner, "phone numbers are strings; use \"type\": \"string\"");
                     }
 
-                    return Sensitivity.Phone;
+                    return region?.Value == "E164" ? Sensitivity.PhoneE164 : Sensitivity.Phone;
                 case "personal":
                     return Sensitivity.Personal;
                 case "secret":

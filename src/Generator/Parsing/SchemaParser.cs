@@ -28,15 +28,16 @@ namespace Bookings.Generated.Generator.Parsing
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
-        private static readonly string[] KeyPartProperties = { "type", "pattern", "format", "timeZone", "sensitive", "normalize", "description" };
+        private static readonly string[] KeyPartProperties = { "type", "pattern", "format", "timeZone", "sensitive", "phoneRegion", "normalize", "description" };
         private static readonly string[] AttributeProperties =
         {
-            "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "csharpName", "description",
+            "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "phoneRegion", "unique", "csharpName", "description",
             "counter", "start", "timestamp", "normalize",
         };
         private static readonly string[] BillingModes = { "PAY_PER_REQUEST", "PROVISIONED" };
         private static readonly string[] CapacityProperties = { "read", "write" };
         private static readonly string[] SensitivityNames = { "phone", "personal", "secret" };
+        private static readonly string[] PhoneRegions = { "KR", "E164" };
 
         /// <summary>
         /// Members every generated entity has, compiler-generated record members included (a record may not declare
@@ -329,6 +330,8 @@ namespace Bookings.Generated.Generator.Parsing
                         "the name of a non-key attribute declared with \"type\": \"long\", or a date type with \"format\": \"epochSeconds\"");
                 }
             }
+            CheckUnique(attributes, keyOwned, partition, version?.Value, ttl);
+
             var declared = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             foreach (var attribute in attributes.Values)
             {
@@ -620,6 +623,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             /// <summary>For a counter or timestamp, where its <c>counter</c> or <c>timestamp</c> value stands; null otherwise.</summary>
             public TextSpan? ManagedSpan { get; }
+
+            /// <summary>Where <c>"unique": true</c> stands (its value), if the attribute is declared unique.</summary>
+            public TextSpan? UniqueSpan { get; init; }
         }
 
         private sealed class ParsedKeyPart
@@ -743,9 +749,10 @@ namespace Bookings.Generated.Generator.Parsing
                         Names.SuggestIdentifier(property.Name));
                 }
 
-                var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull, counterStart, timestamp, normalize);
+                var unique = reader.Boolean("unique");
+                var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull, counterStart, timestamp, normalize, unique?.Value ?? false);
                 var managedSpan = counterStart is not null ? reader.Property("counter")!.Value.Span : timestamp != TimestampKind.None ? reader.Property("timestamp")!.Value.Span : (TextSpan?)null;
-                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span, managedSpan));
+                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span, managedSpan) { UniqueSpan = unique is { Value: true } ? unique.Span : null });
             }
 
             return result;

@@ -20,6 +20,9 @@ namespace Bookings.Generated.Runtime
         private readonly List<Func<ExpressionBuilder, string>> _delete = new();
         private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
+        // The value each Set leaves (null for a Remove), for the guards of unique attributes, which must know the new value.
+        private readonly Dictionary<string, AttributeValue?> _assigned = new(StringComparer.Ordinal);
+
         // What each idempotent change leaves in the stored item, to tell whether an update whose answer was lost
         // is the one now stored (changes that are not idempotent are sent with a request token, so need no check).
         private readonly List<Func<IReadOnlyDictionary<string, AttributeValue>, bool>> _effects = new();
@@ -45,6 +48,7 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(value);
             Touch(attribute);
+            _assigned[attribute] = value;
             _set.Add(e => $"{e.Name(attribute)} = {e.Value(value)}");
             _effects.Add(stored => stored.TryGetValue(attribute, out var now) && StoredValues.Same(now, value));
         }
@@ -68,6 +72,7 @@ namespace Bookings.Generated.Runtime
         protected internal void Remove(string attribute)
         {
             Touch(attribute);
+            _assigned[attribute] = null;
             _remove.Add(e => e.Name(attribute));
             _effects.Add(stored => !stored.ContainsKey(attribute));
         }
@@ -121,6 +126,15 @@ namespace Bookings.Generated.Runtime
             _delete.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
             _effects.Add(stored => StoredValues.SetHolds(stored.GetValueOrDefault(attribute), set, holds: false));
         }
+
+        /// <summary>Whether the update changes <paramref name="attribute"/> in any way.</summary>
+        internal bool Touches(string attribute) => _touched.Contains(attribute);
+
+        /// <summary>
+        /// Whether the update sets <paramref name="attribute"/> to a value (<paramref name="value"/>) or removes it (null);
+        /// false when it changes it in another way or not at all.
+        /// </summary>
+        internal bool Assigns(string attribute, out AttributeValue? value) => _assigned.TryGetValue(attribute, out value);
 
         /// <summary>
         /// Whether <paramref name="stored"/> shows every change of this (idempotent) update: each set attribute at its

@@ -72,6 +72,17 @@ namespace Bookings.Generated.Runtime
             Message = "DynamoDB table {table} differs from its definition: {what} is {actual}, expected {expected}")]
         public static partial void TableDiffers(ILogger logger, string table, string what, string expected, string actual);
 
+        // Unique values (1400–1419): a write of an entity with unique attributes read the item, and another writer changed
+        // its unique values before the transaction ran (it reads again); or a value it gave up was guarded for another
+        // entity (both held it before the attribute was unique), so that guard stays.
+        [LoggerMessage(EventId = 1400, EventName = "UniqueValuesChanged", Level = LogLevel.Debug,
+            Message = "{entity} {key} on {table}: its unique values changed since it was read (round {round}); reading it again")]
+        public static partial void UniqueValuesChanged(ILogger logger, string entity, string table, string key, int round);
+
+        [LoggerMessage(EventId = 1401, EventName = "UniqueGuardOwnedByAnother", Level = LogLevel.Warning,
+            Message = "{entity} {key} on {table} gave up a unique value whose guard belongs to another {entity} (both held it before it was unique); the guard stays with that one")]
+        public static partial void GuardOwnedByAnother(ILogger logger, string entity, string table, string key);
+
         /// <summary>
         /// The error code printed for an exception, also its <c>error.type</c> in telemetry: the AWS error code, or the
         /// exception type.

@@ -14,7 +14,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="partition">The stored partition key value.</param>
         /// <param name="options">Sort-key condition, order, consistency, page size and filter; checked here, at the call.</param>
         /// <param name="consistentByDefault">The repository's read consistency when the options do not say.</param>
-        /// <param name="typeFilter">For an entity sharing its table: only items of its type; otherwise null.</param>
+        /// <param name="typeFilter">For an entity sharing its table: only items of its type; for one with unique attributes, no guard items; otherwise null.</param>
         /// <param name="sortKeyPrefix">For an entity sharing its table: the text its sort keys start with; otherwise null.</param>
         /// <exception cref="ArgumentException">The options hold a sort-key condition for a table or index without a sort key, or a page size below 1.</exception>
         public static QueryRequest Build(

@@ -40,6 +40,7 @@ namespace Bookings.Generated.Runtime
         private readonly Condition _exists;
         private readonly Condition? _typeFilter;
         private readonly Func<IReadOnlyDictionary<string, AttributeValue>, object> _readEntity;
+        private readonly UniqueGuards? _unique;
 
         /// <summary>Creates the repository; generated repositories pass their entity's mapping.</summary>
         /// <param name="client">The DynamoDB client; the caller owns it.</param>
@@ -64,7 +65,12 @@ namespace Bookings.Generated.Runtime
             _reads = new DynamoReads(client, _runner, new ContinuationTokens(options.ContinuationTokenKey));
             _consistentRead = options.ConsistentRead;
             _exists = Condition.ItemExists(mapping.Table.PartitionKey.Name);
-            _typeFilter = mapping.Discriminator is { } discriminator ? Condition.AttributeEquals(discriminator.Attribute, discriminator.Value) : null;
+            _typeFilter = mapping.Discriminator is { } discriminator ? Condition.AttributeEquals(discriminator.Attribute, discriminator.Value)
+                : mapping.UniqueAttributes.Count > 0 ? UniqueGuards.NotAGuard
+                : null;
+            _unique = mapping.UniqueAttributes.Count > 0
+                ? new UniqueGuards(client, _runner, _writer, TableName, mapping.Table, mapping.Discriminator?.Value ?? mapping.Table.EntityName, mapping.UniqueAttributes, _readEntity, logger)
+                : null;
         }
 
         /// <inheritdoc/>
@@ -94,24 +100,54 @@ namespace Bookings.Generated.Runtime
 
         /// <inheritdoc/>
         public Task PutAsync(TEntity entity, WriteOptions? options = null, CancellationToken cancellationToken = default)
-            => _writer.WriteAsync(Put(entity, options, create: false), cancellationToken);
+        {
+            if (_unique is null)
+            {
+                return _writer.WriteAsync(Put(entity, options, create: false), cancellationToken);
+            }
+
+            // Validated before anything is read; the put gives up the values the item held as read.
+            var write = Put(entity, options, create: false);
+            var values = _unique.ValuesOf(write.Request.Put.Item);
+            return _unique.WriteAsync(write.Key, readFirst: true, asRead => Put(entity, options, create: false, asRead), _ => values, cancellationToken);
+        }
 
         /// <inheritdoc/>
         public Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken = default)
-            => _writer.WriteAsync(Put(entity, null, create: true), cancellationToken);
+        {
+            var write = Put(entity, null, create: true);
+            return _unique is null
+                ? _writer.WriteAsync(write, cancellationToken)
+                : _unique.WriteAsync(write.Key, readFirst: false, _ => write, _ => _unique.ValuesOf(write.Request.Put.Item), cancellationToken);
+        }
 
         /// <inheritdoc/>
         public Task<bool> UpdateAsync(TKey key, TUpdate update, WriteOptions? options = null, CancellationToken cancellationToken = default)
-            => _writer.WriteAsync(Update(key, update, options), cancellationToken);
+        {
+            var write = Update(key, update, options);
+            if (_unique?.ValuesOf(update) is not { Count: > 0 } values)
+            {
+                return _writer.WriteAsync(write, cancellationToken);
+            }
+
+            return _unique.WriteAsync(key, readFirst: true, asRead => Update(key, update, options, asRead), _ => values, cancellationToken);
+        }
 
         /// <inheritdoc/>
         public Task<bool> DeleteAsync(TKey key, WriteOptions? options = null, CancellationToken cancellationToken = default)
-            => _writer.WriteAsync(Delete(key, options, mustExist: true), cancellationToken);
+        {
+            var write = Delete(key, options, mustExist: true);
+            return _unique is null
+                ? _writer.WriteAsync(write, cancellationToken)
+                : _unique.WriteAsync(key, readFirst: true, asRead => Delete(key, options, mustExist: true, asRead), _ => _unique.NoValues(), cancellationToken);
+        }
 
         /// <inheritdoc/>
         public Task PutManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(entities);
+            RefuseWithUniqueValues("PutManyAsync", "a batch write cannot be conditional, so it cannot keep the guards of unique values; put each entity with PutAsync");
+
             if (_managed.KeepsStored)
             {
                 return PutEachAsync(entities, cancellationToken);
@@ -226,6 +262,7 @@ namespace Bookings.Generated.Runtime
         public Task DeleteManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(keys);
+            RefuseWithUniqueValues("DeleteManyAsync", "a batch write cannot be conditional, so it cannot release the guards of unique values; delete each entity with DeleteAsync");
             var writes = new List<(object Key, TKey Value)>();
             foreach (var key in keys)
             {
@@ -266,15 +303,31 @@ namespace Bookings.Generated.Runtime
 
         /// <inheritdoc/>
         public TransactionItem TransactPut(TEntity entity, WriteOptions? options = null)
-            => Transact("Put", Put(entity, options, create: false));
+        {
+            ArgumentNullException.ThrowIfNull(entity);
+            RefuseWithUniqueValues("TransactPut", UniqueInTransaction);
+            return Transact("Put", Put(entity, options, create: false));
+        }
 
         /// <inheritdoc/>
         public TransactionItem TransactUpdate(TKey key, TUpdate update, WriteOptions? options = null)
-            => Transact("Update", Update(key, update, options));
+        {
+            var write = Update(key, update, options);
+            if (_unique?.ValuesOf(update) is { Count: > 0 })
+            {
+                RefuseWithUniqueValues("TransactUpdate of a unique attribute", UniqueInTransaction);
+            }
+
+            return Transact("Update", write);
+        }
 
         /// <inheritdoc/>
         public TransactionItem TransactDelete(TKey key, WriteOptions? options = null)
-            => Transact("Delete", Delete(key, options, mustExist: false));
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            RefuseWithUniqueValues("TransactDelete", UniqueInTransaction);
+            return Transact("Delete", Delete(key, options, mustExist: false));
+        }
 
         /// <inheritdoc/>
         public TransactionItem TransactConditionCheck(TKey key, Condition condition)
@@ -337,8 +390,27 @@ namespace Bookings.Generated.Runtime
             return result;
         }
 
+        private const string UniqueInTransaction = "the guards of its unique values are read and written with each write, which an item of a transaction cannot do; write it with PutAsync, UpdateAsync or DeleteAsync, which keep them in a transaction of their own";
+
+        /// <summary>
+        /// Refuses, before any request, a write that cannot keep the guards of unique values: a batch cannot be conditional,
+        /// and an item of a caller's transaction cannot read the values it gives up.
+        /// </summary>
+        /// <exception cref="NotSupportedException">The entity has unique attributes.</exception>
+        private void RefuseWithUniqueValues(string method, string why)
+        {
+            if (_unique is not null)
+            {
+                throw new NotSupportedException($"{method} is not available for {_mapping.Discriminator?.Value ?? _mapping.Table.EntityName}, which has unique attributes ({string.Join(", ", _unique.Attributes.Select(a => a.Name))}): {why}.");
+            }
+        }
+
         /// <summary>A put, or a create (only if no item has its key): the item stamped with its next version and measured.</summary>
-        private ItemWrite Put(TEntity entity, WriteOptions? options, bool create)
+        /// <param name="entity">The entity to store.</param>
+        /// <param name="options">The caller's condition; a put takes the entity's own version.</param>
+        /// <param name="create">Store only if no item has the key.</param>
+        /// <param name="asRead">For an entity with unique attributes: the condition that its unique values are as read.</param>
+        private ItemWrite Put(TEntity entity, WriteOptions? options, bool create, Condition? asRead = null)
         {
             ArgumentNullException.ThrowIfNull(entity);
             var version = _versions.ForPut(entity, create, options);
@@ -350,7 +422,7 @@ namespace Bookings.Generated.Runtime
 
             // A create never overwrites (flags already set on an existing item stay as they are); a versioned create
             // expects version 0, which is that same check. It does not ask for the item it finds.
-            var condition = create ? version.Guard(null) ?? !_exists : version.Guard(options?.Condition);
+            var condition = create ? version.Guard(null) ?? !_exists : Condition.AllOf(version.Guard(options?.Condition), asRead);
 
             // A put that must keep a stored counter or creation time is an update setting everything else (ManagedAttributes).
             var request = !create && _managed.KeepsStored
@@ -366,14 +438,14 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>An update of an existing item: the existence guard keeps it from creating a half item.</summary>
-        private ItemWrite Update(TKey key, TUpdate update, WriteOptions? options)
+        private ItemWrite Update(TKey key, TUpdate update, WriteOptions? options, Condition? asRead = null)
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(update);
             var version = _versions.ForChange(options, "update");
             var stamps = _managed.UpdatedChanges(_managed.Now());
             return new ItemWrite(
-                WriteRequests.Update(TableName, key.ToAttributeMap(), e => version.Render(update, stamps, e), Existing(version.Guard(options?.Condition))),
+                WriteRequests.Update(TableName, key.ToAttributeMap(), e => version.Render(update, stamps, e), Existing(Condition.AllOf(version.Guard(options?.Condition), asRead))),
                 key,
                 WriteKind.Update,
                 version,
@@ -382,11 +454,11 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>A delete; alone it is guarded by the item's existence, to tell a missing item, in a transaction it is not.</summary>
-        private ItemWrite Delete(TKey key, WriteOptions? options, bool mustExist)
+        private ItemWrite Delete(TKey key, WriteOptions? options, bool mustExist, Condition? asRead = null)
         {
             ArgumentNullException.ThrowIfNull(key);
             var version = _versions.ForChange(options, "delete");
-            var condition = version.Guard(options?.Condition);
+            var condition = Condition.AllOf(version.Guard(options?.Condition), asRead);
             return new ItemWrite(
                 WriteRequests.Delete(TableName, key.ToAttributeMap(), mustExist ? Existing(condition) : condition),
                 key,

@@ -112,5 +112,11 @@ namespace Bookings.Generated.Runtime.Internal
         /// only items of this type. Null for a table of one entity.
         /// </summary>
         public string? SortKeyPrefix { get; init; }
+
+        /// <summary>
+        /// The attributes declared <c>"unique": true</c>: every create, put, update that changes one and delete keeps a
+        /// guard item per value in the same transaction. Empty for an entity without unique attributes.
+        /// </summary>
+        public IReadOnlyList<UniqueAttribute> UniqueAttributes { get; init; } = Array.Empty<UniqueAttribute>();
     }
 }

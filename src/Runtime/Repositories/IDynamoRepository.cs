@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -57,12 +58,14 @@ namespace Bookings.Generated.Runtime
         /// <exception cref="DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
         /// <exception cref="DynamoOptimisticLockException">Another writer changed the item since it was read.</exception>
         /// <exception cref="DynamoItemTooLargeException">The item is over DynamoDB's 400 KB limit; nothing was sent.</exception>
+        /// <exception cref="DynamoUniqueValueException">Another entity holds a value of a unique attribute the write would store; nothing was written.</exception>
         Task PutAsync(TEntity entity, WriteOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
         /// <param name="entity">The item to store.</param>
         /// <param name="cancellationToken">Cancels the write.</param>
         /// <exception cref="DynamoItemTooLargeException">The item is over DynamoDB's 400 KB limit; nothing was sent.</exception>
+        /// <exception cref="DynamoUniqueValueException">Another entity holds a value of a unique attribute the write would store; nothing was written.</exception>
         Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -77,6 +80,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="cancellationToken">Cancels the update.</param>
         /// <exception cref="DynamoConditionFailedException">The item exists but the condition did not hold; <c>StoredItem</c> holds it, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
         /// <exception cref="DynamoOptimisticLockException">Another writer changed the item since it was read.</exception>
+        /// <exception cref="DynamoUniqueValueException">Another entity holds a value of a unique attribute the write would store; nothing was written.</exception>
         Task<bool> UpdateAsync(TKey key, TUpdate update, WriteOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -97,12 +101,14 @@ namespace Bookings.Generated.Runtime
         /// <param name="entities">The items to store.</param>
         /// <param name="cancellationToken">Cancels the batches not yet sent; what was written stays written.</param>
         /// <exception cref="DynamoBatchIncompleteException">Some items were not written within the retry budget; it lists their keys.</exception>
+        /// <exception cref="NotSupportedException">The entity has unique attributes (a batch cannot keep their guards: put each entity); nothing was sent.</exception>
         Task PutManyAsync(IEnumerable<TEntity> entities, CancellationToken cancellationToken = default);
 
         /// <summary>Deletes many items in batches of 25; missing items are not an error.</summary>
         /// <param name="keys">The keys of the items to delete.</param>
         /// <param name="cancellationToken">Cancels the batches not yet sent; what was deleted stays deleted.</param>
         /// <exception cref="DynamoBatchIncompleteException">Some deletes were not done within the retry budget; it lists their keys.</exception>
+        /// <exception cref="NotSupportedException">The entity has unique attributes (a batch cannot release their guards: delete each entity); nothing was sent.</exception>
         Task DeleteManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken = default);
 
         /// <summary>
@@ -125,6 +131,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="entity">The item to store.</param>
         /// <param name="options">A condition; <see cref="WriteOptions.ExpectedVersion"/> is refused, as the entity carries its version.</param>
         /// <exception cref="DynamoItemTooLargeException">The item is over DynamoDB's 400 KB limit.</exception>
+        /// <exception cref="NotSupportedException">The entity has unique attributes (write it with PutAsync); nothing was sent.</exception>
         TransactionItem TransactPut(TEntity entity, WriteOptions? options = null);
 
         /// <summary>
@@ -134,6 +141,7 @@ namespace Bookings.Generated.Runtime
         /// <param name="key">The item's key.</param>
         /// <param name="update">The changes, at least one.</param>
         /// <param name="options">A condition, and the expected version of a versioned entity.</param>
+        /// <exception cref="NotSupportedException">The entity has unique attributes (and the update sets or removes one: write it with UpdateAsync); nothing was sent.</exception>
         TransactionItem TransactUpdate(TKey key, TUpdate update, WriteOptions? options = null);
 
         /// <summary>
@@ -142,6 +150,7 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         /// <param name="key">The item's key.</param>
         /// <param name="options">A condition, and the expected version of a versioned entity.</param>
+        /// <exception cref="NotSupportedException">The entity has unique attributes (write it with DeleteAsync); nothing was sent.</exception>
         TransactionItem TransactDelete(TKey key, WriteOptions? options = null);
 
         /// <summary>A condition this item must meet for <see cref="DynamoTransactions.WriteAsync"/> to write anything.</summary>

@@ -177,6 +177,23 @@ namespace Bookings.Generated.Runtime.Internal
             return false;
         }
 
+        /// <summary>Normalises an international number (see <see cref="PhoneNumber.TryNormalizeE164"/>) or rejects it.</summary>
+        public static string E164Phone(string? value, string entity, string attribute)
+            => IsValidE164Phone(value, out var normalized, out var problem) ? normalized : throw new DynamoValidationException(entity, attribute, problem);
+
+        /// <summary>Normalises an international number to E.164 without throwing; <paramref name="problem"/> says why it failed.</summary>
+        public static bool IsValidE164Phone([NotNullWhen(true)] string? value, [NotNullWhen(true)] out string? normalized, out string problem)
+        {
+            if (PhoneNumber.TryNormalizeE164(value, out normalized))
+            {
+                problem = string.Empty;
+                return true;
+            }
+
+            problem = value is null ? RequiredProblem : "is not an international phone number (expected '+', the country code and 8 to 15 digits in all, such as +447911123456)";
+            return false;
+        }
+
         /// <summary>
         /// Rejects text with a control character; returns it. For a string attribute that is an index key or that a
         /// computed index key is built from: its text goes into a key, like a key part's.

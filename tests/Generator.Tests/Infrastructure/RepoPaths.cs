@@ -40,6 +40,8 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>A table keyed by a template of one stored attribute (<c>pk</c> = <c>{email}</c>), with a local index.</summary>
         public static string CustomersDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "customers.tables.json");
 
+        public static string UsersDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "users.tables.json");
+
         private static string FindRoot()
         {
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

@@ -58,6 +58,11 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// </summary>
         public static string Customers => File.ReadAllText(RepoPaths.CustomersDescriptor);
 
+        public const string UsersPath = "/repo/tests/Integration.Tests/users.tables.json";
+
+        /// <summary>Unique values (a table without a sort key, and a shared table with one) and international phones.</summary>
+        public static string Users => File.ReadAllText(RepoPaths.UsersDescriptor);
+
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 
         /// <summary>

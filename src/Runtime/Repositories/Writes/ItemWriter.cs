@@ -82,7 +82,7 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>The item as stored now (a consistent read); null when there is none.</summary>
-        private async Task<Dictionary<string, AttributeValue>?> ReadStoredAsync(IDynamoKey key, CancellationToken cancellationToken)
+        public async Task<Dictionary<string, AttributeValue>?> ReadStoredAsync(IDynamoKey key, CancellationToken cancellationToken)
         {
             var request = Get(table, key.ToAttributeMap(), consistentRead: true);
             var response = await runner.ExecuteAsync(new DynamoOperation("GetItem", table, key), ct => client.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
