@@ -107,6 +107,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Indexes">The secondary indexes, in declaration order.</param>
     /// <param name="GroupName">For an entity that shares its table with others, the group's C# name; otherwise null.</param>
     /// <param name="TypeAttribute">For such an entity, the attribute that names each item's type; otherwise null.</param>
+    /// <param name="Descending">Its partition queries read newest first unless <c>QueryOptions.Descending</c> says otherwise.</param>
     internal sealed record TableModel(
         string Namespace,
         string TypeName,
@@ -121,7 +122,8 @@ namespace Bookings.Generated.Generator.Model
         string? VersionAttribute,
         EquatableArray<IndexModel> Indexes,
         string? GroupName = null,
-        string? TypeAttribute = null)
+        string? TypeAttribute = null,
+        bool Descending = false)
     {
         public string KeyTypeName => TypeName + "Key";
 
@@ -304,6 +306,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Projection">ALL, KEYS_ONLY or INCLUDE.</param>
     /// <param name="Included">For INCLUDE, the attributes projected beside the keys.</param>
     /// <param name="Description">Free text for XML docs, or null.</param>
+    /// <param name="Descending">Its queries read newest first unless <c>QueryOptions.Descending</c> says otherwise.</param>
     internal sealed record IndexModel(
         string Name,
         string MethodName,
@@ -312,7 +315,8 @@ namespace Bookings.Generated.Generator.Model
         IndexKeyModel? SortKey,
         string Projection,
         EquatableArray<string> Included,
-        string? Description)
+        string? Description,
+        bool Descending = false)
     {
         /// <summary>Whether queries return whole entities; indexes that project less return keys.</summary>
         public bool ReturnsEntities => Projection == "ALL";
@@ -380,6 +384,10 @@ namespace Bookings.Generated.Generator.Model
     /// For a date-time part, how many characters of its text hold its day, so a day selects it by prefix
     /// (<c>BeginsWith(day)</c>); null for other parts.
     /// </param>
+    /// <param name="Width">
+    /// For an int or long part with <c>"format": "D10"</c>, the digits it is zero-padded to, so its text sorts in number
+    /// order; null for other parts.
+    /// </param>
     internal sealed record KeyPartModel(
         string Name,
         string PropertyName,
@@ -391,7 +399,8 @@ namespace Bookings.Generated.Generator.Model
         string? StoredAttribute,
         string? Description,
         DateFormatModel? Format = null,
-        int? DayLength = null)
+        int? DayLength = null,
+        int? Width = null)
     {
         /// <summary>A date or time part (<c>date</c>, <c>datetime</c>, <c>datetimeoffset</c>), written by its date codec.</summary>
         public bool IsDate => Type.IsDate();

@@ -11,7 +11,7 @@ namespace Bookings.Generated.Generator.Parsing
     /// <summary>Secondary indexes: their keys (stored attributes, or computed from a template), projection and names.</summary>
     internal sealed partial class SchemaParser
     {
-        private static readonly string[] IndexProperties = { "type", "partitionKey", "sortKey", "projection", "include", "csharpName", "description" };
+        private static readonly string[] IndexProperties = { "type", "partitionKey", "sortKey", "projection", "include", "csharpName", "description", "order" };
         private static readonly string[] IndexKeyProperties = { "attribute", "template" };
         private static readonly string[] IndexTypes = { "global", "local" };
         private static readonly string[] Projections = { "ALL", "KEYS_ONLY", "INCLUDE" };
@@ -116,6 +116,7 @@ namespace Bookings.Generated.Generator.Parsing
             var include = reader.Array("include");
             var csharpName = reader.String("csharpName");
             var description = reader.String("description")?.Value;
+            var order = reader.String("order");
 
             var name = property.Name;
             if (!TableNames.IsValid(name))
@@ -224,7 +225,8 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             Claim(memberNames, "index C# name", methodName, csharpName?.Span ?? property.NameSpan, property.Name);
-            return new IndexModel(name, methodName, isGlobal, partition, sort, projectionValue, included.ToEquatableArray(), description);
+            var descending = ReadOrder(order, owner, sort is null || (sort.IsComputed && sort.Parts.Count == 0) ? "the index has no sort key with values, so its queries have no order" : null);
+            return new IndexModel(name, methodName, isGlobal, partition, sort, projectionValue, included.ToEquatableArray(), description, descending);
         }
 
         private IndexKeyModel? ReadIndexKey(JsonObject json, string indexName, string which, IndexScope scope)

@@ -35,6 +35,9 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>A table keyed by a template of one stored attribute (<c>pk</c> = <c>{email}</c>), with a local index.</summary>
         public static string CustomersDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "customers.tables.json");
 
+        /// <summary>A key part declared on a shared table, fixed-width number parts, and queries newest first by default.</summary>
+        public static string ShoppersDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "shoppers.tables.json");
+
         private static string FindRoot()
         {
             foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })

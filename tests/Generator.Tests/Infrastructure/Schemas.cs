@@ -58,6 +58,14 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// </summary>
         public static string Customers => File.ReadAllText(RepoPaths.CustomersDescriptor);
 
+        public const string ShoppersPath = "/repo/tests/Integration.Tests/shoppers.tables.json";
+
+        /// <summary>
+        /// A shared table declaring the <c>email</c> key part once for its entities (one of them overriding it), fixed-width
+        /// number parts (<c>"format": "D10"</c>), and an entity and an index that read newest first by default.
+        /// </summary>
+        public static string Shoppers => File.ReadAllText(RepoPaths.ShoppersDescriptor);
+
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 
         /// <summary>
