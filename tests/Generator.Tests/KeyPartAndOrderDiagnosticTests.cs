@@ -112,6 +112,17 @@ namespace Bookings.Generated.Generator.Tests
                 "'format' does not apply to 'count': only dates and times");
 
         [Fact]
+        public void A_width_on_a_part_that_is_a_key_alone_is_refused_at_the_format()
+            => Assertions.OnlyErrorAt(
+                Path,
+                Cart("\"line_no\": { \"type\": \"long\", \"format\": \"D10\" }", sortKey: "\"template\": \"{line_no}\""),
+                "DDB016",
+                10,
+                "\"D10\"",
+                "'format' does not apply to 'line_no': the sortKey template \"{line_no}\" is the part alone, stored as a number (N)",
+                "remove \"format\", or put literal text in the template");
+
+        [Fact]
         public void Unpadded_number_parts_say_their_ranges_compare_as_text()
         {
             var run = GeneratorHarness.Run(Path, Cart("\"line_no\": { \"type\": \"long\" }"));

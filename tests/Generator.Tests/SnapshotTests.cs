@@ -239,11 +239,12 @@ namespace Bookings.Generated.Generator.Tests
                 "shoppers.fixed-width-key-parts",
                 "A long key part written in ten digits (CART#{line_no}, \"format\": \"D10\"): zero-padded on write, refused "
                 + "when negative or too long by its check method, and read back only from exactly ten digits; its sort-key "
-                + "comparisons say nothing of text order.",
+                + "comparisons say nothing of text order; a computed index key (LINE#{line_no}) pads it as the table's key does.",
                 "CartItemKey.TryParse",
                 "CartItemKey.SortKeyValue",
                 "CartItemKey.ValidLineNo",
-                "CartItemSortKey.Between"),
+                "CartItemSortKey.Between",
+                "CartItemBySkuSortKey.Between"),
             new(
                 "shoppers.default-order",
                 "An entity and an index declaring \"order\": \"descending\": their queries read newest first unless "

@@ -38,7 +38,7 @@ namespace Bookings.Generated.Integration.Tests
                 options.TableNames[ShoppersTable.Definition.EntityName]);
         }
 
-        private static CartItem Line(long number) => new() { Key = CartItemKey.Create(Email, number), Sku = "SKU-" + number, Quantity = 1 };
+        private static CartItem Line(long number, string sku = "SKU-A") => new() { Key = CartItemKey.Create(Email, number), Sku = sku, Quantity = 1 };
 
         private static ShopperOrder Order(int number, string status = "paid")
             => new() { Key = ShopperOrderKey.Create(Email, number), Status = status, PlacedAt = Noon.AddMinutes(number) };
@@ -87,6 +87,11 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(new long[] { 9, 20, 101 }, Numbers(await AsyncItems.ToListAsync(repositories.Cart.QueryAsync(Email, new QueryOptions { SortKey = CartItemSortKey.Between(9, 101) }))));
             Assert.Equal(new long[] { 20 }, Numbers(await AsyncItems.ToListAsync(repositories.Cart.QueryAsync(Email, new QueryOptions { SortKey = CartItemSortKey.Between(10, 100) }))));
             Assert.Equal(new long[] { 101, 9_999_999_999 }, Numbers(await AsyncItems.ToListAsync(repositories.Cart.QueryAsync(Email, new QueryOptions { SortKey = CartItemSortKey.GreaterThan(20) }))));
+
+            // A computed index key holds the part as the table's key does, so the index sorts in number order too.
+            Assert.Equal("LINE#0000000009", stored.Item["sku_sk"].S);
+            Assert.Equal(new long[] { 9, 20, 101 }, Numbers(await AsyncItems.ToListAsync(repositories.Cart.QueryBySkuAsync("SKU-A", new QueryOptions { SortKey = CartItemBySkuSortKey.Between(9, 101) }))));
+            Assert.Throws<DynamoValidationException>(() => CartItemBySkuSortKey.GreaterThan(-1));
 
             // Read back from the stored text exactly: only the padded digits are a key.
             Assert.True(CartItemKey.TryParse("USER#" + Email, "CART#0000000101", out var parsed));

@@ -43,6 +43,15 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(valid, problem.Length == 0);
         }
 
+        [Fact]
+        public void A_fixed_width_number_in_an_index_key_is_padded_or_refused_naming_the_part()
+        {
+            Assert.Equal("0000000042", InputValidation.FixedWidth(42, 10, "CartItem", "line_no"));
+            var error = Assert.Throws<DynamoValidationException>(() => InputValidation.FixedWidth(-42, 10, "CartItem", "line_no"));
+            Assert.Contains("line_no", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("42", error.Message, StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("0000000009", 9L)]
         [InlineData("9223372036854775807", long.MaxValue)]

@@ -516,9 +516,7 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>The text of a part inside a composed key: a date through its codec, a number in invariant form (zero-padded to its width).</summary>
         private static string PartText(KeyNames names, KeyPartModel part, string expression)
-            => part.IsDate ? $"{names.Codec(part)}.Format({expression})"
-                : part.Width is { } width ? $"{expression}.ToString(\"D{Number(width)}\", {Invariant})"
-                : ValueKinds.ToKeyText(part.Type, expression);
+            => part.IsDate ? $"{names.Codec(part)}.Format({expression})" : KeyValues.PartText(part.Type, part.Width, expression);
 
         private static string PatternOf(KeyNames names, KeyPartModel part) => part.Pattern is null ? "null" : names.Pattern(part);
 

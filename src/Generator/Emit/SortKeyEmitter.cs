@@ -121,7 +121,7 @@ namespace Bookings.Generated.Generator.Emit
                 public static partial class {{table.TypeName}}{{index.MethodName}}SortKey
                 """);
             w.Open();
-            var asText = key.IsComputed && key.Parts.Any(p => p.Type.Kind.IsNumber()) ? TextOrder : string.Empty;
+            var asText = key.IsComputed && key.Parts.Any(p => p.Type.Kind.IsNumber() && p.Width is null) ? TextOrder : string.Empty;
             WriteComparisons(w, "index sort key", "the given value", "the given values", Typed(given), Value(given), Typed(low) + ", " + Typed(high), Value(low), Value(high), asText);
             if (!key.IsComputed && key.Parts[0].Type.Kind is ValueKind.String or ValueKind.Binary)
             {

@@ -352,6 +352,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="OnKey">Held by the key type (a key part or key attribute) rather than the entity.</param>
     /// <param name="IsNullable">An optional attribute: the key is left out while it is null.</param>
     /// <param name="Sensitivity">How logs print it.</param>
+    /// <param name="Width">For a fixed-width number key part, the digits it is zero-padded to, as in the table's key.</param>
     internal sealed record IndexPartModel(
         string Name,
         string PropertyName,
@@ -359,7 +360,8 @@ namespace Bookings.Generated.Generator.Model
         TypeModel Type,
         bool OnKey,
         bool IsNullable,
-        Sensitivity Sensitivity);
+        Sensitivity Sensitivity,
+        int? Width = null);
 
     /// <summary>A piece of a key template: literal text or a reference to a key part.</summary>
     internal sealed record TemplateSegment(bool IsPart, string Text)

@@ -143,7 +143,7 @@ namespace Bookings.Generated.Generator.Parsing
             tables.AddRange(entities.Select(e => e.Model));
             var first = entities[0].Model;
             var shared = entities.All(e => e.Model.PartitionKey.Segments.Equals(first.PartitionKey.Segments)
-                                           && e.Model.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format)).SequenceEqual(first.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format))));
+                                           && e.Model.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format, p.Width)).SequenceEqual(first.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format, p.Width))));
             return new EntityGroupModel(
                 name.Value,
                 tableName.Value,

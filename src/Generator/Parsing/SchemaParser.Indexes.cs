@@ -57,7 +57,7 @@ namespace Bookings.Generated.Generator.Parsing
                 var part = Parts.FirstOrDefault(p => p.Name == name || p.StoredAttribute == name);
                 if (part is not null)
                 {
-                    return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity);
+                    return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity, part.Width);
                 }
 
                 var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && k.AttributeName == name);

@@ -611,6 +611,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             /// <summary>The digits a fixed-width number part is written in (<c>"format": "D10"</c>); null for other parts.</summary>
             public int? Width { get; }
+
+            /// <summary>Where the width is written, for a part that has one.</summary>
+            public TextSpan? WidthSpan { get; init; }
         }
 
         /// <summary>
@@ -736,7 +739,7 @@ namespace Bookings.Generated.Generator.Parsing
                     type = null;
                 }
 
-                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format, width));
+                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format, width) { WidthSpan = width is null ? null : reader.Property("format")?.Value.Span });
             }
 
             return result;
@@ -859,6 +862,19 @@ namespace Bookings.Generated.Generator.Parsing
                 {
                     if (keyPart.Format is not null && !CheckDateInTemplate(template, parsed, i, keyPart.Type, keyPart.Format))
                     {
+                        ok = false;
+                        continue;
+                    }
+
+                    if (keyPart.Width is not null && parsed.Count == 1)
+                    {
+                        // A template of the part alone stores the number itself (N), which sorts as a number already.
+                        _context.Report(
+                            DiagnosticDescriptors.NotApplicable,
+                            keyPart.WidthSpan ?? keyPart.NameSpan,
+                            "format",
+                            keyPart.Name,
+                            $"the {which} template \"{template.Value}\" is the part alone, stored as a number (N) that sorts in number order already; remove \"format\", or put literal text in the template (\"LINE#{{{keyPart.Name}}}\")");
                         ok = false;
                         continue;
                     }

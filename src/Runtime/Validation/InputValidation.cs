@@ -42,6 +42,15 @@ namespace Bookings.Generated.Runtime.Internal
             return true;
         }
 
+        /// <summary>
+        /// The text of a fixed-width number key part in a computed index key: zero-padded to <paramref name="width"/>
+        /// digits, as the table's key writes it; a value it cannot hold is refused as <see cref="IsValidFixedWidth"/> says.
+        /// </summary>
+        public static string FixedWidth(long value, int width, string entity, string attribute)
+            => IsValidFixedWidth(value, width, out var problem)
+                ? value.ToString("D" + width.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
+                : throw new DynamoValidationException(entity, attribute, problem);
+
         /// <summary>Reads a long key part stored zero-padded: exactly <paramref name="width"/> digits, nothing else.</summary>
         public static bool TryParseFixedWidth(string text, int width, out long value)
         {

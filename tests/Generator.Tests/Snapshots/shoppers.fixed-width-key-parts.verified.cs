@@ -1,6 +1,6 @@
 // shoppers.tables.json: A long key part written in ten digits (CART#{line_no}, "format": "D10"): zero-padded on write,
 // refused when negative or too long by its check method, and read back only from exactly ten digits; its sort-key
-// comparisons say nothing of text order.
+// comparisons say nothing of text order; a computed index key (LINE#{line_no}) pads it as the table's key does.
 
 // CartItemKey.TryParse
 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
@@ -35,3 +35,8 @@ private static long ValidLineNo(long lineNo)
 /// <summary>The sort key lies between the two made from these parts, both included.</summary>
 public static global::Bookings.Generated.Runtime.SortKeyCondition Between(long lowLineNo, long highLineNo)
     => global::Bookings.Generated.Runtime.SortKeyCondition.Between(CartItemKey.SortKeyValue(lowLineNo), CartItemKey.SortKeyValue(highLineNo));
+
+// CartItemBySkuSortKey.Between
+/// <summary>The index sort key lies between the given values, both included.</summary>
+public static global::Bookings.Generated.Runtime.SortKeyCondition Between(long lowLineNo, long highLineNo)
+    => global::Bookings.Generated.Runtime.SortKeyCondition.Between(global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("LINE#", global::Bookings.Generated.Runtime.Internal.InputValidation.FixedWidth(lowLineNo, 10, "CartItem", "line_no"))), global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("LINE#", global::Bookings.Generated.Runtime.Internal.InputValidation.FixedWidth(highLineNo, 10, "CartItem", "line_no"))));
