@@ -18,7 +18,7 @@ namespace Bookings.Generated.Integration.Tests
     [Collection(DynamoDbCollection.Name)]
     public sealed class KeyPartsAndOrderTests
     {
-        private const string Email = "kim@shop.test";
+        private const string Email = "kim@shoppers.test";
         private static readonly DateTimeOffset Noon = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
 
         private readonly DynamoDbFixture _fixture;
@@ -50,7 +50,7 @@ namespace Bookings.Generated.Integration.Tests
             await repositories.Shoppers.PutAsync(new Shopper { Key = ShopperKey.Create(Email), DisplayName = "Kim" });
             await repositories.Cart.PutManyAsync(new[] { Line(1), Line(2) });
             await repositories.Orders.PutAsync(Order(1));
-            await repositories.Shoppers.PutAsync(new Shopper { Key = ShopperKey.Create("lee@shop.test"), DisplayName = "Lee" });
+            await repositories.Shoppers.PutAsync(new Shopper { Key = ShopperKey.Create("lee@shoppers.test"), DisplayName = "Lee" });
 
             // Every entity writes the email the table declares into the same partition key ("#PROFILE" sorts first).
             var items = await AsyncItems.ToListAsync(repositories.Table.QueryPartitionAsync(Email));

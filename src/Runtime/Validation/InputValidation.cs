@@ -47,13 +47,18 @@ namespace Bookings.Generated.Runtime.Internal
         /// digits, as the table's key writes it; a value it cannot hold is refused as <see cref="IsValidFixedWidth"/> says.
         /// </summary>
         public static string FixedWidth(long value, int width, string entity, string attribute)
-            => IsValidFixedWidth(value, width, out var problem)
+        {
+            System.ArgumentNullException.ThrowIfNull(entity);
+            System.ArgumentNullException.ThrowIfNull(attribute);
+            return IsValidFixedWidth(value, width, out var problem)
                 ? value.ToString("D" + width.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
                 : throw new DynamoValidationException(entity, attribute, problem);
+        }
 
         /// <summary>Reads a long key part stored zero-padded: exactly <paramref name="width"/> digits, nothing else.</summary>
         public static bool TryParseFixedWidth(string text, int width, out long value)
         {
+            System.ArgumentNullException.ThrowIfNull(text);
             value = 0;
             return text.Length == width && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
         }
@@ -61,6 +66,7 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>Reads an int key part stored zero-padded: exactly <paramref name="width"/> digits, nothing else.</summary>
         public static bool TryParseFixedWidth(string text, int width, out int value)
         {
+            System.ArgumentNullException.ThrowIfNull(text);
             value = 0;
             return text.Length == width && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
         }
