@@ -171,6 +171,7 @@ namespace Bookings.Generated.Generator.Tests
             { Schemas.PurchasesPath, Schemas.Purchases },
             { Schemas.ReadingsPath, Schemas.Readings },
             { Schemas.CustomersPath, Schemas.Customers },
+            { Schemas.ShoppersPath, Schemas.Shoppers },
         };
 
         [Theory]

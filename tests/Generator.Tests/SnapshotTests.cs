@@ -233,6 +233,27 @@ namespace Bookings.Generated.Generator.Tests
                 "CustomerOrderRepository.QueryByPlacedOnAsync",
                 "CustomerOrderRepository.PartitionLabel"),
 
+            // shoppers (28): fixed-width number parts and a declared query order here; the key part declared on the table
+            // generates what an entity's own would (its effect by KeyPartsAndOrderTests against DynamoDB Local).
+            new(
+                "shoppers.fixed-width-key-parts",
+                "A long key part written in ten digits (CART#{line_no}, \"format\": \"D10\"): zero-padded on write, refused "
+                + "when negative or too long by its check method, and read back only from exactly ten digits; its sort-key "
+                + "comparisons say nothing of text order; a computed index key (LINE#{line_no}) pads it as the table's key does.",
+                "CartItemKey.TryParse",
+                "CartItemKey.SortKeyValue",
+                "CartItemKey.ValidLineNo",
+                "CartItemSortKey.Between",
+                "CartItemBySkuSortKey.Between"),
+            new(
+                "shoppers.default-order",
+                "An entity and an index declaring \"order\": \"descending\": their queries read newest first unless "
+                + "QueryOptions.Descending says otherwise.",
+                "IShopperOrderRepository.QueryAsync",
+                "ShopperOrderRepository.QueryAsync",
+                "ShopperOrderRepository.QueryPageAsync",
+                "ShopperOrderRepository.QueryByStatusAsync"),
+
             // catalog (13): every attribute type here; round trips of each by the integration tests
             // (AttributeTypeRoundTripTests). Fields and updates of the other types follow the shapes shown here and in
             // the bookings set.
@@ -341,6 +362,7 @@ namespace Bookings.Generated.Generator.Tests
             ["purchases"] = (Schemas.PurchasesPath, () => Schemas.Purchases),
             ["readings"] = (Schemas.ReadingsPath, () => Schemas.Readings),
             ["customers"] = (Schemas.CustomersPath, () => Schemas.Customers),
+            ["shoppers"] = (Schemas.ShoppersPath, () => Schemas.Shoppers),
             ["catalog"] = (Schemas.CatalogPath, () => Schemas.Catalog),
             ["warehouse"] = (Schemas.WarehousePath, () => Schemas.Warehouse),
             ["profiles"] = (Schemas.ProfilesPath, () => Schemas.Profiles),

@@ -251,7 +251,7 @@ namespace Bookings.Generated.Integration.Tests
             /// <summary>A key built from the first combination of sample texts its rules accept, or null.</summary>
             private object? SampleKey(MethodInfo create)
             {
-                string[] texts = { "1", "010-1234-5678", "2026-01-02", "P1", "x", "+14155550100" };
+                string[] texts = { "1", "010-1234-5678", "2026-01-02", "P1", "x", "+14155550100", "x@shoppers.test" };
                 var parameters = create.GetParameters();
                 var strings = parameters.Select((p, i) => (p, i)).Where(x => x.p.ParameterType == typeof(string)).Select(x => x.i).ToList();
                 var combinations = (int)Math.Pow(texts.Length, strings.Count);

@@ -196,6 +196,16 @@ namespace Bookings.Generated.Integration.Tests
                     }
                 }
 
+                // A shared table's key parts serve every entity that does not declare its own of that name.
+                foreach (var (name, declaration) in entity == table ? new JsonObject() : table["keyParts"]?.AsObject() ?? new JsonObject())
+                {
+                    if (declaration?["sensitive"] is not null && entity["keyParts"]?[name] is null && entity["attributes"]?[name] is null)
+                    {
+                        sensitive.Add(name);
+                        _names.Add(name);
+                    }
+                }
+
                 if (sensitive.Count == 0)
                 {
                     return;

@@ -28,6 +28,55 @@ namespace Bookings.Generated.Runtime.Tests
         public void A_double_within_DynamoDB_range_is_kept(double value)
             => Assert.Equal(value, InputValidation.Finite(value, "Product", "rating"));
 
+        [Theory]
+        [InlineData(0L, 1, true)]
+        [InlineData(9L, 1, true)]
+        [InlineData(10L, 1, false)]
+        [InlineData(9_999_999_999L, 10, true)]
+        [InlineData(10_000_000_000L, 10, false)]
+        [InlineData(-1L, 10, false)]
+        [InlineData(long.MaxValue, 19, true)]
+        [InlineData(long.MinValue, 19, false)]
+        public void A_fixed_width_number_is_0_or_more_and_fits_its_digits(long value, int width, bool valid)
+        {
+            Assert.Equal(valid, InputValidation.IsValidFixedWidth(value, width, out var problem));
+            Assert.Equal(valid, problem.Length == 0);
+        }
+
+        [Fact]
+        public void A_fixed_width_number_in_an_index_key_is_padded_or_refused_naming_the_part()
+        {
+            Assert.Equal("0000000042", InputValidation.FixedWidth(42, 10, "CartItem", "line_no"));
+            var error = Assert.Throws<DynamoValidationException>(() => InputValidation.FixedWidth(-42, 10, "CartItem", "line_no"));
+            Assert.Contains("line_no", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("42", error.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("0000000009", 9L)]
+        [InlineData("9223372036854775807", long.MaxValue)]
+        [InlineData("9", null)]
+        [InlineData("-000000001", null)]
+        [InlineData("+000000001", null)]
+        [InlineData(" 000000001", null)]
+        [InlineData("00000000019", null)]
+        public void A_fixed_width_number_is_read_only_from_exactly_its_digits(string text, long? expected)
+        {
+            var width = expected == long.MaxValue ? 19 : 10;
+            Assert.Equal(expected is not null, InputValidation.TryParseFixedWidth(text, width, out long value));
+            Assert.Equal(expected ?? 0, value);
+            Assert.Equal(expected is not null && expected <= int.MaxValue, InputValidation.TryParseFixedWidth(text, width, out int small));
+        }
+
+        [Fact]
+        public void A_declared_newest_first_order_applies_only_where_the_options_leave_it_open()
+        {
+            Assert.True(QueryOrder.NewestFirst(null).Descending);
+            Assert.True(QueryOrder.NewestFirst(new QueryOptions { PageSize = 5 }) is { Descending: true, PageSize: 5 });
+            Assert.False(QueryOrder.NewestFirst(new QueryOptions { Descending = false }).Descending);
+            Assert.Null(new QueryOptions().Descending);
+        }
+
         private static readonly TextPattern BookingId = new("^[A-Z0-9]{8}$");
 
         [Fact]

@@ -91,6 +91,25 @@ namespace Bookings.Generated.Generator.Diagnostics
             "Property does not apply here",
             "'{0}' does not apply to '{1}': {2}.");
 
+        public static readonly DiagnosticDescriptor InvalidNumberWidth = Error(
+            "DDB040",
+            "A number key part's fixed width is not valid",
+            "'{0}' is not a fixed width for the key part '{1}', {2}. Write \"D\" and the digits every value is padded to, from \"D1\" to \"D{3}\" (\"D{3}\" holds every value that is 0 or more).");
+
+        public static readonly DiagnosticDescriptor UnusedTableKeyPart = new(
+            "DDB041",
+            "A shared table's key part is used by no entity",
+            "The key part '{0}' declared on the table '{1}' is used by no entity's key (an entity that declares its own '{0}' overrides it). Use '{{{0}}}' in an entity's template, or remove it from the table's \"keyParts\".",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpBase + "ddb041");
+
+        public static readonly DiagnosticDescriptor TableKeyPartOverride = Error(
+            "DDB042",
+            "An entity's key part changes a shared table's key part in its partition key",
+            "Entity '{0}' declares '{1}' as {2} and uses it in its partition key, but the table '{3}' declares it as {4} ({5}), so the entities would write one value's partition differently. Override only the pattern, sensitivity or description (keep the type and format), or give the entity's part another name.");
+
         public static readonly DiagnosticDescriptor UnusedKeyPart = new(
             "DDB017",
             "Key part is declared but no template uses it",

@@ -197,6 +197,11 @@ namespace Bookings.Generated.Generator.Emit
                         // Only the text the codec itself writes, so a parsed key writes back exactly as stored.
                         conditions.Add($"!{Internal}KeyDates.TryParse({names.Codec(part)}, {text}, out var {value})");
                     }
+                    else if (part.Width is { } width)
+                    {
+                        // Exactly the digits Create pads to, so a parsed key writes back exactly as stored.
+                        conditions.Add($"!{Internal}InputValidation.TryParseFixedWidth({text}, {Number(width)}, out {ValueKinds.CSharpType(part.Type)} {value})");
+                    }
                     else if (part.Type.IsNumber() && !key.IsSinglePart)
                     {
                         // Only the canonical spelling, so a parsed key writes back exactly as stored.
@@ -380,7 +385,7 @@ namespace Bookings.Generated.Generator.Emit
                 var value = names.Parameter(part);
                 var error = ValidationError(table.TypeName, part.Name, problem);
                 var type = ValueKinds.CSharpType(part.Type);
-                var nullable = part.IsDate ? string.Empty : "?";
+                var nullable = part.IsDate || part.Width is not null ? string.Empty : "?";
                 w.Line();
                 if (first)
                 {
@@ -393,6 +398,10 @@ namespace Bookings.Generated.Generator.Emit
                 {
                     // The key keeps its own copy, so a caller that reuses its buffer cannot change a key (or its hash).
                     w.Indent().Line($"=> {Internal}InputValidation.IsValidKeyBytes({value}, out var {problem}) ? (byte[]){value}.Clone() : throw {error};").Outdent();
+                }
+                else if (part.Width is { } width)
+                {
+                    w.Indent().Line($"=> {Internal}InputValidation.IsValidFixedWidth({value}, {Number(width)}, out var {problem}) ? {value} : throw {error};").Outdent();
                 }
                 else if (part.IsDate)
                 {
@@ -517,9 +526,9 @@ namespace Bookings.Generated.Generator.Emit
             return pieces.Count == 1 ? pieces[0] : pieces.Count <= 4 ? $"string.Concat({string.Join(", ", pieces)})" : $"string.Join(string.Empty, {string.Join(", ", pieces)})";
         }
 
-        /// <summary>The text of a part inside a composed key: a date through its codec, a number in invariant form.</summary>
+        /// <summary>The text of a part inside a composed key: a date through its codec, a number in invariant form (zero-padded to its width).</summary>
         private static string PartText(KeyNames names, KeyPartModel part, string expression)
-            => part.IsDate ? $"{names.Codec(part)}.Format({expression})" : ValueKinds.ToKeyText(part.Type, expression);
+            => part.IsDate ? $"{names.Codec(part)}.Format({expression})" : KeyValues.PartText(part.Type, part.Width, expression);
 
         private static string PatternOf(KeyNames names, KeyPartModel part) => part.Pattern is null ? "null" : names.Pattern(part);
 

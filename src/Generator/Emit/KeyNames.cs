@@ -78,7 +78,7 @@ namespace Bookings.Generated.Generator.Emit
         public static KeyNames Of(TableModel table) => new(table);
 
         /// <summary>A part checked before use: text or bytes (which may be null), or a date; a number needs no check.</summary>
-        public static bool IsChecked(KeyPartModel part) => part.Type is ValueKind.String or ValueKind.Binary || part.IsDate;
+        public static bool IsChecked(KeyPartModel part) => part.Type is ValueKind.String or ValueKind.Binary || part.IsDate || part.Width is not null;
 
         /// <summary>The parameter through which methods of the key take <paramref name="part"/>.</summary>
         public string Parameter(KeyPartModel part) => _parameters[part.Name];

@@ -68,7 +68,19 @@ namespace Bookings.Generated.Generator.Emit
                 return ValueKinds.ToAttributeValue(part.Type.Kind, value);
             }
 
-            return key.IsComputed ? ComputedIndexKey(key, p => $"{Internal}IndexKeys.Text({Stored(p)})") : Stored(key.Parts[0]);
+            // A fixed-width key part is checked and padded as the table's key writes it.
+            return key.IsComputed
+                ? ComputedIndexKey(key, p => p.Width is { } width
+                    ? $"{Internal}InputValidation.FixedWidth({name(p)}, {width.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {entity}, {Literals.String(p.Name)})"
+                    : $"{Internal}IndexKeys.Text({Stored(p)})")
+                : Stored(key.Parts[0]);
         }
+
+        /// <summary>
+        /// The text of a number (or text) key part inside a composed key: zero-padded to its <paramref name="width"/> when it
+        /// has one (the value already checked), otherwise in invariant form.
+        /// </summary>
+        public static string PartText(ValueKind kind, int? width, string expression)
+            => width is { } digits ? $"{expression}.ToString(\"D{digits.ToString(System.Globalization.CultureInfo.InvariantCulture)}\", {Invariant})" : ValueKinds.ToKeyText(kind, expression);
     }
 }

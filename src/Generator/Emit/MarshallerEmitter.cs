@@ -303,7 +303,7 @@ namespace Bookings.Generated.Generator.Emit
                 var conditions = indexKey.Parts.Where(p => !p.OnKey).Select(p => $"{texts[p.Name]} is not null").ToList();
                 var value = KeyValues.ComputedIndexKey(indexKey, p => !p.OnKey ? texts[p.Name]
                     : p.Type.Kind.IsDate() ? $"{KeyValues.DateCodec(table, p.PropertyName)}.Format({key}.{p.PropertyName})"
-                    : ValueKinds.ToKeyText(p.Type.Kind, $"{key}.{p.PropertyName}"));
+                    : KeyValues.PartText(p.Type.Kind, p.Width, $"{key}.{p.PropertyName}"));
                 var store = $"{item}[{Literals.String(indexKey.AttributeName)}] = {value};";
                 w.Line();
                 if (conditions.Count > 0)

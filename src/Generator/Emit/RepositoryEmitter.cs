@@ -137,15 +137,16 @@ namespace Bookings.Generated.Generator.Emit
             {
                 var q = TableQuery(table);
                 var partition = $"{table.KeyTypeName}.PartitionKeyValue({q.Arguments}), PartitionLabel({q.Arguments})";
+                var options = Ordered(table.Descending, q.Options);
                 yield return new(
-                    $"Every item of one partition in sort-key order, read lazily page by page; <c>options.SortKey</c> (from <see cref=\"{table.SortKeyTypeName}\"/>) reads only the items whose sort key meets it.",
+                    $"Every item of one partition in {Order(table.Descending)}, read lazily page by page; <c>options.SortKey</c> (from <see cref=\"{table.SortKeyTypeName}\"/>) reads only the items whose sort key meets it.",
                     $"{AsyncEnumerable}<{table.TypeName}> QueryAsync({q.Leading}{q.Trailing})",
-                    $"ReadPartitionAsync({partition}, {q.Options}, {q.CancellationToken})",
+                    $"ReadPartitionAsync({partition}, {options}, {q.CancellationToken})",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A partition key part is invalid; raised at the call, before anything is sent.</exception>");
                 yield return new(
                     $"One page of a partition (narrowed by <c>options.SortKey</c> as in <c>QueryAsync</c>), from the place <paramref name=\"{q.ContinuationToken}\"/> marks (null for the first page).",
                     $"{Task}<{Runtime}Page<{table.TypeName}>> QueryPageAsync({q.Leading}{q.Paging}, {q.Trailing})",
-                    $"ReadPartitionPageAsync({partition}, {q.PageSize}, {q.ContinuationToken}, {q.Options}, {q.CancellationToken})",
+                    $"ReadPartitionPageAsync({partition}, {q.PageSize}, {q.ContinuationToken}, {options}, {q.CancellationToken})",
                     $"<exception cref=\"{Runtime}DynamoValidationException\">A part or the token is invalid; raised before anything is sent.</exception>");
             }
 
@@ -156,20 +157,29 @@ namespace Bookings.Generated.Generator.Emit
                 var result = index.ReturnsEntities ? table.TypeName : table.KeyTypeName;
                 var read = $"{table.MarshallerTypeName}.{(index.ReturnsEntities ? "FromItem" : "KeyFromItem")}";
                 var arguments = $"{table.TableTypeName}.{index.MethodName}Index, {partition}, {label}";
+                var options = Ordered(index.Descending, q.Options);
                 var what = $"the <c>{Xml.Escape(index.Name)}</c> index{(index.ReturnsEntities ? string.Empty : $" (it projects {(index.Projection == "KEYS_ONLY" ? "only keys" : "some attributes")}, so keys come back: read the items with <c>GetManyAsync</c>)")}";
                 var sortKey = index.HasSortKeyConditions
-                    ? $"; <c>options.SortKey</c> (from <see cref=\"{table.TypeName}{index.MethodName}SortKey\"/>) reads only the entries whose index sort key (<c>{Xml.Escape(index.SortKey!.AttributeName)}</c>) meets it"
+                    ? $"{(index.Descending ? " in " + Order(true) : string.Empty)}; <c>options.SortKey</c> (from <see cref=\"{table.TypeName}{index.MethodName}SortKey\"/>) reads only the entries whose index sort key (<c>{Xml.Escape(index.SortKey!.AttributeName)}</c>) meets it"
                     : string.Empty;
                 yield return new(
                     $"Every entry of one partition of {what}, read lazily page by page{sortKey}.",
                     $"{AsyncEnumerable}<{result}> Query{index.MethodName}Async({q.Leading}{q.Trailing})",
-                    $"ReadIndexAsync({arguments}, {q.Options}, {read}, {q.CancellationToken})");
+                    $"ReadIndexAsync({arguments}, {options}, {read}, {q.CancellationToken})");
                 yield return new(
                     $"One page of a partition of {what}, from the place <paramref name=\"{q.ContinuationToken}\"/> marks; a token of another table or index is refused.",
                     $"{Task}<{Runtime}Page<{result}>> Query{index.MethodName}PageAsync({q.Leading}{q.Paging}, {q.Trailing})",
-                    $"ReadIndexPageAsync({arguments}, {q.PageSize}, {q.ContinuationToken}, {q.Options}, {read}, {q.CancellationToken})");
+                    $"ReadIndexPageAsync({arguments}, {q.PageSize}, {q.ContinuationToken}, {options}, {read}, {q.CancellationToken})");
             }
         }
+
+        /// <summary>The query options as the caller gave them, or newest first where they leave the order open and the descriptor declares it.</summary>
+        private static string Ordered(bool descending, string options)
+            => descending ? $"{Internal}QueryOrder.NewestFirst({options})" : options;
+
+        /// <summary>The order a query reads in when <c>options.Descending</c> leaves it open.</summary>
+        private static string Order(bool descending)
+            => descending ? "descending sort-key order (newest first) unless <c>options.Descending</c> is false" : "sort-key order";
 
         /// <summary>The parameters of the table's partition queries: the partition key's parts, then the generated ones.</summary>
         private static QueryParameters TableQuery(TableModel table)

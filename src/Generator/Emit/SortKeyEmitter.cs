@@ -36,7 +36,7 @@ namespace Bookings.Generated.Generator.Emit
                 public static partial class {{table.SortKeyTypeName}}
                 """);
             w.Open();
-            WriteComparisons(w, "sort key", "the one these parts make", "the two made from these parts", Typed(parts, given), Value(given), Typed(parts, low) + ", " + Typed(parts, high), Value(low), Value(high));
+            WriteComparisons(w, "sort key", "the one these parts make", "the two made from these parts", Typed(parts, given), Value(given), Typed(parts, low) + ", " + Typed(parts, high), Value(low), Value(high), AsText(sortKey.IsSinglePart ? Enumerable.Empty<KeyPartModel>() : parts));
             if (sortKey.IsSinglePart && parts[0].Type is ValueKind.String or ValueKind.Binary)
             {
                 WriteBeginsWith(w, $"The sort key starts with <paramref name=\"{UniqueNames.Bare(prefix)}\"/>, taken as given.", $"{ValueKinds.CSharpType(parts[0].Type)} {prefix}", prefix);
@@ -62,7 +62,7 @@ namespace Bookings.Generated.Generator.Emit
                     var first = parts.Take(count).ToList();
                     WriteBetweenPrefixes(
                         w,
-                        $"Sort keys whose left-most part{(count == 1 ? string.Empty : "s")} lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.",
+                        $"Sort keys whose left-most part{(count == 1 ? string.Empty : "s")} lie between the low and the high values, both included, whatever the other parts; compared as stored text, like the whole keys.{AsText(first)}",
                         Typed(first, low) + ", " + Typed(first, high),
                         $"{table.KeyTypeName}.SortKeyPrefix({Names(first, low)})",
                         $"{table.KeyTypeName}.SortKeyPrefix({Names(first, high)})");
@@ -121,7 +121,8 @@ namespace Bookings.Generated.Generator.Emit
                 public static partial class {{table.TypeName}}{{index.MethodName}}SortKey
                 """);
             w.Open();
-            WriteComparisons(w, "index sort key", "the given value", "the given values", Typed(given), Value(given), Typed(low) + ", " + Typed(high), Value(low), Value(high));
+            var asText = key.IsComputed && key.Parts.Any(p => p.Type.Kind.IsNumber() && p.Width is null) ? TextOrder : string.Empty;
+            WriteComparisons(w, "index sort key", "the given value", "the given values", Typed(given), Value(given), Typed(low) + ", " + Typed(high), Value(low), Value(high), asText);
             if (!key.IsComputed && key.Parts[0].Type.Kind is ValueKind.String or ValueKind.Binary)
             {
                 WriteBeginsWith(w, $"The index sort key starts with <paramref name=\"{UniqueNames.Bare(prefix)}\"/>.", $"{ValueKinds.CSharpType(key.Parts[0].Type.Kind)} {prefix}", prefix);
@@ -130,8 +131,26 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        /// <summary>The five comparisons with one key, and <c>Between</c> two keys, both included.</summary>
-        private static void WriteComparisons(SourceWriter w, string subject, string one, string two, string parameters, string value, string bounds, string lowValue, string highValue)
+        /// <summary>What the comparisons of a key with a number inside its text say, so no caller expects number order.</summary>
+        private const string TextOrder = " A number part compares as text: <c>10</c> sorts before <c>9</c>.";
+
+        /// <summary>
+        /// <see cref="TextOrder"/> when a number among <paramref name="parts"/> is written without a fixed width, with the fix
+        /// for an int or long (<c>"format": "D10"</c>, which compares in number order); otherwise nothing.
+        /// </summary>
+        private static string AsText(IEnumerable<KeyPartModel> parts)
+        {
+            var unpadded = parts.Where(p => p.Type.IsNumber() && p.Width is null).ToList();
+            return unpadded.Count == 0 ? string.Empty
+                : unpadded.All(p => p.Type is ValueKind.Int32 or ValueKind.Int64) ? TextOrder + " Give the part a fixed width (<c>\"format\": \"D10\"</c>) to compare in number order."
+                : TextOrder;
+        }
+
+        /// <summary>
+        /// The five comparisons with one key, and <c>Between</c> two keys, both included; the ranges say
+        /// <paramref name="order"/> (how numbers in the key's text compare) when there is something to say.
+        /// </summary>
+        private static void WriteComparisons(SourceWriter w, string subject, string one, string two, string parameters, string value, string bounds, string lowValue, string highValue, string order)
         {
             foreach (var (name, description) in new[]
             {
@@ -144,7 +163,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 w.Block($$"""
 
-                    /// <summary>The {{subject}} {{description}} {{one}}.</summary>
+                    /// <summary>The {{subject}} {{description}} {{one}}.{{(name == "Equal" ? string.Empty : order)}}</summary>
                     public static {{Condition}} {{name}}({{parameters}})
                         => {{Condition}}.{{name}}({{value}});
                     """);
@@ -152,7 +171,7 @@ namespace Bookings.Generated.Generator.Emit
 
             w.Block($$"""
 
-                /// <summary>The {{subject}} lies between {{two}}, both included.</summary>
+                /// <summary>The {{subject}} lies between {{two}}, both included.{{order}}</summary>
                 public static {{Condition}} Between({{bounds}})
                     => {{Condition}}.Between({{lowValue}}, {{highValue}});
                 """);

@@ -113,6 +113,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="GroupName">For an entity that shares its table with others, the group's C# name; otherwise null.</param>
     /// <param name="TypeAttribute">For such an entity, the attribute that names each item's type; otherwise null.</param>
     /// <param name="Capacity">For a <c>PROVISIONED</c> table of one entity, its read and write capacity units; otherwise null.</param>
+    /// <param name="Descending">Its partition queries read newest first unless <c>QueryOptions.Descending</c> says otherwise.</param>
     internal sealed record TableModel(
         string Namespace,
         string TypeName,
@@ -128,7 +129,8 @@ namespace Bookings.Generated.Generator.Model
         EquatableArray<IndexModel> Indexes,
         string? GroupName = null,
         string? TypeAttribute = null,
-        CapacityModel? Capacity = null)
+        CapacityModel? Capacity = null,
+        bool Descending = false)
     {
         public string KeyTypeName => TypeName + "Key";
 
@@ -318,6 +320,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="Included">For INCLUDE, the attributes projected beside the keys.</param>
     /// <param name="Description">Free text for XML docs, or null.</param>
     /// <param name="Capacity">A global index's own capacity on a provisioned table; null when it takes the table's.</param>
+    /// <param name="Descending">Its queries read newest first unless <c>QueryOptions.Descending</c> says otherwise.</param>
     internal sealed record IndexModel(
         string Name,
         string MethodName,
@@ -327,7 +330,8 @@ namespace Bookings.Generated.Generator.Model
         string Projection,
         EquatableArray<string> Included,
         string? Description,
-        CapacityModel? Capacity = null)
+        CapacityModel? Capacity = null,
+        bool Descending = false)
     {
         /// <summary>Whether queries return whole entities; indexes that project less return keys.</summary>
         public bool ReturnsEntities => Projection == "ALL";
@@ -364,6 +368,7 @@ namespace Bookings.Generated.Generator.Model
     /// <param name="IsNullable">An optional attribute: the key is left out while it is null.</param>
     /// <param name="Sensitivity">How logs print it.</param>
     /// <param name="Normalize">How a text key part is normalised in queries, as the key normalises it.</param>
+    /// <param name="Width">For a fixed-width number key part, the digits it is zero-padded to, as in the table's key.</param>
     internal sealed record IndexPartModel(
         string Name,
         string PropertyName,
@@ -372,7 +377,8 @@ namespace Bookings.Generated.Generator.Model
         bool OnKey,
         bool IsNullable,
         Sensitivity Sensitivity,
-        TextNormalization Normalize = TextNormalization.None);
+        TextNormalization Normalize = TextNormalization.None,
+        int? Width = null);
 
     /// <summary>A piece of a key template: literal text or a reference to a key part.</summary>
     internal sealed record TemplateSegment(bool IsPart, string Text)
@@ -398,6 +404,10 @@ namespace Bookings.Generated.Generator.Model
     /// For a date-time part, how many characters of its text hold its day, so a day selects it by prefix
     /// (<c>BeginsWith(day)</c>); null for other parts.
     /// </param>
+    /// <param name="Width">
+    /// For an int or long part with <c>"format": "D10"</c>, the digits it is zero-padded to, so its text sorts in number
+    /// order; null for other parts.
+    /// </param>
     internal sealed record KeyPartModel(
         string Name,
         string PropertyName,
@@ -410,7 +420,8 @@ namespace Bookings.Generated.Generator.Model
         string? Description,
         DateFormatModel? Format = null,
         int? DayLength = null,
-        TextNormalization Normalize = TextNormalization.None)
+        TextNormalization Normalize = TextNormalization.None,
+        int? Width = null)
     {
         /// <summary>A date or time part (<c>date</c>, <c>datetime</c>, <c>datetimeoffset</c>), written by its date codec.</summary>
         public bool IsDate => Type.IsDate();

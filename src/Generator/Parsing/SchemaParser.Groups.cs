@@ -12,18 +12,19 @@ namespace Bookings.Generated.Generator.Parsing
     /// <summary>Tables that hold several entity types: the shared keys, the type attribute, and checks across entities.</summary>
     internal sealed partial class SchemaParser
     {
-        private static readonly string[] GroupProperties = { "name", "tableName", "description", "billingMode", "capacity", "partitionKey", "sortKey", "typeAttribute", "entities" };
+        private static readonly string[] GroupProperties = { "name", "tableName", "description", "billingMode", "capacity", "partitionKey", "sortKey", "typeAttribute", "keyParts", "entities" };
         private static readonly string[] GroupKeyProperties = { "attribute", "description" };
         private static readonly string[] EntityProperties =
         {
-            "name", "description", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "extraAttributes", "ttl", "version",
+            "name", "description", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "extraAttributes", "ttl", "version", "order",
         };
 
         /// <summary>What the entities of a shared table inherit from it.</summary>
         private sealed class GroupContext
         {
-            public GroupContext(string name, JsonString tableName, JsonString partitionAttribute, JsonString? sortAttribute, JsonString typeAttribute, bool typeAttributeDeclared)
+            public GroupContext(string name, JsonString tableName, JsonString partitionAttribute, JsonString? sortAttribute, JsonString typeAttribute, bool typeAttributeDeclared, Dictionary<string, ParsedKeyPart> keyParts)
             {
+                KeyParts = keyParts;
                 Name = name;
                 TableName = tableName;
                 PartitionAttribute = partitionAttribute;
@@ -47,6 +48,12 @@ namespace Bookings.Generated.Generator.Parsing
 
             /// <summary>Whether the table is <c>PROVISIONED</c>, so its entities' global indexes may have capacities of their own.</summary>
             public bool Provisioned { get; set; }
+
+            /// <summary>Key parts declared once on the table, for every entity that does not declare its own of that name.</summary>
+            public Dictionary<string, ParsedKeyPart> KeyParts { get; }
+
+            /// <summary>The table's key parts some entity's key uses as the table declares them; filled while reading entities.</summary>
+            public HashSet<string> UsedKeyParts { get; } = new(StringComparer.Ordinal);
         }
 
         private EntityGroupModel? ReadGroup(
@@ -66,6 +73,7 @@ namespace Bookings.Generated.Generator.Parsing
             var partitionJson = reader.Object("partitionKey", required: true, "{ \"attribute\": \"pk\" }");
             var sortJson = reader.Object("sortKey");
             var declaredTypeAttribute = reader.String("typeAttribute");
+            var keyParts = ReadKeyParts(reader.Object("keyParts"));
             var typeAttribute = declaredTypeAttribute ?? new JsonString(new TextSpan(json.Span.Start, 1), "_type");
             var entitiesJson = reader.Array("entities", required: true, "[ { \"name\": \"Store\", ... } ]");
 
@@ -92,7 +100,7 @@ namespace Bookings.Generated.Generator.Parsing
                     $"The type attribute '{typeAttribute.Value}' of table '{name.Value}' is its {role} key attribute. The type attribute holds each item's entity name and must be an attribute of its own: write \"typeAttribute\": \"_type\" (or leave it out for \"_type\").");
             }
 
-            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null)
+            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null, keyParts)
             {
                 Provisioned = billing?.Value == "PROVISIONED",
             };
@@ -110,6 +118,11 @@ namespace Bookings.Generated.Generator.Parsing
                 {
                     entities.Add((entity, entityJson));
                 }
+            }
+
+            foreach (var part in keyParts.Values.Where(p => !context.UsedKeyParts.Contains(p.Name)))
+            {
+                _context.Report(DiagnosticDescriptors.UnusedTableKeyPart, part.NameSpan, part.Name, name.Value);
             }
 
             if (entitiesJson.Items.Count == 0)
@@ -137,7 +150,7 @@ namespace Bookings.Generated.Generator.Parsing
             tables.AddRange(entities.Select(e => e.Model));
             var first = entities[0].Model;
             var shared = entities.All(e => e.Model.PartitionKey.Segments.Equals(first.PartitionKey.Segments)
-                                           && e.Model.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format)).SequenceEqual(first.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format))));
+                                           && e.Model.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format, p.Width)).SequenceEqual(first.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format, p.Width))));
             return new EntityGroupModel(
                 name.Value,
                 tableName.Value,
@@ -238,6 +251,78 @@ namespace Bookings.Generated.Generator.Parsing
             KeyStorage.Binary => "bytes (B)",
             _ => "text (S)",
         };
+
+        /// <summary>
+        /// The key parts an entity's keys may name: its own, then the table's that it neither redeclares as a key part nor
+        /// stores as an attribute of that name (an entity's own declaration overrides the table's).
+        /// </summary>
+        private static Dictionary<string, ParsedKeyPart> WithTableKeyParts(Dictionary<string, ParsedKeyPart> own, Dictionary<string, ParsedAttribute> attributes, GroupContext? group)
+        {
+            if (group is null || group.KeyParts.Count == 0)
+            {
+                return own;
+            }
+
+            var all = new Dictionary<string, ParsedKeyPart>(own, StringComparer.Ordinal);
+            foreach (var part in group.KeyParts.Values.Where(p => !own.ContainsKey(p.Name) && !attributes.ContainsKey(p.Name)))
+            {
+                all.Add(part.Name, part);
+            }
+
+            return all;
+        }
+
+        /// <summary>
+        /// Notes which of the table's key parts an entity's keys use, and refuses (DDB042) an entity's own part or attribute
+        /// that overrides one of them in its partition key with another type, width or date format: the entities would
+        /// store one value's partition in different text, so one user's items would no longer share a partition.
+        /// </summary>
+        private void CheckTableKeyParts(GroupContext? group, string entity, KeyModel? partition, IEnumerable<KeyPartModel> used, Dictionary<string, ParsedKeyPart> own, Dictionary<string, ParsedAttribute> attributes)
+        {
+            if (group is null)
+            {
+                return;
+            }
+
+            foreach (var part in used)
+            {
+                if (!group.KeyParts.TryGetValue(part.Name, out var shared))
+                {
+                    continue;
+                }
+
+                var overrideSpan = own.TryGetValue(part.Name, out var ownPart) ? ownPart.NameSpan : attributes.TryGetValue(part.Name, out var attribute) ? attribute.NameSpan : (TextSpan?)null;
+                if (overrideSpan is null)
+                {
+                    group.UsedKeyParts.Add(part.Name);
+                    continue;
+                }
+
+                if (partition is not null && partition.Parts.Contains(part) && (part.Type != shared.Type || part.Width != shared.Width || !Equals(part.Format, shared.Format)))
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.TableKeyPartOverride,
+                        overrideSpan.Value,
+                        entity,
+                        part.Name,
+                        KeyPartShape(part.Type, part.Width, part.Format),
+                        group.Name,
+                        KeyPartShape(shared.Type, shared.Width, shared.Format),
+                        _context.At(shared.NameSpan));
+                }
+            }
+        }
+
+        /// <summary>How a part is written in a key, for messages: its type, and its width or date format.</summary>
+        private static string KeyPartShape(ValueKind kind, int? width, DateFormatModel? format)
+        {
+            var type = ScalarTypes.First(t => t.Value == kind).Key;
+            var a = kind == ValueKind.Int32 ? "an " + type : "a " + type;
+            return width is { } digits ? $"{a} of {digits} digits"
+                : format is { Pattern: { } pattern } ? $"{a} written as '{pattern}'"
+                : format is { OffsetMinutes: { } minutes } && minutes != 0 ? $"{a} in offset {minutes} minutes"
+                : a;
+        }
 
         private int ErrorCount() => _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 

@@ -11,7 +11,7 @@ namespace Bookings.Generated.Generator.Parsing
     /// <summary>Secondary indexes: their keys (stored attributes, or computed from a template), projection and names.</summary>
     internal sealed partial class SchemaParser
     {
-        private static readonly string[] IndexProperties = { "type", "partitionKey", "sortKey", "projection", "include", "capacity", "csharpName", "description" };
+        private static readonly string[] IndexProperties = { "type", "partitionKey", "sortKey", "projection", "include", "capacity", "csharpName", "description", "order" };
         private static readonly string[] IndexKeyProperties = { "attribute", "template" };
         private static readonly string[] IndexTypes = { "global", "local" };
         private static readonly string[] Projections = { "ALL", "KEYS_ONLY", "INCLUDE" };
@@ -60,7 +60,7 @@ namespace Bookings.Generated.Generator.Parsing
                 var part = Parts.FirstOrDefault(p => p.Name == name || p.StoredAttribute == name);
                 if (part is not null)
                 {
-                    return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity, part.Normalize);
+                    return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity, part.Normalize, part.Width);
                 }
 
                 var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && k.AttributeName == name);
@@ -121,6 +121,7 @@ namespace Bookings.Generated.Generator.Parsing
             var description = reader.String("description")?.Value;
             var capacityProperty = reader.Property("capacity");
             var capacityJson = reader.Object("capacity");
+            var order = reader.String("order");
 
             var name = property.Name;
             if (!TableNames.IsValid(name))
@@ -252,7 +253,8 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             Claim(memberNames, "index C# name", methodName, csharpName?.Span ?? property.NameSpan, property.Name);
-            return new IndexModel(name, methodName, isGlobal, partition, sort, projectionValue, included.ToEquatableArray(), description, capacity);
+            var descending = ReadOrder(order, owner, sort is null || (sort.IsComputed && sort.Parts.Count == 0) ? "the index has no sort key with values, so its queries have no order" : null);
+            return new IndexModel(name, methodName, isGlobal, partition, sort, projectionValue, included.ToEquatableArray(), description, capacity, descending);
         }
 
         private IndexKeyModel? ReadIndexKey(JsonObject json, string indexName, string which, IndexScope scope)

@@ -208,7 +208,10 @@ namespace Bookings.Generated.Generator.Parsing
             return new ObjectModel(property.Name, description, attributes.Values.Select(a => a.Model).ToEquatableArray());
         }
 
-        private TypeModel? ReadType(ObjectReader reader, string owner)
+        /// <param name="reader">The object that declares the type.</param>
+        /// <param name="owner">Names the declaration in messages.</param>
+        /// <param name="keyPart">A key part: an <c>int</c> or <c>long</c> leaves its <c>format</c> (a fixed width) to the caller.</param>
+        private TypeModel? ReadType(ObjectReader reader, string owner, bool keyPart = false)
         {
             var json = reader.String("type", required: true, "\"string\"");
             if (json is null)
@@ -222,7 +225,17 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
-            return ApplyDateFormat(reader, owner, type);
+            if (keyPart && type.Kind is ValueKind.Int32 or ValueKind.Int64)
+            {
+                if (reader.String("timeZone") is { } zone)
+                {
+                    _context.Report(DiagnosticDescriptors.NotApplicable, zone.Span, "timeZone", owner, "only dates and times (datetimeoffset, datetime, date) have a time zone");
+                }
+
+                return type;
+            }
+
+            return ApplyDateFormat(reader, owner, type, keyPart);
         }
 
         private TypeModel? ParseType(string text, JsonString json)
@@ -284,7 +297,7 @@ namespace Bookings.Generated.Generator.Parsing
         }
 
         /// <summary>Reads <c>format</c> and <c>timeZone</c> and applies them to every date inside the type.</summary>
-        private TypeModel ApplyDateFormat(ObjectReader reader, string owner, TypeModel type)
+        private TypeModel ApplyDateFormat(ObjectReader reader, string owner, TypeModel type, bool keyPart = false)
         {
             var format = reader.String("format");
             var zone = reader.String("timeZone");
@@ -295,7 +308,9 @@ namespace Bookings.Generated.Generator.Parsing
                 {
                     if (given is not null)
                     {
-                        _context.Report(DiagnosticDescriptors.NotApplicable, given.Span, given == format ? "format" : "timeZone", owner, "only dates and times (datetimeoffset, datetime, date) have a storage format");
+                        _context.Report(DiagnosticDescriptors.NotApplicable, given.Span, given == format ? "format" : "timeZone", owner, keyPart && given == format
+                            ? "only dates and times (datetimeoffset, datetime, date) have a storage format, and int and long key parts a fixed width such as \"D10\""
+                            : "only dates and times (datetimeoffset, datetime, date) have a storage format");
                     }
                 }
 

@@ -24,7 +24,7 @@ namespace Bookings.Generated.Generator.Parsing
         private static readonly string[] RootProperties = { "$schema", "namespace", "name", "enums", "types", "tables" };
         private static readonly string[] TableProperties =
         {
-            "name", "tableName", "description", "billingMode", "capacity", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "extraAttributes", "ttl", "version",
+            "name", "tableName", "description", "billingMode", "capacity", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "extraAttributes", "ttl", "version", "order",
         };
 
         private static readonly string[] KeyProperties = { "attribute", "template", "csharpName", "description" };
@@ -36,6 +36,7 @@ namespace Bookings.Generated.Generator.Parsing
         };
         private static readonly string[] BillingModes = { "PAY_PER_REQUEST", "PROVISIONED" };
         private static readonly string[] CapacityProperties = { "read", "write" };
+        private static readonly string[] QueryOrders = { "ascending", "descending" };
         private static readonly string[] SensitivityNames = { "phone", "personal", "secret" };
         private static readonly string[] PhoneRegions = { "KR", "E164" };
 
@@ -220,6 +221,7 @@ namespace Bookings.Generated.Generator.Parsing
             var extra = reader.Boolean("extraAttributes");
             var ttl = reader.String("ttl");
             var version = reader.String("version");
+            var order = reader.String("order");
 
             ClaimTypeNames(name, typeNames, n => new[] { n, n + "Key", n + "Marshaller", n + "Repository", n + "Table", n + "Fields", n + "Update", n + "SortKey", n + "Flag", n + "Flags", "I" + n + "Repository" });
             CheckRecordName(name, new[] { "Key", "ExtraAttributes" }.Concat(DeclaredRecordMembers), "a member every generated entity has");
@@ -233,8 +235,9 @@ namespace Bookings.Generated.Generator.Parsing
 
             // Attributes first: key templates refer to them.
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"id\": { \"type\": \"string\" } }"));
-            var keyParts = ReadKeyParts(reader.Object("keyParts"));
-            RefuseKeyPartsNamedLikeAttributes(keyParts, attributes);
+            var ownKeyParts = ReadKeyParts(reader.Object("keyParts"));
+            RefuseKeyPartsNamedLikeAttributes(ownKeyParts, attributes);
+            var keyParts = WithTableKeyParts(ownKeyParts, attributes, group);
             var partitionJson = reader.Object("partitionKey", required: true, group is null ? "{ \"attribute\": \"id\" }" : "{ \"template\": \"STORE#{store_id}\" }");
             var sortJson = reader.Object("sortKey", required: group?.SortAttribute is not null, "{ \"template\": \"#META\" }");
             if (group is not null && group.SortAttribute is null && sortJson is not null)
@@ -266,7 +269,8 @@ namespace Bookings.Generated.Generator.Parsing
                 _context.Report(DiagnosticDescriptors.ConstantPartitionKey, templateSpan, label, partition.Template);
             }
 
-            foreach (var part in keyParts.Values)
+            CheckTableKeyParts(group, name?.Value ?? "the entity", partition, keyPartModels, ownKeyParts, attributes);
+            foreach (var part in ownKeyParts.Values)
             {
                 if (keysParsed && !usedParts.ContainsKey(part.Name))
                 {
@@ -368,6 +372,7 @@ namespace Bookings.Generated.Generator.Parsing
                 inGroup: group is not null,
                 hasFlags: version is null);
 
+            var descending = ReadOrder(order, label, keysParsed && (sort is null || !sort.Segments.Any(s => s.IsPart)) ? "it has no sort key with parts, so it has no queries to order" : null);
             var errorsAfter = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             if (errorsAfter != errorsBefore || name is null || tableName is null || partition is null)
             {
@@ -389,7 +394,8 @@ namespace Bookings.Generated.Generator.Parsing
                 indexes,
                 group?.Name,
                 group?.TypeAttribute.Value,
-                capacity);
+                capacity,
+                descending);
             return CheckUpdateMethods(table, attributes) ? table : null;
         }
 
@@ -515,6 +521,32 @@ namespace Bookings.Generated.Generator.Parsing
             ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
         }
 
+        /// <summary>
+        /// Reads a table's, entity's or index's <c>order</c>: true for <c>"descending"</c>. Refused (DDB016) where
+        /// <paramref name="notApplicable"/> says why there is nothing to order, and for any other value (DDB014).
+        /// </summary>
+        private bool ReadOrder(JsonString? order, string owner, string? notApplicable)
+        {
+            if (order is null)
+            {
+                return false;
+            }
+
+            if (Array.IndexOf(QueryOrders, order.Value) < 0)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue, order.Span, order.Value, "order", Names.DidYouMean(order.Value, QueryOrders), string.Join(", ", QueryOrders));
+                return false;
+            }
+
+            if (notApplicable is not null)
+            {
+                _context.Report(DiagnosticDescriptors.NotApplicable, order.Span, "order", owner, notApplicable + "; remove \"order\"");
+                return false;
+            }
+
+            return order.Value == "descending";
+        }
+
         private void CheckBillingMode(JsonString? billing)
         {
             if (billing is not null && Array.IndexOf(BillingModes, billing.Value) < 0)
@@ -630,9 +662,10 @@ namespace Bookings.Generated.Generator.Parsing
 
         private sealed class ParsedKeyPart
         {
-            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern, string? description, DateFormatModel? format, TextNormalization normalize)
+            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern, string? description, DateFormatModel? format, TextNormalization normalize, int? width)
             {
                 Normalize = normalize;
+                Width = width;
                 Format = format;
                 Description = description;
                 Name = name;
@@ -659,6 +692,12 @@ namespace Bookings.Generated.Generator.Parsing
 
             /// <summary>How a text part is normalised.</summary>
             public TextNormalization Normalize { get; }
+
+            /// <summary>The digits a fixed-width number part is written in (<c>"format": "D10"</c>); null for other parts.</summary>
+            public int? Width { get; }
+
+            /// <summary>Where the width is written, for a part that has one.</summary>
+            public TextSpan? WidthSpan { get; init; }
         }
 
         /// <summary>
@@ -777,11 +816,12 @@ namespace Bookings.Generated.Generator.Parsing
                         Names.SuggestIdentifier(property.Name));
                 }
 
-                var type = ReadType(reader, property.Name);
+                var type = ReadType(reader, property.Name, keyPart: true);
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
                 var pattern = ReadPattern(reader, property.Name, type);
                 var normalize = ReadNormalize(reader, property.Name, type ?? TypeModel.String, sensitivity);
                 var description = reader.String("description")?.Value;
+                var width = type is { Kind: ValueKind.Int32 or ValueKind.Int64 } ? ReadNumberWidth(reader.String("format"), property.Name, type.Kind) : null;
                 if (type is not null && !IsTemplatePartType(type) && !IsDate(type))
                 {
                     ReportKeyType(reader.Property("type")!.Value.Span, property.Name, type);
@@ -792,7 +832,7 @@ namespace Bookings.Generated.Generator.Parsing
                     type = null;
                 }
 
-                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format, normalize));
+                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format, normalize, width) { WidthSpan = width is null ? null : reader.Property("format")?.Value.Span });
             }
 
             return result;
@@ -920,6 +960,19 @@ namespace Bookings.Generated.Generator.Parsing
                         continue;
                     }
 
+                    if (keyPart.Width is not null && parsed.Count == 1)
+                    {
+                        // A template of the part alone stores the number itself (N), which sorts as a number already.
+                        _context.Report(
+                            DiagnosticDescriptors.NotApplicable,
+                            keyPart.WidthSpan ?? keyPart.NameSpan,
+                            "format",
+                            keyPart.Name,
+                            $"the {which} template \"{template.Value}\" is the part alone, stored as a number (N) that sorts in number order already; remove \"format\", or put literal text in the template (\"LINE#{{{keyPart.Name}}}\")");
+                        ok = false;
+                        continue;
+                    }
+
                     if (!ClaimPart(usedParts, segment.Text, template.Span))
                     {
                         ok = false;
@@ -938,7 +991,8 @@ namespace Bookings.Generated.Generator.Parsing
                         keyPart.Description,
                         keyPart.Format,
                         DayLength(keyPart.Type, keyPart.Format),
-                        keyPart.Normalize));
+                        keyPart.Normalize,
+                        keyPart.Width));
                 }
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
@@ -1002,6 +1056,29 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             return new KeyModel(attribute.Value, propertyName, parsed.ToEquatableArray(), partModels.Skip(firstPart).ToEquatableArray(), keyDescription);
+        }
+
+        /// <summary>
+        /// Reads the fixed width of an <c>int</c> or <c>long</c> key part, <c>"D1"</c> up to the digits of the type's
+        /// largest value (<c>"D10"</c> for an int, <c>"D19"</c> for a long); anything else is DDB040.
+        /// </summary>
+        private int? ReadNumberWidth(JsonString? format, string name, ValueKind kind)
+        {
+            if (format is null)
+            {
+                return null;
+            }
+
+            var most = kind == ValueKind.Int32 ? 10 : 19;
+            var text = format.Value;
+            if (text.Length is 2 or 3 && text[0] == 'D' && text.Skip(1).All(c => c is >= '0' and <= '9') && text[1] != '0'
+                && int.Parse(text.Substring(1), CultureInfo.InvariantCulture) is var width && width <= most)
+            {
+                return width;
+            }
+
+            _context.Report(DiagnosticDescriptors.InvalidNumberWidth, format.Span, text, name, kind == ValueKind.Int32 ? "an int" : "a long", most.ToString(CultureInfo.InvariantCulture));
+            return null;
         }
 
         /// <summary>How many characters of a date-time part's key text hold its day; null for other parts.</summary>

@@ -3,8 +3,11 @@ namespace Bookings.Generated.Runtime
     /// <summary>How a query reads a partition; checked at the call, before anything is sent, and never changed by the runtime.</summary>
     public sealed record QueryOptions
     {
-        /// <summary>Newest (highest sort key) first. Default false: ascending sort-key order.</summary>
-        public bool Descending { get; init; }
+        /// <summary>
+        /// True: highest sort key (newest) first; false: ascending sort-key order. Null (the default) takes the order the
+        /// descriptor declares for the table, entity or index (<c>"order": "descending"</c>), and ascending when it declares none.
+        /// </summary>
+        public bool? Descending { get; init; }
 
         /// <summary>Strongly consistent reads; null uses the repository's default.</summary>
         public bool? ConsistentRead { get; init; }

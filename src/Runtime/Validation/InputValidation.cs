@@ -26,6 +26,58 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>The problem of a NaN or an infinity, which DynamoDB cannot store.</summary>
         internal const string NotFiniteProblem = "must be a number DynamoDB can store: not NaN or infinity, and 0 or between 1E-130 and 1E+126 in size";
 
+        /// <summary>
+        /// Checks a number key part written zero-padded to <paramref name="width"/> digits (<c>"format": "D10"</c>), so its
+        /// text sorts in number order: it must be 0 or more and have at most that many digits.
+        /// </summary>
+        public static bool IsValidFixedWidth(long value, int width, out string problem)
+        {
+            if (value < 0 || (width < 19 && value >= PowersOfTen[width]))
+            {
+                problem = $"must be from 0 to {new string('9', width)}, since it is written in {width} digits so that keys sort in number order";
+                return false;
+            }
+
+            problem = string.Empty;
+            return true;
+        }
+
+        /// <summary>
+        /// The text of a fixed-width number key part in a computed index key: zero-padded to <paramref name="width"/>
+        /// digits, as the table's key writes it; a value it cannot hold is refused as <see cref="IsValidFixedWidth"/> says.
+        /// </summary>
+        public static string FixedWidth(long value, int width, string entity, string attribute)
+        {
+            System.ArgumentNullException.ThrowIfNull(entity);
+            System.ArgumentNullException.ThrowIfNull(attribute);
+            return IsValidFixedWidth(value, width, out var problem)
+                ? value.ToString("D" + width.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)
+                : throw new DynamoValidationException(entity, attribute, problem);
+        }
+
+        /// <summary>Reads a long key part stored zero-padded: exactly <paramref name="width"/> digits, nothing else.</summary>
+        public static bool TryParseFixedWidth(string text, int width, out long value)
+        {
+            System.ArgumentNullException.ThrowIfNull(text);
+            value = 0;
+            return text.Length == width && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
+        }
+
+        /// <summary>Reads an int key part stored zero-padded: exactly <paramref name="width"/> digits, nothing else.</summary>
+        public static bool TryParseFixedWidth(string text, int width, out int value)
+        {
+            System.ArgumentNullException.ThrowIfNull(text);
+            value = 0;
+            return text.Length == width && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value);
+        }
+
+        private static readonly long[] PowersOfTen =
+        {
+            1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L,
+            100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L,
+            10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L,
+        };
+
         /// <summary>Rejects null; returns the value.</summary>
         public static T NotNull<T>(T? value, string entity, string attribute)
             where T : class

@@ -41,6 +41,8 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         public static string CustomersDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "customers.tables.json");
 
         public static string UsersDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "users.tables.json");
+        /// <summary>A key part declared on a shared table, fixed-width number parts, and queries newest first by default.</summary>
+        public static string ShoppersDescriptor => Path.Combine(Root, "tests", "Integration.Tests", "shoppers.tables.json");
 
         private static string FindRoot()
         {

@@ -62,6 +62,13 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
 
         /// <summary>Unique values (a table without a sort key, and a shared table with one) and international phones.</summary>
         public static string Users => File.ReadAllText(RepoPaths.UsersDescriptor);
+        public const string ShoppersPath = "/repo/tests/Integration.Tests/shoppers.tables.json";
+
+        /// <summary>
+        /// A shared table declaring the <c>email</c> key part once for its entities (one of them overriding it), fixed-width
+        /// number parts (<c>"format": "D10"</c>), and an entity and an index that read newest first by default.
+        /// </summary>
+        public static string Shoppers => File.ReadAllText(RepoPaths.ShoppersDescriptor);
 
         public const string CatalogPath = "/repo/tests/Integration.Tests/catalog.tables.json";
 

@@ -27,7 +27,7 @@ public static global::Bookings.Generated.Runtime.SortKeyCondition BeginsWith(glo
     => global::Bookings.Generated.Runtime.SortKeyCondition.BeginsWith(PurchaseKey.SortKeyPrefix(createdAtDay));
 
 // PurchaseSortKey.Between
-/// <summary>The sort key lies between the two made from these parts, both included.</summary>
+/// <summary>The sort key lies between the two made from these parts, both included. A number part compares as text: <c>10</c> sorts before <c>9</c>. Give the part a fixed width (<c>"format": "D10"</c>) to compare in number order.</summary>
 public static global::Bookings.Generated.Runtime.SortKeyCondition Between(global::System.DateTimeOffset lowCreatedAt, long lowOrderId, global::System.DateTimeOffset highCreatedAt, long highOrderId)
     => global::Bookings.Generated.Runtime.SortKeyCondition.Between(PurchaseKey.SortKeyValue(lowCreatedAt, lowOrderId), PurchaseKey.SortKeyValue(highCreatedAt, highOrderId));
 

@@ -20,23 +20,23 @@ public static partial class ShiftSortKey
     public static global::Bookings.Generated.Runtime.SortKeyCondition Equal(string date, long staffId)
         => global::Bookings.Generated.Runtime.SortKeyCondition.Equal(ShiftKey.SortKeyValue(date, staffId));
 
-    /// <summary>The sort key sorts before the one these parts make.</summary>
+    /// <summary>The sort key sorts before the one these parts make. A number part compares as text: <c>10</c> sorts before <c>9</c>. Give the part a fixed width (<c>"format": "D10"</c>) to compare in number order.</summary>
     public static global::Bookings.Generated.Runtime.SortKeyCondition LessThan(string date, long staffId)
         => global::Bookings.Generated.Runtime.SortKeyCondition.LessThan(ShiftKey.SortKeyValue(date, staffId));
 
-    /// <summary>The sort key sorts before or equals the one these parts make.</summary>
+    /// <summary>The sort key sorts before or equals the one these parts make. A number part compares as text: <c>10</c> sorts before <c>9</c>. Give the part a fixed width (<c>"format": "D10"</c>) to compare in number order.</summary>
     public static global::Bookings.Generated.Runtime.SortKeyCondition LessThanOrEqual(string date, long staffId)
         => global::Bookings.Generated.Runtime.SortKeyCondition.LessThanOrEqual(ShiftKey.SortKeyValue(date, staffId));
 
-    /// <summary>The sort key sorts after the one these parts make.</summary>
+    /// <summary>The sort key sorts after the one these parts make. A number part compares as text: <c>10</c> sorts before <c>9</c>. Give the part a fixed width (<c>"format": "D10"</c>) to compare in number order.</summary>
     public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThan(string date, long staffId)
         => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThan(ShiftKey.SortKeyValue(date, staffId));
 
-    /// <summary>The sort key sorts after or equals the one these parts make.</summary>
+    /// <summary>The sort key sorts after or equals the one these parts make. A number part compares as text: <c>10</c> sorts before <c>9</c>. Give the part a fixed width (<c>"format": "D10"</c>) to compare in number order.</summary>
     public static global::Bookings.Generated.Runtime.SortKeyCondition GreaterThanOrEqual(string date, long staffId)
         => global::Bookings.Generated.Runtime.SortKeyCondition.GreaterThanOrEqual(ShiftKey.SortKeyValue(date, staffId));
 
-    /// <summary>The sort key lies between the two made from these parts, both included.</summary>
+    /// <summary>The sort key lies between the two made from these parts, both included. A number part compares as text: <c>10</c> sorts before <c>9</c>. Give the part a fixed width (<c>"format": "D10"</c>) to compare in number order.</summary>
     public static global::Bookings.Generated.Runtime.SortKeyCondition Between(string lowDate, long lowStaffId, string highDate, long highStaffId)
         => global::Bookings.Generated.Runtime.SortKeyCondition.Between(ShiftKey.SortKeyValue(lowDate, lowStaffId), ShiftKey.SortKeyValue(highDate, highStaffId));
 
