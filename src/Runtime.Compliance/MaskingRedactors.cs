@@ -25,7 +25,17 @@ namespace Bookings.Generated.Runtime.Compliance
     /// <summary><c>010-1234-5678</c> → <c>010-****-5678</c>; text that is not a phone number is masked whole.</summary>
     internal sealed class PhoneRedactor : MaskingRedactor
     {
-        protected override string Mask(string value) => PhoneNumber.Mask(value);
+        /// <summary>
+        /// Masks the number before the first <c>:</c>. Redaction-enabled logging appends <c>:</c> and the tag's name to
+        /// each value it redacts (LoggerRedactionOptions.ApplyDiscriminator, on by default), so that a hashing redactor
+        /// gives the same value different hashes in different fields; a phone number has no <c>:</c> of its own, and
+        /// the whole text would not read as one.
+        /// </summary>
+        protected override string Mask(string value)
+        {
+            var discriminator = value.IndexOf(':', StringComparison.Ordinal);
+            return PhoneNumber.Mask(discriminator < 0 ? value : value.Substring(0, discriminator));
+        }
     }
 
     /// <summary><c>Kim</c> → <c>K***</c>.</summary>
