@@ -55,9 +55,15 @@ namespace Bookings.Generated.Generator
                     : SchemaParser.ReportClashes(input.Left.Path, input.Left.GetText(cancellationToken), input.Right.Duplicates, cancellationToken))
                 .WithTrackingName(TrackingNames.ClashReports);
 
+            // Whether sensitive properties get data classification attributes: only when the compilation references the
+            // taxonomy's package. A boolean, so a C# edit re-runs this lookup alone and leaves every output cached.
+            var classifies = context.CompilationProvider
+                .Select(static (compilation, _) => compilation.GetTypeByMetadataName(Classification.ProbeType) is not null)
+                .WithTrackingName(TrackingNames.Classifies);
+
             context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
             context.RegisterSourceOutput(clashReports, static (spc, reports) => ReportAll(spc, reports));
-            context.RegisterSourceOutput(models.Combine(clashes), static (spc, input) => Emit(spc, input.Left, input.Right));
+            context.RegisterSourceOutput(models.Combine(clashes).Combine(classifies), static (spc, input) => Emit(spc, input.Left.Left, input.Left.Right, input.Right));
         }
 
         /// <summary>
@@ -105,7 +111,7 @@ namespace Bookings.Generated.Generator
             return new HintNameClashes(duplicates.ToEquatableArray(), caseVariants.ToEquatableArray());
         }
 
-        private static void Emit(SourceProductionContext context, SchemaModel? model, HintNameClashes clashes)
+        private static void Emit(SourceProductionContext context, SchemaModel? model, HintNameClashes clashes, bool classify)
         {
             if (model is null)
             {
@@ -115,7 +121,7 @@ namespace Bookings.Generated.Generator
             List<GeneratedFile> files;
             try
             {
-                files = SchemaEmitter.Emit(model).ToList();
+                files = SchemaEmitter.Emit(model, classify).ToList();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -9,5 +9,6 @@ namespace Bookings.Generated.Generator
         public const string Diagnostics = nameof(Diagnostics);
         public const string Clashes = nameof(Clashes);
         public const string ClashReports = nameof(ClashReports);
+        public const string Classifies = nameof(Classifies);
     }
 }

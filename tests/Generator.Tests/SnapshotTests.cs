@@ -348,6 +348,25 @@ namespace Bookings.Generated.Generator.Tests
                 "ContactMarshaller.KoreanPhoneValue",
                 "UserMarshaller.PhoneValue",
                 "User.ToString"),
+            // contacts: generated into a compilation that references Bookings.Generated.Compliance (Classified).
+            new(
+                "contacts.data-classification",
+                "Data classification attributes from \"sensitive\": on the entity's attributes, the key's parts and the "
+                + "entity's properties that read them, a composed key holding a personal or secret part (personal or secret "
+                + "as a whole) and a nested object's property; none on plain values.",
+                "Contact.Pk",
+                "Contact.Phone",
+                "Contact.Name",
+                "Contact.Notes",
+                "ContactKey.Owner",
+                "ContactKey.Pk",
+                "ContactKey.Phone",
+                "Address.City",
+                "Address.ContactPhone",
+                "ApiToken.OwnerId",
+                "ApiToken.Sk",
+                "ApiTokenKey.Token",
+                "ApiTokenKey.Sk"),
         };
 
         /// <summary>The descriptors other than bookings, by the name their snapshots start with.</summary>
@@ -367,7 +386,11 @@ namespace Bookings.Generated.Generator.Tests
             ["warehouse"] = (Schemas.WarehousePath, () => Schemas.Warehouse),
             ["profiles"] = (Schemas.ProfilesPath, () => Schemas.Profiles),
             ["users"] = (Schemas.UsersPath, () => Schemas.Users),
+            ["contacts"] = (Schemas.ContactsPath, () => Schemas.Contacts),
         };
+
+        /// <summary>Descriptors generated into a compilation that references Bookings.Generated.Compliance.</summary>
+        private static readonly HashSet<string> Classified = new(StringComparer.Ordinal) { "contacts" };
 
         /// <summary>One generator run per descriptor, shared by its feature snapshots and its compile check.</summary>
         private static readonly ConcurrentDictionary<string, Lazy<GeneratorRun>> Runs = new(StringComparer.Ordinal);
@@ -468,7 +491,9 @@ namespace Bookings.Generated.Generator.Tests
         }
 
         private static GeneratorRun Run(string descriptor)
-            => Runs.GetOrAdd(descriptor, d => new Lazy<GeneratorRun>(() => GeneratorHarness.Run(Descriptors[d].Path, Descriptors[d].Text()))).Value;
+            => Runs.GetOrAdd(descriptor, d => new Lazy<GeneratorRun>(() => GeneratorHarness.Run(
+                GeneratorHarness.CreateDriver(new[] { new InMemoryAdditionalText(Descriptors[d].Path, Descriptors[d].Text()) }),
+                Classified.Contains(d) ? GeneratorHarness.ComplianceCompilation : GeneratorHarness.EmptyCompilation))).Value;
 
         private static void NoDiagnostics(GeneratorRun run)
         {

@@ -99,6 +99,38 @@ namespace Bookings.Generated.Packaging.Tests
         }
 
         [Fact]
+        public void The_compliance_package_holds_its_library_and_depends_on_the_runtime_package_and_the_compliance_abstractions()
+        {
+            _package.EnsurePacked();
+            using var zip = ZipFile.OpenRead(_package.CompliancePackagePath);
+            var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+            foreach (var expected in new[]
+                     {
+                         "lib/net10.0/Bookings.Generated.Runtime.Compliance.dll", "lib/net10.0/Bookings.Generated.Runtime.Compliance.xml",
+                         "lib/net10.0/Bookings.Generated.Runtime.Compliance.pdb", "README.md", "LICENSE",
+                     })
+            {
+                Assert.True(entries.Contains(expected), $"{expected} is missing from the package; it holds: {string.Join(", ", entries.Order())}");
+            }
+
+            // No generator of its own and no copy of the runtime: those come from Bookings.Generated.
+            Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.EndsWith("/Bookings.Generated.Runtime.dll", StringComparison.Ordinal));
+
+            XNamespace ns = "http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd";
+            XDocument nuspec;
+            using (var stream = zip.GetEntry(PackageFixture.CompliancePackageId + ".nuspec")!.Open())
+            {
+                nuspec = XDocument.Load(stream);
+            }
+
+            var metadata = nuspec.Root!.Element(ns + "metadata")!;
+            Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
+            var dependencies = metadata.Descendants(ns + "dependency").ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value);
+            Assert.Equal(_package.Version, dependencies[PackageFixture.PackageId]);
+            Assert.Contains("Microsoft.Extensions.Compliance.Abstractions", dependencies.Keys);
+        }
+
+        [Fact]
         public async Task A_service_project_restores_the_package_from_a_local_feed_builds_with_its_own_descriptor_and_runs_against_DynamoDB()
         {
             _package.EnsurePacked();
@@ -119,6 +151,10 @@ namespace Bookings.Generated.Packaging.Tests
             var generated = Directory.GetFiles(Path.Combine(consumer, "obj"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
             Assert.Contains("Notes.Data.NoteRepository.g.cs", generated);
             Assert.Contains("Notes.Data.NotesSchema.g.cs", generated);
+
+            // With Bookings.Generated.Compliance referenced, the sensitive attribute is classified (and compiled, warning-free).
+            var note = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(consumer, "obj"), "Notes.Data.Note.g.cs", SearchOption.AllDirectories).Single());
+            Assert.Contains("[global::Bookings.Generated.Runtime.Compliance.PersonalData]", note, StringComparison.Ordinal);
 
             await AssertRunsAgainstDynamoDbAsync(consumer, DotNet.Executable, Path.Combine(consumer, "bin", "Release", "net10.0", "Notes.Consumer.dll"));
         }

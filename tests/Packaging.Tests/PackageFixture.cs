@@ -8,7 +8,7 @@ using Xunit;
 namespace Bookings.Generated.Packaging.Tests
 {
     /// <summary>
-    /// Packs <c>src/Runtime</c> once for the test class, the way a release is packed (<c>dotnet pack -c Release
+    /// Packs <c>src/Runtime</c> (and the optional <c>src/Runtime.Compliance</c>) once for the test class, the way a release is packed (<c>dotnet pack -c Release
     /// -p:ContinuousIntegrationBuild=true</c>), into a local folder feed under a fresh temporary folder outside the
     /// repository. The package gets a version no earlier run used (<c>0.1.0-packtest-…</c>), and it is built in its
     /// own artifacts folder, so neither a cached package nor this checkout's bin/obj can stand in for it.
@@ -16,6 +16,9 @@ namespace Bookings.Generated.Packaging.Tests
     public sealed class PackageFixture : IAsyncLifetime
     {
         public const string PackageId = "Bookings.Generated";
+
+        /// <summary>The optional package with the data classifications and redactors (src/Runtime.Compliance).</summary>
+        public const string CompliancePackageId = "Bookings.Generated.Compliance";
 
         /// <summary>The checkout under test (the folder holding Bookings.Generated.sln).</summary>
         public string RepoRoot { get; } = FindRepoRoot();
@@ -39,8 +42,14 @@ namespace Bookings.Generated.Packaging.Tests
         /// <summary>The .nupkg file.</summary>
         public string PackagePath => Path.Combine(Feed, $"{PackageId}.{Version}.nupkg");
 
+        /// <summary>The compliance package's .nupkg file, packed with the same version into the same feed.</summary>
+        public string CompliancePackagePath => Path.Combine(Feed, $"{CompliancePackageId}.{Version}.nupkg");
+
         /// <summary>The pack command and its output.</summary>
         public CommandResult? Pack { get; private set; }
+
+        /// <summary>The compliance package's pack command and its output.</summary>
+        public CommandResult? CompliancePack { get; private set; }
 
         public PackageFixture()
         {
@@ -54,17 +63,21 @@ namespace Bookings.Generated.Packaging.Tests
         {
             Directory.CreateDirectory(Feed);
             MicrosoftExtensionsVersion = CentralVersion("Microsoft.Extensions.DependencyInjection");
-            Pack = await DotNet.RunAsync(RepoRoot, new[]
+            Pack = await PackAsync(Path.Combine(RepoRoot, "src", "Runtime", "Bookings.Generated.Runtime.csproj")).ConfigureAwait(false);
+            CompliancePack = await PackAsync(Path.Combine(RepoRoot, "src", "Runtime.Compliance", "Bookings.Generated.Runtime.Compliance.csproj")).ConfigureAwait(false);
+        }
+
+        private Task<CommandResult> PackAsync(string project)
+            => DotNet.RunAsync(RepoRoot, new[]
             {
-                "pack", Path.Combine(RepoRoot, "src", "Runtime", "Bookings.Generated.Runtime.csproj"),
+                "pack", project,
                 "--configuration", "Release",
                 "--output", Feed,
                 "--artifacts-path", Artifacts,
                 "--disable-build-servers",
                 "-p:PackageVersion=" + Version,
                 "-p:ContinuousIntegrationBuild=true",
-            }).ConfigureAwait(false);
-        }
+            });
 
         public Task DisposeAsync()
         {
@@ -83,6 +96,7 @@ namespace Bookings.Generated.Packaging.Tests
         public void EnsurePacked()
         {
             Assert.True(Pack is { Succeeded: true } && File.Exists(PackagePath), "dotnet pack did not produce " + PackagePath + "\n" + Pack);
+            Assert.True(CompliancePack is { Succeeded: true } && File.Exists(CompliancePackagePath), "dotnet pack did not produce " + CompliancePackagePath + "\n" + CompliancePack);
         }
 
         private static void DeleteQuietly(string directory)

@@ -9,7 +9,7 @@ namespace Bookings.Generated.Generator.Emit
     {
         private const string PrintsMasked = "Prints the item with personal data masked and secrets left out.";
 
-        public static void Write(SourceWriter w, TableModel table)
+        public static void Write(SourceWriter w, TableModel table, bool classify)
         {
             var keyFeeders = table.KeyParts.Any(p => p.StoredAttribute is not null) ? " and the attributes that feed them" : string.Empty;
             w.Block($$"""
@@ -32,7 +32,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary>The stored <c>{{Xml.Escape(key.AttributeName)}}</c> {{what}}, from <see cref="Key"/>.{{Sentence(key.Description)}}</summary>
-                    public {{ValueKinds.CSharpType(key.Kind)}} {{key.ValueProperty}} => Key.{{key.ValueProperty}};
+                    {{Classification.Attribute(classify, Classification.OfKey(key))}}public {{ValueKinds.CSharpType(key.Kind)}} {{key.ValueProperty}} => Key.{{key.ValueProperty}};
                     """);
             }
 
@@ -41,11 +41,11 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary>The stored <c>{{Xml.Escape(part.StoredAttribute!)}}</c> attribute, from <see cref="Key"/>.{{Sentence(part.Description)}}</summary>
-                    public {{ValueKinds.CSharpType(part.Type)}} {{part.PropertyName}} => Key.{{part.PropertyName}};
+                    {{Classification.Attribute(classify, part.Sensitivity)}}public {{ValueKinds.CSharpType(part.Type)}} {{part.PropertyName}} => Key.{{part.PropertyName}};
                     """);
             }
 
-            WriteProperties(w, table.Attributes);
+            WriteProperties(w, table.Attributes, classify);
             if (table.KeepsExtraAttributes)
             {
                 w.Block($$"""
@@ -67,7 +67,7 @@ namespace Bookings.Generated.Generator.Emit
         }
 
         /// <summary>A nested object type, stored as a map; its marshaller follows it in the same file.</summary>
-        public static void WriteObject(SourceWriter w, ObjectModel model)
+        public static void WriteObject(SourceWriter w, ObjectModel model, bool classify)
         {
             w.Block($$"""
                 /// <summary>{{(model.Description is null ? string.Empty : Xml.Escape(model.Description) + " ")}}Stored as a map (M).</summary>
@@ -75,12 +75,12 @@ namespace Bookings.Generated.Generator.Emit
                 public sealed partial record {{model.Name}}
                 """);
             w.Open();
-            WriteProperties(w, model.Attributes);
+            WriteProperties(w, model.Attributes, classify);
             w.Block(Printing.ToStringOverride(PrintsMasked, model.Name, model.Attributes.Select(Printing.PrintedMember)));
             w.Close();
         }
 
-        private static void WriteProperties(SourceWriter w, IEnumerable<AttributeModel> attributes)
+        private static void WriteProperties(SourceWriter w, IEnumerable<AttributeModel> attributes, bool classify)
         {
             foreach (var attribute in attributes)
             {
@@ -109,7 +109,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary>{{summary}}</summary>
-                    public {{required}}{{ValueKinds.PropertyType(attribute)}} {{attribute.PropertyName}} { get; init; }{{initializer}}
+                    {{Classification.Attribute(classify, attribute.Sensitivity)}}public {{required}}{{ValueKinds.PropertyType(attribute)}} {{attribute.PropertyName}} { get; init; }{{initializer}}
                     """);
             }
         }

@@ -12,7 +12,7 @@ namespace Bookings.Generated.Generator.Emit
     {
         private const string ValidationException = Runtime + "DynamoValidationException";
 
-        public static void Write(SourceWriter w, TableModel table)
+        public static void Write(SourceWriter w, TableModel table, bool classify)
         {
             var names = KeyNames.Of(table);
             var keys = string.Join(", ", table.Keys.Select(k => k.IsSinglePart && k.Segments[0].Text == k.AttributeName
@@ -37,7 +37,7 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             WriteConstructor(w, table, names);
-            WriteProperties(w, table);
+            WriteProperties(w, table, classify);
             WriteCreateAndParse(w, table, names);
             w.Block($$"""
 
@@ -114,7 +114,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Close();
         }
 
-        private static void WriteProperties(SourceWriter w, TableModel table)
+        private static void WriteProperties(SourceWriter w, TableModel table, bool classify)
         {
             foreach (var part in table.KeyParts)
             {
@@ -126,7 +126,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary>The <c>{{Xml.Escape(part.Name)}}</c> part{{normalised}}.{{copied}}{{Sentence(part.Description)}}</summary>
-                    public {{ValueKinds.CSharpType(part.Type)}} {{part.PropertyName}} { get; }
+                    {{Classification.Attribute(classify, part.Sensitivity)}}public {{ValueKinds.CSharpType(part.Type)}} {{part.PropertyName}} { get; }
                     """);
             }
 
@@ -135,7 +135,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary>The stored <c>{{Xml.Escape(key.AttributeName)}}</c> value: <c>{{Xml.Escape(key.Template)}}</c>.{{Sentence(key.Description)}}</summary>
-                    public string {{key.PropertyName}} { get; }
+                    {{Classification.Attribute(classify, Classification.OfKey(key))}}public string {{key.PropertyName}} { get; }
                     """);
             }
         }

@@ -7,9 +7,14 @@ namespace Bookings.Generated.Generator.Emit
     /// <summary>Turns a schema model into source files: a pure function of the model.</summary>
     internal static class SchemaEmitter
     {
-        public static IEnumerable<GeneratedFile> Emit(SchemaModel schema)
+        /// <param name="schema">The descriptor's model.</param>
+        /// <param name="classify">
+        /// Write data classification attributes on sensitive properties: the compilation references the
+        /// Bookings.Generated.Compliance taxonomy (<see cref="Classification"/>).
+        /// </param>
+        public static IEnumerable<GeneratedFile> Emit(SchemaModel schema, bool classify = false)
         {
-            foreach (var (typeName, body) in Files(schema))
+            foreach (var (typeName, body) in Files(schema, classify))
             {
                 yield return File(schema, typeName, body);
             }
@@ -21,7 +26,7 @@ namespace Bookings.Generated.Generator.Emit
         public static EquatableArray<string> HintNames(SchemaModel schema)
         {
             var names = new List<string>();
-            foreach (var (typeName, _) in Files(schema))
+            foreach (var (typeName, _) in Files(schema, classify: false))
             {
                 names.Add(HintName(schema, typeName));
             }
@@ -30,7 +35,7 @@ namespace Bookings.Generated.Generator.Emit
         }
 
         /// <summary>Every file a schema produces: the type it is named after and the emitter that writes it.</summary>
-        private static IEnumerable<(string TypeName, System.Action<SourceWriter> Body)> Files(SchemaModel schema)
+        private static IEnumerable<(string TypeName, System.Action<SourceWriter> Body)> Files(SchemaModel schema, bool classify)
         {
             foreach (var model in schema.Enums)
             {
@@ -41,15 +46,15 @@ namespace Bookings.Generated.Generator.Emit
             {
                 yield return (model.Name, w =>
                 {
-                    EntityEmitter.WriteObject(w, model);
+                    EntityEmitter.WriteObject(w, model, classify);
                     MarshallerEmitter.WriteObject(w, model, schema.Namespace);
                 });
             }
 
             foreach (var table in schema.Tables)
             {
-                yield return (table.TypeName, w => EntityEmitter.Write(w, table));
-                yield return (table.KeyTypeName, w => KeyEmitter.Write(w, table));
+                yield return (table.TypeName, w => EntityEmitter.Write(w, table, classify));
+                yield return (table.KeyTypeName, w => KeyEmitter.Write(w, table, classify));
                 yield return (table.MarshallerTypeName, w => MarshallerEmitter.Write(w, table));
                 yield return (table.RepositoryTypeName, w => RepositoryEmitter.Write(w, table));
                 yield return (table.TableTypeName, w => TableEmitter.Write(w, table));

@@ -77,6 +77,19 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
         /// <summary>A compilation with one small hand-written file, shared by tests that only need some compilation.</summary>
         public static CSharpCompilation EmptyCompilation => LazyEmptyCompilation.Value;
 
+        /// <summary>
+        /// References of a consuming project that also references Bookings.Generated.Compliance (and so
+        /// Microsoft.Extensions.Compliance.Abstractions): the generator writes data classification attributes for it.
+        /// </summary>
+        public static ImmutableArray<MetadataReference> ComplianceReferences { get; } = References.AddRange(new[]
+        {
+            MetadataReference.CreateFromFile(typeof(Bookings.Generated.Runtime.Compliance.PhoneDataAttribute).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Compliance.Classification.DataClassification).Assembly.Location),
+        });
+
+        /// <summary><see cref="EmptyCompilation"/> with <see cref="ComplianceReferences"/>.</summary>
+        public static CSharpCompilation ComplianceCompilation => (CSharpCompilation)EmptyCompilation.AddReferences(ComplianceReferences.Except(References));
+
         public static CSharpCompilation CreateCompilation(params string[] sources)
             => CSharpCompilation.Create(
                 "Consumer",

@@ -168,6 +168,53 @@ namespace Bookings.Generated.Generator.Tests.Infrastructure
             }
             """;
 
+        public const string ContactsPath = "/repo/schema/contacts.tables.json";
+
+        /// <summary>
+        /// Every place a sensitive value reaches a generated property, for the data classification attributes: a phone
+        /// sort key stored as an attribute, a personal part in a composed partition key, a secret part in a composed sort
+        /// key, personal and secret attributes, a plain one, and a nested object with a phone.
+        /// </summary>
+        public const string Contacts = """
+            {
+              "namespace": "Crm.Contacts",
+              "types": {
+                "Address": {
+                  "attributes": {
+                    "city": { "type": "string", "required": true },
+                    "contact_phone": { "type": "string", "sensitive": "phone" }
+                  }
+                }
+              },
+              "tables": [
+                {
+                  "name": "Contact",
+                  "tableName": "contacts",
+                  "partitionKey": { "attribute": "pk", "template": "OWNER#{owner}" },
+                  "sortKey": { "attribute": "phone" },
+                  "keyParts": { "owner": { "type": "string", "sensitive": "personal" } },
+                  "attributes": {
+                    "phone": { "type": "string", "required": true, "sensitive": "phone" },
+                    "name": { "type": "string", "required": true, "sensitive": "personal" },
+                    "notes": { "type": "string" },
+                    "address": { "type": "Address" }
+                  }
+                },
+                {
+                  "name": "ApiToken",
+                  "tableName": "api_tokens",
+                  "partitionKey": { "attribute": "owner_id" },
+                  "sortKey": { "attribute": "sk", "template": "TOKEN#{token}" },
+                  "keyParts": { "token": { "type": "string", "sensitive": "secret" } },
+                  "attributes": {
+                    "owner_id": { "type": "string", "required": true },
+                    "label": { "type": "string" }
+                  }
+                }
+              ]
+            }
+            """;
+
         public const string AccountsPath = "/repo/schema/accounts.tables.json";
 
         /// <summary>
