@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -8,6 +10,7 @@ using Amazon.DynamoDBv2;
 using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Runtime.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -27,7 +30,7 @@ namespace Bookings.Generated.Runtime.Tests
             MaxDelay = TimeSpan.FromMilliseconds(4),
         };
 
-        private readonly ListLogger _logger = new();
+        private readonly FakeLogger _logger = new();
 
         private static DynamoOperation GetItem(ErrorCategory? expected = null)
             => new("GetItem", "test-sms", new PhoneKey(RawPhone), expected);
@@ -36,8 +39,8 @@ namespace Bookings.Generated.Runtime.Tests
 
         private static Exception ServerError() => RetryPolicyTests.Aws("InternalServerError", HttpStatusCode.InternalServerError);
 
-        private DynamoOperationRunner Runner(RetryOptions? options = null, TimeProvider? time = null, CircuitBreakerOptions? breaker = null)
-            => new(new DynamoRepositoryOptions { Retry = options ?? FastRetries, CircuitBreaker = breaker ?? new CircuitBreakerOptions(), TimeProvider = time ?? TimeProvider.System }, _logger);
+        private DynamoOperationRunner Runner(RetryOptions? options = null, TimeProvider? time = null, CircuitBreakerOptions? breaker = null, ILogger? logger = null)
+            => new(new DynamoRepositoryOptions { Retry = options ?? FastRetries, CircuitBreaker = breaker ?? new CircuitBreakerOptions(), TimeProvider = time ?? TimeProvider.System }, logger ?? _logger);
 
         /// <summary>A send delegate that throws the given failures in turn, then returns "ok".</summary>
         private sealed class FakeSend
@@ -67,11 +70,11 @@ namespace Bookings.Generated.Runtime.Tests
                 () => Runner().ExecuteAsync<string, string>(GetItem(), send.Send, _ => throw mapping, CancellationToken.None));
 
             Assert.Same(mapping, thrown);
-            Assert.Empty(_logger.WithEventId(1002));
-            Assert.Empty(_logger.WithEventId(1006));
-            var failed = Assert.Single(_logger.WithEventId(1004));
+            Assert.Empty(_logger.Collector.WithEventId(1002));
+            Assert.Empty(_logger.Collector.WithEventId(1006));
+            var failed = Assert.Single(_logger.Collector.WithEventId(1004));
             Assert.Equal(LogLevel.Error, failed.Level);
-            Assert.Equal("DynamoMappingException", failed.Value("error_code"));
+            Assert.Equal("DynamoMappingException", failed.GetStructuredStateValue("error_code"));
         }
 
         [Fact]
@@ -79,14 +82,14 @@ namespace Bookings.Generated.Runtime.Tests
         {
             await Runner().ExecuteAsync(GetItem(), new FakeSend(_ => null).Send, CancellationToken.None);
 
-            var succeeded = Assert.Single(_logger.WithEventId(1006));
+            var succeeded = Assert.Single(_logger.Collector.WithEventId(1006));
             Assert.DoesNotContain("capacity", succeeded.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("null", succeeded.Message, StringComparison.Ordinal);
-            Assert.Empty(_logger.WithEventId(1002));
+            Assert.Empty(_logger.Collector.WithEventId(1002));
 
             var withCapacity = new Amazon.DynamoDBv2.Model.GetItemResponse { ConsumedCapacity = new Amazon.DynamoDBv2.Model.ConsumedCapacity { CapacityUnits = 0.5 } };
             await Runner().ExecuteAsync(GetItem(), _ => Task.FromResult(withCapacity), CancellationToken.None);
-            Assert.Equal(0.5, Assert.Single(_logger.WithEventId(1002)).Value("consumed_capacity"));
+            Assert.Equal("0.5", Assert.Single(_logger.Collector.WithEventId(1002)).GetStructuredStateValue("consumed_capacity"));
         }
 
         [Fact]
@@ -143,15 +146,15 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal("ok", result);
             Assert.Equal(throttles + 1, send.Calls);
 
-            var retries = _logger.WithEventId(RetryingEventId);
+            var retries = _logger.Collector.WithEventId(RetryingEventId);
             Assert.Equal(throttles, retries.Count);
             Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
-            Assert.Equal(Enumerable.Range(1, throttles).Cast<object?>(), retries.Select(e => e.Value("attempt")));
-            Assert.All(retries, e => Assert.Equal("ProvisionedThroughputExceededException", e.Value("error_code")));
+            Assert.Equal(Enumerable.Range(1, throttles).Select(Invariant), retries.Select(e => e.GetStructuredStateValue("attempt")));
+            Assert.All(retries, e => Assert.Equal("ProvisionedThroughputExceededException", e.GetStructuredStateValue("error_code")));
 
             // The fake response reports no consumed capacity: the success without it.
-            Assert.Single(_logger.WithEventId(1006));
-            Assert.DoesNotContain(_logger.Entries, e => e.Level >= LogLevel.Error);
+            Assert.Single(_logger.Collector.WithEventId(1006));
+            Assert.DoesNotContain(_logger.Collector.GetSnapshot(), e => e.Level >= LogLevel.Error);
             AssertNoRawPhoneLogged();
         }
 
@@ -174,12 +177,12 @@ namespace Bookings.Generated.Runtime.Tests
             AssertHasNoRawPhone(ex.Key!);
             Assert.IsType<AmazonDynamoDBException>(ex.InnerException);
 
-            var retries = _logger.WithEventId(RetryingEventId);
+            var retries = _logger.Collector.WithEventId(RetryingEventId);
             Assert.Equal(FastRetries.MaxAttempts - 1, retries.Count);
             Assert.All(retries, e => Assert.Equal(LogLevel.Warning, e.Level));
-            var failed = Assert.Single(_logger.WithEventId(1004));
+            var failed = Assert.Single(_logger.Collector.WithEventId(1004));
             Assert.Equal(LogLevel.Error, failed.Level);
-            Assert.Equal(FastRetries.MaxAttempts, failed.Value("attempts"));
+            Assert.Equal(Invariant(FastRetries.MaxAttempts), failed.GetStructuredStateValue("attempts"));
             AssertNoRawPhoneLogged();
         }
 
@@ -192,10 +195,10 @@ namespace Bookings.Generated.Runtime.Tests
 
             await Assert.ThrowsAsync<DynamoThrottledException>(() => Runner(options).ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
 
-            foreach (var entry in _logger.WithEventId(RetryingEventId))
+            foreach (var entry in _logger.Collector.WithEventId(RetryingEventId))
             {
-                var attempt = (int)entry.Value("attempt")!;
-                var delayMs = (double)entry.Value("delay_ms")!;
+                var attempt = int.Parse(entry.GetStructuredStateValue("attempt")!, CultureInfo.InvariantCulture);
+                var delayMs = double.Parse(entry.GetStructuredStateValue("delay_ms")!, CultureInfo.InvariantCulture);
                 Assert.InRange(delayMs, 0, policy.UpperBound(attempt).TotalMilliseconds);
             }
         }
@@ -212,8 +215,8 @@ namespace Bookings.Generated.Runtime.Tests
 
             Assert.Equal("ok", await Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
             Assert.Equal(3, send.Calls);
-            Assert.Equal(2, _logger.WithEventId(RetryingEventId).Count);
-            Assert.Equal("HttpRequestException", _logger.WithEventId(RetryingEventId)[1].Value("error_code"));
+            Assert.Equal(2, _logger.Collector.WithEventId(RetryingEventId).Count);
+            Assert.Equal("HttpRequestException", _logger.Collector.WithEventId(RetryingEventId)[1].GetStructuredStateValue("error_code"));
         }
 
         [Fact]
@@ -238,20 +241,27 @@ namespace Bookings.Generated.Runtime.Tests
             using var cts = new CancellationTokenSource();
             var send = new FakeSend(_ => Throttle());
 
-            // Cancel once the first retry is announced, i.e. as the runner starts its backoff wait.
-            _logger.OnLog = entry =>
+            // Cancel once the first retry is announced, i.e. as the runner starts its backoff wait: the sink is
+            // called after each record is collected.
+            FakeLogCollector? collector = null;
+            collector = FakeLogCollector.Create(new FakeLogCollectorOptions
             {
-                if (entry.EventId.Id == RetryingEventId)
+                OutputSink = _ =>
                 {
-                    cts.Cancel();
-                }
-            };
+                    if (collector!.LatestRecord.Id.Id == RetryingEventId)
+                    {
+                        cts.Cancel();
+                    }
+                },
+            });
+            var logger = new FakeLogger(collector);
 
-            var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner(options, time).ExecuteAsync(GetItem(), send.Send, cts.Token));
+            var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner(options, time, logger: logger).ExecuteAsync(GetItem(), send.Send, cts.Token));
 
             Assert.Equal(cts.Token, ex.CancellationToken);
             Assert.Equal(1, send.Calls);
-            Assert.DoesNotContain(_logger.Entries, e => e.Level >= LogLevel.Error);
+            Assert.Single(collector.WithEventId(RetryingEventId));
+            Assert.DoesNotContain(collector.GetSnapshot(), e => e.Level >= LogLevel.Error);
         }
 
         [Fact]
@@ -270,7 +280,7 @@ namespace Bookings.Generated.Runtime.Tests
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Runner().ExecuteAsync(GetItem(), Send, cts.Token));
             Assert.Equal(1, calls);
-            Assert.Empty(_logger.WithEventId(RetryingEventId));
+            Assert.Empty(_logger.Collector.WithEventId(RetryingEventId));
         }
 
         [Fact]
@@ -285,8 +295,8 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Contains("condition was not met", ex.Message, StringComparison.Ordinal);
             Assert.Contains(MaskedPhone, ex.Message, StringComparison.Ordinal);
             AssertHasNoRawPhone(ex.Message);
-            Assert.Empty(_logger.WithEventId(RetryingEventId));
-            Assert.Equal(LogLevel.Error, Assert.Single(_logger.WithEventId(1004)).Level);
+            Assert.Empty(_logger.Collector.WithEventId(RetryingEventId));
+            Assert.Equal(LogLevel.Error, Assert.Single(_logger.Collector.WithEventId(1004)).Level);
         }
 
         [Fact]
@@ -297,8 +307,8 @@ namespace Bookings.Generated.Runtime.Tests
             await Assert.ThrowsAsync<DynamoConditionFailedException>(
                 () => Runner().ExecuteAsync(GetItem(expected: ErrorCategory.ConditionFailed), send.Send, CancellationToken.None));
 
-            Assert.Equal(LogLevel.Debug, Assert.Single(_logger.WithEventId(1005)).Level);
-            Assert.Empty(_logger.WithEventId(1004));
+            Assert.Equal(LogLevel.Debug, Assert.Single(_logger.Collector.WithEventId(1005)).Level);
+            Assert.Empty(_logger.Collector.WithEventId(1004));
         }
 
         [Theory]
@@ -344,7 +354,7 @@ namespace Bookings.Generated.Runtime.Tests
 
             Assert.Null(ex.Key);
             Assert.StartsWith("DescribeTable on table 'test-sms' failed", ex.Message, StringComparison.Ordinal);
-            Assert.Equal("-", Assert.Single(_logger.WithEventId(1004)).Value("key"));
+            Assert.Equal("-", Assert.Single(_logger.Collector.WithEventId(1004)).GetStructuredStateValue("key"));
         }
 
         [Fact]
@@ -382,9 +392,9 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(TimeSpan.FromSeconds(5), open.RetryAfter);
             Assert.Contains("circuit breaker is open", open.Message, StringComparison.Ordinal);
             Assert.Contains(MaskedPhone, open.Message, StringComparison.Ordinal);
-            var opened = Assert.Single(_logger.WithEventId(1100));
+            var opened = Assert.Single(_logger.Collector.WithEventId(1100));
             Assert.Equal(LogLevel.Warning, opened.Level);
-            Assert.Equal("test-sms", opened.Value("table"));
+            Assert.Equal("test-sms", opened.GetStructuredStateValue("table"));
             AssertNoRawPhoneLogged();
         }
 
@@ -428,9 +438,9 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal("ok", await runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
 
             Assert.Equal(7, send.Calls);
-            Assert.Equal(2, _logger.WithEventId(1100).Count);
-            Assert.Equal(2, _logger.WithEventId(1101).Count);
-            Assert.Single(_logger.WithEventId(1102));
+            Assert.Equal(2, _logger.Collector.WithEventId(1100).Count);
+            Assert.Equal(2, _logger.Collector.WithEventId(1101).Count);
+            Assert.Single(_logger.Collector.WithEventId(1102));
         }
 
         [Fact]
@@ -444,7 +454,7 @@ namespace Bookings.Generated.Runtime.Tests
             }
 
             Assert.Equal(40, send.Calls);
-            Assert.Empty(_logger.WithEventId(1100));
+            Assert.Empty(_logger.Collector.WithEventId(1100));
         }
 
         [Fact]
@@ -527,7 +537,7 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal("ok", await call);
             Assert.Equal(2, calls);
             Assert.Equal(1, cancelledAttempts);
-            Assert.Equal("TimeoutRejectedException", Assert.Single(_logger.WithEventId(RetryingEventId)).Value("error_code"));
+            Assert.Equal("TimeoutRejectedException", Assert.Single(_logger.Collector.WithEventId(RetryingEventId)).GetStructuredStateValue("error_code"));
         }
 
         [Fact]
@@ -552,19 +562,32 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Contains("Retry:MaxElapsed", ex.Message, StringComparison.Ordinal);
             Assert.Equal(1, ex.Attempts);
             Assert.True(ex.AfterUncertainAttempt);
-            Assert.Equal(LogLevel.Error, Assert.Single(_logger.WithEventId(1004)).Level);
+            Assert.Equal(LogLevel.Error, Assert.Single(_logger.Collector.WithEventId(1004)).Level);
         }
 
         private void AssertNoRawPhoneLogged()
         {
-            Assert.NotEmpty(_logger.Entries);
-            foreach (var entry in _logger.Entries)
+            Assert.NotEmpty(_logger.Collector.GetSnapshot());
+            foreach (var entry in _logger.Collector.GetSnapshot())
             {
-                AssertHasNoRawPhone(entry.AllText);
+                AssertHasNoRawPhone(AllText(entry));
             }
 
-            Assert.All(_logger.Entries.Where(e => e.Value("key") is not null), e => Assert.Contains(MaskedPhone, e.AllText, StringComparison.Ordinal));
+            Assert.All(_logger.Collector.GetSnapshot().Where(e => e.GetStructuredStateValue("key") is not null), e => Assert.Contains(MaskedPhone, AllText(e), StringComparison.Ordinal));
         }
+
+        /// <summary>Structured values that are numbers (durations, counts): their digits could match anything.</summary>
+        private static readonly HashSet<string> NumberValues = new(StringComparer.Ordinal) { "duration_ms", "delay_ms", "consumed_capacity", "attempt", "attempts", "break_s" };
+
+        /// <summary>
+        /// What a sink could print as text: the line, its exception and every structured text value (the fake
+        /// logger keeps every value as a string, so the numbers are left out by name).
+        /// </summary>
+        private static string AllText(FakeLogRecord record)
+            => record.Message + " " + record.Exception + " | "
+                + string.Join(" | ", (record.StructuredState ?? []).Where(p => !NumberValues.Contains(p.Key)).Select(p => p.Key + "=" + p.Value));
+
+        private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static void AssertHasNoRawPhone(string text)
         {
@@ -572,5 +595,12 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.DoesNotContain("01012345678", text, StringComparison.Ordinal);
             Assert.DoesNotContain("1234", text, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Reads of the fake logger's records by event id.</summary>
+    internal static class FakeLogCollectorExtensions
+    {
+        public static IReadOnlyList<FakeLogRecord> WithEventId(this FakeLogCollector collector, int id)
+            => collector.GetSnapshot().Where(r => r.Id.Id == id).ToArray();
     }
 }
