@@ -4,6 +4,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Testing;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Bookings.Tests
@@ -21,8 +23,9 @@ namespace Bookings.Tests
         public async Task Save_get_delete_cycle_with_the_default_id()
         {
             var options = await TestTables.CreateAsync(_fixture, "session-cycle");
-            var logs = new CapturingLoggerFactory();
-            var service = new SessionService(_fixture.Client, options, loggers: logs);
+            var logs = new FakeLogCollector();
+            using var loggers = TestLogs.Factory(logs);
+            var service = new SessionService(_fixture.Client, options, loggers: loggers);
 
             Assert.Null(await service.GetSessionAsync());
             var saved = await service.SaveSessionAsync(Cookies);
@@ -37,7 +40,7 @@ namespace Bookings.Tests
             Assert.Null(await service.GetSessionAsync());
 
             Assert.DoesNotContain("secret-cookie", read.ToString(), StringComparison.Ordinal);
-            Assert.All(logs.Lines, line => Assert.DoesNotContain("secret-cookie", line, StringComparison.Ordinal));
+            Assert.All(logs.GetSnapshot(), record => Assert.DoesNotContain("secret-cookie", record.Message, StringComparison.Ordinal));
         }
 
         [Fact]
@@ -67,11 +70,11 @@ namespace Bookings.Tests
         public async Task With_a_lifetime_save_writes_expires_at_and_get_treats_an_expired_session_as_absent()
         {
             var options = await TestTables.CreateAsync(_fixture, "session-expiry");
-            var clock = new ManualClock(new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.Zero));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.Zero));
             var service = new SessionService(_fixture.Client, options, new SessionServiceOptions { Lifetime = TimeSpan.FromMinutes(30), TimeProvider = clock });
 
             var saved = await service.SaveSessionAsync(Cookies);
-            var expected = clock.Now.AddMinutes(30).ToUnixTimeSeconds();
+            var expected = clock.GetUtcNow().AddMinutes(30).ToUnixTimeSeconds();
             Assert.Equal(expected, saved.ExpiresAt);
             var raw = await _fixture.Client.GetItemAsync(new GetItemRequest
             {
@@ -81,10 +84,10 @@ namespace Bookings.Tests
             });
             Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), raw.Item["expires_at"].N);
 
-            clock.Now = clock.Now.AddMinutes(29);
+            clock.Advance(TimeSpan.FromMinutes(29));
             Assert.NotNull(await service.GetSessionAsync());
 
-            clock.Now = clock.Now.AddMinutes(1);
+            clock.Advance(TimeSpan.FromMinutes(1));
             Assert.Null(await service.GetSessionAsync());
 
             // Still stored (DynamoDB's TTL removes it later), but never handed out; a new save revives it.
@@ -93,7 +96,7 @@ namespace Bookings.Tests
             Assert.NotNull(await service.GetSessionAsync());
 
             // A service without a lifetime still honours an expiry that is stored.
-            var noLifetime = new SessionService(_fixture.Client, options, new SessionServiceOptions { TimeProvider = new ManualClock(clock.Now.AddHours(1)) });
+            var noLifetime = new SessionService(_fixture.Client, options, new SessionServiceOptions { TimeProvider = new FakeTimeProvider(clock.GetUtcNow().AddHours(1)) });
             Assert.Null(await noLifetime.GetSessionAsync());
         }
 

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -9,6 +7,7 @@ using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime;
 using Bookings.Generated.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Bookings.Tests
 {
@@ -136,45 +135,11 @@ namespace Bookings.Tests
         }
     }
 
-    /// <summary>A clock the test moves by hand.</summary>
-    internal sealed class ManualClock : TimeProvider
+    /// <summary>Loggers for the services that keep every line, at every level, in a fake log collector.</summary>
+    internal static class TestLogs
     {
-        public ManualClock(DateTimeOffset now) => Now = now;
-
-        public DateTimeOffset Now { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    /// <summary>Collects formatted log lines, to check what the services log.</summary>
-    internal sealed class CapturingLoggerFactory : ILoggerFactory, ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void AddProvider(ILoggerProvider provider)
-        {
-        }
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger : ILogger
-        {
-            private readonly CapturingLoggerFactory _owner;
-
-            public Logger(CapturingLoggerFactory owner) => _owner = owner;
-
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull
-                => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-                => _owner.Lines.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{logLevel} {eventId.Id} {formatter(state, exception)}"));
-        }
+        /// <summary>A logger factory whose loggers write to <paramref name="collector"/>, Trace and up.</summary>
+        public static ILoggerFactory Factory(FakeLogCollector collector)
+            => new LoggerFactory([new FakeLoggerProvider(collector)], new LoggerFilterOptions { MinLevel = LogLevel.Trace });
     }
 }

@@ -3,6 +3,8 @@ using System.Linq;
 using System.Threading.Tasks;
 using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Xunit;
 
 namespace Bookings.Tests
@@ -55,8 +57,9 @@ namespace Bookings.Tests
         public async Task An_unparseable_time_is_skipped_and_reported_masked_without_failing_the_scan()
         {
             var options = await TestTables.CreateAsync(_fixture, "scan-bad-time");
-            var logs = new CapturingLoggerFactory();
-            var service = new BookingService(_fixture.Client, options, logs);
+            var logs = new FakeLogCollector();
+            using var loggers = TestLogs.Factory(logs);
+            var service = new BookingService(_fixture.Client, options, loggers);
             await service.CreateBookingAsync(At("1051707_1", "01012345678", "2025-10-20 10:00:00"));
             await service.CreateBookingAsync(At("1051707_2", "01098765432", "2025-10-21 25:00:00"));
             foreach (var (id, time) in new[] { ("3", "2025/10/21 11:00"), ("4", "") })
@@ -83,11 +86,11 @@ namespace Bookings.Tests
             Assert.Equal(
                 new[] { "1051707_2 010-****-5432", "2040001_3 010-****-0003", "2040001_4 010-****-0004" },
                 result.Skipped.Select(s => $"{s.BookingNum} {s.MaskedPhone}").Order());
-            var warnings = logs.Lines.Where(l => l.StartsWith("Warning 2001", System.StringComparison.Ordinal)).ToList();
+            var warnings = logs.GetSnapshot().Where(r => r.Level == LogLevel.Warning && r.Id.Id == 2001).ToList();
             Assert.Equal(3, warnings.Count);
-            Assert.Contains(warnings, l => l.Contains("010-****-5432", System.StringComparison.Ordinal));
-            Assert.All(logs.Lines, l => Assert.DoesNotContain("9876-5432", l, System.StringComparison.Ordinal));
-            Assert.All(logs.Lines, l => Assert.DoesNotContain("01098765432", l, System.StringComparison.Ordinal));
+            Assert.Contains(warnings, r => r.Message.Contains("010-****-5432", System.StringComparison.Ordinal));
+            Assert.All(logs.GetSnapshot(), r => Assert.DoesNotContain("9876-5432", r.Message, System.StringComparison.Ordinal));
+            Assert.All(logs.GetSnapshot(), r => Assert.DoesNotContain("01098765432", r.Message, System.StringComparison.Ordinal));
         }
 
         [Fact]
