@@ -152,8 +152,17 @@ namespace Bookings.Generated.Runtime.Internal
             var keyForException = operation.Key is null ? null : key;
             if (ex is BrokenCircuitException open)
             {
+                // Only a call of which nothing may have been applied is the circuit's refusal: a caller may resend that
+                // one. After an attempt that failed in a way that may have applied it, the outcome is uncertain, as after
+                // a lost answer, so it is the transient failure, with the breaker's exception inside.
+                if (attempts.Uncertain)
+                {
+                    return new DynamoTransientException($"{subject} failed after {tries} attempt(s) and may have been applied: an attempt failed with {RuntimeLog.ErrorDetail(attempts.LastFailure!)}, then the table's circuit breaker opened and refused the retry.", operation.Name, operation.Table, keyForException, tries, ex);
+                }
+
                 var after = open.RetryAfter is { } wait ? $"; a probe is let through in {wait.TotalSeconds:0.#} s" : string.Empty;
-                return new DynamoCircuitOpenException($"{subject} was not sent: the table's circuit breaker is open after repeated service failures{after}.", operation.Name, operation.Table, keyForException, tries, open.RetryAfter, ex);
+                var what = tries == 0 ? "was not sent" : $"was not applied: its {tries} attempt(s) were throttled, and";
+                return new DynamoCircuitOpenException($"{subject} {what} the table's circuit breaker is open after repeated service failures{after}.", operation.Name, operation.Table, keyForException, tries, open.RetryAfter, ex);
             }
 
             if (attempts.TimedOut)

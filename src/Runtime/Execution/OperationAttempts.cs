@@ -38,9 +38,13 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>The category of the last failed attempt.</summary>
         public ErrorCategory LastCategory { get; private set; }
 
+        /// <summary>The last failed attempt's exception, for the message when a later retry is refused.</summary>
+        public Exception? LastFailure { get; private set; }
+
         public void Failed(Exception failure, ErrorCategory category)
         {
             LastCategory = category;
+            LastFailure = failure;
             if (category == ErrorCategory.Throttling)
             {
                 Telemetry.Throttled(failure);
