@@ -40,8 +40,8 @@ namespace Bookings.Generated.Runtime
         public static partial void OperationEndedAsExpected(ILogger logger, string operation, string table, string? key, string error_code, double duration_ms, string request_id);
 
         [LoggerMessage(EventId = 1100, EventName = "CircuitOpened", Level = LogLevel.Warning,
-            Message = "The circuit breaker of table {table} opened after repeated service failures (last {error_code}); calls on it fail fast for {break_s} s")]
-        public static partial void CircuitOpened(ILogger logger, string table, string error_code, double break_s);
+            Message = "The circuit breaker of table {table} opened after repeated service failures (last {error_code}, request id {request_id}); calls on it fail fast for {break_s} s")]
+        public static partial void CircuitOpened(ILogger logger, string table, string error_code, double break_s, string request_id);
 
         [LoggerMessage(EventId = 1101, EventName = "CircuitHalfOpened", Level = LogLevel.Information,
             Message = "The circuit breaker of table {table} lets a probe request through")]
