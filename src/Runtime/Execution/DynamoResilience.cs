@@ -95,6 +95,9 @@ namespace Bookings.Generated.Runtime.Internal
                     {
                         state.Attempts.Count++;
                         var response = await state.Send(context.CancellationToken).ConfigureAwait(false);
+
+                        // A successful attempt gives a fifth of a retry back to the table's budget (with or without retries,
+                        // since a batch's extra rounds take from it too).
                         state.Budget.Refund();
                         return response;
                     },
