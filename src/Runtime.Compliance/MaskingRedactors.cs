@@ -22,19 +22,25 @@ namespace Bookings.Generated.Runtime.Compliance
         }
     }
 
-    /// <summary><c>010-1234-5678</c> → <c>010-****-5678</c>; text that is not a phone number is masked whole.</summary>
+    /// <summary>
+    /// <c>010-1234-5678</c> → <c>010-****-5678</c>, <c>+447911123456</c> → <c>+********3456</c>; text that is not a phone
+    /// number is masked whole.
+    /// </summary>
     internal sealed class PhoneRedactor : MaskingRedactor
     {
         /// <summary>
         /// Masks the number before the first <c>:</c>. Redaction-enabled logging appends <c>:</c> and the tag's name to
         /// each value it redacts (LoggerRedactionOptions.ApplyDiscriminator, on by default), so that a hashing redactor
         /// gives the same value different hashes in different fields; a phone number has no <c>:</c> of its own, and
-        /// the whole text would not read as one.
+        /// the whole text would not read as one. A number starting with <c>+</c> is masked as the SDK masks an E.164
+        /// number (a <c>"phoneRegion": "E164"</c> value is normalised to one); any other as a Korean number (the
+        /// <c>"KR"</c> region's normal form has no <c>+</c>).
         /// </summary>
         protected override string Mask(string value)
         {
             var discriminator = value.IndexOf(':', StringComparison.Ordinal);
-            return PhoneNumber.Mask(discriminator < 0 ? value : value.Substring(0, discriminator));
+            var number = discriminator < 0 ? value : value.Substring(0, discriminator);
+            return number.StartsWith('+') ? PhoneNumber.MaskE164(number) : PhoneNumber.Mask(number);
         }
     }
 

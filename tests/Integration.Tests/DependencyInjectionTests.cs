@@ -91,11 +91,12 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         [Theory]
-        [InlineData(3, 1)]
-        [InlineData(0, 0)]
-        public void A_registered_client_that_retries_by_itself_is_warned_about_once(int maxErrorRetry, int warnings)
+        [InlineData(3, 0, 1)]
+        [InlineData(0, 3, 1)]
+        [InlineData(0, 0, 0)]
+        public void A_registered_client_that_retries_by_itself_is_warned_about_once(int maxErrorRetry, int maxStaleConnectionRetries, int warnings)
         {
-            var config = new AmazonDynamoDBConfig { ServiceURL = _fixture.Endpoint.AbsoluteUri, AuthenticationRegion = "us-east-1", MaxErrorRetry = maxErrorRetry };
+            var config = new AmazonDynamoDBConfig { ServiceURL = _fixture.Endpoint.AbsoluteUri, AuthenticationRegion = "us-east-1", MaxErrorRetry = maxErrorRetry, MaxStaleConnectionRetries = maxStaleConnectionRetries };
             using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config);
             var services = new ServiceCollection().AddFakeLogging().AddSingleton<IAmazonDynamoDB>(client);
             using var provider = services.AddBookingsRepositories(Configuration(new() { ["TableNamePrefix"] = "warn-" })).BuildServiceProvider();
@@ -109,7 +110,7 @@ namespace Bookings.Generated.Integration.Tests
             Assert.All(warned, r =>
             {
                 Assert.Equal(LogLevel.Warning, r.Level);
-                Assert.Contains("MaxErrorRetry = 0", r.Message, StringComparison.Ordinal);
+                Assert.Contains("MaxErrorRetry = 0 and MaxStaleConnectionRetries = 0", r.Message, StringComparison.Ordinal);
             });
         }
     }

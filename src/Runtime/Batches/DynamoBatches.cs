@@ -79,6 +79,7 @@ namespace Bookings.Generated.Runtime.Internal
 
             var roundTrip = new RoundTrip<WriteRequest, BatchWriteItemResponse>(
                 "BatchWriteItem",
+                table,
                 (requests, ct) =>
                 {
                     var request = new BatchWriteItemRequest
@@ -93,7 +94,7 @@ namespace Bookings.Generated.Runtime.Internal
                 },
                 response => response.UnprocessedItems is not null && response.UnprocessedItems.TryGetValue(table, out var left) ? left : null,
                 Fingerprint);
-            return RunChunksAsync(unique, MaxWritesPerRequest, toRequest, roundTrip, table, cancellationToken);
+            return RunChunksAsync(unique, MaxWritesPerRequest, toRequest, roundTrip, cancellationToken);
         }
 
         /// <summary>Reads every key (duplicates once) and returns the items that exist, in no particular order.</summary>
@@ -115,6 +116,7 @@ namespace Bookings.Generated.Runtime.Internal
             var results = new List<Dictionary<string, AttributeValue>>(unique.Count);
             var roundTrip = new RoundTrip<Dictionary<string, AttributeValue>, BatchGetItemResponse>(
                 "BatchGetItem",
+                table,
                 (attributes, ct) =>
                 {
                     var request = new BatchGetItemRequest
@@ -143,7 +145,7 @@ namespace Bookings.Generated.Runtime.Internal
                     return response.UnprocessedKeys is not null && response.UnprocessedKeys.TryGetValue(table, out var left) ? left?.Keys : null;
                 },
                 static key => Fingerprint(key));
-            await RunChunksAsync(unique, MaxKeysPerRequest, static attributes => attributes, roundTrip, table, cancellationToken).ConfigureAwait(false);
+            await RunChunksAsync(unique, MaxKeysPerRequest, static attributes => attributes, roundTrip, cancellationToken).ConfigureAwait(false);
             return results;
         }
 
@@ -157,7 +159,6 @@ namespace Bookings.Generated.Runtime.Internal
             int size,
             Func<TValue, TRequest> build,
             RoundTrip<TRequest, TResponse> roundTrip,
-            string table,
             CancellationToken cancellationToken)
         {
             var undone = new Undone();
@@ -202,7 +203,7 @@ namespace Bookings.Generated.Runtime.Internal
             stopped?.Throw();
             if (undone.Keys.Count > 0)
             {
-                throw new DynamoBatchIncompleteException(roundTrip.Operation, table, undone.Keys, undone.Rejected, undone.Rounds, undone.LastError);
+                throw new DynamoBatchIncompleteException(roundTrip.Operation, roundTrip.Table, undone.Keys, undone.Rejected, undone.Rounds, undone.LastError);
             }
 
             async Task RunOneAsync(List<object> chunkKeys, List<TRequest> chunkRequests)
@@ -220,9 +221,10 @@ namespace Bookings.Generated.Runtime.Internal
 
         /// <summary>
         /// Sends one chunk in rounds: each round sends what is still pending, and what its response leaves
-        /// unprocessed goes again in the next round after a backoff. A throttled or failed round, or unprocessed
-        /// requests after the last round, end the chunk with its pending keys in <paramref name="undone"/>; a round
-        /// DynamoDB refuses as invalid is narrowed down to the requests at fault (<see cref="NarrowAsync"/>).
+        /// unprocessed goes again in the next round after a backoff, if the table's retry budget has a token for it. A
+        /// throttled or failed round, or unprocessed requests after the last round or with the budget spent, end the
+        /// chunk with its pending keys in <paramref name="undone"/>; a round DynamoDB refuses as invalid is narrowed down
+        /// to the requests at fault (<see cref="NarrowAsync"/>).
         /// <paramref name="keys"/>[i] is the key of <paramref name="requests"/>[i]. Throws only what no chunk can get
         /// past (a missing table, denied access) and cancellation.
         /// </summary>
@@ -265,7 +267,9 @@ namespace Bookings.Generated.Runtime.Internal
                     return;
                 }
 
-                if (round >= _options.MaxRounds)
+                // A round that resends what DynamoDB left unprocessed is a retry: it takes a token from the table's
+                // retry budget, as the runner's retries do, so a throttled table's batches back off with everything else.
+                if (round >= _options.MaxRounds || !_runner.TryTakeRetry(roundTrip.Table))
                 {
                     undone.Add(keys, round, null);
                     return;
@@ -375,11 +379,13 @@ namespace Bookings.Generated.Runtime.Internal
 
         /// <summary>One batch operation's round trip, for the chunk and round loops that both operations share.</summary>
         /// <param name="Operation">The operation's name, for the exception that lists what was not done.</param>
+        /// <param name="Table">The physical table name: the exception's, and the retry budget extra rounds take from.</param>
         /// <param name="Send">Sends one round's requests (the runner retries the request itself).</param>
         /// <param name="Receive">Takes a round's response: keeps what it returned, and gives back what it left unprocessed.</param>
         /// <param name="Fingerprint">A request's identity, to match the unprocessed copies DynamoDB returns to their keys.</param>
         private sealed record RoundTrip<TRequest, TResponse>(
             string Operation,
+            string Table,
             Func<List<TRequest>, CancellationToken, Task<TResponse>> Send,
             Func<TResponse, List<TRequest>?> Receive,
             Func<TRequest, string> Fingerprint);

@@ -27,7 +27,8 @@ namespace Bookings.Generated.Runtime
         /// Binds <see cref="DynamoRepositoryOptions"/> from <paramref name="configuration"/> (for example the
         /// <c>DynamoDb</c> section), validates them when the host starts, and registers the runtime's services.
         /// A client registered before this call is kept (the caller then owns its retry settings: when the AWS SDK's own
-        /// retries are on, one warning, event 1103, names the setting to turn them off).
+        /// retries are on, one warning, event 1103, names the settings to turn them off, when the first repository,
+        /// table manager or transactions is resolved).
         /// </summary>
         public static IServiceCollection AddDynamoRepositories(this IServiceCollection services, IConfiguration configuration)
         {
@@ -105,17 +106,19 @@ namespace Bookings.Generated.Runtime
             return services;
         }
 
-        // The client, and once per client a warning when it retries by itself: its retries would run under each of the
-        // runtime's attempts and multiply them. Warned rather than changed, because the caller owns that client.
+        // The client, and once per client a warning when it retries by itself (error retries, or resends after a stale
+        // pooled connection, which do not count against MaxErrorRetry): its retries would run under each of the runtime's
+        // attempts, multiply them and resend writes unseen. Warned rather than changed, because the caller owns that
+        // client. Logged when the first repository, table manager or transactions is resolved, not at start-up.
         private static IAmazonDynamoDB Client(IServiceProvider provider)
         {
             var client = provider.GetRequiredService<IAmazonDynamoDB>();
-            if (client.Config is { MaxErrorRetry: > 0 } config && Warned.TryAdd(client, null))
+            if (client.Config is { } config && (config.MaxErrorRetry > 0 || config.MaxStaleConnectionRetries > 0) && Warned.TryAdd(client, null))
             {
                 var logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Bookings.Generated.Runtime");
                 if (logger is not null)
                 {
-                    RuntimeLog.SdkRetriesStacked(logger, config.MaxErrorRetry, config.RetryMode.ToString());
+                    RuntimeLog.SdkRetriesStacked(logger, config.MaxErrorRetry, config.RetryMode.ToString(), config.MaxStaleConnectionRetries);
                 }
             }
 

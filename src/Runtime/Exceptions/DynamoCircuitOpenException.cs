@@ -3,9 +3,13 @@ using System;
 namespace Bookings.Generated.Runtime
 {
     /// <summary>
-    /// The request was not sent: the table's circuit breaker is open after sustained service failures (5xx, dropped
-    /// connections, timeouts), so calls fail fast instead of adding load to a table that is failing. It closes when a
-    /// probe request succeeds, after <see cref="RetryAfter"/>.
+    /// Nothing of the call was applied: the table's circuit breaker is open after sustained service failures (5xx,
+    /// dropped connections, timeouts), so calls fail fast instead of adding load to a table that is failing. Either no
+    /// attempt was sent (<see cref="DynamoRepositoryException.Attempts"/> is 0), or every attempt sent was throttled
+    /// (never applied) and the circuit refused the retry; the call may be sent again. When an earlier attempt of the
+    /// call failed in a way that may have applied it (a 5xx, a lost answer, a timeout) and the circuit then refused the
+    /// retry, the call fails with <see cref="DynamoTransientException"/> instead (possibly applied), the breaker's
+    /// exception inside. The circuit closes when a probe request succeeds, after <see cref="RetryAfter"/>.
     /// </summary>
     public sealed class DynamoCircuitOpenException : DynamoRepositoryException
     {

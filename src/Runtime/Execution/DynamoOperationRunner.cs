@@ -12,7 +12,7 @@ namespace Bookings.Generated.Runtime.Internal
     /// <summary>
     /// For generated code: not part of the supported API, and it may change in any release.
     /// Runs one DynamoDB request for a generated repository: logs it, sends it through the table's resilience pipeline
-    /// (retries of throttling and transient failures with full-jitter backoff and a shared budget, the table's circuit
+    /// (retries of throttling and transient failures with full-jitter backoff and the table's retry budget, the table's circuit
     /// breaker, attempt and overall timeouts), and turns AWS exceptions into the SDK's typed exceptions with a masked key.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -23,8 +23,8 @@ namespace Bookings.Generated.Runtime.Internal
 
         /// <summary>Creates a runner.</summary>
         /// <param name="options">
-        /// Retry, circuit breaker and clock settings; runners of one options instance share its retry budget and its
-        /// tables' circuit breakers. <see cref="DynamoRepositoryOptions"/> defaults when null.
+        /// Retry, circuit breaker and clock settings; runners of one options instance share each table's retry budget
+        /// and circuit breaker. <see cref="DynamoRepositoryOptions"/> defaults when null.
         /// </param>
         /// <param name="logger">Where operation logs go; nothing is logged when null.</param>
         public DynamoOperationRunner(DynamoRepositoryOptions? options = null, ILogger? logger = null)
@@ -35,6 +35,9 @@ namespace Bookings.Generated.Runtime.Internal
 
         /// <summary>The clock retries and timeouts use (<see cref="DynamoRepositoryOptions.TimeProvider"/>).</summary>
         internal TimeProvider Time => _resilience.Time;
+
+        /// <summary>Takes a token from <paramref name="table"/>'s retry budget for a resend outside the runner (a batch's next round); false when it is spent.</summary>
+        internal bool TryTakeRetry(string table) => _resilience.BudgetOf(table).TryTake();
 
         /// <summary>Sends a request, retrying as the options allow.</summary>
         /// <typeparam name="TResponse">The AWS response type.</typeparam>
@@ -78,7 +81,7 @@ namespace Bookings.Generated.Runtime.Internal
             TResponse response;
             try
             {
-                response = await _resilience.ExecuteAsync(attempts, send, _logger, cancellationToken).ConfigureAwait(false);
+                response = await _resilience.ExecuteAsync(attempts, send, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
             {
@@ -152,8 +155,17 @@ namespace Bookings.Generated.Runtime.Internal
             var keyForException = operation.Key is null ? null : key;
             if (ex is BrokenCircuitException open)
             {
+                // Only a call of which nothing may have been applied is the circuit's refusal: a caller may resend that
+                // one. After an attempt that failed in a way that may have applied it, the outcome is uncertain, as after
+                // a lost answer, so it is the transient failure, with the breaker's exception inside.
+                if (attempts.Uncertain)
+                {
+                    return new DynamoTransientException($"{subject} failed after {tries} attempt(s) and may have been applied: an attempt failed with {RuntimeLog.ErrorDetail(attempts.LastFailure!)}, then the table's circuit breaker opened and refused the retry.", operation.Name, operation.Table, keyForException, tries, ex);
+                }
+
                 var after = open.RetryAfter is { } wait ? $"; a probe is let through in {wait.TotalSeconds:0.#} s" : string.Empty;
-                return new DynamoCircuitOpenException($"{subject} was not sent: the table's circuit breaker is open after repeated service failures{after}.", operation.Name, operation.Table, keyForException, tries, open.RetryAfter, ex);
+                var what = tries == 0 ? "was not sent" : $"was not applied: its {tries} attempt(s) were throttled, and";
+                return new DynamoCircuitOpenException($"{subject} {what} the table's circuit breaker is open after repeated service failures{after}.", operation.Name, operation.Table, keyForException, tries, open.RetryAfter, ex);
             }
 
             if (attempts.TimedOut)
@@ -161,7 +173,7 @@ namespace Bookings.Generated.Runtime.Internal
                 return new DynamoTransientException($"{subject} timed out after {attempts.Count} attempt(s): it outlasted Retry:MaxElapsed ({_resilience.Retry.MaxElapsed.TotalSeconds:0.###} s).", operation.Name, operation.Table, keyForException, tries, ex);
             }
 
-            var spent = attempts.BudgetSpent ? " (the shared retry budget, Retry:Budget, is spent)" : string.Empty;
+            var spent = attempts.BudgetSpent ? " (the table's retry budget, Retry:Budget, is spent)" : string.Empty;
             return category switch
             {
                 ErrorCategory.Throttling => new DynamoThrottledException($"{subject} was still throttled ({code}) after {tries} attempt(s){spent}.", operation.Name, operation.Table, keyForException, tries, ex),

@@ -12,18 +12,20 @@ using Polly.Timeout;
 namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
-    /// What every operation of one <see cref="DynamoRepositoryOptions"/> instance shares: the retry budget, the clock and a
-    /// Polly pipeline per table (its circuit breaker is the table's). Settings are read once, when the first runner of the
-    /// options asks; options given new <see cref="RetryOptions"/> or <see cref="CircuitBreakerOptions"/> get a new one.
+    /// What every operation of one <see cref="DynamoRepositoryOptions"/> instance shares: the clock, and per table a Polly
+    /// pipeline (its circuit breaker is the table's) and a retry budget, so a throttled hot table spends only its own
+    /// retries, never those another table needs. Settings are read once, when the first runner of the options asks;
+    /// options given new <see cref="RetryOptions"/> or <see cref="CircuitBreakerOptions"/> get a new one.
     /// </summary>
     internal sealed class DynamoResilience
     {
         private static readonly ResiliencePropertyKey<OperationAttempts> AttemptsKey = new("Bookings.Generated.Attempts");
-        private readonly ConcurrentDictionary<string, ResiliencePipeline> _pipelines = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Table> _tables = new(StringComparer.Ordinal);
         private readonly RetryPolicy _delays;
         private readonly int _maxAttempts;
         private readonly TimeSpan _overall;
         private readonly TimeSpan _attemptTimeout;
+        private readonly int _retryBudget;
         private readonly CircuitBreakerOptions? _breaker;
 
         private DynamoResilience(RetryOptions retry, CircuitBreakerOptions breaker, TimeProvider time)
@@ -35,7 +37,7 @@ namespace Bookings.Generated.Runtime.Internal
             _maxAttempts = retry.MaxAttempts;
             _overall = retry.MaxElapsed;
             _attemptTimeout = retry.AttemptTimeout;
-            Budget = new RetryBudget(retry.Budget);
+            _retryBudget = retry.Budget;
             _breaker = breaker.Enabled
                 ? new CircuitBreakerOptions { FailureRatio = breaker.FailureRatio, MinimumThroughput = breaker.MinimumThroughput, SamplingDuration = breaker.SamplingDuration, BreakDuration = breaker.BreakDuration }
                 : null;
@@ -46,8 +48,6 @@ namespace Bookings.Generated.Runtime.Internal
         public CircuitBreakerOptions BreakerOptions { get; }
 
         public TimeProvider Time { get; }
-
-        public RetryBudget Budget { get; }
 
         /// <summary>The options' shared state, made when first asked for and again when the options were given new settings.</summary>
         public static DynamoResilience For(DynamoRepositoryOptions options)
@@ -79,22 +79,30 @@ namespace Bookings.Generated.Runtime.Internal
             }
         }
 
+        /// <summary>The retry budget of <paramref name="table"/>, which its operations' retries and its batches' extra rounds take from.</summary>
+        public RetryBudget BudgetOf(string table) => TableOf(table).Budget;
+
         /// <summary>Runs one operation's attempts through its table's pipeline.</summary>
-        public async ValueTask<TResponse> ExecuteAsync<TResponse>(OperationAttempts attempts, Func<CancellationToken, Task<TResponse>> send, ILogger logger, CancellationToken cancellationToken)
+        public async ValueTask<TResponse> ExecuteAsync<TResponse>(OperationAttempts attempts, Func<CancellationToken, Task<TResponse>> send, CancellationToken cancellationToken)
         {
-            var pipeline = _pipelines.GetOrAdd(attempts.Operation.Table, static (table, state) => state.Self.Build(table, state.Logger), (Self: this, Logger: logger));
+            var table = TableOf(attempts.Operation.Table);
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(AttemptsKey, attempts);
             try
             {
-                return await pipeline.ExecuteAsync(
+                return await table.Pipeline.ExecuteAsync(
                     static async (context, state) =>
                     {
                         state.Attempts.Count++;
-                        return await state.Send(context.CancellationToken).ConfigureAwait(false);
+                        var response = await state.Send(context.CancellationToken).ConfigureAwait(false);
+
+                        // A successful attempt gives a fifth of a retry back to the table's budget (with or without retries,
+                        // since a batch's extra rounds take from it too).
+                        state.Budget.Refund();
+                        return response;
                     },
                     context,
-                    (Attempts: attempts, Send: send)).ConfigureAwait(false);
+                    (Attempts: attempts, Send: send, table.Budget)).ConfigureAwait(false);
             }
             finally
             {
@@ -102,10 +110,14 @@ namespace Bookings.Generated.Runtime.Internal
             }
         }
 
+        private Table TableOf(string table) => _tables.GetOrAdd(table, static (name, self) => self.Build(name), this);
+
         // Outermost first: the overall timeout, the retries, the table's breaker (it counts single attempts), and the
-        // attempt timeout around each request.
-        private ResiliencePipeline Build(string table, ILogger logger)
+        // attempt timeout around each request. Breaker events are logged through the logger of the operation whose
+        // outcome caused them (its OperationAttempts), not of whichever runner built the pipeline.
+        private Table Build(string table)
         {
+            var budget = new RetryBudget(_retryBudget);
             var builder = new ResiliencePipelineBuilder { TimeProvider = Time };
             builder.AddTimeout(new TimeoutStrategyOptions
             {
@@ -121,7 +133,7 @@ namespace Bookings.Generated.Runtime.Internal
                 builder.AddRetry(new RetryStrategyOptions
                 {
                     MaxRetryAttempts = _maxAttempts - 1,
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context)),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome.Exception, args.Context, budget)),
                     DelayGenerator = static args => new ValueTask<TimeSpan?>(AttemptsOf(args.Context).NextDelay),
                     OnRetry = static args =>
                     {
@@ -145,34 +157,34 @@ namespace Bookings.Generated.Runtime.Internal
                         && RetryPolicy.Classify(failure) == ErrorCategory.Transient),
                     OnOpened = args =>
                     {
-                        RuntimeLog.CircuitOpened(logger, table, RuntimeLog.ErrorCode(args.Outcome.Exception!), args.BreakDuration.TotalSeconds);
+                        var failure = args.Outcome.Exception!;
+                        RuntimeLog.CircuitOpened(AttemptsOf(args.Context).Logger, table, RuntimeLog.ErrorCode(failure), args.BreakDuration.TotalSeconds, RuntimeLog.RequestIdField(OperationTelemetry.RequestIdOf(failure)));
                         return default;
                     },
-                    OnHalfOpened = _ =>
+                    OnHalfOpened = args =>
                     {
-                        RuntimeLog.CircuitHalfOpened(logger, table);
+                        RuntimeLog.CircuitHalfOpened(AttemptsOf(args.Context).Logger, table);
                         return default;
                     },
-                    OnClosed = _ =>
+                    OnClosed = args =>
                     {
-                        RuntimeLog.CircuitClosed(logger, table);
+                        RuntimeLog.CircuitClosed(AttemptsOf(args.Context).Logger, table);
                         return default;
                     },
                 });
             }
 
             builder.AddTimeout(_attemptTimeout);
-            return builder.Build();
+            return new Table(builder.Build(), budget);
         }
 
         // Whether an attempt's failure is retried: the category allows it (caller's cancellation and an open circuit never
-        // are), a retry is left, its delay ends within the overall timeout, and the shared budget has a token for it. A
-        // success refunds the budget. The delay is drawn here, because whether it fits is part of the decision.
-        private bool ShouldRetry(Exception? failure, ResilienceContext context)
+        // are), a retry is left, its delay ends within the overall timeout, and the table's budget has a token for it. The
+        // delay is drawn here, because whether it fits is part of the decision.
+        private bool ShouldRetry(Exception? failure, ResilienceContext context, RetryBudget budget)
         {
             if (failure is null)
             {
-                Budget.Refund();
                 return false;
             }
 
@@ -195,7 +207,7 @@ namespace Bookings.Generated.Runtime.Internal
                 return false;
             }
 
-            if (!Budget.TryTake())
+            if (!budget.TryTake())
             {
                 attempts.BudgetSpent = true;
                 return false;
@@ -206,5 +218,8 @@ namespace Bookings.Generated.Runtime.Internal
         }
 
         private static OperationAttempts AttemptsOf(ResilienceContext context) => context.Properties.GetValue(AttemptsKey, null!);
+
+        /// <summary>One table's pipeline and retry budget.</summary>
+        private sealed record Table(ResiliencePipeline Pipeline, RetryBudget Budget);
     }
 }

@@ -14,6 +14,9 @@ namespace Bookings.Generated.Runtime.Internal
 
         public OperationTelemetry Telemetry { get; } = telemetry;
 
+        /// <summary>The operation's logger, which also logs the breaker events its outcome causes.</summary>
+        public ILogger Logger { get; } = logger;
+
         /// <summary>When the first attempt started, on the pipeline's clock.</summary>
         public long Started { get; } = started;
 
@@ -29,7 +32,7 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>The delay drawn for the retry the pipeline is about to wait for.</summary>
         public TimeSpan NextDelay { get; set; }
 
-        /// <summary>A retry was refused because the shared retry budget was spent.</summary>
+        /// <summary>A retry was refused because the table's retry budget was spent.</summary>
         public bool BudgetSpent { get; set; }
 
         /// <summary>The overall timeout ended the operation.</summary>
@@ -38,9 +41,13 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>The category of the last failed attempt.</summary>
         public ErrorCategory LastCategory { get; private set; }
 
+        /// <summary>The last failed attempt's exception, for the message when a later retry is refused.</summary>
+        public Exception? LastFailure { get; private set; }
+
         public void Failed(Exception failure, ErrorCategory category)
         {
             LastCategory = category;
+            LastFailure = failure;
             if (category == ErrorCategory.Throttling)
             {
                 Telemetry.Throttled(failure);
@@ -50,9 +57,9 @@ namespace Bookings.Generated.Runtime.Internal
         public void Retrying(Exception failure, TimeSpan delay)
         {
             Telemetry.Retrying(failure);
-            if (logger.IsEnabled(LogLevel.Warning))
+            if (Logger.IsEnabled(LogLevel.Warning))
             {
-                RuntimeLog.OperationRetrying(logger, Operation.Name, Operation.Table, Operation.KeyText, RuntimeLog.ErrorCode(failure), Count, RuntimeLog.RequestIdField(OperationTelemetry.RequestIdOf(failure)), delay.TotalMilliseconds);
+                RuntimeLog.OperationRetrying(Logger, Operation.Name, Operation.Table, Operation.KeyText, RuntimeLog.ErrorCode(failure), Count, RuntimeLog.RequestIdField(OperationTelemetry.RequestIdOf(failure)), delay.TotalMilliseconds);
             }
 
             Uncertain |= LastCategory == ErrorCategory.Transient;

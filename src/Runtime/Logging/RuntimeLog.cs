@@ -40,8 +40,8 @@ namespace Bookings.Generated.Runtime
         public static partial void OperationEndedAsExpected(ILogger logger, string operation, string table, string? key, string error_code, double duration_ms, string request_id);
 
         [LoggerMessage(EventId = 1100, EventName = "CircuitOpened", Level = LogLevel.Warning,
-            Message = "The circuit breaker of table {table} opened after repeated service failures (last {error_code}); calls on it fail fast for {break_s} s")]
-        public static partial void CircuitOpened(ILogger logger, string table, string error_code, double break_s);
+            Message = "The circuit breaker of table {table} opened after repeated service failures (last {error_code}, request id {request_id}); calls on it fail fast for {break_s} s")]
+        public static partial void CircuitOpened(ILogger logger, string table, string error_code, double break_s, string request_id);
 
         [LoggerMessage(EventId = 1101, EventName = "CircuitHalfOpened", Level = LogLevel.Information,
             Message = "The circuit breaker of table {table} lets a probe request through")]
@@ -52,8 +52,8 @@ namespace Bookings.Generated.Runtime
         public static partial void CircuitClosed(ILogger logger, string table);
 
         [LoggerMessage(EventId = 1103, EventName = "SdkRetriesStacked", Level = LogLevel.Warning,
-            Message = "The registered IAmazonDynamoDB retries by itself (MaxErrorRetry = {max_error_retry}, RetryMode = {retry_mode}) under the runtime's own retries, so attempts multiply: set AmazonDynamoDBConfig.MaxErrorRetry = 0 on it, or let AddDynamoRepositories create the client")]
-        public static partial void SdkRetriesStacked(ILogger logger, int max_error_retry, string retry_mode);
+            Message = "The registered IAmazonDynamoDB retries by itself (MaxErrorRetry = {max_error_retry}, RetryMode = {retry_mode}, MaxStaleConnectionRetries = {max_stale_connection_retries}) under the runtime's own retries, so attempts multiply and a write may be resent before the runtime sees the failure: set AmazonDynamoDBConfig.MaxErrorRetry = 0 and MaxStaleConnectionRetries = 0 on it, or let AddDynamoRepositories create the client")]
+        public static partial void SdkRetriesStacked(ILogger logger, int max_error_retry, string retry_mode, int max_stale_connection_retries);
 
         [LoggerMessage(EventId = 1010, EventName = "TableCreating", Level = LogLevel.Information,
             Message = "Creating DynamoDB table {table}")]

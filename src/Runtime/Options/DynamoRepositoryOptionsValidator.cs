@@ -105,7 +105,7 @@ namespace Bookings.Generated.Runtime.Internal
 
                 if (options.Retry.Budget < 1)
                 {
-                    failures.Add($"Retry:Budget is {options.Retry.Budget}; it is the retries all operations may make in a burst, so use 1 or more (for example 100).");
+                    failures.Add($"Retry:Budget is {options.Retry.Budget}; it is the retries the operations on one table may make in a burst, so use 1 or more (for example 100).");
                 }
             }
 

@@ -3,10 +3,10 @@ using System.Threading;
 namespace Bookings.Generated.Runtime.Internal
 {
     /// <summary>
-    /// A token bucket shared by every operation of one <see cref="DynamoRepositoryOptions"/> instance (the AWS SDK's
-    /// retry quota, which its own retries would bring, is off with them): a retry takes a token, a successful attempt
-    /// gives back a fifth of one, up to the capacity. Under throttling that outlasts the bucket only first attempts are
-    /// sent, so many callers back off together instead of multiplying the load.
+    /// A token bucket shared by every operation on one table of one <see cref="DynamoRepositoryOptions"/> instance (the
+    /// AWS SDK's retry quota, which its own retries would bring, is off with them): a retry, or a batch's extra round,
+    /// takes a token, a successful attempt gives back a fifth of one, up to the capacity. Under throttling that outlasts
+    /// the bucket only first attempts are sent, so many callers back off together instead of multiplying the load.
     /// </summary>
     internal sealed class RetryBudget
     {

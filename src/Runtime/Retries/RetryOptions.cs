@@ -28,9 +28,11 @@ namespace Bookings.Generated.Runtime
         public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>
-        /// The retry budget: how many retries all operations sharing one <see cref="DynamoRepositoryOptions"/> may make in
-        /// a burst. Each retry takes one; each successful attempt gives back a fifth, up to this. When it is spent, failures
-        /// are not retried, so a fleet under throttling backs off instead of multiplying its load. Default 100.
+        /// The retry budget of each table: how many retries the operations on one table sharing one
+        /// <see cref="DynamoRepositoryOptions"/> may make in a burst (a batch's extra rounds included). Each retry takes
+        /// one; each successful attempt gives back a fifth, up to this. When it is spent, failures are not retried, so a
+        /// fleet under throttling backs off instead of multiplying its load; each table has its own, so a throttled hot
+        /// table never spends the retries another table needs. Default 100.
         /// </summary>
         public int Budget { get; set; } = 100;
     }
