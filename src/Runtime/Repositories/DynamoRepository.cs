@@ -108,7 +108,7 @@ namespace Bookings.Generated.Runtime
 
             // Validated before anything is read; the put gives up the values the item held as read.
             var write = Put(entity, options, create: false);
-            var values = _unique.ValuesOf(write.Request.Put.Item);
+            var values = _unique.ValuesOf(write.Item!);
             return _unique.WriteAsync(write.Key, readFirst: true, asRead => Put(entity, options, create: false, asRead), _ => values, cancellationToken);
         }
 
@@ -118,7 +118,7 @@ namespace Bookings.Generated.Runtime
             var write = Put(entity, null, create: true);
             return _unique is null
                 ? _writer.WriteAsync(write, cancellationToken)
-                : _unique.WriteAsync(write.Key, readFirst: false, _ => write, _ => _unique.ValuesOf(write.Request.Put.Item), cancellationToken);
+                : _unique.WriteAsync(write.Key, readFirst: false, _ => write, _ => _unique.ValuesOf(write.Item!), cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -434,7 +434,10 @@ namespace Bookings.Generated.Runtime
                 create ? WriteKind.Create : WriteKind.Put,
                 version,
                 AppliesOnce(version, options),
-                stored => _managed.ShowsCreate(stored, item));
+                stored => _managed.ShowsCreate(stored, item))
+            {
+                Item = item,
+            };
         }
 
         /// <summary>An update of an existing item: the existence guard keeps it from creating a half item.</summary>
