@@ -299,7 +299,7 @@ namespace Bookings.Generated.Generator.Parsing
                     continue;
                 }
 
-                var written = KeyWriting.Of(part.Type, part.Width, part.Format, part.Normalize, part.Sensitivity);
+                var written = KeyWriting.Of(part);
                 var sharedWritten = KeyWriting.Of(shared.Type, shared.Width, shared.Format, shared.Normalize, shared.Sensitivity);
                 if (partition is not null && partition.Parts.Contains(part) && written != sharedWritten)
                 {
