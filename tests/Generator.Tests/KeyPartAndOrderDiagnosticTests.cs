@@ -166,7 +166,7 @@ namespace Bookings.Generated.Generator.Tests
                 16,
                 "\"email\"",
                 "Entity 'Purchase' declares 'email' as a long and uses it in its partition key, but the table 'Shoppers' declares it as a string (at line 7, column 21)",
-                "keep the type and format");
+                "keep the type, width or date format, normalize and phone region");
 
         [Fact]
         public void An_attribute_that_overrides_with_another_type_in_the_partition_key_is_refused_at_the_attribute()
@@ -184,6 +184,40 @@ namespace Bookings.Generated.Generator.Tests
             var descriptor = Shared("\"order_no\": { \"type\": \"long\" }, \"email\": { \"type\": \"long\", \"format\": \"D12\" }")
                 .Replace("\"email\": { \"type\": \"string\", \"sensitive\": \"personal\" }", "\"email\": { \"type\": \"long\", \"format\": \"D10\" }", System.StringComparison.Ordinal);
             Assertions.OnlyErrorAt(Path, descriptor, "DDB042", 16, "\"email\"", "as a long of 12 digits", "declares it as a long of 10 digits");
+        }
+
+        [Fact]
+        public void An_override_that_changes_the_normalisation_in_the_partition_key_is_refused()
+            => Assertions.OnlyErrorAt(
+                Path,
+                Shared("\"order_no\": { \"type\": \"long\" }, \"email\": { \"type\": \"string\", \"normalize\": [\"trim\", \"lowercase\"] }"),
+                "DDB042",
+                16,
+                "\"email\"",
+                "declares 'email' as a string normalised with 'trim', 'lowercase' and uses it in its partition key, but the table 'Shoppers' declares it as a string (at line 7, column 21)",
+                "keep the type, width or date format, normalize and phone region");
+
+        [Fact]
+        public void An_override_that_makes_the_part_a_phone_in_the_partition_key_is_refused()
+            => Assertions.OnlyErrorAt(
+                Path,
+                Shared("\"order_no\": { \"type\": \"long\" }, \"email\": { \"type\": \"string\", \"sensitive\": \"phone\" }"),
+                "DDB042",
+                16,
+                "\"email\"",
+                "declares 'email' as a string normalised as a phone of region 'KR' and uses it in its partition key, but the table 'Shoppers' declares it as a string (at line 7");
+
+        [Fact]
+        public void An_override_that_changes_the_phone_region_in_the_partition_key_is_refused_and_one_that_keeps_it_is_not()
+        {
+            const string tablePhone = "\"email\": { \"type\": \"string\", \"sensitive\": \"phone\", \"phoneRegion\": \"E164\" }";
+            var descriptor = Shared("\"order_no\": { \"type\": \"long\" }, \"email\": { \"type\": \"string\", \"sensitive\": \"phone\", \"phoneRegion\": \"KR\" }")
+                .Replace("\"email\": { \"type\": \"string\", \"sensitive\": \"personal\" }", tablePhone, System.StringComparison.Ordinal);
+            Assertions.OnlyErrorAt(Path, descriptor, "DDB042", 16, "\"email\"", "as a string normalised as a phone of region 'KR'", "declares it as a string normalised as a phone of region 'E164'");
+
+            var kept = Shared("\"order_no\": { \"type\": \"long\" }, \"email\": { \"type\": \"string\", \"sensitive\": \"phone\", \"phoneRegion\": \"E164\", \"description\": \"The buyer's phone\" }")
+                .Replace("\"email\": { \"type\": \"string\", \"sensitive\": \"personal\" }", tablePhone, System.StringComparison.Ordinal);
+            Assertions.GeneratesCleanCode(GeneratorHarness.Run(Path, kept));
         }
 
         [Theory]

@@ -66,6 +66,14 @@ namespace Bookings.Generated.Generator.Tests
             => Assertions.OnlyErrorAt(Path, Descriptor("\"rev\": { \"type\": \"long\", \"unique\": true }", table: "\"version\": \"rev\","), "DDB060", 12, "true", "it is the version attribute");
 
         [Fact]
+        public void Unique_on_a_counter_is_refused()
+            => Assertions.OnlyErrorAt(Path, Descriptor("\"logins\": { \"type\": \"long\", \"unique\": true, \"counter\": true }"), "DDB060", 12, "true", "'logins' cannot be unique: it is a counter", "an increment does not move the value's guard item", "Remove \"unique\", or keep the unique value in an attribute that is not a counter.");
+
+        [Fact]
+        public void Unique_on_a_timestamp_is_refused_as_a_timestamp()
+            => Assertions.OnlyErrorAt(Path, Descriptor("\"created_at\": { \"type\": \"datetimeoffset\", \"timestamp\": \"created\", \"unique\": true }"), "DDB060", 12, "true", "'created_at' cannot be unique: it is a timestamp, which the SDK writes itself", "Remove \"unique\", or keep the unique value in an attribute of its own.");
+
+        [Fact]
         public void Unique_on_an_entity_with_a_ttl_is_refused_at_the_unique_naming_the_ttl()
             => Assertions.OnlyErrorAt(
                 Path,

@@ -233,5 +233,36 @@ namespace Bookings.Generated.Integration.Tests
         }
 
         private static (DateTimeOffset? Created, DateTimeOffset? Updated) Times(Profile? profile) => (profile!.CreatedAt, profile.UpdatedAt);
+
+        [Fact]
+        public async Task An_int_counter_is_never_incremented_out_of_the_int_range_and_a_refused_increment_changes_nothing()
+        {
+            var options = await FreshTables.CreateAsync(_fixture, "counter-int-range", new[] { Users.AccountTable.Definition }, GuardedLogs.For<DynamoTableManager>());
+            options.ConsistentRead = true;
+            var accounts = new Users.AccountRepository(_fixture.Client, options, GuardedLogs.For<Users.AccountRepository>());
+            var key = Users.AccountKey.Create("a1");
+            Assert.True(await accounts.CreateAsync(new Users.Account { Key = key, Handle = "ada" }));
+
+            // From its start of 5 up to int.MaxValue exactly; one more is refused before anything is stored.
+            Assert.Equal(int.MaxValue, await accounts.IncrementLoginsAsync(key, int.MaxValue - 5));
+            var refused = await Assert.ThrowsAsync<DynamoValidationException>(() => accounts.IncrementLoginsAsync(key));
+            Assert.Equal(("Account", "logins"), (refused.Entity, refused.Attribute));
+            Assert.Contains("would leave the range of an int", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(int.MaxValue, (await accounts.GetAsync(key))!.Logins);
+
+            // Down to int.MinValue exactly, and no further.
+            Assert.Equal(-1, await accounts.IncrementLoginsAsync(key, int.MinValue));
+            Assert.Equal(int.MinValue, await accounts.IncrementLoginsAsync(key, -(int.MaxValue)));
+            await Assert.ThrowsAsync<DynamoValidationException>(() => accounts.IncrementLoginsAsync(key, -1));
+            Assert.Equal(int.MinValue, (await accounts.GetAsync(key))!.Logins);
+
+            // An item stored without the counter counts from the start: start + by must fit too.
+            await _fixture.Client.UpdateItemAsync(new UpdateItemRequest { TableName = accounts.TableName, Key = key.ToAttributeMap(), UpdateExpression = "REMOVE logins" });
+            await Assert.ThrowsAsync<DynamoValidationException>(() => accounts.IncrementLoginsAsync(key, int.MaxValue));
+            Assert.Equal(int.MaxValue, await accounts.IncrementLoginsAsync(key, int.MaxValue - 5));
+
+            // A missing item is still null, whatever the range.
+            Assert.Null(await accounts.IncrementLoginsAsync(Users.AccountKey.Create("nobody"), int.MaxValue));
+        }
     }
 }

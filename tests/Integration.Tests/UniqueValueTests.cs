@@ -7,6 +7,7 @@ using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Integration.Tests.Users;
 using Bookings.Generated.Runtime;
 using Bookings.Generated.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Bookings.Generated.Integration.Tests
@@ -240,6 +241,54 @@ namespace Bookings.Generated.Integration.Tests
             var platform = guards.Single(g => g["pk"].S == "UNIQUE#Team#slug#platform");
             Assert.Equal(("ORG#acme", "TEAM#t1"), (platform["_owner_pk"].S, platform["_owner_sk"].S));
             Assert.Equal(2, (await AsyncItems.ToListAsync(teams.ScanAsync())).Count);
+        }
+
+        private async Task<AccountRepository> AccountsAsync(string name, TimeProvider time)
+        {
+            var options = await FreshTables.CreateAsync(_fixture, name, new[] { AccountTable.Definition }, GuardedLogs.For<DynamoTableManager>());
+            options.ConsistentRead = true;
+            options.TimeProvider = time;
+            return new AccountRepository(_fixture.Client, options, GuardedLogs.For<AccountRepository>());
+        }
+
+        [Fact]
+        public async Task An_entity_with_unique_values_a_counter_and_timestamps_keeps_its_guards_and_its_counter_through_every_write()
+        {
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+            var accounts = await AccountsAsync("unique-managed", time);
+            var key = AccountKey.Create("a1");
+
+            Assert.True(await accounts.CreateAsync(new Account { Key = key, Handle = "ada" }));
+            var created = (await accounts.GetAsync(key))!;
+            Assert.Equal(5, created.Logins);
+            Assert.Equal(7, await accounts.IncrementLoginsAsync(key, 2));
+            Assert.Equal(new[] { "UNIQUE#Account#handle#ada" }, (await GuardsAsync(accounts.TableName, "account_id")).Keys);
+
+            // A put of an entity that keeps a counter and a creation time is an update: it moves the guard and keeps both.
+            time.Advance(TimeSpan.FromMinutes(5));
+            await accounts.PutAsync(new Account { Key = key, Handle = "countess", Logins = 0 });
+            var put = (await accounts.GetAsync(key))!;
+            Assert.Equal(("countess", 7, created.CreatedAt), (put.Handle, put.Logins, put.CreatedAt));
+            Assert.Equal(created.UpdatedAt!.Value.AddMinutes(5), put.UpdatedAt);
+            var guards = await GuardsAsync(accounts.TableName, "account_id");
+            Assert.Equal(new[] { "UNIQUE#Account#handle#countess" }, guards.Keys);
+            Assert.Equal("a1", guards["UNIQUE#Account#handle#countess"]);
+
+            // A put of a new item starts its counter; a put of a taken value is refused and changes nothing.
+            await accounts.PutAsync(new Account { Key = AccountKey.Create("a2"), Handle = "grace", Logins = 40 });
+            Assert.Equal(5, (await accounts.GetAsync(AccountKey.Create("a2")))!.Logins);
+            var taken = await Assert.ThrowsAsync<DynamoUniqueValueException>(() => accounts.PutAsync(new Account { Key = AccountKey.Create("a2"), Handle = "countess" }));
+            Assert.Equal("handle", taken.Attribute);
+            Assert.Equal("grace", (await accounts.GetAsync(AccountKey.Create("a2")))!.Handle);
+            Assert.False(await accounts.CreateAsync(new Account { Key = key, Handle = "other" }));
+
+            // An update moves the guard and keeps the counter; a delete releases it.
+            Assert.True(await accounts.UpdateAsync(key, new AccountUpdate().SetHandle("lovelace")));
+            Assert.Equal(7, (await accounts.GetAsync(key))!.Logins);
+            Assert.Equal(new[] { "UNIQUE#Account#handle#grace", "UNIQUE#Account#handle#lovelace" }, (await GuardsAsync(accounts.TableName, "account_id")).Keys.Order(StringComparer.Ordinal));
+            Assert.True(await accounts.DeleteAsync(key));
+            Assert.Equal(new[] { "UNIQUE#Account#handle#grace" }, (await GuardsAsync(accounts.TableName, "account_id")).Keys);
+            Assert.Null(await accounts.GetAsync(key));
         }
     }
 }

@@ -108,7 +108,7 @@ namespace Bookings.Generated.Generator.Diagnostics
         public static readonly DiagnosticDescriptor TableKeyPartOverride = Error(
             "DDB042",
             "An entity's key part changes a shared table's key part in its partition key",
-            "Entity '{0}' declares '{1}' as {2} and uses it in its partition key, but the table '{3}' declares it as {4} ({5}), so the entities would write one value's partition differently. Override only the pattern, sensitivity or description (keep the type and format), or give the entity's part another name.");
+            "Entity '{0}' declares '{1}' as {2} and uses it in its partition key, but the table '{3}' declares it as {4} ({5}), so the entities would write one value's partition differently. Override only the pattern, description or a sensitivity that is not a phone's (keep the type, width or date format, normalize and phone region), or give the entity's part another name.");
 
         public static readonly DiagnosticDescriptor UnusedKeyPart = new(
             "DDB017",

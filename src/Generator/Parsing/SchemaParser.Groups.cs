@@ -150,7 +150,7 @@ namespace Bookings.Generated.Generator.Parsing
             tables.AddRange(entities.Select(e => e.Model));
             var first = entities[0].Model;
             var shared = entities.All(e => e.Model.PartitionKey.Segments.Equals(first.PartitionKey.Segments)
-                                           && e.Model.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format, p.Width)).SequenceEqual(first.PartitionKey.Parts.Select(p => (p.Name, p.Type, p.Format, p.Width))));
+                                           && e.Model.PartitionKey.Parts.Select(p => (p.Name, KeyWriting.Of(p))).SequenceEqual(first.PartitionKey.Parts.Select(p => (p.Name, KeyWriting.Of(p)))));
             return new EntityGroupModel(
                 name.Value,
                 tableName.Value,
@@ -274,8 +274,9 @@ namespace Bookings.Generated.Generator.Parsing
 
         /// <summary>
         /// Notes which of the table's key parts an entity's keys use, and refuses (DDB042) an entity's own part or attribute
-        /// that overrides one of them in its partition key with another type, width or date format: the entities would
-        /// store one value's partition in different text, so one user's items would no longer share a partition.
+        /// that overrides one of them in its partition key with another type, width, date format, normalisation or phone
+        /// region (<see cref="KeyWriting"/>): the entities would store one value's partition in different text, so one
+        /// user's items would no longer share a partition.
         /// </summary>
         private void CheckTableKeyParts(GroupContext? group, string entity, KeyModel? partition, IEnumerable<KeyPartModel> used, Dictionary<string, ParsedKeyPart> own, Dictionary<string, ParsedAttribute> attributes)
         {
@@ -298,30 +299,58 @@ namespace Bookings.Generated.Generator.Parsing
                     continue;
                 }
 
-                if (partition is not null && partition.Parts.Contains(part) && (part.Type != shared.Type || part.Width != shared.Width || !Equals(part.Format, shared.Format)))
+                var written = KeyWriting.Of(part);
+                var sharedWritten = KeyWriting.Of(shared.Type, shared.Width, shared.Format, shared.Normalize, shared.Sensitivity);
+                if (partition is not null && partition.Parts.Contains(part) && written != sharedWritten)
                 {
                     _context.Report(
                         DiagnosticDescriptors.TableKeyPartOverride,
                         overrideSpan.Value,
                         entity,
                         part.Name,
-                        KeyPartShape(part.Type, part.Width, part.Format),
+                        written.Describe(),
                         group.Name,
-                        KeyPartShape(shared.Type, shared.Width, shared.Format),
+                        sharedWritten.Describe(),
                         _context.At(shared.NameSpan));
                 }
             }
         }
 
-        /// <summary>How a part is written in a key, for messages: its type, and its width or date format.</summary>
-        private static string KeyPartShape(ValueKind kind, int? width, DateFormatModel? format)
+        /// <summary>
+        /// What decides the text a key part writes for a value: its type, width or date format, normalisation and phone
+        /// region (a phone is normalised by its region). Two parts that agree on it write one value alike.
+        /// </summary>
+        private readonly record struct KeyWriting(ValueKind Type, int? Width, DateFormatModel? Format, TextNormalization Normalize, Sensitivity Phone)
         {
-            var type = ScalarTypes.First(t => t.Value == kind).Key;
-            var a = kind == ValueKind.Int32 ? "an " + type : "a " + type;
-            return width is { } digits ? $"{a} of {digits} digits"
-                : format is { Pattern: { } pattern } ? $"{a} written as '{pattern}'"
-                : format is { OffsetMinutes: { } minutes } && minutes != 0 ? $"{a} in offset {minutes} minutes"
-                : a;
+            public static KeyWriting Of(ValueKind type, int? width, DateFormatModel? format, TextNormalization normalize, Sensitivity sensitivity)
+                => new(type, width, format, normalize, sensitivity.IsPhone() ? sensitivity : Sensitivity.None);
+
+            public static KeyWriting Of(KeyPartModel part) => Of(part.Type, part.Width, part.Format, part.Normalize, part.Sensitivity);
+
+            /// <summary>How the part is written, for messages: its type, then its width or date format, normalisation and phone region.</summary>
+            public string Describe()
+            {
+                var kind = Type;
+                var type = ScalarTypes.First(t => t.Value == kind).Key;
+                var text = (Type == ValueKind.Int32 ? "an " : "a ") + type;
+                text += Width is { } digits ? $" of {digits} digits"
+                    : Format is { Pattern: { } pattern } ? $" written as '{pattern}'"
+                    : Format is { OffsetMinutes: { } minutes } && minutes != 0 ? $" in offset {minutes} minutes"
+                    : string.Empty;
+                if (Normalize != TextNormalization.None)
+                {
+                    // NormalizeNames lists the flags in their order: trim 1, lowercase 2, uppercase 4.
+                    var normalize = (int)Normalize;
+                    text += " normalised with " + string.Join(", ", NormalizeNames.Where((_, i) => (normalize & (1 << i)) != 0).Select(n => $"'{n}'"));
+                }
+
+                return Phone switch
+                {
+                    Sensitivity.Phone => text + " normalised as a phone of region 'KR'",
+                    Sensitivity.PhoneE164 => text + " normalised as a phone of region 'E164'",
+                    _ => text,
+                };
+            }
         }
 
         private int ErrorCount() => _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);

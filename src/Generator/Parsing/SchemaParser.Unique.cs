@@ -30,6 +30,8 @@ namespace Bookings.Generated.Generator.Parsing
                 var (why, fix) =
                     keyOwned.Contains(name) ? ("it is part of the item's key, which identifies one item already", "Remove \"unique\": no two items can have the same key.")
                     : name == version ? ("it is the version attribute, which every write changes", "Remove \"unique\".")
+                    : attribute.Model.IsCounter ? ("it is a counter, which only its increment changes, and an increment does not move the value's guard item, so two items could come to count the same value", "Remove \"unique\", or keep the unique value in an attribute that is not a counter.")
+                    : attribute.Model.Timestamp != TimestampKind.None ? ("it is a timestamp, which the SDK writes itself, so no guard item could be claimed for it before it is written", "Remove \"unique\", or keep the unique value in an attribute of its own.")
                     : attribute.Model.Kind is not (ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Enum)
                         ? ($"it is of type '{Describe(attribute.Model.Type)}', and only strings, int and long numbers and enums are kept unique (by their stored text, which is the key of the value's guard item)", "Remove \"unique\", or store the value as a string.")
                     : ttl is not null ? ($"the entity has a \"ttl\" ({_context.At(ttl.Span)}): DynamoDB's time to live deletes an item without its unique value's guard item, which would keep the value taken (or, given the same expiry, free it while the item is still read)", "Remove \"unique\" or the \"ttl\".")

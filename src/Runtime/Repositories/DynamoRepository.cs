@@ -108,7 +108,7 @@ namespace Bookings.Generated.Runtime
 
             // Validated before anything is read; the put gives up the values the item held as read.
             var write = Put(entity, options, create: false);
-            var values = _unique.ValuesOf(write.Request.Put.Item);
+            var values = _unique.ValuesOf(write.Item!);
             return _unique.WriteAsync(write.Key, readFirst: true, asRead => Put(entity, options, create: false, asRead), _ => values, cancellationToken);
         }
 
@@ -118,7 +118,7 @@ namespace Bookings.Generated.Runtime
             var write = Put(entity, null, create: true);
             return _unique is null
                 ? _writer.WriteAsync(write, cancellationToken)
-                : _unique.WriteAsync(write.Key, readFirst: false, _ => write, _ => _unique.ValuesOf(write.Request.Put.Item), cancellationToken);
+                : _unique.WriteAsync(write.Key, readFirst: false, _ => write, _ => _unique.ValuesOf(write.Item!), cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -185,10 +185,22 @@ namespace Bookings.Generated.Runtime
         /// <param name="by">What to add; negative to subtract.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <exception cref="ArgumentException"><paramref name="attribute"/> is not a counter of the entity.</exception>
-        protected async Task<long?> IncrementCounterAsync(TKey key, string attribute, long by, CancellationToken cancellationToken)
+        protected Task<long?> IncrementCounterAsync(TKey key, string attribute, long by, CancellationToken cancellationToken)
+            => IncrementAsync(key, attribute, by, withinInt: false, cancellationToken);
+
+        /// <summary>
+        /// <see cref="IncrementCounterAsync(TKey, string, long, CancellationToken)"/> for an <c>int</c> counter: the increment
+        /// is also conditioned on its result fitting an <c>int</c>, so the counter never leaves what the entity can read.
+        /// </summary>
+        /// <exception cref="DynamoValidationException">The counter would leave the range of an <c>int</c>; nothing was changed.</exception>
+        protected async Task<int?> IncrementCounterAsync(TKey key, string attribute, int by, CancellationToken cancellationToken)
+            => await IncrementAsync(key, attribute, by, withinInt: true, cancellationToken).ConfigureAwait(false) is { } value ? (int)value : null;
+
+        private async Task<long?> IncrementAsync(TKey key, string attribute, long by, bool withinInt, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(key);
-            var start = ManagedAttributes.Number(_managed.StartOf(attribute));
+            var startValue = _managed.StartOf(attribute);
+            var start = ManagedAttributes.Number(startValue);
             var stamps = _managed.UpdatedChanges(_managed.Now());
             var request = WriteRequests.Update(
                 TableName,
@@ -200,11 +212,22 @@ namespace Bookings.Generated.Runtime
                     set.AddRange(stamps.Select(s => $"{e.Name(s.Key)} = {e.Value(s.Value)}"));
                     return "SET " + string.Join(", ", set);
                 },
-                _exists);
+                withinInt ? _exists & IntRange(attribute, startValue, by) : _exists);
             var write = new ItemWrite(request, key, WriteKind.Update, VersionCheck.None, AppliesOnce: true, static _ => false);
-            if (!await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false))
+            try
             {
-                return null;
+                if (!await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+            }
+            catch (DynamoConditionFailedException) when (withinInt)
+            {
+                // The item exists (a missing one is null above), so the range condition failed: nothing was written.
+                throw new DynamoValidationException(
+                    _mapping.Discriminator?.Value ?? _mapping.Table.EntityName,
+                    attribute,
+                    $"cannot be incremented by {by.ToString(CultureInfo.InvariantCulture)}: the counter would leave the range of an int ({int.MinValue.ToString(CultureInfo.InvariantCulture)} to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}), and nothing was changed");
             }
 
             var read = ItemWriter.Get(TableName, key.ToAttributeMap(), consistentRead: true);
@@ -217,11 +240,17 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>
-        /// <see cref="IncrementCounterAsync(TKey, string, long, CancellationToken)"/> for an <c>int</c> counter.
+        /// The condition that an increment of an <c>int</c> counter by <paramref name="by"/> leaves it in the <c>int</c>
+        /// range: the stored value is at most <c>int.MaxValue - by</c> (at least <c>int.MinValue - by</c> when subtracting),
+        /// or the counter is missing and its start plus <paramref name="by"/> fits.
         /// </summary>
-        /// <exception cref="OverflowException">The counter has grown past what an <c>int</c> holds.</exception>
-        protected async Task<int?> IncrementCounterAsync(TKey key, string attribute, int by, CancellationToken cancellationToken)
-            => await IncrementCounterAsync(key, attribute, (long)by, cancellationToken).ConfigureAwait(false) is { } value ? checked((int)value) : null;
+        private static Condition IntRange(string attribute, long start, long by)
+        {
+            var bound = by >= 0 ? int.MaxValue - by : int.MinValue - by;
+            var stored = new Condition.Raw(e => $"{e.Name(attribute)} {(by >= 0 ? "<=" : ">=")} {e.Value(ManagedAttributes.Number(bound))}");
+            var startFits = start + by is >= int.MinValue and <= int.MaxValue;
+            return startFits ? !Condition.ItemExists(attribute) | stored : stored;
+        }
 
         /// <summary>
         /// The puts of many entities that have counters or creation times, which a batch's <c>PutRequest</c> would reset:
@@ -434,7 +463,10 @@ namespace Bookings.Generated.Runtime
                 create ? WriteKind.Create : WriteKind.Put,
                 version,
                 AppliesOnce(version, options),
-                stored => _managed.ShowsCreate(stored, item));
+                stored => _managed.ShowsCreate(stored, item))
+            {
+                Item = item,
+            };
         }
 
         /// <summary>An update of an existing item: the existence guard keeps it from creating a half item.</summary>

@@ -40,5 +40,12 @@ namespace Bookings.Generated.Runtime
         WriteKind Kind,
         VersionCheck Version,
         bool AppliesOnce,
-        Func<IReadOnlyDictionary<string, AttributeValue>?, bool> ShowsThisWrite);
+        Func<IReadOnlyDictionary<string, AttributeValue>?, bool> ShowsThisWrite)
+    {
+        /// <summary>
+        /// For a put or a create: the whole item it stores, stamped, whether it is sent as a <c>PutItem</c> or as the
+        /// <c>UpdateItem</c> that keeps stored counters and creation times; null for other writes.
+        /// </summary>
+        public Dictionary<string, AttributeValue>? Item { get; init; }
+    }
 }

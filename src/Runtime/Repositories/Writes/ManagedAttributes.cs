@@ -110,17 +110,18 @@ namespace Bookings.Generated.Runtime
         }
 
         /// <summary>
-        /// Whether a stored item is what a create of <paramref name="item"/> left, counters aside (an increment may have
-        /// followed it before a lost answer's retry).
+        /// Whether a stored item is what a create of <paramref name="item"/> left, counters and <c>updated</c> timestamps
+        /// aside: another client's increment (which adds to a counter and writes the <c>updated</c> timestamps) may have
+        /// followed it before a lost answer's retry.
         /// </summary>
         public bool ShowsCreate(IReadOnlyDictionary<string, AttributeValue>? stored, Dictionary<string, AttributeValue> item)
         {
-            if (stored is null || _counters.Count == 0)
+            if (stored is null || (_counters.Count == 0 && _updated.Count == 0))
             {
                 return StoredValues.SameItem(stored, item);
             }
 
-            return StoredValues.SameItem(WithoutCounters(stored), WithoutCounters(item));
+            return StoredValues.SameItem(WithoutChangedByIncrements(stored), WithoutChangedByIncrements(item));
         }
 
         /// <summary>The counter's start, by attribute name.</summary>
@@ -138,10 +139,15 @@ namespace Bookings.Generated.Runtime
             throw new ArgumentException($"'{attribute}' is not a counter of this entity.", nameof(attribute));
         }
 
-        private Dictionary<string, AttributeValue> WithoutCounters(IReadOnlyDictionary<string, AttributeValue> item)
+        private Dictionary<string, AttributeValue> WithoutChangedByIncrements(IReadOnlyDictionary<string, AttributeValue> item)
         {
             var copy = new Dictionary<string, AttributeValue>(item, StringComparer.Ordinal);
             foreach (var (attribute, _) in _counters)
+            {
+                copy.Remove(attribute);
+            }
+
+            foreach (var (attribute, _) in _updated)
             {
                 copy.Remove(attribute);
             }
