@@ -43,7 +43,7 @@ namespace Bookings.Generated.Runtime.Tests
             var stored = CreatedItem(managed);
 
             // The increment adds to the counter and writes the updated timestamp, later than the create's.
-            stored["logins"] = ManagedAttributes.Number(6);
+            stored["logins"] = AttributeCodecs.Int64.Write(6);
             stored["updated_at"] = new AttributeValue { S = Created.AddMinutes(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture) };
 
             Assert.True(managed.ShowsCreate(stored, CreatedItem(managed)));

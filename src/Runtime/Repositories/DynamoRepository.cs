@@ -200,7 +200,7 @@ namespace Bookings.Generated.Runtime
         {
             ArgumentNullException.ThrowIfNull(key);
             var startValue = _managed.StartOf(attribute);
-            var start = ManagedAttributes.Number(startValue);
+            var start = AttributeCodecs.Int64.Write(startValue);
             var stamps = _managed.UpdatedChanges(_managed.Now());
             var request = WriteRequests.Update(
                 TableName,
@@ -208,7 +208,7 @@ namespace Bookings.Generated.Runtime
                 e =>
                 {
                     var name = e.Name(attribute);
-                    var set = new List<string> { $"{name} = if_not_exists({name}, {e.Value(start)}) + {e.Value(ManagedAttributes.Number(by))}" };
+                    var set = new List<string> { $"{name} = if_not_exists({name}, {e.Value(start)}) + {e.Value(AttributeCodecs.Int64.Write(by))}" };
                     set.AddRange(stamps.Select(s => $"{e.Name(s.Key)} = {e.Value(s.Value)}"));
                     return "SET " + string.Join(", ", set);
                 },
@@ -247,7 +247,7 @@ namespace Bookings.Generated.Runtime
         private static Condition IntRange(string attribute, long start, long by)
         {
             var bound = by >= 0 ? int.MaxValue - by : int.MinValue - by;
-            var stored = new Condition.Raw(e => $"{e.Name(attribute)} {(by >= 0 ? "<=" : ">=")} {e.Value(ManagedAttributes.Number(bound))}");
+            var stored = new Condition.Raw(e => $"{e.Name(attribute)} {(by >= 0 ? "<=" : ">=")} {e.Value(AttributeCodecs.Int64.Write(bound))}");
             var startFits = start + by is >= int.MinValue and <= int.MaxValue;
             return startFits ? !Condition.ItemExists(attribute) | stored : stored;
         }

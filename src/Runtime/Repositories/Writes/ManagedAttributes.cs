@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime.Internal;
@@ -61,7 +60,7 @@ namespace Bookings.Generated.Runtime
         {
             foreach (var (attribute, start) in _counters)
             {
-                item[attribute] = Number(start);
+                item[attribute] = AttributeCodecs.Int64.Write(start);
             }
 
             foreach (var (attribute, value) in _created)
@@ -154,7 +153,5 @@ namespace Bookings.Generated.Runtime
 
             return copy;
         }
-
-        public static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
     }
 }

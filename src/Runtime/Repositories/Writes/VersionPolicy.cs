@@ -128,15 +128,15 @@ namespace Bookings.Generated.Runtime
 
             public override Condition? Guard(Condition? condition)
             {
-                var value = Number(expected);
+                var value = AttributeCodecs.Int64.Write(expected);
                 var check = expected == 0 ? !Condition.ItemExists(partitionKey) : new Condition.Raw(e => $"{e.Name(attribute)} = {e.Value(value)}");
                 return condition is null ? check : check & condition;
             }
 
-            public override void Stamp(Dictionary<string, AttributeValue> item) => item[attribute] = Number(expected + 1);
+            public override void Stamp(Dictionary<string, AttributeValue> item) => item[attribute] = AttributeCodecs.Int64.Write(expected + 1);
 
             public override string Render(EntityUpdate update, IReadOnlyList<KeyValuePair<string, AttributeValue>> alsoSet, ExpressionBuilder expressions)
-                => update.Render(expressions, [.. alsoSet, new(attribute, Number(expected + 1))]);
+                => update.Render(expressions, [.. alsoSet, new(attribute, AttributeCodecs.Int64.Write(expected + 1))]);
 
             public override bool LostRace(IReadOnlyDictionary<string, AttributeValue>? stored)
                 => stored is null ? expected > 0 : VersionIn(stored) != expected;
@@ -144,8 +144,6 @@ namespace Bookings.Generated.Runtime
             /// <summary>The version an item holds; 0 when it has none.</summary>
             private long VersionIn(IReadOnlyDictionary<string, AttributeValue> item)
                 => item.TryGetValue(attribute, out var value) && long.TryParse(value?.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : 0;
-
-            private static AttributeValue Number(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
         }
     }
 }
