@@ -69,12 +69,15 @@ namespace Bookings.Generated.Runtime
                 : mapping.UniqueAttributes.Count > 0 ? UniqueGuards.NotAGuard
                 : null;
             _unique = mapping.UniqueAttributes.Count > 0
-                ? new UniqueGuards(client, _runner, _writer, TableName, mapping.Table, mapping.Discriminator?.Value ?? mapping.Table.EntityName, mapping.UniqueAttributes, _readEntity, logger)
+                ? new UniqueGuards(client, _runner, _writer, TableName, mapping.Table, EntityName, mapping.UniqueAttributes, _readEntity, logger)
                 : null;
         }
 
         /// <inheritdoc/>
         public string TableName { get; }
+
+        /// <summary>The entity's name in messages: its type name in a shared table, else the table's entity name.</summary>
+        private string EntityName => _mapping.Discriminator?.Value ?? _mapping.Table.EntityName;
 
         /// <inheritdoc/>
         public Task<TEntity?> GetAsync(TKey key, ReadOptions? options = null, CancellationToken cancellationToken = default)
@@ -225,7 +228,7 @@ namespace Bookings.Generated.Runtime
             {
                 // The item exists (a missing one is null above), so the range condition failed: nothing was written.
                 throw new DynamoValidationException(
-                    _mapping.Discriminator?.Value ?? _mapping.Table.EntityName,
+                    EntityName,
                     attribute,
                     $"cannot be incremented by {by.ToString(CultureInfo.InvariantCulture)}: the counter would leave the range of an int ({int.MinValue.ToString(CultureInfo.InvariantCulture)} to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}), and nothing was changed");
             }
@@ -430,7 +433,7 @@ namespace Bookings.Generated.Runtime
         {
             if (_unique is not null)
             {
-                throw new NotSupportedException($"{method} is not available for {_mapping.Discriminator?.Value ?? _mapping.Table.EntityName}, which has unique attributes ({string.Join(", ", _unique.Attributes.Select(a => a.Name))}): {why}.");
+                throw new NotSupportedException($"{method} is not available for {EntityName}, which has unique attributes ({string.Join(", ", _unique.Attributes.Select(a => a.Name))}): {why}.");
             }
         }
 
