@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime.Internal;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Bookings.Generated.Runtime.Tests
@@ -25,14 +26,14 @@ namespace Bookings.Generated.Runtime.Tests
                 CreatedTimestamps = new (string, Func<DateTimeOffset, AttributeValue>)[] { ("created_at", Time) },
                 UpdatedTimestamps = new (string, Func<DateTimeOffset, AttributeValue>)[] { ("updated_at", Time) },
             };
-            return ManagedAttributes.Of(mapping, TimeProvider.System);
+            return ManagedAttributes.Of(mapping, new FakeTimeProvider(Created));
         }
 
         /// <summary>The item a create stores: its handle, its counter at the start and both timestamps at its time.</summary>
         private static Dictionary<string, AttributeValue> CreatedItem(ManagedAttributes managed, string handle = "ada")
         {
             var item = new Dictionary<string, AttributeValue> { ["id"] = new() { S = "a1" }, ["handle"] = new() { S = handle } };
-            managed.Stamp(item, Created);
+            managed.Stamp(item);
             return item;
         }
 

@@ -47,5 +47,8 @@ namespace Bookings.Generated.Runtime
         /// <c>UpdateItem</c> that keeps stored counters and creation times; null for other writes.
         /// </summary>
         public Dictionary<string, AttributeValue>? Item { get; init; }
+
+        /// <summary>For an update: its changes, which tell the unique values it sets; null for other writes.</summary>
+        public EntityUpdate? Update { get; init; }
     }
 }

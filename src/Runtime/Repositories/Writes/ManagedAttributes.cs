@@ -18,71 +18,69 @@ namespace Bookings.Generated.Runtime
     /// it lacks, and sets counters and creation times only where the stored item has none (<c>if_not_exists</c>): one
     /// atomic request, nothing read first (docs/decisions.md, "Counters and timestamps").
     /// </remarks>
-    internal sealed class ManagedAttributes
+    /// <param name="counters">Each counter and its start.</param>
+    /// <param name="created">Each <c>created</c> timestamp and how it writes a time.</param>
+    /// <param name="updated">Each <c>updated</c> timestamp and how it writes a time.</param>
+    /// <param name="declared">Every declared attribute, which a put that keeps stored values removes when the item lacks it.</param>
+    /// <param name="time">The clock of timestamps.</param>
+    internal sealed class ManagedAttributes(
+        IReadOnlyList<(string Attribute, long Start)> counters,
+        IReadOnlyList<(string Attribute, Func<DateTimeOffset, AttributeValue> Value)> created,
+        IReadOnlyList<(string Attribute, Func<DateTimeOffset, AttributeValue> Value)> updated,
+        IReadOnlyList<string> declared,
+        TimeProvider time)
     {
-        private readonly IReadOnlyList<(string Attribute, long Start)> _counters;
-        private readonly IReadOnlyList<(string Attribute, Func<DateTimeOffset, AttributeValue> Value)> _created;
-        private readonly IReadOnlyList<(string Attribute, Func<DateTimeOffset, AttributeValue> Value)> _updated;
-        private readonly IReadOnlyList<string> _stored;
-        private readonly TimeProvider _time;
-
-        private ManagedAttributes(
-            IReadOnlyList<(string Attribute, long Start)> counters,
-            IReadOnlyList<(string Attribute, Func<DateTimeOffset, AttributeValue> Value)> created,
-            IReadOnlyList<(string Attribute, Func<DateTimeOffset, AttributeValue> Value)> updated,
-            IReadOnlyList<string> stored,
-            TimeProvider time)
-        {
-            _counters = counters;
-            _created = created;
-            _updated = updated;
-            _stored = stored;
-            _time = time;
-        }
-
         /// <summary>Whether a put must keep what the stored item holds (a counter, a creation time): then it is an update.</summary>
-        public bool KeepsStored => _counters.Count > 0 || _created.Count > 0;
+        public bool KeepsStored => counters.Count > 0 || created.Count > 0;
 
         public static ManagedAttributes Of<TEntity, TKey>(EntityMapping<TEntity, TKey> mapping, TimeProvider time)
             where TEntity : class
             where TKey : class, IDynamoKey
             => new(mapping.Counters, mapping.CreatedTimestamps, mapping.UpdatedTimestamps, mapping.StoredAttributes, time);
 
-        /// <summary>The time of this write.</summary>
-        public DateTimeOffset Now() => _time.GetUtcNow();
-
         /// <summary>
         /// Writes the managed attributes into an item about to be stored whole: <c>updated</c> timestamps always; counters at
         /// their start and <c>created</c> timestamps too when the item is new (a create, a batch put, a put sent as a
         /// <c>PutItem</c>). What the entity held for them is never written.
         /// </summary>
-        public void Stamp(Dictionary<string, AttributeValue> item, DateTimeOffset now)
+        public void Stamp(Dictionary<string, AttributeValue> item)
         {
-            foreach (var (attribute, start) in _counters)
+            var now = time.GetUtcNow();
+            foreach (var (attribute, start) in counters)
             {
                 item[attribute] = AttributeCodecs.Int64.Write(start);
             }
 
-            foreach (var (attribute, value) in _created)
+            foreach (var (attribute, value) in created)
             {
                 item[attribute] = value(now);
             }
 
-            StampUpdated(item, now);
+            foreach (var (attribute, value) in updated)
+            {
+                item[attribute] = value(now);
+            }
         }
 
-        /// <summary>Writes only the <c>updated</c> timestamps into an item.</summary>
-        public void StampUpdated(Dictionary<string, AttributeValue> item, DateTimeOffset now)
+        /// <summary>The changes every update and increment adds: each <c>updated</c> timestamp, now.</summary>
+        public IReadOnlyList<KeyValuePair<string, AttributeValue>> UpdatedChanges()
         {
-            foreach (var (attribute, value) in _updated)
-            {
-                item[attribute] = value(now);
-            }
+            var now = time.GetUtcNow();
+            return updated.Select(u => new KeyValuePair<string, AttributeValue>(u.Attribute, u.Value(now))).ToList();
         }
 
-        /// <summary>The changes every update and increment adds: each <c>updated</c> timestamp at <paramref name="now"/>.</summary>
-        public IReadOnlyList<KeyValuePair<string, AttributeValue>> UpdatedChanges(DateTimeOffset now)
-            => _updated.Select(u => new KeyValuePair<string, AttributeValue>(u.Attribute, u.Value(now))).ToList();
+        /// <summary>
+        /// The update expression of an increment of a counter: <c>SET n = if_not_exists(n, start) + by</c> (an item stored
+        /// before the counter was declared starts at its start), with each <c>updated</c> timestamp.
+        /// </summary>
+        /// <exception cref="ArgumentException">The attribute is not a declared counter.</exception>
+        public string RenderIncrement(string attribute, long by, ExpressionBuilder e)
+        {
+            var name = e.Name(attribute);
+            var set = new List<string> { $"{name} = if_not_exists({name}, {e.Value(AttributeCodecs.Int64.Write(StartOf(attribute)))}) + {e.Value(AttributeCodecs.Int64.Write(by))}" };
+            set.AddRange(UpdatedChanges().Select(s => $"{e.Name(s.Key)} = {e.Value(s.Value)}"));
+            return "SET " + string.Join(", ", set);
+        }
 
         /// <summary>
         /// The update expression of a put that keeps the stored counters and creation time: every attribute of the
@@ -91,7 +89,7 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         public string RenderPut(Dictionary<string, AttributeValue> item, IReadOnlyCollection<string> keyAttributes, ExpressionBuilder e)
         {
-            var kept = new HashSet<string>(_counters.Select(c => c.Attribute).Concat(_created.Select(c => c.Attribute)), StringComparer.Ordinal);
+            var kept = new HashSet<string>(counters.Select(c => c.Attribute).Concat(created.Select(c => c.Attribute)), StringComparer.Ordinal);
             var set = new List<string>();
             foreach (var (name, value) in item)
             {
@@ -104,7 +102,7 @@ namespace Bookings.Generated.Runtime
                 set.Add(kept.Contains(name) ? $"{placeholder} = if_not_exists({placeholder}, {e.Value(value)})" : $"{placeholder} = {e.Value(value)}");
             }
 
-            var remove = _stored.Where(name => !item.ContainsKey(name) && !kept.Contains(name)).Select(e.Name).ToList();
+            var remove = declared.Where(name => !item.ContainsKey(name) && !kept.Contains(name)).Select(e.Name).ToList();
             return "SET " + string.Join(", ", set) + (remove.Count > 0 ? " REMOVE " + string.Join(", ", remove) : string.Empty);
         }
 
@@ -115,7 +113,7 @@ namespace Bookings.Generated.Runtime
         /// </summary>
         public bool ShowsCreate(IReadOnlyDictionary<string, AttributeValue>? stored, Dictionary<string, AttributeValue> item)
         {
-            if (stored is null || (_counters.Count == 0 && _updated.Count == 0))
+            if (stored is null || (counters.Count == 0 && updated.Count == 0))
             {
                 return StoredValues.SameItem(stored, item);
             }
@@ -127,7 +125,7 @@ namespace Bookings.Generated.Runtime
         /// <exception cref="ArgumentException">The attribute is not a declared counter.</exception>
         public long StartOf(string attribute)
         {
-            foreach (var (name, start) in _counters)
+            foreach (var (name, start) in counters)
             {
                 if (name == attribute)
                 {
@@ -139,19 +137,6 @@ namespace Bookings.Generated.Runtime
         }
 
         private Dictionary<string, AttributeValue> WithoutChangedByIncrements(IReadOnlyDictionary<string, AttributeValue> item)
-        {
-            var copy = new Dictionary<string, AttributeValue>(item, StringComparer.Ordinal);
-            foreach (var (attribute, _) in _counters)
-            {
-                copy.Remove(attribute);
-            }
-
-            foreach (var (attribute, _) in _updated)
-            {
-                copy.Remove(attribute);
-            }
-
-            return copy;
-        }
+            => item.Where(pair => !counters.Any(c => c.Attribute == pair.Key) && !updated.Any(u => u.Attribute == pair.Key)).ToDictionary(StringComparer.Ordinal);
     }
 }
