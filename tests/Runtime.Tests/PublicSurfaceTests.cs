@@ -19,7 +19,7 @@ namespace Bookings.Generated.Runtime.Tests
         private const string Plumbing = "Bookings.Generated.Runtime.Internal";
 
         /// <summary>The number of public types in <see cref="Api"/>.</summary>
-        private const int ApiTypes = 46;
+        private const int ApiTypes = 44;
 
         private static readonly Assembly Runtime = typeof(DynamoRepositoryException).Assembly;
 
@@ -67,6 +67,7 @@ namespace Bookings.Generated.Runtime.Tests
         [InlineData("ContinuationTokens")]
         [InlineData("ExpressionBuilder")]
         [InlineData("Summary")]
+        [InlineData("Redact")]
         public void What_only_generated_code_calls_is_plumbing(string name)
         {
             Assert.Null(Runtime.GetType($"{Api}.{name}"));
@@ -83,6 +84,15 @@ namespace Bookings.Generated.Runtime.Tests
             var api = Runtime.GetExportedTypes().Where(t => t.Namespace == Api).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
 
             Assert.True(api.Count == ApiTypes, $"{api.Count} API types, expected {ApiTypes}:\n{string.Join("\n", api)}");
+        }
+
+        /// <summary>What only the runtime itself calls is not public at all.</summary>
+        [Theory]
+        [InlineData("DynamoClientFactory")]
+        public void What_only_the_runtime_calls_is_internal(string name)
+        {
+            Assert.DoesNotContain(Runtime.GetExportedTypes(), t => t.Name == name);
+            Assert.NotNull(Runtime.GetTypes().SingleOrDefault(t => t.Name == name));
         }
 
         /// <summary>Failures without data of their own are one type told apart by kind, as Azure's RequestFailedException.</summary>
