@@ -15,11 +15,8 @@ namespace Bookings.Generated.Runtime
         /// <param name="attribute">The stored attribute or key part name.</param>
         /// <param name="problem">What is wrong and what is expected, without the value itself.</param>
         public DynamoValidationException(string entity, string attribute, string problem)
-            : base($"Invalid {entity}: '{attribute}' {problem}.")
+            : this($"Invalid {entity}: '{attribute}' {problem}.", entity, attribute, problem, null, DynamoErrorKind.Failed)
         {
-            Entity = entity;
-            Attribute = attribute;
-            Problem = problem;
         }
 
         private DynamoValidationException(string message, string entity, string attribute, string problem, string? key, DynamoErrorKind kind)
