@@ -5,7 +5,7 @@ namespace Bookings.Generated.Runtime.Compliance
 {
     /// <summary>
     /// A redactor that writes the SDK's own mask of a value, so a service's logs and the SDK's print the same text.
-    /// The masks are computed by <see cref="PhoneNumber"/> and <see cref="Runtime.Redact"/>, never restated here.
+    /// The masks are computed by <see cref="PhoneNumber"/> and <see cref="Runtime.Internal.Redact"/>, never restated here.
     /// </summary>
     internal abstract class MaskingRedactor : Redactor
     {
@@ -47,12 +47,12 @@ namespace Bookings.Generated.Runtime.Compliance
     /// <summary><c>Kim</c> → <c>K***</c>.</summary>
     internal sealed class PersonalRedactor : MaskingRedactor
     {
-        protected override string Mask(string value) => Bookings.Generated.Runtime.Redact.Personal(value);
+        protected override string Mask(string value) => Bookings.Generated.Runtime.Internal.Redact.Personal(value);
     }
 
     /// <summary>Any secret → <c>***</c>: nothing of it, not even its length.</summary>
     internal sealed class SecretRedactor : MaskingRedactor
     {
-        protected override string Mask(string value) => Bookings.Generated.Runtime.Redact.SecretPlaceholder;
+        protected override string Mask(string value) => Bookings.Generated.Runtime.Internal.Redact.SecretPlaceholder;
     }
 }

@@ -77,7 +77,7 @@ namespace Bookings.Generated.Integration.Tests
             var batches = new DynamoBatches(_fixture.Client, new DynamoOperationRunner(null, GuardedLogs.For<DynamoBatches>()));
             var booking = BookingTables.Sample(1);
             var writes = new List<(object, WriteRequest)> { (booking.Key, new WriteRequest { PutRequest = new PutRequest { Item = BookingMarshaller.ToItem(booking) } }) };
-            await Assert.ThrowsAsync<DynamoTableNotFoundException>(() => batches.WriteAsync(_fixture.UniqueTableName("missing"), writes, default));
+            await DynamoAssert.ThrowsAsync(DynamoErrorKind.TableNotFound, () => batches.WriteAsync(_fixture.UniqueTableName("missing"), writes, default));
         }
     }
 }

@@ -200,7 +200,7 @@ namespace Bookings.Generated.Integration.Tests
             options.TableNames[BookingTable.Definition.EntityName] = _fixture.UniqueTableName("never-created");
             var repository = new BookingRepository(_fixture.Client, options, GuardedLogs.For<BookingRepository>());
 
-            var error = await Assert.ThrowsAsync<DynamoTableNotFoundException>(
+            var error = await DynamoAssert.ThrowsAsync(DynamoErrorKind.TableNotFound, 
                 () => repository.GetAsync(BookingKey.Create("1", "2", "01012345678")));
             Assert.Equal("GetItem", error.Operation);
             Assert.DoesNotContain("1234", error.Message);

@@ -173,7 +173,7 @@ namespace Bookings.Generated.Integration.Tests
             using var client = proxy.CreateClient();
             var repository = new BookingRepository(client, options, GuardedLogs.For<BookingRepository>());
 
-            var error = await Assert.ThrowsAsync<DynamoThrottledException>(() => repository.GetAsync(Sample(1).Key));
+            var error = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => repository.GetAsync(Sample(1).Key));
 
             Assert.Equal(4, error.Attempts);
             Assert.Equal(4, proxy.Stats.TotalRequests);
@@ -198,7 +198,7 @@ namespace Bookings.Generated.Integration.Tests
             {
                 for (var i = 0; i < 5; i++)
                 {
-                    await Assert.ThrowsAsync<DynamoThrottledException>(() => repository.GetAsync(Sample((caller * 5) + i).Key, cancellationToken: ct));
+                    await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => repository.GetAsync(Sample((caller * 5) + i).Key, cancellationToken: ct));
                     System.Threading.Interlocked.Increment(ref throttled);
                 }
             });
@@ -226,15 +226,15 @@ namespace Bookings.Generated.Integration.Tests
             var key = Sample(1).Key;
             for (var i = 0; i < 5; i++)
             {
-                await Assert.ThrowsAsync<DynamoTransientException>(() => repository.GetAsync(key));
+                await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => repository.GetAsync(key));
             }
 
             Assert.Equal(10, proxy.Stats.ServiceUnavailable);
             var sent = proxy.Stats.TotalRequests;
-            DynamoCircuitOpenException? open = null;
+            DynamoRepositoryException? open = null;
             for (var i = 0; i < 20; i++)
             {
-                open = await Assert.ThrowsAsync<DynamoCircuitOpenException>(() => repository.GetAsync(key));
+                open = await DynamoAssert.ThrowsAsync(DynamoErrorKind.CircuitOpen, () => repository.GetAsync(key));
             }
 
             Assert.Equal(sent, proxy.Stats.TotalRequests);
@@ -260,7 +260,7 @@ namespace Bookings.Generated.Integration.Tests
         public async Task A_versioned_write_whose_transaction_stays_in_conflict_is_throttled()
         {
             // A versioned update goes as a one-item transaction; contention that outlasts the retries is the same
-            // DynamoThrottledException as a throttled write sent alone, not a generic "cancelled".
+            // a Throttled failure as a throttled write sent alone, not a generic "cancelled".
             var options = await FreshTables.CreateAsync(_fixture, "faults-conflict", new[] { CounterTable.Definition }, GuardedLogs.For<DynamoTableManager>());
             options.Retry = new RetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) };
             var key = CounterKey.Create("conflict");
@@ -270,7 +270,7 @@ namespace Bookings.Generated.Integration.Tests
             using var client = proxy.CreateClient();
             var counters = new CounterRepository(client, options, GuardedLogs.For<CounterRepository>());
 
-            var error = await Assert.ThrowsAsync<DynamoThrottledException>(() => counters.UpdateAsync(key, new CounterUpdate().SetCount(1), new WriteOptions { ExpectedVersion = 1 }));
+            var error = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => counters.UpdateAsync(key, new CounterUpdate().SetCount(1), new WriteOptions { ExpectedVersion = 1 }));
 
             Assert.Equal(3, error.Attempts);
             Assert.Equal(3, proxy.Stats.TransactionsCanceled);

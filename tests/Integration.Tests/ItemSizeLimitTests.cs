@@ -111,8 +111,8 @@ namespace Bookings.Generated.Integration.Tests
             };
             foreach (var write in writes)
             {
-                var refused = await Assert.ThrowsAsync<DynamoItemTooLargeException>(write);
-                Assert.Equal(ItemSize.MaxBytes + 1, refused.Size);
+                var refused = await Assert.ThrowsAsync<DynamoValidationException>(write);
+                Assert.Equal(DynamoErrorKind.ItemTooLarge, refused.Kind);
                 Assert.Equal("memo", refused.Attribute);
                 Assert.Equal("BookingKey { BizId = 1051707, BookId = 5, Phone = 010-****-0005 }", refused.Key);
                 Assert.Contains("409,601 bytes, over DynamoDB's item size limit of 409,600 bytes", refused.Message, StringComparison.Ordinal);

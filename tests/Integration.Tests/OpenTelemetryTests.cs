@@ -150,7 +150,7 @@ namespace Bookings.Generated.Integration.Tests
             using var client = proxy.CreateClient();
             var repository = new BookingRepository(client, options, GuardedLogs.For<BookingRepository>());
 
-            var error = await Assert.ThrowsAsync<DynamoThrottledException>(() => repository.GetAsync(BookingTables.Sample(1).Key));
+            var error = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => repository.GetAsync(BookingTables.Sample(1).Key));
             exported.Flush();
 
             var span = Assert.Single(exported.Spans, s => (string?)s.GetTagItem("db.collection.name") == table);

@@ -40,7 +40,7 @@ namespace Bookings.Generated.Integration.Tests
 
             // A missing table: an error (1004, Error).
             options.TableNames[BookingTable.Definition.EntityName] = _fixture.UniqueTableName("request-ids-missing");
-            var missing = await Assert.ThrowsAsync<DynamoTableNotFoundException>(
+            var missing = await DynamoAssert.ThrowsAsync(DynamoErrorKind.TableNotFound, 
                 () => new BookingRepository(_fixture.Client, options, new FakeLogger<BookingRepository>(logs)).GetAsync(booking.Key));
 
             Assert.False(string.IsNullOrEmpty(missing.RequestId));

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Amazon.DynamoDBv2;
 using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Runtime.Tests.Support;
+using Bookings.Generated.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -123,7 +124,7 @@ namespace Bookings.Generated.Runtime.Tests
                 return Throttle();
             });
 
-            var ex = await Assert.ThrowsAsync<DynamoThrottledException>(() => Runner(options, time).ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            var ex = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => Runner(options, time).ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
 
             Assert.InRange(ex.Attempts, 3, 4);
             Assert.Equal(send.Calls, ex.Attempts);
@@ -159,11 +160,11 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
-        public async Task Raises_DynamoThrottledException_after_MaxAttempts_throttles()
+        public async Task Raises_a_Throttled_failure_after_MaxAttempts_throttles()
         {
             var send = new FakeSend(_ => Throttle());
 
-            var ex = await Assert.ThrowsAsync<DynamoThrottledException>(() => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            var ex = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
 
             Assert.Equal(FastRetries.MaxAttempts, send.Calls);
             Assert.Equal(FastRetries.MaxAttempts, ex.Attempts);
@@ -193,7 +194,7 @@ namespace Bookings.Generated.Runtime.Tests
             var policy = new RetryPolicy(options);
             var send = new FakeSend(_ => Throttle());
 
-            await Assert.ThrowsAsync<DynamoThrottledException>(() => Runner(options).ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => Runner(options).ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
 
             foreach (var entry in _logger.Collector.WithEventId(RetryingEventId))
             {
@@ -220,11 +221,11 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Fact]
-        public async Task Idempotent_operation_raises_DynamoTransientException_when_transient_failures_persist()
+        public async Task Idempotent_operation_raises_a_Transient_failure_when_transient_failures_persist()
         {
             var send = new FakeSend(_ => ServerError());
 
-            var ex = await Assert.ThrowsAsync<DynamoTransientException>(() => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            var ex = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
 
             Assert.Equal(FastRetries.MaxAttempts, send.Calls);
             Assert.Equal(FastRetries.MaxAttempts, ex.Attempts);
@@ -312,18 +313,17 @@ namespace Bookings.Generated.Runtime.Tests
         }
 
         [Theory]
-        [InlineData("AccessDeniedException", typeof(DynamoAccessDeniedException))]
-        [InlineData("UnrecognizedClientException", typeof(DynamoAccessDeniedException))]
-        [InlineData("ResourceNotFoundException", typeof(DynamoTableNotFoundException))]
-        [InlineData("ValidationException", typeof(DynamoRepositoryException))]
-        [InlineData("SomethingNew", typeof(DynamoRepositoryException))]
-        public async Task Failures_that_are_not_retried_are_translated_to_typed_exceptions(string code, Type expected)
+        [InlineData("AccessDeniedException", DynamoErrorKind.AccessDenied)]
+        [InlineData("UnrecognizedClientException", DynamoErrorKind.AccessDenied)]
+        [InlineData("ResourceNotFoundException", DynamoErrorKind.TableNotFound)]
+        [InlineData("ValidationException", DynamoErrorKind.Failed)]
+        [InlineData("SomethingNew", DynamoErrorKind.Failed)]
+        public async Task Failures_that_are_not_retried_are_translated_to_failures_of_their_kind(string code, DynamoErrorKind expected)
         {
             var send = new FakeSend(_ => RetryPolicyTests.Aws(code));
 
-            var ex = await Assert.ThrowsAnyAsync<DynamoRepositoryException>(() => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            var ex = await DynamoAssert.ThrowsAsync(expected, () => Runner().ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
 
-            Assert.IsType(expected, ex);
             Assert.Equal(1, send.Calls);
             Assert.Equal(1, ex.Attempts);
             Assert.Contains(code == "ResourceNotFoundException" ? "does not exist" : code, ex.Message, StringComparison.Ordinal);
@@ -350,7 +350,7 @@ namespace Bookings.Generated.Runtime.Tests
             var send = new FakeSend(_ => RetryPolicyTests.Aws("ResourceNotFoundException"));
             var operation = new DynamoOperation("DescribeTable", "test-sms");
 
-            var ex = await Assert.ThrowsAsync<DynamoTableNotFoundException>(() => Runner().ExecuteAsync(operation, send.Send, CancellationToken.None));
+            var ex = await DynamoAssert.ThrowsAsync(DynamoErrorKind.TableNotFound, () => Runner().ExecuteAsync(operation, send.Send, CancellationToken.None));
 
             Assert.Null(ex.Key);
             Assert.StartsWith("DescribeTable on table 'test-sms' failed", ex.Message, StringComparison.Ordinal);
@@ -381,10 +381,10 @@ namespace Bookings.Generated.Runtime.Tests
             var send = new FakeSend(_ => ServerError());
             for (var i = 0; i < 4; i++)
             {
-                await Assert.ThrowsAsync<DynamoTransientException>(() => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+                await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
             }
 
-            var open = await Assert.ThrowsAsync<DynamoCircuitOpenException>(() => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            var open = await DynamoAssert.ThrowsAsync(DynamoErrorKind.CircuitOpen, () => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
 
             Assert.Equal(4, send.Calls);
             Assert.Equal("test-sms", open.Table);
@@ -406,11 +406,11 @@ namespace Bookings.Generated.Runtime.Tests
             var failing = new FakeSend(_ => ServerError());
             for (var i = 0; i < 4; i++)
             {
-                await Assert.ThrowsAsync<DynamoTransientException>(() => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), failing.Send, CancellationToken.None));
+                await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), failing.Send, CancellationToken.None));
             }
 
             var healthy = new FakeSend(_ => null);
-            await Assert.ThrowsAsync<DynamoCircuitOpenException>(() => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), healthy.Send, CancellationToken.None));
+            await DynamoAssert.ThrowsAsync(DynamoErrorKind.CircuitOpen, () => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), healthy.Send, CancellationToken.None));
             Assert.Equal("ok", await new DynamoOperationRunner(options, _logger).ExecuteAsync(new DynamoOperation("GetItem", "other-table"), healthy.Send, CancellationToken.None));
             Assert.Equal(1, healthy.Calls);
         }
@@ -424,12 +424,12 @@ namespace Bookings.Generated.Runtime.Tests
             var send = new FakeSend(_ => healthy ? null : ServerError());
             for (var i = 0; i < 4; i++)
             {
-                await Assert.ThrowsAsync<DynamoTransientException>(() => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+                await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
             }
 
             time.Advance(TimeSpan.FromSeconds(5));
-            await Assert.ThrowsAsync<DynamoTransientException>(() => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
-            await Assert.ThrowsAsync<DynamoCircuitOpenException>(() => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+            await DynamoAssert.ThrowsAsync(DynamoErrorKind.CircuitOpen, () => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
             Assert.Equal(5, send.Calls);
 
             time.Advance(TimeSpan.FromSeconds(5));
@@ -450,7 +450,7 @@ namespace Bookings.Generated.Runtime.Tests
             var send = new FakeSend(_ => Throttle());
             for (var i = 0; i < 40; i++)
             {
-                await Assert.ThrowsAsync<DynamoThrottledException>(() => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+                await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
             }
 
             Assert.Equal(40, send.Calls);
@@ -464,7 +464,7 @@ namespace Bookings.Generated.Runtime.Tests
             var send = new FakeSend(_ => ServerError());
             for (var i = 0; i < 40; i++)
             {
-                await Assert.ThrowsAsync<DynamoTransientException>(() => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
+                await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => runner.ExecuteAsync(GetItem(), send.Send, CancellationToken.None));
             }
 
             Assert.Equal(40, send.Calls);
@@ -480,8 +480,8 @@ namespace Bookings.Generated.Runtime.Tests
             };
             var throttled = new FakeSend(_ => Throttle());
 
-            var first = await Assert.ThrowsAsync<DynamoThrottledException>(() => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), throttled.Send, CancellationToken.None));
-            var second = await Assert.ThrowsAsync<DynamoThrottledException>(() => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), throttled.Send, CancellationToken.None));
+            var first = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), throttled.Send, CancellationToken.None));
+            var second = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), throttled.Send, CancellationToken.None));
 
             // The budget is the options': three retries in all, then first attempts only.
             Assert.Equal(4, first.Attempts);
@@ -496,7 +496,7 @@ namespace Bookings.Generated.Runtime.Tests
                 await new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), ok.Send, CancellationToken.None);
             }
 
-            var third = await Assert.ThrowsAsync<DynamoThrottledException>(() => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), throttled.Send, CancellationToken.None));
+            var third = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => new DynamoOperationRunner(options, _logger).ExecuteAsync(GetItem(), throttled.Send, CancellationToken.None));
             Assert.Equal(2, third.Attempts);
         }
 
@@ -558,7 +558,7 @@ namespace Bookings.Generated.Runtime.Tests
             await started.Task;
             time.Advance(TimeSpan.FromSeconds(3));
 
-            var ex = await Assert.ThrowsAsync<DynamoTransientException>(() => call);
+            var ex = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => call);
             Assert.Contains("Retry:MaxElapsed", ex.Message, StringComparison.Ordinal);
             Assert.Equal(1, ex.Attempts);
             Assert.True(ex.AfterUncertainAttempt);

@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using Bookings.Generated.Runtime.Internal;
 using Xunit;
 
 namespace Bookings.Generated.Runtime.Tests

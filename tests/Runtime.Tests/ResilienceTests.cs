@@ -8,6 +8,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Bookings.Generated.Runtime.Internal;
 using Bookings.Generated.Runtime.Tests.Support;
+using Bookings.Generated.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -59,7 +60,7 @@ namespace Bookings.Generated.Runtime.Tests
             var calls = 0;
 
             // Attempts 1 and 2 fail with a 5xx (either may have applied the write) and open the circuit; it refuses attempt 3.
-            var ex = await Assert.ThrowsAsync<DynamoTransientException>(() => runner.ExecuteAsync(GetItem(), _ =>
+            var ex = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => runner.ExecuteAsync(GetItem(), _ =>
             {
                 calls++;
                 return Fail(ServerError());
@@ -73,7 +74,7 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.DoesNotContain("not sent", ex.Message, StringComparison.Ordinal);
 
             // The next call sends nothing: that one is the circuit's refusal.
-            var refused = await Assert.ThrowsAsync<DynamoCircuitOpenException>(() => runner.ExecuteAsync(GetItem(), _ => Fail(ServerError()), CancellationToken.None));
+            var refused = await DynamoAssert.ThrowsAsync(DynamoErrorKind.CircuitOpen, () => runner.ExecuteAsync(GetItem(), _ => Fail(ServerError()), CancellationToken.None));
             Assert.Equal(0, refused.Attempts);
             Assert.Contains("was not sent", refused.Message, StringComparison.Ordinal);
             Assert.Equal(2, calls);
@@ -93,13 +94,13 @@ namespace Bookings.Generated.Runtime.Tests
                 if (first)
                 {
                     first = false;
-                    await Assert.ThrowsAsync<DynamoTransientException>(() => runner.ExecuteAsync(GetItem(), _ => Fail(ServerError()), CancellationToken.None));
+                    await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => runner.ExecuteAsync(GetItem(), _ => Fail(ServerError()), CancellationToken.None));
                 }
 
                 throw Throttle();
             }
 
-            var ex = await Assert.ThrowsAsync<DynamoCircuitOpenException>(() => runner.ExecuteAsync(GetItem(), Send, CancellationToken.None));
+            var ex = await DynamoAssert.ThrowsAsync(DynamoErrorKind.CircuitOpen, () => runner.ExecuteAsync(GetItem(), Send, CancellationToken.None));
 
             Assert.Equal(1, ex.Attempts);
             Assert.False(ex.AfterUncertainAttempt);
@@ -114,7 +115,7 @@ namespace Bookings.Generated.Runtime.Tests
             var runner = new DynamoOperationRunner(options);
 
             // The hot table spends its one retry.
-            var hot = await Assert.ThrowsAsync<DynamoThrottledException>(() => runner.ExecuteAsync(GetItem("hot"), _ => Fail(Throttle()), CancellationToken.None));
+            var hot = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => runner.ExecuteAsync(GetItem("hot"), _ => Fail(Throttle()), CancellationToken.None));
             Assert.Equal(2, hot.Attempts);
             Assert.Contains("Retry:Budget", hot.Message, StringComparison.Ordinal);
 
@@ -135,10 +136,10 @@ namespace Bookings.Generated.Runtime.Tests
 
             // A runner without a logger builds the table's pipeline first.
             var quiet = new DynamoOperationRunner(options);
-            await Assert.ThrowsAsync<DynamoTransientException>(() => quiet.ExecuteAsync(GetItem(), _ => Fail(ServerError()), CancellationToken.None));
+            await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => quiet.ExecuteAsync(GetItem(), _ => Fail(ServerError()), CancellationToken.None));
 
             var logged = new DynamoOperationRunner(options, logger);
-            await Assert.ThrowsAsync<DynamoTransientException>(() => logged.ExecuteAsync(GetItem(), _ => Fail(ServerError("REQ-1100")), CancellationToken.None));
+            await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => logged.ExecuteAsync(GetItem(), _ => Fail(ServerError("REQ-1100")), CancellationToken.None));
             time.Advance(TimeSpan.FromSeconds(5));
             Assert.Equal("ok", await logged.ExecuteAsync(GetItem(), _ => Task.FromResult("ok"), CancellationToken.None));
 

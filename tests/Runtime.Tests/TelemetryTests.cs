@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Bookings.Generated.Runtime.Internal;
+using Bookings.Generated.Testing;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
@@ -108,7 +109,7 @@ namespace Bookings.Generated.Runtime.Tests
             var calls = 0;
             var runner = Runner();
 
-            var error = await Assert.ThrowsAsync<DynamoTransientException>(() => runner.ExecuteAsync(
+            var error = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => runner.ExecuteAsync(
                 new DynamoOperation("GetItem", _table),
                 _ => Task.FromException<string>(Interlocked.Increment(ref calls) == 1 ? Answer("InternalServerError", "ANSWERED-1") : new HttpRequestException("connection reset")),
                 CancellationToken.None));
@@ -208,7 +209,7 @@ namespace Bookings.Generated.Runtime.Tests
                 .AddProvider(new FakeLoggerProvider(collector)));
             var runner = new DynamoOperationRunner(new DynamoRepositoryOptions { Retry = FastRetries }, loggers.CreateLogger("runner"));
 
-            await Assert.ThrowsAsync<DynamoThrottledException>(() => runner.ExecuteAsync(
+            await DynamoAssert.ThrowsAsync(DynamoErrorKind.Throttled, () => runner.ExecuteAsync(
                 new DynamoOperation("GetItem", _table),
                 _ => Task.FromException<string>(Answer("ThrottlingException", "THROTTLED")),
                 CancellationToken.None));

@@ -221,8 +221,8 @@ namespace Bookings.Cli.Commands
 
         /// <summary>Failures every further batch would hit too: the import stops instead of failing row after row.</summary>
         private static bool IsFatal(DynamoRepositoryException exception)
-            => exception is DynamoTableNotFoundException or DynamoAccessDeniedException or DynamoValidationException
-               || (exception is DynamoTransientException && CliErrors.IsConnectionFailure(exception))
+            => exception is DynamoValidationException or { Kind: DynamoErrorKind.TableNotFound or DynamoErrorKind.AccessDenied }
+               || (exception.Kind == DynamoErrorKind.Transient && CliErrors.IsConnectionFailure(exception))
                || (exception is DynamoBatchIncompleteException { InnerException: DynamoRepositoryException cause } && IsFatal(cause));
 
         /// <summary>Progress as plain lines: "import x.jsonl: 500/2000 rows (25%)" at each tenth and at the end.</summary>

@@ -61,7 +61,7 @@ namespace Bookings
                     : $"required field '{ex.Attribute}' is missing";
                 return false;
             }
-            catch (DynamoItemTooLargeException ex)
+            catch (DynamoValidationException ex) when (ex.Kind == DynamoErrorKind.ItemTooLarge)
             {
                 problem = ex.Problem;
                 return false;

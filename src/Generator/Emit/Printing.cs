@@ -14,8 +14,8 @@ namespace Bookings.Generated.Generator.Emit
         public static string Printed(string expression, ValueKind kind, Sensitivity sensitivity) => sensitivity switch
         {
             Sensitivity.Phone or Sensitivity.PhoneE164 => $"({Runtime}PhoneNumber.{Phones.Mask(sensitivity)}({expression}))",
-            Sensitivity.Personal => $"({Runtime}Redact.Personal({expression}))",
-            Sensitivity.Secret => $"({Runtime}Redact.Secret({expression}))",
+            Sensitivity.Personal => $"({Internal}Redact.Personal({expression}))",
+            Sensitivity.Secret => $"({Internal}Redact.Secret({expression}))",
             _ when kind == ValueKind.Binary => $"({Internal}Summary.Bytes({expression}))",
             _ when DateFormat(kind) is { } format => $"{expression}:{format}",
             _ => expression,

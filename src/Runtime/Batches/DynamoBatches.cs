@@ -247,7 +247,7 @@ namespace Bookings.Generated.Runtime.Internal
                     await NarrowAsync(keys, requests, roundTrip, undone, ex, cancellationToken).ConfigureAwait(false);
                     return;
                 }
-                catch (DynamoRepositoryException ex) when (ex is not (DynamoTableNotFoundException or DynamoAccessDeniedException))
+                catch (DynamoRepositoryException ex) when (ex.Kind is not (DynamoErrorKind.TableNotFound or DynamoErrorKind.AccessDenied))
                 {
                     // Throttled, a transient failure, or an error of no known kind: these items were not done (a put or
                     // delete that may have been applied is simply done again when retried).

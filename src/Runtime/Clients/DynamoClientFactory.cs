@@ -5,8 +5,11 @@ using Amazon.Runtime;
 
 namespace Bookings.Generated.Runtime
 {
-    /// <summary>Builds the low-level client generated repositories use, from <see cref="DynamoRepositoryOptions"/>.</summary>
-    public static class DynamoClientFactory
+    /// <summary>
+    /// Builds the low-level client generated repositories use, from <see cref="DynamoRepositoryOptions"/>; the service
+    /// collection registers it (a client of one's own is registered before <c>Add…Repositories</c>).
+    /// </summary>
+    internal static class DynamoClientFactory
     {
         /// <summary>
         /// A client for the configured region or endpoint. Its own retries are off (<c>MaxErrorRetry</c> and

@@ -7,7 +7,7 @@ namespace Bookings.Generated.Runtime
     /// <summary>A condition on a write was not met, for example the item did not exist.</summary>
     public sealed class DynamoConditionFailedException : DynamoRepositoryException
     {
-        /// <inheritdoc cref="DynamoRepositoryException(string, string, string, string, int, Exception)"/>
+        /// <inheritdoc cref="DynamoRepositoryException(string, string, string, string, int, Exception, DynamoErrorKind, TimeSpan?)"/>
         public DynamoConditionFailedException(string message, string? operation, string? table, string? key, int attempts, Exception? innerException)
             : base(message, operation, table, key, attempts, innerException)
         {

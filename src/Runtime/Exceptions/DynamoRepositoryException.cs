@@ -6,8 +6,9 @@ using Amazon.Runtime;
 namespace Bookings.Generated.Runtime
 {
     /// <summary>
-    /// The base of every exception the SDK raises, so a caller can catch one type. Messages and
-    /// <see cref="Key"/> never hold an unmasked phone number or a secret.
+    /// The base of every exception the SDK raises, so a caller can catch one type and branch on its <see cref="Kind"/>
+    /// (throttled, transient, access denied, table not found, circuit open). Messages and <see cref="Key"/> never hold
+    /// an unmasked phone number or a secret.
     /// </summary>
     public class DynamoRepositoryException : Exception
     {
@@ -18,14 +19,30 @@ namespace Bookings.Generated.Runtime
         /// <param name="key">The item key with personal parts masked, or null.</param>
         /// <param name="attempts">How many times the request was sent (0 when it never was).</param>
         /// <param name="innerException">The underlying exception, or null.</param>
-        public DynamoRepositoryException(string message, string? operation = null, string? table = null, string? key = null, int attempts = 0, Exception? innerException = null)
+        /// <param name="kind">What kind of failure it is; <see cref="DynamoErrorKind.Failed"/> unless another applies.</param>
+        /// <param name="retryAfter">For <see cref="DynamoErrorKind.CircuitOpen"/>: how long until a probe is let through, when known.</param>
+        public DynamoRepositoryException(string message, string? operation = null, string? table = null, string? key = null, int attempts = 0, Exception? innerException = null, DynamoErrorKind kind = DynamoErrorKind.Failed, TimeSpan? retryAfter = null)
             : base(PhoneNumber.MaskAll(message), innerException)
         {
             Operation = operation;
             Table = table;
             Key = key is null ? null : PhoneNumber.MaskAll(key);
             Attempts = attempts;
+            Kind = kind;
+            RetryAfter = retryAfter;
         }
+
+        /// <summary>
+        /// What kind of failure this is; each member of <see cref="DynamoErrorKind"/> says whether anything may have been
+        /// applied and what to do.
+        /// </summary>
+        public DynamoErrorKind Kind { get; }
+
+        /// <summary>
+        /// For <see cref="DynamoErrorKind.CircuitOpen"/>: how long from the refusal until the table's circuit breaker lets
+        /// a probe request through; null when not known or for another kind.
+        /// </summary>
+        public TimeSpan? RetryAfter { get; }
 
         /// <summary>The DynamoDB operation, such as <c>GetItem</c>; null when the error came before any operation.</summary>
         public string? Operation { get; }

@@ -153,6 +153,9 @@ namespace Bookings.Generated.Runtime.Internal
 
             var subject = $"{operation.Name} on table '{operation.Table}'{(operation.Key is null ? string.Empty : " for " + key)}";
             var keyForException = operation.Key is null ? null : key;
+            DynamoRepositoryException Error(string what, DynamoErrorKind kind = DynamoErrorKind.Failed, TimeSpan? retryAfter = null)
+                => new(subject + what, operation.Name, operation.Table, keyForException, tries, ex, kind, retryAfter);
+
             if (ex is BrokenCircuitException open)
             {
                 // Only a call of which nothing may have been applied is the circuit's refusal: a caller may resend that
@@ -160,29 +163,29 @@ namespace Bookings.Generated.Runtime.Internal
                 // a lost answer, so it is the transient failure, with the breaker's exception inside.
                 if (attempts.Uncertain)
                 {
-                    return new DynamoTransientException($"{subject} failed after {tries} attempt(s) and may have been applied: an attempt failed with {RuntimeLog.ErrorDetail(attempts.LastFailure!)}, then the table's circuit breaker opened and refused the retry.", operation.Name, operation.Table, keyForException, tries, ex);
+                    return Error($" failed after {tries} attempt(s) and may have been applied: an attempt failed with {RuntimeLog.ErrorDetail(attempts.LastFailure!)}, then the table's circuit breaker opened and refused the retry.", DynamoErrorKind.Transient);
                 }
 
                 var after = open.RetryAfter is { } wait ? $"; a probe is let through in {wait.TotalSeconds:0.#} s" : string.Empty;
                 var what = tries == 0 ? "was not sent" : $"was not applied: its {tries} attempt(s) were throttled, and";
-                return new DynamoCircuitOpenException($"{subject} {what} the table's circuit breaker is open after repeated service failures{after}.", operation.Name, operation.Table, keyForException, tries, open.RetryAfter, ex);
+                return Error($" {what} the table's circuit breaker is open after repeated service failures{after}.", DynamoErrorKind.CircuitOpen, open.RetryAfter);
             }
 
             if (attempts.TimedOut)
             {
-                return new DynamoTransientException($"{subject} timed out after {attempts.Count} attempt(s): it outlasted Retry:MaxElapsed ({_resilience.Retry.MaxElapsed.TotalSeconds:0.###} s).", operation.Name, operation.Table, keyForException, tries, ex);
+                return Error($" timed out after {attempts.Count} attempt(s): it outlasted Retry:MaxElapsed ({_resilience.Retry.MaxElapsed.TotalSeconds:0.###} s).", DynamoErrorKind.Transient);
             }
 
             var spent = attempts.BudgetSpent ? " (the table's retry budget, Retry:Budget, is spent)" : string.Empty;
             return category switch
             {
-                ErrorCategory.Throttling => new DynamoThrottledException($"{subject} was still throttled ({code}) after {tries} attempt(s){spent}.", operation.Name, operation.Table, keyForException, tries, ex),
-                ErrorCategory.Transient => new DynamoTransientException($"{subject} failed with {code} after {tries} attempt(s){spent}.", operation.Name, operation.Table, keyForException, tries, ex),
-                ErrorCategory.AccessDenied => new DynamoAccessDeniedException($"{subject} was denied ({code}). Check the credentials and the IAM policy for this table.", operation.Name, operation.Table, keyForException, tries, ex),
-                ErrorCategory.TableNotFound => new DynamoTableNotFoundException($"{subject} failed: the table does not exist in this account and region. Create it first (for example with DynamoTableManager.EnsureTablesAsync).", operation.Name, operation.Table, keyForException, tries, ex),
+                ErrorCategory.Throttling => Error($" was still throttled ({code}) after {tries} attempt(s){spent}.", DynamoErrorKind.Throttled),
+                ErrorCategory.Transient => Error($" failed with {code} after {tries} attempt(s){spent}.", DynamoErrorKind.Transient),
+                ErrorCategory.AccessDenied => Error($" was denied ({code}). Check the credentials and the IAM policy for this table.", DynamoErrorKind.AccessDenied),
+                ErrorCategory.TableNotFound => Error(" failed: the table does not exist in this account and region. Create it first (for example with DynamoTableManager.EnsureTablesAsync).", DynamoErrorKind.TableNotFound),
                 ErrorCategory.ConditionFailed => new DynamoConditionFailedException($"{subject}: the condition was not met.", operation.Name, operation.Table, keyForException, tries, ex),
-                ErrorCategory.Validation => new DynamoRepositoryException($"{subject} was rejected by DynamoDB as invalid ({code}).", operation.Name, operation.Table, keyForException, tries, ex),
-                _ => new DynamoRepositoryException($"{subject} failed with {code}.", operation.Name, operation.Table, keyForException, tries, ex),
+                ErrorCategory.Validation => Error($" was rejected by DynamoDB as invalid ({code})."),
+                _ => Error($" failed with {code}."),
             };
         }
 

@@ -1,6 +1,13 @@
-namespace Bookings.Generated.Runtime
+using System.ComponentModel;
+
+namespace Bookings.Generated.Runtime.Internal
 {
-    /// <summary>How generated <c>ToString()</c> methods print sensitive values.</summary>
+    /// <summary>
+    /// For generated code: not part of the supported API, and it may change in any release.
+    /// How generated <c>ToString()</c> methods print sensitive values; a service's own logs mask through the
+    /// Bookings.Generated.Compliance redactors, which call it.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class Redact
     {
         /// <summary>What is printed in place of a secret: nothing of the value, not even its length.</summary>

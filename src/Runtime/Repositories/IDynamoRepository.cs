@@ -57,14 +57,14 @@ namespace Bookings.Generated.Runtime
         /// <param name="cancellationToken">Cancels the write.</param>
         /// <exception cref="DynamoConditionFailedException">The condition did not hold; <c>StoredItem</c> holds the stored item, if any, and <c>CurrentItem</c> reads it as the entity (null when it does not fit the schema).</exception>
         /// <exception cref="DynamoOptimisticLockException">Another writer changed the item since it was read.</exception>
-        /// <exception cref="DynamoItemTooLargeException">The item is over DynamoDB's 400 KB limit; nothing was sent.</exception>
+        /// <exception cref="DynamoValidationException">(<see cref="DynamoErrorKind.ItemTooLarge"/>) The item is over DynamoDB's 400 KB limit; nothing was sent.</exception>
         /// <exception cref="DynamoUniqueValueException">Another entity holds a value of a unique attribute the write would store; nothing was written.</exception>
         Task PutAsync(TEntity entity, WriteOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <summary>Stores an item only if no item has its key; false (and nothing changed) when one already exists.</summary>
         /// <param name="entity">The item to store.</param>
         /// <param name="cancellationToken">Cancels the write.</param>
-        /// <exception cref="DynamoItemTooLargeException">The item is over DynamoDB's 400 KB limit; nothing was sent.</exception>
+        /// <exception cref="DynamoValidationException">(<see cref="DynamoErrorKind.ItemTooLarge"/>) The item is over DynamoDB's 400 KB limit; nothing was sent.</exception>
         /// <exception cref="DynamoUniqueValueException">Another entity holds a value of a unique attribute the write would store; nothing was written.</exception>
         Task<bool> CreateAsync(TEntity entity, CancellationToken cancellationToken = default);
 
@@ -130,7 +130,7 @@ namespace Bookings.Generated.Runtime
         /// <summary>A put for <see cref="DynamoTransactions.WriteAsync"/>, conditional and versioned as <see cref="PutAsync"/> is.</summary>
         /// <param name="entity">The item to store.</param>
         /// <param name="options">A condition; <see cref="WriteOptions.ExpectedVersion"/> is refused, as the entity carries its version.</param>
-        /// <exception cref="DynamoItemTooLargeException">The item is over DynamoDB's 400 KB limit.</exception>
+        /// <exception cref="DynamoValidationException">(<see cref="DynamoErrorKind.ItemTooLarge"/>) The item is over DynamoDB's 400 KB limit.</exception>
         /// <exception cref="NotSupportedException">The entity has unique attributes (write it with PutAsync); nothing was sent.</exception>
         TransactionItem TransactPut(TEntity entity, WriteOptions? options = null);
 

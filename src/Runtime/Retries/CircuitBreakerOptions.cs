@@ -6,8 +6,8 @@ namespace Bookings.Generated.Runtime
     /// The circuit breaker each table has (one per table name and options instance). It counts service failures of
     /// single attempts (5xx, dropped connections, attempt timeouts; not throttling, which the retry budget handles), and
     /// opens when they are at least <see cref="FailureRatio"/> of at least <see cref="MinimumThroughput"/> attempts within
-    /// <see cref="SamplingDuration"/>. While open, calls on the table fail fast with
-    /// <see cref="DynamoCircuitOpenException"/>; after <see cref="BreakDuration"/> one probe request is let through, and
+    /// <see cref="SamplingDuration"/>. While open, calls on the table fail fast with a
+    /// <see cref="DynamoRepositoryException"/> of kind <see cref="DynamoErrorKind.CircuitOpen"/>; after <see cref="BreakDuration"/> one probe request is let through, and
     /// its success closes the circuit. Defaults are conservative: only a sustained outage opens it.
     /// </summary>
     public sealed class CircuitBreakerOptions

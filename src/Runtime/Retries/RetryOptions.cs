@@ -17,7 +17,7 @@ namespace Bookings.Generated.Runtime
         /// <summary>
         /// The overall timeout of one operation, its attempts and the delays between them included: no retry is scheduled
         /// whose delay would end later, and an attempt still running then is cancelled (a
-        /// <see cref="DynamoTransientException"/>). Default 10 s.
+        /// <see cref="DynamoRepositoryException"/> of kind <see cref="DynamoErrorKind.Transient"/>). Default 10 s.
         /// </summary>
         public TimeSpan MaxElapsed { get; set; } = TimeSpan.FromSeconds(10);
 

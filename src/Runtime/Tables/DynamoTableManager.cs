@@ -136,7 +136,7 @@ namespace Bookings.Generated.Runtime
                     cancellationToken).ConfigureAwait(false);
                 return response.Table;
             }
-            catch (DynamoTableNotFoundException)
+            catch (DynamoRepositoryException e) when (e.Kind == DynamoErrorKind.TableNotFound)
             {
                 return null;
             }
@@ -179,7 +179,7 @@ namespace Bookings.Generated.Runtime
                         cancellationToken).ConfigureAwait(false);
                     deleted.Add(name);
                 }
-                catch (DynamoTableNotFoundException)
+                catch (DynamoRepositoryException e) when (e.Kind == DynamoErrorKind.TableNotFound)
                 {
                     // Already gone: deleting is idempotent.
                 }

@@ -89,13 +89,13 @@ namespace Bookings.Generated.Runtime.Internal
         }
 
         /// <summary>
-        /// Refuses an item larger than DynamoDB's 400 KB limit with a <see cref="DynamoItemTooLargeException"/>
-        /// that names the item's key (masked) and its size, before any request is sent.
+        /// Refuses an item larger than DynamoDB's 400 KB limit with a <see cref="DynamoValidationException"/> of kind
+        /// <see cref="DynamoErrorKind.ItemTooLarge"/> that names the item's key (masked) and its size, before any request is sent.
         /// </summary>
         /// <param name="entity">The entity type, such as <c>Booking</c>.</param>
         /// <param name="key">The item's key; only its <c>ToString()</c> is used, and only when the item is refused.</param>
         /// <param name="item">The item as it would be sent.</param>
-        /// <exception cref="DynamoItemTooLargeException">The item is larger than <see cref="MaxBytes"/>.</exception>
+        /// <exception cref="DynamoValidationException">The item is larger than <see cref="MaxBytes"/>.</exception>
         public static void EnsureWithinLimit(string entity, object key, IReadOnlyDictionary<string, AttributeValue> item)
         {
             ArgumentNullException.ThrowIfNull(entity);
@@ -117,7 +117,7 @@ namespace Bookings.Generated.Runtime.Internal
                 }
             }
 
-            throw new DynamoItemTooLargeException(entity, key.ToString(), size, largest, largestSize);
+            throw DynamoValidationException.ItemTooLarge(entity, key.ToString(), size, largest, largestSize);
         }
 
         private static long AttributeSize(string name, AttributeValue? value)

@@ -42,5 +42,5 @@ public sealed partial record Account
 
     /// <summary>Prints the item with personal data masked and secrets left out.</summary>
     public override string ToString()
-        => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account {{ Key = {Key}, Mobile = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Mobile))}, Nickname = {(global::Bookings.Generated.Runtime.Redact.Personal(Nickname))}, PasswordHash = {(global::Bookings.Generated.Runtime.Redact.Secret(PasswordHash))}, Class = {Class}, Visits = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Visits))}, Active = {Active}, ExtraAttributes = {(global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Describe(ExtraAttributes))} }}");
+        => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Account {{ Key = {Key}, Mobile = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(Mobile))}, Nickname = {(global::Bookings.Generated.Runtime.Internal.Redact.Personal(Nickname))}, PasswordHash = {(global::Bookings.Generated.Runtime.Internal.Redact.Secret(PasswordHash))}, Class = {Class}, Visits = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Visits))}, Active = {Active}, ExtraAttributes = {(global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Describe(ExtraAttributes))} }}");
 }

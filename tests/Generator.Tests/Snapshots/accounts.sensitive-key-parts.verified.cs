@@ -4,7 +4,7 @@
 // AccountKey.ToString
 /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
 public override string ToString()
-    => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"AccountKey {{ Tenant = {Tenant}, User = {(global::Bookings.Generated.Runtime.Redact.Personal(User))} }}");
+    => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"AccountKey {{ Tenant = {Tenant}, User = {(global::Bookings.Generated.Runtime.Internal.Redact.Personal(User))} }}");
 
 // AccountKey.Valid*
 // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
@@ -17,4 +17,4 @@ private static string ValidUser(string? user)
 // DeviceKey.ToString
 /// <summary>Prints the key parts with personal parts masked and secret parts left out.</summary>
 public override string ToString()
-    => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"DeviceKey {{ DeviceId = {DeviceId}, TokenId = {(global::Bookings.Generated.Runtime.Redact.Secret(TokenId))} }}");
+    => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"DeviceKey {{ DeviceId = {DeviceId}, TokenId = {(global::Bookings.Generated.Runtime.Internal.Redact.Secret(TokenId))} }}");

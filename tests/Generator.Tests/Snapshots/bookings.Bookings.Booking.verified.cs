@@ -41,5 +41,5 @@ public sealed partial record Booking
 
     /// <summary>Prints the item with personal data masked and secrets left out.</summary>
     public override string ToString()
-        => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Redact.Personal(Name))}, BookingTime = {BookingTime}, ConfirmSms = {ConfirmSms}, RemindSms = {RemindSms}, OptionSms = {OptionSms}, OptionTime = {OptionTime}, ExtraAttributes = {(global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Describe(ExtraAttributes))} }}");
+        => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Booking {{ Key = {Key}, Name = {(global::Bookings.Generated.Runtime.Internal.Redact.Personal(Name))}, BookingTime = {BookingTime}, ConfirmSms = {ConfirmSms}, RemindSms = {RemindSms}, OptionSms = {OptionSms}, OptionTime = {OptionTime}, ExtraAttributes = {(global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Describe(ExtraAttributes))} }}");
 }

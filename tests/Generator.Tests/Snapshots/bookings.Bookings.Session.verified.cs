@@ -22,5 +22,5 @@ public sealed partial record Session
 
     /// <summary>Prints the item with personal data masked and secrets left out.</summary>
     public override string ToString()
-        => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Session {{ Key = {Key}, Cookies = {(global::Bookings.Generated.Runtime.Redact.Secret(Cookies))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(ExpiresAt))} }}");
+        => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Session {{ Key = {Key}, Cookies = {(global::Bookings.Generated.Runtime.Internal.Redact.Secret(Cookies))}, ExpiresAt = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(ExpiresAt))} }}");
 }

@@ -95,4 +95,4 @@ public global::System.Collections.Generic.IAsyncEnumerable<CustomerOrder> QueryB
 
 // CustomerOrderRepository.PartitionLabel
 private static string PartitionLabel(string email)
-    => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"CustomerOrder partition {{ Email = {(global::Bookings.Generated.Runtime.Redact.Personal(email))} }}");
+    => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"CustomerOrder partition {{ Email = {(global::Bookings.Generated.Runtime.Internal.Redact.Personal(email))} }}");

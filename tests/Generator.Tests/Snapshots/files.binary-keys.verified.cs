@@ -51,4 +51,4 @@ public static global::Bookings.Generated.Runtime.SortKeyCondition Between(byte[]
 // ChunkRepository.QueryByOwnerAsync
 /// <inheritdoc/>
 public global::System.Collections.Generic.IAsyncEnumerable<ChunkKey> QueryByOwnerAsync(byte[] ownerToken, global::Bookings.Generated.Runtime.QueryOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-    => ReadIndexAsync(ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ownerToken))} }}"), options, ChunkMarshaller.KeyFromItem, cancellationToken);
+    => ReadIndexAsync(ChunkTable.ByOwnerIndex, global::Bookings.Generated.Integration.Tests.Files.ChunkMarshaller.OwnerTokenValue(ownerToken), string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Chunk by_owner partition {{ OwnerToken = {(global::Bookings.Generated.Runtime.Internal.Redact.Secret(ownerToken))} }}"), options, ChunkMarshaller.KeyFromItem, cancellationToken);

@@ -48,7 +48,7 @@ public sealed partial record Order
 
     /// <summary>Prints the item with personal data masked and secrets left out.</summary>
     public override string ToString()
-        => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Order {{ Key = {Key}, CustomerEmail = {(global::Bookings.Generated.Runtime.Redact.Personal(CustomerEmail))}, CustomerPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(CustomerPhone))}, Total = {Total}, ItemCount = {ItemCount}, LoyaltyPoints = {LoyaltyPoints}, WeightKg = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(WeightKg))}, Gift = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Gift))}, CustomerNote = {CustomerNote}, Event = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Event))}, ApiToken = {(global::Bookings.Generated.Runtime.Redact.Secret(ApiToken))} }}");
+        => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"Order {{ Key = {Key}, CustomerEmail = {(global::Bookings.Generated.Runtime.Internal.Redact.Personal(CustomerEmail))}, CustomerPhone = {(global::Bookings.Generated.Runtime.PhoneNumber.Mask(CustomerPhone))}, Total = {Total}, ItemCount = {ItemCount}, LoyaltyPoints = {LoyaltyPoints}, WeightKg = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(WeightKg))}, Gift = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Gift))}, CustomerNote = {CustomerNote}, Event = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(Event))}, ApiToken = {(global::Bookings.Generated.Runtime.Internal.Redact.Secret(ApiToken))} }}");
 }
 
 // OrderMarshaller.FromItem

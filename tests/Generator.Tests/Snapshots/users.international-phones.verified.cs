@@ -24,4 +24,4 @@ internal static global::Amazon.DynamoDBv2.Model.AttributeValue PhoneValue(string
 // User.ToString
 /// <summary>Prints the item with personal data masked and secrets left out.</summary>
 public override string ToString()
-    => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"User {{ Key = {Key}, Username = {Username}, Email = {(global::Bookings.Generated.Runtime.Redact.Personal(Email))}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.MaskE164(Phone))}, DisplayName = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(DisplayName))} }}");
+    => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"User {{ Key = {Key}, Username = {Username}, Email = {(global::Bookings.Generated.Runtime.Internal.Redact.Personal(Email))}, Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.MaskE164(Phone))}, DisplayName = {(global::Bookings.Generated.Runtime.Internal.Summary.Value(DisplayName))} }}");

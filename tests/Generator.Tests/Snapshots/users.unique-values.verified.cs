@@ -11,7 +11,7 @@ private static readonly global::Bookings.Generated.Runtime.Internal.EntityMappin
     UniqueAttributes = new[]
     {
         new global::Bookings.Generated.Runtime.Internal.UniqueAttribute("username"),
-        new global::Bookings.Generated.Runtime.Internal.UniqueAttribute("email", static value => (global::Bookings.Generated.Runtime.Redact.Personal(value))),
+        new global::Bookings.Generated.Runtime.Internal.UniqueAttribute("email", static value => (global::Bookings.Generated.Runtime.Internal.Redact.Personal(value))),
         new global::Bookings.Generated.Runtime.Internal.UniqueAttribute("phone", static value => (global::Bookings.Generated.Runtime.PhoneNumber.MaskE164(value))),
     },
 };
