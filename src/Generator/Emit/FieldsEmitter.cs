@@ -45,8 +45,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary><c>{{Xml.Escape(attribute.Name)}}</c>; values are validated{{(attribute.Sensitivity.IsPhone() ? " and normalised" : string.Empty)}} as they are when stored.</summary>
-                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} =
-                        new({{Literals.String(attribute.Name)}}, global::{{table.Namespace}}.{{table.MarshallerTypeName}}.{{attribute.PropertyName}}Value);
+                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} = new({{Literals.String(attribute.Name)}}, global::{{table.Namespace}}.{{table.MarshallerTypeName}}.{{attribute.PropertyName}}Value);
                     """);
             }
 
@@ -166,7 +165,7 @@ namespace Bookings.Generated.Generator.Emit
                 ? $$"""
 
                     /// <summary>{{summary}}</summary>
-                    public {{table.UpdateTypeName}} {{method}}({{parameters}}) => {{result}};
+                    public {{table.UpdateTypeName}} {{method}}({{parameters}}){{(result.Length > 140 ? "\n    => " : " => ")}}{{result}};
                     """
                 : $$"""
 

@@ -3,7 +3,8 @@
 
 // ProductUpdate.SetTags
 /// <summary>Sets <c>tags</c>. Null or an empty set removes it, since DynamoDB stores no empty set.</summary>
-public ProductUpdate SetTags(global::System.Collections.Generic.IReadOnlySet<string>? value) => value is null || value.Count == 0 ? Remove<ProductUpdate>("tags") : Set<ProductUpdate>("tags", global::Catalog.ProductMarshaller.TagsValue(value));
+public ProductUpdate SetTags(global::System.Collections.Generic.IReadOnlySet<string>? value)
+    => value is null || value.Count == 0 ? Remove<ProductUpdate>("tags") : Set<ProductUpdate>("tags", global::Catalog.ProductMarshaller.TagsValue(value));
 
 // ProductUpdate.AddToTags
 /// <summary>Adds <paramref name="values"/> to the set <c>tags</c>.</summary>
@@ -43,7 +44,8 @@ public ProductUpdate AddToChecksums(params byte[][] values)
 
 // ProductUpdate.AppendToChannels
 /// <summary>Appends <paramref name="values"/> to <c>channels</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
-public ProductUpdate AppendToChannels(params Channel[] values) => Append<ProductUpdate>("channels", global::Catalog.ProductMarshaller.ChannelsValue(values ?? throw new global::System.ArgumentNullException("values")));
+public ProductUpdate AppendToChannels(params Channel[] values)
+    => Append<ProductUpdate>("channels", global::Catalog.ProductMarshaller.ChannelsValue(values ?? throw new global::System.ArgumentNullException("values")));
 
 // ProductUpdate.RemoveChannels
 /// <summary>Removes <c>channels</c>.</summary>
@@ -51,4 +53,5 @@ public ProductUpdate RemoveChannels() => Remove<ProductUpdate>("channels");
 
 // ProductUpdate.AddStock
 /// <summary>Adds <paramref name="delta"/> to <c>stock</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>stock</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Stock.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
-public ProductUpdate AddStock(int delta) => Add<ProductUpdate>("stock", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
+public ProductUpdate AddStock(int delta)
+    => Add<ProductUpdate>("stock", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
