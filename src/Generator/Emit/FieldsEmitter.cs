@@ -126,7 +126,7 @@ namespace Bookings.Generated.Generator.Emit
                     $"Adds <paramref name=\"delta\"/> to {attributeName} (a missing value counts as 0).{DeltaRange(table, attribute)} Not retried blindly after an ambiguous failure.",
                     $"{type} delta",
                     string.Empty,
-                    Call("Add", $"{name}, {ValueKinds.ToAttributeValue(attribute.Kind, ValueKinds.Checked(attribute, "delta", Literals.String(table.TypeName), inRange: false))}")),
+                    Call("Add", $"{name}, {ValueKinds.NewValue(attribute.Kind, ValueKinds.Checked(attribute, "delta", Literals.String(table.TypeName), inRange: false))}")),
             };
             return Method(table, summary + UniqueNote(table, attribute, change), method, parameters, statements, result);
         }

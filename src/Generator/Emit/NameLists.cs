@@ -27,7 +27,6 @@ namespace Bookings.Generated.Generator.Emit
                 {{Wrapped(names, 1)}}
             });
 
-            // Any other attribute of an item is an extra one.
             private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);
 
             /// <summary>Whether the schema declares the attribute <paramref name="name"/>; any other attribute of an item is an extra one.</summary>

@@ -14,7 +14,6 @@ public static partial class BookingMarshaller
         "booking_num", "phone", "name", "booking_time", "confirm_sms", "remind_sms", "option_sms", "option_time",
     });
 
-    // Any other attribute of an item is an extra one.
     private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);
 
     /// <summary>Whether the schema declares the attribute <paramref name="name"/>; any other attribute of an item is an extra one.</summary>

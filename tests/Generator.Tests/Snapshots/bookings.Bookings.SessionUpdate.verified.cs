@@ -24,6 +24,5 @@ public sealed partial class SessionUpdate : global::Bookings.Generated.Runtime.E
     public SessionUpdate RemoveExpiresAt() => Remove<SessionUpdate>("expires_at");
 
     /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
-    public SessionUpdate AddExpiresAt(long delta)
-        => Add<SessionUpdate>("expires_at", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
+    public SessionUpdate AddExpiresAt(long delta) => Add<SessionUpdate>("expires_at", new() { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 }

@@ -53,5 +53,4 @@ public ProductUpdate RemoveChannels() => Remove<ProductUpdate>("channels");
 
 // ProductUpdate.AddStock
 /// <summary>Adds <paramref name="delta"/> to <c>stock</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>stock</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Stock.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
-public ProductUpdate AddStock(int delta)
-    => Add<ProductUpdate>("stock", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
+public ProductUpdate AddStock(int delta) => Add<ProductUpdate>("stock", new() { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });

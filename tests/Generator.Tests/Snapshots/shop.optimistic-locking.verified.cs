@@ -29,6 +29,5 @@ public sealed partial class CounterUpdate : global::Bookings.Generated.Runtime.E
     public CounterUpdate SetCountIfNotExists(long value) => SetIfNotExists<CounterUpdate>("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
 
     /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
-    public CounterUpdate AddCount(long delta)
-        => Add<CounterUpdate>("count", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
+    public CounterUpdate AddCount(long delta) => Add<CounterUpdate>("count", new() { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 }
