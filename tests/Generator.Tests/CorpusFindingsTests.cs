@@ -248,7 +248,7 @@ namespace Bookings.Generated.Generator.Tests
             var update = run.Source("Found.ThingUpdate.g.cs");
             Assert.Contains("public ThingUpdate SetTitle(string value)", update, StringComparison.Ordinal);
             Assert.Single(update.Split('\n'), line => line.Contains(" SetTitleIfNotExists(", StringComparison.Ordinal));
-            Assert.Contains("Set(\"title_if_not_exists\", ", update, StringComparison.Ordinal);
+            Assert.Contains("Set<ThingUpdate>(\"title_if_not_exists\", ", update, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -150,7 +150,7 @@ namespace Bookings.Generated.Generator.Tests
                     public sealed class Forged : global::Bookings.Generated.Runtime.EntityUpdate
                     {
                         /// <summary>Writes the key by name.</summary>
-                        public Forged() => Set("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
+                        public Forged() => Set<Forged>("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
                     }
 
                     /// <summary>The generated update cannot be extended.</summary>

@@ -70,11 +70,11 @@ namespace Bookings.Generated.Runtime.Tests
         public void Updates_render_set_remove_and_add_clauses()
         {
             var update = new TestUpdate();
-            update.Set("name", new AttributeValue { S = "Kim" });
-            update.SetIfNotExists("first_seen", new AttributeValue { S = "2025-10-20" });
-            update.Remove("note");
+            update.Set<TestUpdate>("name", new AttributeValue { S = "Kim" });
+            update.SetIfNotExists<TestUpdate>("first_seen", new AttributeValue { S = "2025-10-20" });
+            update.Remove<TestUpdate>("note");
             Assert.True(update.IsIdempotent);
-            update.Add("visit_count", new AttributeValue { N = "1" });
+            update.Add<TestUpdate>("visit_count", new AttributeValue { N = "1" });
             Assert.False(update.IsIdempotent);
 
             var expressions = new ExpressionBuilder();
@@ -86,8 +86,8 @@ namespace Bookings.Generated.Runtime.Tests
         {
             var update = new TestUpdate();
             Assert.Throws<InvalidOperationException>(() => update.Render(new ExpressionBuilder()));
-            update.Set("name", new AttributeValue { S = "a" });
-            Assert.Throws<InvalidOperationException>(() => update.Remove("name"));
+            update.Set<TestUpdate>("name", new AttributeValue { S = "a" });
+            Assert.Throws<InvalidOperationException>(() => update.Remove<TestUpdate>("name"));
         }
     }
 }

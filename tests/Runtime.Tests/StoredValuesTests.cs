@@ -63,11 +63,11 @@ namespace Bookings.Generated.Runtime.Tests
         public void An_update_is_shown_by_an_item_that_holds_each_of_its_changes()
         {
             var update = new TestUpdate();
-            update.Set("name", new AttributeValue { S = "Kim" });
-            update.Remove("note");
-            update.SetIfNotExists("created", new AttributeValue { S = "2025-10-20" });
-            update.AddToSet("tags", new AttributeValue { SS = new() { "vip" } });
-            update.DeleteFromSet("codes", new AttributeValue { NS = new() { "7" } });
+            update.Set<TestUpdate>("name", new AttributeValue { S = "Kim" });
+            update.Remove<TestUpdate>("note");
+            update.SetIfNotExists<TestUpdate>("created", new AttributeValue { S = "2025-10-20" });
+            update.AddToSet<TestUpdate>("tags", new AttributeValue { SS = new() { "vip" } });
+            update.DeleteFromSet<TestUpdate>("codes", new AttributeValue { NS = new() { "7" } });
 
             var stored = new Dictionary<string, AttributeValue>
             {

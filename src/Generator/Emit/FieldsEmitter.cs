@@ -45,8 +45,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary><c>{{Xml.Escape(attribute.Name)}}</c>; values are validated{{(attribute.Sensitivity.IsPhone() ? " and normalised" : string.Empty)}} as they are when stored.</summary>
-                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} =
-                        new({{Literals.String(attribute.Name)}}, global::{{table.Namespace}}.{{table.MarshallerTypeName}}.{{attribute.PropertyName}}Value);
+                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} = new({{Literals.String(attribute.Name)}}, global::{{table.Namespace}}.{{table.MarshallerTypeName}}.{{attribute.PropertyName}}Value);
                     """);
             }
 
@@ -96,26 +95,21 @@ namespace Bookings.Generated.Generator.Emit
             var attributeName = $"<c>{Xml.Escape(attribute.Name)}</c>";
             var stored = $"global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value";
             var element = attribute.Type.Element is { } e ? ValueKinds.CSharpType(e) : string.Empty;
-            var (summary, parameters, body) = change switch
+            string Call(string change, string arguments) => $"{change}<{table.UpdateTypeName}>({arguments})";
+            var (summary, parameters, statements, result) = change switch
             {
                 UpdateChange.Set when attribute.Kind == ValueKind.Set => (
                     $"Sets {attributeName}. Null or an empty set removes it, since DynamoDB stores no empty set.",
                     $"{type}{ValueKinds.SetNullability(attribute)} value",
-                    $$"""
-                    if (value is null || value.Count == 0)
-                    {
-                        Remove({{name}});
-                        return this;
-                    }
-
-                    Set({{name}}, {{stored}}(value));
-                    """),
-                UpdateChange.Set => ($"Sets {attributeName}.", $"{type} value", $"Set({name}, {stored}(value));"),
-                UpdateChange.SetIfNotExists => ($"Sets {attributeName} only if the item does not have it yet.", $"{type} value", $"SetIfNotExists({name}, {stored}(value));"),
+                    string.Empty,
+                    $"value is null || value.Count == 0 ? {Call("Remove", name)} : {Call("Set", $"{name}, {stored}(value)")}"),
+                UpdateChange.Set => ($"Sets {attributeName}.", $"{type} value", string.Empty, Call("Set", $"{name}, {stored}(value)")),
+                UpdateChange.SetIfNotExists => ($"Sets {attributeName} only if the item does not have it yet.", $"{type} value", string.Empty, Call("SetIfNotExists", $"{name}, {stored}(value)")),
                 UpdateChange.AppendTo => (
                     $"Appends <paramref name=\"values\"/> to {attributeName} (a missing list counts as empty). Not retried blindly after an ambiguous failure.",
                     $"params {element}[] values",
-                    $"Append({name}, {stored}({Literals.NotNull("values")}));"),
+                    string.Empty,
+                    Call("Append", $"{name}, {stored}({Literals.NotNull("values")})")),
                 UpdateChange.AddTo or UpdateChange.DeleteFrom => (
                     change == UpdateChange.AddTo ? $"Adds <paramref name=\"values\"/> to the set {attributeName}." : $"Deletes <paramref name=\"values\"/> from the set {attributeName}.",
                     $"params {element}[] values",
@@ -125,16 +119,16 @@ namespace Bookings.Generated.Generator.Emit
                     {
                         throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", {{Literals.NameOf("values")}});
                     }
-
-                    {{(change == UpdateChange.AddTo ? "AddToSet" : "DeleteFromSet")}}({{name}}, {{stored}}({{(attribute.Type.Element!.Kind == ValueKind.Binary ? "values" : $"new global::System.Collections.Generic.HashSet<{element}>(values)")}}));
-                    """),
-                UpdateChange.Remove => ($"Removes {attributeName}.", string.Empty, $"Remove({name});"),
+                    """,
+                    Call(change == UpdateChange.AddTo ? "AddToSet" : "DeleteFromSet", $"{name}, {stored}({(attribute.Type.Element!.Kind == ValueKind.Binary ? "values" : $"new global::System.Collections.Generic.HashSet<{element}>(values)")})")),
+                UpdateChange.Remove => ($"Removes {attributeName}.", string.Empty, string.Empty, Call("Remove", name)),
                 _ => (
                     $"Adds <paramref name=\"delta\"/> to {attributeName} (a missing value counts as 0).{DeltaRange(table, attribute)} Not retried blindly after an ambiguous failure.",
                     $"{type} delta",
-                    $"Add({name}, {ValueKinds.ToAttributeValue(attribute.Kind, ValueKinds.Checked(attribute, "delta", Literals.String(table.TypeName), inRange: false))});"),
+                    string.Empty,
+                    Call("Add", $"{name}, {ValueKinds.NewValue(attribute.Kind, ValueKinds.Checked(attribute, "delta", Literals.String(table.TypeName), inRange: false))}")),
             };
-            return Method(table, summary + UniqueNote(table, attribute, change), method, parameters, body);
+            return Method(table, summary + UniqueNote(table, attribute, change), method, parameters, statements, result);
         }
 
         /// <summary>What an update of a unique attribute does besides: a sentence for its summary, or nothing.</summary>
@@ -148,30 +142,40 @@ namespace Bookings.Generated.Generator.Emit
         {
             var keys = $"the index key{(indexKeys.Count > 1 ? "s" : string.Empty)} {string.Join(", ", indexKeys.Select(k => $"<c>{Xml.Escape(k.AttributeName)}</c>"))}";
             var name = Literals.String(attribute.Name);
+            var update = table.UpdateTypeName;
             if (change == UpdateChange.Remove)
             {
-                var removes = string.Join("\n", new[] { $"Remove({name});" }.Concat(indexKeys.Select(k => $"Remove({Literals.String(k.AttributeName)});")));
-                return Method(table, $"Removes <c>{Xml.Escape(attribute.Name)}</c> and {keys}, so the item leaves the index.{UniqueNote(table, attribute, change)}", method, string.Empty, removes);
+                var removes = new[] { $"Remove<{update}>({name});" }.Concat(indexKeys.Take(indexKeys.Count - 1).Select(k => $"Remove<{update}>({Literals.String(k.AttributeName)});"));
+                return Method(table, $"Removes <c>{Xml.Escape(attribute.Name)}</c> and {keys}, so the item leaves the index.{UniqueNote(table, attribute, change)}", method, string.Empty, string.Join("\n", removes), $"Remove<{update}>({Literals.String(indexKeys[indexKeys.Count - 1].AttributeName)})");
             }
 
-            var sets = indexKeys.Select(k => $"Set({Literals.String(k.AttributeName)}, {KeyValues.ComputedIndexKey(k, _ => $"{Internal}IndexKeys.Text(stored)")});");
+            var sets = indexKeys.Take(indexKeys.Count - 1).Select(k => $"Set<{update}>({Literals.String(k.AttributeName)}, {KeyValues.ComputedIndexKey(k, _ => $"{Internal}IndexKeys.Text(stored)")});");
             return Method(
                 table,
                 $"Sets <c>{Xml.Escape(attribute.Name)}</c> and {keys} computed from it, in the same request.{UniqueNote(table, attribute, change)}",
                 method,
                 $"{ValueKinds.CSharpType(attribute.Type)} value",
-                string.Join("\n", new[] { $"var stored = global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value(value);", $"Set({name}, stored);" }.Concat(sets)));
+                string.Join("\n", new[] { $"var stored = global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value(value);", $"Set<{update}>({name}, stored);" }.Concat(sets)),
+                $"Set<{update}>({Literals.String(indexKeys[indexKeys.Count - 1].AttributeName)}, {KeyValues.ComputedIndexKey(indexKeys[indexKeys.Count - 1], _ => $"{Internal}IndexKeys.Text(stored)")})");
         }
 
-        private static string Method(TableModel table, string summary, string method, string parameters, string body) => $$"""
+        /// <summary>A method of the update type: one expression when the change needs no statements before it.</summary>
+        private static string Method(TableModel table, string summary, string method, string parameters, string statements, string result)
+            => statements.Length == 0
+                ? $$"""
 
-            /// <summary>{{summary}}</summary>
-            public {{table.UpdateTypeName}} {{method}}({{parameters}})
-            {
-                {{Indented(body, 1)}}
-                return this;
-            }
-            """;
+                    /// <summary>{{summary}}</summary>
+                    public {{table.UpdateTypeName}} {{method}}({{parameters}}){{(result.Length > 140 ? "\n    => " : " => ")}}{{result}};
+                    """
+                : $$"""
+
+                    /// <summary>{{summary}}</summary>
+                    public {{table.UpdateTypeName}} {{method}}({{parameters}})
+                    {
+                        {{Indented(statements, 1)}}
+                        return {{result}};
+                    }
+                    """;
 
         /// <summary>What the summary of <c>Add…</c> says of a delta: any number, and how to keep a range.</summary>
         private static string DeltaRange(TableModel table, AttributeModel attribute)

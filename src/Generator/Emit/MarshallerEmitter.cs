@@ -204,27 +204,6 @@ namespace Bookings.Generated.Generator.Emit
                 .Concat(table.ComputedIndexKeys.Select(k => k.AttributeName))
                 .Concat(table.TypeAttribute is null ? Enumerable.Empty<string>() : new[] { table.TypeAttribute });
 
-        /// <summary>Items joined into lines of up to about 120 characters.</summary>
-        private static IEnumerable<string> Wrapped(IEnumerable<string> items)
-        {
-            var line = new System.Text.StringBuilder();
-            foreach (var item in items)
-            {
-                if (line.Length > 0 && line.Length + item.Length > 120)
-                {
-                    yield return line.ToString();
-                    line.Clear();
-                }
-
-                line.Append(line.Length > 0 ? " " : string.Empty).Append(item);
-            }
-
-            if (line.Length > 0)
-            {
-                yield return line.ToString();
-            }
-        }
-
         private static void WriteToItem(SourceWriter w, TableModel table, string entity)
         {
             var variable = EntityVariable(table);

@@ -20,88 +20,89 @@ namespace Bookings.Generated.Generator.Emit
         /// </summary>
         /// <param name="w">The marshaller being written.</param>
         /// <param name="names">The declared attribute names, in the order the marshaller writes them.</param>
-        public static void WriteAttributeNames(SourceWriter w, IEnumerable<string> names)
-        {
-            w.Line("/// <summary>The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared.</summary>");
-            WriteNames(w, "AttributeNames", names);
-            w.Line();
-            w.Line("/// <summary>The declared names as a set; any other attribute of an item is an extra one.</summary>");
-            w.Line("private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);");
-            w.Line();
-            w.Line("/// <summary>Whether the schema declares the attribute <paramref name=\"name\"/>; any other attribute of an item is an extra one.</summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"name\"/> is null.</exception>");
-            w.Open("public static bool IsDeclared(string name)");
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(name);");
-            w.Line("return DeclaredAttributes.Contains(name);");
-            w.Close();
-        }
+        public static void WriteAttributeNames(SourceWriter w, IEnumerable<string> names) => w.Block($$"""
+            /// <summary>The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared.</summary>
+            public static {{ReadOnlyList}} AttributeNames { get; } = global::System.Array.AsReadOnly(new[]
+            {
+                {{Wrapped(names, 1)}}
+            });
 
-        /// <summary>The static class beside the flag enum: each flag's stored attribute name, and the flag a name stands for.</summary>
+            private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);
+
+            /// <summary>Whether the schema declares the attribute <paramref name="name"/>; any other attribute of an item is an extra one.</summary>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
+            public static bool IsDeclared(string name) => DeclaredAttributes.Contains(name ?? throw new global::System.ArgumentNullException({{Literals.NameOf("name")}}));
+            """);
+
+        /// <summary>
+        /// The static class beside the flag enum: each flag's stored attribute name, found by the flag's value (its index
+        /// in declaration order), and the flag a name stands for.
+        /// </summary>
         public static void WriteFlagNames(SourceWriter w, TableModel table)
         {
             var flag = $"global::{table.Namespace}.{table.FlagTypeName}";
-            w.Line($"/// <summary>The stored attribute names of <see cref=\"{table.FlagTypeName}\"/>, with no reflection.</summary>");
-            w.Line(GeneratedCodeAttribute);
-            w.Open($"public static partial class {FlagNamesTypeName(table)}");
-            w.Line("/// <summary>The stored attribute name of each flag, in declaration order.</summary>");
-            WriteNames(w, "AttributeNames", table.Flags.Select(a => a.Name));
-            w.Line();
-            w.Line("/// <summary>The stored attribute name of <paramref name=\"flag\"/>.</summary>");
-            WriteFlagSwitch(w, table, $"public static string AttributeName(this {flag} flag)", a => Literals.String(a.Name));
-            w.Line();
-            w.Line("/// <summary>Reads a flag from its stored attribute name (compared exactly); false when the name is not one of them.</summary>");
-            w.Open($"public static bool TryParse(string? attributeName, out {flag} flag)");
-            w.Line($"{flag}? parsed = attributeName switch");
-            w.Open();
-            foreach (var attribute in table.Flags)
-            {
-                w.Line($"{Literals.String(attribute.Name)} => {flag}.{attribute.PropertyName},");
-            }
+            w.Block($$"""
+                /// <summary>The stored attribute names of <see cref="{{table.FlagTypeName}}"/>, with no reflection.</summary>
+                {{GeneratedCodeAttribute}}
+                public static partial class {{FlagNamesTypeName(table)}}
+                {
+                    private static readonly string[] Names =
+                    {
+                        {{Wrapped(table.Flags.Select(a => a.Name), 2)}}
+                    };
 
-            w.Line("_ => null,");
-            w.Close(";");
-            w.Line("flag = parsed.GetValueOrDefault();");
-            w.Line("return parsed is not null;");
-            w.Close();
-            w.Close();
+                    /// <summary>The stored attribute name of each flag, in declaration order.</summary>
+                    public static {{ReadOnlyList}} AttributeNames { get; } = global::System.Array.AsReadOnly(Names);
+
+                    /// <summary>The stored attribute name of <paramref name="flag"/>.</summary>
+                    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
+                    public static string AttributeName(this {{flag}} flag)
+                        => (uint)flag < (uint)Names.Length ? Names[(int)flag] : throw new global::System.ArgumentOutOfRangeException({{Literals.NameOf("flag")}}, flag, null);
+
+                    /// <summary>Reads a flag from its stored attribute name (compared exactly); false when the name is not one of them.</summary>
+                    public static bool TryParse(string? attributeName, out {{flag}} flag)
+                    {
+                        var index = global::System.Array.IndexOf(Names, attributeName);
+                        flag = ({{flag}})global::System.Math.Max(index, 0);
+                        return index >= 0;
+                    }
+                }
+                """);
         }
 
         /// <summary>The update's <c>SetFlag</c>: the update's own <c>Set…</c> of the flag it is given.</summary>
         public static void WriteSetFlag(SourceWriter w, TableModel table)
         {
             var flag = $"global::{table.Namespace}.{table.FlagTypeName}";
-            w.Line();
-            w.Line("/// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>");
-            WriteFlagSwitch(w, table, $"public {table.UpdateTypeName} SetFlag({flag} flag, bool value)", a => $"Set{a.PropertyName}(value)");
+            w.Block($$"""
+
+                /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
+                /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
+                public {{table.UpdateTypeName}} SetFlag({{flag}} flag, bool value) => flag switch
+                {
+                    {{Lines(table.Flags.Select(a => $"{flag}.{a.PropertyName} => Set{a.PropertyName}(value),"), 1)}}
+                    _ => throw new global::System.ArgumentOutOfRangeException({{Literals.NameOf("flag")}}, flag, null),
+                };
+                """);
         }
 
-        /// <summary>A public static read-only list of names, <paramref name="property"/>.</summary>
-        private static void WriteNames(SourceWriter w, string property, IEnumerable<string> names)
+        /// <summary>Names as string literals, joined into lines of up to about 120 characters, for an initializer at <paramref name="depth"/>.</summary>
+        private static string Wrapped(IEnumerable<string> names, int depth)
         {
-            w.Line($"public static {ReadOnlyList} {property} {{ get; }} = global::System.Array.AsReadOnly(new[]");
-            w.Open();
-            foreach (var name in names)
+            var lines = new List<string>();
+            foreach (var name in names.Select(n => Literals.String(n) + ","))
             {
-                w.Line(Literals.String(name) + ",");
+                if (lines.Count > 0 && lines[lines.Count - 1].Length + name.Length < 120)
+                {
+                    lines[lines.Count - 1] += " " + name;
+                }
+                else
+                {
+                    lines.Add(name);
+                }
             }
 
-            w.Close(");");
-        }
-
-        /// <summary>A member whose body is a switch on its <c>flag</c> parameter, one arm per flag; an undefined flag throws.</summary>
-        private static void WriteFlagSwitch(SourceWriter w, TableModel table, string signature, System.Func<AttributeModel, string> arm)
-        {
-            var flag = $"global::{table.Namespace}.{table.FlagTypeName}";
-            w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"flag\"/> is not a declared flag.</exception>");
-            w.Line(signature + " => flag switch");
-            w.Open();
-            foreach (var attribute in table.Flags)
-            {
-                w.Line($"{flag}.{attribute.PropertyName} => {arm(attribute)},");
-            }
-
-            w.Line($"_ => throw new global::System.ArgumentOutOfRangeException({Literals.NameOf("flag")}, flag, null),");
-            w.Close(";");
+            return Lines(lines, depth);
         }
 
         /// <summary>The name of the static class <see cref="WriteFlagNames"/> writes (<c>BookingFlags</c>).</summary>

@@ -11,6 +11,7 @@ namespace Bookings.Generated.Runtime
     /// subclass adds changes, through methods that exist for the attributes an update may change, so a key
     /// attribute, or a computed index key without the attribute it is computed from, cannot be written by an update.
     /// The collected changes belong to the runtime; user code reads nothing of them but <see cref="IsEmpty"/>.
+    /// Each change returns the update as <c>TSelf</c>, the generated type, so its typed methods are one expression each.
     /// </summary>
     public abstract class EntityUpdate
     {
@@ -43,19 +44,24 @@ namespace Bookings.Generated.Runtime
         internal bool IsIdempotent { get; private set; } = true;
 
         /// <summary>Sets an attribute; for generated update types only.</summary>
+        /// <typeparam name="TSelf">The generated update type, which the call returns.</typeparam>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal void Set(string attribute, AttributeValue value)
+        protected internal TSelf Set<TSelf>(string attribute, AttributeValue value)
+            where TSelf : EntityUpdate
         {
             ArgumentNullException.ThrowIfNull(value);
             Touch(attribute);
             _assigned[attribute] = value;
             _set.Add(e => $"{e.Name(attribute)} = {e.Value(value)}");
             _effects.Add(stored => stored.TryGetValue(attribute, out var now) && StoredValues.Same(now, value));
+            return (TSelf)this;
         }
 
         /// <summary>Sets an attribute only if the item does not have it yet; for generated update types only.</summary>
+        /// <typeparam name="TSelf">The generated update type, which the call returns.</typeparam>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal void SetIfNotExists(string attribute, AttributeValue value)
+        protected internal TSelf SetIfNotExists<TSelf>(string attribute, AttributeValue value)
+            where TSelf : EntityUpdate
         {
             ArgumentNullException.ThrowIfNull(value);
             Touch(attribute);
@@ -65,34 +71,43 @@ namespace Bookings.Generated.Runtime
                 return $"{name} = if_not_exists({name}, {e.Value(value)})";
             });
             _effects.Add(stored => stored.ContainsKey(attribute));
+            return (TSelf)this;
         }
 
         /// <summary>Removes an attribute; for generated update types only.</summary>
+        /// <typeparam name="TSelf">The generated update type, which the call returns.</typeparam>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal void Remove(string attribute)
+        protected internal TSelf Remove<TSelf>(string attribute)
+            where TSelf : EntityUpdate
         {
             Touch(attribute);
             _assigned[attribute] = null;
             _remove.Add(e => e.Name(attribute));
             _effects.Add(stored => !stored.ContainsKey(attribute));
+            return (TSelf)this;
         }
 
         /// <summary>Adds a number to an attribute (a missing attribute counts as 0); for generated update types only.</summary>
+        /// <typeparam name="TSelf">The generated update type, which the call returns.</typeparam>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal void Add(string attribute, AttributeValue number)
+        protected internal TSelf Add<TSelf>(string attribute, AttributeValue number)
+            where TSelf : EntityUpdate
         {
             ArgumentNullException.ThrowIfNull(number);
             Touch(attribute);
             IsIdempotent = false;
             _add.Add(e => $"{e.Name(attribute)} {e.Value(number)}");
+            return (TSelf)this;
         }
 
         /// <summary>
         /// Appends the elements of a list value to a list attribute (a missing attribute counts as empty); for generated
         /// update types only. Not idempotent: repeating it after an ambiguous failure would append twice.
         /// </summary>
+        /// <typeparam name="TSelf">The generated update type, which the call returns.</typeparam>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal void Append(string attribute, AttributeValue list)
+        protected internal TSelf Append<TSelf>(string attribute, AttributeValue list)
+            where TSelf : EntityUpdate
         {
             ArgumentNullException.ThrowIfNull(list);
             Touch(attribute);
@@ -102,29 +117,36 @@ namespace Bookings.Generated.Runtime
                 var name = e.Name(attribute);
                 return $"{name} = list_append(if_not_exists({name}, {e.Value(EmptyList)}), {e.Value(list)})";
             });
+            return (TSelf)this;
         }
 
         /// <summary>
         /// Adds the elements of a set value to a set attribute; idempotent, as sets hold each value once. For generated
         /// update types only.
         /// </summary>
+        /// <typeparam name="TSelf">The generated update type, which the call returns.</typeparam>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal void AddToSet(string attribute, AttributeValue set)
+        protected internal TSelf AddToSet<TSelf>(string attribute, AttributeValue set)
+            where TSelf : EntityUpdate
         {
             ArgumentNullException.ThrowIfNull(set);
             Touch(attribute);
             _add.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
             _effects.Add(stored => StoredValues.SetHolds(stored.GetValueOrDefault(attribute), set, holds: true));
+            return (TSelf)this;
         }
 
         /// <summary>Deletes the elements of a set value from a set attribute; for generated update types only.</summary>
+        /// <typeparam name="TSelf">The generated update type, which the call returns.</typeparam>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        protected internal void DeleteFromSet(string attribute, AttributeValue set)
+        protected internal TSelf DeleteFromSet<TSelf>(string attribute, AttributeValue set)
+            where TSelf : EntityUpdate
         {
             ArgumentNullException.ThrowIfNull(set);
             Touch(attribute);
             _delete.Add(e => $"{e.Name(attribute)} {e.Value(set)}");
             _effects.Add(stored => StoredValues.SetHolds(stored.GetValueOrDefault(attribute), set, holds: false));
+            return (TSelf)this;
         }
 
         /// <summary>Whether the update changes <paramref name="attribute"/> in any way.</summary>

@@ -17,26 +17,20 @@ public static partial class BookingFields
         new("phone", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Booking", "phone") });
 
     /// <summary><c>name</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<string> Name =
-        new("name", global::Bookings.BookingMarshaller.NameValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<string> Name = new("name", global::Bookings.BookingMarshaller.NameValue);
 
     /// <summary><c>booking_time</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<string> BookingTime =
-        new("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<string> BookingTime = new("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue);
 
     /// <summary><c>confirm_sms</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<bool> ConfirmSms =
-        new("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<bool> ConfirmSms = new("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue);
 
     /// <summary><c>remind_sms</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<bool> RemindSms =
-        new("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<bool> RemindSms = new("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue);
 
     /// <summary><c>option_sms</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<bool> OptionSms =
-        new("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<bool> OptionSms = new("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue);
 
     /// <summary><c>option_time</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<string> OptionTime =
-        new("option_time", global::Bookings.BookingMarshaller.OptionTimeValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<string> OptionTime = new("option_time", global::Bookings.BookingMarshaller.OptionTimeValue);
 }

@@ -8,35 +8,24 @@ namespace Bookings;
 [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
 public static partial class BookingFlags
 {
-    /// <summary>The stored attribute name of each flag, in declaration order.</summary>
-    public static global::System.Collections.Generic.IReadOnlyList<string> AttributeNames { get; } = global::System.Array.AsReadOnly(new[]
+    private static readonly string[] Names =
     {
-        "confirm_sms",
-        "remind_sms",
-        "option_sms",
-    });
+        "confirm_sms", "remind_sms", "option_sms",
+    };
+
+    /// <summary>The stored attribute name of each flag, in declaration order.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<string> AttributeNames { get; } = global::System.Array.AsReadOnly(Names);
 
     /// <summary>The stored attribute name of <paramref name="flag"/>.</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
-    public static string AttributeName(this global::Bookings.BookingFlag flag) => flag switch
-    {
-        global::Bookings.BookingFlag.ConfirmSms => "confirm_sms",
-        global::Bookings.BookingFlag.RemindSms => "remind_sms",
-        global::Bookings.BookingFlag.OptionSms => "option_sms",
-        _ => throw new global::System.ArgumentOutOfRangeException("flag", flag, null),
-    };
+    public static string AttributeName(this global::Bookings.BookingFlag flag)
+        => (uint)flag < (uint)Names.Length ? Names[(int)flag] : throw new global::System.ArgumentOutOfRangeException("flag", flag, null);
 
     /// <summary>Reads a flag from its stored attribute name (compared exactly); false when the name is not one of them.</summary>
     public static bool TryParse(string? attributeName, out global::Bookings.BookingFlag flag)
     {
-        global::Bookings.BookingFlag? parsed = attributeName switch
-        {
-            "confirm_sms" => global::Bookings.BookingFlag.ConfirmSms,
-            "remind_sms" => global::Bookings.BookingFlag.RemindSms,
-            "option_sms" => global::Bookings.BookingFlag.OptionSms,
-            _ => null,
-        };
-        flag = parsed.GetValueOrDefault();
-        return parsed is not null;
+        var index = global::System.Array.IndexOf(Names, attributeName);
+        flag = (global::Bookings.BookingFlag)global::System.Math.Max(index, 0);
+        return index >= 0;
     }
 }

@@ -11,26 +11,14 @@ public static partial class BookingMarshaller
     /// <summary>The attribute names the schema declares, in the order items are written: key attributes first, then the others as declared.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<string> AttributeNames { get; } = global::System.Array.AsReadOnly(new[]
     {
-        "booking_num",
-        "phone",
-        "name",
-        "booking_time",
-        "confirm_sms",
-        "remind_sms",
-        "option_sms",
-        "option_time",
+        "booking_num", "phone", "name", "booking_time", "confirm_sms", "remind_sms", "option_sms", "option_time",
     });
 
-    /// <summary>The declared names as a set; any other attribute of an item is an extra one.</summary>
     private static readonly global::System.Collections.Generic.HashSet<string> DeclaredAttributes = new(AttributeNames, global::System.StringComparer.Ordinal);
 
     /// <summary>Whether the schema declares the attribute <paramref name="name"/>; any other attribute of an item is an extra one.</summary>
     /// <exception cref="global::System.ArgumentNullException"><paramref name="name"/> is null.</exception>
-    public static bool IsDeclared(string name)
-    {
-        global::System.ArgumentNullException.ThrowIfNull(name);
-        return DeclaredAttributes.Contains(name);
-    }
+    public static bool IsDeclared(string name) => DeclaredAttributes.Contains(name ?? throw new global::System.ArgumentNullException("name"));
 
     private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern BookingTimePattern = new("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
 

@@ -12,74 +12,34 @@ namespace Bookings;
 public sealed partial class BookingUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>name</c>.</summary>
-    public BookingUpdate SetName(string value)
-    {
-        Set("name", global::Bookings.BookingMarshaller.NameValue(value));
-        return this;
-    }
+    public BookingUpdate SetName(string value) => Set<BookingUpdate>("name", global::Bookings.BookingMarshaller.NameValue(value));
 
     /// <summary>Sets <c>booking_time</c>.</summary>
-    public BookingUpdate SetBookingTime(string value)
-    {
-        Set("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value));
-        return this;
-    }
+    public BookingUpdate SetBookingTime(string value) => Set<BookingUpdate>("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value));
 
     /// <summary>Sets <c>confirm_sms</c>.</summary>
-    public BookingUpdate SetConfirmSms(bool value)
-    {
-        Set("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value));
-        return this;
-    }
+    public BookingUpdate SetConfirmSms(bool value) => Set<BookingUpdate>("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value));
 
     /// <summary>Sets <c>confirm_sms</c> only if the item does not have it yet.</summary>
-    public BookingUpdate SetConfirmSmsIfNotExists(bool value)
-    {
-        SetIfNotExists("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value));
-        return this;
-    }
+    public BookingUpdate SetConfirmSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value));
 
     /// <summary>Sets <c>remind_sms</c>.</summary>
-    public BookingUpdate SetRemindSms(bool value)
-    {
-        Set("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value));
-        return this;
-    }
+    public BookingUpdate SetRemindSms(bool value) => Set<BookingUpdate>("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value));
 
     /// <summary>Sets <c>remind_sms</c> only if the item does not have it yet.</summary>
-    public BookingUpdate SetRemindSmsIfNotExists(bool value)
-    {
-        SetIfNotExists("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value));
-        return this;
-    }
+    public BookingUpdate SetRemindSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value));
 
     /// <summary>Sets <c>option_sms</c>.</summary>
-    public BookingUpdate SetOptionSms(bool value)
-    {
-        Set("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value));
-        return this;
-    }
+    public BookingUpdate SetOptionSms(bool value) => Set<BookingUpdate>("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value));
 
     /// <summary>Sets <c>option_sms</c> only if the item does not have it yet.</summary>
-    public BookingUpdate SetOptionSmsIfNotExists(bool value)
-    {
-        SetIfNotExists("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value));
-        return this;
-    }
+    public BookingUpdate SetOptionSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value));
 
     /// <summary>Sets <c>option_time</c>.</summary>
-    public BookingUpdate SetOptionTime(string value)
-    {
-        Set("option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value));
-        return this;
-    }
+    public BookingUpdate SetOptionTime(string value) => Set<BookingUpdate>("option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value));
 
     /// <summary>Sets <c>option_time</c> only if the item does not have it yet.</summary>
-    public BookingUpdate SetOptionTimeIfNotExists(string value)
-    {
-        SetIfNotExists("option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value));
-        return this;
-    }
+    public BookingUpdate SetOptionTimeIfNotExists(string value) => SetIfNotExists<BookingUpdate>("option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value));
 
     /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
     /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>

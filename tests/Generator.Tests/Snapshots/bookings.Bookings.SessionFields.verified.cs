@@ -13,10 +13,8 @@ public static partial class SessionFields
         new("id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Session", "id") });
 
     /// <summary><c>cookies</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<string> Cookies =
-        new("cookies", global::Bookings.SessionMarshaller.CookiesValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<string> Cookies = new("cookies", global::Bookings.SessionMarshaller.CookiesValue);
 
     /// <summary><c>expires_at</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<long> ExpiresAt =
-        new("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<long> ExpiresAt = new("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue);
 }

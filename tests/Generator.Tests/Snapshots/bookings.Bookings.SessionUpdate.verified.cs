@@ -12,37 +12,17 @@ namespace Bookings;
 public sealed partial class SessionUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>cookies</c>.</summary>
-    public SessionUpdate SetCookies(string value)
-    {
-        Set("cookies", global::Bookings.SessionMarshaller.CookiesValue(value));
-        return this;
-    }
+    public SessionUpdate SetCookies(string value) => Set<SessionUpdate>("cookies", global::Bookings.SessionMarshaller.CookiesValue(value));
 
     /// <summary>Sets <c>expires_at</c>.</summary>
-    public SessionUpdate SetExpiresAt(long value)
-    {
-        Set("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue(value));
-        return this;
-    }
+    public SessionUpdate SetExpiresAt(long value) => Set<SessionUpdate>("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue(value));
 
     /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
-    public SessionUpdate SetExpiresAtIfNotExists(long value)
-    {
-        SetIfNotExists("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue(value));
-        return this;
-    }
+    public SessionUpdate SetExpiresAtIfNotExists(long value) => SetIfNotExists<SessionUpdate>("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue(value));
 
     /// <summary>Removes <c>expires_at</c>.</summary>
-    public SessionUpdate RemoveExpiresAt()
-    {
-        Remove("expires_at");
-        return this;
-    }
+    public SessionUpdate RemoveExpiresAt() => Remove<SessionUpdate>("expires_at");
 
     /// <summary>Adds <paramref name="delta"/> to <c>expires_at</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
-    public SessionUpdate AddExpiresAt(long delta)
-    {
-        Add("expires_at", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
-        return this;
-    }
+    public SessionUpdate AddExpiresAt(long delta) => Add<SessionUpdate>("expires_at", new() { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 }

@@ -4,16 +4,7 @@
 // ProductUpdate.SetTags
 /// <summary>Sets <c>tags</c>. Null or an empty set removes it, since DynamoDB stores no empty set.</summary>
 public ProductUpdate SetTags(global::System.Collections.Generic.IReadOnlySet<string>? value)
-{
-    if (value is null || value.Count == 0)
-    {
-        Remove("tags");
-        return this;
-    }
-
-    Set("tags", global::Catalog.ProductMarshaller.TagsValue(value));
-    return this;
-}
+    => value is null || value.Count == 0 ? Remove<ProductUpdate>("tags") : Set<ProductUpdate>("tags", global::Catalog.ProductMarshaller.TagsValue(value));
 
 // ProductUpdate.AddToTags
 /// <summary>Adds <paramref name="values"/> to the set <c>tags</c>.</summary>
@@ -24,9 +15,7 @@ public ProductUpdate AddToTags(params string[] values)
     {
         throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
     }
-
-    AddToSet("tags", global::Catalog.ProductMarshaller.TagsValue(new global::System.Collections.Generic.HashSet<string>(values)));
-    return this;
+    return AddToSet<ProductUpdate>("tags", global::Catalog.ProductMarshaller.TagsValue(new global::System.Collections.Generic.HashSet<string>(values)));
 }
 
 // ProductUpdate.DeleteFromTags
@@ -38,9 +27,7 @@ public ProductUpdate DeleteFromTags(params string[] values)
     {
         throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
     }
-
-    DeleteFromSet("tags", global::Catalog.ProductMarshaller.TagsValue(new global::System.Collections.Generic.HashSet<string>(values)));
-    return this;
+    return DeleteFromSet<ProductUpdate>("tags", global::Catalog.ProductMarshaller.TagsValue(new global::System.Collections.Generic.HashSet<string>(values)));
 }
 
 // ProductUpdate.AddToChecksums
@@ -52,31 +39,18 @@ public ProductUpdate AddToChecksums(params byte[][] values)
     {
         throw new global::System.ArgumentException("Give at least one value; DynamoDB has no empty sets.", "values");
     }
-
-    AddToSet("checksums", global::Catalog.ProductMarshaller.ChecksumsValue(values));
-    return this;
+    return AddToSet<ProductUpdate>("checksums", global::Catalog.ProductMarshaller.ChecksumsValue(values));
 }
 
 // ProductUpdate.AppendToChannels
 /// <summary>Appends <paramref name="values"/> to <c>channels</c> (a missing list counts as empty). Not retried blindly after an ambiguous failure.</summary>
 public ProductUpdate AppendToChannels(params Channel[] values)
-{
-    Append("channels", global::Catalog.ProductMarshaller.ChannelsValue(values ?? throw new global::System.ArgumentNullException("values")));
-    return this;
-}
+    => Append<ProductUpdate>("channels", global::Catalog.ProductMarshaller.ChannelsValue(values ?? throw new global::System.ArgumentNullException("values")));
 
 // ProductUpdate.RemoveChannels
 /// <summary>Removes <c>channels</c>.</summary>
-public ProductUpdate RemoveChannels()
-{
-    Remove("channels");
-    return this;
-}
+public ProductUpdate RemoveChannels() => Remove<ProductUpdate>("channels");
 
 // ProductUpdate.AddStock
 /// <summary>Adds <paramref name="delta"/> to <c>stock</c> (a missing value counts as 0). The delta may be any number, negative to subtract: <c>stock</c>'s range limits stored values, so keep the result in it with a condition on the update (<c>ProductFields.Stock.GreaterThanOrEqual(…)</c>). Not retried blindly after an ambiguous failure.</summary>
-public ProductUpdate AddStock(int delta)
-{
-    Add("stock", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
-    return this;
-}
+public ProductUpdate AddStock(int delta) => Add<ProductUpdate>("stock", new() { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });

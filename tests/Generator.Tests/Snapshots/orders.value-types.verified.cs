@@ -103,16 +103,9 @@ internal static global::Amazon.DynamoDBv2.Model.AttributeValue WeightKgValue(dou
 
 // OrderUpdate.AddTotal
 /// <summary>Adds <paramref name="delta"/> to <c>total</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
-public OrderUpdate AddTotal(decimal delta)
-{
-    Add("total", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
-    return this;
-}
+public OrderUpdate AddTotal(decimal delta) => Add<OrderUpdate>("total", new() { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 
 // OrderUpdate.AddWeightKg
 /// <summary>Adds <paramref name="delta"/> to <c>weight_kg</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
 public OrderUpdate AddWeightKg(double delta)
-{
-    Add("weight_kg", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(delta, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });
-    return this;
-}
+    => Add<OrderUpdate>("weight_kg", new() { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(delta, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) });

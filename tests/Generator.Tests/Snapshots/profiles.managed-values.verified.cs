@@ -42,53 +42,25 @@ public global::System.Threading.Tasks.Task<int?> IncrementLikesAsync(ProfileKey 
 public sealed partial class ProfileUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>handle</c>.</summary>
-    public ProfileUpdate SetHandle(string value)
-    {
-        Set("handle", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.HandleValue(value));
-        return this;
-    }
+    public ProfileUpdate SetHandle(string value) => Set<ProfileUpdate>("handle", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.HandleValue(value));
 
     /// <summary>Sets <c>country</c>.</summary>
-    public ProfileUpdate SetCountry(string value)
-    {
-        Set("country", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.CountryValue(value));
-        return this;
-    }
+    public ProfileUpdate SetCountry(string value) => Set<ProfileUpdate>("country", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.CountryValue(value));
 
     /// <summary>Sets <c>country</c> only if the item does not have it yet.</summary>
-    public ProfileUpdate SetCountryIfNotExists(string value)
-    {
-        SetIfNotExists("country", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.CountryValue(value));
-        return this;
-    }
+    public ProfileUpdate SetCountryIfNotExists(string value) => SetIfNotExists<ProfileUpdate>("country", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.CountryValue(value));
 
     /// <summary>Removes <c>country</c>.</summary>
-    public ProfileUpdate RemoveCountry()
-    {
-        Remove("country");
-        return this;
-    }
+    public ProfileUpdate RemoveCountry() => Remove<ProfileUpdate>("country");
 
     /// <summary>Sets <c>nickname</c>.</summary>
-    public ProfileUpdate SetNickname(string value)
-    {
-        Set("nickname", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.NicknameValue(value));
-        return this;
-    }
+    public ProfileUpdate SetNickname(string value) => Set<ProfileUpdate>("nickname", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.NicknameValue(value));
 
     /// <summary>Sets <c>nickname</c> only if the item does not have it yet.</summary>
-    public ProfileUpdate SetNicknameIfNotExists(string value)
-    {
-        SetIfNotExists("nickname", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.NicknameValue(value));
-        return this;
-    }
+    public ProfileUpdate SetNicknameIfNotExists(string value) => SetIfNotExists<ProfileUpdate>("nickname", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.NicknameValue(value));
 
     /// <summary>Removes <c>nickname</c>.</summary>
-    public ProfileUpdate RemoveNickname()
-    {
-        Remove("nickname");
-        return this;
-    }
+    public ProfileUpdate RemoveNickname() => Remove<ProfileUpdate>("nickname");
 }
 
 // TallyRepository.Mapping

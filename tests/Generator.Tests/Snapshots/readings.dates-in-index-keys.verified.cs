@@ -92,27 +92,21 @@ internal static global::Amazon.DynamoDBv2.Model.AttributeValue CarrierValue(stri
 public sealed partial class ShipmentUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>carrier</c>.</summary>
-    public ShipmentUpdate SetCarrier(string value)
-    {
-        Set("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(value));
-        return this;
-    }
+    public ShipmentUpdate SetCarrier(string value) => Set<ShipmentUpdate>("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(value));
 
     /// <summary>Sets <c>delivered_on</c> and the index key <c>day_pk</c> computed from it, in the same request.</summary>
     public ShipmentUpdate SetDeliveredOn(global::System.DateOnly value)
     {
         var stored = global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.DeliveredOnValue(value);
-        Set("delivered_on", stored);
-        Set("day_pk", global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(stored))));
-        return this;
+        Set<ShipmentUpdate>("delivered_on", stored);
+        return Set<ShipmentUpdate>("day_pk", global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("DAY#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(stored))));
     }
 
     /// <summary>Removes <c>delivered_on</c> and the index key <c>day_pk</c>, so the item leaves the index.</summary>
     public ShipmentUpdate RemoveDeliveredOn()
     {
-        Remove("delivered_on");
-        Remove("day_pk");
-        return this;
+        Remove<ShipmentUpdate>("delivered_on");
+        return Remove<ShipmentUpdate>("day_pk");
     }
 }
 

@@ -23,23 +23,11 @@ private static readonly global::Bookings.Generated.Runtime.Internal.EntityMappin
 public sealed partial class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>count</c>.</summary>
-    public CounterUpdate SetCount(long value)
-    {
-        Set("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
-        return this;
-    }
+    public CounterUpdate SetCount(long value) => Set<CounterUpdate>("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
 
     /// <summary>Sets <c>count</c> only if the item does not have it yet.</summary>
-    public CounterUpdate SetCountIfNotExists(long value)
-    {
-        SetIfNotExists("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
-        return this;
-    }
+    public CounterUpdate SetCountIfNotExists(long value) => SetIfNotExists<CounterUpdate>("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
 
     /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
-    public CounterUpdate AddCount(long delta)
-    {
-        Add("count", new global::Amazon.DynamoDBv2.Model.AttributeValue { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
-        return this;
-    }
+    public CounterUpdate AddCount(long delta) => Add<CounterUpdate>("count", new() { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 }

@@ -74,18 +74,16 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
 public EmployeeUpdate SetEmail(string value)
 {
     var stored = global::Bookings.Generated.Integration.Tests.Shop.EmployeeMarshaller.EmailValue(value);
-    Set("email", stored);
-    Set("gsi1_pk", global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(stored))));
-    return this;
+    Set<EmployeeUpdate>("email", stored);
+    return Set<EmployeeUpdate>("gsi1_pk", global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("EMAIL#", global::Bookings.Generated.Runtime.Internal.IndexKeys.Text(stored))));
 }
 
 // EmployeeUpdate.RemoveEmail
 /// <summary>Removes <c>email</c> and the index key <c>gsi1_pk</c>, so the item leaves the index.</summary>
 public EmployeeUpdate RemoveEmail()
 {
-    Remove("email");
-    Remove("gsi1_pk");
-    return this;
+    Remove<EmployeeUpdate>("email");
+    return Remove<EmployeeUpdate>("gsi1_pk");
 }
 
 // IEmployeeRepository.QueryBy*

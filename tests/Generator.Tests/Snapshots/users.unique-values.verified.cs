@@ -40,58 +40,26 @@ private static readonly global::Bookings.Generated.Runtime.Internal.EntityMappin
 public sealed partial class UserUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>username</c>. The value is unique: the update reads the item and moves the value's guard item in the same transaction; a value another User holds raises <see cref="global::Bookings.Generated.Runtime.DynamoUniqueValueException"/>.</summary>
-    public UserUpdate SetUsername(string value)
-    {
-        Set("username", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.UsernameValue(value));
-        return this;
-    }
+    public UserUpdate SetUsername(string value) => Set<UserUpdate>("username", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.UsernameValue(value));
 
     /// <summary>Sets <c>email</c>. The value is unique: the update reads the item and moves the value's guard item in the same transaction; a value another User holds raises <see cref="global::Bookings.Generated.Runtime.DynamoUniqueValueException"/>.</summary>
-    public UserUpdate SetEmail(string value)
-    {
-        Set("email", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.EmailValue(value));
-        return this;
-    }
+    public UserUpdate SetEmail(string value) => Set<UserUpdate>("email", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.EmailValue(value));
 
     /// <summary>Removes <c>email</c>. The value is unique: the update reads the item and releases the value's guard item in the same transaction.</summary>
-    public UserUpdate RemoveEmail()
-    {
-        Remove("email");
-        return this;
-    }
+    public UserUpdate RemoveEmail() => Remove<UserUpdate>("email");
 
     /// <summary>Sets <c>phone</c>. The value is unique: the update reads the item and moves the value's guard item in the same transaction; a value another User holds raises <see cref="global::Bookings.Generated.Runtime.DynamoUniqueValueException"/>.</summary>
-    public UserUpdate SetPhone(string value)
-    {
-        Set("phone", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.PhoneValue(value));
-        return this;
-    }
+    public UserUpdate SetPhone(string value) => Set<UserUpdate>("phone", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.PhoneValue(value));
 
     /// <summary>Removes <c>phone</c>. The value is unique: the update reads the item and releases the value's guard item in the same transaction.</summary>
-    public UserUpdate RemovePhone()
-    {
-        Remove("phone");
-        return this;
-    }
+    public UserUpdate RemovePhone() => Remove<UserUpdate>("phone");
 
     /// <summary>Sets <c>display_name</c>.</summary>
-    public UserUpdate SetDisplayName(string value)
-    {
-        Set("display_name", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.DisplayNameValue(value));
-        return this;
-    }
+    public UserUpdate SetDisplayName(string value) => Set<UserUpdate>("display_name", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.DisplayNameValue(value));
 
     /// <summary>Sets <c>display_name</c> only if the item does not have it yet.</summary>
-    public UserUpdate SetDisplayNameIfNotExists(string value)
-    {
-        SetIfNotExists("display_name", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.DisplayNameValue(value));
-        return this;
-    }
+    public UserUpdate SetDisplayNameIfNotExists(string value) => SetIfNotExists<UserUpdate>("display_name", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.DisplayNameValue(value));
 
     /// <summary>Removes <c>display_name</c>.</summary>
-    public UserUpdate RemoveDisplayName()
-    {
-        Remove("display_name");
-        return this;
-    }
+    public UserUpdate RemoveDisplayName() => Remove<UserUpdate>("display_name");
 }
