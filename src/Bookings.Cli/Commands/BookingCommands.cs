@@ -13,15 +13,7 @@ namespace Bookings.Cli.Commands
     internal static class BookingCommands
     {
         public static Command Create(CliIo io)
-        {
-            var booking = new Command("booking", "Read, create, flag and delete bookings in the sms table, and find stores waiting for option SMS.");
-            booking.Subcommands.Add(Get(io));
-            booking.Subcommands.Add(CreateBooking(io));
-            booking.Subcommands.Add(Flag(io));
-            booking.Subcommands.Add(Delete(io));
-            booking.Subcommands.Add(Unnotified(io));
-            return booking;
-        }
+            => new("booking", "Read, create, flag and delete bookings in the sms table, and find stores waiting for option SMS.") { Get(io), CreateBooking(io), Flag(io), Delete(io), Unnotified(io) };
 
         private static Argument<string> BookingNum() => new("booking_num") { Description = "The booking number, {biz_id}_{book_id} (for example 1051707_12345)." };
 
@@ -97,13 +89,11 @@ namespace Bookings.Cli.Commands
                     var item = BookingMarshaller.ToItem(booking!);
                     if (context.Json)
                     {
-                        context.WriteJson(json =>
+                        context.WriteJsonObject(json =>
                         {
-                            json.WriteStartObject();
                             json.WriteString("status", status);
                             json.WritePropertyName("booking");
                             BookingRecords.Write(json, item, maskPersonalData: true);
-                            json.WriteEndObject();
                         });
                     }
                     else
@@ -155,15 +145,13 @@ namespace Bookings.Cli.Commands
                     var attribute = parsed.Value.AttributeName();
                     if (context.Json)
                     {
-                        context.WriteJson(json =>
+                        context.WriteJsonObject(json =>
                         {
-                            json.WriteStartObject();
                             json.WriteBoolean("updated", true);
                             json.WriteString("booking_num", number);
                             json.WriteString("phone", PhoneNumber.Mask(given));
                             json.WriteString("flag", attribute);
                             json.WriteBoolean("value", setTo);
-                            json.WriteEndObject();
                         });
                     }
                     else
@@ -201,13 +189,11 @@ namespace Bookings.Cli.Commands
 
                 if (context.Json)
                 {
-                    context.WriteJson(json =>
+                    context.WriteJsonObject(json =>
                     {
-                        json.WriteStartObject();
                         json.WriteBoolean("deleted", true);
                         json.WriteString("booking_num", number);
                         json.WriteString("phone", PhoneNumber.Mask(given));
-                        json.WriteEndObject();
                     });
                 }
                 else
@@ -230,9 +216,8 @@ namespace Bookings.Cli.Commands
                 var result = await service.ScanUnnotifiedOptionsAsync(ct).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(json =>
+                    context.WriteJsonObject(json =>
                     {
-                        json.WriteStartObject();
                         json.WriteStartObject("stores");
                         foreach (var window in result.Windows)
                         {
@@ -243,18 +228,12 @@ namespace Bookings.Cli.Commands
                         }
 
                         json.WriteEndObject();
-                        json.WriteStartArray("skipped");
-                        foreach (var skipped in result.Skipped)
+                        json.WriteObjects("skipped", result.Skipped, (row, skipped) =>
                         {
-                            json.WriteStartObject();
-                            json.WriteString("booking_num", skipped.BookingNum);
-                            json.WriteString("phone", skipped.MaskedPhone);
-                            json.WriteString("reason", skipped.Reason);
-                            json.WriteEndObject();
-                        }
-
-                        json.WriteEndArray();
-                        json.WriteEndObject();
+                            row.WriteString("booking_num", skipped.BookingNum);
+                            row.WriteString("phone", skipped.MaskedPhone);
+                            row.WriteString("reason", skipped.Reason);
+                        });
                     });
                 }
                 else

@@ -8,26 +8,15 @@ using Microsoft.Extensions.Logging;
 namespace Bookings.Cli.Commands
 {
     /// <summary>The demo's steps, each printed as it happens. Everything printed is masked by the SDK.</summary>
-    internal sealed class BookingDemo
+    internal sealed class BookingDemo(IAmazonDynamoDB client, DynamoRepositoryOptions options, ILoggerFactory loggers)
     {
-        private readonly IAmazonDynamoDB _client;
-        private readonly DynamoRepositoryOptions _options;
-        private readonly ILoggerFactory _loggers;
-
-        public BookingDemo(IAmazonDynamoDB client, DynamoRepositoryOptions options, ILoggerFactory loggers)
-        {
-            _client = client;
-            _options = options;
-            _loggers = loggers;
-        }
-
         public async Task RunAsync(CancellationToken cancellationToken)
         {
-            var tables = new DynamoTableManager(_client, _options, _loggers.CreateLogger<DynamoTableManager>());
+            var tables = new DynamoTableManager(client, options, loggers.CreateLogger<DynamoTableManager>());
             var created = await tables.EnsureTablesAsync(BookingsSchema.Tables, cancellationToken).ConfigureAwait(false);
             Step("Tables", created.Count == 0 ? "all tables already exist" : $"created {string.Join(", ", created)}");
 
-            var bookings = new BookingRepository(_client, _options, _loggers.CreateLogger<BookingRepository>());
+            var bookings = new BookingRepository(client, options, loggers.CreateLogger<BookingRepository>());
             var samples = new[]
             {
                 // Phones in both forms the legacy system produced; the key normalises them.
@@ -56,7 +45,7 @@ namespace Bookings.Cli.Commands
             var flagOnMissing = await bookings.UpdateAsync(missing, new BookingUpdate().SetConfirmSms(true), cancellationToken: cancellationToken).ConfigureAwait(false);
             Step("Flag", flagOnMissing ? "unexpectedly updated a missing booking" : "confirm_sms on a missing booking: not found, nothing created");
 
-            var sessions = new SessionRepository(_client, _options, _loggers.CreateLogger<SessionRepository>());
+            var sessions = new SessionRepository(client, options, loggers.CreateLogger<SessionRepository>());
             var sessionKey = SessionKey.Create("1");
             var session = new Session { Key = sessionKey, Cookies = "[{\"name\":\"NID_AUT\",\"value\":\"demo-secret-cookie\"}]" };
             await sessions.PutAsync(session, cancellationToken: cancellationToken).ConfigureAwait(false);

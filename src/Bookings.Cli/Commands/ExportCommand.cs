@@ -47,13 +47,11 @@ namespace Bookings.Cli.Commands
 
                     if (context.Json)
                     {
-                        context.WriteJson(json =>
+                        context.WriteJsonObject(json =>
                         {
-                            json.WriteStartObject();
                             json.WriteNumber("exported", count);
                             json.WriteString("table", service.TableName);
                             json.WriteString("output", path);
-                            json.WriteEndObject();
                         });
                     }
                     else

@@ -74,31 +74,23 @@ namespace Bookings.Cli.Commands
             if (context.Json)
             {
                 // One document, also when the import stopped: the counts so far and, then, the error.
-                context.WriteJson(json =>
+                context.WriteJsonObject(json =>
                 {
-                    json.WriteStartObject();
                     json.WriteString("file", path);
                     json.WriteString("table", service.TableName);
                     json.WriteNumber("written", report.Written);
                     json.WriteNumber("skipped", report.Skipped);
                     json.WriteNumber("failed", report.Failed);
-                    json.WriteStartArray("problems");
-                    foreach (var problem in report.Problems)
+                    json.WriteObjects("problems", report.Problems, (row, problem) =>
                     {
-                        json.WriteStartObject();
-                        json.WriteNumber("line", problem.Line);
-                        json.WriteString("status", problem.Status);
-                        json.WriteString("reason", problem.Reason);
-                        json.WriteEndObject();
-                    }
-
-                    json.WriteEndArray();
+                        row.WriteNumber("line", problem.Line);
+                        row.WriteString("status", problem.Status);
+                        row.WriteString("reason", problem.Reason);
+                    });
                     if (stop is { } error)
                     {
                         CliErrors.WriteJson(json, error);
                     }
-
-                    json.WriteEndObject();
                 });
             }
             else if (stop is null)

@@ -15,13 +15,7 @@ namespace Bookings.Cli.Commands
     internal static class SessionCommands
     {
         public static Command Create(CliIo io, Func<TextReader> stdin)
-        {
-            var session = new Command("session", "Read, save or delete the cached login session (cookies are never printed).");
-            session.Subcommands.Add(Get(io));
-            session.Subcommands.Add(Save(io, stdin));
-            session.Subcommands.Add(Delete(io));
-            return session;
-        }
+            => new("session", "Read, save or delete the cached login session (cookies are never printed).") { Get(io), Save(io, stdin), Delete(io) };
 
         private static Option<string> Id() => new("--id")
         {
@@ -98,12 +92,10 @@ namespace Bookings.Cli.Commands
 
                 if (context.Json)
                 {
-                    context.WriteJson(json =>
+                    context.WriteJsonObject(json =>
                     {
-                        json.WriteStartObject();
                         json.WriteBoolean("deleted", true);
                         json.WriteString("id", sessionId);
-                        json.WriteEndObject();
                     });
                 }
                 else
@@ -172,9 +164,8 @@ namespace Bookings.Cli.Commands
             var expires = session.ExpiresAt is { } at ? DateTimeOffset.FromUnixTimeSeconds(at).ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : null;
             if (context.Json)
             {
-                context.WriteJson(json =>
+                context.WriteJsonObject(json =>
                 {
-                    json.WriteStartObject();
                     json.WriteString("status", status);
                     json.WriteString("id", session.Id);
                     json.WriteNumber("cookie_count", cookieCount);
@@ -187,8 +178,6 @@ namespace Bookings.Cli.Commands
                     {
                         json.WriteNull("expires_at");
                     }
-
-                    json.WriteEndObject();
                 });
                 return;
             }

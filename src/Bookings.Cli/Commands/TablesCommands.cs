@@ -19,14 +19,7 @@ namespace Bookings.Cli.Commands
     internal static class TablesCommands
     {
         public static Command Create(CliIo io)
-        {
-            var tables = new Command("tables", "Create, list, verify or delete the booking and session tables.");
-            tables.Subcommands.Add(Ensure(io));
-            tables.Subcommands.Add(List(io));
-            tables.Subcommands.Add(Verify(io));
-            tables.Subcommands.Add(Delete(io));
-            return tables;
-        }
+            => new("tables", "Create, list, verify or delete the booking and session tables.") { Ensure(io), List(io), Verify(io), Delete(io) };
 
         private static Command Ensure(CliIo io)
         {
@@ -57,29 +50,12 @@ namespace Bookings.Cli.Commands
                 var ours = BookingsSchema.Tables.ToDictionary(t => context.TableName(t), t => t.EntityName, StringComparer.Ordinal);
                 if (context.Json)
                 {
-                    context.WriteJson(json =>
+                    // "entity" is null for a table this tool does not use.
+                    context.WriteJsonObject(json => json.WriteObjects("tables", names, (row, name) =>
                     {
-                        json.WriteStartObject();
-                        json.WriteStartArray("tables");
-                        foreach (var name in names)
-                        {
-                            json.WriteStartObject();
-                            json.WriteString("name", name);
-                            if (ours.TryGetValue(name, out var entity))
-                            {
-                                json.WriteString("entity", entity);
-                            }
-                            else
-                            {
-                                json.WriteNull("entity");
-                            }
-
-                            json.WriteEndObject();
-                        }
-
-                        json.WriteEndArray();
-                        json.WriteEndObject();
-                    });
+                        row.WriteString("name", name);
+                        row.WriteString("entity", ours.GetValueOrDefault(name));
+                    }));
                 }
                 else if (names.Count == 0)
                 {
@@ -108,23 +84,13 @@ namespace Bookings.Cli.Commands
                 var differences = await Manager(context).VerifyAsync(BookingsSchema.Tables, ct).ConfigureAwait(false);
                 if (context.Json)
                 {
-                    context.WriteJson(json =>
+                    context.WriteJsonObject(json => json.WriteObjects("differences", differences, (row, difference) =>
                     {
-                        json.WriteStartObject();
-                        json.WriteStartArray("differences");
-                        foreach (var difference in differences)
-                        {
-                            json.WriteStartObject();
-                            json.WriteString("table", difference.Table);
-                            json.WriteString("what", difference.What);
-                            json.WriteString("expected", difference.Expected);
-                            json.WriteString("actual", difference.Actual);
-                            json.WriteEndObject();
-                        }
-
-                        json.WriteEndArray();
-                        json.WriteEndObject();
-                    });
+                        row.WriteString("table", difference.Table);
+                        row.WriteString("what", difference.What);
+                        row.WriteString("expected", difference.Expected);
+                        row.WriteString("actual", difference.Actual);
+                    }));
                 }
                 else if (differences.Count == 0)
                 {
@@ -180,35 +146,17 @@ namespace Bookings.Cli.Commands
         {
             if (context.Json)
             {
-                context.WriteJson(json =>
+                context.WriteJsonObject(json => json.WriteObjects("tables", rows, (properties, row) =>
                 {
-                    json.WriteStartObject();
-                    json.WriteStartArray("tables");
-                    foreach (var row in rows)
+                    properties.WriteString("entity", row.Entity);
+                    properties.WriteString("table", row.Table);
+                    properties.WriteString("status", row.Status);
+                    if (withTtl)
                     {
-                        json.WriteStartObject();
-                        json.WriteString("entity", row.Entity);
-                        json.WriteString("table", row.Table);
-                        json.WriteString("status", row.Status);
-                        if (withTtl)
-                        {
-                            // Null when the table has no time to live, so every row has the same fields.
-                            if (row.Ttl is null)
-                            {
-                                json.WriteNull("ttl");
-                            }
-                            else
-                            {
-                                json.WriteString("ttl", row.Ttl);
-                            }
-                        }
-
-                        json.WriteEndObject();
+                        // Null when the table has no time to live, so every row has the same fields.
+                        properties.WriteString("ttl", row.Ttl);
                     }
-
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                });
+                }));
                 return;
             }
 

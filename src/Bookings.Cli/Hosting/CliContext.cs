@@ -97,6 +97,9 @@ namespace Bookings.Cli
         /// <summary>Writes one JSON value to stdout, followed by a newline.</summary>
         public void WriteJson(Action<Utf8JsonWriter> write) => Io.WriteJson(write);
 
+        /// <summary>Writes one JSON object to stdout, followed by a newline; <paramref name="writeProperties"/> writes its properties.</summary>
+        public void WriteJsonObject(Action<Utf8JsonWriter> writeProperties) => Io.WriteJson(json => json.WriteObject(writeProperties));
+
         /// <summary>
         /// Reports that what was asked for is not stored: <c>null</c> on stdout for scripts, the error and its fix on
         /// stderr. An embedded DynamoDB Local starts empty, so then the fix is to point at the one that holds the data.

@@ -43,37 +43,17 @@ namespace Bookings.Cli
                 builder.AddProvider(new WriterLoggerProvider(error, format));
             });
 
-        private sealed class WriterLoggerProvider : ILoggerProvider
+        private sealed class WriterLoggerProvider(TextWriter writer, LogFormat format) : ILoggerProvider
         {
-            private readonly TextWriter _writer;
-            private readonly LogFormat _format;
-
-            public WriterLoggerProvider(TextWriter writer, LogFormat format)
-            {
-                _writer = writer;
-                _format = format;
-            }
-
-            public ILogger CreateLogger(string categoryName) => new WriterLogger(_writer, _format, categoryName);
+            public ILogger CreateLogger(string categoryName) => new WriterLogger(writer, format, categoryName);
 
             public void Dispose()
             {
             }
         }
 
-        private sealed class WriterLogger : ILogger
+        private sealed class WriterLogger(TextWriter writer, LogFormat format, string category) : ILogger
         {
-            private readonly TextWriter _writer;
-            private readonly LogFormat _format;
-            private readonly string _category;
-
-            public WriterLogger(TextWriter writer, LogFormat format, string category)
-            {
-                _writer = writer;
-                _format = format;
-                _category = category;
-            }
-
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull
                 => null;
@@ -88,13 +68,13 @@ namespace Bookings.Cli
                 }
 
                 var message = formatter(state, exception);
-                var line = _format == LogFormat.Json
+                var line = format == LogFormat.Json
                     ? JsonLine(logLevel, eventId, state, message, exception)
                     : TextLine(logLevel, eventId, message, exception);
-                lock (_writer)
+                lock (writer)
                 {
-                    _writer.WriteLine(line);
-                    _writer.Flush();
+                    writer.WriteLine(line);
+                    writer.Flush();
                 }
             }
 
@@ -102,7 +82,7 @@ namespace Bookings.Cli
             {
                 var text = new StringBuilder();
                 text.Append(DateTime.Now.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)).Append(' ')
-                    .Append(Short(level)).Append(": ").Append(_category).Append('[').Append(eventId.Id.ToString(CultureInfo.InvariantCulture)).Append("] ")
+                    .Append(Short(level)).Append(": ").Append(category).Append('[').Append(eventId.Id.ToString(CultureInfo.InvariantCulture)).Append("] ")
                     .Append(message);
                 if (exception is not null)
                 {
@@ -122,7 +102,7 @@ namespace Bookings.Cli
                     json.WriteString("Timestamp", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
                     json.WriteNumber("EventId", eventId.Id);
                     json.WriteString("LogLevel", level.ToString());
-                    json.WriteString("Category", _category);
+                    json.WriteString("Category", category);
                     json.WriteString("Message", message);
                     if (exception is not null)
                     {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 
 namespace Bookings.Generated.Runtime.Internal
@@ -46,85 +45,26 @@ namespace Bookings.Generated.Runtime.Internal
         /// <remarks>Sets the key in place: a copy of the reader per item showed in the reads of small items.</remarks>
         public void SetKey(object key) => _key = key;
 
-        /// <summary>A string (S) attribute, or null when absent or NULL.</summary>
-        public string? String(string name)
-        {
-            var value = Find(name);
-            if (value is null)
-            {
-                return null;
-            }
+        // The typed reads are the codecs' reads, so an attribute is read and reported alike at the top of an item
+        // and inside a collection or nested object.
 
-            return value.S ?? throw Mismatch(name, "a string (S)", value);
-        }
+        /// <summary>A string (S) attribute, or null when absent or NULL.</summary>
+        public string? String(string name) => Read(name, AttributeCodecs.String);
 
         /// <summary>A boolean (BOOL) attribute, or null when absent or NULL.</summary>
-        public bool? Boolean(string name)
-        {
-            var value = Find(name);
-            if (value is null)
-            {
-                return null;
-            }
-
-            return value.BOOL ?? throw Mismatch(name, "a boolean (BOOL)", value);
-        }
+        public bool? Boolean(string name) => ReadValue(name, AttributeCodecs.Boolean);
 
         /// <summary>A number (N) attribute that fits in an <see cref="int"/>, or null when absent or NULL.</summary>
-        public int? Int32(string name)
-        {
-            var text = Number(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            return StoredTypes.TryInt32(text, out var result)
-                ? result
-                : throw OutOfRange(name, "a whole number that fits in int");
-        }
+        public int? Int32(string name) => ReadValue(name, AttributeCodecs.Int32);
 
         /// <summary>A number (N) attribute that fits in a <see cref="long"/>, or null when absent or NULL.</summary>
-        public long? Int64(string name)
-        {
-            var text = Number(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            return StoredTypes.TryInt64(text, out var result)
-                ? result
-                : throw OutOfRange(name, "a whole number that fits in long");
-        }
+        public long? Int64(string name) => ReadValue(name, AttributeCodecs.Int64);
 
         /// <summary>A number (N) attribute as a <see cref="decimal"/>, or null when absent or NULL.</summary>
-        public decimal? Decimal(string name)
-        {
-            var text = Number(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            return StoredTypes.TryDecimal(text, out var result)
-                ? result
-                : throw OutOfRange(name, "a number that fits in decimal exactly");
-        }
+        public decimal? Decimal(string name) => ReadValue(name, AttributeCodecs.Decimal);
 
         /// <summary>A number (N) attribute as a <see cref="double"/>, or null when absent or NULL.</summary>
-        public double? Double(string name)
-        {
-            var text = Number(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            return StoredTypes.TryDouble(text, out var result)
-                ? result
-                : throw OutOfRange(name, "a number that fits in double");
-        }
+        public double? Double(string name) => ReadValue(name, AttributeCodecs.Double);
 
         /// <summary>A value of a reference type read with <paramref name="codec"/>, or null when absent or NULL.</summary>
         public T? Read<T>(string name, AttributeCodec<T> codec)
@@ -202,17 +142,6 @@ namespace Bookings.Generated.Runtime.Internal
             }
         }
 
-        private string? Number(string name)
-        {
-            var value = Find(name);
-            if (value is null)
-            {
-                return null;
-            }
-
-            return value.N ?? throw Mismatch(name, "a number (N)", value);
-        }
-
         // Inlined into each typed read: it is most of a read's work, and a call per attribute showed in small items.
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private AttributeValue? Find(string name)
@@ -233,12 +162,6 @@ namespace Bookings.Generated.Runtime.Internal
         // DynamoDB's attribute names are exact: the copy compares them ordinally, whatever the source did.
         private static Dictionary<string, AttributeValue> Copy(IReadOnlyDictionary<string, AttributeValue> item)
             => new(item ?? throw new System.ArgumentNullException(nameof(item)), System.StringComparer.Ordinal);
-
-        private readonly DynamoMappingException Mismatch(string name, string expected, AttributeValue found)
-            => new(_entity, name, expected, StoredTypes.Describe(found), _key?.ToString());
-
-        private readonly DynamoMappingException OutOfRange(string name, string expected)
-            => new(_entity, name, expected, "a number outside that range", _key?.ToString());
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ namespace Bookings.Generated.Runtime
     /// <summary>Creates the tables a schema declares, under the names the options resolve, and checks live tables against them.</summary>
     public sealed class DynamoTableManager
     {
+        // Waited on the options' TimeProvider, as retries are, so a test's fake clock drives it too.
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
         private readonly IAmazonDynamoDB _client;
         private readonly DynamoRepositoryOptions _options;
@@ -96,11 +97,8 @@ namespace Bookings.Generated.Runtime
                 }
                 else
                 {
-                    var timeToLive = await _runner.ExecuteAsync(
-                        new DynamoOperation("DescribeTimeToLive", name),
-                        ct => _client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = name }, ct),
-                        cancellationToken).ConfigureAwait(false);
-                    found = TableComparison.Compare(table, name, live, timeToLive.TimeToLiveDescription, _options.Capacities);
+                    var timeToLive = await DescribeTimeToLiveAsync(name, cancellationToken).ConfigureAwait(false);
+                    found = TableComparison.Compare(table, name, live, timeToLive, _options.Capacities);
                 }
 
                 foreach (var difference in found)
@@ -195,11 +193,7 @@ namespace Bookings.Generated.Runtime
                 return;
             }
 
-            var current = await _runner.ExecuteAsync(
-                new DynamoOperation("DescribeTimeToLive", name),
-                ct => _client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = name }, ct),
-                cancellationToken).ConfigureAwait(false);
-            var status = current.TimeToLiveDescription?.TimeToLiveStatus;
+            var status = (await DescribeTimeToLiveAsync(name, cancellationToken).ConfigureAwait(false))?.TimeToLiveStatus;
             if (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING)
             {
                 return;
@@ -216,6 +210,15 @@ namespace Bookings.Generated.Runtime
                 cancellationToken).ConfigureAwait(false);
         }
 
+        private async Task<TimeToLiveDescription?> DescribeTimeToLiveAsync(string name, CancellationToken cancellationToken)
+        {
+            var response = await _runner.ExecuteAsync(
+                new DynamoOperation("DescribeTimeToLive", name),
+                ct => _client.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = name }, ct),
+                cancellationToken).ConfigureAwait(false);
+            return response.TimeToLiveDescription;
+        }
+
         private async Task WaitUntilActiveAsync(string tableName, CancellationToken cancellationToken)
         {
             while (true)
@@ -229,7 +232,7 @@ namespace Bookings.Generated.Runtime
                     return;
                 }
 
-                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(PollInterval, _runner.Time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

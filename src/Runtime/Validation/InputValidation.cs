@@ -219,14 +219,8 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>Normalises a phone number without throwing; <paramref name="problem"/> says why it failed.</summary>
         public static bool IsValidPhone([NotNullWhen(true)] string? value, [NotNullWhen(true)] out string? normalized, out string problem)
         {
-            if (PhoneNumber.TryNormalize(value, out normalized))
-            {
-                problem = string.Empty;
-                return true;
-            }
-
-            problem = value is null ? RequiredProblem : "is not a Korean mobile number (expected 010-XXXX-XXXX or 010XXXXXXXX)";
-            return false;
+            problem = PhoneNumber.TryNormalize(value, out normalized) ? string.Empty : value is null ? RequiredProblem : "is not a Korean mobile number (expected 010-XXXX-XXXX or 010XXXXXXXX)";
+            return normalized is not null;
         }
 
         /// <summary>Normalises an international number (see <see cref="PhoneNumber.TryNormalizeE164"/>) or rejects it.</summary>
@@ -236,14 +230,8 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>Normalises an international number to E.164 without throwing; <paramref name="problem"/> says why it failed.</summary>
         public static bool IsValidE164Phone([NotNullWhen(true)] string? value, [NotNullWhen(true)] out string? normalized, out string problem)
         {
-            if (PhoneNumber.TryNormalizeE164(value, out normalized))
-            {
-                problem = string.Empty;
-                return true;
-            }
-
-            problem = value is null ? RequiredProblem : "is not an international phone number (expected '+', the country code and 8 to 15 digits in all, such as +447911123456)";
-            return false;
+            problem = PhoneNumber.TryNormalizeE164(value, out normalized) ? string.Empty : value is null ? RequiredProblem : "is not an international phone number (expected '+', the country code and 8 to 15 digits in all, such as +447911123456)";
+            return normalized is not null;
         }
 
         /// <summary>

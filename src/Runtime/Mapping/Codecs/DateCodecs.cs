@@ -14,8 +14,12 @@ namespace Bookings.Generated.Runtime.Internal
 
         public override string Expected => StoredFormat.ToString();
 
-        // Each sealed codec stores a value in one call through this, not through IsNumber and Format.
-        protected AttributeValue Stored(string text) => StoredFormat.IsEpochSeconds ? new() { N = text } : new() { S = text };
+        // Stored in one call, not through IsNumber and Format.
+        public sealed override AttributeValue Write(T value)
+        {
+            var text = Format(value);
+            return StoredFormat.IsEpochSeconds ? new() { N = text } : new() { S = text };
+        }
 
         public override T Read(AttributeValue value)
             => (StoredFormat.IsEpochSeconds ? value.N : value.S) is { } text ? Parse(text) : throw Mismatch(value);
@@ -27,15 +31,8 @@ namespace Bookings.Generated.Runtime.Internal
     }
 
     /// <summary><see cref="DateTimeOffset"/> values in a declared <see cref="DateFormat"/>.</summary>
-    internal sealed class DateTimeOffsetCodec : DateCodec<DateTimeOffset>
+    internal sealed class DateTimeOffsetCodec(DateFormat format) : DateCodec<DateTimeOffset>(format)
     {
-        public DateTimeOffsetCodec(DateFormat format)
-            : base(format)
-        {
-        }
-
-        public override AttributeValue Write(DateTimeOffset value) => Stored(Format(value));
-
         public override string Format(DateTimeOffset value) => StoredFormat.Format(value);
 
         internal override bool TryParseText(string text, out DateTimeOffset value) => StoredFormat.TryParse(text, out value);
@@ -45,15 +42,8 @@ namespace Bookings.Generated.Runtime.Internal
     /// <see cref="DateTime"/> values as UTC instants. A local or unspecified <see cref="DateTime"/> is refused
     /// rather than converted with the machine's time zone; values read back have <see cref="DateTimeKind.Utc"/>.
     /// </summary>
-    internal sealed class DateTimeCodec : DateCodec<DateTime>
+    internal sealed class DateTimeCodec(DateFormat format) : DateCodec<DateTime>(format)
     {
-        public DateTimeCodec(DateFormat format)
-            : base(format)
-        {
-        }
-
-        public override AttributeValue Write(DateTime value) => Stored(Format(value));
-
         public override string Format(DateTime value)
             => value.Kind == DateTimeKind.Utc
                 ? StoredFormat.Format(new DateTimeOffset(value))
@@ -68,15 +58,8 @@ namespace Bookings.Generated.Runtime.Internal
     }
 
     /// <summary><see cref="DateOnly"/> values, as <c>yyyy-MM-dd</c> unless a pattern is declared.</summary>
-    internal sealed class DateOnlyCodec : DateCodec<DateOnly>
+    internal sealed class DateOnlyCodec(DateFormat format) : DateCodec<DateOnly>(format)
     {
-        public DateOnlyCodec(DateFormat format)
-            : base(format)
-        {
-        }
-
-        public override AttributeValue Write(DateOnly value) => Stored(Format(value));
-
         public override string Format(DateOnly value) => StoredFormat.FormatDate(value);
 
         internal override bool TryParseText(string text, out DateOnly value) => StoredFormat.TryParseDate(text, out value);

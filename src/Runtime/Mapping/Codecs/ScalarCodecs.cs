@@ -30,71 +30,62 @@ namespace Bookings.Generated.Runtime.Internal
         public override bool Read(AttributeValue value) => value.BOOL ?? throw Mismatch(value);
     }
 
-    /// <summary>Whole numbers that fit in <see cref="int"/>, stored as N.</summary>
-    internal sealed class Int32Codec : ScalarCodec<int>
+    /// <summary>
+    /// Numbers, stored as N. Numbers are common collection elements, so each is stored and read here in one call,
+    /// not through <see cref="ScalarCodec{T}.IsNumber"/> and Format or Parse.
+    /// </summary>
+    internal abstract class NumberCodec<T> : ScalarCodec<T>
     {
-        public override bool IsNumber => true;
+        private readonly string _fits;
 
-        // Stored and read here in one call, not through IsNumber and Format or Parse (numbers are common collection elements).
-        public override AttributeValue Write(int value) => new() { N = Format(value) };
+        /// <param name="fits">The numbers <typeparamref name="T"/> holds, for the error on one outside them.</param>
+        protected NumberCodec(string fits) => _fits = fits;
 
-        public override int Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
+        public sealed override bool IsNumber => true;
 
+        public sealed override AttributeValue Write(T value) => new() { N = Format(value) };
+
+        public sealed override T Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
+
+        public sealed override T Parse(string text)
+            => TryParseText(text, out var result) ? result : throw AttributePath.Unreadable(_fits, "a number outside that range");
+
+        internal abstract override bool TryParseText(string text, out T value);
+    }
+
+    /// <summary>Whole numbers that fit in <see cref="int"/>, stored as N.</summary>
+    internal sealed class Int32Codec() : NumberCodec<int>("a whole number that fits in int")
+    {
         public override string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-        public override int Parse(string text)
-            => StoredTypes.TryInt32(text, out var result) ? result : throw AttributePath.Unreadable("a whole number that fits in int", "a number outside that range");
+        internal override bool TryParseText(string text, out int value) => StoredTypes.TryInt32(text, out value);
     }
 
     /// <summary>Whole numbers that fit in <see cref="long"/>, stored as N.</summary>
-    internal sealed class Int64Codec : ScalarCodec<long>
+    internal sealed class Int64Codec() : NumberCodec<long>("a whole number that fits in long")
     {
-        public override bool IsNumber => true;
-
-        // Stored and read here in one call, not through IsNumber and Format or Parse (numbers are common collection elements).
-        public override AttributeValue Write(long value) => new() { N = Format(value) };
-
-        public override long Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
-
         public override string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-        public override long Parse(string text)
-            => StoredTypes.TryInt64(text, out var result) ? result : throw AttributePath.Unreadable("a whole number that fits in long", "a number outside that range");
+        internal override bool TryParseText(string text, out long value) => StoredTypes.TryInt64(text, out value);
     }
 
     /// <summary>Decimals, stored as N and read back exactly or not at all.</summary>
-    internal sealed class DecimalCodec : ScalarCodec<decimal>
+    internal sealed class DecimalCodec() : NumberCodec<decimal>("a number that fits in decimal exactly")
     {
-        public override bool IsNumber => true;
-
-        // Stored and read here in one call, not through IsNumber and Format or Parse (numbers are common collection elements).
-        public override AttributeValue Write(decimal value) => new() { N = Format(value) };
-
-        public override decimal Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
-
         public override string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-        public override decimal Parse(string text)
-            => StoredTypes.TryDecimal(text, out var result) ? result : throw AttributePath.Unreadable("a number that fits in decimal exactly", "a number outside that range");
+        internal override bool TryParseText(string text, out decimal value) => StoredTypes.TryDecimal(text, out value);
     }
 
     /// <summary>Doubles, stored as N in round-trip form; NaN and infinity are refused (DynamoDB has neither).</summary>
-    internal sealed class DoubleCodec : ScalarCodec<double>
+    internal sealed class DoubleCodec() : NumberCodec<double>("a number that fits in double")
     {
-        public override bool IsNumber => true;
-
-        // Stored and read here in one call, not through IsNumber and Format or Parse (numbers are common collection elements).
-        public override AttributeValue Write(double value) => new() { N = Format(value) };
-
-        public override double Read(AttributeValue value) => value.N is { } text ? Parse(text) : throw Mismatch(value);
-
         public override string Format(double value)
             => InputValidation.IsStorable(value)
                 ? value.ToString("R", CultureInfo.InvariantCulture)
                 : throw AttributePath.Invalid(InputValidation.NotFiniteProblem);
 
-        public override double Parse(string text)
-            => StoredTypes.TryDouble(text, out var result) ? result : throw AttributePath.Unreadable("a number that fits in double", "a number outside that range");
+        internal override bool TryParseText(string text, out double value) => StoredTypes.TryDouble(text, out value);
     }
 
     /// <summary>Bytes, stored as B; a read returns a new array, so entities never share a buffer with a response.</summary>
