@@ -12,27 +12,11 @@ namespace Bookings.Generated.Runtime.Compliance
         /// <summary>The mask of <paramref name="value"/>.</summary>
         protected abstract string Mask(string value);
 
-        // Logging asks for the length, then redacts the same text into a buffer of that length: the mask computed for
-        // the length is kept (per thread, until that redaction takes it) so that each value is masked once.
-        [ThreadStatic]
-        private static (MaskingRedactor Redactor, string Source, string Mask)? t_measured;
-
-        public override string Redact(string? source) => Mask(source ?? string.Empty);
-
-        public override int GetRedactedLength(ReadOnlySpan<char> input)
-        {
-            var source = input.ToString();
-            var masked = Mask(source);
-            t_measured = (this, source, masked);
-            return masked.Length;
-        }
+        public override int GetRedactedLength(ReadOnlySpan<char> input) => Mask(input.ToString()).Length;
 
         public override int Redact(ReadOnlySpan<char> source, Span<char> destination)
         {
-            var masked = t_measured is { } measured && ReferenceEquals(measured.Redactor, this) && source.SequenceEqual(measured.Source)
-                ? measured.Mask
-                : Mask(source.ToString());
-            t_measured = null;
+            var masked = Mask(source.ToString());
             masked.AsSpan().CopyTo(destination);
             return masked.Length;
         }

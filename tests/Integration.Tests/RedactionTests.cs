@@ -91,35 +91,6 @@ namespace Bookings.Generated.Integration.Tests
             Assert.Equal(expected, redactors.GetRedactor(new DataClassification(DynamoDataClassifications.TaxonomyName, classification)).Redact(value));
         }
 
-        [Fact]
-        public void A_value_is_masked_once_when_logging_measures_it_and_then_redacts_it()
-        {
-            var redactor = new CountingRedactor();
-            var measured = redactor.GetRedactedLength("010-1234-5678");
-            var buffer = new char[measured];
-
-            Assert.Equal(measured, redactor.Redact("010-1234-5678".AsSpan(), buffer));
-            Assert.Equal("masked:010-1234-5678", new string(buffer));
-            Assert.Equal(1, redactor.Masks);
-
-            // Another value, or a second redaction of the same one, is masked anew.
-            Assert.Equal("masked:other", redactor.Redact("other"));
-            Assert.Equal(2, redactor.Masks);
-            redactor.Redact("010-1234-5678".AsSpan(), buffer);
-            Assert.Equal(3, redactor.Masks);
-        }
-
-        private sealed class CountingRedactor : MaskingRedactor
-        {
-            public int Masks { get; private set; }
-
-            protected override string Mask(string value)
-            {
-                Masks++;
-                return "masked:" + value;
-            }
-        }
-
         [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Booking saved")]
         private static partial void BookingSaved(ILogger logger, [LogProperties] Booking booking);
 
