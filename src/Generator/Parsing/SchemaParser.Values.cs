@@ -71,17 +71,12 @@ namespace Bookings.Generated.Generator.Parsing
                 return TimestampKind.None;
             }
 
-            var kind = value.Value switch
+            if (!IsOneOf(value, "timestamp", TimestampNames))
             {
-                "created" => TimestampKind.Created,
-                "updated" => TimestampKind.Updated,
-                _ => TimestampKind.None,
-            };
-            if (kind == TimestampKind.None)
-            {
-                _context.Report(DiagnosticDescriptors.InvalidValue, value.Span, value.Value, "timestamp", Names.DidYouMean(value.Value, TimestampNames), string.Join(", ", TimestampNames));
                 return TimestampKind.None;
             }
+
+            var kind = value.Value == "created" ? TimestampKind.Created : TimestampKind.Updated;
 
             if (type is not null && type.Kind is not (ValueKind.DateTimeOffset or ValueKind.DateTime))
             {
@@ -134,20 +129,13 @@ namespace Bookings.Generated.Generator.Parsing
             var result = TextNormalization.None;
             foreach (var name in names)
             {
-                var one = name.Value switch
+                if (!IsOneOf(name, "normalize", NormalizeNames))
                 {
-                    "trim" => TextNormalization.Trim,
-                    "lowercase" => TextNormalization.Lowercase,
-                    "uppercase" => TextNormalization.Uppercase,
-                    _ => TextNormalization.None,
-                };
-                if (one == TextNormalization.None)
-                {
-                    _context.Report(DiagnosticDescriptors.InvalidValue, name.Span, name.Value, "normalize", Names.DidYouMean(name.Value, NormalizeNames), string.Join(", ", NormalizeNames));
                     return TextNormalization.None;
                 }
 
-                result |= one;
+                // NormalizeNames lists the flags in their order: trim 1, lowercase 2, uppercase 4.
+                result |= (TextNormalization)(1 << Array.IndexOf(NormalizeNames, name.Value));
             }
 
             if ((result & (TextNormalization.Lowercase | TextNormalization.Uppercase)) == (TextNormalization.Lowercase | TextNormalization.Uppercase))

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Bookings.Generated.Generator.Parsing.Json
@@ -25,24 +26,13 @@ namespace Bookings.Generated.Generator.Parsing.Json
 
         public IReadOnlyList<JsonProperty> Properties { get; }
 
+        /// <summary>The first property of that name, or null.</summary>
+        public JsonProperty? Find(string name) => Properties.FirstOrDefault(p => p.Name == name);
+
         public override string KindName => "an object";
     }
 
-    internal sealed class JsonProperty
-    {
-        public JsonProperty(string name, TextSpan nameSpan, JsonNode value)
-        {
-            Name = name;
-            NameSpan = nameSpan;
-            Value = value;
-        }
-
-        public string Name { get; }
-
-        public TextSpan NameSpan { get; }
-
-        public JsonNode Value { get; }
-    }
+    internal sealed record JsonProperty(string Name, TextSpan NameSpan, JsonNode Value);
 
     internal sealed class JsonArray : JsonNode
     {
