@@ -62,20 +62,15 @@ namespace Bookings.Generated.Generator
                 .WithTrackingName(TrackingNames.Classifies);
 
             context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
-            context.RegisterSourceOutput(clashReports, static (spc, reports) => ReportAll(spc, reports));
-            context.RegisterSourceOutput(models.Combine(clashes).Combine(classifies), static (spc, input) => Emit(spc, input.Left.Left, input.Left.Right, input.Right));
-        }
-
-        /// <summary>
-        /// Reports a descriptor's clashes. Registered with one output per descriptor, even without a clash, so the
-        /// ClashReports step is part of every run's tracked steps.
-        /// </summary>
-        private static void ReportAll(SourceProductionContext context, EquatableArray<DiagnosticInfo> reports)
-        {
-            foreach (var report in reports)
+            // One output per descriptor, even without a clash, so the ClashReports step is part of every run's tracked steps.
+            context.RegisterSourceOutput(clashReports, static (spc, reports) =>
             {
-                context.ReportDiagnostic(report.ToDiagnostic());
-            }
+                foreach (var report in reports)
+                {
+                    spc.ReportDiagnostic(report.ToDiagnostic());
+                }
+            });
+            context.RegisterSourceOutput(models.Combine(clashes).Combine(classifies), static (spc, input) => Emit(spc, input.Left.Left, input.Left.Right, input.Right));
         }
 
         /// <summary>

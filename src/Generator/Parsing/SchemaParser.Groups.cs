@@ -305,9 +305,7 @@ namespace Bookings.Generated.Generator.Parsing
             /// <summary>How the part is written, for messages: its type, then its width or date format, normalisation and phone region.</summary>
             public string Describe()
             {
-                var kind = Type;
-                var type = ScalarTypes.First(t => t.Value == kind).Key;
-                var text = (Type == ValueKind.Int32 ? "an " : "a ") + type;
+                var text = (Type == ValueKind.Int32 ? "an " : "a ") + SchemaParser.Describe(new TypeModel(Type));
                 text += Width is { } digits ? $" of {digits} digits"
                     : Format is { Pattern: { } pattern } ? $" written as '{pattern}'"
                     : Format is { OffsetMinutes: { } minutes } && minutes != 0 ? $" in offset {minutes} minutes"

@@ -224,9 +224,8 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var methodName = csharpName?.Value ?? Names.ToPascalCase(name.Replace('-', '_').Replace('.', '_'));
-            if (!Names.IsValidIdentifier(methodName))
+            if (!CheckIdentifier(methodName, csharpName?.Span ?? property.NameSpan, "method name part", " (made from the index name; set \"csharpName\")", name))
             {
-                _context.Report(DiagnosticDescriptors.InvalidIdentifier, csharpName?.Span ?? property.NameSpan, methodName, "method name part", " (made from the index name; set \"csharpName\")", Names.SuggestIdentifier(name));
                 return null;
             }
 
@@ -312,8 +311,8 @@ namespace Bookings.Generated.Generator.Parsing
                 // The same rules as a part of the table's key: a type keys can have, a date format whose text sorts (a key's
                 // own date parts were checked with the key), and text after a date that it never holds.
                 var own = part.OnKey ? null : scope.Parsed[part.Name];
-                if (((own is not null || !IsDate(part.Type)) && !CheckKeyValueType(part.Name, part.Type, template.Span, own?.FormatSpan, own?.ZoneSpan, own?.NameSpan))
-                    || (IsDate(part.Type) && !CheckDateInTemplate(template, segments, i, part.Type.Kind, part.Type.Format!)))
+                if (((own is not null || !part.Type.Kind.IsDate()) && !CheckKeyValueType(part.Name, part.Type, template.Span, own?.FormatSpan, own?.ZoneSpan, own?.NameSpan))
+                    || (part.Type.Kind.IsDate() && !CheckDateInTemplate(template, segments, i, part.Type.Kind, part.Type.Format!)))
                 {
                     return null;
                 }
@@ -347,18 +346,14 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var type = part.Type;
-            var isNumber = type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double
-                           || (type.Format is { EpochSeconds: true });
-            var isText = type.Kind is ValueKind.String or ValueKind.Enum or ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
-            var isBinary = type.Kind == ValueKind.Binary;
-            if (!isNumber && !isText && !isBinary)
+            if (!type.Kind.IsNumber() && !type.Kind.IsDate() && type.Kind is not (ValueKind.String or ValueKind.Enum or ValueKind.Binary))
             {
                 return null;
             }
 
             return new IndexKeyModel(
                 name,
-                isNumber ? KeyStorage.Number : isBinary ? KeyStorage.Binary : KeyStorage.String,
+                type.Format is { EpochSeconds: true } ? KeyStorage.Number : type.Kind.KeyStorage(),
                 false,
                 new[] { new TemplateSegment(true, name) }.ToEquatableArray(),
                 new[] { part }.ToEquatableArray());

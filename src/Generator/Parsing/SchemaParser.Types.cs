@@ -81,9 +81,8 @@ namespace Bookings.Generated.Generator.Parsing
 
                 foreach (var property in json.Properties)
                 {
-                    if (!Names.IsValidTypeName(property.Name))
+                    if (!CheckIdentifier(property.Name, property.NameSpan, "type name"))
                     {
-                        _context.Report(DiagnosticDescriptors.InvalidIdentifier, property.NameSpan, property.Name, "type name", string.Empty, Names.SuggestIdentifier(property.Name));
                         continue;
                     }
 
@@ -150,9 +149,8 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var member = Names.ToPascalCase(value.Value);
-                if (!Names.IsValidIdentifier(member))
+                if (!CheckIdentifier(member, value.Span, "enum member", $" (made from the value '{value.Value}')", value.Value))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, value.Span, member, "enum member", $" (made from the value '{value.Value}')", Names.SuggestIdentifier(value.Value));
                     continue;
                 }
 
@@ -627,16 +625,10 @@ namespace Bookings.Generated.Generator.Parsing
 
         /// <summary>
         /// A type any part of a key template can have: text in the composed key, so strings and numbers. Key and
-        /// index key templates may also hold dates (<see cref="IsDate"/>) in a key-safe format.
+        /// index key templates may also hold dates in a key-safe format (see <see cref="KeyDateFormats"/>).
         /// </summary>
         private static bool IsTemplatePartType(TypeModel type)
             => type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal;
-
-        /// <summary>
-        /// A date or time, which a key template, an index key template or a plain key attribute may hold as text in
-        /// a key-safe format (see <see cref="KeyDateFormats"/>).
-        /// </summary>
-        private static bool IsDate(TypeModel type) => type.Kind.IsDate();
 
         /// <summary>A type a plain key attribute can have: a template part's, or bytes stored as B.</summary>
         private static bool IsKeyType(TypeModel type) => IsTemplatePartType(type) || type.Kind == ValueKind.Binary;

@@ -178,13 +178,7 @@ namespace Bookings.Generated.Generator.Parsing
             var explicitName = reader.String("name");
             if (explicitName is not null)
             {
-                if (!Names.IsValidTypeName(explicitName.Value))
-                {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, explicitName.Span, explicitName.Value, "type name", string.Empty, Names.SuggestIdentifier(explicitName.Value));
-                    return null;
-                }
-
-                return explicitName.Value + "Schema";
+                return CheckIdentifier(explicitName.Value, explicitName.Span, "type name") ? explicitName.Value + "Schema" : null;
             }
 
             var fileName = Path.GetFileName(_context.FilePath);
@@ -192,19 +186,7 @@ namespace Bookings.Generated.Generator.Parsing
                 ? fileName.Substring(0, fileName.Length - FileSuffix.Length)
                 : Path.GetFileNameWithoutExtension(fileName);
             var candidate = Names.ToPascalCase(stem);
-            if (!Names.IsValidTypeName(candidate))
-            {
-                _context.Report(
-                    DiagnosticDescriptors.InvalidIdentifier,
-                    new TextSpan(reader.Json.Span.Start, 1),
-                    candidate,
-                    "type name",
-                    " (made from the file name; set \"name\" at the top of the descriptor)",
-                    Names.SuggestIdentifier(stem));
-                return null;
-            }
-
-            return candidate + "Schema";
+            return CheckIdentifier(candidate, new TextSpan(reader.Json.Span.Start, 1), "type name", " (made from the file name; set \"name\" at the top of the descriptor)", stem) ? candidate + "Schema" : null;
         }
 
         private TableModel? ReadTable(JsonObject json, string ns, Dictionary<string, TextSpan> typeNames, Dictionary<string, TextSpan> tableNames, GroupContext? group = null)
@@ -432,6 +414,22 @@ namespace Bookings.Generated.Generator.Parsing
                 ?? key.Find("template"))?.Value.Span ?? key.Span;
 
         /// <summary>
+        /// Whether <paramref name="identifier"/> is a usable C# <paramref name="what"/> (a <c>"type name"</c> by the stricter
+        /// <see cref="Names.IsValidTypeName"/>); otherwise DDB011 at <paramref name="span"/>, where <paramref name="made"/>
+        /// says what a made name came from, suggesting one made from <paramref name="source"/>.
+        /// </summary>
+        private bool CheckIdentifier(string identifier, TextSpan span, string what, string made = "", string? source = null)
+        {
+            if (what == "type name" ? Names.IsValidTypeName(identifier) : Names.IsValidIdentifier(identifier))
+            {
+                return true;
+            }
+
+            _context.Report(DiagnosticDescriptors.InvalidIdentifier, span, identifier, what, made, Names.SuggestIdentifier(source ?? identifier));
+            return false;
+        }
+
+        /// <summary>
         /// Checks a table's or shared table's C# name and claims the names of the types generated from it; one report
         /// per table, even when several of its generated types clash.
         /// </summary>
@@ -442,9 +440,8 @@ namespace Bookings.Generated.Generator.Parsing
                 return;
             }
 
-            if (!Names.IsValidTypeName(name.Value))
+            if (!CheckIdentifier(name.Value, name.Span, "type name"))
             {
-                _context.Report(DiagnosticDescriptors.InvalidIdentifier, name.Span, name.Value, "type name", string.Empty, Names.SuggestIdentifier(name.Value));
                 return;
             }
 
@@ -697,16 +694,7 @@ namespace Bookings.Generated.Generator.Parsing
                 var writeNull = ReadWriteNull(reader, property.Name, type, required, defaultLiteral);
 
                 var propertyName = csharpName?.Value ?? Names.ToPascalCase(property.Name);
-                if (!Names.IsValidIdentifier(propertyName))
-                {
-                    _context.Report(
-                        DiagnosticDescriptors.InvalidIdentifier,
-                        csharpName?.Span ?? property.NameSpan,
-                        propertyName,
-                        "property name",
-                        csharpName is null ? $" (made from the attribute name '{property.Name}'; set \"csharpName\")" : string.Empty,
-                        Names.SuggestIdentifier(property.Name));
-                }
+                CheckIdentifier(propertyName, csharpName?.Span ?? property.NameSpan, "property name", csharpName is null ? $" (made from the attribute name '{property.Name}'; set \"csharpName\")" : string.Empty, property.Name);
 
                 var unique = reader.Boolean("unique");
                 var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull, counterStart, timestamp, normalize, unique?.Value ?? false);
@@ -724,17 +712,8 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 var reader = new ObjectReader(_context, partJson, $"key part '{property.Name}'", KeyPartProperties);
                 var propertyName = Names.ToPascalCase(property.Name);
-                if (!Names.IsValidIdentifier(propertyName))
-                {
-                    // A key part has no csharpName: its C# name is always made from its name.
-                    _context.Report(
-                        DiagnosticDescriptors.InvalidIdentifier,
-                        property.NameSpan,
-                        propertyName,
-                        "property name",
-                        $" (made from the key part name '{property.Name}'; a key part takes its C# name from its name, so rename the part)",
-                        Names.SuggestIdentifier(property.Name));
-                }
+                // A key part has no csharpName: its C# name is always made from its name.
+                CheckIdentifier(propertyName, property.NameSpan, "property name", $" (made from the key part name '{property.Name}'; a key part takes its C# name from its name, so rename the part)", property.Name);
 
                 var type = ReadType(reader, property.Name, keyPart: true);
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
@@ -874,7 +853,7 @@ namespace Bookings.Generated.Generator.Parsing
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
                     if (!CheckKeyValueType(stored.Model.Name, stored.Model.Type, stored.NameSpan, stored.FormatSpan, stored.ZoneSpan, stored.NameSpan)
-                        || (IsDate(stored.Model.Type) && !CheckDateInTemplate(template, parsed, i, stored.Model.Kind, stored.Model.Type.Format!))
+                        || (stored.Model.Type.Kind.IsDate() && !CheckDateInTemplate(template, parsed, i, stored.Model.Kind, stored.Model.Type.Format!))
                         || !ClaimPart(usedParts, segment.Text, template.Span))
                     {
                         ok = false;
@@ -901,9 +880,8 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var propertyName = csharpName?.Value ?? Names.ToPascalCase(attribute.Value);
-            if (!Names.IsValidIdentifier(propertyName))
+            if (!CheckIdentifier(propertyName, csharpName?.Span ?? attribute.Span, "property name", string.Empty, attribute.Value))
             {
-                _context.Report(DiagnosticDescriptors.InvalidIdentifier, csharpName?.Span ?? attribute.Span, propertyName, "property name", string.Empty, Names.SuggestIdentifier(attribute.Value));
                 return null;
             }
 
@@ -963,7 +941,7 @@ namespace Bookings.Generated.Generator.Parsing
         /// </summary>
         private bool CheckKeyValueType(string name, TypeModel type, TextSpan typeSpan, TextSpan? formatSpan, TextSpan? zoneSpan, TextSpan? fallback = null, bool plain = false)
         {
-            if (IsDate(type))
+            if (type.Kind.IsDate())
             {
                 return CheckKeyDate(name, type, formatSpan, zoneSpan, fallback);
             }
@@ -1058,33 +1036,21 @@ namespace Bookings.Generated.Generator.Parsing
             Reserve(entity, EntityMembers, "a member every generated entity has");
             Reserve(entity, inGroup ? new[] { "Match" } : Array.Empty<string>(), "the method every item of a shared table has");
             Reserve(entity, typeName is null ? Array.Empty<string>() : new[] { typeName }, "the type's own name");
-            foreach (var key in named)
+            var partNames = parts.Select(p => (p.PropertyName, p.Name, spanOf(p.Name))).ToList();
+            foreach (var (property, name, span) in named.Select(k => (k.PropertyName, k.AttributeName, spanOf(k.AttributeName)))
+                .Concat(partNames)
+                .Concat(own.Select(a => (a.Model.PropertyName, a.Model.Name, a.CSharpNameSpan ?? a.NameSpan))))
             {
-                Claim(entity, "C# property name", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
-            }
-
-            foreach (var part in parts)
-            {
-                Claim(entity, "C# property name", part.PropertyName, spanOf(part.Name), part.Name);
-            }
-
-            foreach (var attribute in own)
-            {
-                Claim(entity, "C# property name", attribute.Model.PropertyName, attribute.CSharpNameSpan ?? attribute.NameSpan, attribute.Model.Name);
+                Claim(entity, "C# property name", property, span, name);
             }
 
             // The key type: its parts and composed keys beside its public members.
             var keyType = new Dictionary<string, string>(StringComparer.Ordinal);
             Reserve(keyType, KeyNames.Members, "a member every generated key has");
             Reserve(keyType, typeName is null ? Array.Empty<string>() : new[] { typeName + "Key" }, "the key type's own name");
-            foreach (var key in keys.Where(k => !k.IsSinglePart))
+            foreach (var (property, name, span) in keys.Where(k => !k.IsSinglePart).Select(k => (k.PropertyName, k.AttributeName, spanOf(k.AttributeName))).Concat(partNames))
             {
-                Claim(keyType, "C# member of the key type", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
-            }
-
-            foreach (var part in parts)
-            {
-                Claim(keyType, "C# member of the key type", part.PropertyName, spanOf(part.Name), part.Name);
+                Claim(keyType, "C# member of the key type", property, span, name);
             }
 
             if (typeName is null)

@@ -231,40 +231,26 @@ namespace Bookings.Generated.Generator.Parsing.Json
             {
                 _position++;
             }
-            else if (IsDigit(Peek()))
-            {
-                SkipDigits();
-            }
             else
             {
-                throw new JsonSyntaxException("a digit was expected", _position);
+                ReadDigits("a digit was expected");
             }
 
             if (Peek() == '.')
             {
                 _position++;
-                if (!IsDigit(Peek()))
-                {
-                    throw new JsonSyntaxException("a digit was expected after the decimal point", _position);
-                }
-
-                SkipDigits();
+                ReadDigits("a digit was expected after the decimal point");
             }
 
-            if (Peek() == 'e' || Peek() == 'E')
+            if (Peek() is 'e' or 'E')
             {
                 _position++;
-                if (Peek() == '+' || Peek() == '-')
+                if (Peek() is '+' or '-')
                 {
                     _position++;
                 }
 
-                if (!IsDigit(Peek()))
-                {
-                    throw new JsonSyntaxException("a digit was expected in the exponent", _position);
-                }
-
-                SkipDigits();
+                ReadDigits("a digit was expected in the exponent");
             }
 
             return new JsonNumber(TextSpan.FromBounds(start, _position), _text.Substring(start, _position - start));
@@ -302,9 +288,15 @@ namespace Bookings.Generated.Generator.Parsing.Json
 
         private char Peek() => _position < _text.Length ? _text[_position] : '\0';
 
-        private void SkipDigits()
+        /// <summary>One digit or more, or <paramref name="missing"/> where there is none.</summary>
+        private void ReadDigits(string missing)
         {
-            while (IsDigit(Peek()))
+            if (Peek() is not (>= '0' and <= '9'))
+            {
+                throw new JsonSyntaxException(missing, _position);
+            }
+
+            while (Peek() is >= '0' and <= '9')
             {
                 _position++;
             }
@@ -312,19 +304,11 @@ namespace Bookings.Generated.Generator.Parsing.Json
 
         private void SkipWhitespace()
         {
-            while (_position < _text.Length)
+            while (Peek() is ' ' or '\t' or '\n' or '\r')
             {
-                var c = _text[_position];
-                if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-                {
-                    return;
-                }
-
                 _position++;
             }
         }
-
-        private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
         private static string Printable(char c) => c < ' ' ? $"\\u{(int)c:x4}" : c.ToString();
     }
