@@ -62,20 +62,15 @@ namespace Bookings.Generated.Generator
                 .WithTrackingName(TrackingNames.Classifies);
 
             context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
-            context.RegisterSourceOutput(clashReports, static (spc, reports) => ReportAll(spc, reports));
-            context.RegisterSourceOutput(models.Combine(clashes).Combine(classifies), static (spc, input) => Emit(spc, input.Left.Left, input.Left.Right, input.Right));
-        }
-
-        /// <summary>
-        /// Reports a descriptor's clashes. Registered with one output per descriptor, even without a clash, so the
-        /// ClashReports step is part of every run's tracked steps.
-        /// </summary>
-        private static void ReportAll(SourceProductionContext context, EquatableArray<DiagnosticInfo> reports)
-        {
-            foreach (var report in reports)
+            // One output per descriptor, even without a clash, so the ClashReports step is part of every run's tracked steps.
+            context.RegisterSourceOutput(clashReports, static (spc, reports) =>
             {
-                context.ReportDiagnostic(report.ToDiagnostic());
-            }
+                foreach (var report in reports)
+                {
+                    spc.ReportDiagnostic(report.ToDiagnostic());
+                }
+            });
+            context.RegisterSourceOutput(models.Combine(clashes).Combine(classifies), static (spc, input) => Emit(spc, input.Left.Left, input.Left.Right, input.Right));
         }
 
         /// <summary>
@@ -86,29 +81,10 @@ namespace Bookings.Generated.Generator
         /// </summary>
         private static HintNameClashes Clashes(System.Collections.Immutable.ImmutableArray<EquatableArray<string>> all)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var duplicates = new SortedSet<string>(StringComparer.Ordinal);
-            var spellings = new Dictionary<string, SortedSet<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var names in all)
-            {
-                foreach (var name in names)
-                {
-                    if (!seen.Add(name))
-                    {
-                        duplicates.Add(name);
-                    }
-
-                    if (!spellings.TryGetValue(name, out var same))
-                    {
-                        spellings.Add(name, same = new SortedSet<string>(StringComparer.Ordinal));
-                    }
-
-                    same.Add(name);
-                }
-            }
-
-            var caseVariants = spellings.Values.Where(same => same.Count > 1).SelectMany(same => same).OrderBy(name => name, StringComparer.Ordinal);
-            return new HintNameClashes(duplicates.ToEquatableArray(), caseVariants.ToEquatableArray());
+            var names = all.SelectMany(file => file).ToList();
+            var duplicates = names.GroupBy(name => name, StringComparer.Ordinal).Where(same => same.Count() > 1).Select(same => same.Key);
+            var caseVariants = names.Distinct(StringComparer.Ordinal).GroupBy(name => name, StringComparer.OrdinalIgnoreCase).Where(same => same.Count() > 1).SelectMany(same => same);
+            return new HintNameClashes(duplicates.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray(), caseVariants.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray());
         }
 
         private static void Emit(SourceProductionContext context, SchemaModel? model, HintNameClashes clashes, bool classify)

@@ -96,28 +96,20 @@ namespace Bookings.Generated.Generator.Diagnostics
             "A number key part's fixed width is not valid",
             "'{0}' is not a fixed width for the key part '{1}', {2}. Write \"D\" and the digits every value is padded to, from \"D1\" to \"D{3}\" (\"D{3}\" holds every value that is 0 or more).");
 
-        public static readonly DiagnosticDescriptor UnusedTableKeyPart = new(
+        public static readonly DiagnosticDescriptor UnusedTableKeyPart = Warning(
             "DDB041",
             "A shared table's key part is used by no entity",
-            "The key part '{0}' declared on the table '{1}' is used by no entity's key (an entity that declares its own '{0}' overrides it). Use '{{{0}}}' in an entity's template, or remove it from the table's \"keyParts\".",
-            Category,
-            DiagnosticSeverity.Warning,
-            isEnabledByDefault: true,
-            helpLinkUri: HelpBase + "ddb041");
+            "The key part '{0}' declared on the table '{1}' is used by no entity's key (an entity that declares its own '{0}' overrides it). Use '{{{0}}}' in an entity's template, or remove it from the table's \"keyParts\".");
 
         public static readonly DiagnosticDescriptor TableKeyPartOverride = Error(
             "DDB042",
             "An entity's key part changes a shared table's key part in its partition key",
             "Entity '{0}' declares '{1}' as {2} and uses it in its partition key, but the table '{3}' declares it as {4} ({5}), so the entities would write one value's partition differently. Override only the pattern, description or a sensitivity that is not a phone's (keep the type, width or date format, normalize and phone region), or give the entity's part another name.");
 
-        public static readonly DiagnosticDescriptor UnusedKeyPart = new(
+        public static readonly DiagnosticDescriptor UnusedKeyPart = Warning(
             "DDB017",
             "Key part is declared but no template uses it",
-            "The key part '{0}' is not used by any key template. Use it in a template or remove it.",
-            Category,
-            DiagnosticSeverity.Warning,
-            isEnabledByDefault: true,
-            helpLinkUri: HelpBase + "ddb017");
+            "The key part '{0}' is not used by any key template. Use it in a template or remove it.");
 
         public static readonly DiagnosticDescriptor IndexAttributeMissing = Error(
             "DDB018",
@@ -129,14 +121,10 @@ namespace Bookings.Generated.Generator.Diagnostics
             "Two entities of a table have keys that cannot be told apart",
             "The {2} template of entity '{0}' cannot be told apart from that of {1}: {3}. Start each entity's template with its own literal prefix, such as \"STAFF#{{staff_id}}\" and \"SHIFT#{{date}}\".");
 
-        public static readonly DiagnosticDescriptor ConstantPartitionKey = new(
+        public static readonly DiagnosticDescriptor ConstantPartitionKey = Warning(
             "DDB020",
             "Every item of the table has the same partition key",
-            "The partition key template of {0} is the constant \"{1}\", so every item lands in one partition: its throughput is capped at one partition's, and listing items means reading all of it. Put a part in the template (such as \"STORE#{{store_id}}\").",
-            Category,
-            DiagnosticSeverity.Warning,
-            isEnabledByDefault: true,
-            helpLinkUri: HelpBase + "ddb020");
+            "The partition key template of {0} is the constant \"{1}\", so every item lands in one partition: its throughput is capped at one partition's, and listing items means reading all of it. Put a part in the template (such as \"STORE#{{store_id}}\").");
 
         public static readonly DiagnosticDescriptor UnsortableKeyDate = Error(
             "DDB021",
@@ -191,7 +179,11 @@ namespace Bookings.Generated.Generator.Diagnostics
             "The generator failed on this descriptor",
             "The generator could not process this descriptor ({0}: {1}). Please report this with the descriptor attached.");
 
-        private static DiagnosticDescriptor Error(string id, string title, string message)
-            => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
+
+        private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
+            => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Bookings.Generated.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -11,15 +12,7 @@ namespace Bookings.Generated.Generator.Diagnostics
             => new(descriptor, location, arguments.ToEquatableArray());
 
         public Diagnostic ToDiagnostic()
-        {
-            var args = new object[Arguments.Count];
-            for (var i = 0; i < args.Length; i++)
-            {
-                args[i] = Arguments[i];
-            }
-
-            return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
-        }
+            => Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, Arguments.Cast<object>().ToArray());
 
         public bool Equals(DiagnosticInfo? other)
             => other is not null

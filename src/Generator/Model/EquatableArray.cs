@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace Bookings.Generated.Generator.Model
 {
@@ -24,25 +25,7 @@ namespace Bookings.Generated.Generator.Model
 
         public T this[int index] => Items[index];
 
-        public bool Equals(EquatableArray<T> other)
-        {
-            var left = Items;
-            var right = other.Items;
-            if (left.Length != right.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < left.Length; i++)
-            {
-                if (!EqualityComparer<T>.Default.Equals(left[i], right[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public bool Equals(EquatableArray<T> other) => Items.SequenceEqual(other.Items);
 
         public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using Bookings.Generated.Generator.Parsing.Json;
 using Bookings.Generated.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -43,6 +45,27 @@ namespace Bookings.Generated.Generator.Parsing
         /// </summary>
         public void ReportDuplicate(TextSpan span, string what, string name, string first, string? fix = null)
             => Report(DiagnosticDescriptors.DuplicateName, span, what, name, first, fix ?? $"Give each {what} a unique name or remove one.");
+
+        /// <summary>
+        /// The properties of <paramref name="json"/> that <paramref name="accept"/> takes (it reports those it refuses),
+        /// each name once: a name that comes again after it was taken is DDB006 at the repetition.
+        /// </summary>
+        public IEnumerable<JsonProperty> Distinct(JsonObject json, string what, string? fix, Func<JsonProperty, bool> accept)
+        {
+            var taken = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            foreach (var property in json.Properties)
+            {
+                if (taken.TryGetValue(property.Name, out var first))
+                {
+                    ReportDuplicate(property.NameSpan, what, property.Name, At(first), fix);
+                }
+                else if (accept(property))
+                {
+                    taken.Add(property.Name, property.NameSpan);
+                    yield return property;
+                }
+            }
+        }
 
         public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] arguments)
         {

@@ -20,7 +20,7 @@ namespace Bookings.Generated.Generator.Parsing
         private const string Specifiers = "dfFghHKmMstyz";
 
         /// <summary>A value with every field distinct and non-zero, so formatted samples show each field's place.</summary>
-        private static readonly DateTime Sample = new(2031, 12, 29, 13, 45, 56, DateTimeKind.Unspecified);
+        internal static readonly DateTime Sample = new(2031, 12, 29, 13, 45, 56, DateTimeKind.Unspecified);
 
         /// <summary>What a descriptor should write instead of a refused format.</summary>
         public static string Advice(ValueKind kind)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -44,53 +45,17 @@ namespace Bookings.Generated.Generator.Parsing
         /// not all lower case, which C# reserves for future keywords (CS8981).
         /// </summary>
         public static bool IsValidTypeName(string name)
-        {
-            if (!IsValidIdentifier(name) || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None)
-            {
-                return false;
-            }
-
-            foreach (var c in name)
-            {
-                if (!(c >= 'a' && c <= 'z'))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => IsValidIdentifier(name) && SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.None && name.Any(c => c is not (>= 'a' and <= 'z'));
 
         public static bool IsKeyword(string name)
             => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.VarKeyword;
 
-        public static bool IsValidNamespace(string name)
-        {
-            foreach (var part in name.Split('.'))
-            {
-                if (!IsValidIdentifier(part))
-                {
-                    return false;
-                }
-            }
-
-            return name.Length > 0;
-        }
+        public static bool IsValidNamespace(string name) => name.Length > 0 && name.Split('.').All(IsValidIdentifier);
 
         /// <summary>A valid identifier built from any text, for the example in a diagnostic message.</summary>
         public static string SuggestIdentifier(string name)
         {
-            var pascal = ToPascalCase(name);
-            var builder = new StringBuilder();
-            foreach (var c in pascal)
-            {
-                if (char.IsLetterOrDigit(c) || c == '_')
-                {
-                    builder.Append(c);
-                }
-            }
-
-            var result = builder.ToString();
+            var result = new string(ToPascalCase(name).Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray());
             if (result.Length == 0 || char.IsDigit(result[0]))
             {
                 result = "Item" + result;

@@ -19,28 +19,20 @@ namespace Bookings.Generated.Generator.Parsing
             _context = context;
             _description = description;
             Json = json;
-            var allowedSet = new HashSet<string>(allowed);
-            foreach (var property in json.Properties)
+            foreach (var property in context.Distinct(json, "property", "Keep one of them: an object holds each property once.", IsAllowed))
             {
-                if (_properties.TryGetValue(property.Name, out var first))
-                {
-                    context.ReportDuplicate(property.NameSpan, "property", property.Name, context.At(first.NameSpan), "Keep one of them: an object holds each property once.");
-                    continue;
-                }
-
-                if (!allowedSet.Contains(property.Name))
-                {
-                    context.Report(
-                        DiagnosticDescriptors.UnknownProperty,
-                        property.NameSpan,
-                        property.Name,
-                        description,
-                        Names.DidYouMean(property.Name, allowed),
-                        string.Join(", ", allowed));
-                    continue;
-                }
-
                 _properties.Add(property.Name, property);
+            }
+
+            bool IsAllowed(JsonProperty property)
+            {
+                if (System.Array.IndexOf(allowed, property.Name) >= 0)
+                {
+                    return true;
+                }
+
+                context.Report(DiagnosticDescriptors.UnknownProperty, property.NameSpan, property.Name, description, Names.DidYouMean(property.Name, allowed), string.Join(", ", allowed));
+                return false;
             }
         }
 

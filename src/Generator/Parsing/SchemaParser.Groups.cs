@@ -20,37 +20,12 @@ namespace Bookings.Generated.Generator.Parsing
         };
 
         /// <summary>What the entities of a shared table inherit from it.</summary>
-        private sealed class GroupContext
+        /// <param name="TypeAttributeDeclared">Whether the table names its type attribute, rather than taking the default <c>_type</c>.</param>
+        /// <param name="KeyParts">Key parts declared once on the table, for every entity that does not declare its own of that name.</param>
+        private sealed record GroupContext(string Name, JsonString TableName, JsonString PartitionAttribute, JsonString? SortAttribute, JsonString TypeAttribute, bool TypeAttributeDeclared, Dictionary<string, ParsedKeyPart> KeyParts)
         {
-            public GroupContext(string name, JsonString tableName, JsonString partitionAttribute, JsonString? sortAttribute, JsonString typeAttribute, bool typeAttributeDeclared, Dictionary<string, ParsedKeyPart> keyParts)
-            {
-                KeyParts = keyParts;
-                Name = name;
-                TableName = tableName;
-                PartitionAttribute = partitionAttribute;
-                SortAttribute = sortAttribute;
-                TypeAttribute = typeAttribute;
-                TypeAttributeDeclared = typeAttributeDeclared;
-            }
-
-            public string Name { get; }
-
-            public JsonString TableName { get; }
-
-            public JsonString PartitionAttribute { get; }
-
-            public JsonString? SortAttribute { get; }
-
-            public JsonString TypeAttribute { get; }
-
-            /// <summary>Whether the table names its type attribute, rather than taking the default <c>_type</c>.</summary>
-            public bool TypeAttributeDeclared { get; }
-
             /// <summary>Whether the table is <c>PROVISIONED</c>, so its entities' global indexes may have capacities of their own.</summary>
-            public bool Provisioned { get; set; }
-
-            /// <summary>Key parts declared once on the table, for every entity that does not declare its own of that name.</summary>
-            public Dictionary<string, ParsedKeyPart> KeyParts { get; }
+            public bool Provisioned { get; init; }
 
             /// <summary>The table's key parts some entity's key uses as the table declares them; filled while reading entities.</summary>
             public HashSet<string> UsedKeyParts { get; } = new(StringComparer.Ordinal);
@@ -64,7 +39,7 @@ namespace Bookings.Generated.Generator.Parsing
             List<TableModel> tables)
         {
             var errorsBefore = ErrorCount();
-            var label = json.Properties.FirstOrDefault(p => p.Name == "name")?.Value is JsonString nameJson ? $"table '{nameJson.Value}'" : "a table";
+            var label = Label(json, "table", "a table");
             var reader = new ObjectReader(_context, json, label, GroupProperties);
             var name = reader.String("name", required: true, "\"Stores\"");
             var tableName = reader.String("tableName", required: true, "\"stores\"");
@@ -79,7 +54,7 @@ namespace Bookings.Generated.Generator.Parsing
 
             ClaimTypeNames(name, typeNames, n => new[] { n + "Table", n + "Item", n + "Marshaller", n + "Repository", "I" + n + "Repository" });
             ClaimTableName(tableName, tableNames);
-            CheckBillingMode(billing);
+            _ = billing is null || IsOneOf(billing, "billingMode", BillingModes);
             var capacity = ReadTableCapacity(reader, billing, label);
 
             var partitionAttribute = partitionJson is null ? null : new ObjectReader(_context, partitionJson, "partitionKey", GroupKeyProperties).String("attribute", required: true, "\"pk\"");
@@ -330,9 +305,7 @@ namespace Bookings.Generated.Generator.Parsing
             /// <summary>How the part is written, for messages: its type, then its width or date format, normalisation and phone region.</summary>
             public string Describe()
             {
-                var kind = Type;
-                var type = ScalarTypes.First(t => t.Value == kind).Key;
-                var text = (Type == ValueKind.Int32 ? "an " : "a ") + type;
+                var text = (Type == ValueKind.Int32 ? "an " : "a ") + SchemaParser.Describe(new TypeModel(Type));
                 text += Width is { } digits ? $" of {digits} digits"
                     : Format is { Pattern: { } pattern } ? $" written as '{pattern}'"
                     : Format is { OffsetMinutes: { } minutes } && minutes != 0 ? $" in offset {minutes} minutes"
@@ -353,10 +326,14 @@ namespace Bookings.Generated.Generator.Parsing
             }
         }
 
+        /// <summary>How messages name a table or entity: by its <c>name</c> when it has one (<c>table 'Order'</c>).</summary>
+        private static string Label(JsonObject json, string what, string unnamed)
+            => json.Find("name")?.Value is JsonString name ? $"{what} '{name.Value}'" : unnamed;
+
         private int ErrorCount() => _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
         private static TextSpan NameSpan(JsonObject json)
-            => json.Properties.FirstOrDefault(p => p.Name == "name")?.Value.Span ?? new TextSpan(json.Span.Start, 1);
+            => json.Find("name")?.Value.Span ?? new TextSpan(json.Span.Start, 1);
 
         /// <summary>
         /// Two entities that can share a partition and whose sort keys begin with the same literal text (or one whose
@@ -407,8 +384,8 @@ namespace Bookings.Generated.Generator.Parsing
 
         private static TextSpan TemplateSpan(JsonObject entity, string which)
         {
-            var key = entity.Properties.FirstOrDefault(p => p.Name == which)?.Value as JsonObject;
-            return key?.Properties.FirstOrDefault(p => p.Name == "template")?.Value.Span ?? key?.Span ?? NameSpan(entity);
+            var key = entity.Find(which)?.Value as JsonObject;
+            return key?.Find("template")?.Value.Span ?? key?.Span ?? NameSpan(entity);
         }
 
         private string? AgreedTtl(List<(TableModel Model, JsonObject Json)> entities)
@@ -421,7 +398,7 @@ namespace Bookings.Generated.Generator.Parsing
                     continue;
                 }
 
-                var span = json.Properties.First(p => p.Name == "ttl").Value.Span;
+                var span = json.Find("ttl")!.Value.Span;
                 if (agreed is { } first && first.Name != entity.TtlAttribute)
                 {
                     _context.Report(
@@ -506,7 +483,7 @@ namespace Bookings.Generated.Generator.Parsing
 
         /// <summary>Where an entity names one of its indexes.</summary>
         private static TextSpan IndexNameSpan(JsonObject entity, string name)
-            => (entity.Properties.FirstOrDefault(p => p.Name == "indexes")?.Value as JsonObject)?.Properties.FirstOrDefault(p => p.Name == name)?.NameSpan ?? NameSpan(entity);
+            => (entity.Find("indexes")?.Value as JsonObject)?.Find(name)?.NameSpan ?? NameSpan(entity);
 
         private static bool SameKey(IndexKeyModel? a, IndexKeyModel? b)
             => a is null ? b is null : b is not null && a.AttributeName == b.AttributeName && a.Storage == b.Storage;

@@ -17,34 +17,12 @@ namespace Bookings.Generated.Generator.Parsing
         private static readonly string[] Projections = { "ALL", "KEYS_ONLY", "INCLUDE" };
 
         /// <summary>What an index key may be made of: the table's attributes, key parts and key attributes.</summary>
-        private sealed class IndexScope
+        /// <param name="Declared">Every stored attribute name so far, with where it was declared.</param>
+        /// <param name="Parsed">The declared attributes with where their names, formats and time zones stand, for diagnostics.</param>
+        private sealed record IndexScope(List<AttributeModel> Own, List<KeyPartModel> Parts, KeyModel? Partition, KeyModel? Sort, Dictionary<string, TextSpan> Declared, Dictionary<string, ParsedAttribute> Parsed)
         {
-            public IndexScope(List<AttributeModel> own, List<KeyPartModel> parts, KeyModel? partition, KeyModel? sort, Dictionary<string, TextSpan> declared, Dictionary<string, ParsedAttribute> parsed)
-            {
-                Parsed = parsed;
-                Own = own;
-                Parts = parts;
-                Partition = partition;
-                Sort = sort;
-                Declared = declared;
-            }
-
-            public List<AttributeModel> Own { get; }
-
             /// <summary>Whether the table is <c>PROVISIONED</c>, so a global index may have a capacity of its own.</summary>
-            public bool Provisioned { get; set; }
-
-            public List<KeyPartModel> Parts { get; }
-
-            public KeyModel? Partition { get; }
-
-            public KeyModel? Sort { get; }
-
-            /// <summary>The declared attributes with where their names, formats and time zones stand, for diagnostics.</summary>
-            public Dictionary<string, ParsedAttribute> Parsed { get; }
-
-            /// <summary>Every stored attribute name so far, with where it was declared.</summary>
-            public Dictionary<string, TextSpan> Declared { get; }
+            public bool Provisioned { get; init; }
 
             public IEnumerable<string> AttributeNames
                 => Own.Select(a => a.Name).Concat(Parts.Select(p => p.StoredAttribute ?? p.Name)).Concat(new[] { Partition?.AttributeName, Sort?.AttributeName }.Where(n => n is not null).Select(n => n!)).Distinct();
@@ -135,12 +113,12 @@ namespace Bookings.Generated.Generator.Parsing
                 return null;
             }
 
-            var isGlobal = type.Value == "global";
-            if (!isGlobal && type.Value != "local")
+            if (!IsOneOf(type, "type", IndexTypes))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, type.Span, type.Value, "type", Names.DidYouMean(type.Value, IndexTypes), string.Join(", ", IndexTypes));
                 return null;
             }
+
+            var isGlobal = type.Value == "global";
 
             IndexKeyModel? partition;
             if (isGlobal)
@@ -206,12 +184,12 @@ namespace Bookings.Generated.Generator.Parsing
                 }
             }
 
-            var projectionValue = projection?.Value ?? "ALL";
-            if (Array.IndexOf(Projections, projectionValue) < 0)
+            if (projection is not null && !IsOneOf(projection, "projection", Projections))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, projection!.Span, projectionValue, "projection", Names.DidYouMean(projectionValue, Projections), string.Join(", ", Projections));
                 return null;
             }
+
+            var projectionValue = projection?.Value ?? "ALL";
 
             var included = new List<string>();
             if (include is not null)
@@ -246,9 +224,8 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var methodName = csharpName?.Value ?? Names.ToPascalCase(name.Replace('-', '_').Replace('.', '_'));
-            if (!Names.IsValidIdentifier(methodName))
+            if (!CheckIdentifier(methodName, csharpName?.Span ?? property.NameSpan, "method name part", " (made from the index name; set \"csharpName\")", name))
             {
-                _context.Report(DiagnosticDescriptors.InvalidIdentifier, csharpName?.Span ?? property.NameSpan, methodName, "method name part", " (made from the index name; set \"csharpName\")", Names.SuggestIdentifier(name));
                 return null;
             }
 
@@ -331,20 +308,12 @@ namespace Bookings.Generated.Generator.Parsing
                     return null;
                 }
 
-                if (IsDate(part.Type))
+                // The same rules as a part of the table's key: a type keys can have, a date format whose text sorts (a key's
+                // own date parts were checked with the key), and text after a date that it never holds.
+                var own = part.OnKey ? null : scope.Parsed[part.Name];
+                if (((own is not null || !part.Type.Kind.IsDate()) && !CheckKeyValueType(part.Name, part.Type, template.Span, own?.FormatSpan, own?.ZoneSpan, own?.NameSpan))
+                    || (part.Type.Kind.IsDate() && !CheckDateInTemplate(template, segments, i, part.Type.Kind, part.Type.Format!)))
                 {
-                    // The same rules as a date in the table's key: a format whose text sorts (a key's own date parts
-                    // were checked with the key), and text after it that the date never holds.
-                    var own = part.OnKey ? null : scope.Parsed[part.Name];
-                    if ((own is not null && !CheckKeyDate(part.Name, part.Type, own.FormatSpan, own.ZoneSpan, own.NameSpan))
-                        || !CheckDateInTemplate(template, segments, i, part.Type.Kind, part.Type.Format!))
-                    {
-                        return null;
-                    }
-                }
-                else if (!IsTemplatePartType(part.Type))
-                {
-                    ReportKeyType(template.Span, segment.Text, part.Type);
                     return null;
                 }
 
@@ -377,18 +346,14 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var type = part.Type;
-            var isNumber = type.Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal or ValueKind.Double
-                           || (type.Format is { EpochSeconds: true });
-            var isText = type.Kind is ValueKind.String or ValueKind.Enum or ValueKind.DateTimeOffset or ValueKind.DateTime or ValueKind.Date;
-            var isBinary = type.Kind == ValueKind.Binary;
-            if (!isNumber && !isText && !isBinary)
+            if (!type.Kind.IsNumber() && !type.Kind.IsDate() && type.Kind is not (ValueKind.String or ValueKind.Enum or ValueKind.Binary))
             {
                 return null;
             }
 
             return new IndexKeyModel(
                 name,
-                isNumber ? KeyStorage.Number : isBinary ? KeyStorage.Binary : KeyStorage.String,
+                type.Format is { EpochSeconds: true } ? KeyStorage.Number : type.Kind.KeyStorage(),
                 false,
                 new[] { new TemplateSegment(true, name) }.ToEquatableArray(),
                 new[] { part }.ToEquatableArray());

@@ -81,9 +81,8 @@ namespace Bookings.Generated.Generator.Parsing
 
                 foreach (var property in json.Properties)
                 {
-                    if (!Names.IsValidTypeName(property.Name))
+                    if (!CheckIdentifier(property.Name, property.NameSpan, "type name"))
                     {
-                        _context.Report(DiagnosticDescriptors.InvalidIdentifier, property.NameSpan, property.Name, "type name", string.Empty, Names.SuggestIdentifier(property.Name));
                         continue;
                     }
 
@@ -106,22 +105,17 @@ namespace Bookings.Generated.Generator.Parsing
 
             var enums = new List<EnumModel>();
             var objects = new List<ObjectModel>();
-            foreach (var (property, kind) in declarations.Where(d => d.Kind == ValueKind.Enum))
+            // Enums first (declared so above), as object types' defaults may name their values.
+            foreach (var (property, kind) in declarations)
             {
-                var model = ReadEnum(property);
-                if (model is not null)
+                if (kind == ValueKind.Enum && ReadEnum(property) is { } enumModel)
                 {
-                    _enums[model.Name] = model;
-                    enums.Add(model);
+                    _enums[enumModel.Name] = enumModel;
+                    enums.Add(enumModel);
                 }
-            }
-
-            foreach (var (property, _) in declarations.Where(d => d.Kind == ValueKind.Object))
-            {
-                var model = ReadObject(property);
-                if (model is not null)
+                else if (kind == ValueKind.Object && ReadObject(property) is { } objectModel)
                 {
-                    objects.Add(model);
+                    objects.Add(objectModel);
                 }
             }
 
@@ -155,9 +149,8 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var member = Names.ToPascalCase(value.Value);
-                if (!Names.IsValidIdentifier(member))
+                if (!CheckIdentifier(member, value.Span, "enum member", $" (made from the value '{value.Value}')", value.Value))
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, value.Span, member, "enum member", $" (made from the value '{value.Value}')", Names.SuggestIdentifier(value.Value));
                     continue;
                 }
 
@@ -409,7 +402,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             try
             {
-                var sample = new DateTime(2031, 12, 29, 13, 45, 56, DateTimeKind.Unspecified);
+                var sample = KeyDateFormats.Sample;
                 var text = sample.ToString(pattern, CultureInfo.InvariantCulture);
                 if (kind == ValueKind.Date)
                 {
@@ -448,23 +441,22 @@ namespace Bookings.Generated.Generator.Parsing
                 return Sensitivity.None;
             }
 
-            switch (value.Value)
+            if (!IsOneOf(value, "sensitive", SensitivityNames))
             {
-                case "phone":
-                    if (type is not null && type.Kind != ValueKind.String)
-                    {
-                        _context.Report(DiagnosticDescriptors.NotApplicable, value.Span, "sensitive: phone", owner, "phone numbers are strings; use \"type\": \"string\"");
-                    }
-
-                    return region?.Value == "E164" ? Sensitivity.PhoneE164 : Sensitivity.Phone;
-                case "personal":
-                    return Sensitivity.Personal;
-                case "secret":
-                    return Sensitivity.Secret;
-                default:
-                    _context.Report(DiagnosticDescriptors.InvalidValue, value.Span, value.Value, "sensitive", Names.DidYouMean(value.Value, SensitivityNames), string.Join(", ", SensitivityNames));
-                    return Sensitivity.None;
+                return Sensitivity.None;
             }
+
+            if (value.Value != "phone")
+            {
+                return value.Value == "personal" ? Sensitivity.Personal : Sensitivity.Secret;
+            }
+
+            if (type is not null && type.Kind != ValueKind.String)
+            {
+                _context.Report(DiagnosticDescriptors.NotApplicable, value.Span, "sensitive: phone", owner, "phone numbers are strings; use \"type\": \"string\"");
+            }
+
+            return region?.Value == "E164" ? Sensitivity.PhoneE164 : Sensitivity.Phone;
         }
 
         private string? ReadPattern(ObjectReader reader, string owner, TypeModel? type)
@@ -498,17 +490,23 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>Reads <c>minLength</c>/<c>maxLength</c> (strings) and <c>minimum</c>/<c>maximum</c> (numbers).</summary>
         private ValueRules ReadRules(ObjectReader reader, string owner, TypeModel? type)
         {
-            int? Length(string name)
+            // A limit the attribute's type has, or null after reporting one it has not.
+            JsonNumber? Given(string name, bool applies, string why)
             {
                 var json = reader.Number(name);
-                if (json is null)
+                if (json is not null && type is not null && !applies)
                 {
+                    _context.Report(DiagnosticDescriptors.NotApplicable, json.Span, name, owner, why);
                     return null;
                 }
 
-                if (type is not null && type.Kind != ValueKind.String)
+                return json;
+            }
+
+            int? Length(string name)
+            {
+                if (Given(name, type?.Kind == ValueKind.String, "lengths apply to strings only") is not { } json)
                 {
-                    _context.Report(DiagnosticDescriptors.NotApplicable, json.Span, name, owner, "lengths apply to strings only");
                     return null;
                 }
 
@@ -523,15 +521,8 @@ namespace Bookings.Generated.Generator.Parsing
 
             string? Bound(string name)
             {
-                var json = reader.Number(name);
-                if (json is null)
+                if (Given(name, type?.Kind.IsNumber() == true, "ranges apply to numbers only") is not { } json)
                 {
-                    return null;
-                }
-
-                if (type is not null && !type.Kind.IsNumber())
-                {
-                    _context.Report(DiagnosticDescriptors.NotApplicable, json.Span, name, owner, "ranges apply to numbers only");
                     return null;
                 }
 
@@ -634,16 +625,10 @@ namespace Bookings.Generated.Generator.Parsing
 
         /// <summary>
         /// A type any part of a key template can have: text in the composed key, so strings and numbers. Key and
-        /// index key templates may also hold dates (<see cref="IsDate"/>) in a key-safe format.
+        /// index key templates may also hold dates in a key-safe format (see <see cref="KeyDateFormats"/>).
         /// </summary>
         private static bool IsTemplatePartType(TypeModel type)
             => type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal;
-
-        /// <summary>
-        /// A date or time, which a key template, an index key template or a plain key attribute may hold as text in
-        /// a key-safe format (see <see cref="KeyDateFormats"/>).
-        /// </summary>
-        private static bool IsDate(TypeModel type) => type.Kind.IsDate();
 
         /// <summary>A type a plain key attribute can have: a template part's, or bytes stored as B.</summary>
         private static bool IsKeyType(TypeModel type) => IsTemplatePartType(type) || type.Kind == ValueKind.Binary;

@@ -146,7 +146,7 @@ namespace Bookings.Generated.Generator.Parsing
                         continue;
                     }
 
-                    if (tableJson.Properties.Any(p => p.Name == "entities"))
+                    if (tableJson.Find("entities") is not null)
                     {
                         var group = ReadGroup(tableJson, ns?.Value ?? string.Empty, typeNames, tableNames, tables);
                         if (group is not null)
@@ -178,13 +178,7 @@ namespace Bookings.Generated.Generator.Parsing
             var explicitName = reader.String("name");
             if (explicitName is not null)
             {
-                if (!Names.IsValidTypeName(explicitName.Value))
-                {
-                    _context.Report(DiagnosticDescriptors.InvalidIdentifier, explicitName.Span, explicitName.Value, "type name", string.Empty, Names.SuggestIdentifier(explicitName.Value));
-                    return null;
-                }
-
-                return explicitName.Value + "Schema";
+                return CheckIdentifier(explicitName.Value, explicitName.Span, "type name") ? explicitName.Value + "Schema" : null;
             }
 
             var fileName = Path.GetFileName(_context.FilePath);
@@ -192,27 +186,13 @@ namespace Bookings.Generated.Generator.Parsing
                 ? fileName.Substring(0, fileName.Length - FileSuffix.Length)
                 : Path.GetFileNameWithoutExtension(fileName);
             var candidate = Names.ToPascalCase(stem);
-            if (!Names.IsValidTypeName(candidate))
-            {
-                _context.Report(
-                    DiagnosticDescriptors.InvalidIdentifier,
-                    new TextSpan(reader.Json.Span.Start, 1),
-                    candidate,
-                    "type name",
-                    " (made from the file name; set \"name\" at the top of the descriptor)",
-                    Names.SuggestIdentifier(stem));
-                return null;
-            }
-
-            return candidate + "Schema";
+            return CheckIdentifier(candidate, new TextSpan(reader.Json.Span.Start, 1), "type name", " (made from the file name; set \"name\" at the top of the descriptor)", stem) ? candidate + "Schema" : null;
         }
 
         private TableModel? ReadTable(JsonObject json, string ns, Dictionary<string, TextSpan> typeNames, Dictionary<string, TextSpan> tableNames, GroupContext? group = null)
         {
-            var errorsBefore = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-            var label = json.Properties.FirstOrDefault(p => p.Name == "name")?.Value is JsonString nameJson
-                ? $"{(group is null ? "table" : "entity")} '{nameJson.Value}'"
-                : group is null ? "a table" : "an entity";
+            var errorsBefore = ErrorCount();
+            var label = group is null ? Label(json, "table", "a table") : Label(json, "entity", "an entity");
             var reader = new ObjectReader(_context, json, label, group is null ? TableProperties : EntityProperties);
             var name = reader.String("name", required: true, "\"Order\"");
             var tableName = group is null ? reader.String("tableName", required: true, "\"orders\"") : group.TableName;
@@ -230,7 +210,7 @@ namespace Bookings.Generated.Generator.Parsing
                 ClaimTableName(tableName, tableNames);
             }
 
-            CheckBillingMode(billing);
+            _ = billing is null || IsOneOf(billing, "billingMode", BillingModes);
             var capacity = group is null ? ReadTableCapacity(reader, billing, label) : null;
 
             // Attributes first: key templates refer to them.
@@ -265,7 +245,7 @@ namespace Bookings.Generated.Generator.Parsing
             if (partition is not null && partition.Segments.All(segment => !segment.IsPart))
             {
                 // Legal, but every item lands in one partition: a hot partition, and every read a query of it.
-                var templateSpan = (partitionJson!.Properties.FirstOrDefault(p => p.Name == "template")?.Value ?? partitionJson).Span;
+                var templateSpan = (partitionJson!.Find("template")?.Value ?? partitionJson).Span;
                 _context.Report(DiagnosticDescriptors.ConstantPartitionKey, templateSpan, label, partition.Template);
             }
 
@@ -279,74 +259,33 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             // Attributes that feed a key are held by the key type; the rest are the entity's own properties.
-            var keyOwned = new HashSet<string>(StringComparer.Ordinal);
-            if (partition is not null)
-            {
-                keyOwned.Add(partition.AttributeName);
-            }
-
-            if (sort is not null)
-            {
-                keyOwned.Add(sort.AttributeName);
-            }
-
-            foreach (var part in keyPartModels)
-            {
-                if (part.StoredAttribute is not null)
-                {
-                    keyOwned.Add(part.StoredAttribute);
-                }
-            }
+            var keyOwned = new HashSet<string>(
+                new[] { partition?.AttributeName, sort?.AttributeName }.Concat(keyPartModels.Select(p => p.StoredAttribute)).OfType<string>(),
+                StringComparer.Ordinal);
 
             var ownAttributes = attributes.Values.Where(a => !keyOwned.Contains(a.Model.Name)).Select(a => a.Model).ToList();
-            if (version is not null)
+            // The SDK manages the version: it starts at 0 for an entity never stored and moves on by one per write.
+            if (version is not null
+                && RoleAttribute(version, "version", ownAttributes, keyOwned, type => type.Kind == ValueKind.Int64, " The version attribute counts writes.", "the name of a non-key attribute declared with \"type\": \"long\"") is var index and >= 0
+                && ownAttributes[index].DefaultLiteral is null)
             {
-                // The SDK manages the version: it starts at 0 for an entity never stored and moves on by one per write.
-                var index = ownAttributes.FindIndex(a => a.Name == version.Value);
-                if (index < 0 || ownAttributes[index].Kind != ValueKind.Int64)
-                {
-                    _context.Report(
-                        DiagnosticDescriptors.InvalidValue,
-                        version.Span,
-                        version.Value,
-                        "version",
-                        keyOwned.Contains(version.Value) ? " A key attribute cannot be the version attribute." : " The version attribute counts writes.",
-                        "the name of a non-key attribute declared with \"type\": \"long\"");
-                }
-                else if (ownAttributes[index].DefaultLiteral is null)
-                {
-                    ownAttributes[index] = ownAttributes[index] with { DefaultLiteral = "0L" };
-                }
+                ownAttributes[index] = ownAttributes[index] with { DefaultLiteral = "0L" };
             }
 
+            // DynamoDB deletes items whose TTL attribute, a number of epoch seconds, lies in the past.
             if (ttl is not null)
             {
-                // DynamoDB deletes items whose TTL attribute, a number of epoch seconds, lies in the past.
-                var target = ownAttributes.FirstOrDefault(a => a.Name == ttl.Value);
-                if (target is null || !IsEpochSeconds(target.Type))
-                {
-                    _context.Report(
-                        DiagnosticDescriptors.InvalidValue,
-                        ttl.Span,
-                        ttl.Value,
-                        "ttl",
-                        keyOwned.Contains(ttl.Value) ? " A key attribute cannot be the TTL attribute." : " The TTL attribute holds epoch seconds.",
-                        "the name of a non-key attribute declared with \"type\": \"long\", or a date type with \"format\": \"epochSeconds\"");
-                }
+                RoleAttribute(ttl, "TTL", ownAttributes, keyOwned, IsEpochSeconds, " The TTL attribute holds epoch seconds.", "the name of a non-key attribute declared with \"type\": \"long\", or a date type with \"format\": \"epochSeconds\"");
             }
+
             CheckUnique(attributes, keyOwned, partition, version?.Value, ttl);
 
-            var declared = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
-            foreach (var attribute in attributes.Values)
-            {
-                declared[attribute.Model.Name] = attribute.NameSpan;
-            }
-
-            foreach (var key in new[] { partition, sort })
+            var declared = attributes.Values.ToDictionary(a => a.Model.Name, a => a.NameSpan, StringComparer.Ordinal);
+            foreach (var (key, keyJson) in new[] { (partition, partitionJson), (sort, sortJson) })
             {
                 if (key is not null && !declared.ContainsKey(key.AttributeName))
                 {
-                    declared[key.AttributeName] = (key == partition ? partitionJson : sortJson)!.Span;
+                    declared[key.AttributeName] = keyJson!.Span;
                 }
             }
 
@@ -373,8 +312,7 @@ namespace Bookings.Generated.Generator.Parsing
                 hasFlags: version is null);
 
             var descending = ReadOrder(order, label, keysParsed && (sort is null || !sort.Segments.Any(s => s.IsPart)) ? "it has no sort key with parts, so it has no queries to order" : null);
-            var errorsAfter = _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-            if (errorsAfter != errorsBefore || name is null || tableName is null || partition is null)
+            if (ErrorCount() != errorsBefore || name is null || tableName is null || partition is null)
             {
                 return null;
             }
@@ -397,6 +335,23 @@ namespace Bookings.Generated.Generator.Parsing
                 capacity,
                 descending);
             return CheckUpdateMethods(table, attributes) ? table : null;
+        }
+
+        /// <summary>
+        /// Where among the entity's own attributes is the one that <paramref name="name"/> (<c>version</c>, <c>ttl</c>) gives
+        /// a role, when its type <paramref name="fits"/>; otherwise -1 after DDB014 at the name (a key attribute never has one).
+        /// </summary>
+        private int RoleAttribute(JsonString name, string role, List<AttributeModel> own, HashSet<string> keyOwned, Func<TypeModel, bool> fits, string purpose, string expected)
+        {
+            var index = own.FindIndex(a => a.Name == name.Value);
+            if (index >= 0 && fits(own[index].Type))
+            {
+                return index;
+            }
+
+            var property = role.ToLowerInvariant();
+            _context.Report(DiagnosticDescriptors.InvalidValue, name.Span, name.Value, property, keyOwned.Contains(name.Value) ? $" A key attribute cannot be the {role} attribute." : purpose, expected);
+            return -1;
         }
 
         /// <summary>
@@ -454,9 +409,25 @@ namespace Bookings.Generated.Generator.Parsing
 
         /// <summary>Where a key names its C# property: its <c>csharpName</c>, else its attribute, else its template.</summary>
         private static TextSpan KeyNameSpan(JsonObject key)
-            => (key.Properties.FirstOrDefault(p => p.Name == "csharpName")
-                ?? key.Properties.FirstOrDefault(p => p.Name == "attribute")
-                ?? key.Properties.FirstOrDefault(p => p.Name == "template"))?.Value.Span ?? key.Span;
+            => (key.Find("csharpName")
+                ?? key.Find("attribute")
+                ?? key.Find("template"))?.Value.Span ?? key.Span;
+
+        /// <summary>
+        /// Whether <paramref name="identifier"/> is a usable C# <paramref name="what"/> (a <c>"type name"</c> by the stricter
+        /// <see cref="Names.IsValidTypeName"/>); otherwise DDB011 at <paramref name="span"/>, where <paramref name="made"/>
+        /// says what a made name came from, suggesting one made from <paramref name="source"/>.
+        /// </summary>
+        private bool CheckIdentifier(string identifier, TextSpan span, string what, string made = "", string? source = null)
+        {
+            if (what == "type name" ? Names.IsValidTypeName(identifier) : Names.IsValidIdentifier(identifier))
+            {
+                return true;
+            }
+
+            _context.Report(DiagnosticDescriptors.InvalidIdentifier, span, identifier, what, made, Names.SuggestIdentifier(source ?? identifier));
+            return false;
+        }
 
         /// <summary>
         /// Checks a table's or shared table's C# name and claims the names of the types generated from it; one report
@@ -469,9 +440,8 @@ namespace Bookings.Generated.Generator.Parsing
                 return;
             }
 
-            if (!Names.IsValidTypeName(name.Value))
+            if (!CheckIdentifier(name.Value, name.Span, "type name"))
             {
-                _context.Report(DiagnosticDescriptors.InvalidIdentifier, name.Span, name.Value, "type name", string.Empty, Names.SuggestIdentifier(name.Value));
                 return;
             }
 
@@ -532,9 +502,8 @@ namespace Bookings.Generated.Generator.Parsing
                 return false;
             }
 
-            if (Array.IndexOf(QueryOrders, order.Value) < 0)
+            if (!IsOneOf(order, "order", QueryOrders))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, order.Span, order.Value, "order", Names.DidYouMean(order.Value, QueryOrders), string.Join(", ", QueryOrders));
                 return false;
             }
 
@@ -547,12 +516,16 @@ namespace Bookings.Generated.Generator.Parsing
             return order.Value == "descending";
         }
 
-        private void CheckBillingMode(JsonString? billing)
+        /// <summary>Whether <paramref name="value"/> is one of <paramref name="allowed"/>; DDB014 naming the closest one when not.</summary>
+        private bool IsOneOf(JsonString value, string property, string[] allowed)
         {
-            if (billing is not null && Array.IndexOf(BillingModes, billing.Value) < 0)
+            if (Array.IndexOf(allowed, value.Value) >= 0)
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, billing.Span, billing.Value, "billingMode", Names.DidYouMean(billing.Value, BillingModes), string.Join(", ", BillingModes));
+                return true;
             }
+
+            _context.Report(DiagnosticDescriptors.InvalidValue, value.Span, value.Value, property, Names.DidYouMean(value.Value, allowed), string.Join(", ", allowed));
+            return false;
         }
 
         /// <summary>
@@ -617,11 +590,15 @@ namespace Bookings.Generated.Generator.Parsing
             }
         }
 
-        private bool ClaimUnique(Dictionary<string, TextSpan> seen, string value, TextSpan span, string what)
+        /// <summary>
+        /// Claims <paramref name="value"/> for the text at <paramref name="span"/>, or reports it (DDB006) where it was
+        /// claimed already: by the schema class (an empty span), earlier in the same text, or elsewhere.
+        /// </summary>
+        private bool ClaimUnique(Dictionary<string, TextSpan> seen, string value, TextSpan span, string what, string? fix = null)
         {
             if (seen.TryGetValue(value, out var first))
             {
-                _context.ReportDuplicate(span, what, value, first.Length == 0 ? "the schema class" : _context.At(first));
+                _context.ReportDuplicate(span, what, value, first.Length == 0 ? "the schema class" : first == span ? "earlier in the same template" : _context.At(first), fix);
                 return false;
             }
 
@@ -629,76 +606,29 @@ namespace Bookings.Generated.Generator.Parsing
             return true;
         }
 
-        private sealed class ParsedAttribute
-        {
-            public ParsedAttribute(AttributeModel model, TextSpan nameSpan, TextSpan? csharpNameSpan, TextSpan? formatSpan, TextSpan? zoneSpan, TextSpan? managedSpan = null)
-            {
-                ManagedSpan = managedSpan;
-                Model = model;
-                NameSpan = nameSpan;
-                CSharpNameSpan = csharpNameSpan;
-                FormatSpan = formatSpan;
-                ZoneSpan = zoneSpan;
-            }
+        /// <summary>An attribute as read, with where the descriptor writes what diagnostics point at.</summary>
+        /// <param name="FormatSpan">Where the attribute's <c>format</c> value stands, if it has one.</param>
+        /// <param name="ZoneSpan">Where the attribute's <c>timeZone</c> value stands, if it has one.</param>
+        /// <param name="ManagedSpan">For a counter or timestamp, where its <c>counter</c> or <c>timestamp</c> value stands; null otherwise.</param>
+        /// <param name="UniqueSpan">Where <c>"unique": true</c> stands (its value), if the attribute is declared unique.</param>
+        private sealed record ParsedAttribute(AttributeModel Model, TextSpan NameSpan, TextSpan? CSharpNameSpan, TextSpan? FormatSpan, TextSpan? ZoneSpan, TextSpan? ManagedSpan, TextSpan? UniqueSpan);
 
-            public AttributeModel Model { get; }
-
-            public TextSpan NameSpan { get; }
-
-            public TextSpan? CSharpNameSpan { get; }
-
-            /// <summary>Where the attribute's <c>format</c> value stands, if it has one.</summary>
-            public TextSpan? FormatSpan { get; }
-
-            /// <summary>Where the attribute's <c>timeZone</c> value stands, if it has one.</summary>
-            public TextSpan? ZoneSpan { get; }
-
-            /// <summary>For a counter or timestamp, where its <c>counter</c> or <c>timestamp</c> value stands; null otherwise.</summary>
-            public TextSpan? ManagedSpan { get; }
-
-            /// <summary>Where <c>"unique": true</c> stands (its value), if the attribute is declared unique.</summary>
-            public TextSpan? UniqueSpan { get; init; }
-        }
-
-        private sealed class ParsedKeyPart
-        {
-            public ParsedKeyPart(string name, TextSpan nameSpan, ValueKind type, Sensitivity sensitivity, string? pattern, string? description, DateFormatModel? format, TextNormalization normalize, int? width)
-            {
-                Normalize = normalize;
-                Width = width;
-                Format = format;
-                Description = description;
-                Name = name;
-                NameSpan = nameSpan;
-                Type = type;
-                Sensitivity = sensitivity;
-                Pattern = pattern;
-            }
-
-            public string Name { get; }
-
-            public TextSpan NameSpan { get; }
-
-            public ValueKind Type { get; }
-
-            public Sensitivity Sensitivity { get; }
-
-            public string? Pattern { get; }
-
-            public string? Description { get; }
-
-            /// <summary>How a date part is written in the key; null for other parts.</summary>
-            public DateFormatModel? Format { get; }
-
-            /// <summary>How a text part is normalised.</summary>
-            public TextNormalization Normalize { get; }
-
-            /// <summary>The digits a fixed-width number part is written in (<c>"format": "D10"</c>); null for other parts.</summary>
-            public int? Width { get; }
-
-            /// <summary>Where the width is written, for a part that has one.</summary>
-            public TextSpan? WidthSpan { get; init; }
-        }
+        /// <summary>A key part as read.</summary>
+        /// <param name="Format">How a date part is written in the key; null for other parts.</param>
+        /// <param name="Normalize">How a text part is normalised.</param>
+        /// <param name="Width">The digits a fixed-width number part is written in (<c>"format": "D10"</c>); null for other parts.</param>
+        /// <param name="WidthSpan">Where the width is written, for a part that has one.</param>
+        private sealed record ParsedKeyPart(
+            string Name,
+            TextSpan NameSpan,
+            ValueKind Type,
+            Sensitivity Sensitivity,
+            string? Pattern,
+            string? Description,
+            DateFormatModel? Format,
+            TextNormalization Normalize,
+            int? Width,
+            TextSpan? WidthSpan);
 
         /// <summary>
         /// The entries of a map of named objects (attributes, key parts), each name once: a repeated name is reported
@@ -711,22 +641,9 @@ namespace Bookings.Generated.Generator.Parsing
                 yield break;
             }
 
-            var first = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
-            foreach (var property in json.Properties)
+            foreach (var property in _context.Distinct(json, what, null, p => ObjectValue(p, "an object such as { \"type\": \"string\" }") is not null))
             {
-                if (first.TryGetValue(property.Name, out var firstSpan))
-                {
-                    _context.ReportDuplicate(property.NameSpan, what, property.Name, _context.At(firstSpan));
-                    continue;
-                }
-
-                if (ObjectValue(property, "an object such as { \"type\": \"string\" }") is not { } value)
-                {
-                    continue;
-                }
-
-                first.Add(property.Name, property.NameSpan);
-                yield return (property, value);
+                yield return (property, (JsonObject)property.Value);
             }
         }
 
@@ -777,21 +694,12 @@ namespace Bookings.Generated.Generator.Parsing
                 var writeNull = ReadWriteNull(reader, property.Name, type, required, defaultLiteral);
 
                 var propertyName = csharpName?.Value ?? Names.ToPascalCase(property.Name);
-                if (!Names.IsValidIdentifier(propertyName))
-                {
-                    _context.Report(
-                        DiagnosticDescriptors.InvalidIdentifier,
-                        csharpName?.Span ?? property.NameSpan,
-                        propertyName,
-                        "property name",
-                        csharpName is null ? $" (made from the attribute name '{property.Name}'; set \"csharpName\")" : string.Empty,
-                        Names.SuggestIdentifier(property.Name));
-                }
+                CheckIdentifier(propertyName, csharpName?.Span ?? property.NameSpan, "property name", csharpName is null ? $" (made from the attribute name '{property.Name}'; set \"csharpName\")" : string.Empty, property.Name);
 
                 var unique = reader.Boolean("unique");
                 var model = new AttributeModel(property.Name, propertyName, type ?? TypeModel.String, required, defaultLiteral, sensitivity, pattern, description, rules, writeNull, counterStart, timestamp, normalize, unique?.Value ?? false);
                 var managedSpan = counterStart is not null ? reader.Property("counter")!.Value.Span : timestamp != TimestampKind.None ? reader.Property("timestamp")!.Value.Span : (TextSpan?)null;
-                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span, managedSpan) { UniqueSpan = unique is { Value: true } ? unique.Span : null });
+                result.Add(property.Name, new ParsedAttribute(model, property.NameSpan, csharpName?.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span, managedSpan, unique is { Value: true } ? unique.Span : null));
             }
 
             return result;
@@ -804,17 +712,8 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 var reader = new ObjectReader(_context, partJson, $"key part '{property.Name}'", KeyPartProperties);
                 var propertyName = Names.ToPascalCase(property.Name);
-                if (!Names.IsValidIdentifier(propertyName))
-                {
-                    // A key part has no csharpName: its C# name is always made from its name.
-                    _context.Report(
-                        DiagnosticDescriptors.InvalidIdentifier,
-                        property.NameSpan,
-                        propertyName,
-                        "property name",
-                        $" (made from the key part name '{property.Name}'; a key part takes its C# name from its name, so rename the part)",
-                        Names.SuggestIdentifier(property.Name));
-                }
+                // A key part has no csharpName: its C# name is always made from its name.
+                CheckIdentifier(propertyName, property.NameSpan, "property name", $" (made from the key part name '{property.Name}'; a key part takes its C# name from its name, so rename the part)", property.Name);
 
                 var type = ReadType(reader, property.Name, keyPart: true);
                 var sensitivity = ReadSensitivity(reader, property.Name, type);
@@ -822,17 +721,12 @@ namespace Bookings.Generated.Generator.Parsing
                 var normalize = ReadNormalize(reader, property.Name, type ?? TypeModel.String, sensitivity);
                 var description = reader.String("description")?.Value;
                 var width = type is { Kind: ValueKind.Int32 or ValueKind.Int64 } ? ReadNumberWidth(reader.String("format"), property.Name, type.Kind) : null;
-                if (type is not null && !IsTemplatePartType(type) && !IsDate(type))
-                {
-                    ReportKeyType(reader.Property("type")!.Value.Span, property.Name, type);
-                    type = null;
-                }
-                else if (type is not null && IsDate(type) && !CheckKeyDate(property.Name, type, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span))
+                if (type is not null && !CheckKeyValueType(property.Name, type, reader.Property("type")!.Value.Span, reader.Property("format")?.Value.Span, reader.Property("timeZone")?.Value.Span))
                 {
                     type = null;
                 }
 
-                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format, normalize, width) { WidthSpan = width is null ? null : reader.Property("format")?.Value.Span });
+                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format, normalize, width, width is null ? null : reader.Property("format")?.Value.Span));
             }
 
             return result;
@@ -888,39 +782,14 @@ namespace Bookings.Generated.Generator.Parsing
                     _context.Report(DiagnosticDescriptors.NotApplicable, csharpName.Span, "csharpName", which, "a key without a template takes its C# name from the attribute; set \"csharpName\" on the attribute instead");
                 }
 
-                var type = declared.Model.Kind;
-                if (IsDate(declared.Model.Type))
-                {
-                    // A date key attribute is stored as the text of its format, which must sort like a template's date part.
-                    if (!CheckKeyDate(attribute.Value, declared.Model.Type, declared.FormatSpan, declared.ZoneSpan, declared.NameSpan))
-                    {
-                        return null;
-                    }
-                }
-                else if (!IsKeyType(declared.Model.Type))
-                {
-                    ReportKeyType(attribute.Span, attribute.Value, declared.Model.Type);
-                    return null;
-                }
-
-                if (!ClaimPart(usedParts, attribute.Value, attribute.Span))
+                // A date key attribute is stored as the text of its format, which must sort like a template's date part.
+                if (!CheckKeyValueType(attribute.Value, declared.Model.Type, attribute.Span, declared.FormatSpan, declared.ZoneSpan, declared.NameSpan, plain: true)
+                    || !ClaimPart(usedParts, attribute.Value, attribute.Span))
                 {
                     return null;
                 }
 
-                var part = new KeyPartModel(
-                    attribute.Value,
-                    declared.Model.PropertyName,
-                    Names.ToParameterName(declared.Model.PropertyName),
-                    type,
-                    declared.Model.Sensitivity,
-                    declared.Model.Pattern,
-                    null,
-                    null,
-                    declared.Model.Description,
-                    declared.Model.Type.Format,
-                    DayLength(type, declared.Model.Type.Format),
-                    declared.Model.Normalize);
+                var part = KeyPart(declared.Model, forbidden: null, stored: null);
                 partModels.Add(part);
                 var segments = new[] { new TemplateSegment(true, attribute.Value) }.ToEquatableArray();
                 return new KeyModel(attribute.Value, declared.Model.PropertyName, segments, new[] { part }.ToEquatableArray(), keyDescription ?? declared.Model.Description);
@@ -979,57 +848,19 @@ namespace Bookings.Generated.Generator.Parsing
                         continue;
                     }
 
-                    partModels.Add(new KeyPartModel(
-                        keyPart.Name,
-                        Names.ToPascalCase(keyPart.Name),
-                        Names.ToParameterName(Names.ToPascalCase(keyPart.Name)),
-                        keyPart.Type,
-                        keyPart.Sensitivity,
-                        keyPart.Pattern,
-                        forbidden,
-                        null,
-                        keyPart.Description,
-                        keyPart.Format,
-                        DayLength(keyPart.Type, keyPart.Format),
-                        keyPart.Normalize,
-                        keyPart.Width));
+                    partModels.Add(KeyPart(keyPart.Name, Names.ToPascalCase(keyPart.Name), keyPart.Type, keyPart.Sensitivity, keyPart.Pattern, forbidden, null, keyPart.Description, keyPart.Format, keyPart.Normalize, keyPart.Width));
                 }
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
-                    if (!IsTemplatePartType(stored.Model.Type) && !IsDate(stored.Model.Type))
-                    {
-                        ReportKeyType(stored.NameSpan, stored.Model.Name, stored.Model.Type);
-                        ok = false;
-                        continue;
-                    }
-
-                    if (IsDate(stored.Model.Type)
-                        && (!CheckKeyDate(stored.Model.Name, stored.Model.Type, stored.FormatSpan, stored.ZoneSpan, stored.NameSpan)
-                            || !CheckDateInTemplate(template, parsed, i, stored.Model.Kind, stored.Model.Type.Format!)))
+                    if (!CheckKeyValueType(stored.Model.Name, stored.Model.Type, stored.NameSpan, stored.FormatSpan, stored.ZoneSpan, stored.NameSpan)
+                        || (stored.Model.Type.Kind.IsDate() && !CheckDateInTemplate(template, parsed, i, stored.Model.Kind, stored.Model.Type.Format!))
+                        || !ClaimPart(usedParts, segment.Text, template.Span))
                     {
                         ok = false;
                         continue;
                     }
 
-                    if (!ClaimPart(usedParts, segment.Text, template.Span))
-                    {
-                        ok = false;
-                        continue;
-                    }
-
-                    partModels.Add(new KeyPartModel(
-                        stored.Model.Name,
-                        stored.Model.PropertyName,
-                        Names.ToParameterName(stored.Model.PropertyName),
-                        stored.Model.Kind,
-                        stored.Model.Sensitivity,
-                        stored.Model.Pattern,
-                        forbidden,
-                        stored.Model.Name,
-                        stored.Model.Description,
-                        stored.Model.Type.Format,
-                        DayLength(stored.Model.Kind, stored.Model.Type.Format),
-                        stored.Model.Normalize));
+                    partModels.Add(KeyPart(stored.Model, forbidden, stored: stored.Model.Name));
                 }
                 else
                 {
@@ -1049,9 +880,8 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var propertyName = csharpName?.Value ?? Names.ToPascalCase(attribute.Value);
-            if (!Names.IsValidIdentifier(propertyName))
+            if (!CheckIdentifier(propertyName, csharpName?.Span ?? attribute.Span, "property name", string.Empty, attribute.Value))
             {
-                _context.Report(DiagnosticDescriptors.InvalidIdentifier, csharpName?.Span ?? attribute.Span, propertyName, "property name", string.Empty, Names.SuggestIdentifier(attribute.Value));
                 return null;
             }
 
@@ -1081,9 +911,49 @@ namespace Bookings.Generated.Generator.Parsing
             return null;
         }
 
-        /// <summary>How many characters of a date-time part's key text hold its day; null for other parts.</summary>
-        private static int? DayLength(ValueKind kind, DateFormatModel? format)
-            => kind is ValueKind.DateTimeOffset or ValueKind.DateTime && format is not null ? KeyDateFormats.DayLength(kind, format) : null;
+        /// <summary>A key part held by an attribute: a plain key's (<paramref name="stored"/> null) or a template's.</summary>
+        private static KeyPartModel KeyPart(AttributeModel attribute, string? forbidden, string? stored)
+            => KeyPart(attribute.Name, attribute.PropertyName, attribute.Kind, attribute.Sensitivity, attribute.Pattern, forbidden, stored, attribute.Description, attribute.Type.Format, attribute.Normalize, null);
+
+        /// <summary>A key part with the names and day length derived from what is declared.</summary>
+        private static KeyPartModel KeyPart(
+            string name,
+            string propertyName,
+            ValueKind type,
+            Sensitivity sensitivity,
+            string? pattern,
+            string? forbidden,
+            string? stored,
+            string? description,
+            DateFormatModel? format,
+            TextNormalization normalize,
+            int? width)
+        {
+            // How many characters of a date-time part's key text hold its day; null for other parts.
+            var dayLength = type is ValueKind.DateTimeOffset or ValueKind.DateTime && format is not null ? KeyDateFormats.DayLength(type, format) : null;
+            return new KeyPartModel(name, propertyName, Names.ToParameterName(propertyName), type, sensitivity, pattern, forbidden, stored, description, format, dayLength, normalize, width);
+        }
+
+        /// <summary>
+        /// Whether a key part, or a plain key's attribute (<paramref name="plain"/>, which may also be binary), can have
+        /// <paramref name="type"/>: DDB010 at <paramref name="typeSpan"/> for a type keys cannot have, DDB021 for a date
+        /// whose format does not sort.
+        /// </summary>
+        private bool CheckKeyValueType(string name, TypeModel type, TextSpan typeSpan, TextSpan? formatSpan, TextSpan? zoneSpan, TextSpan? fallback = null, bool plain = false)
+        {
+            if (type.Kind.IsDate())
+            {
+                return CheckKeyDate(name, type, formatSpan, zoneSpan, fallback);
+            }
+
+            if (plain ? IsKeyType(type) : IsTemplatePartType(type))
+            {
+                return true;
+            }
+
+            ReportKeyType(typeSpan, name, type);
+            return false;
+        }
 
         /// <summary>
         /// Reports a date whose format cannot be part of a key (DDB021) where the format or time zone is written;
@@ -1134,23 +1004,9 @@ namespace Bookings.Generated.Generator.Parsing
             return true;
         }
 
+        /// <summary>Each part is one value of the key type, read back from one place in the stored keys.</summary>
         private bool ClaimPart(Dictionary<string, TextSpan> usedParts, string name, TextSpan span)
-        {
-            if (usedParts.TryGetValue(name, out var first))
-            {
-                // Each part is one value of the key type, read back from one place in the stored keys.
-                _context.ReportDuplicate(
-                    span,
-                    "key part use",
-                    name,
-                    first == span ? "earlier in the same template" : _context.At(first),
-                    "Use each part once in a table's keys; declare a second part if both places need a value.");
-                return false;
-            }
-
-            usedParts.Add(name, span);
-            return true;
-        }
+            => ClaimUnique(usedParts, name, span, "key part use", "Use each part once in a table's keys; declare a second part if both places need a value.");
 
         /// <summary>
         /// Checks that the C# names a table produces can live together: the entity's properties beside the members every
@@ -1180,33 +1036,21 @@ namespace Bookings.Generated.Generator.Parsing
             Reserve(entity, EntityMembers, "a member every generated entity has");
             Reserve(entity, inGroup ? new[] { "Match" } : Array.Empty<string>(), "the method every item of a shared table has");
             Reserve(entity, typeName is null ? Array.Empty<string>() : new[] { typeName }, "the type's own name");
-            foreach (var key in named)
+            var partNames = parts.Select(p => (p.PropertyName, p.Name, spanOf(p.Name))).ToList();
+            foreach (var (property, name, span) in named.Select(k => (k.PropertyName, k.AttributeName, spanOf(k.AttributeName)))
+                .Concat(partNames)
+                .Concat(own.Select(a => (a.Model.PropertyName, a.Model.Name, a.CSharpNameSpan ?? a.NameSpan))))
             {
-                Claim(entity, "C# property name", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
-            }
-
-            foreach (var part in parts)
-            {
-                Claim(entity, "C# property name", part.PropertyName, spanOf(part.Name), part.Name);
-            }
-
-            foreach (var attribute in own)
-            {
-                Claim(entity, "C# property name", attribute.Model.PropertyName, attribute.CSharpNameSpan ?? attribute.NameSpan, attribute.Model.Name);
+                Claim(entity, "C# property name", property, span, name);
             }
 
             // The key type: its parts and composed keys beside its public members.
             var keyType = new Dictionary<string, string>(StringComparer.Ordinal);
             Reserve(keyType, KeyNames.Members, "a member every generated key has");
             Reserve(keyType, typeName is null ? Array.Empty<string>() : new[] { typeName + "Key" }, "the key type's own name");
-            foreach (var key in keys.Where(k => !k.IsSinglePart))
+            foreach (var (property, name, span) in keys.Where(k => !k.IsSinglePart).Select(k => (k.PropertyName, k.AttributeName, spanOf(k.AttributeName))).Concat(partNames))
             {
-                Claim(keyType, "C# member of the key type", key.PropertyName, spanOf(key.AttributeName), key.AttributeName);
-            }
-
-            foreach (var part in parts)
-            {
-                Claim(keyType, "C# member of the key type", part.PropertyName, spanOf(part.Name), part.Name);
+                Claim(keyType, "C# member of the key type", property, span, name);
             }
 
             if (typeName is null)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Bookings.Generated.Generator.Parsing.Json
@@ -8,90 +9,45 @@ namespace Bookings.Generated.Generator.Parsing.Json
     /// because diagnostics must point at the exact line and column of a bad value, and because it
     /// may load nothing from NuGet inside the compiler.
     /// </summary>
-    internal abstract class JsonNode
+    internal abstract record JsonNode(TextSpan Span)
     {
-        protected JsonNode(TextSpan span) => Span = span;
-
-        public TextSpan Span { get; }
-
         /// <summary>How a message names this kind of value ("an object", "a string", ...).</summary>
         public abstract string KindName { get; }
     }
 
-    internal sealed class JsonObject : JsonNode
+    internal sealed record JsonObject(TextSpan Span, IReadOnlyList<JsonProperty> Properties) : JsonNode(Span)
     {
-        public JsonObject(TextSpan span, IReadOnlyList<JsonProperty> properties)
-            : base(span) => Properties = properties;
-
-        public IReadOnlyList<JsonProperty> Properties { get; }
-
         public override string KindName => "an object";
+
+        /// <summary>The first property of that name, or null.</summary>
+        public JsonProperty? Find(string name) => Properties.FirstOrDefault(p => p.Name == name);
     }
 
-    internal sealed class JsonProperty
+    internal sealed record JsonProperty(string Name, TextSpan NameSpan, JsonNode Value);
+
+    internal sealed record JsonArray(TextSpan Span, IReadOnlyList<JsonNode> Items) : JsonNode(Span)
     {
-        public JsonProperty(string name, TextSpan nameSpan, JsonNode value)
-        {
-            Name = name;
-            NameSpan = nameSpan;
-            Value = value;
-        }
-
-        public string Name { get; }
-
-        public TextSpan NameSpan { get; }
-
-        public JsonNode Value { get; }
-    }
-
-    internal sealed class JsonArray : JsonNode
-    {
-        public JsonArray(TextSpan span, IReadOnlyList<JsonNode> items)
-            : base(span) => Items = items;
-
-        public IReadOnlyList<JsonNode> Items { get; }
-
         public override string KindName => "an array";
     }
 
-    internal sealed class JsonString : JsonNode
+    internal sealed record JsonString(TextSpan Span, string Value) : JsonNode(Span)
     {
-        public JsonString(TextSpan span, string value)
-            : base(span) => Value = value;
-
-        public string Value { get; }
-
         public override string KindName => "a string";
     }
 
-    internal sealed class JsonNumber : JsonNode
+    /// <param name="Text">The number exactly as written, so no precision is lost before the type is known.</param>
+    internal sealed record JsonNumber(TextSpan Span, string Text) : JsonNode(Span)
     {
-        public JsonNumber(TextSpan span, string text)
-            : base(span) => Text = text;
-
-        /// <summary>The number exactly as written, so no precision is lost before the type is known.</summary>
-        public string Text { get; }
-
         public override string KindName => "a number";
     }
 
-    internal sealed class JsonBoolean : JsonNode
+    internal sealed record JsonBoolean(TextSpan Span, bool Value) : JsonNode(Span)
     {
-        public JsonBoolean(TextSpan span, bool value)
-            : base(span) => Value = value;
-
-        public bool Value { get; }
-
         public override string KindName => "a boolean";
     }
 
-    internal sealed class JsonNull : JsonNode
+    internal sealed record JsonNull(TextSpan Span) : JsonNode(Span)
     {
-        public JsonNull(TextSpan span)
-            : base(span)
-        {
-        }
-
         public override string KindName => "null";
     }
 }

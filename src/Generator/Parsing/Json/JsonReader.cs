@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -85,22 +86,9 @@ namespace Bookings.Generated.Generator.Parsing.Json
 
         private JsonObject ReadObject()
         {
-            var start = _position;
-            Enter();
-            _position++; // {
             var properties = new List<JsonProperty>();
-            SkipWhitespace();
-            if (Peek() == '}')
+            var span = ReadItems('}', "a property value", () =>
             {
-                _position++;
-                _depth--;
-                return new JsonObject(TextSpan.FromBounds(start, _position), properties);
-            }
-
-            while (true)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                SkipWhitespace();
                 if (Peek() != '"')
                 {
                     throw new JsonSyntaxException("a property name in double quotes was expected", _position);
@@ -112,48 +100,40 @@ namespace Bookings.Generated.Generator.Parsing.Json
                 SkipWhitespace();
                 Expect(':', "':' was expected after the property name");
                 SkipWhitespace();
-                var value = ReadValue();
-                properties.Add(new JsonProperty(name, nameSpan, value));
-                SkipWhitespace();
-                var next = Peek();
-                if (next == ',')
-                {
-                    _position++;
-                    continue;
-                }
-
-                if (next == '}')
-                {
-                    _position++;
-                    _depth--;
-                    return new JsonObject(TextSpan.FromBounds(start, _position), properties);
-                }
-
-                throw new JsonSyntaxException(
-                    next == '\0' ? "unexpected end of file; '}' was expected" : "',' or '}' was expected after a property value",
-                    _position);
-            }
+                properties.Add(new JsonProperty(name, nameSpan, ReadValue()));
+            });
+            return new JsonObject(span, properties);
         }
 
         private JsonArray ReadArray()
         {
+            var items = new List<JsonNode>();
+            var span = ReadItems(']', "an array item", () => items.Add(ReadValue()));
+            return new JsonArray(span, items);
+        }
+
+        /// <summary>
+        /// Reads the comma-separated items of an object or array, from its opening bracket to <paramref name="close"/>;
+        /// <paramref name="readItem"/> starts at an item's first character. Returns the span of the whole value.
+        /// </summary>
+        private TextSpan ReadItems(char close, string item, Action readItem)
+        {
             var start = _position;
             Enter();
-            _position++; // [
-            var items = new List<JsonNode>();
+            _position++; // { or [
             SkipWhitespace();
-            if (Peek() == ']')
+            if (Peek() == close)
             {
                 _position++;
                 _depth--;
-                return new JsonArray(TextSpan.FromBounds(start, _position), items);
+                return TextSpan.FromBounds(start, _position);
             }
 
             while (true)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 SkipWhitespace();
-                items.Add(ReadValue());
+                readItem();
                 SkipWhitespace();
                 var next = Peek();
                 if (next == ',')
@@ -162,15 +142,15 @@ namespace Bookings.Generated.Generator.Parsing.Json
                     continue;
                 }
 
-                if (next == ']')
+                if (next == close)
                 {
                     _position++;
                     _depth--;
-                    return new JsonArray(TextSpan.FromBounds(start, _position), items);
+                    return TextSpan.FromBounds(start, _position);
                 }
 
                 throw new JsonSyntaxException(
-                    next == '\0' ? "unexpected end of file; ']' was expected" : "',' or ']' was expected after an array item",
+                    next == '\0' ? $"unexpected end of file; '{close}' was expected" : $"',' or '{close}' was expected after {item}",
                     _position);
             }
         }
@@ -251,40 +231,26 @@ namespace Bookings.Generated.Generator.Parsing.Json
             {
                 _position++;
             }
-            else if (IsDigit(Peek()))
-            {
-                SkipDigits();
-            }
             else
             {
-                throw new JsonSyntaxException("a digit was expected", _position);
+                ReadDigits("a digit was expected");
             }
 
             if (Peek() == '.')
             {
                 _position++;
-                if (!IsDigit(Peek()))
-                {
-                    throw new JsonSyntaxException("a digit was expected after the decimal point", _position);
-                }
-
-                SkipDigits();
+                ReadDigits("a digit was expected after the decimal point");
             }
 
-            if (Peek() == 'e' || Peek() == 'E')
+            if (Peek() is 'e' or 'E')
             {
                 _position++;
-                if (Peek() == '+' || Peek() == '-')
+                if (Peek() is '+' or '-')
                 {
                     _position++;
                 }
 
-                if (!IsDigit(Peek()))
-                {
-                    throw new JsonSyntaxException("a digit was expected in the exponent", _position);
-                }
-
-                SkipDigits();
+                ReadDigits("a digit was expected in the exponent");
             }
 
             return new JsonNumber(TextSpan.FromBounds(start, _position), _text.Substring(start, _position - start));
@@ -322,9 +288,15 @@ namespace Bookings.Generated.Generator.Parsing.Json
 
         private char Peek() => _position < _text.Length ? _text[_position] : '\0';
 
-        private void SkipDigits()
+        /// <summary>One digit or more, or <paramref name="missing"/> where there is none.</summary>
+        private void ReadDigits(string missing)
         {
-            while (IsDigit(Peek()))
+            if (Peek() is not (>= '0' and <= '9'))
+            {
+                throw new JsonSyntaxException(missing, _position);
+            }
+
+            while (Peek() is >= '0' and <= '9')
             {
                 _position++;
             }
@@ -332,19 +304,11 @@ namespace Bookings.Generated.Generator.Parsing.Json
 
         private void SkipWhitespace()
         {
-            while (_position < _text.Length)
+            while (Peek() is ' ' or '\t' or '\n' or '\r')
             {
-                var c = _text[_position];
-                if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-                {
-                    return;
-                }
-
                 _position++;
             }
         }
-
-        private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
         private static string Printable(char c) => c < ' ' ? $"\\u{(int)c:x4}" : c.ToString();
     }
