@@ -18,6 +18,20 @@ namespace Bookings.Generated.Runtime.Tests
             BillingMode.PAY_PER_REQUEST);
 
         [Fact]
+        public void CreateClient_builds_a_client_for_the_endpoint_whose_own_retries_are_off()
+        {
+            var options = new DynamoRepositoryOptions { ServiceUrl = "http://127.0.0.1:8000", Region = "eu-west-1", AccessKeyId = "local", SecretAccessKey = "local" };
+
+            using var client = options.CreateClient();
+
+            var config = Assert.IsType<AmazonDynamoDBClient>(client).Config;
+            Assert.Equal("http://127.0.0.1:8000/", config.ServiceURL);
+            Assert.Equal("eu-west-1", config.AuthenticationRegion);
+            Assert.Equal(0, config.MaxErrorRetry);
+            Assert.Equal(0, ((AmazonDynamoDBConfig)config).MaxStaleConnectionRetries);
+        }
+
+        [Fact]
         public void ResolveTableName_defaults_to_the_schema_name()
         {
             Assert.Equal("sms", new DynamoRepositoryOptions().ResolveTableName(Sms));

@@ -100,5 +100,14 @@ namespace Bookings.Generated.Runtime
             ArgumentNullException.ThrowIfNull(table);
             return table.ResolveCapacity(index, Capacities);
         }
+
+        /// <summary>
+        /// A client for <see cref="Region"/> or <see cref="ServiceUrl"/>, with <see cref="AccessKeyId"/> when set and the AWS
+        /// default credential chain otherwise, for a program that builds repositories without a service collection
+        /// (<c>AddDynamoRepositories</c> registers the same client). Its own retries are off (<c>MaxErrorRetry</c> and
+        /// <c>MaxStaleConnectionRetries</c> are 0): the runtime retries with backoff, and retries underneath it would
+        /// multiply attempts. The caller owns and disposes it.
+        /// </summary>
+        public Amazon.DynamoDBv2.IAmazonDynamoDB CreateClient() => DynamoClientFactory.Create(this);
     }
 }

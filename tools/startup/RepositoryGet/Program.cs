@@ -19,7 +19,7 @@ namespace RepositoryGet
             }
 
             var options = new DynamoRepositoryOptions { ServiceUrl = args[0], Region = "us-east-1", AccessKeyId = "local", SecretAccessKey = "local" };
-            using var client = DynamoClientFactory.Create(options);
+            using var client = options.CreateClient();
             var booking = await new BookingRepository(client, options).GetAsync(BookingKey.Create(bizId, bookId, args[2])).ConfigureAwait(false);
             Console.WriteLine(booking is null
                 ? "null"
