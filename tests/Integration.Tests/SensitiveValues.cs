@@ -34,6 +34,12 @@ namespace Bookings.Generated.Integration.Tests
         internal static void WatchFixtureClient()
             => DynamoDbFixture.ConfigureClient = config => config.HttpClientFactory = new WatchingFactory();
 
+        /// <summary>
+        /// Each request body the fixture's shared client sends, with its operation (<c>PutItem</c>…), for tests that check
+        /// what a request asks for; handlers see every test's requests and pick theirs by table name.
+        /// </summary>
+        public static event Action<string, string>? Sent;
+
         /// <summary>How many distinct sensitive values have been seen so far.</summary>
         public static int Count => Seen.Count;
 
@@ -272,7 +278,10 @@ namespace Bookings.Generated.Integration.Tests
             {
                 if (request.Content is not null)
                 {
-                    Learn(await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+                    var body = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                    Learn(body);
+                    var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.FirstOrDefault() : null;
+                    Sent?.Invoke(target?[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] ?? string.Empty, body);
                 }
 
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

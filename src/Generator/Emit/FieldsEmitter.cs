@@ -67,7 +67,7 @@ namespace Bookings.Generated.Generator.Emit
                 /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.{{computed}}
                 /// </summary>
                 {{GeneratedCodeAttribute}}
-                public sealed partial class {{table.UpdateTypeName}} : {{Runtime}}EntityUpdate
+                public sealed class {{table.UpdateTypeName}} : {{Runtime}}EntityUpdate
                 """);
             w.Open();
             foreach (var attribute in table.UpdatableAttributes)

@@ -24,6 +24,8 @@ namespace Bookings.Generated.Generator.Tests.Corpus
     /// A seeded grammar of valid descriptors: tables and shared tables, key templates of literals and parts of every
     /// key type, attributes used as placeholders, global and local indexes with plain and computed keys and every
     /// projection, enums, nested objects, collections, TTL, versions, renames, patterns, defaults and descriptions,
+    /// counters, timestamps, unique values, phone regions, normalisation, fixed-width number key parts, query order,
+    /// a shared table's key parts and provisioned capacities,
     /// with names that are legal but awkward (C# keywords and contextual keywords, the names of generated members,
     /// parameters, locals and types, case-only differences, Unicode, names that need a <c>csharpName</c>).
     /// Each descriptor depends only on the seed and its index, so a failing one is regenerated alone.
@@ -64,6 +66,9 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             "type_attribute", "to_item", "from_item", "key_from_item", "read_key", "declared_attributes", "table_name",
             "try_create", "try_split_pk", "try_split_sk", "id_pattern_matches", "pattern", "matches", "summary", "redact",
             "system", "amazon", "microsoft", "bookings", "runtime", "generated", "task", "func", "action", "page", "attribute_value",
+            // Parameters, locals and stored names of counters, timestamps, unique guards and normalisation.
+            "by", "now", "increment", "timestamp", "counter", "unique", "_unique", "_owner_pk", "_owner_sk", "time_provider",
+            "normalized", "normalize", "token", "guard", "guards", "width", "capacity",
             // Unicode and case-only differences.
             "名前", "naïve", "ÜBER", "Id", "ID", "iD", "Name", "NAME", "x", "X", "_x", "__y", "a_b", "aB", "a-b", "a.b", "a b",
         };
@@ -104,6 +109,12 @@ namespace Bookings.Generated.Generator.Tests.Corpus
         private static readonly string[] Prefixes = { "STORE#", "ORDER#", "A#", "USER#", "#", "X", "p", "\"q\"#", "\\", "ü#", "T#", "<b>#", "2#", "-" };
 
         private static readonly string[] Constants = { "#META", "ALL", "\"", "#", "META", "∅", "\\n" };
+
+        /// <summary>Every way to write <c>normalize</c>: one name, several in an array, several with commas.</summary>
+        private static readonly string[][] Normalizations =
+        {
+            new[] { "trim" }, new[] { "lowercase" }, new[] { "uppercase" }, new[] { "trim", "lowercase" }, new[] { "trim", "uppercase" },
+        };
 
         private static readonly string[] Descriptions =
         {
@@ -291,9 +302,16 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 {
                     json["billingMode"] = "PAY_PER_REQUEST";
                 }
+                else if (Chance(0.1))
+                {
+                    json["billingMode"] = "PROVISIONED";
+                    json["capacity"] = Capacity();
+                    scope.Provisioned = true;
+                }
             }
             else
             {
+                scope.Provisioned = group.Provisioned;
                 foreach (var reserved in group.Reserved)
                 {
                     scope.Stored.Add(reserved);
@@ -312,6 +330,9 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             {
                 var hasSort = Chance(0.6);
                 partition = Key(scope, KeyShape(constant: 0.05), "partitionKey", null);
+                scope.PartitionIsText = partition["template"] is { } text
+                    ? HasLiteral(text.GetValue<string>())
+                    : scope.Attributes.First(a => a.Name == partition["attribute"]!.GetValue<string>()).Spec.Base == "string";
                 if (hasSort)
                 {
                     sort = Key(scope, KeyShape(constant: 0.15), "sortKey", null);
@@ -321,6 +342,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             {
                 // An entity of a shared table has the Match method of the table's item type.
                 scope.CSharp.Add("Match");
+                scope.PartitionIsText = true;
                 partition = group.PartitionTemplate(this, scope);
                 NameGroupKey(scope, partition, group.PartitionAttribute);
                 if (group.SortAttribute is not null)
@@ -335,11 +357,25 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             {
                 json["sortKey"] = sort;
                 scope.HasSort = true;
+                if (HasParts(sort) && Chance(0.12))
+                {
+                    json["order"] = Chance(0.8) ? "descending" : "ascending";
+                }
             }
 
             for (var i = Between(0, 3); i > 0; i--)
             {
                 NewAttribute(scope, Purpose.Any, depth: 0);
+            }
+
+            if (Chance(0.12))
+            {
+                NewAttribute(scope, Purpose.Counter, depth: 0);
+            }
+
+            for (var i = Chance(0.15) ? Between(1, 2) : 0; i > 0; i--)
+            {
+                NewAttribute(scope, Purpose.Timestamp, depth: 0);
             }
 
             if (Chance(0.03))
@@ -397,7 +433,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
 
             if (Chance(0.2))
             {
-                var ttl = scope.Attributes.FirstOrDefault(a => !a.KeyOwned && (a.Spec.Base is "long" or "int" || a.Spec.EpochSeconds))
+                var ttl = scope.Attributes.FirstOrDefault(a => !a.KeyOwned && !a.Special && (a.Spec.Base is "long" or "int" || a.Spec.EpochSeconds))
                           ?? NewAttribute(scope, Purpose.Ttl, depth: 0);
                 if (ttl is not null && group?.Ttl is null or { Length: 0 })
                 {
@@ -417,6 +453,15 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 {
                     json["version"] = version.Name;
                     version.Special = true;
+                }
+            }
+
+            if (json["ttl"] is null && scope.PartitionIsText && !scope.KeyAttributes.Any(k => k.IsBinary))
+            {
+                // A unique value's guard item lives in the table (a text partition key); the entity has no TTL (DDB060).
+                for (var i = Chance(0.12) ? Between(1, 2) : 0; i > 0; i--)
+                {
+                    NewAttribute(scope, Purpose.Unique, depth: 0);
                 }
             }
 
@@ -449,7 +494,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 json["indexes"] = indexes;
             }
 
-            return Reorder(json, "name", "tableName", "description", "billingMode", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "ttl", "version", "extraAttributes");
+            return Reorder(json, "name", "tableName", "description", "billingMode", "capacity", "order", "partitionKey", "sortKey", "keyParts", "attributes", "indexes", "ttl", "version", "extraAttributes");
         }
 
         private enum Shape
@@ -501,7 +546,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             string template = shape switch
             {
                 Shape.Constant => Pick(Constants),
-                Shape.SinglePart => "{" + NewKeyPart(scope, date: false).Name + "}",
+                Shape.SinglePart => "{" + NewKeyPart(scope, date: false, alone: true).Name + "}",
                 Shape.SingleAttribute => "{" + NewAttribute(scope, Purpose.TemplatePartNoDate, depth: 0, keyOwned: true)!.Name + "}",
                 _ when entityPrefix is not null && Chance(0.2) => entityPrefix,
                 _ => Template(scope, entityPrefix ?? (Chance(0.7) ? Pick(Prefixes) : string.Empty), Between(1, 3)),
@@ -551,7 +596,7 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 string name;
                 if (Chance(0.55))
                 {
-                    var part = NewKeyPart(scope, date: allowDate && Chance(0.25));
+                    var part = NewKeyPart(scope, date: allowDate && Chance(0.25), mayBeAlone: prefix.Length == 0 && count == 1);
                     name = part.Name;
                     previousIsDate = part.IsDate;
                 }
@@ -577,7 +622,9 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             return builder.ToString();
         }
 
-        private KeyPartSpec NewKeyPart(Scope scope, bool date)
+        /// <param name="alone">The template is the part alone, stored as the value itself: a number has no width (DDB016).</param>
+        /// <param name="mayBeAlone">The template may end up the part alone: no width either, with the same draws as for a width.</param>
+        private KeyPartSpec NewKeyPart(Scope scope, bool date, bool alone = false, bool mayBeAlone = false)
         {
             string name;
             if (Chance(0.01))
@@ -599,6 +646,12 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             var spec = date ? DateSpec(keySafe: true) : Pick(new[] { Spec.Of("string"), Spec.Of("string"), Spec.Of("int"), Spec.Of("long"), Spec.Of("decimal") });
             json["type"] = spec.Base;
             WriteDate(json, spec);
+            if (spec.Base is "int" or "long" && !alone && Chance(0.3) && !mayBeAlone)
+            {
+                // A fixed width, D1 up to the digits of the type's largest value.
+                json["format"] = "D" + Between(1, spec.Base == "int" ? 10 : 19).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (spec.Base == "string")
             {
                 if (Chance(0.3))
@@ -609,6 +662,11 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 if (Chance(0.1))
                 {
                     json["sensitive"] = "phone";
+                    WritePhoneRegion(json);
+                }
+                else if (Chance(0.15))
+                {
+                    json["normalize"] = Normalization();
                 }
             }
 
@@ -638,6 +696,9 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             IndexKey,
             Ttl,
             Version,
+            Counter,
+            Timestamp,
+            Unique,
         }
 
         private AttributeSpec? NewAttribute(Scope scope, Purpose purpose, int depth, bool keyOwned = false)
@@ -656,12 +717,15 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 Purpose.IndexKey => IndexKeySpec(),
                 Purpose.Ttl => Chance(0.6) ? Spec.Of("long") : Chance(0.5) ? Spec.Of("int") : new Spec(Pick(new[] { "datetimeoffset", "datetime" })) { EpochSeconds = true },
                 Purpose.Version => Spec.Of("long"),
+                Purpose.Counter => Spec.Of(Pick(new[] { "int", "long" })),
+                Purpose.Timestamp => TimestampSpec(),
+                Purpose.Unique => _enums.Count > 0 && Chance(0.2) ? Spec.Of(Pick(_enums).Name, "enum") : Spec.Of(Pick(new[] { "string", "string", "int", "long" })),
                 _ => AnySpec(depth),
             };
 
             var json = new JsonObject { ["type"] = spec.Spelling };
             WriteDate(json, spec);
-            var required = purpose is not (Purpose.Ttl or Purpose.Version) && Chance(0.35);
+            var required = purpose is not (Purpose.Ttl or Purpose.Version or Purpose.Counter or Purpose.Timestamp) && Chance(0.35);
             if (required)
             {
                 json["required"] = true;
@@ -697,10 +761,34 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             if (spec.Base == "string" && !hasDefault && Chance(0.1))
             {
                 json["sensitive"] = "phone";
+                WritePhoneRegion(json);
             }
             else if (Chance(0.12))
             {
                 json["sensitive"] = Pick(new[] { "personal", "secret" });
+            }
+
+            if (spec.Base == "string" && purpose is Purpose.Any or Purpose.IndexKey or Purpose.Unique && !hasDefault && json["sensitive"]?.GetValue<string>() != "phone" && Chance(0.12))
+            {
+                json["normalize"] = Normalization();
+            }
+
+            switch (purpose)
+            {
+                case Purpose.Counter:
+                    json["counter"] = true;
+                    if (Chance(0.4))
+                    {
+                        json["start"] = Between(-5, 1000);
+                    }
+
+                    break;
+                case Purpose.Timestamp:
+                    json["timestamp"] = Chance(0.5) ? "created" : "updated";
+                    break;
+                case Purpose.Unique:
+                    json["unique"] = true;
+                    break;
             }
 
             if (purpose == Purpose.Any && !required && !hasDefault && !spec.Spelling.StartsWith("set<", StringComparison.Ordinal) && Chance(0.1))
@@ -724,9 +812,12 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 json["description"] = Pick(Descriptions);
             }
 
-            var attribute = new AttributeSpec(name, Reorder(json, "type", "required", "default", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "writeNull", "sensitive", "csharpName", "description"), csharp, spec)
+            var attribute = new AttributeSpec(name, Reorder(json, "type", "required", "default", "counter", "start", "timestamp", "unique", "pattern", "minLength", "maxLength", "minimum", "maximum", "format", "timeZone", "normalize", "writeNull", "sensitive", "phoneRegion", "csharpName", "description"), csharp, spec)
             {
                 KeyOwned = keyOwned,
+
+                // Written by the SDK (counters, timestamps) or guarded (unique values): never a TTL or an index key's input.
+                Special = purpose is Purpose.Counter or Purpose.Timestamp or Purpose.Unique,
             };
             scope.Attributes.Add(attribute);
             return attribute;
@@ -778,6 +869,46 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 < 8 when _enums.Count > 0 => Spec.Of(Pick(_enums).Name, "enum"),
                 _ => DateSpec(keySafe: Chance(0.5)),
             };
+
+        /// <summary>A timestamp's type: a date and time, in any format or zone the SDK writes it in.</summary>
+        private Spec TimestampSpec()
+        {
+            var spec = new Spec(Pick(new[] { "datetime", "datetimeoffset" }));
+            if (Chance(0.3))
+            {
+                spec.EpochSeconds = true;
+                return spec;
+            }
+
+            spec.Format = Pick(new[] { null, "iso8601", "yyyy-MM-dd HH:mm:ss", "yyyyMMddHHmmss" });
+            spec.TimeZone = Pick(new[] { null, "UTC", "+09:00", "-03:30" });
+            return spec;
+        }
+
+        private JsonNode Normalization()
+        {
+            var names = Pick(Normalizations);
+            return names.Length == 1 || Chance(0.5)
+                ? JsonValue.Create(string.Join(Chance(0.5) ? "," : ", ", names))!
+                : new JsonArray(names.Select(n => (JsonNode)n!).ToArray());
+        }
+
+        private void WritePhoneRegion(JsonObject json)
+        {
+            if (Chance(0.4))
+            {
+                json["phoneRegion"] = Chance(0.7) ? "E164" : "KR";
+            }
+        }
+
+        private JsonObject Capacity() => new() { ["read"] = Between(1, 40), ["write"] = Between(1, 40) };
+
+        /// <summary>A key with values to order by: a plain attribute, or a template with a placeholder.</summary>
+        private static bool HasParts(JsonObject key) => key["template"] is not { } template || template.GetValue<string>().Contains('{', StringComparison.Ordinal);
+
+        /// <summary>A template with literal text outside its placeholders, so its key is stored as text.</summary>
+        private static bool HasLiteral(string template)
+            => System.Text.RegularExpressions.Regex.Replace(template, "\\{[^}]*\\}", string.Empty).Length > 0;
 
         private Spec DateSpec(bool keySafe)
         {
@@ -866,12 +997,22 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 if (!local)
                 {
                     index["partitionKey"] = IndexKey(scope, name, "pk");
+                    if (scope.Provisioned && Chance(0.4))
+                    {
+                        index["capacity"] = Capacity();
+                    }
                 }
 
                 var hasSort = local || Chance(0.5);
                 if (hasSort)
                 {
-                    index["sortKey"] = IndexKey(scope, name, "sk");
+                    var sortKey = IndexKey(scope, name, "sk");
+                    index["sortKey"] = sortKey;
+                    if (HasParts(sortKey) && Chance(0.15))
+                    {
+                        index["order"] = Chance(0.8) ? "descending" : "ascending";
+                    }
+
                     if (!_typeNames.Add(scope.TypeName + method + "SortKey"))
                     {
                         // The index's sort-key type would be named like another generated type.
@@ -1091,6 +1232,14 @@ namespace Bookings.Generated.Generator.Tests.Corpus
 
             public string? Ttl { get; set; }
 
+            public bool Provisioned { get; set; }
+
+            /// <summary>The shared partition part as the table's <c>keyParts</c> declare it, or null when each entity declares it.</summary>
+            public JsonObject? TablePart { get; set; }
+
+            /// <summary>How many entities have taken the table's part as it is (the first always does, so it is used: DDB041).</summary>
+            public int TablePartUsers { get; set; }
+
             public IEnumerable<string> Reserved => new[] { PartitionAttribute, SortAttribute, TypeAttribute }.Where(n => n is not null).Select(n => n!);
 
             public JsonObject PartitionTemplate(DescriptorGrammar grammar, Scope scope)
@@ -1108,10 +1257,21 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                     SharedPartition = template;
                 }
 
-                var name = Mode == 2 ? "email" : "store_id";
+                var name = SharedPartName;
                 scope.Stored.Add(name);
                 scope.CSharp.Add(Pascal(name));
-                if (grammar.Chance(0.5))
+                if (TablePart is not null)
+                {
+                    // The table declares the part: take it as it is, or override it with what keeps its text (DDB042).
+                    if (TablePartUsers++ > 0 && grammar.Chance(0.4))
+                    {
+                        var own = (JsonObject)TablePart.DeepClone();
+                        own.Remove("pattern");
+                        own["description"] = grammar.Pick(Descriptions);
+                        scope.KeyParts.Add(new KeyPartSpec(name, own, false));
+                    }
+                }
+                else if (grammar.Chance(0.5))
                 {
                     scope.KeyParts.Add(new KeyPartSpec(name, new JsonObject { ["type"] = "string" }, false));
                 }
@@ -1122,6 +1282,9 @@ namespace Bookings.Generated.Generator.Tests.Corpus
 
                 return new JsonObject { ["template"] = SharedPartition };
             }
+
+            /// <summary>The part every entity's partition template names, where they share one (modes 0 and 2).</summary>
+            public string SharedPartName => Mode == 2 ? "email" : "store_id";
 
             public string NextSortPrefix(DescriptorGrammar grammar) => NextPrefix(grammar);
 
@@ -1170,6 +1333,36 @@ namespace Bookings.Generated.Generator.Tests.Corpus
                 json["typeAttribute"] = typeAttribute;
             }
 
+            if (Chance(0.15))
+            {
+                json["billingMode"] = "PROVISIONED";
+                json["capacity"] = Capacity();
+                group.Provisioned = true;
+            }
+
+            if (group.Mode != 1 && sort is not null && Chance(0.35))
+            {
+                // The shared partition part declared once, on the table.
+                var part = new JsonObject { ["type"] = "string" };
+                if (Chance(0.4))
+                {
+                    part["normalize"] = Normalization();
+                }
+
+                if (Chance(0.3))
+                {
+                    part["pattern"] = Pick(SimplePatterns);
+                }
+
+                if (Chance(0.4))
+                {
+                    part["sensitive"] = "personal";
+                }
+
+                group.TablePart = part;
+                json["keyParts"] = new JsonObject { [group.SharedPartName] = part };
+            }
+
             var entities = new JsonArray();
             for (var i = Weighted(35, 45, 20); i > 0; i--)
             {
@@ -1208,6 +1401,12 @@ namespace Bookings.Generated.Generator.Tests.Corpus
             public bool InGroup { get; set; }
 
             public bool HasSort { get; set; }
+
+            /// <summary>The table is <c>PROVISIONED</c>: its global indexes may give a capacity of their own.</summary>
+            public bool Provisioned { get; set; }
+
+            /// <summary>The partition key is stored as text (S), as a unique value's guard item needs.</summary>
+            public bool PartitionIsText { get; set; }
 
             /// <summary>Stored names (attributes, key parts, key attributes, computed index keys), as DynamoDB sees them.</summary>
             public HashSet<string> Stored { get; } = new(StringComparer.Ordinal);

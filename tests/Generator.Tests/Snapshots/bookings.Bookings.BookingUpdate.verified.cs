@@ -9,7 +9,7 @@ namespace Bookings;
 /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-public sealed partial class BookingUpdate : global::Bookings.Generated.Runtime.EntityUpdate
+public sealed class BookingUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>name</c>.</summary>
     public BookingUpdate SetName(string value) => Set<BookingUpdate>("name", global::Bookings.BookingMarshaller.NameValue(value));

@@ -9,7 +9,7 @@ namespace Bookings;
 /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-public sealed partial class SessionUpdate : global::Bookings.Generated.Runtime.EntityUpdate
+public sealed class SessionUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>cookies</c>.</summary>
     public SessionUpdate SetCookies(string value) => Set<SessionUpdate>("cookies", global::Bookings.SessionMarshaller.CookiesValue(value));

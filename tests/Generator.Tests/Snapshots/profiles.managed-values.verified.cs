@@ -39,7 +39,7 @@ public global::System.Threading.Tasks.Task<int?> IncrementLikesAsync(ProfileKey 
 /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-public sealed partial class ProfileUpdate : global::Bookings.Generated.Runtime.EntityUpdate
+public sealed class ProfileUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>handle</c>.</summary>
     public ProfileUpdate SetHandle(string value) => Set<ProfileUpdate>("handle", global::Bookings.Generated.Integration.Tests.Profiles.ProfileMarshaller.HandleValue(value));

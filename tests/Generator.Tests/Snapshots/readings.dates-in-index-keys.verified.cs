@@ -89,7 +89,7 @@ internal static global::Amazon.DynamoDBv2.Model.AttributeValue CarrierValue(stri
 /// with other values has no methods here either: store the whole item with <c>PutAsync</c> to change it.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-public sealed partial class ShipmentUpdate : global::Bookings.Generated.Runtime.EntityUpdate
+public sealed class ShipmentUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>carrier</c>.</summary>
     public ShipmentUpdate SetCarrier(string value) => Set<ShipmentUpdate>("carrier", global::Bookings.Generated.Integration.Tests.Readings.ShipmentMarshaller.CarrierValue(value));

@@ -20,7 +20,7 @@ private static readonly global::Bookings.Generated.Runtime.Internal.EntityMappin
 /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-public sealed partial class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
+public sealed class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>count</c>.</summary>
     public CounterUpdate SetCount(long value) => Set<CounterUpdate>("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));

@@ -37,7 +37,7 @@ private static readonly global::Bookings.Generated.Runtime.Internal.EntityMappin
 /// Key attributes, and attributes a key is built from, have no methods here: they cannot change in place.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Bookings.Generated.Generator", "{generator-version}")]
-public sealed partial class UserUpdate : global::Bookings.Generated.Runtime.EntityUpdate
+public sealed class UserUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>username</c>. The value is unique: the update reads the item and moves the value's guard item in the same transaction; a value another User holds raises <see cref="global::Bookings.Generated.Runtime.DynamoUniqueValueException"/>.</summary>
     public UserUpdate SetUsername(string value) => Set<UserUpdate>("username", global::Bookings.Generated.Integration.Tests.Users.UserMarshaller.UsernameValue(value));
