@@ -165,7 +165,7 @@ namespace Bookings.Generated.Generator.Tests
                     public sealed partial class PersonUpdate
                     {
                         /// <summary>Writes the key by name.</summary>
-                        public void Forge() => Set("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
+                        public void Forge() => Set<PersonUpdate>("gsi2_pk", new global::Amazon.DynamoDBv2.Model.AttributeValue { S = "EMAIL#x" });
                     }
                 }
                 """;
