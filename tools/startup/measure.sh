@@ -15,7 +15,7 @@
 #   SKIP_PUBLISH=1 tools/startup/measure.sh     reuse what artifacts/startup holds
 #
 # Needs what the demo needs (the .NET 10 SDK, npm for the first build, Java 17+), clang and zlib1g-dev for Native
-# AOT, and GNU time (/usr/bin/time, Debian package `time`). Results: docs/trimming.md.
+# AOT, and GNU time (/usr/bin/time, Debian package `time`). Results: docs/benchmarks.md (Cold start).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source tools/startup/cli-local.sh
