@@ -146,7 +146,7 @@ namespace Bookings.Generated.Runtime
             return await _items.ReadAsync(
                 key,
                 consistentRead: true,
-                item => item is not null && item.TryGetValue(attribute, out var value) && long.TryParse(value.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var now) ? now : (long?)null,
+                item => item is not null && item.TryGetValue(attribute, out var value) && value.N is { } text && StoredTypes.TryInt64(text, out var now) ? now : (long?)null,
                 cancellationToken,
                 attribute).ConfigureAwait(false);
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Bookings.Generated.Runtime.Internal;
 
@@ -143,7 +142,7 @@ namespace Bookings.Generated.Runtime
 
             /// <summary>The version an item holds; 0 when it has none.</summary>
             private long VersionIn(IReadOnlyDictionary<string, AttributeValue> item)
-                => item.TryGetValue(attribute, out var value) && long.TryParse(value?.N, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) ? version : 0;
+                => item.TryGetValue(attribute, out var value) && value?.N is { } text && StoredTypes.TryInt64(text, out var version) ? version : 0;
         }
     }
 }
