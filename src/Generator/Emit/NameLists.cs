@@ -63,7 +63,7 @@ namespace Bookings.Generated.Generator.Emit
                     public static bool TryParse(string? attributeName, out {{flag}} flag)
                     {
                         var index = global::System.Array.IndexOf(Names, attributeName);
-                        flag = ({{flag}})global::System.Math.Max(index, 0);
+                        flag = index >= 0 ? ({{flag}})index : default;
                         return index >= 0;
                     }
                 }

@@ -25,7 +25,7 @@ public static partial class BookingFlags
     public static bool TryParse(string? attributeName, out global::Bookings.BookingFlag flag)
     {
         var index = global::System.Array.IndexOf(Names, attributeName);
-        flag = (global::Bookings.BookingFlag)global::System.Math.Max(index, 0);
+        flag = index >= 0 ? (global::Bookings.BookingFlag)index : default;
         return index >= 0;
     }
 }
