@@ -565,6 +565,36 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.Equal(LogLevel.Error, Assert.Single(_logger.Collector.WithEventId(1004)).Level);
         }
 
+        [Fact]
+        public async Task A_retry_gets_only_what_is_left_of_the_overall_timeout()
+        {
+            var time = new FakeTimeProvider();
+            var options = new RetryOptions { MaxAttempts = 3, BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, AttemptTimeout = TimeSpan.FromSeconds(4), MaxElapsed = TimeSpan.FromSeconds(6) };
+            var attempts = 0;
+            var started = new SemaphoreSlim(0);
+
+            async Task<string> Send(CancellationToken token)
+            {
+                Interlocked.Increment(ref attempts);
+                started.Release();
+                await Task.Delay(Timeout.Infinite, token);
+                return "unreachable";
+            }
+
+            var call = Runner(options, time).ExecuteAsync(GetItem(), Send, CancellationToken.None);
+            await started.WaitAsync();
+            time.Advance(TimeSpan.FromSeconds(4)); // the first attempt's own timeout: retried
+            await started.WaitAsync();
+            time.Advance(TimeSpan.FromSeconds(2)); // the second is cut at the overall timeout, 2 s into its 4
+            await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(10)));
+            Assert.True(call.IsCompleted, "the second attempt outlived the overall timeout");
+
+            var ex = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => call);
+            Assert.Contains("Retry:MaxElapsed", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(2, ex.Attempts);
+            Assert.Equal(2, attempts);
+        }
+
         private void AssertNoRawPhoneLogged()
         {
             Assert.NotEmpty(_logger.Collector.GetSnapshot());

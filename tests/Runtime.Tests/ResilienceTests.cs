@@ -108,6 +108,44 @@ namespace Bookings.Generated.Runtime.Tests
             Assert.DoesNotContain("not sent", ex.Message, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData(20, 3, false)] // the overall timeout (Retry:MaxElapsed) ends both calls: not the table's failure
+        [InlineData(2, 30, true)] // the attempt timeout ends both: a service failure, counted
+        public async Task The_breaker_counts_attempt_timeouts_and_not_the_overall_timeout(int attemptSeconds, int overallSeconds, bool opens)
+        {
+            var time = new FakeTimeProvider();
+            var runner = new DynamoOperationRunner(new DynamoRepositoryOptions
+            {
+                Retry = new RetryOptions { MaxAttempts = 1, AttemptTimeout = TimeSpan.FromSeconds(attemptSeconds), MaxElapsed = TimeSpan.FromSeconds(overallSeconds) },
+                CircuitBreaker = TwoFailuresOpen,
+                TimeProvider = time,
+            });
+
+            for (var i = 0; i < 2; i++)
+            {
+                var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var call = runner.ExecuteAsync(GetItem(), async token =>
+                {
+                    started.TrySetResult();
+                    await Task.Delay(Timeout.Infinite, token);
+                    return "unreachable";
+                }, CancellationToken.None);
+                await started.Task;
+                time.Advance(TimeSpan.FromSeconds(Math.Min(attemptSeconds, overallSeconds)));
+                var timedOut = await DynamoAssert.ThrowsAsync(DynamoErrorKind.Transient, () => call);
+                Assert.Equal(!opens, timedOut.Message.Contains("Retry:MaxElapsed", StringComparison.Ordinal));
+            }
+
+            if (opens)
+            {
+                await DynamoAssert.ThrowsAsync(DynamoErrorKind.CircuitOpen, () => runner.ExecuteAsync(GetItem(), _ => Task.FromResult("ok"), CancellationToken.None));
+            }
+            else
+            {
+                Assert.Equal("ok", await runner.ExecuteAsync(GetItem(), _ => Task.FromResult("ok"), CancellationToken.None));
+            }
+        }
+
         [Fact]
         public async Task Each_table_has_its_own_retry_budget()
         {

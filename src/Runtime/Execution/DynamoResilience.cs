@@ -20,6 +20,7 @@ namespace Bookings.Generated.Runtime.Internal
     internal sealed class DynamoResilience
     {
         private static readonly ResiliencePropertyKey<OperationAttempts> AttemptsKey = new("Bookings.Generated.Attempts");
+        private static readonly TimeSpan MinimumTimeout = TimeSpan.FromMilliseconds(1);
         private readonly ConcurrentDictionary<string, Table> _tables = new(StringComparer.Ordinal);
         private readonly RetryPolicy _delays;
         private readonly int _maxAttempts;
@@ -90,19 +91,19 @@ namespace Bookings.Generated.Runtime.Internal
             context.Properties.Set(AttemptsKey, attempts);
             try
             {
-                return await table.Pipeline.ExecuteAsync(
-                    static async (context, state) =>
+                var response = await table.Pipeline.ExecuteAsync(
+                    static (context, state) =>
                     {
                         state.Attempts.Count++;
-                        var response = await state.Send(context.CancellationToken).ConfigureAwait(false);
-
-                        // A successful attempt gives a fifth of a retry back to the table's budget (with or without retries,
-                        // since a batch's extra rounds take from it too).
-                        state.Budget.Refund();
-                        return response;
+                        return new ValueTask<TResponse>(state.Send(context.CancellationToken));
                     },
                     context,
-                    (Attempts: attempts, Send: send, table.Budget)).ConfigureAwait(false);
+                    (Attempts: attempts, Send: send)).ConfigureAwait(false);
+
+                // The operation's one successful attempt gives a fifth of a retry back to the table's budget (with or
+                // without retries, since a batch's extra rounds take from it too).
+                table.Budget.Refund();
+                return response;
             }
             finally
             {
@@ -112,22 +113,16 @@ namespace Bookings.Generated.Runtime.Internal
 
         private Table TableOf(string table) => _tables.GetOrAdd(table, static (name, self) => self.Build(name), this);
 
-        // Outermost first: the overall timeout, the retries, the table's breaker (it counts single attempts), and the
-        // attempt timeout around each request. Breaker events are logged through the logger of the operation whose
-        // outcome caused them (its OperationAttempts), not of whichever runner built the pipeline.
+        // Outermost first: the retries, the table's breaker (it counts single attempts), and the timeout around each
+        // attempt. One timeout serves both limits: an attempt gets Retry:AttemptTimeout or what is left of Retry:MaxElapsed,
+        // whichever is shorter, and no retry is scheduled whose wait ends past MaxElapsed (ShouldRetry), so the operation
+        // ends by then without a second timeout wrapped around the whole pipeline, which cost every request its own layer.
+        // Breaker events are logged through the logger of the operation whose outcome caused them (its OperationAttempts),
+        // not of whichever runner built the pipeline.
         private Table Build(string table)
         {
             var budget = new RetryBudget(_retryBudget);
             var builder = new ResiliencePipelineBuilder { TimeProvider = Time };
-            builder.AddTimeout(new TimeoutStrategyOptions
-            {
-                Timeout = _overall,
-                OnTimeout = static args =>
-                {
-                    AttemptsOf(args.Context).TimedOut = true;
-                    return default;
-                },
-            });
             if (_maxAttempts > 1)
             {
                 builder.AddRetry(new RetryStrategyOptions
@@ -154,6 +149,7 @@ namespace Bookings.Generated.Runtime.Internal
                     ShouldHandle = static args => new ValueTask<bool>(
                         args.Outcome.Exception is { } failure
                         && !args.Context.CancellationToken.IsCancellationRequested
+                        && !AttemptsOf(args.Context).TimedOut
                         && RetryPolicy.Classify(failure) == ErrorCategory.Transient),
                     OnOpened = args =>
                     {
@@ -174,12 +170,30 @@ namespace Bookings.Generated.Runtime.Internal
                 });
             }
 
-            builder.AddTimeout(_attemptTimeout);
+            builder.AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => new ValueTask<TimeSpan>(AttemptTimeout(AttemptsOf(args.Context))),
+                OnTimeout = static args =>
+                {
+                    var attempts = AttemptsOf(args.Context);
+                    attempts.TimedOut = attempts.EndsAtDeadline;
+                    return default;
+                },
+            });
             return new Table(builder.Build(), budget);
         }
 
+        // The attempt's timeout: the attempt timeout, or what is left of the overall one when that is shorter (at least a
+        // millisecond: Polly runs an attempt with no timeout at all when given zero).
+        private TimeSpan AttemptTimeout(OperationAttempts attempts)
+        {
+            var left = _overall - Time.GetElapsedTime(attempts.Started);
+            attempts.EndsAtDeadline = left <= _attemptTimeout;
+            return attempts.EndsAtDeadline ? (left > MinimumTimeout ? left : MinimumTimeout) : _attemptTimeout;
+        }
+
         // Whether an attempt's failure is retried: the category allows it (caller's cancellation and an open circuit never
-        // are), a retry is left, its delay ends within the overall timeout, and the table's budget has a token for it. The
+        // are), a retry is left, its delay ends before the overall timeout, and the table's budget has a token for it. The
         // delay is drawn here, because whether it fits is part of the decision.
         private bool ShouldRetry(Exception? failure, ResilienceContext context, RetryBudget budget)
         {
@@ -202,7 +216,7 @@ namespace Bookings.Generated.Runtime.Internal
             }
 
             var delay = _delays.GetDelay(attempts.Count, Random.Shared);
-            if (Time.GetElapsedTime(attempts.Started) + delay > _overall)
+            if (Time.GetElapsedTime(attempts.Started) + delay >= _overall)
             {
                 return false;
             }

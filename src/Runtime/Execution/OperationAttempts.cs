@@ -35,6 +35,9 @@ namespace Bookings.Generated.Runtime.Internal
         /// <summary>A retry was refused because the table's retry budget was spent.</summary>
         public bool BudgetSpent { get; set; }
 
+        /// <summary>The running attempt's timeout is what was left of the overall one, so its timing out ends the operation.</summary>
+        public bool EndsAtDeadline { get; set; }
+
         /// <summary>The overall timeout ended the operation.</summary>
         public bool TimedOut { get; set; }
 
