@@ -31,12 +31,6 @@ namespace Bookings.Generated.Generator.Emit
         public const string NotNullWhenTrue = "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)]";
 
         /// <summary>
-        /// On the value methods <c>ToItem</c> calls once per attribute: past the JIT's inlining budget for a large
-        /// <c>ToItem</c> the rest stay calls where hand-written code has none (17 of 32 in the benchmarks' wide item).
-        /// </summary>
-        public const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
-
-        /// <summary>
         /// <paramref name="text"/> normalised as the descriptor's <c>"normalize"</c> says, in invariant culture: trimmed,
         /// then lowercased or uppercased. <paramref name="nullable"/>: the text may be null, which stays null.
         /// </summary>

@@ -27,10 +27,7 @@ namespace Bookings.Generated.Generator.Emit
             WriteMemberFields(w, table.Attributes, table.Namespace, qualified: false);
             WriteToItem(w, table, entity);
             WriteFromItem(w, table, entity);
-            foreach (var attribute in table.Attributes)
-            {
-                WriteAttributeValue(w, attribute, entity, null, ValueMethod(attribute), attribute == table.Attributes[0], table.IsIndexKeyText(attribute));
-            }
+            WriteAttributeValues(w, table.Attributes, entity, null, ValueMethod, table.IsIndexKeyText);
 
             w.Close();
         }
@@ -69,10 +66,7 @@ namespace Bookings.Generated.Generator.Emit
                 /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
                 public static {{AttributeValue}} ToAttributeValue({{model.Name}} value) => {{Internal}}AttributeCodecs.Write(Codec, value, {{entity}}, string.Empty);
                 """);
-            foreach (var attribute in model.Attributes)
-            {
-                WriteAttributeValue(w, attribute, entity, ns, ValueMethodOf(attribute), attribute == model.Attributes[0]);
-            }
+            WriteAttributeValues(w, model.Attributes, entity, ns, ValueMethodOf, _ => false);
 
             var names = new UniqueNames(variable);
             var map = names.Take("map");
@@ -145,7 +139,7 @@ namespace Bookings.Generated.Generator.Emit
         {
             foreach (var attribute in attributes.Where(AlwaysStored))
             {
-                w.Line($"[{Literals.String(attribute.Name)}] = {valueMethod(attribute)}({variable}.{attribute.PropertyName}),");
+                w.Line($"[{Literals.String(attribute.Name)}] = {ValueKinds.StoredValue(attribute, valueMethod(attribute), $"{variable}.{attribute.PropertyName}")},");
             }
         }
 
@@ -167,7 +161,7 @@ namespace Bookings.Generated.Generator.Emit
 
                     if ({{variable}}.{{attribute.PropertyName}} is {{pattern}} {{given}})
                     {
-                        {{target}}[{{name}}] = {{valueMethod(attribute)}}({{given}});
+                        {{target}}[{{name}}] = {{ValueKinds.StoredValue(attribute, valueMethod(attribute), given)}};
                     }
                     """);
                 if (attribute.WriteNull)
@@ -298,9 +292,10 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteFromItem(SourceWriter w, TableModel table, string entity)
         {
-            if (table.Indexes.Any(i => !i.ReturnsEntities))
+            // Index queries of a projection other than ALL return keys: FromItem and KeyFromItem share ReadKey.
+            var keyFromItem = table.Indexes.Any(i => !i.ReturnsEntities);
+            if (keyFromItem)
             {
-                // Index queries of a projection other than ALL return keys.
                 w.Block($$"""
 
                     /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
@@ -338,9 +333,17 @@ namespace Bookings.Generated.Generator.Emit
                     """);
             }
 
+            if (keyFromItem)
+            {
+                w.Line("var key = ReadKey(ref reader);");
+            }
+            else
+            {
+                WriteKeyRead(w, table, new UniqueNames("item", "reader", "storedType", "key"), "var key =");
+            }
+
             // One reader reads every attribute once, so it knows without a walk whether the item holds others.
             w.Block($$"""
-                var key = ReadKey(ref reader);
                 reader.SetKey(key);
                 return new {{table.TypeName}}
                 {
@@ -358,17 +361,27 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Outdent().Line("};").Outdent().Line("}");
+            if (keyFromItem)
+            {
+                w.Block($$"""
 
-            var names = new UniqueNames("reader");
+                    /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+                    private static {{table.KeyTypeName}} ReadKey(ref {{Internal}}ItemReader reader)
+                    """);
+                w.Open();
+                WriteKeyRead(w, table, new UniqueNames("reader"), "return");
+                w.Close();
+            }
+        }
+
+        /// <summary>
+        /// Statements that read the key attributes with <c>reader</c> and parse them into the key, which
+        /// <paramref name="result"/> (<c>var key =</c> or <c>return</c>) takes; their locals are taken from <paramref name="names"/>.
+        /// </summary>
+        private static void WriteKeyRead(SourceWriter w, TableModel table, UniqueNames names, string result)
+        {
             var reads = table.Keys.Select(k => (Local: names.Take(Parsing.Names.ToParameterName(k.PropertyName)), Name: Literals.String(k.AttributeName), Kind: k.StoredKind)).ToList();
-            var parsed = names.Take("key");
-            w.Block($$"""
-
-                /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
-                {{AggressiveInlining}}
-                private static {{table.KeyTypeName}} ReadKey(ref {{Internal}}ItemReader reader)
-                """);
-            w.Open();
+            var parsed = names.Take("parsed");
             foreach (var (local, name, kind) in reads)
             {
                 w.Line($"var {local} = {ValueKinds.KeyRead(kind, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(kind))});");
@@ -377,11 +390,21 @@ namespace Bookings.Generated.Generator.Emit
             var keyNames = Literals.String(string.Join(", ", table.Keys.Select(k => k.AttributeName)));
             var templates = Literals.String(string.Join(", ", table.Keys.Select(k => k.AttributeName + " = " + k.Template)));
             w.Block($$"""
-                return global::{{table.Namespace}}.{{table.KeyTypeName}}.TryParse({{string.Join(", ", reads.Select(r => r.Local))}}, out var {{parsed}})
+                {{result}} global::{{table.Namespace}}.{{table.KeyTypeName}}.TryParse({{string.Join(", ", reads.Select(r => r.Local))}}, out var {{parsed}})
                     ? {{parsed}}
                     : throw reader.InvalidKey({{keyNames}}, {{templates}});
                 """);
-            w.Close();
+        }
+
+        /// <summary>The value methods of the attributes that have one (<see cref="ValueKinds.HasValueMethod"/>).</summary>
+        private static void WriteAttributeValues(SourceWriter w, EquatableArray<AttributeModel> attributes, string entity, string? ns, System.Func<AttributeModel, string> method, System.Func<AttributeModel, bool> keyText)
+        {
+            var first = true;
+            foreach (var attribute in attributes.Where(ValueKinds.HasValueMethod))
+            {
+                WriteAttributeValue(w, attribute, entity, ns, method(attribute), first, keyText(attribute));
+                first = false;
+            }
         }
 
         /// <summary>
@@ -395,15 +418,14 @@ namespace Bookings.Generated.Generator.Emit
         /// <param name="method">The method's name.</param>
         /// <param name="first">Whether it is the first, which says what they are for.</param>
         /// <param name="keyText">Whether the text goes into an index key, which refuses control characters as key parts do.</param>
-        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool first, bool keyText = false)
+        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool first, bool keyText)
         {
             var lead = first ? "// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.\n" : string.Empty;
             var name = Literals.String(attribute.Name);
             var nullable = ValueKinds.IsValueType(attribute.Kind) ? string.Empty : "?";
             w.Block($$"""
 
-                {{lead}}{{AggressiveInlining}}
-                internal static {{AttributeValue}} {{method}}({{ValueKinds.CSharpType(attribute.Type, ns)}}{{nullable}} value)
+                {{lead}}internal static {{AttributeValue}} {{method}}({{ValueKinds.CSharpType(attribute.Type, ns)}}{{nullable}} value)
                 """);
             if (!attribute.Type.IsPlainScalar)
             {

@@ -23,13 +23,13 @@ public static partial class BookingFields
     public static readonly global::Bookings.Generated.Runtime.Field<string> BookingTime = new("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue);
 
     /// <summary><c>confirm_sms</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<bool> ConfirmSms = new("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<bool> ConfirmSms = new("confirm_sms", global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Boolean.Write);
 
     /// <summary><c>remind_sms</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<bool> RemindSms = new("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<bool> RemindSms = new("remind_sms", global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Boolean.Write);
 
     /// <summary><c>option_sms</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<bool> OptionSms = new("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<bool> OptionSms = new("option_sms", global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Boolean.Write);
 
     /// <summary><c>option_time</c>; values are validated as they are when stored.</summary>
     public static readonly global::Bookings.Generated.Runtime.Field<string> OptionTime = new("option_time", global::Bookings.BookingMarshaller.OptionTimeValue);

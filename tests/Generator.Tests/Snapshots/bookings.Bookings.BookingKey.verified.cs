@@ -10,6 +10,7 @@ public sealed partial record BookingKey : global::Bookings.Generated.Runtime.IDy
 {
     private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern BizIdPattern = new("^[0-9]+$");
     private static readonly global::Bookings.Generated.Runtime.Internal.TextPattern BookIdPattern = new("^[0-9]+$");
+    private static readonly global::Bookings.Generated.Runtime.Internal.KeyTemplate BookingNumTemplate = new("{biz_id}_{book_id}");
 
     // TryParse passes the stored key text, which equals the composed one; for Create it is composed here.
     private BookingKey(string bizId, string bookId, string phone, string? bookingNum = null)
@@ -40,18 +41,13 @@ public sealed partial record BookingKey : global::Bookings.Generated.Runtime.IDy
     /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
     public static bool TryParse(string? bookingNum, string? phone, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BookingKey? result)
     {
-        result = null;
-        if (bookingNum is null
-            || !TrySplitBookingNum(bookingNum, out var bizId, out var bookId)
-            || !global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out _)
-            || !global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out _)
-            || !global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidPhone(phone, out _, out _))
-        {
-            return false;
-        }
-
-        result = new(bizId, bookId, phone, bookingNum);
-        return true;
+        result = BookingNumTemplate.Split(bookingNum) is [var bizId, var bookId]
+            && global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out _)
+            && global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bookId, BookIdPattern, null, out _)
+            && global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidPhone(phone, out _, out _)
+            ? new(bizId, bookId, phone, bookingNum)
+            : null;
+        return result is not null;
     }
 
     /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -72,7 +68,6 @@ public sealed partial record BookingKey : global::Bookings.Generated.Runtime.IDy
     public static global::Amazon.DynamoDBv2.Model.AttributeValue SortKeyValue(string phone)
         => new() { S = ValidPhone(phone) };
 
-    // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
     private static string ValidBizId(string? bizId)
         => global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(bizId, BizIdPattern, "_", out var problem) ? bizId : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "biz_id", problem);
 
@@ -81,19 +76,4 @@ public sealed partial record BookingKey : global::Bookings.Generated.Runtime.IDy
 
     private static string ValidPhone(string? phone)
         => global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidPhone(phone, out var normalized, out var problem) ? normalized : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Booking", "phone", problem);
-
-    /// <summary>Splits a stored <c>booking_num</c> (<c>{biz_id}_{book_id}</c>) into the text of its parts.</summary>
-    private static bool TrySplitBookingNum(string bookingNum, out string bizId, out string bookId)
-    {
-        bizId = bookId = string.Empty;
-        var bizIdEnd = bookingNum.IndexOf('_');
-        if (bizIdEnd < 0)
-        {
-            return false;
-        }
-
-        bizId = bookingNum.Substring(0, bizIdEnd);
-        bookId = bookingNum.Substring(bizIdEnd + 1);
-        return true;
-    }
 }

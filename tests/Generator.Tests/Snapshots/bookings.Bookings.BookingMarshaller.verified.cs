@@ -34,9 +34,9 @@ public static partial class BookingMarshaller
             ["phone"] = new() { S = key.Phone },
             ["name"] = NameValue(booking.Name),
             ["booking_time"] = BookingTimeValue(booking.BookingTime),
-            ["confirm_sms"] = ConfirmSmsValue(booking.ConfirmSms),
-            ["remind_sms"] = RemindSmsValue(booking.RemindSms),
-            ["option_sms"] = OptionSmsValue(booking.OptionSms),
+            ["confirm_sms"] = new() { BOOL = booking.ConfirmSms },
+            ["remind_sms"] = new() { BOOL = booking.RemindSms },
+            ["option_sms"] = new() { BOOL = booking.OptionSms },
             ["option_time"] = OptionTimeValue(booking.OptionTime),
         };
 
@@ -50,7 +50,11 @@ public static partial class BookingMarshaller
     {
         global::System.ArgumentNullException.ThrowIfNull(item);
         var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Booking");
-        var key = ReadKey(ref reader);
+        var bookingNum = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");
+        var phone = reader.String("phone") ?? throw reader.Missing("phone", "a string (S)");
+        var key = global::Bookings.BookingKey.TryParse(bookingNum, phone, out var parsed)
+            ? parsed
+            : throw reader.InvalidKey("booking_num, phone", "booking_num = {biz_id}_{book_id}, phone = {phone}");
         reader.SetKey(key);
         return new Booking
         {
@@ -65,23 +69,10 @@ public static partial class BookingMarshaller
         };
     }
 
-    /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static BookingKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
-    {
-        var bookingNum = reader.String("booking_num") ?? throw reader.Missing("booking_num", "a string (S)");
-        var phone = reader.String("phone") ?? throw reader.Missing("phone", "a string (S)");
-        return global::Bookings.BookingKey.TryParse(bookingNum, phone, out var key)
-            ? key
-            : throw reader.InvalidKey("booking_num, phone", "booking_num = {biz_id}_{book_id}, phone = {phone}");
-    }
-
     // The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static global::Amazon.DynamoDBv2.Model.AttributeValue NameValue(string? value)
         => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Booking", "name") };
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static global::Amazon.DynamoDBv2.Model.AttributeValue BookingTimeValue(string? value)
     {
         var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Booking", "booking_time");
@@ -89,19 +80,6 @@ public static partial class BookingMarshaller
         return new() { S = text };
     }
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static global::Amazon.DynamoDBv2.Model.AttributeValue ConfirmSmsValue(bool value)
-        => new() { BOOL = value };
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static global::Amazon.DynamoDBv2.Model.AttributeValue RemindSmsValue(bool value)
-        => new() { BOOL = value };
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionSmsValue(bool value)
-        => new() { BOOL = value };
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static global::Amazon.DynamoDBv2.Model.AttributeValue OptionTimeValue(string? value)
         => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Booking", "option_time") };
 }

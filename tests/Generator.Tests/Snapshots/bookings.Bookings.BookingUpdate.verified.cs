@@ -18,22 +18,22 @@ public sealed class BookingUpdate : global::Bookings.Generated.Runtime.EntityUpd
     public BookingUpdate SetBookingTime(string value) => Set<BookingUpdate>("booking_time", global::Bookings.BookingMarshaller.BookingTimeValue(value));
 
     /// <summary>Sets <c>confirm_sms</c>.</summary>
-    public BookingUpdate SetConfirmSms(bool value) => Set<BookingUpdate>("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value));
+    public BookingUpdate SetConfirmSms(bool value) => Set<BookingUpdate>("confirm_sms", new() { BOOL = value });
 
     /// <summary>Sets <c>confirm_sms</c> only if the item does not have it yet.</summary>
-    public BookingUpdate SetConfirmSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("confirm_sms", global::Bookings.BookingMarshaller.ConfirmSmsValue(value));
+    public BookingUpdate SetConfirmSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("confirm_sms", new() { BOOL = value });
 
     /// <summary>Sets <c>remind_sms</c>.</summary>
-    public BookingUpdate SetRemindSms(bool value) => Set<BookingUpdate>("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value));
+    public BookingUpdate SetRemindSms(bool value) => Set<BookingUpdate>("remind_sms", new() { BOOL = value });
 
     /// <summary>Sets <c>remind_sms</c> only if the item does not have it yet.</summary>
-    public BookingUpdate SetRemindSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("remind_sms", global::Bookings.BookingMarshaller.RemindSmsValue(value));
+    public BookingUpdate SetRemindSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("remind_sms", new() { BOOL = value });
 
     /// <summary>Sets <c>option_sms</c>.</summary>
-    public BookingUpdate SetOptionSms(bool value) => Set<BookingUpdate>("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value));
+    public BookingUpdate SetOptionSms(bool value) => Set<BookingUpdate>("option_sms", new() { BOOL = value });
 
     /// <summary>Sets <c>option_sms</c> only if the item does not have it yet.</summary>
-    public BookingUpdate SetOptionSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("option_sms", global::Bookings.BookingMarshaller.OptionSmsValue(value));
+    public BookingUpdate SetOptionSmsIfNotExists(bool value) => SetIfNotExists<BookingUpdate>("option_sms", new() { BOOL = value });
 
     /// <summary>Sets <c>option_time</c>.</summary>
     public BookingUpdate SetOptionTime(string value) => Set<BookingUpdate>("option_time", global::Bookings.BookingMarshaller.OptionTimeValue(value));

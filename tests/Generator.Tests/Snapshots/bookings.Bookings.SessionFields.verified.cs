@@ -16,5 +16,5 @@ public static partial class SessionFields
     public static readonly global::Bookings.Generated.Runtime.Field<string> Cookies = new("cookies", global::Bookings.SessionMarshaller.CookiesValue);
 
     /// <summary><c>expires_at</c>; values are validated as they are when stored.</summary>
-    public static readonly global::Bookings.Generated.Runtime.Field<long> ExpiresAt = new("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue);
+    public static readonly global::Bookings.Generated.Runtime.Field<long> ExpiresAt = new("expires_at", global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Int64.Write);
 }

@@ -24,14 +24,10 @@ public sealed partial record SessionKey : global::Bookings.Generated.Runtime.IDy
     /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
     public static bool TryParse(string? id, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionKey? result)
     {
-        result = null;
-        if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(id, null, null, out _))
-        {
-            return false;
-        }
-
-        result = new(id);
-        return true;
+        result = global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(id, null, null, out _)
+            ? new(id)
+            : null;
+        return result is not null;
     }
 
     /// <summary>The key as the attribute map a GetItem, UpdateItem or DeleteItem request takes.</summary>
@@ -42,7 +38,6 @@ public sealed partial record SessionKey : global::Bookings.Generated.Runtime.IDy
     public override string ToString()
         => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"SessionKey {{ Id = {Id} }}");
 
-    // Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
     private static string ValidId(string? id)
         => global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(id, null, null, out var problem) ? id : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Session", "id", problem);
 }

@@ -22,7 +22,7 @@ public static partial class SessionMarshaller
 
         if (session.ExpiresAt is { } expiresAtGiven)
         {
-            item["expires_at"] = ExpiresAtValue(expiresAtGiven);
+            item["expires_at"] = new() { N = expiresAtGiven.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
         }
 
         return item;
@@ -34,7 +34,10 @@ public static partial class SessionMarshaller
     {
         global::System.ArgumentNullException.ThrowIfNull(item);
         var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Session");
-        var key = ReadKey(ref reader);
+        var id = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
+        var key = global::Bookings.SessionKey.TryParse(id, out var parsed)
+            ? parsed
+            : throw reader.InvalidKey("id", "id = {id}");
         reader.SetKey(key);
         return new Session
         {
@@ -44,22 +47,7 @@ public static partial class SessionMarshaller
         };
     }
 
-    /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static SessionKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
-    {
-        var id = reader.String("id") ?? throw reader.Missing("id", "a string (S)");
-        return global::Bookings.SessionKey.TryParse(id, out var key)
-            ? key
-            : throw reader.InvalidKey("id", "id = {id}");
-    }
-
     // The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static global::Amazon.DynamoDBv2.Model.AttributeValue CookiesValue(string? value)
         => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Session", "cookies") };
-
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static global::Amazon.DynamoDBv2.Model.AttributeValue ExpiresAtValue(long value)
-        => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 }

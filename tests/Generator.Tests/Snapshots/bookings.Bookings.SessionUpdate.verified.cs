@@ -15,10 +15,10 @@ public sealed class SessionUpdate : global::Bookings.Generated.Runtime.EntityUpd
     public SessionUpdate SetCookies(string value) => Set<SessionUpdate>("cookies", global::Bookings.SessionMarshaller.CookiesValue(value));
 
     /// <summary>Sets <c>expires_at</c>.</summary>
-    public SessionUpdate SetExpiresAt(long value) => Set<SessionUpdate>("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue(value));
+    public SessionUpdate SetExpiresAt(long value) => Set<SessionUpdate>("expires_at", new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 
     /// <summary>Sets <c>expires_at</c> only if the item does not have it yet.</summary>
-    public SessionUpdate SetExpiresAtIfNotExists(long value) => SetIfNotExists<SessionUpdate>("expires_at", global::Bookings.SessionMarshaller.ExpiresAtValue(value));
+    public SessionUpdate SetExpiresAtIfNotExists(long value) => SetIfNotExists<SessionUpdate>("expires_at", new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 
     /// <summary>Removes <c>expires_at</c>.</summary>
     public SessionUpdate RemoveExpiresAt() => Remove<SessionUpdate>("expires_at");

@@ -66,7 +66,11 @@ public static Store FromItem(global::System.Collections.Generic.IReadOnlyDiction
         throw reader.OtherType("entity_type", storedType);
     }
 
-    var key = ReadKey(ref reader);
+    var pk = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+    var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+    var key = global::Bookings.Generated.Integration.Tests.Stores.StoreKey.TryParse(pk, sk, out var parsed)
+        ? parsed
+        : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = #META");
     reader.SetKey(key);
     return new Store
     {
