@@ -85,6 +85,9 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>The attribute every generated type carries.</summary>
         public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{ToolVersion}\")]";
 
+        /// <summary>Whether a statement fits on one line of a method body (about 140 characters with its indentation), as hand-written code would be.</summary>
+        public static bool FitsOnOneLine(string statement) => statement.Length <= 130;
+
         /// <summary>The exception a generated check throws for an invalid value of <paramref name="attribute"/>.</summary>
         public static string ValidationError(string entity, string attribute, string problem)
             => $"new {Runtime}DynamoValidationException({Literals.String(entity)}, {Literals.String(attribute)}, {problem})";

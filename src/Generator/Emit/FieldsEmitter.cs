@@ -29,14 +29,18 @@ namespace Bookings.Generated.Generator.Emit
             {
                 var kind = part?.Type ?? ValueKind.String;
                 var name = Literals.String(attribute);
+                var field = $"public static readonly {Runtime}Field<{ValueKinds.CSharpType(kind)}> {property} =";
                 var stored = part is { IsDate: true }
-                    ? $"{Internal}AttributeCodecs.Write({KeyValues.DateCodec(table, part.PropertyName)}, value, {entity}, {name})"
-                    : ValueKinds.ToAttributeValue(kind, kind is ValueKind.String or ValueKind.Binary ? $"{Internal}InputValidation.NotNull(value, {entity}, {name})" : "value");
+                    ? $"\n    new({name}, static value => {Internal}AttributeCodecs.Write({KeyValues.DateCodec(table, part.PropertyName)}, value, {entity}, {name}));"
+                    : kind == ValueKind.Binary
+                    ? $"\n    new({name}, static value => {ValueKinds.ToAttributeValue(kind, $"{Internal}InputValidation.NotNull(value, {entity}, {name})")});"
+                    : kind == ValueKind.String
+                    ? $" new({name}, {Internal}InputValidation.StoredText({entity}, {name}));"
+                    : $" new({name}, {ValueKinds.Codec(part!.TypeModel, table.Namespace)}.Write);";
                 w.Block($$"""
 
                     /// <summary><c>{{Xml.Escape(attribute)}}</c>, {{what}}.</summary>
-                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(kind)}}> {{property}} =
-                        new({{name}}, static value => {{stored}});
+                    {{field}}{{stored}}
                     """);
             }
 

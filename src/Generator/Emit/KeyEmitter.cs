@@ -98,14 +98,9 @@ namespace Bookings.Generated.Generator.Emit
         {
             var parameters = table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}")
                 .Concat(table.ComposedKeys.Select(k => $"string? {names.KeyParameter(k)} = null"));
+            // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed one;
+            // keeping it saves composing a string on every read (Create passes none, and the text is composed).
             w.Line();
-            if (table.ComposedKeys.Count > 0)
-            {
-                // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed one;
-                // keeping it saves composing a string on every read.
-                w.Line("// TryParse passes the stored key text, which equals the composed one; for Create it is composed here.");
-            }
-
             w.Open($"private {table.KeyTypeName}({string.Join(", ", parameters)})");
             foreach (var part in table.KeyParts)
             {
@@ -243,9 +238,10 @@ namespace Bookings.Generated.Generator.Emit
             var result = names.Local("result");
             var created = $"new({string.Join(", ", table.KeyParts.Select(p => values[p.Name]).Concat(table.ComposedKeys.Select(names.KeyParameter)))})";
             var storedParameters = table.Keys.Select(k => $"{ValueKinds.CSharpType(k.StoredKind)}{(k.Storage != KeyStorage.Number ? "?" : string.Empty)} {names.KeyParameter(k)}");
-            var body = conditions.Count == 0
-                ? $"{result} = {created};\nreturn true;"
-                : $"{result} = {string.Join("\n    && ", conditions)}\n    ? {created}\n    : null;\nreturn {result} is not null;";
+            var parsed = conditions.Count == 0 ? created
+                : conditions.Count == 1 && FitsOnOneLine($"{result} = {conditions[0]} ? {created} : null;") ? $"{conditions[0]} ? {created} : null"
+                : $"{string.Join("\n    && ", conditions)}\n    ? {created}\n    : null";
+            var body = $"{result} = {parsed};\nreturn {(conditions.Count == 0 ? "true" : $"{result} is not null")};";
             w.Block($$"""
 
                 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>

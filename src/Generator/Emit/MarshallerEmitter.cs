@@ -302,7 +302,6 @@ namespace Bookings.Generated.Generator.Emit
                     /// <exception cref="{{Runtime}}DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
                     public static {{table.KeyTypeName}} KeyFromItem({{StoredItem}} item)
                     {
-                        global::System.ArgumentNullException.ThrowIfNull(item);
                         var reader = new {{Internal}}ItemReader(item, {{entity}});
                         return ReadKey(ref reader);
                     }
@@ -315,7 +314,6 @@ namespace Bookings.Generated.Generator.Emit
                 /// <exception cref="{{Runtime}}DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
                 public static {{table.TypeName}} FromItem({{StoredItem}} item)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(item);
                     var reader = new {{Internal}}ItemReader(item, {{entity}});
                 """);
             w.Indent();
@@ -389,21 +387,22 @@ namespace Bookings.Generated.Generator.Emit
 
             var keyNames = Literals.String(string.Join(", ", table.Keys.Select(k => k.AttributeName)));
             var templates = Literals.String(string.Join(", ", table.Keys.Select(k => k.AttributeName + " = " + k.Template)));
-            w.Block($$"""
-                {{result}} global::{{table.Namespace}}.{{table.KeyTypeName}}.TryParse({{string.Join(", ", reads.Select(r => r.Local))}}, out var {{parsed}})
+            var parse = $"global::{table.Namespace}.{table.KeyTypeName}.TryParse({string.Join(", ", reads.Select(r => r.Local))}, out var {parsed})";
+            var invalid = $"throw reader.InvalidKey({keyNames}, {templates})";
+            var line = $"{result} {parse} ? {parsed} : {invalid};";
+            w.Block(FitsOnOneLine(line) ? line : $$"""
+                {{result}} {{parse}}
                     ? {{parsed}}
-                    : throw reader.InvalidKey({{keyNames}}, {{templates}});
+                    : {{invalid}};
                 """);
         }
 
         /// <summary>The value methods of the attributes that have one (<see cref="ValueKinds.HasValueMethod"/>).</summary>
         private static void WriteAttributeValues(SourceWriter w, EquatableArray<AttributeModel> attributes, string entity, string? ns, System.Func<AttributeModel, string> method, System.Func<AttributeModel, bool> keyText)
         {
-            var first = true;
             foreach (var attribute in attributes.Where(ValueKinds.HasValueMethod))
             {
-                WriteAttributeValue(w, attribute, entity, ns, method(attribute), first, keyText(attribute));
-                first = false;
+                WriteAttributeValue(w, attribute, entity, ns, method(attribute), keyText(attribute));
             }
         }
 
@@ -416,16 +415,14 @@ namespace Bookings.Generated.Generator.Emit
         /// <param name="entity">The entity's name as a C# literal, for errors.</param>
         /// <param name="ns">Where declared types must be qualified, their namespace; otherwise null.</param>
         /// <param name="method">The method's name.</param>
-        /// <param name="first">Whether it is the first, which says what they are for.</param>
         /// <param name="keyText">Whether the text goes into an index key, which refuses control characters as key parts do.</param>
-        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool first, bool keyText)
+        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool keyText)
         {
-            var lead = first ? "// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.\n" : string.Empty;
             var name = Literals.String(attribute.Name);
             var nullable = ValueKinds.IsValueType(attribute.Kind) ? string.Empty : "?";
             w.Block($$"""
 
-                {{lead}}internal static {{AttributeValue}} {{method}}({{ValueKinds.CSharpType(attribute.Type, ns)}}{{nullable}} value)
+                internal static {{AttributeValue}} {{method}}({{ValueKinds.CSharpType(attribute.Type, ns)}}{{nullable}} value)
                 """);
             if (!attribute.Type.IsPlainScalar)
             {
@@ -442,32 +439,33 @@ namespace Bookings.Generated.Generator.Emit
             var text = attribute.Sensitivity.IsPhone()
                 ? $"{Internal}InputValidation.{Phones.Normalize(attribute.Sensitivity)}(value, {entity}, {name})"
                 : Normalized($"{Internal}InputValidation.NotNull(value, {entity}, {name})", attribute.Normalize, nullable: false);
-            var checks = new List<string>();
+            // Each check returns the text it checked.
+            var checks = new List<System.Func<string, string>>();
             if (keyText && !attribute.Sensitivity.IsPhone())
             {
-                checks.Add($"{Internal}InputValidation.KeyText(text, {entity}, {name});");
+                checks.Add(t => $"{Internal}InputValidation.KeyText({t}, {entity}, {name})");
             }
 
             if (attribute.Rules.HasLength)
             {
-                checks.Add($"{Internal}InputValidation.Length(text, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name});");
+                checks.Add(t => $"{Internal}InputValidation.Length({t}, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name})");
             }
 
             if (attribute.Pattern is not null)
             {
-                checks.Add($"{Internal}InputValidation.Matches(text, {attribute.PropertyName}Pattern, {entity}, {name});");
+                checks.Add(t => $"{Internal}InputValidation.Matches({t}, {attribute.PropertyName}Pattern, {entity}, {name})");
             }
 
-            if (checks.Count == 0)
+            if (checks.Count <= 1)
             {
-                w.Indent().Line($"=> {ValueKinds.NewValue(ValueKind.String, text)};").Outdent();
+                w.Indent().Line($"=> {ValueKinds.NewValue(ValueKind.String, checks.Count == 0 ? text : checks[0](text))};").Outdent();
                 return;
             }
 
             w.Open().Line($"var text = {text};");
             foreach (var check in checks)
             {
-                w.Line(check);
+                w.Line(check("text") + ";");
             }
 
             w.Line($"return {ValueKinds.NewValue(ValueKind.String, "text")};").Close();

@@ -238,7 +238,6 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
 /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
 public static Product FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
 {
-    global::System.ArgumentNullException.ThrowIfNull(item);
     var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Product");
     var productId = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");
     var key = global::Catalog.ProductKey.TryParse(productId, out var parsed)
@@ -284,13 +283,8 @@ public static Product FromItem(global::System.Collections.Generic.IReadOnlyDicti
 }
 
 // ProductMarshaller.TitleValue
-// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue TitleValue(string? value)
-{
-    var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Product", "title");
-    global::Bookings.Generated.Runtime.Internal.InputValidation.Length(text, 1, 200, "Product", "title");
-    return new() { S = text };
-}
+    => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Length(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Product", "title"), 1, 200, "Product", "title") };
 
 // ProductMarshaller.PriceValue
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue PriceValue(decimal value)

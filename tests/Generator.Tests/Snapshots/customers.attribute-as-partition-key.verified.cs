@@ -51,8 +51,7 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
 
 // CustomerOrderFields.Email
 /// <summary><c>email</c>, an attribute a key is built from, as stored on its own.</summary>
-public static readonly global::Bookings.Generated.Runtime.Field<string> Email =
-    new("email", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "CustomerOrder", "email") });
+public static readonly global::Bookings.Generated.Runtime.Field<string> Email = new("email", global::Bookings.Generated.Runtime.Internal.InputValidation.StoredText("CustomerOrder", "email"));
 
 // CustomerOrderTable.Definition
 /// <summary>Keys, indexes and billing mode, enough to create the table.</summary>

@@ -56,7 +56,6 @@ public sealed partial record Order
 /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
 public static Order FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
 {
-    global::System.ArgumentNullException.ThrowIfNull(item);
     var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Order");
     var partitionKey = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
     var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
@@ -81,13 +80,8 @@ public static Order FromItem(global::System.Collections.Generic.IReadOnlyDiction
 }
 
 // OrderMarshaller.CustomerEmailValue
-// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerEmailValue(string? value)
-{
-    var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Order", "customer_email");
-    global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, CustomerEmailPattern, "Order", "customer_email");
-    return new() { S = text };
-}
+    => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Order", "customer_email"), CustomerEmailPattern, "Order", "customer_email") };
 
 // OrderMarshaller.CustomerPhoneValue
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerPhoneValue(string? value)

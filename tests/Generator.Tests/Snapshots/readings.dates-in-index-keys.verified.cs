@@ -72,13 +72,8 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
 }
 
 // ShipmentMarshaller.CarrierValue
-// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue CarrierValue(string? value)
-{
-    var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Shipment", "carrier");
-    global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(text, "Shipment", "carrier");
-    return new() { S = text };
-}
+    => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Shipment", "carrier"), "Shipment", "carrier") };
 
 // ShipmentUpdate
 /// <summary>

@@ -59,7 +59,6 @@ public global::System.Collections.Generic.IAsyncEnumerable<Staff> QueryStaffByEm
 /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
 public static Store FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
 {
-    global::System.ArgumentNullException.ThrowIfNull(item);
     var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Store");
     if (reader.String("entity_type") is { } storedType && storedType != "Store")
     {

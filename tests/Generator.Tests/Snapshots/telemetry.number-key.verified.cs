@@ -42,7 +42,6 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
 /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
 public static Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
 {
-    global::System.ArgumentNullException.ThrowIfNull(item);
     var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Counter");
     var counterId = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
     var key = global::Metrics.Storage.CounterKey.TryParse(counterId, out var parsed)
@@ -61,8 +60,7 @@ public static Counter FromItem(global::System.Collections.Generic.IReadOnlyDicti
 
 // CounterFields.CounterId
 /// <summary><c>counter_id</c>, a key attribute, as stored.</summary>
-public static readonly global::Bookings.Generated.Runtime.Field<long> CounterId =
-    new("counter_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
+public static readonly global::Bookings.Generated.Runtime.Field<long> CounterId = new("counter_id", global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Int64.Write);
 
 // CounterTable.Definition
 /// <summary>Keys, indexes and billing mode, enough to create the table.</summary>
@@ -76,7 +74,4 @@ public static global::Bookings.Generated.Runtime.TableDefinition Definition { ge
 // TelemetrySchema.Tables
 /// <summary>Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.</summary>
 public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
-    global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
-    {
-        CounterTable.Definition,
-    });
+    global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[] { CounterTable.Definition });
