@@ -31,12 +31,6 @@ namespace Bookings.Generated.Generator.Emit
         public const string NotNullWhenTrue = "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)]";
 
         /// <summary>
-        /// On the value methods <c>ToItem</c> calls once per attribute: past the JIT's inlining budget for a large
-        /// <c>ToItem</c> the rest stay calls where hand-written code has none (17 of 32 in the benchmarks' wide item).
-        /// </summary>
-        public const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
-
-        /// <summary>
         /// <paramref name="text"/> normalised as the descriptor's <c>"normalize"</c> says, in invariant culture: trimmed,
         /// then lowercased or uppercased. <paramref name="nullable"/>: the text may be null, which stays null.
         /// </summary>
@@ -90,6 +84,9 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>The attribute every generated type carries.</summary>
         public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{ToolVersion}\")]";
+
+        /// <summary>Whether a statement fits on one line of a method body (about 140 characters with its indentation), as hand-written code would be.</summary>
+        public static bool FitsOnOneLine(string statement) => statement.Length <= 130;
 
         /// <summary>The exception a generated check throws for an invalid value of <paramref name="attribute"/>.</summary>
         public static string ValidationError(string entity, string attribute, string problem)

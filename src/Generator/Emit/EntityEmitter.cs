@@ -51,8 +51,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary>Attributes the schema does not declare, as stored; written back unchanged, so a read-modify-write through this SDK never deletes what another writer added.</summary>
-                    public {{StoredItem}} ExtraAttributes { get; init; }
-                        = {{Internal}}ExtraAttributes.Empty;
+                    public {{StoredItem}} ExtraAttributes { get; init; } = {{Internal}}ExtraAttributes.Empty;
                     """);
             }
 

@@ -29,14 +29,18 @@ namespace Bookings.Generated.Generator.Emit
             {
                 var kind = part?.Type ?? ValueKind.String;
                 var name = Literals.String(attribute);
+                var field = $"public static readonly {Runtime}Field<{ValueKinds.CSharpType(kind)}> {property} =";
                 var stored = part is { IsDate: true }
-                    ? $"{Internal}AttributeCodecs.Write({KeyValues.DateCodec(table, part.PropertyName)}, value, {entity}, {name})"
-                    : ValueKinds.ToAttributeValue(kind, kind is ValueKind.String or ValueKind.Binary ? $"{Internal}InputValidation.NotNull(value, {entity}, {name})" : "value");
+                    ? $"\n    new({name}, static value => {Internal}AttributeCodecs.Write({KeyValues.DateCodec(table, part.PropertyName)}, value, {entity}, {name}));"
+                    : kind == ValueKind.Binary
+                    ? $"\n    new({name}, static value => {ValueKinds.ToAttributeValue(kind, $"{Internal}InputValidation.NotNull(value, {entity}, {name})")});"
+                    : kind == ValueKind.String
+                    ? $" new({name}, {Internal}InputValidation.StoredText({entity}, {name}));"
+                    : $" new({name}, {ValueKinds.Codec(part!.TypeModel, table.Namespace)}.Write);";
                 w.Block($$"""
 
                     /// <summary><c>{{Xml.Escape(attribute)}}</c>, {{what}}.</summary>
-                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(kind)}}> {{property}} =
-                        new({{name}}, static value => {{stored}});
+                    {{field}}{{stored}}
                     """);
             }
 
@@ -45,7 +49,7 @@ namespace Bookings.Generated.Generator.Emit
                 w.Block($$"""
 
                     /// <summary><c>{{Xml.Escape(attribute.Name)}}</c>; values are validated{{(attribute.Sensitivity.IsPhone() ? " and normalised" : string.Empty)}} as they are when stored.</summary>
-                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} = new({{Literals.String(attribute.Name)}}, global::{{table.Namespace}}.{{table.MarshallerTypeName}}.{{attribute.PropertyName}}Value);
+                    public static readonly {{Runtime}}Field<{{ValueKinds.CSharpType(attribute.Type)}}> {{attribute.PropertyName}} = new({{Literals.String(attribute.Name)}}, {{ValueKinds.StoredValueWriter(attribute, $"global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value")}});
                     """);
             }
 
@@ -103,8 +107,8 @@ namespace Bookings.Generated.Generator.Emit
                     $"{type}{ValueKinds.SetNullability(attribute)} value",
                     string.Empty,
                     $"value is null || value.Count == 0 ? {Call("Remove", name)} : {Call("Set", $"{name}, {stored}(value)")}"),
-                UpdateChange.Set => ($"Sets {attributeName}.", $"{type} value", string.Empty, Call("Set", $"{name}, {stored}(value)")),
-                UpdateChange.SetIfNotExists => ($"Sets {attributeName} only if the item does not have it yet.", $"{type} value", string.Empty, Call("SetIfNotExists", $"{name}, {stored}(value)")),
+                UpdateChange.Set => ($"Sets {attributeName}.", $"{type} value", string.Empty, Call("Set", $"{name}, {ValueKinds.StoredValue(attribute, stored, "value")}")),
+                UpdateChange.SetIfNotExists => ($"Sets {attributeName} only if the item does not have it yet.", $"{type} value", string.Empty, Call("SetIfNotExists", $"{name}, {ValueKinds.StoredValue(attribute, stored, "value")}")),
                 UpdateChange.AppendTo => (
                     $"Appends <paramref name=\"values\"/> to {attributeName} (a missing list counts as empty). Not retried blindly after an ambiguous failure.",
                     $"params {element}[] values",
@@ -155,7 +159,7 @@ namespace Bookings.Generated.Generator.Emit
                 $"Sets <c>{Xml.Escape(attribute.Name)}</c> and {keys} computed from it, in the same request.{UniqueNote(table, attribute, change)}",
                 method,
                 $"{ValueKinds.CSharpType(attribute.Type)} value",
-                string.Join("\n", new[] { $"var stored = global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value(value);", $"Set<{update}>({name}, stored);" }.Concat(sets)),
+                string.Join("\n", new[] { $"var stored = {ValueKinds.StoredValue(attribute, $"global::{table.Namespace}.{table.MarshallerTypeName}.{attribute.PropertyName}Value", "value", typed: true)};", $"Set<{update}>({name}, stored);" }.Concat(sets)),
                 $"Set<{update}>({Literals.String(indexKeys[indexKeys.Count - 1].AttributeName)}, {KeyValues.ComputedIndexKey(indexKeys[indexKeys.Count - 1], _ => $"{Internal}IndexKeys.Text(stored)")})");
         }
 

@@ -25,6 +25,17 @@ namespace Bookings.Generated.Generator.Emit
                 """);
             w.Open();
             ValueKinds.WritePatternFields(w, table.KeyParts.Where(p => p.Pattern is not null).Select(p => (names.Pattern(p), p.Pattern!)));
+            var templates = table.ComposedKeys.Where(k => k.Parts.Count > 0).ToList();
+            if (templates.Count > 0 && !table.KeyParts.Any(p => p.Pattern is not null))
+            {
+                w.Line();
+            }
+
+            foreach (var key in templates)
+            {
+                w.Line($"private static readonly {Internal}KeyTemplate {names.Template(key)} = new({Literals.String(key.Template)});");
+            }
+
             foreach (var part in table.KeyParts.Where(p => p.IsDate))
             {
                 // The codec a date attribute of this format has: the key's text and the stored attribute agree.
@@ -80,11 +91,6 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             WriteChecks(w, table, names);
-            foreach (var key in table.ComposedKeys.Where(k => k.Parts.Count > 0))
-            {
-                WriteSplit(w, names, key);
-            }
-
             w.Close();
         }
 
@@ -92,14 +98,9 @@ namespace Bookings.Generated.Generator.Emit
         {
             var parameters = table.KeyParts.Select(p => $"{ValueKinds.CSharpType(p.Type)} {names.Parameter(p)}")
                 .Concat(table.ComposedKeys.Select(k => $"string? {names.KeyParameter(k)} = null"));
+            // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed one;
+            // keeping it saves composing a string on every read (Create passes none, and the text is composed).
             w.Line();
-            if (table.ComposedKeys.Count > 0)
-            {
-                // TryParse accepts only parts that write back exactly as stored, so the stored text is the composed one;
-                // keeping it saves composing a string on every read.
-                w.Line("// TryParse passes the stored key text, which equals the composed one; for Create it is composed here.");
-            }
-
             w.Open($"private {table.KeyTypeName}({string.Join(", ", parameters)})");
             foreach (var part in table.KeyParts)
             {
@@ -156,26 +157,26 @@ namespace Bookings.Generated.Generator.Emit
                     => new({{string.Join(", ", table.KeyParts.Select(p => Checked(names, p)))}});
                 """);
 
+            // What a stored key must meet, in order: its text fits the template, and each part reads back.
             var discard = names.Discard;
             var conditions = new List<string>();
             var values = new Dictionary<string, string>();
             foreach (var key in table.Keys)
             {
                 var stored = names.KeyParameter(key);
-                if (key.Parts.Count > 0 && (!key.IsSinglePart || key.Parts[0].IsDate))
-                {
-                    // Text that is split or parsed; a constant is compared, and a single part checked, null and all.
-                    conditions.Add($"{stored} is null");
-                }
-
                 if (key.IsSinglePart)
                 {
                     var part = key.Parts[0];
                     values[part.Name] = part.IsDate ? names.Local(part, "Value") : stored;
+                    if (part.IsDate)
+                    {
+                        // Text that is parsed; a single part of another type is checked, null and all.
+                        conditions.Add($"{stored} is not null");
+                    }
                 }
                 else if (key.Parts.Count == 0)
                 {
-                    conditions.Add($"{stored} != {Literals.String(key.Template)}");
+                    conditions.Add($"{stored} == {Literals.String(key.Template)}");
                 }
                 else
                 {
@@ -184,8 +185,8 @@ namespace Bookings.Generated.Generator.Emit
                         values[part.Name] = names.Parameter(part);
                     }
 
-                    var texts = key.Parts.Select(p => p.Type == ValueKind.String ? names.Parameter(p) : names.Local(p, "Text"));
-                    conditions.Add($"!{names.Split(key)}({stored}{string.Concat(texts.Select(t => $", out var {t}"))})");
+                    var texts = key.Parts.Select(p => "var " + (p.Type == ValueKind.String ? names.Parameter(p) : names.Local(p, "Text")));
+                    conditions.Add($"{names.Template(key)}.Split({stored}) is [{string.Join(", ", texts)}]");
                 }
 
                 foreach (var part in key.Parts)
@@ -195,24 +196,24 @@ namespace Bookings.Generated.Generator.Emit
                     if (part.IsDate)
                     {
                         // Only the text the codec itself writes, so a parsed key writes back exactly as stored.
-                        conditions.Add($"!{Internal}KeyDates.TryParse({names.Codec(part)}, {text}, out var {value})");
+                        conditions.Add($"{Internal}KeyDates.TryParse({names.Codec(part)}, {text}, out var {value})");
                     }
                     else if (part.Width is { } width)
                     {
                         // Exactly the digits Create pads to, so a parsed key writes back exactly as stored.
-                        conditions.Add($"!{Internal}InputValidation.TryParseFixedWidth({text}, {Number(width)}, out {ValueKinds.CSharpType(part.Type)} {value})");
+                        conditions.Add($"{Internal}InputValidation.TryParseFixedWidth({text}, {Number(width)}, out {ValueKinds.CSharpType(part.Type)} {value})");
                     }
                     else if (part.Type.IsNumber() && !key.IsSinglePart)
                     {
                         // Only the canonical spelling, so a parsed key writes back exactly as stored.
                         var type = ValueKinds.CSharpType(part.Type);
                         var styles = part.Type == ValueKind.Decimal ? "Number" : "AllowLeadingSign";
-                        conditions.Add($"!{type}.TryParse({text}, global::System.Globalization.NumberStyles.{styles}, {Invariant}, out var {value})");
-                        conditions.Add($"{value}.ToString({Invariant}) != {text}");
+                        conditions.Add($"{type}.TryParse({text}, global::System.Globalization.NumberStyles.{styles}, {Invariant}, out var {value})");
+                        conditions.Add($"{value}.ToString({Invariant}) == {text}");
                     }
                     else if (part.Type == ValueKind.Binary)
                     {
-                        conditions.Add($"!{Internal}InputValidation.IsValidKeyBytes({value}, out {discard})");
+                        conditions.Add($"{Internal}InputValidation.IsValidKeyBytes({value}, out {discard})");
                         values[part.Name] = $"(byte[]){value}.Clone()";
                     }
                     else if (part.Type == ValueKind.String)
@@ -223,12 +224,12 @@ namespace Bookings.Generated.Generator.Emit
                         var normalized = phone ? names.Local(part, "Normalized") : value;
                         if (phone)
                         {
-                            conditions.Add($"!{Internal}InputValidation.{Phones.IsValid(part.Sensitivity)}({value}, out {(keyText ? "var " + normalized : discard)}, out {discard})");
+                            conditions.Add($"{Internal}InputValidation.{Phones.IsValid(part.Sensitivity)}({value}, out {(keyText ? "var " + normalized : discard)}, out {discard})");
                         }
 
                         if (keyText)
                         {
-                            conditions.Add($"!{Internal}InputValidation.IsValidKeyText({normalized}, {PatternOf(names, part)}, {SeparatorOf(part)}, out {discard})");
+                            conditions.Add($"{Internal}InputValidation.IsValidKeyText({normalized}, {PatternOf(names, part)}, {SeparatorOf(part)}, out {discard})");
                         }
                     }
                 }
@@ -237,22 +238,18 @@ namespace Bookings.Generated.Generator.Emit
             var result = names.Local("result");
             var created = $"new({string.Join(", ", table.KeyParts.Select(p => values[p.Name]).Concat(table.ComposedKeys.Select(names.KeyParameter)))})";
             var storedParameters = table.Keys.Select(k => $"{ValueKinds.CSharpType(k.StoredKind)}{(k.Storage != KeyStorage.Number ? "?" : string.Empty)} {names.KeyParameter(k)}");
+            var parsed = conditions.Count == 0 ? created
+                : conditions.Count == 1 && FitsOnOneLine($"{result} = {conditions[0]} ? {created} : null;") ? $"{conditions[0]} ? {created} : null"
+                : $"{string.Join("\n    && ", conditions)}\n    ? {created}\n    : null";
+            var body = $"{result} = {parsed};\nreturn {(conditions.Count == 0 ? "true" : $"{result} is not null")};";
             w.Block($$"""
 
                 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
                 public static bool TryParse({{string.Join(", ", storedParameters)}}, {{NotNullWhenTrue}} out {{table.KeyTypeName}}? {{result}})
+                {
+                    {{Indented(body, 1)}}
+                }
                 """);
-            w.Open();
-            if (conditions.Count > 0)
-            {
-                w.Line($"{result} = null;");
-                w.Block($"if ({string.Join("\n    || ", conditions)})");
-                w.Open().Line("return false;").Close().Line();
-            }
-
-            w.Line($"{result} = {created};");
-            w.Line("return true;");
-            w.Close();
         }
 
         /// <summary>
@@ -379,7 +376,6 @@ namespace Bookings.Generated.Generator.Emit
         {
             var problem = names.Local("problem");
             var normalized = names.Local("normalized");
-            var first = true;
             foreach (var part in table.KeyParts.Where(KeyNames.IsChecked))
             {
                 var value = names.Parameter(part);
@@ -387,12 +383,6 @@ namespace Bookings.Generated.Generator.Emit
                 var type = ValueKinds.CSharpType(part.Type);
                 var nullable = part.IsDate || part.Width is not null ? string.Empty : "?";
                 w.Line();
-                if (first)
-                {
-                    w.Line("// Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.");
-                    first = false;
-                }
-
                 w.Line($"private static {type} {names.Check(part)}({type}{nullable} {value})");
                 if (part.Type == ValueKind.Binary)
                 {
@@ -441,68 +431,6 @@ namespace Bookings.Generated.Generator.Emit
                         """);
                 }
             }
-        }
-
-        /// <summary>
-        /// Writes the method that splits a composed key's stored text into the text of its parts: each part but the last
-        /// ends at the first occurrence of the literal after it, which the part may not contain.
-        /// </summary>
-        private static void WriteSplit(SourceWriter w, KeyNames names, KeyModel key)
-        {
-            var stored = names.KeyParameter(key);
-            var texts = key.Parts.Select(p => p.Type == ValueKind.String ? names.Parameter(p) : names.Local(p, "Text")).ToList();
-            w.Block($$"""
-
-                /// <summary>Splits a stored <c>{{Xml.Escape(key.AttributeName)}}</c> (<c>{{Xml.Escape(key.Template)}}</c>) into the text of its parts.</summary>
-                private static bool {{names.Split(key)}}(string {{stored}}{{string.Concat(texts.Select(t => $", out string {t}"))}})
-                """);
-            w.Open();
-            w.Line($"{string.Join(" = ", texts)} = string.Empty;");
-
-            // Where the current part starts: a constant, or the end of the part before it plus the literal between them.
-            string? after = null;
-            var offset = 0;
-            var segments = key.Segments;
-            var index = 0;
-            if (!segments[0].IsPart)
-            {
-                var literal = segments[0].Text;
-                var test = literal.Length == 1 ? $"{stored}.StartsWith({Literals.Char(literal[0])})" : $"{stored}.StartsWith({Literals.String(literal)}, global::System.StringComparison.Ordinal)";
-                w.Open($"if (!{test})").Line("return false;").Close().Line();
-                offset = literal.Length;
-                index = 1;
-            }
-
-            for (var part = 0; index < segments.Count; index += 2, part++)
-            {
-                var start = after is null ? Number(offset) : offset == 0 ? after : $"{after} + {Number(offset)}";
-                if (index + 1 == segments.Count)
-                {
-                    w.Line($"{texts[part]} = {stored}.Substring({start});");
-                    w.Line("return true;");
-                    break;
-                }
-
-                var next = segments[index + 1].Text;
-                var end = names.Local(key.Parts[part], "End");
-                var from = after is null && offset == 0 ? string.Empty : ", " + start;
-                w.Line(next.Length == 1
-                    ? $"var {end} = {stored}.IndexOf({Literals.Char(next[0])}{from});"
-                    : $"var {end} = {stored}.IndexOf({Literals.String(next)}{from}, global::System.StringComparison.Ordinal);");
-                w.Open($"if ({end} < 0)").Line("return false;").Close().Line();
-                var length = after is null ? (offset == 0 ? end : $"{end} - {Number(offset)}") : $"{end} - {after} - {Number(offset)}";
-                w.Line($"{texts[part]} = {stored}.Substring({start}, {length});");
-                after = end;
-                offset = next.Length;
-                if (index + 2 == segments.Count)
-                {
-                    // The template ends with this literal, so the part's end is the literal the key ends with.
-                    w.Line($"return {end} + {Number(offset)} == {stored}.Length;");
-                    break;
-                }
-            }
-
-            w.Close();
         }
 
         /// <summary>The parameters of the given parts, typed.</summary>

@@ -6,7 +6,7 @@ namespace Bookings.Generated.Generator.Emit
 {
     /// <summary>
     /// The C# names inside a key type, all in one scope: its members, then the parameters its methods take for the
-    /// parts and the composed keys, then its private members (<c>ValidBizId</c>, <c>TrySplitPk</c>, pattern and codec
+    /// parts and the composed keys, then its private members (<c>ValidBizId</c>, template, pattern and codec
     /// fields), then every generated local. Names from the descriptor are taken first and keep their spelling; a
     /// generated name that meets one gets a number. Since no parameter or local repeats a member or another's name
     /// anywhere in the type, none shadows a member a method refers to, and a constructor assigns <c>Id = id</c> without
@@ -30,7 +30,7 @@ namespace Bookings.Generated.Generator.Emit
         private readonly Dictionary<string, string> _checks = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, string> _codecs = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, string> _patterns = new(System.StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _splits = new(System.StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _templates = new(System.StringComparer.Ordinal);
         private readonly Dictionary<string, string> _locals = new(System.StringComparer.Ordinal);
 
         private KeyNames(TableModel table)
@@ -52,7 +52,7 @@ namespace Bookings.Generated.Generator.Emit
 
             foreach (var key in table.ComposedKeys)
             {
-                _splits[key.AttributeName] = _names.Take("TrySplit" + key.PropertyName);
+                _templates[key.AttributeName] = _names.Take(key.PropertyName + "Template");
             }
 
             foreach (var part in parts)
@@ -104,8 +104,8 @@ namespace Bookings.Generated.Generator.Emit
         /// <summary>The private field holding the pattern of a text part.</summary>
         public string Pattern(KeyPartModel part) => _patterns[part.Name];
 
-        /// <summary>The private method that splits a composed key's stored text into its parts.</summary>
-        public string Split(KeyModel key) => _splits[key.AttributeName];
+        /// <summary>The private field holding a composed key's template, which splits its stored text into its parts.</summary>
+        public string Template(KeyModel key) => _templates[key.AttributeName];
 
         /// <summary>
         /// A generated local, the same name for the same <paramref name="preferred"/> everywhere in the type

@@ -53,7 +53,7 @@ namespace Bookings.Generated.Generator.Emit
             {
                 if (!part.OnKey)
                 {
-                    return $"global::{table.Namespace}.{table.MarshallerTypeName}.{part.PropertyName}Value({name(part)})";
+                    return ValueKinds.StoredValue(table.Attributes.First(a => a.Name == part.Name), $"global::{table.Namespace}.{table.MarshallerTypeName}.{part.PropertyName}Value", name(part), typed: true);
                 }
 
                 if (part.Type.Kind.IsDate())

@@ -27,10 +27,7 @@ namespace Bookings.Generated.Generator.Emit
             WriteMemberFields(w, table.Attributes, table.Namespace, qualified: false);
             WriteToItem(w, table, entity);
             WriteFromItem(w, table, entity);
-            foreach (var attribute in table.Attributes)
-            {
-                WriteAttributeValue(w, attribute, entity, null, ValueMethod(attribute), attribute == table.Attributes[0], table.IsIndexKeyText(attribute));
-            }
+            WriteAttributeValues(w, table.Attributes, entity, null, ValueMethod, table.IsIndexKeyText);
 
             w.Close();
         }
@@ -69,10 +66,7 @@ namespace Bookings.Generated.Generator.Emit
                 /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
                 public static {{AttributeValue}} ToAttributeValue({{model.Name}} value) => {{Internal}}AttributeCodecs.Write(Codec, value, {{entity}}, string.Empty);
                 """);
-            foreach (var attribute in model.Attributes)
-            {
-                WriteAttributeValue(w, attribute, entity, ns, ValueMethodOf(attribute), attribute == model.Attributes[0]);
-            }
+            WriteAttributeValues(w, model.Attributes, entity, ns, ValueMethodOf, _ => false);
 
             var names = new UniqueNames(variable);
             var map = names.Take("map");
@@ -145,7 +139,7 @@ namespace Bookings.Generated.Generator.Emit
         {
             foreach (var attribute in attributes.Where(AlwaysStored))
             {
-                w.Line($"[{Literals.String(attribute.Name)}] = {valueMethod(attribute)}({variable}.{attribute.PropertyName}),");
+                w.Line($"[{Literals.String(attribute.Name)}] = {ValueKinds.StoredValue(attribute, valueMethod(attribute), $"{variable}.{attribute.PropertyName}")},");
             }
         }
 
@@ -167,7 +161,7 @@ namespace Bookings.Generated.Generator.Emit
 
                     if ({{variable}}.{{attribute.PropertyName}} is {{pattern}} {{given}})
                     {
-                        {{target}}[{{name}}] = {{valueMethod(attribute)}}({{given}});
+                        {{target}}[{{name}}] = {{ValueKinds.StoredValue(attribute, valueMethod(attribute), given)}};
                     }
                     """);
                 if (attribute.WriteNull)
@@ -298,16 +292,16 @@ namespace Bookings.Generated.Generator.Emit
 
         private static void WriteFromItem(SourceWriter w, TableModel table, string entity)
         {
-            if (table.Indexes.Any(i => !i.ReturnsEntities))
+            // Index queries of a projection other than ALL return keys: FromItem and KeyFromItem share ReadKey.
+            var keyFromItem = table.Indexes.Any(i => !i.ReturnsEntities);
+            if (keyFromItem)
             {
-                // Index queries of a projection other than ALL return keys.
                 w.Block($$"""
 
                     /// <summary>Reads the key of a stored item (or of an index entry that projects only keys).</summary>
                     /// <exception cref="{{Runtime}}DynamoMappingException">A key attribute is missing, has another type, or does not fit its template.</exception>
                     public static {{table.KeyTypeName}} KeyFromItem({{StoredItem}} item)
                     {
-                        global::System.ArgumentNullException.ThrowIfNull(item);
                         var reader = new {{Internal}}ItemReader(item, {{entity}});
                         return ReadKey(ref reader);
                     }
@@ -320,7 +314,6 @@ namespace Bookings.Generated.Generator.Emit
                 /// <exception cref="{{Runtime}}DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
                 public static {{table.TypeName}} FromItem({{StoredItem}} item)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(item);
                     var reader = new {{Internal}}ItemReader(item, {{entity}});
                 """);
             w.Indent();
@@ -338,9 +331,17 @@ namespace Bookings.Generated.Generator.Emit
                     """);
             }
 
+            if (keyFromItem)
+            {
+                w.Line("var key = ReadKey(ref reader);");
+            }
+            else
+            {
+                WriteKeyRead(w, table, new UniqueNames("item", "reader", "storedType", "key"), "var key =");
+            }
+
             // One reader reads every attribute once, so it knows without a walk whether the item holds others.
             w.Block($$"""
-                var key = ReadKey(ref reader);
                 reader.SetKey(key);
                 return new {{table.TypeName}}
                 {
@@ -358,17 +359,27 @@ namespace Bookings.Generated.Generator.Emit
             }
 
             w.Outdent().Line("};").Outdent().Line("}");
+            if (keyFromItem)
+            {
+                w.Block($$"""
 
-            var names = new UniqueNames("reader");
+                    /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
+                    private static {{table.KeyTypeName}} ReadKey(ref {{Internal}}ItemReader reader)
+                    """);
+                w.Open();
+                WriteKeyRead(w, table, new UniqueNames("reader"), "return");
+                w.Close();
+            }
+        }
+
+        /// <summary>
+        /// Statements that read the key attributes with <c>reader</c> and parse them into the key, which
+        /// <paramref name="result"/> (<c>var key =</c> or <c>return</c>) takes; their locals are taken from <paramref name="names"/>.
+        /// </summary>
+        private static void WriteKeyRead(SourceWriter w, TableModel table, UniqueNames names, string result)
+        {
             var reads = table.Keys.Select(k => (Local: names.Take(Parsing.Names.ToParameterName(k.PropertyName)), Name: Literals.String(k.AttributeName), Kind: k.StoredKind)).ToList();
-            var parsed = names.Take("key");
-            w.Block($$"""
-
-                /// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
-                {{AggressiveInlining}}
-                private static {{table.KeyTypeName}} ReadKey(ref {{Internal}}ItemReader reader)
-                """);
-            w.Open();
+            var parsed = names.Take("parsed");
             foreach (var (local, name, kind) in reads)
             {
                 w.Line($"var {local} = {ValueKinds.KeyRead(kind, name)} ?? throw reader.Missing({name}, {Literals.String(ValueKinds.StoredDescription(kind))});");
@@ -376,12 +387,23 @@ namespace Bookings.Generated.Generator.Emit
 
             var keyNames = Literals.String(string.Join(", ", table.Keys.Select(k => k.AttributeName)));
             var templates = Literals.String(string.Join(", ", table.Keys.Select(k => k.AttributeName + " = " + k.Template)));
-            w.Block($$"""
-                return global::{{table.Namespace}}.{{table.KeyTypeName}}.TryParse({{string.Join(", ", reads.Select(r => r.Local))}}, out var {{parsed}})
+            var parse = $"global::{table.Namespace}.{table.KeyTypeName}.TryParse({string.Join(", ", reads.Select(r => r.Local))}, out var {parsed})";
+            var invalid = $"throw reader.InvalidKey({keyNames}, {templates})";
+            var line = $"{result} {parse} ? {parsed} : {invalid};";
+            w.Block(FitsOnOneLine(line) ? line : $$"""
+                {{result}} {{parse}}
                     ? {{parsed}}
-                    : throw reader.InvalidKey({{keyNames}}, {{templates}});
+                    : {{invalid}};
                 """);
-            w.Close();
+        }
+
+        /// <summary>The value methods of the attributes that have one (<see cref="ValueKinds.HasValueMethod"/>).</summary>
+        private static void WriteAttributeValues(SourceWriter w, EquatableArray<AttributeModel> attributes, string entity, string? ns, System.Func<AttributeModel, string> method, System.Func<AttributeModel, bool> keyText)
+        {
+            foreach (var attribute in attributes.Where(ValueKinds.HasValueMethod))
+            {
+                WriteAttributeValue(w, attribute, entity, ns, method(attribute), keyText(attribute));
+            }
         }
 
         /// <summary>
@@ -393,16 +415,13 @@ namespace Bookings.Generated.Generator.Emit
         /// <param name="entity">The entity's name as a C# literal, for errors.</param>
         /// <param name="ns">Where declared types must be qualified, their namespace; otherwise null.</param>
         /// <param name="method">The method's name.</param>
-        /// <param name="first">Whether it is the first, which says what they are for.</param>
         /// <param name="keyText">Whether the text goes into an index key, which refuses control characters as key parts do.</param>
-        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool first, bool keyText = false)
+        private static void WriteAttributeValue(SourceWriter w, AttributeModel attribute, string entity, string? ns, string method, bool keyText)
         {
-            var lead = first ? "// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.\n" : string.Empty;
             var name = Literals.String(attribute.Name);
             var nullable = ValueKinds.IsValueType(attribute.Kind) ? string.Empty : "?";
             w.Block($$"""
 
-                {{lead}}{{AggressiveInlining}}
                 internal static {{AttributeValue}} {{method}}({{ValueKinds.CSharpType(attribute.Type, ns)}}{{nullable}} value)
                 """);
             if (!attribute.Type.IsPlainScalar)
@@ -420,32 +439,33 @@ namespace Bookings.Generated.Generator.Emit
             var text = attribute.Sensitivity.IsPhone()
                 ? $"{Internal}InputValidation.{Phones.Normalize(attribute.Sensitivity)}(value, {entity}, {name})"
                 : Normalized($"{Internal}InputValidation.NotNull(value, {entity}, {name})", attribute.Normalize, nullable: false);
-            var checks = new List<string>();
+            // Each check returns the text it checked.
+            var checks = new List<System.Func<string, string>>();
             if (keyText && !attribute.Sensitivity.IsPhone())
             {
-                checks.Add($"{Internal}InputValidation.KeyText(text, {entity}, {name});");
+                checks.Add(t => $"{Internal}InputValidation.KeyText({t}, {entity}, {name})");
             }
 
             if (attribute.Rules.HasLength)
             {
-                checks.Add($"{Internal}InputValidation.Length(text, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name});");
+                checks.Add(t => $"{Internal}InputValidation.Length({t}, {Number(attribute.Rules.MinLength)}, {Number(attribute.Rules.MaxLength)}, {entity}, {name})");
             }
 
             if (attribute.Pattern is not null)
             {
-                checks.Add($"{Internal}InputValidation.Matches(text, {attribute.PropertyName}Pattern, {entity}, {name});");
+                checks.Add(t => $"{Internal}InputValidation.Matches({t}, {attribute.PropertyName}Pattern, {entity}, {name})");
             }
 
-            if (checks.Count == 0)
+            if (checks.Count <= 1)
             {
-                w.Indent().Line($"=> {ValueKinds.NewValue(ValueKind.String, text)};").Outdent();
+                w.Indent().Line($"=> {ValueKinds.NewValue(ValueKind.String, checks.Count == 0 ? text : checks[0](text))};").Outdent();
                 return;
             }
 
             w.Open().Line($"var text = {text};");
             foreach (var check in checks)
             {
-                w.Line(check);
+                w.Line(check("text") + ";");
             }
 
             w.Line($"return {ValueKinds.NewValue(ValueKind.String, "text")};").Close();

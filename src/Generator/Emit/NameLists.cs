@@ -46,10 +46,7 @@ namespace Bookings.Generated.Generator.Emit
                 {{GeneratedCodeAttribute}}
                 public static partial class {{FlagNamesTypeName(table)}}
                 {
-                    private static readonly string[] Names =
-                    {
-                        {{Wrapped(table.Flags.Select(a => a.Name), 2)}}
-                    };
+                    private static readonly string[] Names{{Initializer(table.Flags.Select(a => a.Name), 1)}};
 
                     /// <summary>The stored attribute name of each flag, in declaration order.</summary>
                     public static {{ReadOnlyList}} AttributeNames { get; } = global::System.Array.AsReadOnly(Names);
@@ -70,7 +67,10 @@ namespace Bookings.Generated.Generator.Emit
                 """);
         }
 
-        /// <summary>The update's <c>SetFlag</c>: the update's own <c>Set…</c> of the flag it is given.</summary>
+        /// <summary>
+        /// The update's <c>SetFlag</c>: the change its own <c>Set…</c> of the flag makes, under the flag's stored name (a
+        /// boolean is never part of a key or unique, so setting one is always this one change).
+        /// </summary>
         public static void WriteSetFlag(SourceWriter w, TableModel table)
         {
             var flag = $"global::{table.Namespace}.{table.FlagTypeName}";
@@ -78,12 +78,19 @@ namespace Bookings.Generated.Generator.Emit
 
                 /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
                 /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
-                public {{table.UpdateTypeName}} SetFlag({{flag}} flag, bool value) => flag switch
-                {
-                    {{Lines(table.Flags.Select(a => $"{flag}.{a.PropertyName} => Set{a.PropertyName}(value),"), 1)}}
-                    _ => throw new global::System.ArgumentOutOfRangeException({{Literals.NameOf("flag")}}, flag, null),
-                };
+                public {{table.UpdateTypeName}} SetFlag({{flag}} flag, bool value)
+                    => Set<{{table.UpdateTypeName}}>(global::{{table.Namespace}}.{{FlagNamesTypeName(table)}}.AttributeName(flag), new() { BOOL = value });
                 """);
+        }
+
+        /// <summary>
+        /// <c> = { …names… }</c>, an array initializer of names as string literals after a field at <paramref name="depth"/>:
+        /// on the field's line when it is short, otherwise on lines of its own.
+        /// </summary>
+        private static string Initializer(IEnumerable<string> names, int depth)
+        {
+            var line = string.Join(", ", names.Select(Literals.String));
+            return line.Length <= 80 ? $" = {{ {line} }}" : Indented($" =\n{{\n    {Wrapped(names, 1)}\n}}", depth);
         }
 
         /// <summary>Names as string literals, joined into lines of up to about 120 characters, for an initializer at <paramref name="depth"/>.</summary>

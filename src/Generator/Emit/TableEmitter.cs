@@ -139,7 +139,12 @@ namespace Bookings.Generated.Generator.Emit
             var name = schema.SchemaTypeName.Substring(0, schema.SchemaTypeName.Length - "Schema".Length);
             const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
             var definitions = schema.Tables.Where(t => t.GroupName is null).Select(t => t.TableTypeName).Concat(schema.Groups.Select(g => g.TableTypeName))
-                .Select(t => $"{t}.Definition,");
+                .Select(t => $"{t}.Definition").ToList();
+            // On one line when short, as a person would write a short array (typed: a descriptor may declare no table).
+            var list = string.Join(", ", definitions);
+            var tables = list.Length <= 80
+                ? $"global::System.Array.AsReadOnly(new {Runtime}TableDefinition[] {{{(list.Length == 0 ? string.Empty : $" {list}")} }});"
+                : $"global::System.Array.AsReadOnly(new {Runtime}TableDefinition[]\n{{\n    {string.Join(",\n    ", definitions)},\n}});";
             var registrations = schema.Tables.Select(t => (t.RepositoryInterfaceName, t.RepositoryTypeName))
                 .Concat(schema.Groups.Select(g => (g.RepositoryInterfaceName, g.RepositoryTypeName)))
                 .Select(r => $"{Runtime}DynamoServiceCollectionExtensions.AddRepository<{r.RepositoryInterfaceName}, {r.RepositoryTypeName}>(\n    services, static (client, options, logger) => new {r.RepositoryTypeName}(client, options, logger));");
@@ -150,10 +155,7 @@ namespace Bookings.Generated.Generator.Emit
                 {
                     /// <summary>Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.</summary>
                     public static global::System.Collections.Generic.IReadOnlyList<{{Runtime}}TableDefinition> Tables { get; } =
-                        global::System.Array.AsReadOnly(new {{Runtime}}TableDefinition[]
-                        {
-                            {{Lines(definitions, 3)}}
-                        });
+                        {{Indented(tables, 2)}}
 
                     /// <summary>Registers every repository of the descriptor as a singleton, and its tables for the start-up check; call <c>AddDynamoRepositories</c> first for options and the client.</summary>
                     public static {{Services}} Add{{name}}Repositories(this {{Services}} services)

@@ -168,6 +168,24 @@ namespace Bookings.Generated.Generator.Emit
             _ => $"{{ N = {expression}.ToString({Invariant}) }}",
         };
 
+        /// <summary>
+        /// Whether the marshaller has a value method for <paramref name="attribute"/>: one that checks or converts. A
+        /// boolean, or a whole or decimal number with no range, is stored as it is (<c>new() { BOOL = value }</c>).
+        /// </summary>
+        public static bool HasValueMethod(AttributeModel attribute)
+            => !(attribute.Kind is ValueKind.Bool or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal && !attribute.Rules.HasRange);
+
+        /// <summary>
+        /// The stored form of <paramref name="value"/>, a value of <paramref name="attribute"/>: through its value method
+        /// <paramref name="method"/> where it has one, otherwise built in place (target-typed unless <paramref name="typed"/>).
+        /// </summary>
+        public static string StoredValue(AttributeModel attribute, string method, string value, bool typed = false)
+            => HasValueMethod(attribute) ? $"{method}({value})" : typed ? ToAttributeValue(attribute.Kind, value) : NewValue(attribute.Kind, value);
+
+        /// <summary>What turns a value of <paramref name="attribute"/> into its stored form, as a delegate: its value method, or the runtime's codec.</summary>
+        public static string StoredValueWriter(AttributeModel attribute, string method)
+            => HasValueMethod(attribute) ? method : Codec(attribute.Type, string.Empty) + ".Write";
+
         /// <summary>An expression that turns a key part into the text of a composed key.</summary>
         public static string ToKeyText(ValueKind kind, string expression)
             => kind == ValueKind.String ? expression : $"{expression}.ToString({Invariant})";

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using Amazon.DynamoDBv2.Model;
@@ -33,8 +34,10 @@ namespace Bookings.Generated.Runtime.Internal
         /// The item's key object, or null before it is known. Only its <c>ToString()</c> (masked by
         /// generated key types) is used, and only when an error is raised, so reading costs nothing extra.
         /// </param>
+        /// <exception cref="ArgumentNullException"><paramref name="item"/> is null (a generated <c>FromItem</c> given none).</exception>
         public ItemReader(IReadOnlyDictionary<string, AttributeValue> item, string entity, object? key = null)
         {
+            ArgumentNullException.ThrowIfNull(item);
             _item = item as Dictionary<string, AttributeValue> ?? Copy(item);
             _entity = entity;
             _key = key;

@@ -1,5 +1,7 @@
+using System;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using Amazon.DynamoDBv2.Model;
 
 namespace Bookings.Generated.Runtime.Internal
 {
@@ -82,6 +84,17 @@ namespace Bookings.Generated.Runtime.Internal
         public static T NotNull<T>(T? value, string entity, string attribute)
             where T : class
             => value ?? throw new DynamoValidationException(entity, attribute, RequiredProblem);
+
+        /// <summary>
+        /// What a generated field of a text key attribute stores a condition's value as: the text as given (a key
+        /// attribute's value is compared as stored), refused when null.
+        /// </summary>
+        public static Func<string, AttributeValue> StoredText(string entity, string attribute)
+        {
+            ArgumentNullException.ThrowIfNull(entity);
+            ArgumentNullException.ThrowIfNull(attribute);
+            return value => new AttributeValue { S = NotNull(value, entity, attribute) };
+        }
 
         /// <summary>Rejects NaN, infinity and numbers outside DynamoDB's range (1E-130 to below 1E+126 in size); returns the value.</summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -37,8 +37,7 @@ public sealed partial record Account
     public bool Active { get; init; } = true;
 
     /// <summary>Attributes the schema does not declare, as stored; written back unchanged, so a read-modify-write through this SDK never deletes what another writer added.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; }
-        = global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Empty;
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ExtraAttributes { get; init; } = global::Bookings.Generated.Runtime.Internal.ExtraAttributes.Empty;
 
     /// <summary>Prints the item with personal data masked and secrets left out.</summary>
     public override string ToString()

@@ -7,7 +7,6 @@ public override string ToString()
     => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"AccountKey {{ Tenant = {Tenant}, User = {(global::Bookings.Generated.Runtime.Internal.Redact.Personal(User))} }}");
 
 // AccountKey.Valid*
-// Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
 private static string ValidTenant(string? tenant)
     => global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tenant, TenantPattern, "#USER#", out var problem) ? tenant : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Account", "tenant", problem);
 

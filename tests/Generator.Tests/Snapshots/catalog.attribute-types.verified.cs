@@ -100,8 +100,8 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
         ["status"] = StatusValue(product.Status),
         ["price"] = PriceValue(product.Price),
         ["stock"] = StockValue(product.Stock),
-        ["views"] = ViewsValue(product.Views),
-        ["featured"] = FeaturedValue(product.Featured),
+        ["views"] = new() { N = product.Views.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
+        ["featured"] = new() { BOOL = product.Featured },
         ["created_at"] = CreatedAtValue(product.CreatedAt),
     };
 
@@ -238,9 +238,11 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
 /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
 public static Product FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
 {
-    global::System.ArgumentNullException.ThrowIfNull(item);
     var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Product");
-    var key = ReadKey(ref reader);
+    var productId = reader.String("product_id") ?? throw reader.Missing("product_id", "a string (S)");
+    var key = global::Catalog.ProductKey.TryParse(productId, out var parsed)
+        ? parsed
+        : throw reader.InvalidKey("product_id", "product_id = {product_id}");
     reader.SetKey(key);
     return new Product
     {
@@ -281,37 +283,26 @@ public static Product FromItem(global::System.Collections.Generic.IReadOnlyDicti
 }
 
 // ProductMarshaller.TitleValue
-// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue TitleValue(string? value)
-{
-    var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Product", "title");
-    global::Bookings.Generated.Runtime.Internal.InputValidation.Length(text, 1, 200, "Product", "title");
-    return new() { S = text };
-}
+    => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Length(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Product", "title"), 1, 200, "Product", "title") };
 
 // ProductMarshaller.PriceValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue PriceValue(decimal value)
     => new() { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Range(value, 0m, null, "Product", "price").ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
 
 // ProductMarshaller.RatingValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue RatingValue(double value)
     => new() { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Range(global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(value, "Product", "rating"), 0d, 5d, "Product", "rating").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 
 // ProductMarshaller.CreatedAtValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue CreatedAtValue(global::System.DateTimeOffset value)
     => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(CreatedAtCodec, value, "Product", "created_at");
 
 // ProductMarshaller.ThumbnailValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue ThumbnailValue(byte[]? value)
     => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(ThumbnailCodec, value!, "Product", "thumbnail");
 
 // ProductMarshaller.TagsValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue TagsValue(global::System.Collections.Generic.IReadOnlySet<string>? value)
     => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(TagsCodec, value!, "Product", "tags");
 

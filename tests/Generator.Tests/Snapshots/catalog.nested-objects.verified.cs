@@ -37,28 +37,15 @@ public static partial class AddressMarshaller
     /// <summary>The stored map of <paramref name="value"/>, validated.</summary>
     public static global::Amazon.DynamoDBv2.Model.AttributeValue ToAttributeValue(Address value) => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(Codec, value, "Address", string.Empty);
 
-    // The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static global::Amazon.DynamoDBv2.Model.AttributeValue Line1Value(string? value)
-    {
-        var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Address", "line1");
-        global::Bookings.Generated.Runtime.Internal.InputValidation.Length(text, null, 100, "Address", "line1");
-        return new() { S = text };
-    }
+        => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Length(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Address", "line1"), null, 100, "Address", "line1") };
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static global::Amazon.DynamoDBv2.Model.AttributeValue CityValue(string? value)
         => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Address", "city") };
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static global::Amazon.DynamoDBv2.Model.AttributeValue PostcodeValue(string? value)
-    {
-        var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Address", "postcode");
-        global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, PostcodePattern, "Address", "postcode");
-        return new() { S = text };
-    }
+        => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Address", "postcode"), PostcodePattern, "Address", "postcode") };
 
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static global::Amazon.DynamoDBv2.Model.AttributeValue ContactPhoneValue(string? value)
         => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Address", "contact_phone") };
 
@@ -101,6 +88,5 @@ public static partial class AddressMarshaller
 private static readonly global::Bookings.Generated.Runtime.Internal.AttributeCodec<global::System.Collections.Generic.IReadOnlyList<string>> LabelsCodec =
     global::Bookings.Generated.Runtime.Internal.AttributeCodecs.List(global::Bookings.Generated.Runtime.Internal.AttributeCodecs.String);
 
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue LabelsValue(global::System.Collections.Generic.IReadOnlyList<string>? value)
     => global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Write(LabelsCodec, value!, "Dimension", "labels");

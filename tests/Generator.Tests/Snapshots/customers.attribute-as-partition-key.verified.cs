@@ -10,18 +10,13 @@ public string Email => Key.Email;
 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
 public static bool TryParse(string? email, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CustomerOrderKey? result)
 {
-    result = null;
-    if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(email, null, null, out _)
-        || sk is null
-        || !TrySplitSk(sk, out var orderIdText)
-        || !long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderId)
-        || orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText)
-    {
-        return false;
-    }
-
-    result = new(email, orderId, sk);
-    return true;
+    result = global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(email, null, null, out _)
+        && SkTemplate.Split(sk) is [var orderIdText]
+        && long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderId)
+        && orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) == orderIdText
+        ? new(email, orderId, sk)
+        : null;
+    return result is not null;
 }
 
 // CustomerOrderKey.ToAttributeMap
@@ -56,8 +51,7 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
 
 // CustomerOrderFields.Email
 /// <summary><c>email</c>, an attribute a key is built from, as stored on its own.</summary>
-public static readonly global::Bookings.Generated.Runtime.Field<string> Email =
-    new("email", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { S = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "CustomerOrder", "email") });
+public static readonly global::Bookings.Generated.Runtime.Field<string> Email = new("email", global::Bookings.Generated.Runtime.Internal.InputValidation.StoredText("CustomerOrder", "email"));
 
 // CustomerOrderTable.Definition
 /// <summary>Keys, indexes and billing mode, enough to create the table.</summary>

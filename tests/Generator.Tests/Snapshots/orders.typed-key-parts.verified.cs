@@ -6,54 +6,32 @@
 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
 public static bool TryParse(string? partitionKey, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderKey? result)
 {
-    result = null;
-    if (partitionKey is null
-        || !TrySplitPartitionKey(partitionKey, out var orderIdText)
-        || !long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderId)
-        || orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderIdText
-        || sk != "#META")
-    {
-        return false;
-    }
-
-    result = new(orderId, partitionKey, sk);
-    return true;
+    result = PartitionKeyTemplate.Split(partitionKey) is [var orderIdText]
+        && long.TryParse(orderIdText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderId)
+        && orderId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) == orderIdText
+        && sk == "#META"
+        ? new(orderId, partitionKey, sk)
+        : null;
+    return result is not null;
 }
 
-// OrderKey.TrySplit*
-/// <summary>Splits a stored <c>pk</c> (<c>ORDER#{order_id}</c>) into the text of its parts.</summary>
-private static bool TrySplitPartitionKey(string partitionKey, out string orderIdText)
-{
-    orderIdText = string.Empty;
-    if (!partitionKey.StartsWith("ORDER#", global::System.StringComparison.Ordinal))
-    {
-        return false;
-    }
-
-    orderIdText = partitionKey.Substring(6);
-    return true;
-}
+// OrderKey.*Template
+private static readonly global::Bookings.Generated.Runtime.Internal.KeyTemplate PartitionKeyTemplate = new("ORDER#{order_id}");
 
 // OrderLineKey.TryParse
 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
 public static bool TryParse(string? linePk, string? lineSk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OrderLineKey? result)
 {
-    result = null;
-    if (linePk is null
-        || !TrySplitLinePk(linePk, out var tenant, out var orderNoText)
-        || !global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out _)
-        || !long.TryParse(orderNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderNo)
-        || orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != orderNoText
-        || lineSk is null
-        || !TrySplitLineSk(lineSk, out var lineNoText)
-        || !int.TryParse(lineNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var lineNo)
-        || lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture) != lineNoText)
-    {
-        return false;
-    }
-
-    result = new(tenant, orderNo, lineNo, linePk, lineSk);
-    return true;
+    result = LinePkTemplate.Split(linePk) is [var tenant, var orderNoText]
+        && global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(tenant, TenantPattern, "#ORDER#", out _)
+        && long.TryParse(orderNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var orderNo)
+        && orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture) == orderNoText
+        && LineSkTemplate.Split(lineSk) is [var lineNoText]
+        && int.TryParse(lineNoText, global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var lineNo)
+        && lineNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture) == lineNoText
+        ? new(tenant, orderNo, lineNo, linePk, lineSk)
+        : null;
+    return result is not null;
 }
 
 // OrderLineKey.PartitionKeyValue
@@ -62,31 +40,6 @@ public static bool TryParse(string? linePk, string? lineSk, [global::System.Diag
 public static global::Amazon.DynamoDBv2.Model.AttributeValue PartitionKeyValue(string tenant, long orderNo)
     => new() { S = string.Concat(ValidTenant(tenant), "#ORDER#", orderNo.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) };
 
-// OrderLineKey.TrySplit*
-/// <summary>Splits a stored <c>line_pk</c> (<c>{tenant}#ORDER#{order_no}</c>) into the text of its parts.</summary>
-private static bool TrySplitLinePk(string linePk, out string tenant, out string orderNoText)
-{
-    tenant = orderNoText = string.Empty;
-    var tenantEnd = linePk.IndexOf("#ORDER#", global::System.StringComparison.Ordinal);
-    if (tenantEnd < 0)
-    {
-        return false;
-    }
-
-    tenant = linePk.Substring(0, tenantEnd);
-    orderNoText = linePk.Substring(tenantEnd + 7);
-    return true;
-}
-
-/// <summary>Splits a stored <c>line_sk</c> (<c>LINE#{line_no}</c>) into the text of its parts.</summary>
-private static bool TrySplitLineSk(string lineSk, out string lineNoText)
-{
-    lineNoText = string.Empty;
-    if (!lineSk.StartsWith("LINE#", global::System.StringComparison.Ordinal))
-    {
-        return false;
-    }
-
-    lineNoText = lineSk.Substring(5);
-    return true;
-}
+// OrderLineKey.*Template
+private static readonly global::Bookings.Generated.Runtime.Internal.KeyTemplate LinePkTemplate = new("{tenant}#ORDER#{order_no}");
+private static readonly global::Bookings.Generated.Runtime.Internal.KeyTemplate LineSkTemplate = new("LINE#{line_no}");

@@ -56,9 +56,12 @@ public sealed partial record Order
 /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
 public static Order FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
 {
-    global::System.ArgumentNullException.ThrowIfNull(item);
     var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Order");
-    var key = ReadKey(ref reader);
+    var partitionKey = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+    var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+    var key = global::Shop.Orders.OrderKey.TryParse(partitionKey, sk, out var parsed)
+        ? parsed
+        : throw reader.InvalidKey("pk, sk", "pk = ORDER#{order_id}, sk = #META");
     reader.SetKey(key);
     return new Order
     {
@@ -77,27 +80,60 @@ public static Order FromItem(global::System.Collections.Generic.IReadOnlyDiction
 }
 
 // OrderMarshaller.CustomerEmailValue
-// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerEmailValue(string? value)
-{
-    var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Order", "customer_email");
-    global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, CustomerEmailPattern, "Order", "customer_email");
-    return new() { S = text };
-}
+    => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Order", "customer_email"), CustomerEmailPattern, "Order", "customer_email") };
 
 // OrderMarshaller.CustomerPhoneValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue CustomerPhoneValue(string? value)
     => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Order", "customer_phone") };
 
-// OrderMarshaller.TotalValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-internal static global::Amazon.DynamoDBv2.Model.AttributeValue TotalValue(decimal value)
-    => new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) };
+// OrderMarshaller.ToItem
+/// <summary>The item to store: validated and normalised.</summary>
+/// <exception cref="global::Bookings.Generated.Runtime.DynamoValidationException">A required value is missing or a value is invalid.</exception>
+public static global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> ToItem(Order order)
+{
+    global::System.ArgumentNullException.ThrowIfNull(order);
+    var key = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(order.Key, "Order", "Key");
+    var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(12)
+    {
+        ["pk"] = new() { S = key.PartitionKey },
+        ["sk"] = new() { S = key.Sk },
+        ["customer_email"] = CustomerEmailValue(order.CustomerEmail),
+        ["total"] = new() { N = order.Total.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
+        ["item_count"] = new() { N = order.ItemCount.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
+        ["loyalty_points"] = new() { N = order.LoyaltyPoints.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
+        ["note"] = CustomerNoteValue(order.CustomerNote),
+    };
+
+    if (order.CustomerPhone is { } customerPhoneGiven)
+    {
+        item["customer_phone"] = CustomerPhoneValue(customerPhoneGiven);
+    }
+
+    if (order.WeightKg is { } weightKgGiven)
+    {
+        item["weight_kg"] = WeightKgValue(weightKgGiven);
+    }
+
+    if (order.Gift is { } giftGiven)
+    {
+        item["gift"] = new() { BOOL = giftGiven };
+    }
+
+    if (order.Event is { } eventGiven)
+    {
+        item["event"] = EventValue(eventGiven);
+    }
+
+    if (order.ApiToken is { } apiTokenGiven)
+    {
+        item["api_token"] = ApiTokenValue(apiTokenGiven);
+    }
+
+    return item;
+}
 
 // OrderMarshaller.WeightKgValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue WeightKgValue(double value)
     => new() { N = global::Bookings.Generated.Runtime.Internal.InputValidation.Finite(value, "Order", "weight_kg").ToString("R", global::System.Globalization.CultureInfo.InvariantCulture) };
 

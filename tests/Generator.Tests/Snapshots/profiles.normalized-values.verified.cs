@@ -6,7 +6,6 @@
 public string Email { get; }
 
 // ProfileKey.ValidEmail
-// Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
 private static string ValidEmail(string? email)
 {
     var normalized = email?.Trim().ToLowerInvariant();
@@ -14,23 +13,12 @@ private static string ValidEmail(string? email)
 }
 
 // ProfileMarshaller.HandleValue
-// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue HandleValue(string? value)
-{
-    var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Profile", "handle").Trim().ToLowerInvariant();
-    global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(text, "Profile", "handle");
-    return new() { S = text };
-}
+    => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Profile", "handle").Trim().ToLowerInvariant(), "Profile", "handle") };
 
 // ProfileMarshaller.CountryValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue CountryValue(string? value)
-{
-    var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Profile", "country").ToUpperInvariant();
-    global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(text, CountryPattern, "Profile", "country");
-    return new() { S = text };
-}
+    => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Matches(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Profile", "country").ToUpperInvariant(), CountryPattern, "Profile", "country") };
 
 // ProfileRepository.QueryByHandleAsync
 /// <inheritdoc/>

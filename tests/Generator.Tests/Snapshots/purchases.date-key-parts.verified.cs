@@ -58,20 +58,14 @@ internal static readonly global::Bookings.Generated.Runtime.Internal.ScalarCodec
 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
 public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeliveryKey? result)
 {
-    result = null;
-    if (pk is null
-        || !TrySplitPk(pk, out var dayText)
-        || !global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(DayCodec, dayText, out var day)
-        || sk is null
-        || !TrySplitSk(sk, out var dueText, out var parcel)
-        || !global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(DueCodec, dueText, out var due)
-        || !global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out _))
-    {
-        return false;
-    }
-
-    result = new(day, due, parcel, pk, sk);
-    return true;
+    result = PkTemplate.Split(pk) is [var dayText]
+        && global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(DayCodec, dayText, out var day)
+        && SkTemplate.Split(sk) is [var dueText, var parcel]
+        && global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(DueCodec, dueText, out var due)
+        && global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(parcel, ParcelPattern, null, out _)
+        ? new(day, due, parcel, pk, sk)
+        : null;
+    return result is not null;
 }
 
 // DeliveryKey.ToString

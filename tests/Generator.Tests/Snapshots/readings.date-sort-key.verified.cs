@@ -10,16 +10,12 @@ internal static readonly global::Bookings.Generated.Runtime.Internal.ScalarCodec
 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
 public static bool TryParse(string? sensorId, string? readAt, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ReadingKey? result)
 {
-    result = null;
-    if (!global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out _)
-        || readAt is null
-        || !global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(ReadAtCodec, readAt, out var readAtValue))
-    {
-        return false;
-    }
-
-    result = new(sensorId, readAtValue);
-    return true;
+    result = global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(sensorId, SensorIdPattern, null, out _)
+        && readAt is not null
+        && global::Bookings.Generated.Runtime.Internal.KeyDates.TryParse(ReadAtCodec, readAt, out var readAtValue)
+        ? new(sensorId, readAtValue)
+        : null;
+    return result is not null;
 }
 
 // ReadingKey.ToAttributeMap

@@ -14,7 +14,7 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
     {
         ["sensor_id"] = new() { S = key.SensorId },
         ["read_at"] = global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec.Write(key.ReadAt),
-        ["celsius"] = CelsiusValue(reading.Celsius),
+        ["celsius"] = new() { N = reading.Celsius.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
     };
 
     item["instant_pk"] = global::Bookings.Generated.Runtime.Internal.IndexKeys.Value(string.Concat("AT#", global::Bookings.Generated.Integration.Tests.Readings.ReadingKey.ReadAtCodec.Format(key.ReadAt)));
@@ -72,14 +72,8 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
 }
 
 // ShipmentMarshaller.CarrierValue
-// The stored form of each attribute, validated (a phone normalised): storing, conditions and updates all use these.
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue CarrierValue(string? value)
-{
-    var text = global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Shipment", "carrier");
-    global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(text, "Shipment", "carrier");
-    return new() { S = text };
-}
+    => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.KeyText(global::Bookings.Generated.Runtime.Internal.InputValidation.NotNull(value, "Shipment", "carrier"), "Shipment", "carrier") };
 
 // ShipmentUpdate
 /// <summary>

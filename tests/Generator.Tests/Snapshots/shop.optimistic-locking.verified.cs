@@ -23,10 +23,10 @@ private static readonly global::Bookings.Generated.Runtime.Internal.EntityMappin
 public sealed class CounterUpdate : global::Bookings.Generated.Runtime.EntityUpdate
 {
     /// <summary>Sets <c>count</c>.</summary>
-    public CounterUpdate SetCount(long value) => Set<CounterUpdate>("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
+    public CounterUpdate SetCount(long value) => Set<CounterUpdate>("count", new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 
     /// <summary>Sets <c>count</c> only if the item does not have it yet.</summary>
-    public CounterUpdate SetCountIfNotExists(long value) => SetIfNotExists<CounterUpdate>("count", global::Bookings.Generated.Integration.Tests.Shop.CounterMarshaller.CountValue(value));
+    public CounterUpdate SetCountIfNotExists(long value) => SetIfNotExists<CounterUpdate>("count", new() { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
 
     /// <summary>Adds <paramref name="delta"/> to <c>count</c> (a missing value counts as 0). The delta may be negative, to subtract. Not retried blindly after an ambiguous failure.</summary>
     public CounterUpdate AddCount(long delta) => Add<CounterUpdate>("count", new() { N = delta.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });

@@ -6,19 +6,13 @@
 /// <summary>Reads a key back from its stored key attributes; false when they do not fit the templates or the parts are invalid.</summary>
 public static bool TryParse(string? pk, string? sk, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CartItemKey? result)
 {
-    result = null;
-    if (pk is null
-        || !TrySplitPk(pk, out var email)
-        || !global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(email, EmailPattern, null, out _)
-        || sk is null
-        || !TrySplitSk(sk, out var lineNoText)
-        || !global::Bookings.Generated.Runtime.Internal.InputValidation.TryParseFixedWidth(lineNoText, 10, out long lineNo))
-    {
-        return false;
-    }
-
-    result = new(email, lineNo, pk, sk);
-    return true;
+    result = PkTemplate.Split(pk) is [var email]
+        && global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidKeyText(email, EmailPattern, null, out _)
+        && SkTemplate.Split(sk) is [var lineNoText]
+        && global::Bookings.Generated.Runtime.Internal.InputValidation.TryParseFixedWidth(lineNoText, 10, out long lineNo)
+        ? new(email, lineNo, pk, sk)
+        : null;
+    return result is not null;
 }
 
 // CartItemKey.SortKeyValue

@@ -59,14 +59,17 @@ public global::System.Collections.Generic.IAsyncEnumerable<Staff> QueryStaffByEm
 /// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
 public static Store FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
 {
-    global::System.ArgumentNullException.ThrowIfNull(item);
     var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Store");
     if (reader.String("entity_type") is { } storedType && storedType != "Store")
     {
         throw reader.OtherType("entity_type", storedType);
     }
 
-    var key = ReadKey(ref reader);
+    var pk = reader.String("pk") ?? throw reader.Missing("pk", "a string (S)");
+    var sk = reader.String("sk") ?? throw reader.Missing("sk", "a string (S)");
+    var key = global::Bookings.Generated.Integration.Tests.Stores.StoreKey.TryParse(pk, sk, out var parsed)
+        ? parsed
+        : throw reader.InvalidKey("pk, sk", "pk = STORE#{store_id}, sk = #META");
     reader.SetKey(key);
     return new Store
     {

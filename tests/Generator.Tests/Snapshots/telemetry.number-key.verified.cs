@@ -24,9 +24,9 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
     var item = new global::System.Collections.Generic.Dictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue>(5)
     {
         ["counter_id"] = new() { N = key.CounterId.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
-        ["count"] = CountValue(counter.Count),
+        ["count"] = new() { N = counter.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
         ["ratio"] = RatioValue(counter.Ratio),
-        ["enabled"] = EnabledValue(counter.Enabled),
+        ["enabled"] = new() { BOOL = counter.Enabled },
     };
 
     if (counter.Label is { } labelGiven)
@@ -37,21 +37,30 @@ public static global::System.Collections.Generic.Dictionary<string, global::Amaz
     return item;
 }
 
-// CounterMarshaller.*Key*
-/// <summary>Reads and parses the key attributes through <paramref name="reader"/>, which counts them as read.</summary>
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-private static CounterKey ReadKey(ref global::Bookings.Generated.Runtime.Internal.ItemReader reader)
+// CounterMarshaller.FromItem
+/// <summary>Reads a stored item as a <see cref="Counter"/>.</summary>
+/// <exception cref="global::Bookings.Generated.Runtime.DynamoMappingException">A required attribute is missing, has another type, or the key does not fit its template.</exception>
+public static Counter FromItem(global::System.Collections.Generic.IReadOnlyDictionary<string, global::Amazon.DynamoDBv2.Model.AttributeValue> item)
 {
+    var reader = new global::Bookings.Generated.Runtime.Internal.ItemReader(item, "Counter");
     var counterId = reader.Int64("counter_id") ?? throw reader.Missing("counter_id", "a number (N)");
-    return global::Metrics.Storage.CounterKey.TryParse(counterId, out var key)
-        ? key
+    var key = global::Metrics.Storage.CounterKey.TryParse(counterId, out var parsed)
+        ? parsed
         : throw reader.InvalidKey("counter_id", "counter_id = {counter_id}");
+    reader.SetKey(key);
+    return new Counter
+    {
+        Key = key,
+        Count = reader.Int64("count") ?? 0L,
+        Ratio = reader.Double("ratio") ?? 0.5d,
+        Label = reader.String("label"),
+        Enabled = reader.Boolean("enabled") ?? true,
+    };
 }
 
 // CounterFields.CounterId
 /// <summary><c>counter_id</c>, a key attribute, as stored.</summary>
-public static readonly global::Bookings.Generated.Runtime.Field<long> CounterId =
-    new("counter_id", static value => new global::Amazon.DynamoDBv2.Model.AttributeValue { N = value.ToString(global::System.Globalization.CultureInfo.InvariantCulture) });
+public static readonly global::Bookings.Generated.Runtime.Field<long> CounterId = new("counter_id", global::Bookings.Generated.Runtime.Internal.AttributeCodecs.Int64.Write);
 
 // CounterTable.Definition
 /// <summary>Keys, indexes and billing mode, enough to create the table.</summary>
@@ -65,7 +74,4 @@ public static global::Bookings.Generated.Runtime.TableDefinition Definition { ge
 // TelemetrySchema.Tables
 /// <summary>Every table of the descriptor, in declaration order; pass them to <c>DynamoTableManager.EnsureTablesAsync</c>.</summary>
 public static global::System.Collections.Generic.IReadOnlyList<global::Bookings.Generated.Runtime.TableDefinition> Tables { get; } =
-    global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[]
-    {
-        CounterTable.Definition,
-    });
+    global::System.Array.AsReadOnly(new global::Bookings.Generated.Runtime.TableDefinition[] { CounterTable.Definition });

@@ -2,7 +2,6 @@
 // four digits when printed; a Korean phone beside them keeps its own.
 
 // ContactKey.ValidPhone
-// Each part's rules, once: the part as the key holds it, or an error that names the part, never its value.
 private static string ValidPhone(string? phone)
     => global::Bookings.Generated.Runtime.Internal.InputValidation.IsValidE164Phone(phone, out var normalized, out var problem) ? normalized : throw new global::Bookings.Generated.Runtime.DynamoValidationException("Contact", "phone", problem);
 
@@ -12,12 +11,10 @@ public override string ToString()
     => string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"ContactKey {{ Phone = {(global::Bookings.Generated.Runtime.PhoneNumber.MaskE164(Phone))} }}");
 
 // ContactMarshaller.KoreanPhoneValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue KoreanPhoneValue(string? value)
     => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.Phone(value, "Contact", "korean_phone") };
 
 // UserMarshaller.PhoneValue
-[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
 internal static global::Amazon.DynamoDBv2.Model.AttributeValue PhoneValue(string? value)
     => new() { S = global::Bookings.Generated.Runtime.Internal.InputValidation.E164Phone(value, "User", "phone") };
 
