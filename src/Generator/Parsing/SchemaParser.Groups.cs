@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Bookings.Generated.Generator.Diagnostics;
-using Bookings.Generated.Generator.Emit;
 using Bookings.Generated.Generator.Model;
 using Bookings.Generated.Generator.Parsing.Json;
 using Microsoft.CodeAnalysis.Text;
@@ -31,14 +30,9 @@ namespace Bookings.Generated.Generator.Parsing
             public HashSet<string> UsedKeyParts { get; } = new(StringComparer.Ordinal);
         }
 
-        private EntityGroupModel? ReadGroup(
-            JsonObject json,
-            string ns,
-            Dictionary<string, TextSpan> typeNames,
-            Dictionary<string, TextSpan> tableNames,
-            List<TableModel> tables)
+        private EntityGroupModel? ReadGroup(JsonObject json, List<TableModel> tables)
         {
-            var errorsBefore = ErrorCount();
+            var errorsBefore = _context.Errors;
             var label = Label(json, "table", "a table");
             var reader = new ObjectReader(_context, json, label, GroupProperties);
             var name = reader.String("name", required: true, "\"Stores\"");
@@ -52,9 +46,8 @@ namespace Bookings.Generated.Generator.Parsing
             var typeAttribute = declaredTypeAttribute ?? new JsonString(new TextSpan(json.Span.Start, 1), "_type");
             var entitiesJson = reader.Array("entities", required: true, "[ { \"name\": \"Store\", ... } ]");
 
-            ClaimTypeNames(name, typeNames, n => new[] { n + "Table", n + "Item", n + "Marshaller", n + "Repository", "I" + n + "Repository" });
-            ClaimTableName(tableName, tableNames);
-            _ = billing is null || IsOneOf(billing, "billingMode", BillingModes);
+            ClaimTypeNames(name, n => new[] { n + "Table", n + "Item", n + "Marshaller", n + "Repository", "I" + n + "Repository" });
+            ClaimTableName(tableName);
             var capacity = ReadTableCapacity(reader, billing, label);
 
             var partitionAttribute = partitionJson is null ? null : new ObjectReader(_context, partitionJson, "partitionKey", GroupKeyProperties).String("attribute", required: true, "\"pk\"");
@@ -88,8 +81,7 @@ namespace Bookings.Generated.Generator.Parsing
                     continue;
                 }
 
-                var entity = ReadTable(entityJson, ns, typeNames, tableNames, context);
-                if (entity is not null)
+                if (ReadTable(entityJson, context) is { } entity)
                 {
                     entities.Add((entity, entityJson));
                 }
@@ -116,7 +108,7 @@ namespace Bookings.Generated.Generator.Parsing
                 CheckKeyStorage(entities, "sortKey", sortAttribute.Value, e => e.SortKey);
             }
 
-            if (ErrorCount() != errorsBefore)
+            if (_context.Errors != errorsBefore)
             {
                 return null;
             }
@@ -275,7 +267,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var written = KeyWriting.Of(part);
-                var sharedWritten = KeyWriting.Of(shared.Type, shared.Width, shared.Format, shared.Normalize, shared.Sensitivity);
+                var sharedWritten = KeyWriting.Of(shared.Model);
                 if (partition is not null && partition.Parts.Contains(part) && written != sharedWritten)
                 {
                     _context.Report(
@@ -297,10 +289,8 @@ namespace Bookings.Generated.Generator.Parsing
         /// </summary>
         private readonly record struct KeyWriting(ValueKind Type, int? Width, DateFormatModel? Format, TextNormalization Normalize, Sensitivity Phone)
         {
-            public static KeyWriting Of(ValueKind type, int? width, DateFormatModel? format, TextNormalization normalize, Sensitivity sensitivity)
-                => new(type, width, format, normalize, sensitivity.IsPhone() ? sensitivity : Sensitivity.None);
-
-            public static KeyWriting Of(KeyPartModel part) => Of(part.Type, part.Width, part.Format, part.Normalize, part.Sensitivity);
+            public static KeyWriting Of(KeyPartModel part)
+                => new(part.Type, part.Width, part.Format, part.Normalize, part.Sensitivity.IsPhone() ? part.Sensitivity : Sensitivity.None);
 
             /// <summary>How the part is written, for messages: its type, then its width or date format, normalisation and phone region.</summary>
             public string Describe()
@@ -329,8 +319,6 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>How messages name a table or entity: by its <c>name</c> when it has one (<c>table 'Order'</c>).</summary>
         private static string Label(JsonObject json, string what, string unnamed)
             => json.Find("name")?.Value is JsonString name ? $"{what} '{name.Value}'" : unnamed;
-
-        private int ErrorCount() => _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
         private static TextSpan NameSpan(JsonObject json)
             => json.Find("name")?.Value.Span ?? new TextSpan(json.Span.Start, 1);

@@ -65,10 +65,7 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>The members every generated record of a nested object type has.</summary>
         private static IEnumerable<string> RecordMembers => EntityMembers.Where(m => m is not ("Key" or "ExtraAttributes" or "Attributes"));
 
-        private (EquatableArray<EnumModel> Enums, EquatableArray<ObjectModel> Objects) ReadDeclaredTypes(
-            JsonObject? enumsJson,
-            JsonObject? typesJson,
-            Dictionary<string, TextSpan> typeNames)
+        private (EquatableArray<EnumModel> Enums, EquatableArray<ObjectModel> Objects) ReadDeclaredTypes(JsonObject? enumsJson, JsonObject? typesJson)
         {
             // Names first, so types may refer to each other in any order.
             var declarations = new List<(JsonProperty Property, ValueKind Kind)>();
@@ -92,8 +89,8 @@ namespace Bookings.Generated.Generator.Parsing
                         continue;
                     }
 
-                    if (!ClaimUnique(typeNames, property.Name, property.NameSpan, "generated type")
-                        || !ClaimUnique(typeNames, property.Name + derived, property.NameSpan, "generated type"))
+                    if (!ClaimUnique(_typeNames, property.Name, property.NameSpan, "generated type")
+                        || !ClaimUnique(_typeNames, property.Name + derived, property.NameSpan, "generated type"))
                     {
                         continue;
                     }
@@ -179,22 +176,31 @@ namespace Bookings.Generated.Generator.Parsing
             CheckRecordName(new JsonString(property.NameSpan, property.Name), DeclaredRecordMembers, "a member every generated record has");
             var description = reader.String("description")?.Value;
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"city\": { \"type\": \"string\" } }"));
-            RefuseUniqueInObjects(attributes, property.Name);
-
-            foreach (var attribute in attributes.Values.Where(a => a.ManagedSpan is not null))
-            {
-                // A nested value is written whole, from the entity's own value: the SDK cannot count or stamp inside it.
-                _context.Report(
-                    attribute.Model.IsCounter ? DiagnosticDescriptors.CounterMisuse : DiagnosticDescriptors.TimestampMisuse,
-                    attribute.ManagedSpan!.Value,
-                    $"'{attribute.Model.Name}' is {(attribute.Model.IsCounter ? "a counter" : "a timestamp")} inside type '{property.Name}', but only an entity's own attributes can be: move it to the entity's \"attributes\".");
-            }
-
             var members = new Dictionary<string, string>(StringComparer.Ordinal);
             Reserve(members, RecordMembers, "a member every generated record has");
             Reserve(members, new[] { property.Name }, "the type's own name");
             foreach (var attribute in attributes.Values)
             {
+                // A nested value is written whole, from the entity's own value: the SDK cannot count or stamp inside it,
+                // and keeps no guard item of a unique value for it.
+                if (attribute.ManagedSpan is { } managed)
+                {
+                    _context.Report(
+                        attribute.Model.IsCounter ? DiagnosticDescriptors.CounterMisuse : DiagnosticDescriptors.TimestampMisuse,
+                        managed,
+                        $"'{attribute.Model.Name}' is {(attribute.Model.IsCounter ? "a counter" : "a timestamp")} inside type '{property.Name}', but only an entity's own attributes can be: move it to the entity's \"attributes\".");
+                }
+
+                if (attribute.UniqueSpan is { } unique)
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.UniqueNotApplicable,
+                        unique,
+                        attribute.Model.Name,
+                        $"it is an attribute of the nested type '{property.Name}', and only an entity's own attributes are kept unique",
+                        "Remove \"unique\", or declare the attribute on the entity.");
+                }
+
                 Claim(members, "C# property name", attribute.Model.PropertyName, attribute.CSharpNameSpan ?? attribute.NameSpan, attribute.Model.Name);
             }
 
@@ -207,12 +213,7 @@ namespace Bookings.Generated.Generator.Parsing
         private TypeModel? ReadType(ObjectReader reader, string owner, bool keyPart = false)
         {
             var json = reader.String("type", required: true, "\"string\"");
-            if (json is null)
-            {
-                return null;
-            }
-
-            var type = ParseType(json.Value, json);
+            var type = json is null ? null : ParseType(json.Value, json);
             if (type is null)
             {
                 return null;
@@ -425,7 +426,7 @@ namespace Bookings.Generated.Generator.Parsing
 
         private Sensitivity ReadSensitivity(ObjectReader reader, string owner, TypeModel? type)
         {
-            var value = reader.String("sensitive");
+            var value = reader.OneOf("sensitive", SensitivityNames);
             var region = reader.String("phoneRegion");
             if (region is not null && value?.Value != "phone")
             {
@@ -437,11 +438,6 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             if (value is null)
-            {
-                return Sensitivity.None;
-            }
-
-            if (!IsOneOf(value, "sensitive", SensitivityNames))
             {
                 return Sensitivity.None;
             }
@@ -622,16 +618,6 @@ namespace Bookings.Generated.Generator.Parsing
             => set.Element!.Kind == ValueKind.Binary
                 ? "global::System.Array.Empty<byte[]>()"
                 : $"new global::System.Collections.Generic.HashSet<{ValueKinds.CSharpType(set.Element, _namespace)}>()";
-
-        /// <summary>
-        /// A type any part of a key template can have: text in the composed key, so strings and numbers. Key and
-        /// index key templates may also hold dates in a key-safe format (see <see cref="KeyDateFormats"/>).
-        /// </summary>
-        private static bool IsTemplatePartType(TypeModel type)
-            => type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal;
-
-        /// <summary>A type a plain key attribute can have: a template part's, or bytes stored as B.</summary>
-        private static bool IsKeyType(TypeModel type) => IsTemplatePartType(type) || type.Kind == ValueKind.Binary;
 
         private static bool IsEpochSeconds(TypeModel type)
             => type.Kind is ValueKind.Int32 or ValueKind.Int64
