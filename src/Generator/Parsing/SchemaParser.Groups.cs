@@ -252,13 +252,9 @@ namespace Bookings.Generated.Generator.Parsing
                 return;
             }
 
-            foreach (var part in used)
+            foreach (var part in used.Where(p => group.KeyParts.ContainsKey(p.Name)))
             {
-                if (!group.KeyParts.TryGetValue(part.Name, out var shared))
-                {
-                    continue;
-                }
-
+                var shared = group.KeyParts[part.Name];
                 var overrideSpan = own.TryGetValue(part.Name, out var ownPart) ? ownPart.NameSpan : attributes.TryGetValue(part.Name, out var attribute) ? attribute.NameSpan : (TextSpan?)null;
                 if (overrideSpan is null)
                 {

@@ -149,12 +149,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var sort = sortJson is null ? null : ReadIndexKey(sortJson, property.Name, "sortKey", scope);
-            if (partition is null || (sortJson is not null && sort is null))
-            {
-                return null;
-            }
-
-            if (projection is not null && !_context.IsOneOf(projection, "projection", Projections))
+            if (partition is null || (sortJson is not null && sort is null) || (projection is not null && !_context.IsOneOf(projection, "projection", Projections)))
             {
                 return null;
             }

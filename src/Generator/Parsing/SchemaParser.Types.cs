@@ -71,12 +71,7 @@ namespace Bookings.Generated.Generator.Parsing
             var declarations = new List<(JsonProperty Property, ValueKind Kind)>();
             foreach (var (json, kind, derived) in new[] { (enumsJson, ValueKind.Enum, "Values"), (typesJson, ValueKind.Object, "Marshaller") })
             {
-                if (json is null)
-                {
-                    continue;
-                }
-
-                foreach (var property in json.Properties)
+                foreach (var property in json?.Properties ?? Array.Empty<JsonProperty>())
                 {
                     if (!CheckIdentifier(property.Name, property.NameSpan, "type name"))
                     {
@@ -146,18 +141,15 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var member = Names.ToPascalCase(value.Value);
-                if (!CheckIdentifier(member, value.Span, "enum member", $" (made from the value '{value.Value}')", value.Value))
-                {
-                    continue;
-                }
-
-                if (ClaimUnique(seenValues, value.Value, value.Span, "enum value") && ClaimUnique(seenMembers, member, value.Span, "enum member"))
+                if (CheckIdentifier(member, value.Span, "enum member", $" (made from the value '{value.Value}')", value.Value)
+                    && ClaimUnique(seenValues, value.Value, value.Span, "enum value")
+                    && ClaimUnique(seenMembers, member, value.Span, "enum member"))
                 {
                     members.Add(new EnumMemberModel(value.Value, member));
                 }
             }
 
-            if (members.Count == 0 && values.Items.Count == 0)
+            if (values.Items.Count == 0)
             {
                 _context.Report(DiagnosticDescriptors.InvalidValue, values.Span, "[]", "values", " An enum needs at least one value.", "a list of the stored texts, such as [\"pending\", \"done\"]");
             }

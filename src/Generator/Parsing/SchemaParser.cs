@@ -401,13 +401,9 @@ namespace Bookings.Generated.Generator.Parsing
         /// </summary>
         private void RefuseKeyPartsNamedLikeAttributes(Dictionary<string, ParsedKeyPart> keyParts, Dictionary<string, ParsedAttribute> attributes)
         {
-            foreach (var part in keyParts.Values.ToList())
+            foreach (var part in keyParts.Values.Where(p => attributes.ContainsKey(p.Name)).ToList())
             {
-                if (!attributes.TryGetValue(part.Name, out var attribute))
-                {
-                    continue;
-                }
-
+                var attribute = attributes[part.Name];
                 var partFirst = part.NameSpan.Start < attribute.NameSpan.Start;
                 _context.ReportDuplicate(
                     partFirst ? attribute.NameSpan : part.NameSpan,
@@ -443,28 +439,10 @@ namespace Bookings.Generated.Generator.Parsing
 
         /// <summary>
         /// Checks a table's or shared table's C# name and claims the names of the types generated from it; one report
-        /// per table, even when several of its generated types clash.
+        /// per table, even when several of its generated types clash (claiming stops at the first clash).
         /// </summary>
         private void ClaimTypeNames(JsonString? name, Func<string, string[]> derived)
-        {
-            if (name is null)
-            {
-                return;
-            }
-
-            if (!CheckIdentifier(name.Value, name.Span, "type name"))
-            {
-                return;
-            }
-
-            foreach (var type in derived(name.Value))
-            {
-                if (!ClaimUnique(_typeNames, type, name.Span, "generated type"))
-                {
-                    break;
-                }
-            }
-        }
+            => _ = name is not null && CheckIdentifier(name.Value, name.Span, "type name") && derived(name.Value).All(type => ClaimUnique(_typeNames, type, name.Span, "generated type"));
 
         /// <summary>The members a generated record declares itself (inherited ones may share the type's name).</summary>
         private static readonly string[] DeclaredRecordMembers = { "ToString", "Equals", "GetHashCode", "EqualityContract", "PrintMembers" };
@@ -613,17 +591,9 @@ namespace Bookings.Generated.Generator.Parsing
         /// at the repetition, and a value that is not an object at the value; both are skipped.
         /// </summary>
         private IEnumerable<(JsonProperty Property, JsonObject Value)> NamedObjects(JsonObject? json, string what)
-        {
-            if (json is null)
-            {
-                yield break;
-            }
-
-            foreach (var property in _context.Distinct(json, what, null, p => ObjectValue(p, "an object such as { \"type\": \"string\" }") is not null))
-            {
-                yield return (property, (JsonObject)property.Value);
-            }
-        }
+            => json is null
+                ? Enumerable.Empty<(JsonProperty, JsonObject)>()
+                : _context.Distinct(json, what, null, p => ObjectValue(p, "an object such as { \"type\": \"string\" }") is not null).Select(p => (p, (JsonObject)p.Value));
 
         /// <summary>The object a named entry must hold, or null after reporting the value with an example of one.</summary>
         private JsonObject? ObjectValue(JsonProperty property, string example)
@@ -1021,12 +991,9 @@ namespace Bookings.Generated.Generator.Parsing
 
         private static void Reserve(Dictionary<string, string> scope, IEnumerable<string> names, string holder)
         {
-            foreach (var name in names)
+            foreach (var name in names.Where(n => !scope.ContainsKey(n)))
             {
-                if (!scope.ContainsKey(name))
-                {
-                    scope[name] = holder;
-                }
+                scope[name] = holder;
             }
         }
 

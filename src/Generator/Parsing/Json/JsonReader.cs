@@ -80,7 +80,7 @@ namespace Bookings.Generated.Generator.Parsing.Json
                         return ReadNumber();
                     }
 
-                    throw new JsonSyntaxException($"unexpected character '{Printable(c)}'; a value was expected", _position);
+                    throw ValueExpected();
             }
         }
 
@@ -269,7 +269,7 @@ namespace Bookings.Generated.Generator.Parsing.Json
         {
             if (string.CompareOrdinal(_text, _position, literal, 0, literal.Length) != 0)
             {
-                throw new JsonSyntaxException($"unexpected character '{Printable(_text[_position])}'; a value was expected", _position);
+                throw ValueExpected();
             }
 
             var span = new TextSpan(_position, literal.Length);
@@ -300,6 +300,9 @@ namespace Bookings.Generated.Generator.Parsing.Json
                 _position++;
             }
         }
+
+        private JsonSyntaxException ValueExpected()
+            => new($"unexpected character '{Printable(_text[_position])}'; a value was expected", _position);
 
         private static string Printable(char c) => c < ' ' ? $"\\u{(int)c:x4}" : c.ToString();
     }
