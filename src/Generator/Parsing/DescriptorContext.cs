@@ -35,10 +35,8 @@ namespace Bookings.Generated.Generator.Parsing
             return new LocationInfo(FilePath, clamped, _text.Lines.GetLinePositionSpan(clamped));
         }
 
-        public string Describe(TextSpan span) => Locate(span).Describe();
-
         /// <summary>"at line L, column C": where the first of two duplicates is, for DDB006's "the first one is …".</summary>
-        public string At(TextSpan span) => "at " + Describe(span);
+        public string At(TextSpan span) => "at " + Locate(span).Describe();
 
         /// <summary>
         /// DDB006 at the second of two declarations: what is declared twice, where the first one is (or what holds the

@@ -34,17 +34,14 @@ namespace Bookings.Generated.Generator.Parsing
                     return new IndexPartModel(own.Name, own.PropertyName, Names.ToParameterName(own.PropertyName), own.Type, false, own.IsNullable, own.Sensitivity);
                 }
 
-                if (Parts.FirstOrDefault(p => p.Name == name || p.StoredAttribute == name) is { } part)
+                // A key part, stored or not, or the part of a template of one placeholder ("pk" = "{email}"), which holds the
+                // part's value as the part's type (a number part alone has no width: it is stored as a number).
+                var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && k.AttributeName == name);
+                var part = Parts.FirstOrDefault(p => p.Name == name || p.StoredAttribute == name)
+                    ?? (key is { IsSinglePart: true } ? Parts.First(p => p.Name == key.Segments[0].Text) : null);
+                if (part is not null)
                 {
                     return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity, part.Normalize, part.Width);
-                }
-
-                var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && k.AttributeName == name);
-                if (key is not null && key.IsSinglePart)
-                {
-                    // A template of one placeholder ("pk" = "{email}") holds its part's value, as the part's type.
-                    var single = Parts.First(p => p.Name == key.Segments[0].Text);
-                    return new IndexPartModel(name, single.PropertyName, single.ParameterName, single.TypeModel, true, false, single.Sensitivity, single.Normalize);
                 }
 
                 return key is null

@@ -349,8 +349,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
             }
 
-            var model = new DateFormatModel(epoch, pattern, offset);
-            return WithFormat(type, model);
+            return WithFormat(type, new DateFormatModel(epoch, pattern, offset));
         }
 
         private static TypeModel WithFormat(TypeModel type, DateFormatModel format)
@@ -439,25 +438,30 @@ namespace Bookings.Generated.Generator.Parsing
                 return value.Value == "personal" ? Sensitivity.Personal : Sensitivity.Secret;
             }
 
-            if (type is not null && type.Kind != ValueKind.String)
+            _ = Applies(value, "sensitive: phone", owner, type, type?.Kind == ValueKind.String, "phone numbers are strings; use \"type\": \"string\"");
+            return region?.Value == "E164" ? Sensitivity.PhoneE164 : Sensitivity.Phone;
+        }
+
+        /// <summary>
+        /// Whether a property given at <paramref name="json"/> <paramref name="applies"/> to the declaration's type; DDB016
+        /// saying <paramref name="why"/> not when it does not. An unknown type (already reported) refuses nothing.
+        /// </summary>
+        private bool Applies(JsonNode json, string property, string owner, TypeModel? type, bool applies, string why)
+        {
+            if (type is null || applies)
             {
-                _context.Report(DiagnosticDescriptors.NotApplicable, value.Span, "sensitive: phone", owner, "phone numbers are strings; use \"type\": \"string\"");
+                return true;
             }
 
-            return region?.Value == "E164" ? Sensitivity.PhoneE164 : Sensitivity.Phone;
+            _context.Report(DiagnosticDescriptors.NotApplicable, json.Span, property, owner, why);
+            return false;
         }
 
         private string? ReadPattern(ObjectReader reader, string owner, TypeModel? type)
         {
             var pattern = reader.String("pattern");
-            if (pattern is null)
+            if (pattern is null || !Applies(pattern, "pattern", owner, type, type?.Kind == ValueKind.String, "patterns apply to strings only"))
             {
-                return null;
-            }
-
-            if (type is not null && type.Kind != ValueKind.String)
-            {
-                _context.Report(DiagnosticDescriptors.NotApplicable, pattern.Span, "pattern", owner, "patterns apply to strings only");
                 return null;
             }
 
@@ -480,16 +484,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             // A limit the attribute's type has, or null after reporting one it has not.
             JsonNumber? Given(string name, bool applies, string why)
-            {
-                var json = reader.Number(name);
-                if (json is not null && type is not null && !applies)
-                {
-                    _context.Report(DiagnosticDescriptors.NotApplicable, json.Span, name, owner, why);
-                    return null;
-                }
-
-                return json;
-            }
+                => reader.Number(name) is { } json && Applies(json, name, owner, type, applies, why) ? json : null;
 
             int? Length(string name)
             {
