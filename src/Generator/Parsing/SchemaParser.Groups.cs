@@ -21,11 +21,9 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>What the entities of a shared table inherit from it.</summary>
         /// <param name="TypeAttributeDeclared">Whether the table names its type attribute, rather than taking the default <c>_type</c>.</param>
         /// <param name="KeyParts">Key parts declared once on the table, for every entity that does not declare its own of that name.</param>
-        private sealed record GroupContext(string Name, JsonString TableName, JsonString PartitionAttribute, JsonString? SortAttribute, JsonString TypeAttribute, bool TypeAttributeDeclared, Dictionary<string, ParsedKeyPart> KeyParts)
+        /// <param name="Provisioned">Whether the table is <c>PROVISIONED</c>, so its entities' global indexes may have capacities of their own.</param>
+        private sealed record GroupContext(string Name, JsonString TableName, JsonString PartitionAttribute, JsonString? SortAttribute, JsonString TypeAttribute, bool TypeAttributeDeclared, Dictionary<string, ParsedKeyPart> KeyParts, bool Provisioned)
         {
-            /// <summary>Whether the table is <c>PROVISIONED</c>, so its entities' global indexes may have capacities of their own.</summary>
-            public bool Provisioned { get; init; }
-
             /// <summary>The table's key parts some entity's key uses as the table declares them; filled while reading entities.</summary>
             public HashSet<string> UsedKeyParts { get; } = new(StringComparer.Ordinal);
         }
@@ -68,10 +66,7 @@ namespace Bookings.Generated.Generator.Parsing
                     $"The type attribute '{typeAttribute.Value}' of table '{name.Value}' is its {role} key attribute. The type attribute holds each item's entity name and must be an attribute of its own: write \"typeAttribute\": \"_type\" (or leave it out for \"_type\").");
             }
 
-            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null, keyParts)
-            {
-                Provisioned = billing?.Value == "PROVISIONED",
-            };
+            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null, keyParts, billing?.Value == "PROVISIONED");
             var entities = new List<(TableModel Model, JsonObject Json)>();
             foreach (var item in entitiesJson.Items)
             {
@@ -100,8 +95,6 @@ namespace Bookings.Generated.Generator.Parsing
             CheckDistinguishable(entities);
             var ttl = AgreedTtl(entities);
             var indexes = MergedIndexes(entities);
-            var partitionStorage = entities.Count > 0 ? entities[0].Model.PartitionKey.Storage : KeyStorage.String;
-            var sortStorage = entities.Count > 0 && entities[0].Model.SortKey is { } firstSort ? firstSort.Storage : KeyStorage.String;
             CheckKeyStorage(entities, "partitionKey", partitionAttribute.Value, e => e.PartitionKey);
             if (sortAttribute is not null)
             {
@@ -124,9 +117,9 @@ namespace Bookings.Generated.Generator.Parsing
                 description,
                 billing?.Value ?? "PAY_PER_REQUEST",
                 partitionAttribute.Value,
-                partitionStorage,
+                first.PartitionKey.Storage,
                 sortAttribute?.Value,
-                sortStorage,
+                first.SortKey?.Storage ?? KeyStorage.String,
                 typeAttribute.Value,
                 ttl,
                 entities.Select(e => e.Model.TypeName).ToEquatableArray(),

@@ -19,11 +19,9 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>What an index key may be made of: the table's attributes, key parts and key attributes.</summary>
         /// <param name="Declared">Every stored attribute name so far, with where it was declared.</param>
         /// <param name="Parsed">The declared attributes with where their names, formats and time zones stand, for diagnostics.</param>
-        private sealed record IndexScope(List<AttributeModel> Own, List<KeyPartModel> Parts, KeyModel? Partition, KeyModel? Sort, Dictionary<string, TextSpan> Declared, Dictionary<string, ParsedAttribute> Parsed)
+        /// <param name="Provisioned">Whether the table is <c>PROVISIONED</c>, so a global index may have a capacity of its own.</param>
+        private sealed record IndexScope(List<AttributeModel> Own, List<KeyPartModel> Parts, KeyModel? Partition, KeyModel? Sort, Dictionary<string, TextSpan> Declared, Dictionary<string, ParsedAttribute> Parsed, bool Provisioned)
         {
-            /// <summary>Whether the table is <c>PROVISIONED</c>, so a global index may have a capacity of its own.</summary>
-            public bool Provisioned { get; init; }
-
             public IEnumerable<string> AttributeNames
                 => Own.Select(a => a.Name).Concat(Parts.Select(p => p.StoredAttribute ?? p.Name)).Concat(new[] { Partition?.AttributeName, Sort?.AttributeName }.Where(n => n is not null).Select(n => n!)).Distinct();
 

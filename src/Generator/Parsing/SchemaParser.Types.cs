@@ -396,12 +396,9 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 var sample = KeyDateFormats.Sample;
                 var text = sample.ToString(pattern, CultureInfo.InvariantCulture);
-                if (kind == ValueKind.Date)
-                {
-                    return DateTime.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Date == sample.Date;
-                }
 
-                if (DatePatterns.HasZone(pattern))
+                // A time with an offset reads back as an instant; a date, or a time without one, as a DateTime.
+                if (kind != ValueKind.Date && DatePatterns.HasZone(pattern))
                 {
                     return DateTimeOffset.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
                            && instant.DateTime.Date == sample.Date;

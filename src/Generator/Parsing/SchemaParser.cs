@@ -305,7 +305,7 @@ namespace Bookings.Generated.Generator.Parsing
 
             var provisioned = group?.Provisioned ?? billing?.Value == "PROVISIONED";
             var indexes = keysParsed
-                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared, attributes) { Provisioned = provisioned }, name?.Value)
+                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared, attributes, provisioned), name?.Value)
                 : EquatableArray<IndexModel>.Empty;
 
             CheckManagedAttributes(attributes, keyOwned, version?.Value, indexes);
