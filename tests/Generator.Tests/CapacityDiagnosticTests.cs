@@ -1,3 +1,4 @@
+using System.Linq;
 using Bookings.Generated.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -95,6 +96,20 @@ namespace Bookings.Generated.Generator.Tests
                 10,
                 "\"capacity\"",
                 "'capacity' does not apply to index 'by_sku': the table is billed on demand");
+
+        [Fact]
+        public void An_index_capacity_is_reported_beside_the_index_s_other_mistakes()
+        {
+            // A misspelt index type does not hide the capacity an on-demand table's index may not have: both are reported.
+            var descriptor = Table("""      "billingMode": "PAY_PER_REQUEST",""", """, "capacity": { "read": 5, "write": 5 }""").Replace("\"type\": \"global\"", "\"type\": \"globl\"");
+            var run = GeneratorHarness.Run(Path, descriptor);
+            Assertions.NoCrash(run);
+            Assert.Equal(new[] { "DDB014", "DDB032" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(id => id));
+            var line = descriptor.Split('\n')[9];
+            Assertions.Reported(Assertions.Single(run, "DDB014"), "DDB014", DiagnosticSeverity.Error, Path, 10, line.IndexOf("\"globl\"", System.StringComparison.Ordinal) + 1);
+            Assertions.Reported(Assertions.Single(run, "DDB032"), "DDB032", DiagnosticSeverity.Error, Path, 10, line.IndexOf("\"capacity\"", System.StringComparison.Ordinal) + 1);
+            Assert.Empty(run.Sources);
+        }
 
         [Fact]
         public void A_local_index_uses_the_table_s_capacity()

@@ -23,7 +23,8 @@ namespace Bookings.Generated.Generator.Parsing
 
         public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
 
-        public bool HasErrors { get; private set; }
+        /// <summary>How many errors (not warnings) have been reported.</summary>
+        public int Errors { get; private set; }
 
         public LocationInfo Locate(TextSpan span)
         {
@@ -34,10 +35,8 @@ namespace Bookings.Generated.Generator.Parsing
             return new LocationInfo(FilePath, clamped, _text.Lines.GetLinePositionSpan(clamped));
         }
 
-        public string Describe(TextSpan span) => Locate(span).Describe();
-
         /// <summary>"at line L, column C": where the first of two duplicates is, for DDB006's "the first one is …".</summary>
-        public string At(TextSpan span) => "at " + Describe(span);
+        public string At(TextSpan span) => "at " + Locate(span).Describe();
 
         /// <summary>
         /// DDB006 at the second of two declarations: what is declared twice, where the first one is (or what holds the
@@ -67,11 +66,23 @@ namespace Bookings.Generated.Generator.Parsing
             }
         }
 
+        /// <summary>Whether <paramref name="value"/> is one of <paramref name="allowed"/>; DDB014 naming the closest one when not.</summary>
+        public bool IsOneOf(JsonString value, string property, string[] allowed)
+        {
+            if (Array.IndexOf(allowed, value.Value) >= 0)
+            {
+                return true;
+            }
+
+            Report(DiagnosticDescriptors.InvalidValue, value.Span, value.Value, property, Names.DidYouMean(value.Value, allowed), string.Join(", ", allowed));
+            return false;
+        }
+
         public void Report(DiagnosticDescriptor descriptor, TextSpan span, params string[] arguments)
         {
             if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
             {
-                HasErrors = true;
+                Errors++;
             }
 
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(span), arguments));

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Bookings.Generated.Generator.Model;
 
 namespace Bookings.Generated.Generator.Parsing

@@ -43,11 +43,15 @@ namespace Bookings.Generated.Generator.Parsing
         public JsonString? String(string name, bool required = false, string example = "\"...\"")
             => Get<JsonString>(name, required, "a string", example);
 
+        /// <summary>A string that must be one of <paramref name="allowed"/>: null when absent, and after DDB014 when it is none of them.</summary>
+        public JsonString? OneOf(string name, string[] allowed, bool required = false, string example = "\"...\"")
+            => String(name, required, example) is { } value && _context.IsOneOf(value, name, allowed) ? value : null;
+
         public JsonBoolean? Boolean(string name)
             => Get<JsonBoolean>(name, required: false, "true or false", "true");
 
-        public JsonNumber? Number(string name)
-            => Get<JsonNumber>(name, required: false, "a number", "0");
+        public JsonNumber? Number(string name, bool required = false, string example = "0")
+            => Get<JsonNumber>(name, required, "a number", example);
 
         public JsonObject? Object(string name, bool required = false, string example = "{ ... }")
             => Get<JsonObject>(name, required, "an object", example);
@@ -79,7 +83,7 @@ namespace Bookings.Generated.Generator.Parsing
 
         private Microsoft.CodeAnalysis.Text.TextSpan OpeningBrace() => new(Json.Span.Start, 1);
 
-        private static string Capitalized(string text)
+        public static string Capitalized(string text)
             => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
     }
 }

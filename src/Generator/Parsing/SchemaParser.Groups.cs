@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Bookings.Generated.Generator.Diagnostics;
-using Bookings.Generated.Generator.Emit;
 using Bookings.Generated.Generator.Model;
 using Bookings.Generated.Generator.Parsing.Json;
 using Microsoft.CodeAnalysis.Text;
@@ -22,23 +21,16 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>What the entities of a shared table inherit from it.</summary>
         /// <param name="TypeAttributeDeclared">Whether the table names its type attribute, rather than taking the default <c>_type</c>.</param>
         /// <param name="KeyParts">Key parts declared once on the table, for every entity that does not declare its own of that name.</param>
-        private sealed record GroupContext(string Name, JsonString TableName, JsonString PartitionAttribute, JsonString? SortAttribute, JsonString TypeAttribute, bool TypeAttributeDeclared, Dictionary<string, ParsedKeyPart> KeyParts)
+        /// <param name="Provisioned">Whether the table is <c>PROVISIONED</c>, so its entities' global indexes may have capacities of their own.</param>
+        private sealed record GroupContext(string Name, JsonString TableName, JsonString PartitionAttribute, JsonString? SortAttribute, JsonString TypeAttribute, bool TypeAttributeDeclared, Dictionary<string, ParsedKeyPart> KeyParts, bool Provisioned)
         {
-            /// <summary>Whether the table is <c>PROVISIONED</c>, so its entities' global indexes may have capacities of their own.</summary>
-            public bool Provisioned { get; init; }
-
             /// <summary>The table's key parts some entity's key uses as the table declares them; filled while reading entities.</summary>
             public HashSet<string> UsedKeyParts { get; } = new(StringComparer.Ordinal);
         }
 
-        private EntityGroupModel? ReadGroup(
-            JsonObject json,
-            string ns,
-            Dictionary<string, TextSpan> typeNames,
-            Dictionary<string, TextSpan> tableNames,
-            List<TableModel> tables)
+        private EntityGroupModel? ReadGroup(JsonObject json, List<TableModel> tables)
         {
-            var errorsBefore = ErrorCount();
+            var errorsBefore = _context.Errors;
             var label = Label(json, "table", "a table");
             var reader = new ObjectReader(_context, json, label, GroupProperties);
             var name = reader.String("name", required: true, "\"Stores\"");
@@ -52,9 +44,8 @@ namespace Bookings.Generated.Generator.Parsing
             var typeAttribute = declaredTypeAttribute ?? new JsonString(new TextSpan(json.Span.Start, 1), "_type");
             var entitiesJson = reader.Array("entities", required: true, "[ { \"name\": \"Store\", ... } ]");
 
-            ClaimTypeNames(name, typeNames, n => new[] { n + "Table", n + "Item", n + "Marshaller", n + "Repository", "I" + n + "Repository" });
-            ClaimTableName(tableName, tableNames);
-            _ = billing is null || IsOneOf(billing, "billingMode", BillingModes);
+            ClaimTypeNames(name, n => new[] { n + "Table", n + "Item", n + "Marshaller", n + "Repository", "I" + n + "Repository" });
+            ClaimTableName(tableName);
             var capacity = ReadTableCapacity(reader, billing, label);
 
             var partitionAttribute = partitionJson is null ? null : new ObjectReader(_context, partitionJson, "partitionKey", GroupKeyProperties).String("attribute", required: true, "\"pk\"");
@@ -75,10 +66,7 @@ namespace Bookings.Generated.Generator.Parsing
                     $"The type attribute '{typeAttribute.Value}' of table '{name.Value}' is its {role} key attribute. The type attribute holds each item's entity name and must be an attribute of its own: write \"typeAttribute\": \"_type\" (or leave it out for \"_type\").");
             }
 
-            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null, keyParts)
-            {
-                Provisioned = billing?.Value == "PROVISIONED",
-            };
+            var context = new GroupContext(name.Value, tableName, partitionAttribute, sortAttribute, typeAttribute, declaredTypeAttribute is not null, keyParts, billing?.Value == "PROVISIONED");
             var entities = new List<(TableModel Model, JsonObject Json)>();
             foreach (var item in entitiesJson.Items)
             {
@@ -88,8 +76,7 @@ namespace Bookings.Generated.Generator.Parsing
                     continue;
                 }
 
-                var entity = ReadTable(entityJson, ns, typeNames, tableNames, context);
-                if (entity is not null)
+                if (ReadTable(entityJson, context) is { } entity)
                 {
                     entities.Add((entity, entityJson));
                 }
@@ -108,15 +95,13 @@ namespace Bookings.Generated.Generator.Parsing
             CheckDistinguishable(entities);
             var ttl = AgreedTtl(entities);
             var indexes = MergedIndexes(entities);
-            var partitionStorage = entities.Count > 0 ? entities[0].Model.PartitionKey.Storage : KeyStorage.String;
-            var sortStorage = entities.Count > 0 && entities[0].Model.SortKey is { } firstSort ? firstSort.Storage : KeyStorage.String;
             CheckKeyStorage(entities, "partitionKey", partitionAttribute.Value, e => e.PartitionKey);
             if (sortAttribute is not null)
             {
                 CheckKeyStorage(entities, "sortKey", sortAttribute.Value, e => e.SortKey);
             }
 
-            if (ErrorCount() != errorsBefore)
+            if (_context.Errors != errorsBefore)
             {
                 return null;
             }
@@ -132,9 +117,9 @@ namespace Bookings.Generated.Generator.Parsing
                 description,
                 billing?.Value ?? "PAY_PER_REQUEST",
                 partitionAttribute.Value,
-                partitionStorage,
+                first.PartitionKey.Storage,
                 sortAttribute?.Value,
-                sortStorage,
+                first.SortKey?.Storage ?? KeyStorage.String,
                 typeAttribute.Value,
                 ttl,
                 entities.Select(e => e.Model.TypeName).ToEquatableArray(),
@@ -260,13 +245,9 @@ namespace Bookings.Generated.Generator.Parsing
                 return;
             }
 
-            foreach (var part in used)
+            foreach (var part in used.Where(p => group.KeyParts.ContainsKey(p.Name)))
             {
-                if (!group.KeyParts.TryGetValue(part.Name, out var shared))
-                {
-                    continue;
-                }
-
+                var shared = group.KeyParts[part.Name];
                 var overrideSpan = own.TryGetValue(part.Name, out var ownPart) ? ownPart.NameSpan : attributes.TryGetValue(part.Name, out var attribute) ? attribute.NameSpan : (TextSpan?)null;
                 if (overrideSpan is null)
                 {
@@ -275,7 +256,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var written = KeyWriting.Of(part);
-                var sharedWritten = KeyWriting.Of(shared.Type, shared.Width, shared.Format, shared.Normalize, shared.Sensitivity);
+                var sharedWritten = KeyWriting.Of(shared.Model);
                 if (partition is not null && partition.Parts.Contains(part) && written != sharedWritten)
                 {
                     _context.Report(
@@ -297,10 +278,8 @@ namespace Bookings.Generated.Generator.Parsing
         /// </summary>
         private readonly record struct KeyWriting(ValueKind Type, int? Width, DateFormatModel? Format, TextNormalization Normalize, Sensitivity Phone)
         {
-            public static KeyWriting Of(ValueKind type, int? width, DateFormatModel? format, TextNormalization normalize, Sensitivity sensitivity)
-                => new(type, width, format, normalize, sensitivity.IsPhone() ? sensitivity : Sensitivity.None);
-
-            public static KeyWriting Of(KeyPartModel part) => Of(part.Type, part.Width, part.Format, part.Normalize, part.Sensitivity);
+            public static KeyWriting Of(KeyPartModel part)
+                => new(part.Type, part.Width, part.Format, part.Normalize, part.Sensitivity.IsPhone() ? part.Sensitivity : Sensitivity.None);
 
             /// <summary>How the part is written, for messages: its type, then its width or date format, normalisation and phone region.</summary>
             public string Describe()
@@ -329,8 +308,6 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>How messages name a table or entity: by its <c>name</c> when it has one (<c>table 'Order'</c>).</summary>
         private static string Label(JsonObject json, string what, string unnamed)
             => json.Find("name")?.Value is JsonString name ? $"{what} '{name.Value}'" : unnamed;
-
-        private int ErrorCount() => _context.Diagnostics.Count(d => d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
         private static TextSpan NameSpan(JsonObject json)
             => json.Find("name")?.Value.Span ?? new TextSpan(json.Span.Start, 1);

@@ -19,34 +19,27 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>What an index key may be made of: the table's attributes, key parts and key attributes.</summary>
         /// <param name="Declared">Every stored attribute name so far, with where it was declared.</param>
         /// <param name="Parsed">The declared attributes with where their names, formats and time zones stand, for diagnostics.</param>
-        private sealed record IndexScope(List<AttributeModel> Own, List<KeyPartModel> Parts, KeyModel? Partition, KeyModel? Sort, Dictionary<string, TextSpan> Declared, Dictionary<string, ParsedAttribute> Parsed)
+        /// <param name="Provisioned">Whether the table is <c>PROVISIONED</c>, so a global index may have a capacity of its own.</param>
+        private sealed record IndexScope(List<AttributeModel> Own, List<KeyPartModel> Parts, KeyModel? Partition, KeyModel? Sort, Dictionary<string, TextSpan> Declared, Dictionary<string, ParsedAttribute> Parsed, bool Provisioned)
         {
-            /// <summary>Whether the table is <c>PROVISIONED</c>, so a global index may have a capacity of its own.</summary>
-            public bool Provisioned { get; init; }
-
             public IEnumerable<string> AttributeNames
                 => Own.Select(a => a.Name).Concat(Parts.Select(p => p.StoredAttribute ?? p.Name)).Concat(new[] { Partition?.AttributeName, Sort?.AttributeName }.Where(n => n is not null).Select(n => n!)).Distinct();
 
             public IndexPartModel? Find(string name)
             {
-                var own = Own.FirstOrDefault(a => a.Name == name);
-                if (own is not null)
+                if (Own.FirstOrDefault(a => a.Name == name) is { } own)
                 {
                     return new IndexPartModel(own.Name, own.PropertyName, Names.ToParameterName(own.PropertyName), own.Type, false, own.IsNullable, own.Sensitivity);
                 }
 
-                var part = Parts.FirstOrDefault(p => p.Name == name || p.StoredAttribute == name);
+                // A key part, stored or not, or the part of a template of one placeholder ("pk" = "{email}"), which holds the
+                // part's value as the part's type (a number part alone has no width: it is stored as a number).
+                var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && k.AttributeName == name);
+                var part = Parts.FirstOrDefault(p => p.Name == name || p.StoredAttribute == name)
+                    ?? (key is { IsSinglePart: true } ? Parts.First(p => p.Name == key.Segments[0].Text) : null);
                 if (part is not null)
                 {
                     return new IndexPartModel(name, part.PropertyName, part.ParameterName, part.TypeModel, true, false, part.Sensitivity, part.Normalize, part.Width);
-                }
-
-                var key = new[] { Partition, Sort }.FirstOrDefault(k => k is not null && k.AttributeName == name);
-                if (key is not null && key.IsSinglePart)
-                {
-                    // A template of one placeholder ("pk" = "{email}") holds its part's value, as the part's type.
-                    var single = Parts.First(p => p.Name == key.Segments[0].Text);
-                    return new IndexPartModel(name, single.PropertyName, single.ParameterName, single.TypeModel, true, false, single.Sensitivity, single.Normalize);
                 }
 
                 return key is null
@@ -55,9 +48,10 @@ namespace Bookings.Generated.Generator.Parsing
             }
         }
 
-        private EquatableArray<IndexModel> ReadIndexes(JsonObject? json, IndexScope scope, Dictionary<string, string> memberNames, string? typeName, Dictionary<string, TextSpan> typeNames)
+        private EquatableArray<IndexModel> ReadIndexes(JsonObject? json, IndexScope scope, string? typeName)
         {
             var result = new List<IndexModel>();
+            var memberNames = new Dictionary<string, string>(StringComparer.Ordinal);
             if (json is null)
             {
                 return result.ToEquatableArray();
@@ -71,7 +65,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var index = ReadIndex(property, indexJson, scope, memberNames);
-                if (index is not null && (!index.HasSortKeyConditions || typeName is null || ClaimUnique(typeNames, typeName + index.MethodName + "SortKey", property.NameSpan, "generated type")))
+                if (index is not null && (!index.HasSortKeyConditions || typeName is null || ClaimUnique(_typeNames, typeName + index.MethodName + "SortKey", property.NameSpan, "generated type")))
                 {
                     result.Add(index);
                 }
@@ -90,30 +84,24 @@ namespace Bookings.Generated.Generator.Parsing
         {
             var owner = $"index '{property.Name}'";
             var reader = new ObjectReader(_context, json, owner, IndexProperties);
-            var type = reader.String("type", required: true, "\"global\"");
+            var type = reader.OneOf("type", IndexTypes, required: true, "\"global\"");
             var partitionJson = reader.Object("partitionKey");
             var sortJson = reader.Object("sortKey");
             var projection = reader.String("projection");
             var include = reader.Array("include");
             var csharpName = reader.String("csharpName");
             var description = reader.String("description")?.Value;
-            var capacityProperty = reader.Property("capacity");
-            var capacityJson = reader.Object("capacity");
-            var order = reader.String("order");
+            // A global index has throughput of its own (the table's unless it says otherwise); a local one uses the table's.
+            var capacity = ReadCapacity(
+                reader,
+                owner,
+                type?.Value == "local" ? "a local index uses the table's capacity; remove it"
+                : scope.Provisioned ? null
+                : "the table is billed on demand (\"PAY_PER_REQUEST\", the default); set \"billingMode\": \"PROVISIONED\" on the table to give it and its global indexes capacity, or remove it");
+            var order = reader.OneOf("order", QueryOrders);
 
             var name = property.Name;
-            if (!TableNames.IsValid(name))
-            {
-                _context.Report(DiagnosticDescriptors.InvalidValue, property.NameSpan, name, "index name", " DynamoDB index names are 3 to 255 characters.", "letters, digits, '_', '-' and '.'");
-                return null;
-            }
-
-            if (type is null)
-            {
-                return null;
-            }
-
-            if (!IsOneOf(type, "type", IndexTypes))
+            if (!IsDynamoName(name, property.NameSpan, "index name", "index") || type is null)
             {
                 return null;
             }
@@ -156,35 +144,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var sort = sortJson is null ? null : ReadIndexKey(sortJson, property.Name, "sortKey", scope);
-            if (partition is null || (sortJson is not null && sort is null))
-            {
-                return null;
-            }
-
-            // A global index has throughput of its own (the table's unless it says otherwise); a local one uses the table's.
-            CapacityModel? capacity = null;
-            if (capacityProperty is not null)
-            {
-                if (!isGlobal || !scope.Provisioned)
-                {
-                    _context.Report(
-                        DiagnosticDescriptors.CapacityNotProvisioned,
-                        capacityProperty.NameSpan,
-                        owner,
-                        isGlobal
-                            ? "the table is billed on demand (\"PAY_PER_REQUEST\", the default); set \"billingMode\": \"PROVISIONED\" on the table to give it and its global indexes capacity, or remove it"
-                            : "a local index uses the table's capacity; remove it");
-                    return null;
-                }
-
-                capacity = capacityJson is null ? null : ReadCapacity(capacityJson, owner);
-                if (capacity is null)
-                {
-                    return null;
-                }
-            }
-
-            if (projection is not null && !IsOneOf(projection, "projection", Projections))
+            if (partition is null || (sortJson is not null && sort is null) || (projection is not null && !_context.IsOneOf(projection, "projection", Projections)))
             {
                 return null;
             }
@@ -293,6 +253,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var parts = new List<IndexPartModel>();
+            var used = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             for (var i = 0; i < segments.Count; i++)
             {
                 var segment = segments[i];
@@ -317,9 +278,8 @@ namespace Bookings.Generated.Generator.Parsing
                     return null;
                 }
 
-                if (parts.Any(p => p.Name == part.Name))
+                if (!ClaimUnique(used, part.Name, template.Span, "key part use", "Name each part once in a template."))
                 {
-                    _context.ReportDuplicate(template.Span, "key part use", part.Name, "earlier in the same template", "Name each part once in a template.");
                     return null;
                 }
 

@@ -65,21 +65,13 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>The members every generated record of a nested object type has.</summary>
         private static IEnumerable<string> RecordMembers => EntityMembers.Where(m => m is not ("Key" or "ExtraAttributes" or "Attributes"));
 
-        private (EquatableArray<EnumModel> Enums, EquatableArray<ObjectModel> Objects) ReadDeclaredTypes(
-            JsonObject? enumsJson,
-            JsonObject? typesJson,
-            Dictionary<string, TextSpan> typeNames)
+        private (EquatableArray<EnumModel> Enums, EquatableArray<ObjectModel> Objects) ReadDeclaredTypes(JsonObject? enumsJson, JsonObject? typesJson)
         {
             // Names first, so types may refer to each other in any order.
             var declarations = new List<(JsonProperty Property, ValueKind Kind)>();
             foreach (var (json, kind, derived) in new[] { (enumsJson, ValueKind.Enum, "Values"), (typesJson, ValueKind.Object, "Marshaller") })
             {
-                if (json is null)
-                {
-                    continue;
-                }
-
-                foreach (var property in json.Properties)
+                foreach (var property in json?.Properties ?? Array.Empty<JsonProperty>())
                 {
                     if (!CheckIdentifier(property.Name, property.NameSpan, "type name"))
                     {
@@ -92,8 +84,8 @@ namespace Bookings.Generated.Generator.Parsing
                         continue;
                     }
 
-                    if (!ClaimUnique(typeNames, property.Name, property.NameSpan, "generated type")
-                        || !ClaimUnique(typeNames, property.Name + derived, property.NameSpan, "generated type"))
+                    if (!ClaimUnique(_typeNames, property.Name, property.NameSpan, "generated type")
+                        || !ClaimUnique(_typeNames, property.Name + derived, property.NameSpan, "generated type"))
                     {
                         continue;
                     }
@@ -149,18 +141,15 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var member = Names.ToPascalCase(value.Value);
-                if (!CheckIdentifier(member, value.Span, "enum member", $" (made from the value '{value.Value}')", value.Value))
-                {
-                    continue;
-                }
-
-                if (ClaimUnique(seenValues, value.Value, value.Span, "enum value") && ClaimUnique(seenMembers, member, value.Span, "enum member"))
+                if (CheckIdentifier(member, value.Span, "enum member", $" (made from the value '{value.Value}')", value.Value)
+                    && ClaimUnique(seenValues, value.Value, value.Span, "enum value")
+                    && ClaimUnique(seenMembers, member, value.Span, "enum member"))
                 {
                     members.Add(new EnumMemberModel(value.Value, member));
                 }
             }
 
-            if (members.Count == 0 && values.Items.Count == 0)
+            if (values.Items.Count == 0)
             {
                 _context.Report(DiagnosticDescriptors.InvalidValue, values.Span, "[]", "values", " An enum needs at least one value.", "a list of the stored texts, such as [\"pending\", \"done\"]");
             }
@@ -179,22 +168,31 @@ namespace Bookings.Generated.Generator.Parsing
             CheckRecordName(new JsonString(property.NameSpan, property.Name), DeclaredRecordMembers, "a member every generated record has");
             var description = reader.String("description")?.Value;
             var attributes = ReadAttributes(reader.Object("attributes", required: true, "{ \"city\": { \"type\": \"string\" } }"));
-            RefuseUniqueInObjects(attributes, property.Name);
-
-            foreach (var attribute in attributes.Values.Where(a => a.ManagedSpan is not null))
-            {
-                // A nested value is written whole, from the entity's own value: the SDK cannot count or stamp inside it.
-                _context.Report(
-                    attribute.Model.IsCounter ? DiagnosticDescriptors.CounterMisuse : DiagnosticDescriptors.TimestampMisuse,
-                    attribute.ManagedSpan!.Value,
-                    $"'{attribute.Model.Name}' is {(attribute.Model.IsCounter ? "a counter" : "a timestamp")} inside type '{property.Name}', but only an entity's own attributes can be: move it to the entity's \"attributes\".");
-            }
-
             var members = new Dictionary<string, string>(StringComparer.Ordinal);
             Reserve(members, RecordMembers, "a member every generated record has");
             Reserve(members, new[] { property.Name }, "the type's own name");
             foreach (var attribute in attributes.Values)
             {
+                // A nested value is written whole, from the entity's own value: the SDK cannot count or stamp inside it,
+                // and keeps no guard item of a unique value for it.
+                if (attribute.ManagedSpan is { } managed)
+                {
+                    _context.Report(
+                        attribute.Model.IsCounter ? DiagnosticDescriptors.CounterMisuse : DiagnosticDescriptors.TimestampMisuse,
+                        managed,
+                        $"'{attribute.Model.Name}' is {(attribute.Model.IsCounter ? "a counter" : "a timestamp")} inside type '{property.Name}', but only an entity's own attributes can be: move it to the entity's \"attributes\".");
+                }
+
+                if (attribute.UniqueSpan is { } unique)
+                {
+                    _context.Report(
+                        DiagnosticDescriptors.UniqueNotApplicable,
+                        unique,
+                        attribute.Model.Name,
+                        $"it is an attribute of the nested type '{property.Name}', and only an entity's own attributes are kept unique",
+                        "Remove \"unique\", or declare the attribute on the entity.");
+                }
+
                 Claim(members, "C# property name", attribute.Model.PropertyName, attribute.CSharpNameSpan ?? attribute.NameSpan, attribute.Model.Name);
             }
 
@@ -207,12 +205,7 @@ namespace Bookings.Generated.Generator.Parsing
         private TypeModel? ReadType(ObjectReader reader, string owner, bool keyPart = false)
         {
             var json = reader.String("type", required: true, "\"string\"");
-            if (json is null)
-            {
-                return null;
-            }
-
-            var type = ParseType(json.Value, json);
+            var type = json is null ? null : ParseType(json.Value, json);
             if (type is null)
             {
                 return null;
@@ -356,8 +349,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
             }
 
-            var model = new DateFormatModel(epoch, pattern, offset);
-            return WithFormat(type, model);
+            return WithFormat(type, new DateFormatModel(epoch, pattern, offset));
         }
 
         private static TypeModel WithFormat(TypeModel type, DateFormatModel format)
@@ -404,12 +396,9 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 var sample = KeyDateFormats.Sample;
                 var text = sample.ToString(pattern, CultureInfo.InvariantCulture);
-                if (kind == ValueKind.Date)
-                {
-                    return DateTime.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Date == sample.Date;
-                }
 
-                if (DatePatterns.HasZone(pattern))
+                // A time with an offset reads back as an instant; a date, or a time without one, as a DateTime.
+                if (kind != ValueKind.Date && DatePatterns.HasZone(pattern))
                 {
                     return DateTimeOffset.TryParseExact(text, pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
                            && instant.DateTime.Date == sample.Date;
@@ -425,7 +414,7 @@ namespace Bookings.Generated.Generator.Parsing
 
         private Sensitivity ReadSensitivity(ObjectReader reader, string owner, TypeModel? type)
         {
-            var value = reader.String("sensitive");
+            var value = reader.OneOf("sensitive", SensitivityNames);
             var region = reader.String("phoneRegion");
             if (region is not null && value?.Value != "phone")
             {
@@ -441,35 +430,35 @@ namespace Bookings.Generated.Generator.Parsing
                 return Sensitivity.None;
             }
 
-            if (!IsOneOf(value, "sensitive", SensitivityNames))
-            {
-                return Sensitivity.None;
-            }
-
             if (value.Value != "phone")
             {
                 return value.Value == "personal" ? Sensitivity.Personal : Sensitivity.Secret;
             }
 
-            if (type is not null && type.Kind != ValueKind.String)
+            _ = Applies(value, "sensitive: phone", owner, type, type?.Kind == ValueKind.String, "phone numbers are strings; use \"type\": \"string\"");
+            return region?.Value == "E164" ? Sensitivity.PhoneE164 : Sensitivity.Phone;
+        }
+
+        /// <summary>
+        /// Whether a property given at <paramref name="json"/> <paramref name="applies"/> to the declaration's type; DDB016
+        /// saying <paramref name="why"/> not when it does not. An unknown type (already reported) refuses nothing.
+        /// </summary>
+        private bool Applies(JsonNode json, string property, string owner, TypeModel? type, bool applies, string why)
+        {
+            if (type is null || applies)
             {
-                _context.Report(DiagnosticDescriptors.NotApplicable, value.Span, "sensitive: phone", owner, "phone numbers are strings; use \"type\": \"string\"");
+                return true;
             }
 
-            return region?.Value == "E164" ? Sensitivity.PhoneE164 : Sensitivity.Phone;
+            _context.Report(DiagnosticDescriptors.NotApplicable, json.Span, property, owner, why);
+            return false;
         }
 
         private string? ReadPattern(ObjectReader reader, string owner, TypeModel? type)
         {
             var pattern = reader.String("pattern");
-            if (pattern is null)
+            if (pattern is null || !Applies(pattern, "pattern", owner, type, type?.Kind == ValueKind.String, "patterns apply to strings only"))
             {
-                return null;
-            }
-
-            if (type is not null && type.Kind != ValueKind.String)
-            {
-                _context.Report(DiagnosticDescriptors.NotApplicable, pattern.Span, "pattern", owner, "patterns apply to strings only");
                 return null;
             }
 
@@ -492,16 +481,7 @@ namespace Bookings.Generated.Generator.Parsing
         {
             // A limit the attribute's type has, or null after reporting one it has not.
             JsonNumber? Given(string name, bool applies, string why)
-            {
-                var json = reader.Number(name);
-                if (json is not null && type is not null && !applies)
-                {
-                    _context.Report(DiagnosticDescriptors.NotApplicable, json.Span, name, owner, why);
-                    return null;
-                }
-
-                return json;
-            }
+                => reader.Number(name) is { } json && Applies(json, name, owner, type, applies, why) ? json : null;
 
             int? Length(string name)
             {
@@ -622,16 +602,6 @@ namespace Bookings.Generated.Generator.Parsing
             => set.Element!.Kind == ValueKind.Binary
                 ? "global::System.Array.Empty<byte[]>()"
                 : $"new global::System.Collections.Generic.HashSet<{ValueKinds.CSharpType(set.Element, _namespace)}>()";
-
-        /// <summary>
-        /// A type any part of a key template can have: text in the composed key, so strings and numbers. Key and
-        /// index key templates may also hold dates in a key-safe format (see <see cref="KeyDateFormats"/>).
-        /// </summary>
-        private static bool IsTemplatePartType(TypeModel type)
-            => type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal;
-
-        /// <summary>A type a plain key attribute can have: a template part's, or bytes stored as B.</summary>
-        private static bool IsKeyType(TypeModel type) => IsTemplatePartType(type) || type.Kind == ValueKind.Binary;
 
         private static bool IsEpochSeconds(TypeModel type)
             => type.Kind is ValueKind.Int32 or ValueKind.Int64

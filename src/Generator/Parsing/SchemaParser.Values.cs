@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Bookings.Generated.Generator.Diagnostics;
 using Bookings.Generated.Generator.Model;
@@ -52,28 +51,20 @@ namespace Bookings.Generated.Generator.Parsing
 
             var isLong = type?.Kind == ValueKind.Int64;
             var text = start?.Text ?? "0";
-            var fits = isLong
-                ? long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
-                : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-            if (!fits)
+            var literal = NumberLiteral(text, isLong ? ValueKind.Int64 : ValueKind.Int32);
+            if (literal is null)
             {
                 _context.Report(DiagnosticDescriptors.CounterMisuse, start!.Span, $"The start of counter '{owner}' must be a whole number that fits its type ({(isLong ? "long" : "int")}); '{text}' does not.");
-                return null;
             }
 
-            return isLong ? text + "L" : text;
+            return literal;
         }
 
         /// <summary>Which timestamp an attribute is; a misuse is reported at the value.</summary>
         private TimestampKind ReadTimestamp(ObjectReader reader, string owner, TypeModel? type, bool required, bool hasDefault)
         {
-            var value = reader.String("timestamp");
+            var value = reader.OneOf("timestamp", TimestampNames);
             if (value is null)
-            {
-                return TimestampKind.None;
-            }
-
-            if (!IsOneOf(value, "timestamp", TimestampNames))
             {
                 return TimestampKind.None;
             }
@@ -131,7 +122,7 @@ namespace Bookings.Generated.Generator.Parsing
             var result = TextNormalization.None;
             foreach (var name in names)
             {
-                if (!IsOneOf(name, "normalize", NormalizeNames))
+                if (!_context.IsOneOf(name, "normalize", NormalizeNames))
                 {
                     return TextNormalization.None;
                 }
@@ -215,23 +206,6 @@ namespace Bookings.Generated.Generator.Parsing
                 if (why is not null)
                 {
                     _context.Report(DiagnosticDescriptors.UniqueNotApplicable, span, name, why, fix!);
-                }
-            }
-        }
-
-        /// <summary>An attribute of a nested object type is never unique: only an entity's own attributes have guard items.</summary>
-        private void RefuseUniqueInObjects(Dictionary<string, ParsedAttribute> attributes, string typeName)
-        {
-            foreach (var attribute in attributes.Values)
-            {
-                if (attribute.UniqueSpan is { } span)
-                {
-                    _context.Report(
-                        DiagnosticDescriptors.UniqueNotApplicable,
-                        span,
-                        attribute.Model.Name,
-                        $"it is an attribute of the nested type '{typeName}', and only an entity's own attributes are kept unique",
-                        "Remove \"unique\", or declare the attribute on the entity.");
                 }
             }
         }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Bookings.Generated.Generator.Diagnostics;
 using Bookings.Generated.Generator.Emit;
@@ -56,6 +55,9 @@ namespace Bookings.Generated.Generator.Parsing
         /// <summary>Each C# type name the descriptor generates and the text that names it; filled while reading.</summary>
         private readonly Dictionary<string, TextSpan> _typeNames = new(StringComparer.Ordinal);
 
+        /// <summary>Each DynamoDB table name the descriptor declares and the text that names it.</summary>
+        private readonly Dictionary<string, TextSpan> _tableNames = new(StringComparer.Ordinal);
+
         private SchemaParser(DescriptorContext context) => _context = context;
 
         /// <summary>Parses a descriptor; never throws except for cancellation.</summary>
@@ -89,7 +91,33 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             typeNameLocations = parser._typeNames.ToDictionary(pair => pair.Key, pair => context.Locate(pair.Value), StringComparer.Ordinal);
-            return new ParseResult(context.HasErrors ? null : model, context.Diagnostics.ToEquatableArray());
+            return new ParseResult(context.Errors > 0 ? null : model, context.Diagnostics.ToEquatableArray());
+        }
+
+        /// <summary>
+        /// One DDB007 for a descriptor that would generate a type another descriptor generates too, listing every such
+        /// type and pointing at the text that names the first of them (for a table, its <c>name</c> value).
+        /// </summary>
+        public static EquatableArray<DiagnosticInfo> ReportClashes(string path, SourceText? text, EquatableArray<string> clashes, CancellationToken cancellationToken)
+        {
+            var model = Parse(path, text, cancellationToken, out var typeNameLocations).Model;
+            if (model is null)
+            {
+                return EquatableArray<DiagnosticInfo>.Empty;
+            }
+
+            var prefix = model.Namespace + ".";
+            var clashing = SchemaEmitter.HintNames(model)
+                .Where(hintName => clashes.Contains(hintName))
+                .Select(hintName => hintName.Substring(0, hintName.Length - SchemaEmitter.HintSuffix.Length))
+                .ToList();
+            if (clashing.Count == 0)
+            {
+                return EquatableArray<DiagnosticInfo>.Empty;
+            }
+
+            typeNameLocations.TryGetValue(clashing[0].Substring(prefix.Length), out var location);
+            return new[] { DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateGeneratedType, location, string.Join(", ", clashing), model.FileName) }.ToEquatableArray();
         }
 
         private SchemaModel? ReadRoot(string text, CancellationToken cancellationToken)
@@ -126,42 +154,33 @@ namespace Bookings.Generated.Generator.Parsing
             var tablesJson = reader.Array("tables", required: true, "[ { \"name\": \"Order\", ... } ]");
             var tables = new List<TableModel>();
             var groups = new List<EntityGroupModel>();
-            var typeNames = _typeNames;
-            var tableNames = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             if (schemaName is not null)
             {
-                typeNames[schemaName] = new TextSpan(0, 0);
+                _typeNames[schemaName] = new TextSpan(0, 0);
             }
 
-            var (enums, objects) = ReadDeclaredTypes(enumsJson, typesJson, typeNames);
+            var (enums, objects) = ReadDeclaredTypes(enumsJson, typesJson);
 
-            if (tablesJson is not null)
+            foreach (var item in tablesJson?.Items ?? Array.Empty<JsonNode>())
             {
-                foreach (var item in tablesJson.Items)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (item is not JsonObject tableJson)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (item is not JsonObject tableJson)
-                    {
-                        _context.Report(DiagnosticDescriptors.WrongValueKind, item.Span, "tables[]", "an object", item.KindName);
-                        continue;
-                    }
+                    _context.Report(DiagnosticDescriptors.WrongValueKind, item.Span, "tables[]", "an object", item.KindName);
+                    continue;
+                }
 
-                    if (tableJson.Find("entities") is not null)
+                // A shared table lists its entities; their tables join the others.
+                if (tableJson.Find("entities") is not null)
+                {
+                    if (ReadGroup(tableJson, tables) is { } group)
                     {
-                        var group = ReadGroup(tableJson, ns?.Value ?? string.Empty, typeNames, tableNames, tables);
-                        if (group is not null)
-                        {
-                            groups.Add(group);
-                        }
-
-                        continue;
+                        groups.Add(group);
                     }
-
-                    var table = ReadTable(tableJson, ns?.Value ?? string.Empty, typeNames, tableNames);
-                    if (table is not null)
-                    {
-                        tables.Add(table);
-                    }
+                }
+                else if (ReadTable(tableJson) is { } table)
+                {
+                    tables.Add(table);
                 }
             }
 
@@ -175,8 +194,7 @@ namespace Bookings.Generated.Generator.Parsing
 
         private string? ReadSchemaName(ObjectReader reader)
         {
-            var explicitName = reader.String("name");
-            if (explicitName is not null)
+            if (reader.String("name") is { } explicitName)
             {
                 return CheckIdentifier(explicitName.Value, explicitName.Span, "type name") ? explicitName.Value + "Schema" : null;
             }
@@ -189,9 +207,9 @@ namespace Bookings.Generated.Generator.Parsing
             return CheckIdentifier(candidate, new TextSpan(reader.Json.Span.Start, 1), "type name", " (made from the file name; set \"name\" at the top of the descriptor)", stem) ? candidate + "Schema" : null;
         }
 
-        private TableModel? ReadTable(JsonObject json, string ns, Dictionary<string, TextSpan> typeNames, Dictionary<string, TextSpan> tableNames, GroupContext? group = null)
+        private TableModel? ReadTable(JsonObject json, GroupContext? group = null)
         {
-            var errorsBefore = ErrorCount();
+            var errorsBefore = _context.Errors;
             var label = group is null ? Label(json, "table", "a table") : Label(json, "entity", "an entity");
             var reader = new ObjectReader(_context, json, label, group is null ? TableProperties : EntityProperties);
             var name = reader.String("name", required: true, "\"Order\"");
@@ -201,16 +219,15 @@ namespace Bookings.Generated.Generator.Parsing
             var extra = reader.Boolean("extraAttributes");
             var ttl = reader.String("ttl");
             var version = reader.String("version");
-            var order = reader.String("order");
+            var order = reader.OneOf("order", QueryOrders);
 
-            ClaimTypeNames(name, typeNames, n => new[] { n, n + "Key", n + "Marshaller", n + "Repository", n + "Table", n + "Fields", n + "Update", n + "SortKey", n + "Flag", n + "Flags", "I" + n + "Repository" });
+            ClaimTypeNames(name, n => new[] { n, n + "Key", n + "Marshaller", n + "Repository", n + "Table", n + "Fields", n + "Update", n + "SortKey", n + "Flag", n + "Flags", "I" + n + "Repository" });
             CheckRecordName(name, new[] { "Key", "ExtraAttributes" }.Concat(DeclaredRecordMembers), "a member every generated entity has");
             if (group is null)
             {
-                ClaimTableName(tableName, tableNames);
+                ClaimTableName(tableName);
             }
 
-            _ = billing is null || IsOneOf(billing, "billingMode", BillingModes);
             var capacity = group is null ? ReadTableCapacity(reader, billing, label) : null;
 
             // Attributes first: key templates refer to them.
@@ -250,12 +267,9 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             CheckTableKeyParts(group, name?.Value ?? "the entity", partition, keyPartModels, ownKeyParts, attributes);
-            foreach (var part in ownKeyParts.Values)
+            foreach (var part in ownKeyParts.Values.Where(p => keysParsed && !usedParts.ContainsKey(p.Name)))
             {
-                if (keysParsed && !usedParts.ContainsKey(part.Name))
-                {
-                    _context.Report(DiagnosticDescriptors.UnusedKeyPart, part.NameSpan, part.Name);
-                }
+                _context.Report(DiagnosticDescriptors.UnusedKeyPart, part.NameSpan, part.Name);
             }
 
             // Attributes that feed a key are held by the key type; the rest are the entity's own properties.
@@ -289,11 +303,9 @@ namespace Bookings.Generated.Generator.Parsing
                 }
             }
 
+            var provisioned = group?.Provisioned ?? billing?.Value == "PROVISIONED";
             var indexes = keysParsed
-                ? ReadIndexes(
-                    reader.Object("indexes"),
-                    new IndexScope(ownAttributes, keyPartModels, partition, sort, declared, attributes) { Provisioned = group?.Provisioned ?? billing?.Value == "PROVISIONED" },
-                    new Dictionary<string, string>(StringComparer.Ordinal), name?.Value, typeNames)
+                ? ReadIndexes(reader.Object("indexes"), new IndexScope(ownAttributes, keyPartModels, partition, sort, declared, attributes, provisioned), name?.Value)
                 : EquatableArray<IndexModel>.Empty;
 
             CheckManagedAttributes(attributes, keyOwned, version?.Value, indexes);
@@ -312,13 +324,13 @@ namespace Bookings.Generated.Generator.Parsing
                 hasFlags: version is null);
 
             var descending = ReadOrder(order, label, keysParsed && (sort is null || !sort.Segments.Any(s => s.IsPart)) ? "it has no sort key with parts, so it has no queries to order" : null);
-            if (ErrorCount() != errorsBefore || name is null || tableName is null || partition is null)
+            if (_context.Errors != errorsBefore || name is null || tableName is null || partition is null)
             {
                 return null;
             }
 
             var table = new TableModel(
-                ns,
+                _namespace,
                 name.Value,
                 tableName.Value,
                 description?.Value,
@@ -389,13 +401,9 @@ namespace Bookings.Generated.Generator.Parsing
         /// </summary>
         private void RefuseKeyPartsNamedLikeAttributes(Dictionary<string, ParsedKeyPart> keyParts, Dictionary<string, ParsedAttribute> attributes)
         {
-            foreach (var part in keyParts.Values.ToList())
+            foreach (var part in keyParts.Values.Where(p => attributes.ContainsKey(p.Name)).ToList())
             {
-                if (!attributes.TryGetValue(part.Name, out var attribute))
-                {
-                    continue;
-                }
-
+                var attribute = attributes[part.Name];
                 var partFirst = part.NameSpan.Start < attribute.NameSpan.Start;
                 _context.ReportDuplicate(
                     partFirst ? attribute.NameSpan : part.NameSpan,
@@ -431,28 +439,10 @@ namespace Bookings.Generated.Generator.Parsing
 
         /// <summary>
         /// Checks a table's or shared table's C# name and claims the names of the types generated from it; one report
-        /// per table, even when several of its generated types clash.
+        /// per table, even when several of its generated types clash (claiming stops at the first clash).
         /// </summary>
-        private void ClaimTypeNames(JsonString? name, Dictionary<string, TextSpan> typeNames, Func<string, string[]> derived)
-        {
-            if (name is null)
-            {
-                return;
-            }
-
-            if (!CheckIdentifier(name.Value, name.Span, "type name"))
-            {
-                return;
-            }
-
-            foreach (var type in derived(name.Value))
-            {
-                if (!ClaimUnique(typeNames, type, name.Span, "generated type"))
-                {
-                    break;
-                }
-            }
-        }
+        private void ClaimTypeNames(JsonString? name, Func<string, string[]> derived)
+            => _ = name is not null && CheckIdentifier(name.Value, name.Span, "type name") && derived(name.Value).All(type => ClaimUnique(_typeNames, type, name.Span, "generated type"));
 
         /// <summary>The members a generated record declares itself (inherited ones may share the type's name).</summary>
         private static readonly string[] DeclaredRecordMembers = { "ToString", "Equals", "GetHashCode", "EqualityContract", "PrintMembers" };
@@ -470,119 +460,95 @@ namespace Bookings.Generated.Generator.Parsing
         }
 
         /// <summary>Checks a physical table name against DynamoDB's rule and claims it for this descriptor.</summary>
-        private void ClaimTableName(JsonString? tableName, Dictionary<string, TextSpan> tableNames)
+        private void ClaimTableName(JsonString? tableName)
         {
             if (tableName is null)
             {
                 return;
             }
 
-            if (!TableNames.IsValid(tableName.Value))
+            _ = IsDynamoName(tableName.Value, tableName.Span, "tableName", "table");
+            ClaimUnique(_tableNames, tableName.Value, tableName.Span, "table name");
+        }
+
+        /// <summary>Whether a table or index name (<paramref name="what"/>) keeps DynamoDB's rule for names; DDB014 at it when not.</summary>
+        private bool IsDynamoName(string name, TextSpan span, string property, string what)
+        {
+            if (TableNames.IsValid(name))
             {
-                _context.Report(
-                    DiagnosticDescriptors.InvalidValue,
-                    tableName.Span,
-                    tableName.Value,
-                    "tableName",
-                    " DynamoDB table names are 3 to 255 characters.",
-                    "letters, digits, '_', '-' and '.'");
+                return true;
             }
 
-            ClaimUnique(tableNames, tableName.Value, tableName.Span, "table name");
+            _context.Report(DiagnosticDescriptors.InvalidValue, span, name, property, $" DynamoDB {what} names are 3 to 255 characters.", "letters, digits, '_', '-' and '.'");
+            return false;
         }
 
         /// <summary>
-        /// Reads a table's, entity's or index's <c>order</c>: true for <c>"descending"</c>. Refused (DDB016) where
-        /// <paramref name="notApplicable"/> says why there is nothing to order, and for any other value (DDB014).
+        /// Whether a table's, entity's or index's <c>order</c> (one of <see cref="QueryOrders"/>, read by
+        /// <see cref="ObjectReader.OneOf"/>) is <c>"descending"</c>; refused (DDB016) where <paramref name="notApplicable"/>
+        /// says why there is nothing to order.
         /// </summary>
         private bool ReadOrder(JsonString? order, string owner, string? notApplicable)
         {
-            if (order is null)
-            {
-                return false;
-            }
-
-            if (!IsOneOf(order, "order", QueryOrders))
-            {
-                return false;
-            }
-
-            if (notApplicable is not null)
+            if (order is not null && notApplicable is not null)
             {
                 _context.Report(DiagnosticDescriptors.NotApplicable, order.Span, "order", owner, notApplicable + "; remove \"order\"");
                 return false;
             }
 
-            return order.Value == "descending";
-        }
-
-        /// <summary>Whether <paramref name="value"/> is one of <paramref name="allowed"/>; DDB014 naming the closest one when not.</summary>
-        private bool IsOneOf(JsonString value, string property, string[] allowed)
-        {
-            if (Array.IndexOf(allowed, value.Value) >= 0)
-            {
-                return true;
-            }
-
-            _context.Report(DiagnosticDescriptors.InvalidValue, value.Span, value.Value, property, Names.DidYouMean(value.Value, allowed), string.Join(", ", allowed));
-            return false;
+            return order?.Value == "descending";
         }
 
         /// <summary>
-        /// The capacity of a table (of one entity, or shared): required with <c>PROVISIONED</c> (DDB030) and refused with
-        /// on-demand billing (DDB032); null for an on-demand table.
+        /// A table's (of one entity, or shared) <c>billingMode</c> and capacity: required with <c>PROVISIONED</c> (DDB030),
+        /// refused with on-demand billing (DDB032); null for an on-demand table.
         /// </summary>
         private CapacityModel? ReadTableCapacity(ObjectReader reader, JsonString? billing, string label)
         {
-            var property = reader.Property("capacity");
-            var json = reader.Object("capacity");
-            if (billing?.Value == "PROVISIONED")
+            _ = billing is null || _context.IsOneOf(billing, "billingMode", BillingModes);
+            if (billing?.Value == "PROVISIONED" && reader.Property("capacity") is null)
             {
-                if (property is null)
-                {
-                    _context.Report(DiagnosticDescriptors.MissingCapacity, billing.Span, char.ToUpperInvariant(label[0]) + label.Substring(1));
-                    return null;
-                }
-
-                return json is null ? null : ReadCapacity(json, label);
+                _context.Report(DiagnosticDescriptors.MissingCapacity, billing.Span, ObjectReader.Capitalized(label));
             }
 
-            if (property is not null && (billing is null || billing.Value == "PAY_PER_REQUEST"))
-            {
-                _context.Report(
-                    DiagnosticDescriptors.CapacityNotProvisioned,
-                    property.NameSpan,
-                    label,
-                    "the table is billed on demand (\"PAY_PER_REQUEST\", the default); set \"billingMode\": \"PROVISIONED\" to give it capacity, or remove it");
-            }
-
-            return null;
+            var onDemand = billing is null || billing.Value == "PAY_PER_REQUEST";
+            return ReadCapacity(reader, label, onDemand ? "the table is billed on demand (\"PAY_PER_REQUEST\", the default); set \"billingMode\": \"PROVISIONED\" to give it capacity, or remove it" : null);
         }
 
-        /// <summary><c>{ "read": 5, "write": 5 }</c>: both whole numbers of 1 or more (DDB031), as DynamoDB requires.</summary>
-        private CapacityModel? ReadCapacity(JsonObject json, string owner)
+        /// <summary>
+        /// The <c>"capacity": { "read": 5, "write": 5 }</c> of a table or global index, if it has one: both whole numbers of
+        /// 1 or more (DDB031), as DynamoDB requires; refused (DDB032) where <paramref name="notApplicable"/> says why none applies.
+        /// </summary>
+        private CapacityModel? ReadCapacity(ObjectReader owner, string label, string? notApplicable)
         {
-            var reader = new ObjectReader(_context, json, "the capacity of " + owner, CapacityProperties);
+            var property = owner.Property("capacity");
+            var json = owner.Object("capacity");
+            if (property is not null && notApplicable is not null)
+            {
+                _context.Report(DiagnosticDescriptors.CapacityNotProvisioned, property.NameSpan, label, notApplicable);
+                return null;
+            }
+
+            if (json is null)
+            {
+                return null;
+            }
+
+            var reader = new ObjectReader(_context, json, "the capacity of " + label, CapacityProperties);
             var read = Units("read");
             var write = Units("write");
             return read is { } r && write is { } w ? new CapacityModel(r, w) : null;
 
             long? Units(string name)
             {
-                if (reader.Property(name) is null)
-                {
-                    _context.Report(DiagnosticDescriptors.MissingProperty, new TextSpan(json.Span.Start, 1), "The capacity of " + owner, name, "5");
-                    return null;
-                }
-
-                if (reader.Number(name) is not { } number)
+                if (reader.Number(name, required: true, "5") is not { } number)
                 {
                     return null;
                 }
 
                 if (!long.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var units) || units < 1)
                 {
-                    _context.Report(DiagnosticDescriptors.InvalidCapacity, number.Span, name, owner, number.Text);
+                    _context.Report(DiagnosticDescriptors.InvalidCapacity, number.Span, name, label, number.Text);
                     return null;
                 }
 
@@ -613,39 +579,21 @@ namespace Bookings.Generated.Generator.Parsing
         /// <param name="UniqueSpan">Where <c>"unique": true</c> stands (its value), if the attribute is declared unique.</param>
         private sealed record ParsedAttribute(AttributeModel Model, TextSpan NameSpan, TextSpan? CSharpNameSpan, TextSpan? FormatSpan, TextSpan? ZoneSpan, TextSpan? ManagedSpan, TextSpan? UniqueSpan);
 
-        /// <summary>A key part as read.</summary>
-        /// <param name="Format">How a date part is written in the key; null for other parts.</param>
-        /// <param name="Normalize">How a text part is normalised.</param>
-        /// <param name="Width">The digits a fixed-width number part is written in (<c>"format": "D10"</c>); null for other parts.</param>
-        /// <param name="WidthSpan">Where the width is written, for a part that has one.</param>
-        private sealed record ParsedKeyPart(
-            string Name,
-            TextSpan NameSpan,
-            ValueKind Type,
-            Sensitivity Sensitivity,
-            string? Pattern,
-            string? Description,
-            DateFormatModel? Format,
-            TextNormalization Normalize,
-            int? Width,
-            TextSpan? WidthSpan);
+        /// <summary>A key part as read: its model, before a template sets the text after it.</summary>
+        /// <param name="WidthSpan">Where a fixed-width number part's width (<c>"format": "D10"</c>) is written.</param>
+        private sealed record ParsedKeyPart(KeyPartModel Model, TextSpan NameSpan, TextSpan? WidthSpan)
+        {
+            public string Name => Model.Name;
+        }
 
         /// <summary>
         /// The entries of a map of named objects (attributes, key parts), each name once: a repeated name is reported
         /// at the repetition, and a value that is not an object at the value; both are skipped.
         /// </summary>
         private IEnumerable<(JsonProperty Property, JsonObject Value)> NamedObjects(JsonObject? json, string what)
-        {
-            if (json is null)
-            {
-                yield break;
-            }
-
-            foreach (var property in _context.Distinct(json, what, null, p => ObjectValue(p, "an object such as { \"type\": \"string\" }") is not null))
-            {
-                yield return (property, (JsonObject)property.Value);
-            }
-        }
+            => json is null
+                ? Enumerable.Empty<(JsonProperty, JsonObject)>()
+                : _context.Distinct(json, what, null, p => ObjectValue(p, "an object such as { \"type\": \"string\" }") is not null).Select(p => (p, (JsonObject)p.Value));
 
         /// <summary>The object a named entry must hold, or null after reporting the value with an example of one.</summary>
         private JsonObject? ObjectValue(JsonProperty property, string example)
@@ -726,7 +674,8 @@ namespace Bookings.Generated.Generator.Parsing
                     type = null;
                 }
 
-                result.Add(property.Name, new ParsedKeyPart(property.Name, property.NameSpan, type?.Kind ?? ValueKind.String, sensitivity, pattern, description, type?.Format, normalize, width, width is null ? null : reader.Property("format")?.Value.Span));
+                var model = KeyPart(property.Name, propertyName, type ?? TypeModel.String, sensitivity, pattern, null, description, normalize, width);
+                result.Add(property.Name, new ParsedKeyPart(model, property.NameSpan, width is null ? null : reader.Property("format")?.Value.Span));
             }
 
             return result;
@@ -789,7 +738,7 @@ namespace Bookings.Generated.Generator.Parsing
                     return null;
                 }
 
-                var part = KeyPart(declared.Model, forbidden: null, stored: null);
+                var part = KeyPart(declared.Model, stored: null);
                 partModels.Add(part);
                 var segments = new[] { new TemplateSegment(true, attribute.Value) }.ToEquatableArray();
                 return new KeyModel(attribute.Value, declared.Model.PropertyName, segments, new[] { part }.ToEquatableArray(), keyDescription ?? declared.Model.Description);
@@ -820,16 +769,11 @@ namespace Bookings.Generated.Generator.Parsing
                     continue;
                 }
 
-                var forbidden = i + 1 < parsed.Count ? parsed[i + 1].Text : null;
+                // A declared key part, or an attribute whose value the key holds too.
+                KeyPartModel? part = null;
                 if (keyParts.TryGetValue(segment.Text, out var keyPart))
                 {
-                    if (keyPart.Format is not null && !CheckDateInTemplate(template, parsed, i, keyPart.Type, keyPart.Format))
-                    {
-                        ok = false;
-                        continue;
-                    }
-
-                    if (keyPart.Width is not null && parsed.Count == 1)
+                    if (keyPart.Model.Width is not null && parsed.Count == 1)
                     {
                         // A template of the part alone stores the number itself (N), which sorts as a number already.
                         _context.Report(
@@ -838,29 +782,19 @@ namespace Bookings.Generated.Generator.Parsing
                             "format",
                             keyPart.Name,
                             $"the {which} template \"{template.Value}\" is the part alone, stored as a number (N) that sorts in number order already; remove \"format\", or put literal text in the template (\"LINE#{{{keyPart.Name}}}\")");
-                        ok = false;
-                        continue;
                     }
-
-                    if (!ClaimPart(usedParts, segment.Text, template.Span))
+                    else if (keyPart.Model.Format is not { } format || CheckDateInTemplate(template, parsed, i, keyPart.Model.Type, format))
                     {
-                        ok = false;
-                        continue;
+                        part = keyPart.Model;
                     }
-
-                    partModels.Add(KeyPart(keyPart.Name, Names.ToPascalCase(keyPart.Name), keyPart.Type, keyPart.Sensitivity, keyPart.Pattern, forbidden, null, keyPart.Description, keyPart.Format, keyPart.Normalize, keyPart.Width));
                 }
                 else if (attributes.TryGetValue(segment.Text, out var stored))
                 {
-                    if (!CheckKeyValueType(stored.Model.Name, stored.Model.Type, stored.NameSpan, stored.FormatSpan, stored.ZoneSpan, stored.NameSpan)
-                        || (stored.Model.Type.Kind.IsDate() && !CheckDateInTemplate(template, parsed, i, stored.Model.Kind, stored.Model.Type.Format!))
-                        || !ClaimPart(usedParts, segment.Text, template.Span))
+                    if (CheckKeyValueType(stored.Model.Name, stored.Model.Type, stored.NameSpan, stored.FormatSpan, stored.ZoneSpan, stored.NameSpan)
+                        && (!stored.Model.Type.Kind.IsDate() || CheckDateInTemplate(template, parsed, i, stored.Model.Kind, stored.Model.Type.Format!)))
                     {
-                        ok = false;
-                        continue;
+                        part = KeyPart(stored.Model, stored: stored.Model.Name);
                     }
-
-                    partModels.Add(KeyPart(stored.Model, forbidden, stored: stored.Model.Name));
                 }
                 else
                 {
@@ -870,8 +804,15 @@ namespace Bookings.Generated.Generator.Parsing
                         attribute.Value,
                         segment.Text,
                         Names.DidYouMean(segment.Text, keyParts.Keys.Concat(attributes.Keys)));
-                    ok = false;
                 }
+
+                if (part is null || !ClaimPart(usedParts, segment.Text, template.Span))
+                {
+                    ok = false;
+                    continue;
+                }
+
+                partModels.Add(part with { ForbiddenText = i + 1 < parsed.Count ? parsed[i + 1].Text : null });
             }
 
             if (!ok)
@@ -912,65 +853,41 @@ namespace Bookings.Generated.Generator.Parsing
         }
 
         /// <summary>A key part held by an attribute: a plain key's (<paramref name="stored"/> null) or a template's.</summary>
-        private static KeyPartModel KeyPart(AttributeModel attribute, string? forbidden, string? stored)
-            => KeyPart(attribute.Name, attribute.PropertyName, attribute.Kind, attribute.Sensitivity, attribute.Pattern, forbidden, stored, attribute.Description, attribute.Type.Format, attribute.Normalize, null);
+        private static KeyPartModel KeyPart(AttributeModel attribute, string? stored)
+            => KeyPart(attribute.Name, attribute.PropertyName, attribute.Type, attribute.Sensitivity, attribute.Pattern, stored, attribute.Description, attribute.Normalize, null);
 
-        /// <summary>A key part with the names and day length derived from what is declared.</summary>
-        private static KeyPartModel KeyPart(
-            string name,
-            string propertyName,
-            ValueKind type,
-            Sensitivity sensitivity,
-            string? pattern,
-            string? forbidden,
-            string? stored,
-            string? description,
-            DateFormatModel? format,
-            TextNormalization normalize,
-            int? width)
+        /// <summary>
+        /// A key part with the names and day length derived from what is declared; a template that uses it sets the text
+        /// after it (<see cref="KeyPartModel.ForbiddenText"/>).
+        /// </summary>
+        private static KeyPartModel KeyPart(string name, string propertyName, TypeModel type, Sensitivity sensitivity, string? pattern, string? stored, string? description, TextNormalization normalize, int? width)
         {
-            // How many characters of a date-time part's key text hold its day; null for other parts.
-            var dayLength = type is ValueKind.DateTimeOffset or ValueKind.DateTime && format is not null ? KeyDateFormats.DayLength(type, format) : null;
-            return new KeyPartModel(name, propertyName, Names.ToParameterName(propertyName), type, sensitivity, pattern, forbidden, stored, description, format, dayLength, normalize, width);
+            // How many characters of a date-time part's key text hold its day; null for other parts (only dates have a format).
+            var dayLength = type.Format is { } format ? KeyDateFormats.DayLength(type.Kind, format) : null;
+            return new KeyPartModel(name, propertyName, Names.ToParameterName(propertyName), type.Kind, sensitivity, pattern, null, stored, description, type.Format, dayLength, normalize, width);
         }
 
         /// <summary>
-        /// Whether a key part, or a plain key's attribute (<paramref name="plain"/>, which may also be binary), can have
-        /// <paramref name="type"/>: DDB010 at <paramref name="typeSpan"/> for a type keys cannot have, DDB021 for a date
-        /// whose format does not sort.
+        /// Whether a key part, or a plain key's attribute (<paramref name="plain"/>), can have <paramref name="type"/>: text
+        /// in the composed key, so a string or a number (int, long, decimal), for a plain key's attribute also bytes stored
+        /// as B, and a date whose format sorts (<see cref="KeyDateFormats"/>). DDB010 at <paramref name="typeSpan"/> for a
+        /// type keys cannot have; DDB021 for a date whose format does not sort, where its format or time zone is written.
         /// </summary>
         private bool CheckKeyValueType(string name, TypeModel type, TextSpan typeSpan, TextSpan? formatSpan, TextSpan? zoneSpan, TextSpan? fallback = null, bool plain = false)
         {
-            if (type.Kind.IsDate())
+            if (type.Kind.IsDate() && KeyDateFormats.Problem(type.Kind, type.Format!) is { } problem)
             {
-                return CheckKeyDate(name, type, formatSpan, zoneSpan, fallback);
+                var atZone = !type.Format!.EpochSeconds && type.Format.OffsetMinutes is null;
+                _context.Report(DiagnosticDescriptors.UnsortableKeyDate, (atZone ? zoneSpan : formatSpan) ?? fallback ?? new TextSpan(0, 0), name, problem, KeyDateFormats.Advice(type.Kind));
+                return false;
             }
 
-            if (plain ? IsKeyType(type) : IsTemplatePartType(type))
+            if (type.Kind.IsDate() || type.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Decimal || (plain && type.Kind == ValueKind.Binary))
             {
                 return true;
             }
 
             ReportKeyType(typeSpan, name, type);
-            return false;
-        }
-
-        /// <summary>
-        /// Reports a date whose format cannot be part of a key (DDB021) where the format or time zone is written;
-        /// true when the format is key-safe.
-        /// </summary>
-        private bool CheckKeyDate(string name, TypeModel type, TextSpan? formatSpan, TextSpan? zoneSpan, TextSpan? fallback = null)
-        {
-            var format = type.Format!;
-            var problem = KeyDateFormats.Problem(type.Kind, format);
-            if (problem is null)
-            {
-                return true;
-            }
-
-            var atZone = !format.EpochSeconds && format.OffsetMinutes is null;
-            var span = (atZone ? zoneSpan : formatSpan) ?? fallback ?? new TextSpan(0, 0);
-            _context.Report(DiagnosticDescriptors.UnsortableKeyDate, span, name, problem, KeyDateFormats.Advice(type.Kind));
             return false;
         }
 
@@ -1074,12 +991,9 @@ namespace Bookings.Generated.Generator.Parsing
 
         private static void Reserve(Dictionary<string, string> scope, IEnumerable<string> names, string holder)
         {
-            foreach (var name in names)
+            foreach (var name in names.Where(n => !scope.ContainsKey(n)))
             {
-                if (!scope.ContainsKey(name))
-                {
-                    scope[name] = holder;
-                }
+                scope[name] = holder;
             }
         }
 

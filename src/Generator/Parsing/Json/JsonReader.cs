@@ -80,7 +80,7 @@ namespace Bookings.Generated.Generator.Parsing.Json
                         return ReadNumber();
                     }
 
-                    throw new JsonSyntaxException($"unexpected character '{Printable(c)}'; a value was expected", _position);
+                    throw ValueExpected();
             }
         }
 
@@ -98,7 +98,12 @@ namespace Bookings.Generated.Generator.Parsing.Json
                 var name = ReadString();
                 var nameSpan = TextSpan.FromBounds(nameStart, _position);
                 SkipWhitespace();
-                Expect(':', "':' was expected after the property name");
+                if (Peek() != ':')
+                {
+                    throw new JsonSyntaxException("':' was expected after the property name", _position);
+                }
+
+                _position++;
                 SkipWhitespace();
                 properties.Add(new JsonProperty(name, nameSpan, ReadValue()));
             });
@@ -119,7 +124,11 @@ namespace Bookings.Generated.Generator.Parsing.Json
         private TextSpan ReadItems(char close, string item, Action readItem)
         {
             var start = _position;
-            Enter();
+            if (++_depth > MaxDepth)
+            {
+                throw new JsonSyntaxException($"nesting deeper than {MaxDepth} levels", _position);
+            }
+
             _position++; // { or [
             SkipWhitespace();
             if (Peek() == close)
@@ -260,30 +269,12 @@ namespace Bookings.Generated.Generator.Parsing.Json
         {
             if (string.CompareOrdinal(_text, _position, literal, 0, literal.Length) != 0)
             {
-                throw new JsonSyntaxException($"unexpected character '{Printable(_text[_position])}'; a value was expected", _position);
+                throw ValueExpected();
             }
 
             var span = new TextSpan(_position, literal.Length);
             _position += literal.Length;
             return create(span);
-        }
-
-        private void Enter()
-        {
-            if (++_depth > MaxDepth)
-            {
-                throw new JsonSyntaxException($"nesting deeper than {MaxDepth} levels", _position);
-            }
-        }
-
-        private void Expect(char expected, string message)
-        {
-            if (Peek() != expected)
-            {
-                throw new JsonSyntaxException(message, _position);
-            }
-
-            _position++;
         }
 
         private char Peek() => _position < _text.Length ? _text[_position] : '\0';
@@ -309,6 +300,9 @@ namespace Bookings.Generated.Generator.Parsing.Json
                 _position++;
             }
         }
+
+        private JsonSyntaxException ValueExpected()
+            => new($"unexpected character '{Printable(_text[_position])}'; a value was expected", _position);
 
         private static string Printable(char c) => c < ' ' ? $"\\u{(int)c:x4}" : c.ToString();
     }
