@@ -384,19 +384,21 @@ namespace Bookings.Generated.Generator.Emit
                 var nullable = part.IsDate || part.Width is not null ? string.Empty : "?";
                 w.Line();
                 w.Line($"private static {type} {names.Check(part)}({type}{nullable} {value})");
-                if (part.Type == ValueKind.Binary)
+
+                // A check of one call: the part as the key holds it when the call accepts it. The key keeps its own copy of
+                // bytes, so a caller that reuses its buffer cannot change a key (or its hash); a date codec refuses what a
+                // date attribute refuses (a local DateTime), and the key holds what its text reads back as.
+                (string Valid, string Held)? call =
+                    part.Type == ValueKind.Binary ? ($"{Internal}InputValidation.IsValidKeyBytes({value}, out var {problem})", $"(byte[]){value}.Clone()")
+                    : part.Width is { } width ? ($"{Internal}InputValidation.IsValidFixedWidth({value}, {Number(width)}, out var {problem})", value)
+                    : part.IsDate ? ($"{Internal}KeyDates.IsValid({names.Codec(part)}, {value}, out var {normalized}, out var {problem})", normalized)
+                    : part.Normalize != TextNormalization.None ? null
+                    : !part.Sensitivity.IsPhone() ? ($"{Internal}InputValidation.IsValidKeyText({value}, {PatternOf(names, part)}, {SeparatorOf(part)}, out var {problem})", value)
+                    : part.Pattern is null && part.ForbiddenText is null ? ($"{Internal}InputValidation.{Phones.IsValid(part.Sensitivity)}({value}, out var {normalized}, out var {problem})", normalized)
+                    : null;
+                if (call is (var valid, var held))
                 {
-                    // The key keeps its own copy, so a caller that reuses its buffer cannot change a key (or its hash).
-                    w.Indent().Line($"=> {Internal}InputValidation.IsValidKeyBytes({value}, out var {problem}) ? (byte[]){value}.Clone() : throw {error};").Outdent();
-                }
-                else if (part.Width is { } width)
-                {
-                    w.Indent().Line($"=> {Internal}InputValidation.IsValidFixedWidth({value}, {Number(width)}, out var {problem}) ? {value} : throw {error};").Outdent();
-                }
-                else if (part.IsDate)
-                {
-                    // The codec refuses what a date attribute refuses (a local DateTime); the key holds what its text reads back as.
-                    w.Indent().Line($"=> {Internal}KeyDates.IsValid({names.Codec(part)}, {value}, out var {normalized}, out var {problem}) ? {normalized} : throw {error};").Outdent();
+                    w.Indent().Line($"=> {valid} ? {held} : throw {error};").Outdent();
                 }
                 else if (part.Normalize != TextNormalization.None)
                 {
@@ -407,14 +409,6 @@ namespace Bookings.Generated.Generator.Emit
                             return {{Internal}}InputValidation.IsValidKeyText({{normalized}}, {{PatternOf(names, part)}}, {{SeparatorOf(part)}}, out var {{problem}}) ? {{normalized}} : throw {{error}};
                         }
                         """);
-                }
-                else if (!part.Sensitivity.IsPhone())
-                {
-                    w.Indent().Line($"=> {Internal}InputValidation.IsValidKeyText({value}, {PatternOf(names, part)}, {SeparatorOf(part)}, out var {problem}) ? {value} : throw {error};").Outdent();
-                }
-                else if (part.Pattern is null && part.ForbiddenText is null)
-                {
-                    w.Indent().Line($"=> {Internal}InputValidation.{Phones.IsValid(part.Sensitivity)}({value}, out var {normalized}, out var {problem}) ? {normalized} : throw {error};").Outdent();
                 }
                 else
                 {

@@ -5,18 +5,6 @@ namespace Bookings.Generated.Generator.Emit
     /// <summary>C# literal text for values taken from a descriptor.</summary>
     internal static class Literals
     {
-        public static string Char(char value)
-        {
-            if (value == '\'')
-            {
-                return "'\\''";
-            }
-
-            // A one-character string literal without its quotes is the escaped character; '"' needs no escape here.
-            var text = value == '"' ? "\"" : String(value.ToString());
-            return "'" + text.Substring(text.Length == 1 ? 0 : 1, text.Length == 1 ? 1 : text.Length - 2) + "'";
-        }
-
         public static string String(string value)
         {
             var builder = new StringBuilder(value.Length + 2);

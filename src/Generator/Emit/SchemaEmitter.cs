@@ -13,26 +13,13 @@ namespace Bookings.Generated.Generator.Emit
         /// Bookings.Generated.Compliance taxonomy (<see cref="Classification"/>).
         /// </param>
         public static IEnumerable<GeneratedFile> Emit(SchemaModel schema, bool classify = false)
-        {
-            foreach (var (typeName, body) in Files(schema, classify))
-            {
-                yield return File(schema, typeName, body);
-            }
-        }
+            => Files(schema, classify).Select(file => File(schema, file.TypeName, file.Body));
 
         public const string HintSuffix = ".g.cs";
 
         /// <summary>The hint names <see cref="Emit"/> produces for a model, without emitting anything.</summary>
         public static EquatableArray<string> HintNames(SchemaModel schema)
-        {
-            var names = new List<string>();
-            foreach (var (typeName, _) in Files(schema, classify: false))
-            {
-                names.Add(HintName(schema, typeName));
-            }
-
-            return names.ToEquatableArray();
-        }
+            => Files(schema, classify: false).Select(file => HintName(schema, file.TypeName)).ToEquatableArray();
 
         /// <summary>Every file a schema produces: the type it is named after and the emitter that writes it.</summary>
         private static IEnumerable<(string TypeName, System.Action<SourceWriter> Body)> Files(SchemaModel schema, bool classify)

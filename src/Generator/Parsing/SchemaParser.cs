@@ -79,15 +79,10 @@ namespace Bookings.Generated.Generator.Parsing
             {
                 model = parser.ReadRoot(text?.ToString() ?? string.Empty, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                // A generator that throws fails the whole build with CS8785; report instead.
+                // A generator that throws fails the whole build with CS8785; report instead (the model stays null).
                 context.Report(DiagnosticDescriptors.InternalError, new TextSpan(0, 0), ex.GetType().Name, ex.Message);
-                model = null;
             }
 
             typeNameLocations = parser._typeNames.ToDictionary(pair => pair.Key, pair => context.Locate(pair.Value), StringComparer.Ordinal);
