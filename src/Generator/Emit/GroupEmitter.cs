@@ -84,11 +84,9 @@ namespace Bookings.Generated.Generator.Emit
                 ? new[] { (ValueKinds.CSharpType(PartitionKind(group)), "partitionKey") }
                 : parts.Select(p => (ValueKinds.CSharpType(p.Type), p.ParameterName)));
             var arguments = q.Arguments;
-            var partition = shared is not null
-                ? $"{shared.KeyTypeName}.PartitionKeyValue({arguments})"
-                : group.PartitionStorage == KeyStorage.Number
-                    ? ValueKinds.ToAttributeValue(ValueKind.Decimal, arguments)
-                    : ValueKinds.ToAttributeValue(PartitionKind(group), $"{Internal}InputValidation.NotNull({arguments}, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})");
+            // A decimal cannot be null; text and bytes are checked before they are stored.
+            var given = group.PartitionStorage == KeyStorage.Number ? arguments : $"{Internal}InputValidation.NotNull({arguments}, {Literals.String(group.Name)}, {Literals.String(group.PartitionAttribute)})";
+            var partition = shared is not null ? $"{shared.KeyTypeName}.PartitionKeyValue({arguments})" : ValueKinds.ToAttributeValue(PartitionKind(group), given);
             var read = $"{group.MarshallerTypeName}.FromItem";
             var members = new[]
             {

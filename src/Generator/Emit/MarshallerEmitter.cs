@@ -256,18 +256,15 @@ namespace Bookings.Generated.Generator.Emit
         {
             // Null while the attribute is absent or NULL, which leaves the keys built from it out.
             var texts = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            foreach (var part in table.ComputedIndexKeys.SelectMany(k => k.Parts).Where(p => !p.OnKey))
+            foreach (var part in table.ComputedIndexKeys.SelectMany(k => k.Parts).Where(p => !p.OnKey).GroupBy(p => p.Name).Select(same => same.First()))
             {
-                if (!texts.ContainsKey(part.Name))
+                if (texts.Count == 0)
                 {
-                    if (texts.Count == 0)
-                    {
-                        w.Line();
-                    }
-
-                    texts.Add(part.Name, names.Take(UniqueNames.Bare(Parsing.Names.ToParameterName(part.PropertyName)) + "Text"));
-                    w.Line($"{Internal}IndexKeys.TryText({item}, {Literals.String(part.Name)}, out var {texts[part.Name]});");
+                    w.Line();
                 }
+
+                texts.Add(part.Name, names.Take(UniqueNames.Bare(Parsing.Names.ToParameterName(part.PropertyName)) + "Text"));
+                w.Line($"{Internal}IndexKeys.TryText({item}, {Literals.String(part.Name)}, out var {texts[part.Name]});");
             }
 
             foreach (var indexKey in table.ComputedIndexKeys)

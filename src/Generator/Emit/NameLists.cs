@@ -44,7 +44,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Block($$"""
                 /// <summary>The stored attribute names of <see cref="{{table.FlagTypeName}}"/>, with no reflection.</summary>
                 {{GeneratedCodeAttribute}}
-                public static partial class {{FlagNamesTypeName(table)}}
+                public static partial class {{table.FlagNamesTypeName}}
                 {
                     private static readonly string[] Names{{Initializer(table.Flags.Select(a => a.Name), 1)}};
 
@@ -79,7 +79,7 @@ namespace Bookings.Generated.Generator.Emit
                 /// <summary>Sets the flag picked at run time: the same change as its own <c>Set…</c> method.</summary>
                 /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="flag"/> is not a declared flag.</exception>
                 public {{table.UpdateTypeName}} SetFlag({{flag}} flag, bool value)
-                    => Set<{{table.UpdateTypeName}}>(global::{{table.Namespace}}.{{FlagNamesTypeName(table)}}.AttributeName(flag), new() { BOOL = value });
+                    => Set<{{table.UpdateTypeName}}>(global::{{table.Namespace}}.{{table.FlagNamesTypeName}}.AttributeName(flag), new() { BOOL = value });
                 """);
         }
 
@@ -111,8 +111,5 @@ namespace Bookings.Generated.Generator.Emit
 
             return Lines(lines, depth);
         }
-
-        /// <summary>The name of the static class <see cref="WriteFlagNames"/> writes (<c>BookingFlags</c>).</summary>
-        public static string FlagNamesTypeName(TableModel table) => table.FlagTypeName + "s";
     }
 }

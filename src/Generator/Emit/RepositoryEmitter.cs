@@ -160,7 +160,7 @@ namespace Bookings.Generated.Generator.Emit
                 var options = Ordered(index.Descending, q.Options);
                 var what = $"the <c>{Xml.Escape(index.Name)}</c> index{(index.ReturnsEntities ? string.Empty : $" (it projects {(index.Projection == "KEYS_ONLY" ? "only keys" : "some attributes")}, so keys come back: read the items with <c>GetManyAsync</c>)")}";
                 var sortKey = index.HasSortKeyConditions
-                    ? $"{(index.Descending ? " in " + Order(true) : string.Empty)}; <c>options.SortKey</c> (from <see cref=\"{table.TypeName}{index.MethodName}SortKey\"/>) reads only the entries whose index sort key (<c>{Xml.Escape(index.SortKey!.AttributeName)}</c>) meets it"
+                    ? $"{(index.Descending ? " in " + Order(true) : string.Empty)}; <c>options.SortKey</c> (from <see cref=\"{index.SortKeyTypeName(table.TypeName)}\"/>) reads only the entries whose index sort key (<c>{Xml.Escape(index.SortKey!.AttributeName)}</c>) meets it"
                     : string.Empty;
                 yield return new(
                     $"Every entry of one partition of {what}, read lazily page by page{sortKey}.",

@@ -55,12 +55,12 @@ namespace Bookings.Generated.Generator.Emit
                 if (table.Flags.Count > 0)
                 {
                     yield return (table.FlagTypeName, w => EnumEmitter.WriteFlags(w, table));
-                    yield return (NameLists.FlagNamesTypeName(table), w => NameLists.WriteFlagNames(w, table));
+                    yield return (table.FlagNamesTypeName, w => NameLists.WriteFlagNames(w, table));
                 }
 
                 foreach (var index in table.Indexes.Where(i => i.HasSortKeyConditions))
                 {
-                    yield return (table.TypeName + index.MethodName + "SortKey", w => SortKeyEmitter.WriteIndex(w, table, index));
+                    yield return (index.SortKeyTypeName(table.TypeName), w => SortKeyEmitter.WriteIndex(w, table, index));
                 }
             }
 

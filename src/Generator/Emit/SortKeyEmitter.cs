@@ -118,7 +118,7 @@ namespace Bookings.Generated.Generator.Emit
             w.Block($$"""
                 /// <summary>Conditions on <c>{{Xml.Escape(key.AttributeName)}}</c>, the sort key of the <c>{{Xml.Escape(index.Name)}}</c> index, for <c>{{table.RepositoryTypeName}}.Query{{index.MethodName}}Async</c>.</summary>
                 {{GeneratedCodeAttribute}}
-                public static partial class {{table.TypeName}}{{index.MethodName}}SortKey
+                public static partial class {{index.SortKeyTypeName(table.TypeName)}}
                 """);
             w.Open();
             var asText = key.IsComputed && key.Parts.Any(p => p.Type.Kind.IsNumber() && p.Width is null) ? TextOrder : string.Empty;

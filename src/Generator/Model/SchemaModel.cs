@@ -178,6 +178,9 @@ namespace Bookings.Generated.Generator.Model
 
         public string FlagTypeName => TypeName + "Flag";
 
+        /// <summary>The static class of the flags' stored names (<c>BookingFlags</c>).</summary>
+        public string FlagNamesTypeName => TypeName + "Flags";
+
         /// <summary>
         /// The boolean attributes of the generated <c>…Flag</c> enum, for code that picks one at run time (the legacy
         /// <c>update_flag</c>): each one the update type can set; none for an entity with a version attribute, whose every
@@ -341,6 +344,9 @@ namespace Bookings.Generated.Generator.Model
         /// key that is a constant holds the same text for every entry, so there is nothing to compare.
         /// </summary>
         public bool HasSortKeyConditions => SortKey is not null && (!SortKey.IsComputed || SortKey.Parts.Count > 0);
+
+        /// <summary>The class of typed conditions on the sort key, for an index of the entity <paramref name="entity"/>.</summary>
+        public string SortKeyTypeName(string entity) => entity + MethodName + "SortKey";
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ namespace Bookings.Generated.Generator.Parsing
                 }
 
                 var index = ReadIndex(property, indexJson, scope, memberNames);
-                if (index is not null && (!index.HasSortKeyConditions || typeName is null || ClaimUnique(_typeNames, typeName + index.MethodName + "SortKey", property.NameSpan, "generated type")))
+                if (index is not null && (!index.HasSortKeyConditions || typeName is null || ClaimUnique(_typeNames, index.SortKeyTypeName(typeName), property.NameSpan, "generated type")))
                 {
                     result.Add(index);
                 }
