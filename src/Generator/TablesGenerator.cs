@@ -38,10 +38,12 @@ namespace Bookings.Generated.Generator
                 .SelectMany(static (result, _) => result.Diagnostics)
                 .WithTrackingName(TrackingNames.Diagnostics);
 
-            // Hint names of every descriptor, gathered to find types two descriptors would both generate.
+            // The types and hint names of every descriptor, gathered to find types two descriptors would both generate.
             // Only the (usually empty) set of clashes flows back, so other files' outputs stay cached.
             var clashes = models
-                .Select(static (model, _) => model is null ? EquatableArray<string>.Empty : SchemaEmitter.HintNames(model))
+                .Select(static (model, _) => model is null
+                    ? new GeneratedNames(EquatableArray<string>.Empty, EquatableArray<string>.Empty)
+                    : new GeneratedNames(SchemaEmitter.TypeNames(model), SchemaEmitter.HintNames(model)))
                 .Collect()
                 .Select(static (all, _) => Clashes(all))
                 .WithTrackingName(TrackingNames.Clashes);
@@ -74,18 +76,23 @@ namespace Bookings.Generated.Generator
         }
 
         /// <summary>
-        /// Hint names two descriptors would both use (the same type twice: DDB007), and hint names that differ from
-        /// another only in case (<c>Shop.ORDER</c> beside <c>Shop.Order</c>, or <c>ThingGSI1SortKey</c> beside
-        /// <c>ThingGsi1SortKey</c>): C# tells those types apart, but hint names are compared ignoring case, and a
-        /// repeated one makes the generator throw and every descriptor lose its output (CS8785).
+        /// Types two descriptors would both generate (DDB007), a file's own type or one it holds beside it (an enum's
+        /// <c>…Values</c>, a repository's interface), and hint names that differ from another only in case
+        /// (<c>Shop.ORDER</c> beside <c>Shop.Order</c>, or <c>ThingGSI1SortKey</c> beside <c>ThingGsi1SortKey</c>): C#
+        /// tells those types apart, but hint names are compared ignoring case, and a repeated one makes the generator
+        /// throw and every descriptor lose its output (CS8785).
         /// </summary>
-        private static HintNameClashes Clashes(System.Collections.Immutable.ImmutableArray<EquatableArray<string>> all)
+        private static HintNameClashes Clashes(System.Collections.Immutable.ImmutableArray<GeneratedNames> all)
         {
-            var names = all.SelectMany(file => file).ToList();
-            var duplicates = names.GroupBy(name => name, StringComparer.Ordinal).Where(same => same.Count() > 1).Select(same => same.Key);
-            var caseVariants = names.Distinct(StringComparer.Ordinal).GroupBy(name => name, StringComparer.OrdinalIgnoreCase).Where(same => same.Count() > 1).SelectMany(same => same);
+            var types = all.SelectMany(names => names.Types.Distinct(StringComparer.Ordinal));
+            var duplicates = types.GroupBy(name => name, StringComparer.Ordinal).Where(same => same.Count() > 1).Select(same => same.Key);
+            var hintNames = all.SelectMany(names => names.HintNames).Distinct(StringComparer.Ordinal);
+            var caseVariants = hintNames.GroupBy(name => name, StringComparer.OrdinalIgnoreCase).Where(same => same.Count() > 1).SelectMany(same => same);
             return new HintNameClashes(duplicates.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray(), caseVariants.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray());
         }
+
+        /// <summary>The full names of the types one descriptor generates, and its hint names.</summary>
+        private sealed record GeneratedNames(EquatableArray<string> Types, EquatableArray<string> HintNames);
 
         private static void Emit(SourceProductionContext context, SchemaModel? model, HintNameClashes clashes, bool classify)
         {
@@ -108,8 +115,9 @@ namespace Bookings.Generated.Generator
 
             foreach (var file in files)
             {
-                // Emitting it from both files would fail the whole generator; each file reports the clash instead (SchemaParser.ReportClashes).
-                if (!clashes.Duplicates.Contains(file.HintName))
+                // A type two descriptors declare would not compile (or, in two files of one name, fail the whole generator):
+                // neither emits the file that declares it, and each reports the clash instead (SchemaParser.ReportClashes).
+                if (!file.Types.Any(clashes.Duplicates.Contains))
                 {
                     context.AddSource(clashes.UniqueHintName(file.HintName), SourceText.From(file.Source, System.Text.Encoding.UTF8));
                 }

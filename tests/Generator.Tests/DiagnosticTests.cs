@@ -358,7 +358,7 @@ namespace Bookings.Generated.Generator.Tests
 
             var second = run.GeneratorDiagnostics.Single(d => d.Location.GetLineSpan().Path == "/repo/schema/archive.tables.json");
             Assertions.Reported(second, "DDB007", DiagnosticSeverity.Error, "/repo/schema/archive.tables.json", 7, 15);
-            Assertions.MessageContains(second, "The types Shop.Order, Shop.OrderKey, Shop.OrderMarshaller, Shop.OrderRepository, Shop.OrderTable, Shop.OrderFields, Shop.OrderUpdate would be generated from archive.tables.json and from another descriptor");
+            Assertions.MessageContains(second, "The types Shop.Order, Shop.OrderKey, Shop.OrderMarshaller, Shop.OrderRepository, Shop.IOrderRepository, Shop.OrderTable, Shop.OrderFields, Shop.OrderUpdate would be generated from archive.tables.json and from another descriptor");
             Assert.DoesNotContain("Receipt", second.GetMessage(), System.StringComparison.Ordinal);
 
             var first = run.GeneratorDiagnostics.Single(d => d.Location.GetLineSpan().Path == "/repo/schema/orders.tables.json");
@@ -369,6 +369,41 @@ namespace Bookings.Generated.Generator.Tests
             Assert.Contains(run.Sources, s => s.HintName == "Shop.Reason.g.cs");
             Assert.Contains(run.Sources, s => s.HintName == "Shop.Receipt.g.cs");
             Assert.Contains(run.Sources, s => s.HintName == "Shop.OrdersSchema.g.cs");
+        }
+
+        [Fact]
+        public void A_type_one_descriptor_declares_beside_another_is_reported_when_another_descriptor_generates_it()
+        {
+            // The enum Status also declares StatusValues in its file; the other descriptor's table is named StatusValues.
+            const string orders = """
+                {
+                  "namespace": "Shop",
+                  "enums": { "Status": { "values": ["open", "closed"] } },
+                  "tables": [ { "name": "Order", "tableName": "orders", "partitionKey": { "attribute": "id" }, "attributes": { "id": { "type": "string" }, "status": { "type": "Status" } } } ]
+                }
+                """;
+            const string values = """
+                {
+                  "namespace": "Shop",
+                  "tables": [ { "name": "StatusValues", "tableName": "status-values", "partitionKey": { "attribute": "id" }, "attributes": { "id": { "type": "string" } } } ]
+                }
+                """;
+            var run = GeneratorHarness.Run(
+                new InMemoryAdditionalText("/repo/schema/orders.tables.json", orders),
+                new InMemoryAdditionalText("/repo/schema/values.tables.json", values));
+            Assertions.NoCrash(run);
+            Assert.Equal(2, run.GeneratorDiagnostics.Length);
+
+            var first = run.GeneratorDiagnostics.Single(d => d.Location.GetLineSpan().Path == "/repo/schema/orders.tables.json");
+            Assertions.Reported(first, "DDB007", DiagnosticSeverity.Error, "/repo/schema/orders.tables.json", 3, PositionOf(orders, "\"Status\"").Column);
+            Assertions.MessageContains(first, "The types Shop.StatusValues would be generated from orders.tables.json and from another descriptor");
+            var second = run.GeneratorDiagnostics.Single(d => d.Location.GetLineSpan().Path == "/repo/schema/values.tables.json");
+            Assertions.Reported(second, "DDB007", DiagnosticSeverity.Error, "/repo/schema/values.tables.json", 3, PositionOf(values, "\"StatusValues\"").Column);
+
+            // Neither file that declares StatusValues is emitted, so the build fails with DDB007 alone, not CS0101/CS0261.
+            Assert.DoesNotContain(run.Sources, s => s.HintName == "Shop.Status.g.cs" || s.HintName == "Shop.StatusValues.g.cs");
+            Assert.Contains(run.Sources, s => s.HintName == "Shop.StatusValuesKey.g.cs");
+            Assert.DoesNotContain(run.CompilationDiagnostics, d => d.Id is "CS0101" or "CS0261");
         }
 
         [Fact]

@@ -5,10 +5,10 @@ using Bookings.Generated.Generator.Model;
 namespace Bookings.Generated.Generator.Emit
 {
     /// <summary>
-    /// What the hint names of every descriptor of a project have in common: names two descriptors would both use (the
-    /// same C# type twice, DDB007), and names that differ from another only in case. Usually both are empty.
+    /// What the descriptors of a project have in common: types two descriptors would both generate (DDB007), and hint
+    /// names that differ from another only in case. Usually both are empty.
     /// </summary>
-    /// <param name="Duplicates">Hint names of types more than one descriptor generates; no descriptor emits them.</param>
+    /// <param name="Duplicates">Full names of types more than one descriptor generates; no descriptor emits a file that declares one.</param>
     /// <param name="CaseVariants">Hint names that equal another ignoring case, in ordinal order.</param>
     internal sealed record HintNameClashes(EquatableArray<string> Duplicates, EquatableArray<string> CaseVariants)
     {

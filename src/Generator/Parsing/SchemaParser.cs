@@ -102,10 +102,7 @@ namespace Bookings.Generated.Generator.Parsing
             }
 
             var prefix = model.Namespace + ".";
-            var clashing = SchemaEmitter.HintNames(model)
-                .Where(hintName => clashes.Contains(hintName))
-                .Select(hintName => hintName.Substring(0, hintName.Length - SchemaEmitter.HintSuffix.Length))
-                .ToList();
+            var clashing = SchemaEmitter.TypeNames(model).Where(clashes.Contains).ToList();
             if (clashing.Count == 0)
             {
                 return EquatableArray<DiagnosticInfo>.Empty;
