@@ -23,7 +23,7 @@ namespace Bookings.Generated.Generator.Emit
 
         /// <summary>The full names of every type <see cref="Emit"/> declares for a model (a file's own type, then the others it holds), without emitting anything.</summary>
         public static EquatableArray<string> TypeNames(SchemaModel schema)
-            => Files(schema, classify: false).SelectMany(file => file.Companions.Prepend(file.TypeName)).Select(type => $"{schema.Namespace}.{type}").ToEquatableArray();
+            => Files(schema, classify: false).SelectMany(file => DeclaredTypes(schema, file.TypeName, file.Companions)).ToEquatableArray();
 
         /// <summary>
         /// Every file a schema produces: the type it is named after, the other types it declares (a clash with one of them
@@ -94,7 +94,11 @@ namespace Bookings.Generated.Generator.Emit
 
                 """);
             body(writer);
-            return new GeneratedFile(HintName(schema, typeName), writer.ToString(), companions.Prepend(typeName).Select(type => $"{schema.Namespace}.{type}").ToEquatableArray());
+            return new GeneratedFile(HintName(schema, typeName), writer.ToString(), DeclaredTypes(schema, typeName, companions).ToEquatableArray());
         }
+
+        /// <summary>The full names of the types one file declares: the one it is named after, then its companions.</summary>
+        private static IEnumerable<string> DeclaredTypes(SchemaModel schema, string typeName, string[] companions)
+            => companions.Prepend(typeName).Select(type => $"{schema.Namespace}.{type}");
     }
 }
